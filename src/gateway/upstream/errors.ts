@@ -1,0 +1,75 @@
+/** What went wrong with one upstream call, in terms the gateway can map to a GraphQL error code. */
+export type UpstreamFailureKind =
+  /** The upstream answered with a non-2xx status. */
+  | 'http'
+  /** No answer within the configured connect, headers or body budget. */
+  | 'timeout'
+  /** The connection could not be made or broke before an answer arrived. */
+  | 'unreachable'
+  /** A 2xx answer whose body is not the JSON the contract promises. */
+  | 'malformed';
+
+/** What a provider could read out of an upstream error body. */
+export interface UpstreamErrorDetail {
+  /** The upstream's own error code, when it sends one (e.g. RiverGen's `VALIDATION_ERROR`). */
+  code?: string;
+  /** The upstream's message, already turned into one line. Never contains secrets we sent. */
+  message?: string;
+  /** The request field the upstream blamed, as a dotted path, when it names one. */
+  field?: string;
+}
+
+export interface UpstreamErrorInit extends UpstreamErrorDetail {
+  provider: string;
+  operation: string;
+  kind: UpstreamFailureKind;
+  status?: number;
+  retryAfterSeconds?: number;
+  cause?: unknown;
+}
+
+/**
+ * A failed upstream call. It is server-side only: it names the provider and the operation but holds
+ * no URL, header or request body, so logging it cannot leak credentials.
+ */
+export class UpstreamError extends Error {
+  override readonly name = 'UpstreamError';
+  readonly provider: string;
+  readonly operation: string;
+  readonly kind: UpstreamFailureKind;
+  readonly status: number | undefined;
+  readonly upstreamCode: string | undefined;
+  readonly upstreamMessage: string | undefined;
+  readonly field: string | undefined;
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(init: UpstreamErrorInit) {
+    super(describe(init), init.cause === undefined ? undefined : { cause: init.cause });
+    this.provider = init.provider;
+    this.operation = init.operation;
+    this.kind = init.kind;
+    this.status = init.status;
+    this.upstreamCode = init.code;
+    this.upstreamMessage = init.message;
+    this.field = init.field;
+    this.retryAfterSeconds = init.retryAfterSeconds;
+  }
+}
+
+function describe(init: UpstreamErrorInit): string {
+  const where = `${init.provider} ${init.operation}`;
+  switch (init.kind) {
+    case 'http':
+      return `${where} answered ${init.status}${init.message ? `: ${init.message}` : ''}`;
+    case 'timeout':
+      return `${where} did not answer in time`;
+    case 'unreachable':
+      return `${where} could not be reached`;
+    case 'malformed':
+      return `${where} answered with a body that is not valid JSON`;
+  }
+}
+
+export function isUpstreamError(error: unknown): error is UpstreamError {
+  return error instanceof UpstreamError;
+}

@@ -1,0 +1,212 @@
+import { Pool, errors as undiciErrors } from 'undici';
+import type { IncomingHttpHeaders } from 'undici/types/header.js';
+import { UpstreamError, type UpstreamErrorDetail } from './errors.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+export type QueryValue = string | number | boolean | readonly (string | number)[] | undefined | null;
+
+export interface UpstreamTimeouts {
+  /** Time to open the TCP connection. */
+  connectMs: number;
+  /** Time from sending the request to receiving the response headers. */
+  headersMs: number;
+  /** Longest pause between two chunks of the response body. */
+  bodyMs: number;
+}
+
+export const defaultTimeouts: UpstreamTimeouts = { connectMs: 3_000, headersMs: 10_000, bodyMs: 10_000 };
+
+export interface UpstreamHttpOptions {
+  /** Provider id, named in every error this layer raises. */
+  provider: string;
+  /** Origin plus optional path prefix, e.g. `https://api.prequel.co` or `http://127.0.0.1:4101/`. */
+  baseUrl: string;
+  /** Headers sent on every call (API version headers and the like; not per-caller credentials). */
+  defaultHeaders?: Record<string, string>;
+  timeouts?: Partial<UpstreamTimeouts>;
+  /** Most sockets kept open to this upstream. */
+  connections?: number;
+  /** Reads the provider's error body into a code, a message and the blamed field. */
+  describeError: (status: number, body: unknown) => UpstreamErrorDetail;
+  /** Called once per call that got an answer, whatever its status (metrics, contract checks). */
+  onResponse?: (event: UpstreamCallEvent) => void;
+}
+
+/** One finished upstream call. `body` is the parsed JSON, or undefined when it was not JSON. */
+export interface UpstreamCallEvent {
+  provider: string;
+  operation: string;
+  method: HttpMethod;
+  status: number;
+  body: unknown;
+  durationMs: number;
+}
+
+export interface UpstreamRequest {
+  method: HttpMethod;
+  /** Path below the base URL, already filled in (`/import/sources/abc`). */
+  path: string;
+  /** The operationId in the provider's OpenAPI document, for errors, logs, metrics and contract checks. */
+  operation: string;
+  query?: Record<string, QueryValue>;
+  /** Sent as JSON. */
+  json?: unknown;
+  /** Sent as application/x-www-form-urlencoded. */
+  form?: Record<string, string>;
+  /** Per-call headers, typically the caller's credentials. */
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+export interface UpstreamResponse<T> {
+  status: number;
+  data: T;
+  headers: IncomingHttpHeaders;
+}
+
+/**
+ * One upstream's HTTP connection pool: JSON in and out, timeouts, and a typed `UpstreamError` for
+ * every non-2xx answer or transport failure. Providers build their typed clients on it.
+ */
+export class UpstreamHttp {
+  readonly provider: string;
+  private readonly pool: Pool;
+  private readonly basePath: string;
+  private readonly options: UpstreamHttpOptions;
+
+  constructor(options: UpstreamHttpOptions) {
+    this.options = options;
+    this.provider = options.provider;
+    const base = new URL(options.baseUrl);
+    this.basePath = base.pathname.replace(/\/+$/, '');
+    const timeouts = { ...defaultTimeouts, ...options.timeouts };
+    this.pool = new Pool(base.origin, {
+      connections: options.connections ?? 32,
+      connectTimeout: timeouts.connectMs,
+      headersTimeout: timeouts.headersMs,
+      bodyTimeout: timeouts.bodyMs,
+      keepAliveTimeout: 10_000,
+    });
+  }
+
+  async request<T>(req: UpstreamRequest): Promise<UpstreamResponse<T>> {
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...this.options.defaultHeaders,
+      ...req.headers,
+    };
+    let body: string | undefined;
+    if (req.json !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(req.json);
+    } else if (req.form !== undefined) {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      body = new URLSearchParams(req.form).toString();
+    }
+
+    const started = performance.now();
+    let status: number;
+    let responseHeaders: IncomingHttpHeaders;
+    let text: string;
+    try {
+      const response = await this.pool.request({
+        method: req.method,
+        path: this.basePath + req.path + queryString(req.query),
+        headers,
+        body,
+        signal: req.signal,
+      });
+      status = response.statusCode;
+      responseHeaders = response.headers;
+      text = await response.body.text();
+    } catch (cause) {
+      throw new UpstreamError({
+        provider: this.provider,
+        operation: req.operation,
+        kind: isTimeout(cause) ? 'timeout' : 'unreachable',
+        cause,
+      });
+    }
+
+    const parsed = parseJson(text);
+    this.options.onResponse?.({
+      provider: this.provider,
+      operation: req.operation,
+      method: req.method,
+      status,
+      body: parsed.ok ? parsed.value : undefined,
+      durationMs: performance.now() - started,
+    });
+    if (status < 200 || status > 299) {
+      const detail = parsed.ok ? this.options.describeError(status, parsed.value) : {};
+      throw new UpstreamError({
+        provider: this.provider,
+        operation: req.operation,
+        kind: 'http',
+        status,
+        retryAfterSeconds: retryAfter(responseHeaders['retry-after']),
+        ...detail,
+      });
+    }
+    if (!parsed.ok) {
+      throw new UpstreamError({
+        provider: this.provider,
+        operation: req.operation,
+        kind: 'malformed',
+        status,
+      });
+    }
+    return { status, data: parsed.value as T, headers: responseHeaders };
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+}
+
+function queryString(query: Record<string, QueryValue> | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null) continue;
+    if (Array.isArray(value)) {
+      for (const item of value) params.append(key, String(item));
+    } else {
+      params.append(key, String(value));
+    }
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  if (text === '') return { ok: true, value: undefined };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function isTimeout(error: unknown): boolean {
+  return (
+    error instanceof undiciErrors.HeadersTimeoutError ||
+    error instanceof undiciErrors.BodyTimeoutError ||
+    error instanceof undiciErrors.ConnectTimeoutError ||
+    (error instanceof Error && error.name === 'TimeoutError')
+  );
+}
+
+/** Retry-After in seconds, from either of its two forms (delta-seconds or an HTTP date). */
+function retryAfter(header: string | string[] | undefined): number | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}

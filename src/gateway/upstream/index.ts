@@ -1,0 +1,5 @@
+export * from './errors.js';
+export * from './http.js';
+
+/** Headers that carry one caller's (or the service account's) credentials to an upstream. */
+export type AuthHeaders = () => Record<string, string> | Promise<Record<string, string>>;

@@ -1,0 +1,4 @@
+export * from './openapi.js';
+export * from './random.js';
+export * from './simulator.js';
+export * from './stats.js';

@@ -1,0 +1,189 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { UpstreamError, UpstreamHttp } from '../../src/gateway/upstream/index.js';
+import {
+  compileContract,
+  type OpenApiDocument,
+  type Simulator,
+  startSimulator,
+} from '../../src/sandbox/kit/index.js';
+
+const document: OpenApiDocument = {
+  openapi: '3.1.0',
+  info: { title: 'Widgets', version: '1' },
+  security: [{ key: [] }],
+  components: {
+    securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'x-key' } },
+    schemas: {
+      Widget: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name'],
+        properties: { name: { type: 'string', minLength: 1 }, size: { type: 'integer', minimum: 1 } },
+      },
+    },
+  },
+  paths: {
+    '/widgets/{id}': {
+      get: {
+        operationId: 'getWidget',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
+        responses: {
+          '200': { content: { 'application/json': { schema: { $ref: '#/components/schemas/Widget' } } } },
+        },
+      },
+    },
+    '/widgets/special': {
+      get: { operationId: 'getSpecial', security: [], responses: { '200': {} } },
+    },
+    '/widgets': {
+      post: {
+        operationId: 'createWidget',
+        parameters: [{ name: 'dry', in: 'query', schema: { type: 'boolean', default: false } }],
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Widget' } } },
+        },
+        responses: {
+          '201': { content: { 'application/json': { schema: { $ref: '#/components/schemas/Widget' } } } },
+        },
+      },
+    },
+  },
+};
+
+const contract = compileContract(document, 'widgets');
+
+async function start(): Promise<Simulator> {
+  return startSimulator<string>({
+    provider: 'widgets',
+    contract,
+    handlers: {
+      getWidget: (req) => ({
+        status: 200,
+        body: { name: `w${String(req.params.id)}`, size: typeof req.params.id },
+      }),
+      getSpecial: () => ({ status: 200, body: { ok: true } }),
+      createWidget: (req) => ({ status: 201, body: { ...(req.body as object), dry: req.query.dry } }),
+    },
+    authenticate: (headers) =>
+      headers['x-key'] === 'secret'
+        ? { principal: 'me' }
+        : { reject: { status: 401, body: { message: 'Unauthorized' } } },
+    invalid: (issues) => ({
+      status: 400,
+      body: { message: issues.map((i) => `${i.field}: ${i.message}`).join('; ') },
+    }),
+    error: (status, message) => ({ status, body: { message } }),
+  });
+}
+
+describe('simulator kit', () => {
+  let sim: Simulator;
+  let http: UpstreamHttp;
+  afterEach(async () => {
+    await http.close();
+    await sim.close();
+  });
+
+  async function setup(headersMs?: number): Promise<void> {
+    sim = await start();
+    http = new UpstreamHttp({
+      provider: 'widgets',
+      baseUrl: sim.url,
+      defaultHeaders: { 'x-key': 'secret' },
+      timeouts: headersMs === undefined ? undefined : { headersMs },
+      describeError: (_status, body) => ({ message: (body as { message?: string }).message }),
+    });
+  }
+
+  it('routes by the document, coerces parameters and prefers literal paths', async () => {
+    await setup();
+    const widget = await http.request<{ name: string; size: string }>({
+      method: 'GET',
+      path: '/widgets/7',
+      operation: 'getWidget',
+    });
+    expect(widget.data).toEqual({ name: 'w7', size: 'number' });
+    const special = await http.request({
+      method: 'GET',
+      path: '/widgets/special',
+      operation: 'getSpecial',
+      headers: { 'x-key': '' },
+    });
+    expect(special.data).toEqual({ ok: true });
+    expect(sim.stats.counts()).toEqual({ getWidget: 1, getSpecial: 1 });
+  });
+
+  it('refuses missing credentials with the upstream answer', async () => {
+    await setup();
+    const error = await http
+      .request({ method: 'GET', path: '/widgets/1', operation: 'getWidget', headers: { 'x-key': 'nope' } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UpstreamError);
+    expect(error).toMatchObject({ status: 401, upstreamMessage: 'Unauthorized', kind: 'http' });
+  });
+
+  it('names the invalid field of a body', async () => {
+    await setup();
+    const error = await http
+      .request({
+        method: 'POST',
+        path: '/widgets',
+        operation: 'createWidget',
+        json: { size: 0, colour: 'red' },
+      })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 400 });
+    const message = (error as UpstreamError).upstreamMessage ?? '';
+    expect(message).toContain('name: is required');
+    expect(message).toContain('size: must be >= 1');
+    expect(message).toContain('colour: is not a known field');
+    expect(sim.stats.last('createWidget')?.body).toEqual({ size: 0, colour: 'red' });
+  });
+
+  it('fills query defaults and validates responses against the document', async () => {
+    await setup();
+    const created = await http.request({
+      method: 'POST',
+      path: '/widgets',
+      operation: 'createWidget',
+      json: { name: 'a' },
+    });
+    expect(created.data).toEqual({ name: 'a', dry: false });
+    expect(contract.validateResponse('createWidget', 201, created.data)).toEqual([
+      { location: 'response', field: 'dry', message: 'is not a known field' },
+    ]);
+    expect(contract.validateResponse('createWidget', 500, {})[0]?.message).toContain('not documented');
+  });
+
+  it('injects faults: failures, 429 with Retry-After, malformed bodies and hangs', async () => {
+    await setup(200);
+    sim.setFaults({ failNext: 1, errorStatus: 503 });
+    await expect(
+      http.request({ method: 'GET', path: '/widgets/1', operation: 'getWidget' }),
+    ).rejects.toMatchObject({ status: 503 });
+    await expect(
+      http.request({ method: 'GET', path: '/widgets/1', operation: 'getWidget' }),
+    ).resolves.toBeTruthy();
+    sim.setFaults({ rateLimit: { retryAfterSeconds: 3 } });
+    await expect(
+      http.request({ method: 'GET', path: '/widgets/1', operation: 'getWidget' }),
+    ).rejects.toMatchObject({
+      status: 429,
+      retryAfterSeconds: 3,
+    });
+    sim.setFaults({ malformed: true });
+    await expect(
+      http.request({ method: 'GET', path: '/widgets/1', operation: 'getWidget' }),
+    ).rejects.toMatchObject({
+      kind: 'malformed',
+    });
+    sim.setFaults({ hang: true });
+    await expect(
+      http.request({ method: 'GET', path: '/widgets/1', operation: 'getWidget' }),
+    ).rejects.toMatchObject({
+      kind: 'timeout',
+    });
+    expect(sim.stats.count('getWidget')).toBe(5);
+  });
+});
