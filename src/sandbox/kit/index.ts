@@ -2,3 +2,4 @@ export * from './openapi.js';
 export * from './random.js';
 export * from './simulator.js';
 export * from './stats.js';
+export * from './entry.js';
