@@ -1,0 +1,38 @@
+import SchemaBuilder from '@pothos/core';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
+import RelayPlugin from '@pothos/plugin-relay';
+import type { GatewayContext } from './context.js';
+import { decodeGlobalId, encodeGlobalId } from './ids.js';
+
+/** GraphQL type names that carry global ids; provider schemas add theirs as they define them. */
+export const nodeTypenames = new Set<string>();
+
+/** The one schema builder. It holds plugins and the context type; types live in their own files. */
+export const builder = new SchemaBuilder<{
+  Context: GatewayContext;
+  Scalars: {
+    ID: { Input: string; Output: string | number };
+    DateTime: { Input: Date; Output: Date };
+    JSON: { Input: unknown; Output: unknown };
+  };
+}>({
+  plugins: [RelayPlugin, DataloaderPlugin],
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    encodeGlobalID: (typename, id) => encodeGlobalId(typename, id),
+    decodeGlobalID: (globalId) => decodeGlobalId(globalId, nodeTypenames),
+    nodeQueryOptions: {
+      description: 'Fetches any data source (or other node) by its global id.',
+      nullable: true,
+    },
+    nodesQueryOptions: {
+      description:
+        'Fetches several nodes by global id, batched per provider: the answer has one entry per id, in the order asked, null where there is none.',
+    },
+    nodeTypeOptions: { description: 'An object with a global id that `node` and `nodes` can fetch again.' },
+    pageInfoTypeOptions: {
+      description: 'Where a page sits in a connection, for fetching the next or previous one.',
+    },
+  },
+});

@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import type { GraphQLError } from 'graphql';
+import { gatewayError } from './errors.js';
+import type { ProviderDefinition, ProviderRuntime, ProviderSession, RequestCaller } from './provider.js';
+
+/** A provider that is configured in this process, with its runtime. */
+export interface ActiveProvider {
+  definition: ProviderDefinition;
+  runtime: ProviderRuntime;
+}
+
+/** Limits the schema enforces on every request. */
+export interface RequestLimits {
+  /** Largest `first` or `last` accepted by a connection. */
+  maxPageSize: number;
+  /** Largest number of ids accepted by `nodes`. */
+  maxNodes: number;
+}
+
+/**
+ * Everything one GraphQL request owns. It is built fresh for each request, so loaders and
+ * provider sessions never carry data from one caller to another.
+ */
+export interface GatewayContext {
+  readonly requestId: string;
+  readonly limits: RequestLimits;
+  /** The session of one provider for this request; a PROVIDER_NOT_CONFIGURED error when it is off. */
+  session<S extends ProviderSession>(definition: ProviderDefinition<never, S>): S;
+  /** Sessions of every configured provider, in registry order. */
+  sessions(): { definition: ProviderDefinition; session: ProviderSession }[];
+  /** Errors for parts of the answer that are missing while the rest still arrives. */
+  readonly partialErrors: GraphQLError[];
+}
+
+export function createContext(
+  providers: readonly ActiveProvider[],
+  caller: RequestCaller,
+  limits: RequestLimits,
+  requestId: string = randomUUID(),
+): GatewayContext {
+  const sessions = new Map<string, ProviderSession>();
+  const sessionOf = (active: ActiveProvider): ProviderSession => {
+    let session = sessions.get(active.definition.id);
+    if (!session) {
+      session = active.runtime.session(caller);
+      sessions.set(active.definition.id, session);
+    }
+    return session;
+  };
+  return {
+    requestId,
+    limits,
+    partialErrors: [],
+    session<S extends ProviderSession>(definition: ProviderDefinition<never, S>): S {
+      const active = providers.find((p) => p.definition.id === definition.id);
+      if (!active) {
+        throw gatewayError(`${definition.label} is not configured on this gateway`, {
+          code: 'PROVIDER_NOT_CONFIGURED',
+          provider: definition.id,
+        });
+      }
+      return sessionOf(active) as S;
+    },
+    sessions: () =>
+      providers.map((active) => ({ definition: active.definition, session: sessionOf(active) })),
+  };
+}

@@ -1,0 +1,196 @@
+import { resolveNodes } from '@pothos/plugin-relay';
+import type { GraphQLResolveInfo } from 'graphql';
+import { builder, nodeTypenames } from './builder.js';
+import { fromUpstream } from './errors.js';
+import { type Page, pageAcross, type Segment } from './paging.js';
+import type { ProviderDefinition } from './provider.js';
+import type { DataSourceFilter, DataSourceRecord } from './records.js';
+import { isUpstreamError } from './upstream/index.js';
+import { type Vendor, vendors } from './vendor.js';
+import './scalars.js';
+import { GraphQLError } from 'graphql';
+
+export const VendorEnum = builder.enumType('Vendor', {
+  description: 'The kind of system a connection reaches, the same across every provider.',
+  values: Object.fromEntries(
+    Object.entries(vendors).map(([value, description]) => [value, { value: value as Vendor, description }]),
+  ) as Record<Vendor, { value: Vendor; description: string }>,
+});
+
+/** The interface every provider's data source type implements; defined by `defineDataSourceSchema`. */
+export const DataSource = builder.interfaceRef<DataSourceRecord>('DataSource');
+
+/** Reports a failed provider as an error on the field, while the rest of the answer still arrives. */
+export function reportProviderFailure(
+  context: { partialErrors: GraphQLError[] },
+  info: GraphQLResolveInfo,
+  definition: ProviderDefinition | undefined,
+  error: unknown,
+): void {
+  const mapped = isUpstreamError(error)
+    ? fromUpstream(error, definition?.label)
+    : error instanceof GraphQLError
+      ? error
+      : new GraphQLError(`${definition?.label ?? 'A provider'} failed`, {
+          extensions: { code: 'INTERNAL_SERVER_ERROR', provider: definition?.id },
+        });
+  context.partialErrors.push(
+    new GraphQLError(mapped.message, {
+      path: pathOf(info),
+      extensions: mapped.extensions,
+      nodes: info.fieldNodes,
+    }),
+  );
+}
+
+function pathOf(info: GraphQLResolveInfo): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (let p: GraphQLResolveInfo['path'] | undefined = info.path; p; p = p.prev) out.unshift(p.key);
+  return out;
+}
+
+/**
+ * Defines the cross-provider part of the schema: the Provider enum (from the registry), the
+ * DataSource interface, and the `dataSource` and `dataSources` queries.
+ */
+export function defineDataSourceSchema(definitions: readonly ProviderDefinition[]): void {
+  for (const definition of definitions)
+    for (const typename of definition.typenames) nodeTypenames.add(typename);
+
+  const ProviderEnum = builder.enumType('Provider', {
+    description: 'The upstream system that holds a data source.',
+    values: Object.fromEntries(
+      definitions.map((definition) => [
+        definition.enumValue,
+        { value: definition.id, description: definition.description },
+      ]),
+    ),
+  });
+
+  DataSource.implement({
+    description:
+      'A connection to data, whichever system holds it. Every provider-specific type implements it; ask for `... on CatalogDataSource` and the like for the rest of its fields.',
+    interfaces: [builder.nodeInterfaceRef()],
+    resolveType: (record) => record.typename,
+    fields: (t) => ({
+      nativeId: t.exposeString('nativeId', { description: "The upstream's own id for this data source." }),
+      provider: t.field({
+        type: ProviderEnum,
+        description: 'The system that holds it.',
+        resolve: (r) => r.provider,
+      }),
+      name: t.exposeString('name', { description: 'Its name in the upstream system.' }),
+      vendor: t.field({
+        type: VendorEnum,
+        description: 'What it connects to, in one vocabulary across providers (OTHER when unknown).',
+        resolve: (r) => r.vendor,
+      }),
+      rawVendor: t.exposeString('rawVendor', {
+        description:
+          "The upstream's own spelling of the vendor, e.g. `postgres`, `POSTGRES` or `postgresql`.",
+      }),
+      host: t.exposeString('host', {
+        nullable: true,
+        description: 'Host name or address it connects to, where it has one.',
+      }),
+      port: t.exposeInt('port', {
+        nullable: true,
+        description: 'TCP port it connects to, where it has one.',
+      }),
+      database: t.exposeString('database', {
+        nullable: true,
+        description: 'Database it reads from or writes to, where it has one.',
+      }),
+      schema: t.exposeString('schema', {
+        nullable: true,
+        description: 'Database schema within `database`, where it has one.',
+      }),
+      createdAt: t.expose('createdAt', {
+        type: 'DateTime',
+        nullable: true,
+        description: 'When it was created.',
+      }),
+      updatedAt: t.expose('updatedAt', {
+        type: 'DateTime',
+        nullable: true,
+        description: 'When it last changed; null where the upstream does not record it.',
+      }),
+    }),
+  });
+
+  const DataSourceFilterInput = builder.inputType('DataSourceFilter', {
+    description: 'Narrows `dataSources`. Every part is optional; given parts must all match.',
+    fields: (t) => ({
+      providers: t.field({ type: [ProviderEnum], required: false, description: 'Only these providers.' }),
+      vendors: t.field({ type: [VendorEnum], required: false, description: 'Only these vendors.' }),
+      name: t.string({
+        required: false,
+        description:
+          'Name pattern, case-insensitive: `orders` matches exactly, `prod-*` by prefix, `*-eu` by suffix, `*pay*` anywhere.',
+      }),
+    }),
+  });
+
+  const DataSourceConnection = builder.connectionObject(
+    { type: DataSource, name: 'DataSourceConnection' },
+    {
+      description: 'A page of data sources.',
+      fields: (t) => ({
+        totalCount: t.int({
+          description: 'How many data sources match, across every provider that answered.',
+          resolve: (connection) => (connection as unknown as Page<DataSourceRecord>).totalCount(),
+        }),
+      }),
+    },
+  );
+
+  builder.queryFields((t) => ({
+    dataSource: t.field({
+      type: DataSource,
+      nullable: true,
+      description: 'One data source by its global id, whichever provider holds it; null when there is none.',
+      args: { id: t.arg.globalID({ required: true, description: 'The `id` of a data source.' }) },
+      resolve: async (_root, args, context, info) => {
+        const [found] = await resolveNodes(builder, context, info, [args.id]);
+        return (found ?? null) as DataSourceRecord | null;
+      },
+    }),
+    dataSources: t.field({
+      type: DataSourceConnection,
+      description:
+        'Every data source of every configured provider, provider by provider, in each upstream’s own order. A provider that fails is left out with an error naming it; the rest still arrives.',
+      args: {
+        ...t.arg.connectionArgs(),
+        filter: t.arg({ type: DataSourceFilterInput, required: false }),
+      },
+      resolve: async (_root, args, context, info) => {
+        const filter: DataSourceFilter = {
+          providers: args.filter?.providers ?? undefined,
+          vendors: args.filter?.vendors ?? undefined,
+          name: args.filter?.name ?? undefined,
+        };
+        const active = context
+          .sessions()
+          .filter(({ definition }) => !filter.providers || filter.providers.includes(definition.id));
+        const segments: Segment<DataSourceRecord>[] = active.map(({ definition, session }) => ({
+          key: definition.id,
+          list: (window) => session.listDataSources(filter, window),
+          count: () => session.countDataSources(filter),
+        }));
+        const page = await pageAcross(segments, args, {
+          scope: 'dataSources',
+          defaultPageSize: 20,
+          maxPageSize: context.limits.maxPageSize,
+          onSegmentFailure: (key, error) =>
+            reportProviderFailure(
+              context,
+              info,
+              active.find((a) => a.definition.id === key)?.definition,
+              error,
+            ),
+        });
+        return page;
+      },
+    }),
+  }));
+}

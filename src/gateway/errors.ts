@@ -1,0 +1,113 @@
+import { GraphQLError } from 'graphql';
+import { isUpstreamError, type UpstreamError } from './upstream/index.js';
+
+/** Every `extensions.code` the gateway sends. Clients may switch on these; they do not change. */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'RATE_LIMITED'
+  | 'UPSTREAM_UNAVAILABLE'
+  | 'UPSTREAM_TIMEOUT'
+  | 'UPSTREAM_ERROR'
+  | 'PROVIDER_NOT_CONFIGURED'
+  | 'INTERNAL_SERVER_ERROR';
+
+export interface ErrorExtensions {
+  code: ErrorCode;
+  /** The provider id the error comes from, when it comes from one. */
+  provider?: string;
+  /** The input field at fault, as a dotted path, for BAD_USER_INPUT. */
+  field?: string;
+  /** Seconds to wait before trying again, for RATE_LIMITED. */
+  retryAfterSeconds?: number;
+  [key: string]: unknown;
+}
+
+export function gatewayError(message: string, extensions: ErrorExtensions): GraphQLError {
+  return new GraphQLError(message, { extensions });
+}
+
+export function badInput(message: string, field?: string): GraphQLError {
+  return gatewayError(
+    message,
+    field === undefined ? { code: 'BAD_USER_INPUT' } : { code: 'BAD_USER_INPUT', field },
+  );
+}
+
+/** How an upstream failure reads to a GraphQL client. */
+const byStatus: Record<number, { code: ErrorCode; says: string }> = {
+  400: { code: 'BAD_USER_INPUT', says: 'refused the request as invalid' },
+  401: { code: 'UNAUTHENTICATED', says: 'did not accept the credentials' },
+  403: { code: 'FORBIDDEN', says: 'refused access' },
+  404: { code: 'NOT_FOUND', says: 'has no such record' },
+  409: { code: 'CONFLICT', says: 'reported a conflict' },
+  413: { code: 'BAD_USER_INPUT', says: 'refused the request as too large' },
+  422: { code: 'BAD_USER_INPUT', says: 'refused the request as invalid' },
+  429: { code: 'RATE_LIMITED', says: 'is rate limiting requests' },
+};
+
+/** Maps a failed upstream call to a client-safe GraphQL error that names the provider. */
+export function fromUpstream(error: UpstreamError, label = error.provider): GraphQLError {
+  const extensions: ErrorExtensions = { code: 'UPSTREAM_ERROR', provider: error.provider };
+  let message: string;
+  if (error.kind === 'timeout') {
+    extensions.code = 'UPSTREAM_TIMEOUT';
+    message = `${label} did not answer in time`;
+  } else if (error.kind === 'unreachable') {
+    extensions.code = 'UPSTREAM_UNAVAILABLE';
+    message = `${label} could not be reached`;
+  } else if (error.kind === 'malformed') {
+    message = `${label} sent an answer that could not be read`;
+  } else {
+    const status = error.status ?? 0;
+    const known = byStatus[status];
+    if (known) {
+      extensions.code = known.code;
+      message = `${label} ${known.says}`;
+      // Upstream messages for client errors describe the client's input; 5xx messages stay server-side.
+      if (error.upstreamMessage) message += `: ${error.upstreamMessage}`;
+      if (error.field) extensions.field = error.field;
+      if (error.retryAfterSeconds !== undefined) extensions.retryAfterSeconds = error.retryAfterSeconds;
+    } else if (status >= 500) {
+      extensions.code = 'UPSTREAM_UNAVAILABLE';
+      message = `${label} is unavailable (it answered ${status})`;
+    } else {
+      message = `${label} answered with an unexpected status ${status}`;
+    }
+  }
+  return new GraphQLError(message, { extensions });
+}
+
+/**
+ * Yoga's error mask: errors the gateway raised on purpose pass through, upstream failures are
+ * translated, and anything else becomes a bare INTERNAL_SERVER_ERROR with no stack or message.
+ */
+export function maskError(error: unknown, fallbackMessage: string): Error {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  if (isUpstreamError(original)) {
+    const mapped = fromUpstream(original);
+    return error instanceof GraphQLError
+      ? new GraphQLError(mapped.message, {
+          nodes: error.nodes,
+          path: error.path,
+          extensions: mapped.extensions,
+        })
+      : mapped;
+  }
+  if (original instanceof GraphQLError && original.extensions.code !== undefined) {
+    return error instanceof GraphQLError && error !== original
+      ? new GraphQLError(original.message, {
+          nodes: error.nodes,
+          path: error.path,
+          extensions: original.extensions,
+        })
+      : original;
+  }
+  // Errors graphql-js raises itself (validation, parsing, variable coercion) have no originalError.
+  if (error instanceof GraphQLError && error.originalError === undefined) return error;
+  const path = error instanceof GraphQLError ? error.path : undefined;
+  return new GraphQLError(fallbackMessage, { path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+}

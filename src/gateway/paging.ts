@@ -1,0 +1,170 @@
+import { badInput } from './errors.js';
+import type { ListSlice, ListWindow } from './records.js';
+
+/** One ordered list in a connection: a provider's filtered data sources, for instance. */
+export interface Segment<T> {
+  key: string;
+  list(window: ListWindow): Promise<ListSlice<T>>;
+  count(): Promise<number>;
+}
+
+export interface ConnectionArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+export interface Edge<T> {
+  node: T;
+  cursor: string;
+}
+
+export interface Page<T> {
+  edges: Edge<T>[];
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
+  /** Counts every segment (only when a client asks for `totalCount`). */
+  totalCount(): Promise<number>;
+}
+
+export interface PagingOptions {
+  /** Names the connection inside its cursors, so a cursor of one connection is refused by another. */
+  scope: string;
+  defaultPageSize: number;
+  maxPageSize: number;
+  /** A segment failed: the page goes on without it. */
+  onSegmentFailure(key: string, error: unknown): void;
+}
+
+/**
+ * Relay paging over segments laid end to end. A cursor is (segment, position in segment), so
+ * paging forwards never needs to count the segments before it.
+ */
+export async function pageAcross<T>(
+  segments: readonly Segment<T>[],
+  args: ConnectionArgs,
+  options: PagingOptions,
+): Promise<Page<T>> {
+  const { first, last } = args;
+  if (first != null && last != null) throw badInput('Pass either `first` or `last`, not both', 'first');
+  for (const [name, value] of [
+    ['first', first],
+    ['last', last],
+  ] as const) {
+    if (value != null && (value < 0 || value > options.maxPageSize)) {
+      throw badInput(`\`${name}\` must be between 0 and ${options.maxPageSize}, got ${value}`, name);
+    }
+  }
+  const after = args.after != null ? decodeCursor(args.after, 'after', segments, options.scope) : undefined;
+  const before =
+    args.before != null ? decodeCursor(args.before, 'before', segments, options.scope) : undefined;
+  const cursor = (key: string, offset: number) => encodeCursor(options.scope, key, offset);
+
+  const safely = async <R>(segment: Segment<T>, run: () => Promise<R>, fallback: R): Promise<R> => {
+    try {
+      return await run();
+    } catch (error) {
+      options.onSegmentFailure(segment.key, error);
+      return fallback;
+    }
+  };
+
+  let edges: Edge<T>[] = [];
+  let hasNextPage = false;
+  let hasPreviousPage = false;
+
+  if (last != null) {
+    const endIndex = before ? before.index : segments.length - 1;
+    for (let i = endIndex; i >= 0 && edges.length <= last; i--) {
+      const segment = segments[i] as Segment<T>;
+      const end =
+        before && i === before.index ? before.offset : await safely(segment, () => segment.count(), 0);
+      const start = Math.max(0, end - (last + 1 - edges.length));
+      if (end <= start) continue;
+      const slice = await safely(
+        segment,
+        () => segment.list({ offset: start, limit: end - start }),
+        emptySlice<T>(),
+      );
+      edges = [...slice.items.map((node, j) => ({ node, cursor: cursor(segment.key, start + j) })), ...edges];
+    }
+    if (edges.length > last) {
+      hasPreviousPage = true;
+      edges = edges.slice(edges.length - last);
+    }
+    hasNextPage = before !== undefined;
+  } else {
+    const size = first ?? options.defaultPageSize;
+    let offset = after ? after.offset + 1 : 0;
+    for (let i = after ? after.index : 0; i < segments.length && edges.length <= size; i++, offset = 0) {
+      const segment = segments[i] as Segment<T>;
+      for (;;) {
+        const want = size + 1 - edges.length;
+        const slice = await safely(segment, () => segment.list({ offset, limit: want }), emptySlice<T>());
+        edges.push(...slice.items.map((node, j) => ({ node, cursor: cursor(segment.key, offset + j) })));
+        offset += slice.items.length;
+        // A segment may hand back less than asked while it still has more (an upstream page bound).
+        if (!slice.hasMore || slice.items.length === 0 || edges.length > size) break;
+      }
+    }
+    if (edges.length > size) {
+      hasNextPage = true;
+      edges = edges.slice(0, size);
+    }
+    hasPreviousPage = after !== undefined;
+  }
+
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount: async () => {
+      const counts = await Promise.all(segments.map((segment) => safely(segment, () => segment.count(), 0)));
+      return counts.reduce((sum, n) => sum + n, 0);
+    },
+  };
+}
+
+function emptySlice<T>(): ListSlice<T> {
+  return { items: [], hasMore: false };
+}
+
+export function encodeCursor(scope: string, key: string, offset: number): string {
+  return Buffer.from(JSON.stringify([scope, key, offset]), 'utf8').toString('base64url');
+}
+
+function decodeCursor<T>(
+  cursor: string,
+  argument: 'after' | 'before',
+  segments: readonly Segment<T>[],
+  scope: string,
+): { index: number; offset: number } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    parsed = undefined;
+  }
+  if (Array.isArray(parsed) && parsed.length === 3 && parsed[0] === scope) {
+    const [, key, offset] = parsed as [string, unknown, unknown];
+    const index = segments.findIndex((segment) => segment.key === key);
+    if (index >= 0 && Number.isInteger(offset) && (offset as number) >= 0)
+      return { index, offset: offset as number };
+    if (typeof key === 'string' && Number.isInteger(offset)) {
+      throw badInput(
+        `\`${argument}\` points into a provider this query does not list (${key}); start again without it`,
+        argument,
+      );
+    }
+  }
+  throw badInput(`\`${argument}\` is not a cursor of this connection: pass a cursor it returned`, argument);
+}

@@ -1,0 +1,73 @@
+import type { GraphQLError } from 'graphql';
+import type { DataSourceFilter, DataSourceRecord, ListSlice, ListWindow } from './records.js';
+import type { UpstreamCallEvent, UpstreamTimeouts } from './upstream/index.js';
+
+/** The environment as the process received it. */
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** What a provider's configuration reader found: its config, or that it is not configured. */
+export type ProviderConfigResult<Config> =
+  | { status: 'configured'; config: Config }
+  | { status: 'absent' }
+  | { status: 'invalid'; problems: string[] };
+
+/** One environment variable a provider reads, for the README and start-up errors. */
+export interface EnvVariable {
+  name: string;
+  description: string;
+  default?: string;
+  example: string;
+}
+
+/** What the gateway hands every provider runtime. */
+export interface RuntimeServices {
+  timeouts: UpstreamTimeouts;
+  /** Called after every upstream call that got an answer (metrics, logs, contract checks). */
+  onUpstreamResponse?: (event: UpstreamCallEvent) => void;
+}
+
+/** The caller of one GraphQL request, as far as providers need to know. */
+export interface RequestCaller {
+  /** Request headers, lower-cased; providers that forward caller credentials read them here. */
+  headers: Readonly<Record<string, string | undefined>>;
+}
+
+/** The part of a provider the gateway core calls for cross-provider queries. */
+export interface ProviderSession {
+  /** A window of this provider's data sources that pass the filter, in a stable order. */
+  listDataSources(filter: DataSourceFilter, window: ListWindow): Promise<ListSlice<DataSourceRecord>>;
+  /** How many of this provider's data sources pass the filter. */
+  countDataSources(filter: DataSourceFilter): Promise<number>;
+}
+
+/** A provider's long-lived part: connection pools, token caches. One per process. */
+export interface ProviderRuntime<Session extends ProviderSession = ProviderSession> {
+  /** A session bound to one request's caller; it holds nothing that outlives the request. */
+  session(caller: RequestCaller): Session;
+  close(): Promise<void>;
+}
+
+/**
+ * Everything the gateway core knows about a provider. A provider folder exports one of these;
+ * the registry lists them. The core never imports a provider's internals.
+ */
+export interface ProviderDefinition<Config = unknown, Session extends ProviderSession = ProviderSession> {
+  /** Stable id used in errors (`extensions.provider`) and configuration, e.g. `pdc`. */
+  id: string;
+  /** Its value in the GraphQL `Provider` enum, e.g. `PDC`. */
+  enumValue: string;
+  /** Human name used in messages, e.g. `Pentaho Data Catalog`. */
+  label: string;
+  /** What this provider holds, for the enum value's description. */
+  description: string;
+  /** GraphQL type names of the DataSource implementations this provider owns. */
+  typenames: readonly string[];
+  env: readonly EnvVariable[];
+  readConfig(env: Env): ProviderConfigResult<Config>;
+  connect(config: Config, services: RuntimeServices): ProviderRuntime<Session>;
+}
+
+/** Lets a provider report that its part of an answer is missing, without failing the rest. */
+export interface PartialFailureSink {
+  report(error: GraphQLError): void;
+}

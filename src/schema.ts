@@ -1,0 +1,10 @@
+import { lexicographicSortSchema } from 'graphql';
+import { builder } from './gateway/builder.js';
+import { defineDataSourceSchema } from './gateway/data-source.js';
+import { providers } from './providers/registry.js';
+
+defineDataSourceSchema(providers);
+builder.queryType({ description: 'Reads across every configured provider.' });
+
+/** The whole schema, sorted so that its printed form is stable. */
+export const schema = lexicographicSortSchema(builder.toSchema());

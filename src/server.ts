@@ -1,0 +1,79 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { GraphQLSchema } from 'graphql';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import type { GatewayConfig } from './config.js';
+import { type ActiveProvider, createContext, type GatewayContext } from './gateway/context.js';
+import { maskError } from './gateway/errors.js';
+import { usePartialErrors } from './gateway/partial-errors.js';
+import type { RuntimeServices } from './gateway/provider.js';
+import { defaultGraphiqlQuery } from './graphiql.js';
+import { schema as gatewaySchema } from './schema.js';
+
+export interface Gateway {
+  yoga: YogaServerInstance<Record<string, unknown>, GatewayContext>;
+  schema: GraphQLSchema;
+  providers: readonly ActiveProvider[];
+  /** Closes every upstream pool. */
+  close(): Promise<void>;
+}
+
+export interface GatewayOptions {
+  /** Extra runtime hooks (tests observe upstream calls through these). */
+  services?: Partial<RuntimeServices>;
+}
+
+/** Builds the configured gateway: providers connected, Yoga ready. It opens no port. */
+export function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Gateway {
+  const services: RuntimeServices = { timeouts: config.timeouts, ...options.services };
+  const providers: ActiveProvider[] = config.providers.map(({ definition, config: providerConfig }) => ({
+    definition,
+    runtime: definition.connect(providerConfig, services),
+  }));
+  const limits = { maxPageSize: config.maxPageSize, maxNodes: config.maxNodes };
+  const yoga = createYoga<Record<string, unknown>, GatewayContext>({
+    schema: gatewaySchema,
+    graphqlEndpoint: '/graphql',
+    healthCheckEndpoint: '/health',
+    landingPage: false,
+    graphiql: config.graphiql ? { title: 'datasource-gateway', defaultQuery: defaultGraphiqlQuery } : false,
+    maskedErrors: { maskError: (error, message) => maskError(error, message) },
+    context: ({ request }) =>
+      createContext(providers, { headers: Object.fromEntries(request.headers) }, limits),
+    plugins: [usePartialErrors()],
+  });
+  return {
+    yoga,
+    schema: gatewaySchema,
+    providers,
+    close: async () => {
+      await Promise.all(providers.map((p) => p.runtime.close()));
+    },
+  };
+}
+
+export interface RunningServer {
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves a gateway over HTTP. Port 0 picks a free port (tests). */
+export async function listen(gateway: Gateway, host: string, port: number): Promise<RunningServer> {
+  const server = createServer(gateway.yoga);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    server,
+    url: `http://${shown}:${address.port}/graphql`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
+  };
+}

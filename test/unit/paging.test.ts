@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { type Page, pageAcross, type Segment } from '../../src/gateway/paging.js';
+
+function segment(
+  key: string,
+  size: number,
+  calls: string[] = [],
+  pageBound = Number.POSITIVE_INFINITY,
+): Segment<string> {
+  const items = Array.from({ length: size }, (_, i) => `${key}${i}`);
+  return {
+    key,
+    list: async ({ offset, limit }) => {
+      calls.push(`${key}.list(${offset},${limit})`);
+      const take = Math.min(limit, pageBound);
+      return { items: items.slice(offset, offset + take), hasMore: offset + take < size };
+    },
+    count: async () => {
+      calls.push(`${key}.count`);
+      return size;
+    },
+  };
+}
+
+const options = { scope: 'test', defaultPageSize: 20, maxPageSize: 100, onSegmentFailure: () => {} };
+const names = (page: Page<string>) => page.edges.map((e) => e.node);
+
+async function walkForward(segments: Segment<string>[], first: number): Promise<string[]> {
+  const seen: string[] = [];
+  let after: string | null = null;
+  for (let guard = 0; guard < 1000; guard++) {
+    const page: Page<string> = await pageAcross(segments, { first, after }, options);
+    seen.push(...names(page));
+    if (!page.pageInfo.hasNextPage) return seen;
+    after = page.pageInfo.endCursor;
+  }
+  throw new Error('did not finish');
+}
+
+async function walkBackward(segments: Segment<string>[], last: number): Promise<string[]> {
+  const seen: string[] = [];
+  let before: string | null = null;
+  for (let guard = 0; guard < 1000; guard++) {
+    const page: Page<string> = await pageAcross(segments, { last, before }, options);
+    seen.unshift(...names(page));
+    if (!page.pageInfo.hasPreviousPage) return seen;
+    before = page.pageInfo.startCursor;
+  }
+  throw new Error('did not finish');
+}
+
+describe('paging across providers', () => {
+  it('walks forwards and backwards through every item once, across empty and uneven segments', async () => {
+    for (const size of [1, 3, 7, 10, 25]) {
+      const segments = [segment('a', 7), segment('b', 0), segment('c', 10), segment('d', 3)];
+      const expected = [
+        ...Array.from({ length: 7 }, (_, i) => `a${i}`),
+        ...Array.from({ length: 10 }, (_, i) => `c${i}`),
+        'd0',
+        'd1',
+        'd2',
+      ];
+      expect(await walkForward(segments, size)).toEqual(expected);
+      expect(await walkBackward(segments, size)).toEqual(expected);
+    }
+  });
+
+  it('keeps asking a segment that answers less than asked while it has more', async () => {
+    const segments = [segment('a', 12, [], 5), segment('b', 2)];
+    const page = await pageAcross(segments, { first: 13 }, options);
+    expect(names(page)).toHaveLength(13);
+    expect(page.pageInfo.hasNextPage).toBe(true);
+  });
+
+  it('does not count the segments before a forward cursor', async () => {
+    const calls: string[] = [];
+    const segments = [segment('a', 5, calls), segment('b', 5, calls)];
+    const first = await pageAcross(segments, { first: 6 }, options);
+    calls.length = 0;
+    const second = await pageAcross(segments, { first: 2, after: first.pageInfo.endCursor }, options);
+    expect(names(second)).toEqual(['b1', 'b2']);
+    expect(calls).toEqual(['b.list(1,3)']);
+  });
+
+  it('sums every segment for totalCount and leaves out a failing segment with a report', async () => {
+    const failures: string[] = [];
+    const broken: Segment<string> = {
+      key: 'x',
+      list: () => Promise.reject(new Error('down')),
+      count: () => Promise.reject(new Error('down')),
+    };
+    const page = await pageAcross(
+      [segment('a', 2), broken, segment('b', 3)],
+      { first: 10 },
+      {
+        ...options,
+        onSegmentFailure: (key) => failures.push(key),
+      },
+    );
+    expect(names(page)).toEqual(['a0', 'a1', 'b0', 'b1', 'b2']);
+    expect(await page.totalCount()).toBe(5);
+    expect(failures).toEqual(['x', 'x']);
+  });
+
+  it('refuses page sizes out of range, first with last, and foreign cursors', async () => {
+    const segments = [segment('a', 2)];
+    await expect(pageAcross(segments, { first: 101 }, options)).rejects.toThrow(
+      '`first` must be between 0 and 100, got 101',
+    );
+    await expect(pageAcross(segments, { last: -1 }, options)).rejects.toThrow(
+      '`last` must be between 0 and 100',
+    );
+    await expect(pageAcross(segments, { first: 1, last: 1 }, options)).rejects.toThrow(
+      'either `first` or `last`',
+    );
+    await expect(pageAcross(segments, { after: 'nonsense' }, options)).rejects.toThrow(
+      '`after` is not a cursor of this connection',
+    );
+    const other = await pageAcross(segments, { first: 1 }, { ...options, scope: 'other' });
+    await expect(pageAcross(segments, { after: other.pageInfo.endCursor }, options)).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'after' },
+    });
+  });
+});
