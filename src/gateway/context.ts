@@ -25,7 +25,7 @@ export interface GatewayContext {
   readonly requestId: string;
   readonly limits: RequestLimits;
   /** The session of one provider for this request; a PROVIDER_NOT_CONFIGURED error when it is off. */
-  session<S extends ProviderSession>(definition: ProviderDefinition<never, S>): S;
+  session<S extends ProviderSession>(definition: ProviderDefinition<unknown, S>): S;
   /** Sessions of every configured provider, in registry order. */
   sessions(): { definition: ProviderDefinition; session: ProviderSession }[];
   /** Errors for parts of the answer that are missing while the rest still arrives. */
@@ -51,7 +51,7 @@ export function createContext(
     requestId,
     limits,
     partialErrors: [],
-    session<S extends ProviderSession>(definition: ProviderDefinition<never, S>): S {
+    session<S extends ProviderSession>(definition: ProviderDefinition<unknown, S>): S {
       const active = providers.find((p) => p.definition.id === definition.id);
       if (!active) {
         throw gatewayError(`${definition.label} is not configured on this gateway`, {

@@ -1,8 +1,10 @@
 import { resolveNodes } from '@pothos/plugin-relay';
 import type { GraphQLResolveInfo } from 'graphql';
 import { builder, nodeTypenames } from './builder.js';
+import { countedConnection } from './connections.js';
 import { fromUpstream } from './errors.js';
-import { type Page, pageAcross, type Segment } from './paging.js';
+import { pageAcross, type Segment } from './paging.js';
+import { primeLoaders } from './primers.js';
 import type { ProviderDefinition } from './provider.js';
 import type { DataSourceFilter, DataSourceRecord } from './records.js';
 import { isUpstreamError } from './upstream/index.js';
@@ -131,17 +133,10 @@ export function defineDataSourceSchema(definitions: readonly ProviderDefinition[
     }),
   });
 
-  const DataSourceConnection = builder.connectionObject(
-    { type: DataSource, name: 'DataSourceConnection' },
-    {
-      description: 'A page of data sources.',
-      fields: (t) => ({
-        totalCount: t.int({
-          description: 'How many data sources match, across every provider that answered.',
-          resolve: (connection) => (connection as unknown as Page<DataSourceRecord>).totalCount(),
-        }),
-      }),
-    },
+  const DataSourceConnection = countedConnection(
+    'DataSourceConnection',
+    DataSource,
+    'A page of data sources from every provider asked.',
   );
 
   builder.queryFields((t) => ({
@@ -189,6 +184,10 @@ export function defineDataSourceSchema(definitions: readonly ProviderDefinition[
               error,
             ),
         });
+        primeLoaders(
+          context,
+          page.edges.map((edge) => edge.node),
+        );
         return page;
       },
     }),

@@ -1,4 +1,5 @@
 import type { ProviderDefinition } from '../gateway/provider.js';
+import { pdcProvider } from './pdc/index.js';
 
 /** Every provider this gateway can serve, in the order `dataSources` lists them. */
-export const providers: readonly ProviderDefinition[] = [];
+export const providers: readonly ProviderDefinition[] = [pdcProvider];

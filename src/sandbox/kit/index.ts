@@ -1,5 +1,5 @@
+export * from './entry.js';
 export * from './openapi.js';
 export * from './random.js';
 export * from './simulator.js';
 export * from './stats.js';
-export * from './entry.js';

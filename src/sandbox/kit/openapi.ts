@@ -8,7 +8,12 @@ export interface OpenApiDocument {
   openapi: string;
   info: { title: string; version: string };
   paths: Record<string, Record<string, unknown>>;
-  components?: { schemas?: Record<string, unknown>; securitySchemes?: Record<string, unknown> };
+  components?: {
+    schemas?: Record<string, unknown>;
+    securitySchemes?: Record<string, unknown>;
+    responses?: Record<string, unknown>;
+    parameters?: Record<string, unknown>;
+  };
   security?: Record<string, string[]>[];
 }
 
@@ -23,11 +28,20 @@ interface MediaType {
   schema?: unknown;
 }
 
+interface Response {
+  content?: Record<string, MediaType>;
+}
+
+/** A `$ref` to `#/components/responses/…` or `#/components/parameters/…`. */
+interface Reference {
+  $ref: string;
+}
+
 interface Operation {
   operationId?: string;
-  parameters?: Parameter[];
+  parameters?: (Parameter | Reference)[];
   requestBody?: { required?: boolean; content?: Record<string, MediaType> };
-  responses?: Record<string, { content?: Record<string, MediaType> }>;
+  responses?: Record<string, Response | Reference>;
   security?: Record<string, string[]>[];
 }
 
@@ -121,12 +135,12 @@ export function compileContract(document: OpenApiDocument, id: string): Contract
   const responseValidators = new Map<string, Map<string, ValidateFunction | null>>();
 
   for (const [path, item] of Object.entries(document.paths)) {
-    const shared = (item.parameters as Parameter[] | undefined) ?? [];
+    const shared = (item.parameters as (Parameter | Reference)[] | undefined) ?? [];
     for (const method of METHODS) {
       const op = item[method] as Operation | undefined;
       if (!op) continue;
       if (!op.operationId) throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
-      const parameters = [...shared, ...(op.parameters ?? [])];
+      const parameters = [...shared, ...(op.parameters ?? [])].map((p) => resolve<Parameter>(document, p));
       const paramSchema = (where: 'query' | 'path') => {
         const list = parameters.filter((p) => p.in === where);
         return {
@@ -145,7 +159,8 @@ export function compileContract(document: OpenApiDocument, id: string): Contract
         );
       }
       const responses = new Map<string, ValidateFunction | null>();
-      for (const [status, response] of Object.entries(op.responses ?? {})) {
+      for (const [status, ref] of Object.entries(op.responses ?? {})) {
+        const response = resolve<Response>(document, ref);
         const schema = response.content?.['application/json']?.schema;
         responses.set(status, schema === undefined ? null : compileWith(strictAjv, schema));
       }
@@ -208,8 +223,9 @@ export function compileContract(document: OpenApiDocument, id: string): Contract
     validateResponse(operationId, status, body) {
       const responses = responseValidators.get(operationId);
       if (!responses) throw new Error(`no operation ${operationId} in ${document.info.title}`);
-      const validate =
-        responses.get(String(status)) ?? responses.get(`${String(status)[0]}XX`) ?? responses.get('default');
+      // A response without a body maps to null, which must not read as undocumented.
+      const key = [String(status), `${String(status)[0]}XX`, 'default'].find((k) => responses.has(k));
+      const validate = key === undefined ? undefined : responses.get(key);
       if (validate === undefined) {
         return [
           {
@@ -222,6 +238,15 @@ export function compileContract(document: OpenApiDocument, id: string): Contract
       return validate === null ? [] : issues(validate, body, 'response');
     },
   };
+}
+
+/** Follows a local `#/components/<kind>/<name>` reference; anything else is returned as is. */
+function resolve<T>(document: OpenApiDocument, value: T | Reference): T {
+  if (typeof value !== 'object' || value === null || !('$ref' in value)) return value;
+  const [, kind, name] = /^#\/components\/(responses|parameters)\/(.+)$/.exec(value.$ref) ?? [];
+  const target = kind && name ? document.components?.[kind as 'responses' | 'parameters']?.[name] : undefined;
+  if (target === undefined) throw new Error(`cannot resolve ${value.$ref}`);
+  return target as T;
 }
 
 function paramCount(path: string): number {

@@ -1,0 +1,37 @@
+import { builder, nodeTypenames } from './builder.js';
+import type { GatewayContext } from './context.js';
+import { DataSource } from './data-source.js';
+import { registerPrimer } from './primers.js';
+import type { DataSourceRecord } from './records.js';
+
+export interface DataSourceNodeOptions<R extends DataSourceRecord> {
+  description: string;
+  /** Loads records by native id, one entry per id in order: a record, null (none) or an Error. */
+  load: (ids: string[], context: GatewayContext) => Promise<(R | Error | null)[]>;
+  /** Whether a listed record is complete enough to stand in for a loaded one (default: yes). */
+  isComplete?: (record: R) => boolean;
+}
+
+/** A provider's DataSource type: a Relay node whose lookups are batched per request. */
+export function dataSourceNode<R extends DataSourceRecord>(
+  typename: string,
+  options: DataSourceNodeOptions<R>,
+) {
+  nodeTypenames.add(typename);
+  const ref = builder.loadableNodeRef<R | Error | null, string, string, string, R>(typename, {
+    id: { resolve: (record) => record.nativeId },
+    load: options.load,
+  });
+  registerPrimer(typename, (context, record) => {
+    if (!options.isComplete || options.isComplete(record as R)) {
+      ref.getDataloader(context).prime(record.nativeId, record as R);
+    }
+  });
+  ref.implement({
+    description: options.description,
+    // The generic record type hides from TypeScript that every R is a DataSourceRecord.
+    interfaces: [DataSource] as never,
+    isTypeOf: (value) => (value as DataSourceRecord).typename === typename,
+  });
+  return ref;
+}

@@ -1,0 +1,52 @@
+import { ConfigError, loadConfig } from './config.js';
+import type { Env } from './gateway/provider.js';
+import { providers } from './providers/registry.js';
+import { type DemoUpstreams, startDemoUpstreams } from './sandbox/demo.js';
+import { createGateway, listen } from './server.js';
+
+/** Starts the gateway from the environment; with no upstream configured, over the simulators. */
+async function main(): Promise<void> {
+  let env: Env = process.env;
+  let demo: DemoUpstreams | undefined;
+  let config = loadConfig(env, providers);
+  if (config.demo) {
+    demo = await startDemoUpstreams();
+    env = { ...env, ...demo.env };
+    config = loadConfig(env, providers);
+  }
+  const gateway = createGateway(config);
+  const server = await listen(gateway, config.host, config.port);
+  const shown = server.url.replace('127.0.0.1', 'localhost');
+  if (demo) {
+    console.log(
+      `datasource-gateway in DEMO mode: no upstream is configured, so it serves built-in simulators of all four providers with seeded data — GraphiQL at ${shown}`,
+    );
+    for (const sim of demo.simulators) console.log(`  ${sim.provider.padEnd(15)} simulator at ${sim.url}`);
+  } else {
+    console.log(
+      `datasource-gateway at ${shown} with ${config.providers.map((p) => p.definition.id).join(', ')}`,
+    );
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal} received: finishing requests in flight, then exiting`);
+    await server.close();
+    await gateway.close();
+    await demo?.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error('datasource-gateway failed to start:', error instanceof Error ? error.message : error);
+  }
+  process.exit(1);
+});

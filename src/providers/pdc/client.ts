@@ -1,0 +1,195 @@
+import {
+  type AuthHeaders,
+  type UpstreamCallEvent,
+  UpstreamError,
+  UpstreamHttp,
+  type UpstreamTimeouts,
+} from '../../gateway/upstream/index.js';
+import { describePdcError } from './describe-error.js';
+import type { components, operations } from './openapi.gen.js';
+
+type Schemas = components['schemas'];
+/** The JSON body the document gives an operation for one status. */
+type Json<Op extends keyof operations, Status extends number> =
+  operations[Op]['responses'] extends Record<Status, { content: { 'application/json': infer Body } }>
+    ? Body
+    : never;
+
+export type PdcDataSource = Schemas['DataSource'];
+export type PdcDataSourceCreate = Schemas['DataSourceCreate'];
+export type PdcDataSourcePatch = Schemas['DataSourcePatch'];
+export type PdcFilters = Schemas['DataSourceFilterRequest']['filters'];
+export type PdcPageInfo = Schemas['PageInfo'];
+export type PdcCreateFailure = Schemas['CreateFailure'];
+
+export const PDC_PROVIDER = 'pdc';
+const API = '/api/public/v1';
+
+/** A token from the auth endpoint and when it stops working, read from its own `exp` claim. */
+export interface PdcAccessToken {
+  accessToken: string;
+  expiresAt: Date;
+  /** The user the token was issued to (`sub`), when the token names one. */
+  subject?: string;
+}
+
+/** What a create call did: every item created, or (status 207) some created and some refused. */
+export interface PdcCreateResult {
+  created: PdcDataSource[];
+  /** Items that were not created, by their position in the request; empty when all were. */
+  failures: PdcCreateFailure[];
+}
+
+export interface PdcPage {
+  dataSources: PdcDataSource[];
+  pageInfo: PdcPageInfo;
+}
+
+export interface PdcHttpOptions {
+  /** Origin of the catalog, e.g. `https://pdc.example.com` (paths carry `/api/public/v1`). */
+  baseUrl: string;
+  timeouts?: Partial<UpstreamTimeouts>;
+  connections?: number;
+  onResponse?: (event: UpstreamCallEvent) => void;
+}
+
+export function createPdcHttp(options: PdcHttpOptions): UpstreamHttp {
+  return new UpstreamHttp({
+    provider: PDC_PROVIDER,
+    baseUrl: options.baseUrl,
+    timeouts: options.timeouts,
+    connections: options.connections,
+    onResponse: options.onResponse,
+    describeError: describePdcError,
+  });
+}
+
+/** The Pentaho Data Catalog data-source endpoints, typed; answers come back unwrapped from `data`. */
+export class PdcClient {
+  constructor(
+    private readonly http: UpstreamHttp,
+    private readonly auth: AuthHeaders,
+  ) {}
+
+  /** Password login (public: sends no credentials header); the token's expiry comes from its `exp`. */
+  async login(username: string, password: string, signal?: AbortSignal): Promise<PdcAccessToken> {
+    const operation = 'authenticate';
+    const form: Schemas['LoginForm'] = {
+      username,
+      password,
+      client_id: 'pdc-client',
+      grant_type: 'password',
+    };
+    const { data } = await this.http.request<Json<'authenticate', 200>>({
+      method: 'POST',
+      path: `${API}/auth`,
+      operation,
+      form,
+      signal,
+    });
+    const accessToken = data.data.accessToken;
+    const claims = readJwtClaims(accessToken);
+    if (claims?.exp === undefined) {
+      throw new UpstreamError({ provider: PDC_PROVIDER, operation, kind: 'malformed', status: 200 });
+    }
+    const token: PdcAccessToken = { accessToken, expiresAt: new Date(claims.exp * 1000) };
+    if (claims.sub !== undefined) token.subject = claims.sub;
+    return token;
+  }
+
+  /** Creates one data source or several; a partial success (207) resolves with its failures listed. */
+  async createDataSources(
+    input: PdcDataSourceCreate | readonly PdcDataSourceCreate[],
+    signal?: AbortSignal,
+  ): Promise<PdcCreateResult> {
+    const { data } = await this.http.request<Json<'createDataSources', 201> | Json<'createDataSources', 207>>(
+      {
+        method: 'POST',
+        path: `${API}/data-sources`,
+        operation: 'createDataSources',
+        json: input,
+        headers: await this.auth(),
+        signal,
+      },
+    );
+    return { created: data.data, failures: 'errors' in data ? data.errors : [] };
+  }
+
+  async getDataSource(id: string, signal?: AbortSignal): Promise<PdcDataSource> {
+    const { data } = await this.http.request<Json<'getDataSource', 200>>({
+      method: 'GET',
+      path: `${API}/data-sources/${encodeURIComponent(id)}`,
+      operation: 'getDataSource',
+      headers: await this.auth(),
+      signal,
+    });
+    return data.data;
+  }
+
+  /** Sends only the fields given; lists replace the stored lists whole. */
+  async updateDataSource(
+    id: string,
+    patch: PdcDataSourcePatch,
+    signal?: AbortSignal,
+  ): Promise<PdcDataSource> {
+    const { data } = await this.http.request<Json<'updateDataSource', 200>>({
+      method: 'PATCH',
+      path: `${API}/data-sources/${encodeURIComponent(id)}`,
+      operation: 'updateDataSource',
+      json: patch,
+      headers: await this.auth(),
+      signal,
+    });
+    return data.data;
+  }
+
+  /** The data sources found among `ids`, in no particular order; unknown ids are simply missing. */
+  async getDataSourcesByIds(ids: readonly string[], signal?: AbortSignal): Promise<PdcDataSource[]> {
+    const body: Schemas['DataSourceIdsRequest'] = { ids: [...ids] };
+    const { data } = await this.http.request<Json<'getDataSourcesByIds', 200>>({
+      method: 'POST',
+      path: `${API}/data-sources/by-ids`,
+      operation: 'getDataSourcesByIds',
+      json: body,
+      headers: await this.auth(),
+      signal,
+    });
+    return data.data;
+  }
+
+  /** One page of the data sources matching every filter given (`*` wildcards in names and types). */
+  async filterDataSources(
+    filters: PdcFilters,
+    page: { skip?: number; limit?: number } = {},
+    signal?: AbortSignal,
+  ): Promise<PdcPage> {
+    const body: Schemas['DataSourceFilterRequest'] = { filters };
+    const { data } = await this.http.request<Json<'filterDataSources', 200>>({
+      method: 'POST',
+      path: `${API}/data-sources/filter`,
+      operation: 'filterDataSources',
+      query: { skip: page.skip, limit: page.limit },
+      json: body,
+      headers: await this.auth(),
+      signal,
+    });
+    return { dataSources: data.data, pageInfo: data.pageInfo };
+  }
+}
+
+/** The `sub` and `exp` claims of a JWT, read without checking its signature (that is the issuer's job). */
+export function readJwtClaims(token: string): { sub?: string; exp?: number } | undefined {
+  const payload = token.split('.')[1];
+  if (payload === undefined) return undefined;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    if (typeof value !== 'object' || value === null) return undefined;
+    const { sub, exp } = value as Record<string, unknown>;
+    return {
+      ...(typeof sub === 'string' ? { sub } : {}),
+      ...(typeof exp === 'number' && Number.isFinite(exp) ? { exp } : {}),
+    };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,3 @@
+import './schema.js';
+
+export { pdcProvider } from './definition.js';

@@ -1,0 +1,171 @@
+import { inKeyOrder } from '../../gateway/connections.js';
+import { badInput, gatewayError } from '../../gateway/errors.js';
+import type {
+  ProviderRuntime,
+  ProviderSession,
+  RequestCaller,
+  RuntimeServices,
+} from '../../gateway/provider.js';
+import {
+  type DataSourceFilter,
+  type ListSlice,
+  type ListWindow,
+  namePredicate,
+} from '../../gateway/records.js';
+import type { AuthHeaders } from '../../gateway/upstream/index.js';
+import { pdcPasswordAuth } from './auth.js';
+import { createPdcHttp, PdcClient, type PdcDataSource, type PdcFilters } from './client.js';
+import type { PdcConfig } from './config.js';
+import { type CatalogDataSourceRecord, isObjectId, toCatalogRecord } from './records.js';
+import { databaseTypesFor } from './vendors.js';
+
+/** Page size used when a filter has to be applied here rather than by PDC. */
+const SCAN_PAGE = 1000;
+
+export function connectPdc(config: PdcConfig, services: RuntimeServices): ProviderRuntime<PdcSession> {
+  const http = createPdcHttp({
+    baseUrl: config.url,
+    timeouts: services.timeouts,
+    onResponse: services.onUpstreamResponse,
+  });
+  const serviceAuth =
+    config.credentials === 'service' && config.username && config.password
+      ? pdcPasswordAuth(new PdcClient(http, () => ({})), {
+          username: config.username,
+          password: config.password,
+        })
+      : undefined;
+  return {
+    session: (caller) => new PdcSession(new PdcClient(http, serviceAuth ?? forwardedToken(caller)), config),
+    close: () => http.close(),
+  };
+}
+
+function forwardedToken(caller: RequestCaller): AuthHeaders {
+  return () => {
+    const token = caller.headers['x-pdc-token'];
+    if (!token) {
+      throw gatewayError(
+        'This gateway forwards your Pentaho Data Catalog token: send it in the `x-pdc-token` header',
+        {
+          code: 'UNAUTHENTICATED',
+          provider: 'pdc',
+        },
+      );
+    }
+    return { authorization: `Bearer ${token.replace(/^Bearer\s+/i, '')}` };
+  };
+}
+
+/** What one request does with PDC. Results are remembered only for the life of the request. */
+export class PdcSession implements ProviderSession {
+  private readonly scans = new Map<string, Promise<PdcDataSource[]>>();
+  private readonly totals = new Map<string, Promise<number>>();
+
+  constructor(
+    readonly client: PdcClient,
+    private readonly config: PdcConfig,
+  ) {}
+
+  /** Fetches data sources by id in `by-ids` batches; malformed ids are refused without a call. */
+  async loadByIds(ids: readonly string[]): Promise<(CatalogDataSourceRecord | Error | null)[]> {
+    const wanted = [...new Set(ids.filter(isObjectId).map((id) => id.toLowerCase()))];
+    const batches: string[][] = [];
+    for (let i = 0; i < wanted.length; i += this.config.batchSize)
+      batches.push(wanted.slice(i, i + this.config.batchSize));
+    const found = (await Promise.all(batches.map((batch) => this.client.getDataSourcesByIds(batch)))).flat();
+    return inKeyOrder(
+      ids.map((id) => id.toLowerCase()),
+      found.map(toCatalogRecord),
+      (record) => record.nativeId.toLowerCase(),
+      (id) =>
+        isObjectId(id) ? null : badInput(`"${id}" is not a catalog data source id (24 hexadecimal digits)`),
+    );
+  }
+
+  /** A window of PDC's own filter, with its total. */
+  async filterPage(filters: PdcFilters, window: ListWindow): Promise<ListSlice<CatalogDataSourceRecord>> {
+    for (const id of filters.ids ?? []) {
+      if (!isObjectId(id))
+        throw badInput(`"${id}" is not a catalog data source id (24 hexadecimal digits)`, 'ids');
+    }
+    if (window.limit === 0) return { items: [], hasMore: window.offset < (await this.filterCount(filters)) };
+    const page = await this.client.filterDataSources(filters, { skip: window.offset, limit: window.limit });
+    this.totals.set(JSON.stringify(filters), Promise.resolve(page.pageInfo.totalCount));
+    return {
+      items: page.dataSources.map(toCatalogRecord),
+      hasMore: window.offset + page.dataSources.length < page.pageInfo.totalCount,
+    };
+  }
+
+  filterCount(filters: PdcFilters): Promise<number> {
+    const key = JSON.stringify(filters);
+    let total = this.totals.get(key);
+    if (!total) {
+      total = this.client.filterDataSources(filters, { limit: 1 }).then((page) => page.pageInfo.totalCount);
+      this.totals.set(key, total);
+    }
+    return total;
+  }
+
+  async listDataSources(
+    filter: DataSourceFilter,
+    window: ListWindow,
+  ): Promise<ListSlice<CatalogDataSourceRecord>> {
+    const plan = this.plan(filter);
+    if (!plan) return { items: [], hasMore: false };
+    if (!plan.keep) return this.filterPage(plan.filters, window);
+    const all = (await this.scan(plan.filters)).map(toCatalogRecord).filter(plan.keep);
+    return {
+      items: all.slice(window.offset, window.offset + window.limit),
+      hasMore: window.offset + window.limit < all.length,
+    };
+  }
+
+  async countDataSources(filter: DataSourceFilter): Promise<number> {
+    const plan = this.plan(filter);
+    if (!plan) return 0;
+    if (!plan.keep) return this.filterCount(plan.filters);
+    return (await this.scan(plan.filters)).map(toCatalogRecord).filter(plan.keep).length;
+  }
+
+  /** What PDC can filter itself (vendors, as database types) and what is left to do here (names). */
+  private plan(
+    filter: DataSourceFilter,
+  ): { filters: PdcFilters; keep?: (record: CatalogDataSourceRecord) => boolean } | undefined {
+    const keeps: ((record: CatalogDataSourceRecord) => boolean)[] = [];
+    let databaseTypes = ['*'];
+    if (filter.vendors) {
+      const vendors = filter.vendors;
+      if (vendors.includes('OTHER')) keeps.push((record) => vendors.includes(record.vendor));
+      else databaseTypes = databaseTypesFor(vendors);
+      if (databaseTypes.length === 0) return undefined;
+    }
+    if (filter.name !== undefined) {
+      const matches = namePredicate(filter.name);
+      keeps.push((record) => matches(record.name));
+    }
+    return {
+      filters: { databaseTypes },
+      keep: keeps.length === 0 ? undefined : (record) => keeps.every((keep) => keep(record)),
+    };
+  }
+
+  /** Every data source matching PDC-side filters, fetched once per request. */
+  private scan(filters: PdcFilters): Promise<PdcDataSource[]> {
+    const key = JSON.stringify(filters);
+    let scan = this.scans.get(key);
+    if (!scan) {
+      scan = (async () => {
+        const out: PdcDataSource[] = [];
+        for (let skip = 0; ; skip += SCAN_PAGE) {
+          const page = await this.client.filterDataSources(filters, { skip, limit: SCAN_PAGE });
+          out.push(...page.dataSources);
+          if (page.dataSources.length === 0 || out.length >= page.pageInfo.totalCount) return out;
+        }
+      })();
+      this.scans.set(key, scan);
+    }
+    return scan;
+  }
+}

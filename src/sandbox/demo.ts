@@ -1,0 +1,53 @@
+import type { SandboxEntry, Simulator } from './kit/index.js';
+import { pdcDemoCredentials, pdcSandbox } from './pdc/index.js';
+
+/** A simulator and the environment that points the gateway at it, as a real deployment would. */
+interface DemoUpstream {
+  entry: SandboxEntry;
+  env(sim: Simulator): Record<string, string>;
+}
+
+/** Every simulated upstream, in registry order. */
+export const demoUpstreams: readonly DemoUpstream[] = [
+  {
+    entry: pdcSandbox,
+    env: (sim) => ({
+      PDC_URL: sim.url,
+      PDC_USERNAME: pdcDemoCredentials.username,
+      PDC_PASSWORD: pdcDemoCredentials.password,
+    }),
+  },
+];
+
+export interface DemoUpstreams {
+  simulators: Simulator[];
+  /** Environment variables that configure the gateway for these simulators. */
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+export interface DemoOptions {
+  /** Listen on each simulator's fixed port (`npm run sandbox`) rather than a free one. */
+  fixedPorts?: boolean;
+  seed?: number;
+}
+
+/** Starts every simulator on loopback with its seeded demo data. */
+export async function startDemoUpstreams(options: DemoOptions = {}): Promise<DemoUpstreams> {
+  const simulators = await Promise.all(
+    demoUpstreams.map(({ entry }) =>
+      entry.start({ port: options.fixedPorts ? entry.defaultPort : 0, seed: options.seed }),
+    ),
+  );
+  const env = Object.assign(
+    {},
+    ...demoUpstreams.map((upstream, i) => upstream.env(simulators[i] as Simulator)),
+  );
+  return {
+    simulators,
+    env,
+    close: async () => {
+      await Promise.all(simulators.map((sim) => sim.close()));
+    },
+  };
+}

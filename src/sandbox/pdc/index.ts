@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import {
+  createRandom,
+  loadContract,
+  type SandboxEntry,
+  type SandboxStartOptions,
+  type Simulator,
+  startSimulator,
+} from '../kit/index.js';
+import { createHandlers, invalidRequest, unauthorized, upstreamError } from './handlers.js';
+import { signJwt, verifyJwt } from './jwt.js';
+import { seedStore } from './seed.js';
+import { createObjectIds, PdcStore } from './store.js';
+
+export { seedDatabaseTypes } from './seed.js';
+export type { DataSource, Secrets } from './store.js';
+export { PdcStore } from './store.js';
+
+/** The demo login; it opens nothing but this simulator. */
+export const pdcDemoCredentials = {
+  username: 'catalog.demo',
+  password: 'pdc-demo-password',
+  clientId: 'pdc-client',
+} as const;
+
+export interface PdcStartOptions extends SandboxStartOptions {
+  /** Lifetime of issued access tokens, in seconds; 3600 by default. */
+  tokenTtlSeconds?: number;
+  /** How many data sources to seed; 1,000 by default. */
+  count?: number;
+}
+
+export interface PdcSimulator extends Simulator {
+  /** The simulator's data, for tests to inspect (including what secrets were stored). */
+  readonly store: PdcStore;
+  /** Signs a token as the auth endpoint would; a negative or zero lifetime gives an expired one. */
+  issueToken(username: string, ttlSeconds?: number): string;
+}
+
+const contract = loadContract(new URL('../../providers/pdc/openapi.yaml', import.meta.url));
+
+async function start(options: PdcStartOptions = {}): Promise<PdcSimulator> {
+  const random = createRandom(options.seed ?? 1);
+  const newId = createObjectIds(random);
+  const store = new PdcStore(newId);
+  seedStore(store, random, newId, options.count ?? 1000);
+
+  // A fresh signing key per start: tokens never outlive the simulator that issued them.
+  const secret = randomBytes(32);
+  const defaultTtl = options.tokenTtlSeconds ?? 3600;
+  const nowSeconds = () => Math.floor(Date.now() / 1000);
+  const issueToken = (username: string, ttlSeconds = defaultTtl): string => {
+    const iat = nowSeconds();
+    return signJwt({ sub: username, iat, exp: iat + ttlSeconds }, secret);
+  };
+
+  const sim = await startSimulator<string>(
+    {
+      provider: 'pdc',
+      contract,
+      handlers: createHandlers({
+        store,
+        users: new Map([[pdcDemoCredentials.username, pdcDemoCredentials.password]]),
+        issueToken: (username) => issueToken(username),
+        now: () => new Date(),
+      }),
+      authenticate(headers) {
+        const match = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '');
+        const claims = match?.[1] ? verifyJwt(match[1], secret, nowSeconds()) : undefined;
+        return claims ? { principal: claims.sub } : { reject: unauthorized() };
+      },
+      invalid: invalidRequest,
+      error: upstreamError,
+    },
+    options,
+  );
+  return Object.assign(sim, { store, issueToken });
+}
+
+export const pdcSandbox: SandboxEntry<PdcSimulator> = {
+  provider: 'pdc',
+  defaultPort: 4103,
+  start,
+  demoCredentials: { ...pdcDemoCredentials },
+};

@@ -1,0 +1,156 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { UpstreamError } from '../../src/gateway/upstream/index.js';
+import { pdcPasswordAuth } from '../../src/providers/pdc/auth.js';
+import { PdcClient, readJwtClaims } from '../../src/providers/pdc/client.js';
+import { describePdcError } from '../../src/providers/pdc/describe-error.js';
+import { pdcDemoCredentials } from '../../src/sandbox/pdc/index.js';
+import { failure, type PdcHarness, startPdc } from './pdc-harness.js';
+
+const { username, password } = pdcDemoCredentials;
+
+describe('pdc contract: logging in and bearer tokens', () => {
+  let h: PdcHarness;
+  beforeAll(async () => {
+    h = await startPdc();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+  afterEach(() => {
+    expect(h.takeIssues()).toEqual([]);
+    h.sim.setFaults(undefined);
+  });
+
+  it('logs in with a form post and returns a JWT whose exp is about an hour away', async () => {
+    const before = Date.now();
+    const token = await h.clientWith({}).login(username, password);
+    expect(token.accessToken.split('.')).toHaveLength(3);
+    expect(token.subject).toBe(username);
+    const lifetime = token.expiresAt.getTime() - before;
+    expect(lifetime).toBeGreaterThan(3590_000);
+    expect(lifetime).toBeLessThanOrEqual(3601_000);
+    const header = JSON.parse(Buffer.from(token.accessToken.split('.')[0] ?? '', 'base64url').toString());
+    expect(header).toEqual({ alg: 'HS256', typ: 'JWT' });
+    expect(h.sim.stats.last('authenticate')?.body).toEqual({
+      username,
+      password,
+      client_id: 'pdc-client',
+      grant_type: 'password',
+    });
+  });
+
+  it('then uses the token as a bearer on the data-source endpoints', async () => {
+    const token = await h.clientWith({}).login(username, password);
+    const client = h.clientWith({ authorization: `Bearer ${token.accessToken}` });
+    const page = await client.filterDataSources({ databaseTypes: ['*'] }, { limit: 1 });
+    expect(page.pageInfo.totalCount).toBe(1000);
+  });
+
+  it('refuses a wrong password with 401 Unauthorized', async () => {
+    const error = await failure(h.clientWith({}).login(username, 'not-the-password'));
+    expect(error).toBeInstanceOf(UpstreamError);
+    expect(error).toMatchObject({ status: 401, upstreamMessage: 'Unauthorized', operation: 'authenticate' });
+  });
+
+  it('refuses a call without a token, with a malformed token, or with a forged signature', async () => {
+    const token = h.sim.issueToken(username);
+    const forged = `${token.slice(0, token.lastIndexOf('.'))}.${'A'.repeat(43)}`;
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: 'Bearer nonsense' },
+      { authorization: `Bearer ${forged}` },
+    ];
+    for (const headers of attempts) {
+      const error = await failure(h.clientWith(headers).getDataSourcesByIds(['0'.repeat(24)]));
+      expect(error).toMatchObject({ status: 401, upstreamMessage: 'Unauthorized' });
+    }
+    expect(h.sim.stats.count('getDataSourcesByIds')).toBeGreaterThanOrEqual(3);
+  });
+
+  it('refuses an expired token', async () => {
+    const expired = h.sim.issueToken(username, 0);
+    const claims = readJwtClaims(expired);
+    expect(claims?.exp).toBeLessThanOrEqual(Math.floor(Date.now() / 1000));
+    const error = await failure(
+      h.clientWith({ authorization: `Bearer ${expired}` }).getDataSource('0'.repeat(24)),
+    );
+    expect(error).toMatchObject({ status: 401, upstreamMessage: 'Unauthorized' });
+  });
+
+  it('issues tokens with the lifetime given at start', async () => {
+    const short = await startPdc({ tokenTtlSeconds: 90, count: 6 });
+    try {
+      const token = await short.clientWith({}).login(username, password);
+      const claims = readJwtClaims(token.accessToken);
+      expect(token.expiresAt.getTime() / 1000).toBe(claims?.exp);
+      expect((claims?.exp ?? 0) - Math.floor(Date.now() / 1000)).toBeGreaterThanOrEqual(89);
+      expect((claims?.exp ?? 0) - Math.floor(Date.now() / 1000)).toBeLessThanOrEqual(90);
+      expect(short.takeIssues()).toEqual([]);
+    } finally {
+      await short.close();
+    }
+  });
+
+  it('keeps one service-account token for concurrent calls and logs in again near its expiry', async () => {
+    let clock = Date.now();
+    const before = h.sim.stats.count('authenticate');
+    const client: PdcClient = new PdcClient(
+      h.http,
+      pdcPasswordAuth(h.clientWith({}), { username, password, refreshBeforeSeconds: 60, now: () => clock }),
+    );
+    await Promise.all([
+      client.getDataSourcesByIds(['0'.repeat(24)]),
+      client.getDataSourcesByIds(['1'.repeat(24)]),
+      client.getDataSourcesByIds(['2'.repeat(24)]),
+    ]);
+    expect(h.sim.stats.count('authenticate') - before).toBe(1);
+    clock += 3541_000;
+    await client.getDataSourcesByIds(['3'.repeat(24)]);
+    expect(h.sim.stats.count('authenticate') - before).toBe(2);
+  });
+
+  it('answers 503 Connection Refused when the catalog cannot reach its store', async () => {
+    h.sim.setFaults({ failNext: 1, errorStatus: 503, operations: ['filterDataSources'] });
+    const error = await failure(h.client.filterDataSources({ databaseTypes: ['*'] }));
+    expect(error).toMatchObject({ status: 503, upstreamMessage: 'Connection Refused', provider: 'pdc' });
+  });
+});
+
+describe('pdc describeError', () => {
+  it('reads a string message and the field it starts with', () => {
+    expect(describePdcError(401, { status: 401, message: 'Unauthorized' })).toEqual({
+      message: 'Unauthorized',
+    });
+    expect(describePdcError(400, { status: 400, message: 'resourceName: "x" already exists' })).toEqual({
+      message: 'resourceName: "x" already exists',
+      field: 'resourceName',
+    });
+  });
+
+  it('reads an array of strings or of field/message objects', () => {
+    expect(
+      describePdcError(400, {
+        status: 400,
+        message: ['[1].port: must match pattern', 'limit: must be <= 10000'],
+      }),
+    ).toEqual({ message: '[1].port: must match pattern; limit: must be <= 10000', field: '[1].port' });
+    expect(
+      describePdcError(400, { status: 400, message: [{ property: 'host', message: 'is required' }] }),
+    ).toEqual({ message: 'host: is required', field: 'host' });
+  });
+
+  it('reads an object from field to reason', () => {
+    expect(
+      describePdcError(400, {
+        status: 400,
+        message: { resourceName: 'cannot be changed', port: ['bad', 'worse'] },
+      }),
+    ).toEqual({ message: 'resourceName: cannot be changed; port: bad, worse', field: 'resourceName' });
+  });
+
+  it('tolerates bodies without a message', () => {
+    expect(describePdcError(500, undefined)).toEqual({});
+    expect(describePdcError(500, { status: 500 })).toEqual({});
+    expect(describePdcError(502, 'Bad gateway')).toEqual({ message: 'Bad gateway' });
+  });
+});

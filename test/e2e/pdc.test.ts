@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestGateway, type TestGateway } from '../support/gateway.js';
+
+let gw: TestGateway;
+beforeAll(async () => {
+  gw = await startTestGateway();
+});
+afterAll(() => gw.close());
+
+describe('catalog data sources', () => {
+  it('lists catalog data sources and opens one by its global id', async () => {
+    const list = await gw.query<{
+      catalogDataSources: { totalCount: number; edges: { node: { id: string; name: string } }[] };
+    }>(
+      '{ catalogDataSources(first: 3) { totalCount edges { node { id name vendor port createdAt ... on CatalogDataSource { status includePatterns } } } } }',
+    );
+    expect(list.errors).toBeUndefined();
+    expect(list.data?.catalogDataSources.totalCount).toBe(1000);
+    const first = list.data?.catalogDataSources.edges[0]?.node;
+    const one = await gw.query<{ node: { name: string } }>(
+      'query($id: ID!) { node(id: $id) { ... on DataSource { name } } }',
+      {
+        id: first?.id,
+      },
+    );
+    expect(one.data?.node.name).toBe(first?.name);
+  });
+
+  it('fetches 100 catalog ids in one upstream call', async () => {
+    const list = await gw.query<{ catalogDataSources: { edges: { node: { id: string } }[] } }>(
+      '{ catalogDataSources(first: 100) { edges { node { id } } } }',
+    );
+    const ids = list.data?.catalogDataSources.edges.map((e) => e.node.id) ?? [];
+    expect(ids).toHaveLength(100);
+    gw.resetCounts();
+    const nodes = await gw.query<{ nodes: ({ id: string } | null)[] }>(
+      'query($ids: [ID!]!) { nodes(ids: $ids) { id } }',
+      {
+        ids: [...ids].reverse(),
+      },
+    );
+    expect(nodes.errors).toBeUndefined();
+    expect(nodes.data?.nodes.map((n) => n?.id)).toEqual([...ids].reverse());
+    expect(gw.sims.pdc?.stats.counts()).toEqual({ getDataSourcesByIds: 1 });
+  });
+});

@@ -1,0 +1,56 @@
+import type { ExecutionResult } from 'graphql';
+import { loadConfig } from '../../src/config.js';
+import { providers } from '../../src/providers/registry.js';
+import { startDemoUpstreams } from '../../src/sandbox/demo.js';
+import type { Simulator } from '../../src/sandbox/kit/index.js';
+import { createGateway, type Gateway } from '../../src/server.js';
+
+export interface GraphQLResponse<TData = Record<string, unknown>> extends ExecutionResult<TData> {
+  errors?: ExecutionResult['errors'] &
+    { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface TestGateway {
+  gateway: Gateway;
+  /** The simulators behind it, by provider id. */
+  sims: Record<string, Simulator>;
+  /** Sends a GraphQL document the way a client would (POST /graphql) and returns the parsed body. */
+  query<TData = Record<string, unknown>>(
+    document: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<TData> & { status: number }>;
+  /** Zeroes every simulator's counters. */
+  resetCounts(): void;
+  close(): Promise<void>;
+  [Symbol.asyncDispose](): Promise<void>;
+}
+
+/** The gateway over freshly seeded simulators on loopback, configured through the environment. */
+export async function startTestGateway(env: Record<string, string> = {}): Promise<TestGateway> {
+  const demo = await startDemoUpstreams();
+  const gateway = createGateway(loadConfig({ ...demo.env, ...env }, providers));
+  const sims = Object.fromEntries(demo.simulators.map((sim) => [sim.provider, sim]));
+  const close = async () => {
+    await gateway.close();
+    await demo.close();
+  };
+  return {
+    gateway,
+    sims,
+    async query(document, variables, headers) {
+      const response = await gateway.yoga.fetch('http://gateway.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+        body: JSON.stringify({ query: document, variables }),
+      });
+      const body = (await response.json()) as GraphQLResponse<never>;
+      return { ...body, status: response.status };
+    },
+    resetCounts() {
+      for (const sim of demo.simulators) sim.stats.reset();
+    },
+    close,
+    [Symbol.asyncDispose]: close,
+  };
+}
