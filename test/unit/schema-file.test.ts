@@ -7,3 +7,10 @@ describe('schema.graphql', () => {
     expect(readFileSync(schemaFile, 'utf8')).toBe(printedSchema());
   });
 });
+
+describe('README.md', () => {
+  it('lists every environment variable the gateway reads (run `npm run readme`)', async () => {
+    const { readmeFile, readmeWithEnvTable } = await import('../../scripts/env-table.js');
+    expect(readFileSync(readmeFile, 'utf8')).toBe(readmeWithEnvTable());
+  });
+});
