@@ -1,0 +1,60 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { loadContract, type SandboxEntry, type Simulator, startSimulator } from '../kit/index.js';
+import { createHandlers, failure } from './handlers.js';
+import { seedStore } from './seed.js';
+import type { ExportStore } from './store.js';
+
+/** The API key the demo organisation accepts (it opens nothing real). */
+export const PREQUEL_EXPORT_DEMO_API_KEY = 'prq_demo_export_5f1c0e7a9b2d4c36';
+/** The only API version the simulator speaks; clients send it on every call. */
+export const PREQUEL_EXPORT_API_VERSION = '2023-12-01';
+
+export { SEEDED_DESTINATIONS } from './seed.js';
+export type { ExportStore } from './store.js';
+
+/** The simulator, with its store so tests can look behind the API (e.g. at stored secrets). */
+export interface PrequelExportSimulator extends Simulator {
+  readonly store: ExportStore;
+}
+
+const header = (headers: IncomingHttpHeaders, name: string): string | undefined => {
+  const value = headers[name];
+  return Array.isArray(value) ? value.join(',') : value;
+};
+
+export const prequelExportSandbox: SandboxEntry<PrequelExportSimulator> = {
+  provider: 'prequel-export',
+  defaultPort: 4102,
+  demoCredentials: { 'X-API-KEY': PREQUEL_EXPORT_DEMO_API_KEY },
+  async start(options = {}) {
+    const contract = loadContract(new URL('../../providers/prequel-export/openapi.yaml', import.meta.url));
+    const store = seedStore(contract.document, options.seed ?? 1);
+    const simulator = await startSimulator<string>(
+      {
+        provider: 'prequel-export',
+        contract,
+        handlers: createHandlers(store),
+        authenticate(headers) {
+          const key = header(headers, 'x-api-key');
+          if (!key) return { reject: failure(401, 'missing API key: send it in the X-API-KEY header') };
+          if (key !== PREQUEL_EXPORT_DEMO_API_KEY) return { reject: failure(401, 'invalid API key') };
+          const version = header(headers, 'x-prequel-api-version');
+          if (version !== undefined && version !== PREQUEL_EXPORT_API_VERSION) {
+            return {
+              reject: failure(
+                400,
+                `X-Prequel-Api-Version: unknown API version; this API speaks ${PREQUEL_EXPORT_API_VERSION}`,
+              ),
+            };
+          }
+          return { principal: 'demo-organisation' };
+        },
+        invalid: (issues) =>
+          failure(400, issues.map((i) => (i.field ? `${i.field}: ${i.message}` : i.message)).join('; ')),
+        error: (status, message) => failure(status, message),
+      },
+      options,
+    );
+    return Object.assign(simulator, { store });
+  },
+};
