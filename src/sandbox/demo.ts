@@ -1,5 +1,6 @@
 import type { SandboxEntry, Simulator } from './kit/index.js';
 import { pdcDemoCredentials, pdcSandbox } from './pdc/index.js';
+import { PREQUEL_EXPORT_DEMO_API_KEY, prequelExportSandbox } from './prequel-export/index.js';
 
 /** A simulator and the environment that points the gateway at it, as a real deployment would. */
 interface DemoUpstream {
@@ -9,6 +10,10 @@ interface DemoUpstream {
 
 /** Every simulated upstream, in registry order. */
 export const demoUpstreams: readonly DemoUpstream[] = [
+  {
+    entry: prequelExportSandbox,
+    env: (sim) => ({ PREQUEL_EXPORT_URL: sim.url, PREQUEL_EXPORT_API_KEY: PREQUEL_EXPORT_DEMO_API_KEY }),
+  },
   {
     entry: pdcSandbox,
     env: (sim) => ({

@@ -1,0 +1,86 @@
+import { badInput } from './errors.js';
+import type { ConnectionArgs, Edge, Page } from './paging.js';
+
+/** One page of an upstream that pages by its own opaque cursor (Prequel). */
+export interface CursorPageResult<T> {
+  items: T[];
+  nextCursor: string | undefined;
+}
+
+export interface CursorPagingOptions<T> {
+  scope: string;
+  defaultPageSize: number;
+  maxPageSize: number;
+  /** Largest page the upstream serves in one call. */
+  upstreamPageSize: number;
+  fetch(cursor: string | undefined, pageSize: number): Promise<CursorPageResult<T>>;
+  count(): Promise<number>;
+}
+
+/**
+ * Relay paging over an upstream cursor. Each edge's cursor is (the upstream cursor its page
+ * started at, its position in that page), so any edge can be resumed after, forwards only.
+ */
+export async function pageByUpstreamCursor<T>(
+  args: ConnectionArgs,
+  options: CursorPagingOptions<T>,
+): Promise<Page<T>> {
+  if (args.last != null || args.before != null) {
+    throw badInput(
+      `${options.scope} pages forwards only: use \`first\` and \`after\` (and \`order\` to reverse)`,
+      'last',
+    );
+  }
+  const size = args.first ?? options.defaultPageSize;
+  if (size < 0 || size > options.maxPageSize) {
+    throw badInput(`\`first\` must be between 0 and ${options.maxPageSize}, got ${size}`, 'first');
+  }
+  let [cursor, skip] = args.after != null ? decode(args.after, options.scope) : [undefined, 0];
+  const edges: Edge<T>[] = [];
+  while (edges.length <= size) {
+    const pageSize = Math.min(options.upstreamPageSize, skip + size + 1 - edges.length);
+    const page = await options.fetch(cursor, pageSize);
+    const start = cursor;
+    page.items.slice(skip).forEach((node, j) => {
+      edges.push({ node, cursor: encode(options.scope, start, skip + j) });
+    });
+    if (page.nextCursor === undefined || page.items.length === 0) break;
+    cursor = page.nextCursor;
+    skip = 0;
+  }
+  const hasNextPage = edges.length > size;
+  const shown = edges.slice(0, size);
+  return {
+    edges: shown,
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage: args.after != null,
+      startCursor: shown[0]?.cursor ?? null,
+      endCursor: shown.at(-1)?.cursor ?? null,
+    },
+    totalCount: () => options.count(),
+  };
+}
+
+function encode(scope: string, cursor: string | undefined, index: number): string {
+  return Buffer.from(JSON.stringify([scope, cursor ?? null, index]), 'utf8').toString('base64url');
+}
+
+function decode(value: string, scope: string): [string | undefined, number] {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+    if (Array.isArray(parsed) && parsed.length === 3 && parsed[0] === scope) {
+      const [, cursor, index] = parsed as [string, unknown, unknown];
+      if (
+        (cursor === null || typeof cursor === 'string') &&
+        Number.isInteger(index) &&
+        (index as number) >= 0
+      ) {
+        return [cursor ?? undefined, (index as number) + 1];
+      }
+    }
+  } catch {
+    // reported below
+  }
+  throw badInput(`\`after\` is not a cursor of ${scope}: pass a cursor it returned`, 'after');
+}

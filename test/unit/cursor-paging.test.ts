@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { pageByUpstreamCursor } from '../../src/gateway/cursor-paging.js';
+
+/** An upstream like Prequel's: a cursor is the position after which the next page starts. */
+function upstream(total: number, calls: [string | undefined, number][] = []) {
+  const items = Array.from({ length: total }, (_, i) => `s${i}`);
+  return {
+    scope: 'things',
+    defaultPageSize: 10,
+    maxPageSize: 500,
+    upstreamPageSize: 100,
+    fetch: async (cursor: string | undefined, pageSize: number) => {
+      calls.push([cursor, pageSize]);
+      const start = cursor === undefined ? 0 : Number(cursor);
+      const slice = items.slice(start, start + pageSize);
+      const end = start + slice.length;
+      return { items: slice, nextCursor: end < total ? String(end) : undefined };
+    },
+    count: async () => total,
+  };
+}
+
+describe('paging over an upstream cursor', () => {
+  it('walks every item once whatever the page size, across upstream page bounds', async () => {
+    for (const first of [1, 7, 100, 250]) {
+      const options = upstream(333);
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (let guard = 0; guard < 1000; guard++) {
+        const page = await pageByUpstreamCursor({ first, after }, options);
+        seen.push(...page.edges.map((e) => e.node));
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor;
+      }
+      expect(seen).toEqual(Array.from({ length: 333 }, (_, i) => `s${i}`));
+    }
+  });
+
+  it('asks the upstream for no more than it needs', async () => {
+    const calls: [string | undefined, number][] = [];
+    const page = await pageByUpstreamCursor({ first: 5 }, upstream(50, calls));
+    expect(page.edges).toHaveLength(5);
+    expect(calls).toEqual([[undefined, 6]]);
+  });
+
+  it('refuses backward paging and foreign cursors with a clear error', async () => {
+    await expect(pageByUpstreamCursor({ last: 2 }, upstream(5))).rejects.toThrow(
+      'things pages forwards only',
+    );
+    await expect(pageByUpstreamCursor({ after: 'eyJ4Ijox' }, upstream(5))).rejects.toThrow(
+      '`after` is not a cursor of things',
+    );
+  });
+});
