@@ -36,9 +36,16 @@ export function reportProviderFailure(
       : new GraphQLError(`${definition?.label ?? 'A provider'} failed`, {
           extensions: { code: 'INTERNAL_SERVER_ERROR', provider: definition?.id },
         });
+  const path = pathOf(info);
+  const key = JSON.stringify(path);
+  // Listing and counting may both fail for one provider; one error per provider and field is enough.
+  const already = context.partialErrors.some(
+    (e) => JSON.stringify(e.path) === key && e.extensions.provider === mapped.extensions.provider,
+  );
+  if (already) return;
   context.partialErrors.push(
     new GraphQLError(mapped.message, {
-      path: pathOf(info),
+      path,
       extensions: mapped.extensions,
       nodes: info.fieldNodes,
     }),

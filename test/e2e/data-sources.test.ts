@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestGateway, type TestGateway } from '../support/gateway.js';
+
+interface Edge {
+  cursor: string;
+  node: { id: string; provider: string; name: string; vendor: string };
+}
+interface Connection {
+  totalCount: number;
+  edges: Edge[];
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
+}
+
+const PAGE = `query Page($first: Int, $after: String, $last: Int, $before: String, $filter: DataSourceFilter) {
+  dataSources(first: $first, after: $after, last: $last, before: $before, filter: $filter) {
+    totalCount
+    edges { cursor node { id provider name vendor } }
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+  }
+}`;
+
+let gw: TestGateway;
+beforeAll(async () => {
+  gw = await startTestGateway();
+});
+afterAll(() => gw.close());
+
+async function page(variables: Record<string, unknown>): Promise<Connection> {
+  const result = await gw.query<{ dataSources: Connection }>(PAGE, variables);
+  expect(result.errors).toBeUndefined();
+  return result.data?.dataSources as Connection;
+}
+
+async function walk(direction: 'forward' | 'backward', size: number, filter?: Record<string, unknown>) {
+  const ids: string[] = [];
+  let cursor: string | null = null;
+  for (let guard = 0; guard < 500; guard++) {
+    const result: Connection =
+      direction === 'forward'
+        ? await page({ first: size, after: cursor, filter })
+        : await page({ last: size, before: cursor, filter });
+    const pageIds = result.edges.map((e) => e.node.id);
+    if (direction === 'forward') ids.push(...pageIds);
+    else ids.unshift(...pageIds);
+    const more = direction === 'forward' ? result.pageInfo.hasNextPage : result.pageInfo.hasPreviousPage;
+    if (!more) return ids;
+    cursor = direction === 'forward' ? result.pageInfo.endCursor : result.pageInfo.startCursor;
+  }
+  throw new Error('paging did not end');
+}
+
+describe('dataSources across every provider', () => {
+  it('pages forwards and backwards through all the demo data without duplicates or gaps', async () => {
+    const total = (await page({ first: 0 })).totalCount;
+    const forward = await walk('forward', 97);
+    expect(forward).toHaveLength(total);
+    expect(new Set(forward).size).toBe(total);
+    expect(await walk('backward', 113)).toEqual(forward);
+  });
+
+  it('filters by provider, vendor and name pattern, and counts what matches', async () => {
+    const postgres = await page({ first: 500, filter: { vendors: ['POSTGRES'] } });
+    expect(postgres.edges.length).toBeGreaterThan(0);
+    expect(postgres.edges.every((e) => e.node.vendor === 'POSTGRES')).toBe(true);
+    expect(postgres.totalCount).toBe(postgres.edges.length);
+
+    const named = await page({ first: 500, filter: { name: '*PROD*' } });
+    expect(named.edges.length).toBeGreaterThan(0);
+    expect(named.edges.every((e) => e.node.name.toLowerCase().includes('prod'))).toBe(true);
+
+    const provider = await page({ first: 5, filter: { providers: ['PDC'] } });
+    expect(provider.edges.every((e) => e.node.provider === 'PDC')).toBe(true);
+    expect(provider.totalCount).toBe(1000);
+  });
+
+  it('answers with the other providers and an error naming the one that is down', async () => {
+    const pdc = gw.sims.pdc;
+    pdc?.setFaults({ errorRate: 1, errorStatus: 503 });
+    try {
+      const result = await gw.query<{ dataSources: Connection }>(PAGE, { first: 500 });
+      expect(result.errors).toEqual([
+        expect.objectContaining({
+          path: ['dataSources'],
+          extensions: expect.objectContaining({ code: 'UPSTREAM_UNAVAILABLE', provider: 'pdc' }),
+        }),
+      ]);
+      expect(result.data?.dataSources.edges.some((e) => e.node.provider === 'PDC')).toBe(false);
+    } finally {
+      pdc?.setFaults(undefined);
+    }
+  });
+
+  it('refuses a malformed cursor with a clear error, not a 500', async () => {
+    const result = await gw.query(PAGE, { first: 1, after: 'not-a-cursor' });
+    expect(result.status).toBe(200);
+    expect(result.errors?.[0]).toMatchObject({
+      message: '`after` is not a cursor of this connection: pass a cursor it returned',
+      extensions: { code: 'BAD_USER_INPUT', field: 'after' },
+    });
+  });
+});
