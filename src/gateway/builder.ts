@@ -2,6 +2,7 @@ import SchemaBuilder from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { GatewayContext } from './context.js';
+import { badInput } from './errors.js';
 import { decodeGlobalId, encodeGlobalId } from './ids.js';
 
 /** GraphQL type names that carry global ids; provider schemas add theirs as they define them. */
@@ -29,6 +30,15 @@ export const builder = new SchemaBuilder<{
     nodesQueryOptions: {
       description:
         'Fetches several nodes by global id, batched per provider: the answer has one entry per id, in the order asked, null where there is none.',
+      resolve: (_root, args, context, _info, resolveNodes) => {
+        if (args.ids.length > context.limits.maxNodes) {
+          throw badInput(
+            `\`nodes\` takes at most ${context.limits.maxNodes} ids, got ${args.ids.length}`,
+            'ids',
+          );
+        }
+        return resolveNodes(args.ids);
+      },
     },
     nodeTypeOptions: { description: 'An object with a global id that `node` and `nodes` can fetch again.' },
     pageInfoTypeOptions: {
