@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { GatewayConfig } from './config.js';
 import { type ActiveProvider, createContext, type GatewayContext } from './gateway/context.js';
@@ -41,6 +41,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     context: ({ request }) =>
       createContext(providers, { headers: Object.fromEntries(request.headers) }, limits),
     plugins: [usePartialErrors()],
+    logging: quietLogger,
   });
   return {
     yoga,
@@ -51,6 +52,17 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     },
   };
 }
+
+/** Errors a client caused (they carry a code) are answers, not incidents: only the rest are logged. */
+const quietLogger = {
+  debug: () => {},
+  info: (...args: unknown[]) => console.info(...args),
+  warn: (...args: unknown[]) => console.warn(...args),
+  error: (...args: unknown[]) => {
+    if (args.every((arg) => arg instanceof GraphQLError && arg.extensions.code !== undefined)) return;
+    console.error(...args);
+  },
+};
 
 export interface RunningServer {
   server: Server;

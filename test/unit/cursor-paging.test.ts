@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pageByUpstreamCursor } from '../../src/gateway/cursor-paging.js';
+import type { Page } from '../../src/gateway/paging.js';
 
 /** An upstream like Prequel's: a cursor is the position after which the next page starts. */
 function upstream(total: number, calls: [string | undefined, number][] = []) {
@@ -27,7 +28,7 @@ describe('paging over an upstream cursor', () => {
       const seen: string[] = [];
       let after: string | null = null;
       for (let guard = 0; guard < 1000; guard++) {
-        const page = await pageByUpstreamCursor({ first, after }, options);
+        const page: Page<string> = await pageByUpstreamCursor({ first, after }, options);
         seen.push(...page.edges.map((e) => e.node));
         if (!page.pageInfo.hasNextPage) break;
         after = page.pageInfo.endCursor;
