@@ -64,3 +64,18 @@ export function toPort(value: string | number | null | undefined): number | null
   const port = typeof value === 'number' ? value : Number(value);
   return Number.isInteger(port) && port >= 0 && port <= 65535 ? port : null;
 }
+
+/** The part of the cross-provider filter a provider applies itself after fetching everything. */
+export function matchesFilter(filter: DataSourceFilter): (record: DataSourceRecord) => boolean {
+  const name = filter.name === undefined ? undefined : namePredicate(filter.name);
+  return (record) =>
+    (!filter.vendors || filter.vendors.includes(record.vendor)) && (!name || name(record.name));
+}
+
+/** A window cut out of a list that is already in memory. */
+export function sliceWindow<T>(items: readonly T[], window: ListWindow): ListSlice<T> {
+  return {
+    items: items.slice(window.offset, window.offset + window.limit),
+    hasMore: window.offset + window.limit < items.length,
+  };
+}

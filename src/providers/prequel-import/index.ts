@@ -1,0 +1,3 @@
+import './schema.js';
+
+export { prequelImportProvider } from './definition.js';

@@ -1,0 +1,91 @@
+import { settleWithLimit } from '../../gateway/concurrency.js';
+import type { CursorPageResult } from '../../gateway/cursor-paging.js';
+import type { ProviderRuntime, ProviderSession, RuntimeServices } from '../../gateway/provider.js';
+import {
+  type DataSourceFilter,
+  type ListSlice,
+  type ListWindow,
+  matchesFilter,
+  sliceWindow,
+} from '../../gateway/records.js';
+import { isUpstreamError } from '../../gateway/upstream/index.js';
+import { createPrequelImportHttp, type ImportListOrder, PrequelImportClient } from './client.js';
+import type { PrequelImportConfig } from './config.js';
+import { type ImportSourceRecord, toImportSourceRecord } from './records.js';
+
+/** The largest page Prequel serves. */
+export const PREQUEL_PAGE = 100;
+
+export function connectPrequelImport(
+  config: PrequelImportConfig,
+  services: RuntimeServices,
+): ProviderRuntime<PrequelImportSession> {
+  const http = createPrequelImportHttp({
+    baseUrl: config.url,
+    timeouts: services.timeouts,
+    onResponse: services.onUpstreamResponse,
+  });
+  const client = new PrequelImportClient(http, () => ({ 'x-api-key': config.apiKey }));
+  return { session: () => new PrequelImportSession(client, config), close: () => http.close() };
+}
+
+/** What one request does with Prequel's import sources; nothing outlives the request. */
+export class PrequelImportSession implements ProviderSession {
+  private everything: Promise<ImportSourceRecord[]> | undefined;
+
+  constructor(
+    readonly client: PrequelImportClient,
+    private readonly config: PrequelImportConfig,
+  ) {}
+
+  /** Prequel has no batch read: each id is one GET, a few at a time; a 404 is simply none. */
+  async loadByIds(ids: readonly string[]): Promise<(ImportSourceRecord | Error | null)[]> {
+    const unique = [...new Set(ids)];
+    const results = await settleWithLimit(unique, this.config.concurrency, async (id) => {
+      try {
+        return toImportSourceRecord(await this.client.getSource(id));
+      } catch (error) {
+        if (isUpstreamError(error) && error.status === 404) return null;
+        throw error;
+      }
+    });
+    const byId = new Map(unique.map((id, i) => [id, results[i] ?? null]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /** One page in Prequel's own order, for the `importSources` connection. */
+  async page(
+    order: ImportListOrder,
+    cursor: string | undefined,
+    pageSize: number,
+  ): Promise<CursorPageResult<ImportSourceRecord>> {
+    const page = await this.client.listSources({ order, cursor, pageSize });
+    return { items: page.sources.map(toImportSourceRecord), nextCursor: page.nextCursor };
+  }
+
+  /** Every import source, oldest first, fetched once per request (Prequel cannot filter). */
+  all(): Promise<ImportSourceRecord[]> {
+    this.everything ??= (async () => {
+      const out: ImportSourceRecord[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await this.page('asc', cursor, PREQUEL_PAGE);
+        out.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor !== undefined);
+      return out;
+    })();
+    return this.everything;
+  }
+
+  async listDataSources(
+    filter: DataSourceFilter,
+    window: ListWindow,
+  ): Promise<ListSlice<ImportSourceRecord>> {
+    return sliceWindow((await this.all()).filter(matchesFilter(filter)), window);
+  }
+
+  async countDataSources(filter: DataSourceFilter): Promise<number> {
+    return (await this.all()).filter(matchesFilter(filter)).length;
+  }
+}

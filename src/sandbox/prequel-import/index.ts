@@ -1,0 +1,58 @@
+import {
+  createRandom,
+  loadContract,
+  type SandboxEntry,
+  type SandboxStartOptions,
+  type Simulator,
+  startSimulator,
+} from '../kit/index.js';
+import { authenticate, createHandlers, invalidRequest, upstreamError } from './handlers.js';
+import { seedStore } from './seed.js';
+import { ImportStore } from './store.js';
+
+export type { StoredSource } from './store.js';
+export { ImportStore } from './store.js';
+
+/** The demo API key; it opens nothing but this simulator. */
+export const prequelImportDemoCredentials = {
+  apiKey: 'prq_demo_import_4f7c2a9e1b',
+} as const;
+
+export interface PrequelImportStartOptions extends SandboxStartOptions {
+  /** How many sources to seed; 84 by default (every vendor, six providers). */
+  count?: number;
+}
+
+export interface PrequelImportSimulator extends Simulator {
+  /** The simulator's data, for tests to inspect (including the secrets it stored). */
+  readonly store: ImportStore;
+}
+
+const contract = loadContract(new URL('../../providers/prequel-import/openapi.yaml', import.meta.url));
+
+async function start(options: PrequelImportStartOptions = {}): Promise<PrequelImportSimulator> {
+  const random = createRandom(options.seed ?? 1);
+  const store = new ImportStore(() => random.uuid());
+  seedStore(store, random, options.count ?? 84);
+  const apiKeys = new Set<string>([prequelImportDemoCredentials.apiKey]);
+
+  const sim = await startSimulator<string>(
+    {
+      provider: 'prequel-import',
+      contract,
+      handlers: createHandlers({ store, now: () => new Date() }),
+      authenticate: (headers) => authenticate(headers, apiKeys),
+      invalid: invalidRequest,
+      error: upstreamError,
+    },
+    options,
+  );
+  return Object.assign(sim, { store });
+}
+
+export const prequelImportSandbox: SandboxEntry<PrequelImportSimulator> = {
+  provider: 'prequel-import',
+  defaultPort: 4101,
+  start,
+  demoCredentials: { ...prequelImportDemoCredentials },
+};
