@@ -69,7 +69,9 @@ describe('import sources', () => {
   });
 
   it('fetches each id once, however often it is asked, with one GET per source', async () => {
-    const listed = await gw.query<{ importSources: Page }>('{ importSources(first: 5) { edges { node { id name } } } }');
+    const listed = await gw.query<{ importSources: Page }>(
+      '{ importSources(first: 5) { edges { node { id name } } } }',
+    );
     const ids = listed.data?.importSources.edges.map((e) => e.node.id) ?? [];
     gw.resetCounts();
     const result = await gw.query<{ nodes: { id: string; name: string }[] }>(
