@@ -20,7 +20,8 @@ export function dataSourceNode<R extends DataSourceRecord>(
   nodeTypenames.add(typename);
   const ref = builder.loadableNodeRef<R | Error | null, string, string, string, R>(typename, {
     id: { resolve: (record) => record.nativeId },
-    load: options.load,
+    // Async so that a provider that is off rejects its keys instead of breaking the loader.
+    load: async (ids, context) => options.load(ids, context),
   });
   registerPrimer(typename, (context, record) => {
     if (!options.isComplete || options.isComplete(record as R)) {

@@ -1,5 +1,11 @@
 import type { ProviderDefinition } from '../gateway/provider.js';
 import { pdcProvider } from './pdc/index.js';
+import { prequelImportProvider } from './prequel-import/index.js';
+import { riverGenProvider } from './rivergen/index.js';
 
 /** Every provider this gateway can serve, in the order `dataSources` lists them. */
-export const providers: readonly ProviderDefinition[] = [pdcProvider];
+export const providers: readonly ProviderDefinition[] = [
+  prequelImportProvider,
+  pdcProvider,
+  riverGenProvider,
+];

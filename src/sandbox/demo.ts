@@ -1,6 +1,8 @@
 import type { SandboxEntry, Simulator } from './kit/index.js';
 import { pdcDemoCredentials, pdcSandbox } from './pdc/index.js';
 import { PREQUEL_EXPORT_DEMO_API_KEY, prequelExportSandbox } from './prequel-export/index.js';
+import { prequelImportDemoCredentials, prequelImportSandbox } from './prequel-import/index.js';
+import { riverGenDemoTokens, riverGenSandbox } from './rivergen/index.js';
 
 /** A simulator and the environment that points the gateway at it, as a real deployment would. */
 interface DemoUpstream {
@@ -10,6 +12,13 @@ interface DemoUpstream {
 
 /** Every simulated upstream, in registry order. */
 export const demoUpstreams: readonly DemoUpstream[] = [
+  {
+    entry: prequelImportSandbox,
+    env: (sim) => ({
+      PREQUEL_IMPORT_URL: sim.url,
+      PREQUEL_IMPORT_API_KEY: prequelImportDemoCredentials.apiKey,
+    }),
+  },
   {
     entry: prequelExportSandbox,
     env: (sim) => ({ PREQUEL_EXPORT_URL: sim.url, PREQUEL_EXPORT_API_KEY: PREQUEL_EXPORT_DEMO_API_KEY }),
@@ -21,6 +30,11 @@ export const demoUpstreams: readonly DemoUpstream[] = [
       PDC_USERNAME: pdcDemoCredentials.username,
       PDC_PASSWORD: pdcDemoCredentials.password,
     }),
+  },
+  {
+    entry: riverGenSandbox,
+    // The demo user is a member of one organisation and sees only its data sources.
+    env: (sim) => ({ RIVERGEN_URL: sim.url, RIVERGEN_TOKEN: riverGenDemoTokens.demo }),
   },
 ];
 

@@ -1,0 +1,68 @@
+import type { UpstreamErrorDetail } from '../../gateway/upstream/index.js';
+
+/**
+ * Reads a RiverGen error body into a code, a message and the blamed field. Accepts the documented
+ * `{success: false, error: {code, message, details: {field, reason}}}`, the same without the
+ * `success` wrapper, a bare `{code, message}`, and FastAPI's `{detail: string | [{loc, msg}]}`.
+ * Either code family (BAD_REQUEST or VALIDATION_ERROR, NOT_FOUND or RESOURCE_NOT_FOUND, …) passes
+ * through unchanged: mapping codes to meaning is the gateway's job, by status first.
+ */
+export function describeRiverGenError(_status: number, body: unknown): UpstreamErrorDetail {
+  if (typeof body === 'string') return body.trim() ? { message: oneLine(body) } : {};
+  if (!isRecord(body)) return {};
+  const inner = isRecord(body.error) ? body.error : body;
+  const out: UpstreamErrorDetail = {};
+  const code = stringOf(inner.code) ?? stringOf(inner.error_code);
+  if (code !== undefined) out.code = code;
+  const message =
+    stringOf(inner.message) ??
+    stringOf(typeof body.error === 'string' ? body.error : undefined) ??
+    stringOf(body.message);
+  const fromDetails = detailsOf(inner.details ?? inner.detail ?? body.detail);
+  const text = message ?? fromDetails.message;
+  if (text !== undefined) out.message = oneLine(text);
+  if (fromDetails.field !== undefined) out.field = fromDetails.field;
+  return out;
+}
+
+function detailsOf(details: unknown): { field?: string; message?: string } {
+  if (typeof details === 'string') return { message: details };
+  if (Array.isArray(details)) {
+    const parts = details.map(detailsOf);
+    const field = parts.find((p) => p.field !== undefined)?.field;
+    const message = parts
+      .map((p) => (p.field && p.message ? `${p.field}: ${p.message}` : p.message))
+      .filter((m): m is string => m !== undefined)
+      .join('; ');
+    return { ...(field === undefined ? {} : { field }), ...(message ? { message } : {}) };
+  }
+  if (!isRecord(details)) return {};
+  const field = fieldOf(details.field ?? details.loc ?? details.param ?? details.path);
+  const message = stringOf(details.reason) ?? stringOf(details.msg) ?? stringOf(details.message);
+  return { ...(field === undefined ? {} : { field }), ...(message === undefined ? {} : { message }) };
+}
+
+/** A field as a dotted path; FastAPI's `loc` starts with where it was (`body`, `query`, `path`). */
+function fieldOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value || undefined;
+  if (!Array.isArray(value)) return undefined;
+  const parts = value.filter((p): p is string | number => typeof p === 'string' || typeof p === 'number');
+  const start = ['body', 'query', 'path', 'header'].includes(String(parts[0])) ? 1 : 0;
+  const path = parts
+    .slice(start)
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`))
+    .join('');
+  return path || undefined;
+}
+
+function stringOf(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,3 @@
+import './schema.js';
+
+export { riverGenProvider } from './definition.js';

@@ -1,0 +1,160 @@
+import { settleWithLimit } from '../../gateway/concurrency.js';
+import { badInput, gatewayError } from '../../gateway/errors.js';
+import { windowFromNumberedPages } from '../../gateway/numbered-pages.js';
+import type {
+  ProviderRuntime,
+  ProviderSession,
+  RequestCaller,
+  RuntimeServices,
+} from '../../gateway/provider.js';
+import {
+  type DataSourceFilter,
+  type ListSlice,
+  type ListWindow,
+  matchesFilter,
+  sliceWindow,
+} from '../../gateway/records.js';
+import { type AuthHeaders, isUpstreamError } from '../../gateway/upstream/index.js';
+import { createRiverGenHttp, RiverGenClient, type RiverGenListQuery } from './client.js';
+import type { RiverGenConfig } from './config.js';
+import { type RiverGenRecord, riverGenId, toRiverGenRecord } from './records.js';
+import { typesFor } from './vendors.js';
+
+/** The largest page RiverGen serves. */
+const RIVERGEN_PAGE = 100;
+
+/** List parameters a caller can set; paging is the gateway's. */
+export type RiverGenListFilter = Omit<RiverGenListQuery, 'page' | 'page_size'>;
+
+export function connectRiverGen(
+  config: RiverGenConfig,
+  services: RuntimeServices,
+): ProviderRuntime<RiverGenSession> {
+  const http = createRiverGenHttp({
+    baseUrl: config.url,
+    timeouts: services.timeouts,
+    onResponse: services.onUpstreamResponse,
+  });
+  const serviceToken = config.credentials === 'service' ? config.token : undefined;
+  return {
+    session: (caller) =>
+      new RiverGenSession(
+        new RiverGenClient(
+          http,
+          serviceToken ? () => ({ authorization: `Bearer ${serviceToken}` }) : forwarded(caller),
+        ),
+        config,
+      ),
+    close: () => http.close(),
+  };
+}
+
+function forwarded(caller: RequestCaller): AuthHeaders {
+  return () => {
+    const token = caller.headers['x-rivergen-token'];
+    if (!token) {
+      throw gatewayError(
+        'This gateway forwards your RiverGen access token: send it in the `x-rivergen-token` header',
+        {
+          code: 'UNAUTHENTICATED',
+          provider: 'rivergen',
+        },
+      );
+    }
+    return { authorization: `Bearer ${token.replace(/^Bearer\s+/i, '')}` };
+  };
+}
+
+/** What one request does with RiverGen, as one caller of one organisation. */
+export class RiverGenSession implements ProviderSession {
+  private readonly scans = new Map<string, Promise<RiverGenRecord[]>>();
+
+  constructor(
+    readonly client: RiverGenClient,
+    private readonly config: RiverGenConfig,
+  ) {}
+
+  /** RiverGen has no batch read: one GET per id, a few at a time; a 404 (or another org's) is none. */
+  async loadByIds(ids: readonly string[]): Promise<(RiverGenRecord | Error | null)[]> {
+    const unique = [...new Set(ids)].filter((id) => riverGenId(id) !== undefined);
+    const results = await settleWithLimit(unique, this.config.concurrency, async (id) => {
+      try {
+        return toRiverGenRecord(await this.client.getDataSource(riverGenId(id) as number), true);
+      } catch (error) {
+        if (isUpstreamError(error) && error.status === 404) return null;
+        throw error;
+      }
+    });
+    const byId = new Map(unique.map((id, i) => [id, results[i] ?? null]));
+    return ids.map((id) =>
+      riverGenId(id) === undefined
+        ? badInput(`"${id}" is not a RiverGen data source id (a positive integer)`)
+        : (byId.get(id) ?? null),
+    );
+  }
+
+  /** A window of RiverGen's own list with its filters, as summaries. */
+  async window(
+    filter: RiverGenListFilter,
+    window: ListWindow,
+  ): Promise<ListSlice<RiverGenRecord> & { totalItems: number }> {
+    return windowFromNumberedPages(window, RIVERGEN_PAGE, async (page, pageSize) => {
+      const answer = await this.client.listDataSources({ ...filter, page, page_size: pageSize });
+      return {
+        items: answer.items.map((item) => toRiverGenRecord(item, false)),
+        totalItems: answer.pagination.total_items,
+      };
+    });
+  }
+
+  async count(filter: RiverGenListFilter): Promise<number> {
+    return (await this.window(filter, { offset: 0, limit: 0 })).totalItems;
+  }
+
+  async listDataSources(filter: DataSourceFilter, window: ListWindow): Promise<ListSlice<RiverGenRecord>> {
+    const plan = this.plan(filter);
+    if (!plan) return { items: [], hasMore: false };
+    if (plan.scan) return sliceWindow((await this.scan(plan.query)).filter(matchesFilter(filter)), window);
+    return this.window(plan.query, window);
+  }
+
+  async countDataSources(filter: DataSourceFilter): Promise<number> {
+    const plan = this.plan(filter);
+    if (!plan) return 0;
+    if (plan.scan) return (await this.scan(plan.query)).filter(matchesFilter(filter)).length;
+    return this.count(plan.query);
+  }
+
+  /** RiverGen filters one type at a time and searches by substring: anything more is done here. */
+  private plan(filter: DataSourceFilter): { query: RiverGenListFilter; scan: boolean } | undefined {
+    const query: RiverGenListFilter = { sort_by: 'id', sort_order: 'asc' };
+    let scan = filter.name !== undefined;
+    if (filter.vendors) {
+      const types = typesFor(filter.vendors);
+      if (types.length === 0 && !filter.vendors.includes('OTHER')) return undefined;
+      if (types.length === 1 && !filter.vendors.includes('OTHER'))
+        query.type = types[0] as RiverGenListFilter['type'];
+      else scan = true;
+    }
+    return { query, scan };
+  }
+
+  /** Every data source matching the query, fetched once per request. */
+  private scan(query: RiverGenListFilter): Promise<RiverGenRecord[]> {
+    const key = JSON.stringify(query);
+    let scan = this.scans.get(key);
+    if (!scan) {
+      scan = (async () => {
+        const first = await this.window(query, { offset: 0, limit: RIVERGEN_PAGE });
+        if (first.totalItems <= RIVERGEN_PAGE) return first.items;
+        const rest = await this.window(query, {
+          offset: RIVERGEN_PAGE,
+          limit: first.totalItems - RIVERGEN_PAGE,
+        });
+        return [...first.items, ...rest.items];
+      })();
+      this.scans.set(key, scan);
+    }
+    return scan;
+  }
+}
