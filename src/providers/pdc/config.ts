@@ -51,15 +51,14 @@ export const pdcVariables = {
 
 export function readPdcConfig(env: Env): ProviderConfigResult<PdcConfig> {
   const result = readVariables(env, pdcVariables);
-  if (result.status !== 'configured') return result;
-  const config = result.config;
-  if (config.credentials === 'service' && (!config.username || !config.password)) {
-    return {
-      status: 'invalid',
-      problems: [
-        'PDC_USERNAME and PDC_PASSWORD are required when PDC_CREDENTIALS is `service` (the default)',
-      ],
-    };
+  if (result.status === 'absent') return result;
+  const problems = result.status === 'invalid' ? [...result.problems] : [];
+  // Checked on the raw values too, so that one message lists this beside any other problem.
+  if ((env.PDC_CREDENTIALS || 'service') === 'service' && (!env.PDC_USERNAME || !env.PDC_PASSWORD)) {
+    problems.push(
+      'PDC_USERNAME and PDC_PASSWORD are required when PDC_CREDENTIALS is `service` (the default)',
+    );
   }
-  return { status: 'configured', config };
+  if (problems.length > 0 || result.status !== 'configured') return { status: 'invalid', problems };
+  return result;
 }

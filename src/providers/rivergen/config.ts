@@ -44,12 +44,12 @@ export const riverGenVariables = {
 
 export function readRiverGenConfig(env: Env): ProviderConfigResult<RiverGenConfig> {
   const result = readVariables(env, riverGenVariables);
-  if (result.status !== 'configured') return result;
-  if (result.config.credentials === 'service' && !result.config.token) {
-    return {
-      status: 'invalid',
-      problems: ['RIVERGEN_TOKEN is required when RIVERGEN_CREDENTIALS is `service` (the default)'],
-    };
+  if (result.status === 'absent') return result;
+  const problems = result.status === 'invalid' ? [...result.problems] : [];
+  // Checked on the raw values too, so that one message lists this beside any other problem.
+  if ((env.RIVERGEN_CREDENTIALS || 'service') === 'service' && !env.RIVERGEN_TOKEN) {
+    problems.push('RIVERGEN_TOKEN is required when RIVERGEN_CREDENTIALS is `service` (the default)');
   }
+  if (problems.length > 0 || result.status !== 'configured') return { status: 'invalid', problems };
   return result;
 }
