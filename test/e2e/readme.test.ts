@@ -1,0 +1,56 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoUpstreams } from '../../src/sandbox/demo.js';
+import { startTestGateway, type TestGateway } from '../support/gateway.js';
+
+const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+
+/** The fenced blocks of one language in a README section, in order. */
+function blocks(section: string, language: string): string[] {
+  const start = readme.indexOf(`## ${section}`);
+  const end = readme.indexOf('\n## ', start + 1);
+  const text = readme.slice(start, end < 0 ? undefined : end);
+  return [...text.matchAll(new RegExp(`\`\`\`${language}\\n([\\s\\S]*?)\`\`\``, 'g'))].map((m) => m[1] ?? '');
+}
+
+describe('README examples', () => {
+  let gw: TestGateway;
+  beforeAll(async () => {
+    gw = await startTestGateway();
+  });
+  afterAll(() => gw.close());
+
+  it('has three GraphQL examples that run against the demo without errors', async () => {
+    const examples = blocks('Try it', 'graphql');
+    expect(examples).toHaveLength(3);
+    const [everywhere, catalog, reopen] = examples as [string, string, string];
+    const first = await gw.query<{ dataSources: { edges: { node: { id: string } }[] } }>(everywhere);
+    expect(first.errors).toBeUndefined();
+    const ids = first.data?.dataSources.edges.map((e) => e.node.id) ?? [];
+    expect(ids.length).toBeGreaterThan(0);
+    const second = await gw.query<{ dataSources: { edges: unknown[] } }>(catalog);
+    expect(second.errors).toBeUndefined();
+    expect(second.data?.dataSources.edges.length).toBeGreaterThan(0);
+    const third = await gw.query<{ nodes: { id: string }[] }>(reopen, { ids });
+    expect(third.errors).toBeUndefined();
+    expect(third.data?.nodes.map((n) => n.id)).toEqual(ids);
+  });
+
+  it('has a curl example that works as written against `npm run sandbox`', async () => {
+    const [script] = blocks('The simulated upstreams', 'sh');
+    const sandbox = await startDemoUpstreams({ fixedPorts: true });
+    try {
+      const { stdout } = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', script ?? 'false']);
+      const answer = JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as {
+        status: number;
+        data: { databaseType: string }[];
+      };
+      expect(answer.status).toBe(200);
+      expect(answer.data.map((d) => d.databaseType)).toEqual(['POSTGRES', 'POSTGRES']);
+    } finally {
+      await sandbox.close();
+    }
+  });
+});
