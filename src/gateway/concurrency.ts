@@ -1,3 +1,5 @@
+import { isUpstreamError } from './upstream/index.js';
+
 /**
  * Runs `task` over `items` with at most `limit` running at once, keeping each result (or the
  * error it threw) in the item's position. Upstreams without a batch read are fetched this way.
@@ -20,4 +22,29 @@ export async function settleWithLimit<T, R>(
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
+}
+
+/**
+ * Loads each distinct id once with `fetch`, `limit` at a time, for upstreams without a batch
+ * read. A 404 is "none" (null); any other failure stays that id's Error. Ids `valid` refuses
+ * are never sent: they get `invalid(id)`.
+ */
+export async function loadEach<R>(
+  ids: readonly string[],
+  limit: number,
+  fetch: (id: string) => Promise<R>,
+  valid: (id: string) => boolean = () => true,
+  invalid: (id: string) => Error | null = () => null,
+): Promise<(R | Error | null)[]> {
+  const wanted = [...new Set(ids)].filter(valid);
+  const results = await settleWithLimit(wanted, limit, async (id) => {
+    try {
+      return await fetch(id);
+    } catch (error) {
+      if (isUpstreamError(error) && error.kind === 'http' && error.status === 404) return null;
+      throw error;
+    }
+  });
+  const byId = new Map(wanted.map((id, i) => [id, results[i] ?? null]));
+  return ids.map((id) => (valid(id) ? (byId.get(id) ?? null) : invalid(id)));
 }

@@ -84,3 +84,17 @@ function decode(value: string, scope: string): [string | undefined, number] {
   }
   throw badInput(`\`after\` is not a cursor of ${scope}: pass a cursor it returned`, 'after');
 }
+
+/** Follows an upstream cursor from the first page to the last. */
+export async function readAllPages<T>(
+  fetch: (cursor: string | undefined) => Promise<CursorPageResult<T>>,
+): Promise<T[]> {
+  const out: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await fetch(cursor);
+    out.push(...page.items);
+    cursor = page.items.length > 0 ? page.nextCursor : undefined;
+  } while (cursor !== undefined);
+  return out;
+}

@@ -1,5 +1,5 @@
-import { settleWithLimit } from '../../gateway/concurrency.js';
-import type { CursorPageResult } from '../../gateway/cursor-paging.js';
+import { loadEach } from '../../gateway/concurrency.js';
+import { type CursorPageResult, readAllPages } from '../../gateway/cursor-paging.js';
 import type { ProviderRuntime, ProviderSession, RuntimeServices } from '../../gateway/provider.js';
 import {
   type DataSourceFilter,
@@ -8,7 +8,6 @@ import {
   matchesFilter,
   sliceWindow,
 } from '../../gateway/records.js';
-import { isUpstreamError } from '../../gateway/upstream/index.js';
 import { createPrequelImportHttp, type ImportListOrder, PrequelImportClient } from './client.js';
 import type { PrequelImportConfig } from './config.js';
 import { type ImportSourceRecord, toImportSourceRecord } from './records.js';
@@ -39,18 +38,10 @@ export class PrequelImportSession implements ProviderSession {
   ) {}
 
   /** Prequel has no batch read: each id is one GET, a few at a time; a 404 is simply none. */
-  async loadByIds(ids: readonly string[]): Promise<(ImportSourceRecord | Error | null)[]> {
-    const unique = [...new Set(ids)];
-    const results = await settleWithLimit(unique, this.config.concurrency, async (id) => {
-      try {
-        return toImportSourceRecord(await this.client.getSource(id));
-      } catch (error) {
-        if (isUpstreamError(error) && error.status === 404) return null;
-        throw error;
-      }
-    });
-    const byId = new Map(unique.map((id, i) => [id, results[i] ?? null]));
-    return ids.map((id) => byId.get(id) ?? null);
+  loadByIds(ids: readonly string[]): Promise<(ImportSourceRecord | Error | null)[]> {
+    return loadEach(ids, this.config.concurrency, async (id) =>
+      toImportSourceRecord(await this.client.getSource(id)),
+    );
   }
 
   /** One page in Prequel's own order, for the `importSources` connection. */
@@ -65,16 +56,7 @@ export class PrequelImportSession implements ProviderSession {
 
   /** Every import source, oldest first, fetched once per request (Prequel cannot filter). */
   all(): Promise<ImportSourceRecord[]> {
-    this.everything ??= (async () => {
-      const out: ImportSourceRecord[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await this.page('asc', cursor, PREQUEL_PAGE);
-        out.push(...page.items);
-        cursor = page.nextCursor;
-      } while (cursor !== undefined);
-      return out;
-    })();
+    this.everything ??= readAllPages((cursor) => this.page('asc', cursor, PREQUEL_PAGE));
     return this.everything;
   }
 

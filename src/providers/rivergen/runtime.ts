@@ -1,4 +1,4 @@
-import { settleWithLimit } from '../../gateway/concurrency.js';
+import { loadEach } from '../../gateway/concurrency.js';
 import { badInput, gatewayError } from '../../gateway/errors.js';
 import { windowFromNumberedPages } from '../../gateway/numbered-pages.js';
 import type {
@@ -14,7 +14,7 @@ import {
   matchesFilter,
   sliceWindow,
 } from '../../gateway/records.js';
-import { type AuthHeaders, isUpstreamError } from '../../gateway/upstream/index.js';
+import type { AuthHeaders } from '../../gateway/upstream/index.js';
 import { createRiverGenHttp, RiverGenClient, type RiverGenListQuery } from './client.js';
 import type { RiverGenConfig } from './config.js';
 import { type RiverGenRecord, riverGenId, toRiverGenRecord } from './records.js';
@@ -75,21 +75,13 @@ export class RiverGenSession implements ProviderSession {
   ) {}
 
   /** RiverGen has no batch read: one GET per id, a few at a time; a 404 (or another org's) is none. */
-  async loadByIds(ids: readonly string[]): Promise<(RiverGenRecord | Error | null)[]> {
-    const unique = [...new Set(ids)].filter((id) => riverGenId(id) !== undefined);
-    const results = await settleWithLimit(unique, this.config.concurrency, async (id) => {
-      try {
-        return toRiverGenRecord(await this.client.getDataSource(riverGenId(id) as number), true);
-      } catch (error) {
-        if (isUpstreamError(error) && error.status === 404) return null;
-        throw error;
-      }
-    });
-    const byId = new Map(unique.map((id, i) => [id, results[i] ?? null]));
-    return ids.map((id) =>
-      riverGenId(id) === undefined
-        ? badInput(`"${id}" is not a RiverGen data source id (a positive integer)`)
-        : (byId.get(id) ?? null),
+  loadByIds(ids: readonly string[]): Promise<(RiverGenRecord | Error | null)[]> {
+    return loadEach(
+      ids,
+      this.config.concurrency,
+      async (id) => toRiverGenRecord(await this.client.getDataSource(riverGenId(id) as number), true),
+      (id) => riverGenId(id) !== undefined,
+      (id) => badInput(`"${id}" is not a RiverGen data source id (a positive integer)`),
     );
   }
 

@@ -1,0 +1,4 @@
+import './schema.js';
+import './transfers.js';
+
+export { prequelExportProvider } from './definition.js';

@@ -1,0 +1,69 @@
+import { type DataSourceRecord, toDate, toPort } from '../../gateway/records.js';
+import { vendorFrom } from '../../gateway/vendor.js';
+import type { VendorBlock } from '../../gateway/vendor-schema.js';
+import { type Destination, PREQUEL_EXPORT_PROVIDER } from './client.js';
+import { prequelExportVendors } from './vendors.js';
+
+export const DESTINATION = 'Destination';
+
+/** A Prequel destination with the fields every data source shares worked out once. */
+export interface DestinationRecord extends DataSourceRecord {
+  readonly raw: Destination;
+}
+
+/** The destination's own vendor block (the one named by `vendor`), or an empty one. */
+export function vendorBlock(raw: Destination): VendorBlock {
+  const block: unknown = (raw as Readonly<Record<string, unknown>>)[raw.vendor];
+  return isBlock(block) ? block : {};
+}
+
+export function toDestinationRecord(raw: Destination): DestinationRecord {
+  const block = vendorBlock(raw);
+  const where = connectionBlock(raw.vendor, block);
+  return {
+    typename: DESTINATION,
+    provider: PREQUEL_EXPORT_PROVIDER,
+    nativeId: raw.id,
+    name: raw.name,
+    vendor: vendorFrom(prequelExportVendors, raw.vendor),
+    rawVendor: raw.vendor,
+    host: hostOf(text(where.host)),
+    port: toPort(typeof where.port === 'number' || typeof where.port === 'string' ? where.port : null),
+    // Tables land in `write_database`; the database connected to is the fallback.
+    database:
+      text(where.write_database) ??
+      text(where.database) ??
+      text(where.connection_database) ??
+      text(where.catalog) ??
+      text(where.project_id),
+    schema: text(where.schema) ?? text(where.dataset) ?? text(where.namespace),
+    createdAt: toDate(raw.created_at),
+    updatedAt: toDate(raw.updated_at),
+    raw,
+  };
+}
+
+/** Iceberg keeps its database and schema inside whichever catalog block is set. */
+function connectionBlock(vendor: string, block: VendorBlock): VendorBlock {
+  if (vendor !== 'iceberg') return block;
+  const catalog = Object.entries(block).find(([key, value]) => key.startsWith('catalog_') && isBlock(value));
+  return catalog ? (catalog[1] as VendorBlock) : {};
+}
+
+/** Google Sheets sends the spreadsheet's URL as its host; the DataSource host is the host name. */
+function hostOf(value: string | null): string | null {
+  if (value === null || !value.includes('://')) return value;
+  try {
+    return new URL(value).hostname;
+  } catch {
+    return value;
+  }
+}
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+function isBlock(value: unknown): value is VendorBlock {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,125 @@
+import { loadEach } from '../../gateway/concurrency.js';
+import { type CursorPageResult, readAllPages } from '../../gateway/cursor-paging.js';
+import type { ProviderRuntime, ProviderSession, RuntimeServices } from '../../gateway/provider.js';
+import {
+  type DataSourceFilter,
+  type ListSlice,
+  type ListWindow,
+  matchesFilter,
+  sliceWindow,
+} from '../../gateway/records.js';
+import {
+  createPrequelExportHttp,
+  PrequelExportClient,
+  type Transfer,
+  type TransferStatus,
+} from './client.js';
+import type { PrequelExportConfig } from './config.js';
+import { type DestinationRecord, toDestinationRecord } from './records.js';
+
+/** The largest page Prequel serves. */
+export const UPSTREAM_PAGE_SIZE = 100;
+
+export type ListOrder = 'asc' | 'desc';
+
+export function connectPrequelExport(
+  config: PrequelExportConfig,
+  services: RuntimeServices,
+): ProviderRuntime<PrequelExportSession> {
+  const http = createPrequelExportHttp({
+    baseUrl: config.url,
+    timeouts: services.timeouts,
+    onResponse: services.onUpstreamResponse,
+  });
+  // The key is the gateway's own: callers never send or see it.
+  const client = new PrequelExportClient(http, () => ({ 'X-API-KEY': config.apiKey }));
+  return {
+    session: () => new PrequelExportSession(client, config.concurrency),
+    close: () => http.close(),
+  };
+}
+
+/** What one request does with Prequel Export. Results are remembered only for the life of the request. */
+export class PrequelExportSession implements ProviderSession {
+  private everything: Promise<DestinationRecord[]> | undefined;
+  private readonly transferTotals = new Map<string, Promise<number>>();
+
+  constructor(
+    readonly client: PrequelExportClient,
+    /** Prequel has no batch read: lookups by id run this many at a time. */
+    private readonly concurrency: number,
+  ) {}
+
+  /** Fetches each distinct id once, a few at a time; an id Prequel does not know is null. */
+  loadByIds(ids: readonly string[]): Promise<(DestinationRecord | Error | null)[]> {
+    return loadEach(
+      ids,
+      this.concurrency,
+      async (id) => toDestinationRecord(await this.client.getDestination(id)),
+      isDestinationId,
+    );
+  }
+
+  /** One page of Prequel's own list, in its own cursor paging. */
+  async destinationPage(
+    order: ListOrder,
+    cursor: string | undefined,
+    pageSize: number,
+  ): Promise<CursorPageResult<DestinationRecord>> {
+    const page = await this.client.listDestinations({ page_size: pageSize, order, cursor });
+    return { items: page.destinations.map(toDestinationRecord), nextCursor: page.nextCursor };
+  }
+
+  /** How many destinations there are (Prequel sends no total, so every page is read once). */
+  async destinationCount(): Promise<number> {
+    return (await this.all()).length;
+  }
+
+  async listDataSources(filter: DataSourceFilter, window: ListWindow): Promise<ListSlice<DestinationRecord>> {
+    return sliceWindow((await this.all()).filter(matchesFilter(filter)), window);
+  }
+
+  async countDataSources(filter: DataSourceFilter): Promise<number> {
+    return (await this.all()).filter(matchesFilter(filter)).length;
+  }
+
+  /** One page of a destination's transfers, newest first unless `order` is asc. */
+  async transferPage(
+    destinationId: string,
+    query: { order: ListOrder; status?: TransferStatus },
+    cursor: string | undefined,
+    pageSize: number,
+  ): Promise<CursorPageResult<Transfer>> {
+    const page = await this.client.listTransfers(destinationId, {
+      page_size: pageSize,
+      order: query.order,
+      cursor,
+      ...(query.status ? { status: query.status } : {}),
+    });
+    return { items: page.transfers, nextCursor: page.nextCursor };
+  }
+
+  /** How many transfers a destination has (with this status), reading every page once per request. */
+  transferCount(destinationId: string, status: TransferStatus | undefined): Promise<number> {
+    const key = JSON.stringify([destinationId, status ?? null]);
+    let total = this.transferTotals.get(key);
+    if (!total) {
+      total = readAllPages((cursor) =>
+        this.transferPage(destinationId, { order: 'asc', status }, cursor, UPSTREAM_PAGE_SIZE),
+      ).then((transfers) => transfers.length);
+      this.transferTotals.set(key, total);
+    }
+    return total;
+  }
+
+  /** Every destination, oldest first so offsets stay put as new ones arrive; read once per request. */
+  private all(): Promise<DestinationRecord[]> {
+    this.everything ??= readAllPages((cursor) => this.destinationPage('asc', cursor, UPSTREAM_PAGE_SIZE));
+    return this.everything;
+  }
+}
+
+/** Prequel's path parameter is 1 to 64 characters; anything else cannot name a destination. */
+function isDestinationId(id: string): boolean {
+  return id.length > 0 && id.length <= 64;
+}

@@ -1,0 +1,58 @@
+import { builder } from '../../gateway/builder.js';
+import { pageByUpstreamCursor } from '../../gateway/cursor-paging.js';
+import { SortOrder } from '../../gateway/enums.js';
+import type { Page } from '../../gateway/paging.js';
+import type { Transfer } from './client.js';
+import { prequelExportProvider } from './definition.js';
+import { UPSTREAM_PAGE_SIZE } from './runtime.js';
+import { Destination } from './schema.js';
+import { DestinationTransfer, TransferStatusEnum } from './transfer-types.js';
+
+const DestinationTransferConnection = builder.connectionObject({
+  type: DestinationTransfer,
+  name: 'DestinationTransferConnection',
+  description: "A page of a destination's transfers.",
+  fields: (t) => ({
+    totalCount: t.int({
+      description: 'How many transfers match, over every page.',
+      resolve: (connection) => (connection as unknown as Page<Transfer>).totalCount(),
+    }),
+  }),
+});
+
+builder.objectFields(Destination, (t) => ({
+  transfers: t.field({
+    type: DestinationTransferConnection,
+    description:
+      "The destination's transfers by submission time, in Prequel's own cursor paging: forwards only.",
+    args: {
+      first: t.arg.int({ required: false, description: 'How many transfers to return (default 20).' }),
+      after: t.arg.string({ required: false, description: 'The `endCursor` of the previous page.' }),
+      status: t.arg({
+        type: TransferStatusEnum,
+        required: false,
+        description: 'Only transfers in this state.',
+      }),
+      order: t.arg({
+        type: SortOrder,
+        required: false,
+        description: 'By submission time: DESC (the default) newest first, ASC oldest first.',
+      }),
+    },
+    resolve: (destination, args, context) => {
+      const session = context.session(prequelExportProvider);
+      const order = args.order ?? 'desc';
+      const status = args.status ?? undefined;
+      return pageByUpstreamCursor(args, {
+        // A cursor belongs to one destination, order and status filter.
+        scope: `transfers:${destination.nativeId}:${order}:${status ?? '*'}`,
+        defaultPageSize: 20,
+        maxPageSize: context.limits.maxPageSize,
+        upstreamPageSize: UPSTREAM_PAGE_SIZE,
+        fetch: (cursor, pageSize) =>
+          session.transferPage(destination.nativeId, { order, status }, cursor, pageSize),
+        count: () => session.transferCount(destination.nativeId, status),
+      });
+    },
+  }),
+}));

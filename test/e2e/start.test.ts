@@ -1,0 +1,63 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Runs the gateway's entry point the way `npm start` does, with only the given environment. */
+function start(env: Record<string, string>): { child: ChildProcess; output: () => string } {
+  let output = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...env },
+  });
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  return { child, output: () => output };
+}
+
+async function firstLine(run: ReturnType<typeof start>): Promise<string> {
+  for (let waited = 0; waited < 200 && !run.output().includes('\n'); waited++) {
+    await once(run.child.stdout ?? run.child, 'data');
+  }
+  return run.output().split('\n')[0] ?? '';
+}
+
+describe('npm start', () => {
+  it('with nothing configured, says it is in demo mode on its first line and answers queries', async () => {
+    const run = start({});
+    try {
+      const line = await firstLine(run);
+      expect(line).toContain('DEMO mode');
+      const url = /(http:\/\/\S+\/graphql)/.exec(line)?.[1] ?? '';
+      const response = await fetch(url.replace('localhost', '127.0.0.1'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ dataSources(first: 1) { totalCount } }' }),
+      });
+      const body = (await response.json()) as { data: { dataSources: { totalCount: number } } };
+      // The seeded demo: 84 import sources, 80 destinations, 1,000 catalog entries, 180 RiverGen sources.
+      expect(body.data.dataSources.totalCount).toBe(84 + 80 + 1000 + 180);
+    } finally {
+      run.child.kill('SIGTERM');
+      await once(run.child, 'exit');
+    }
+  });
+
+  it('refuses to start on bad configuration, naming every variable at fault', async () => {
+    const run = start({ PDC_URL: 'not a url', PORT: 'eighty', RIVERGEN_URL: 'http://127.0.0.1:1' });
+    const [code] = (await once(run.child, 'exit')) as [number];
+    expect(code).toBe(1);
+    const output = run.output();
+    expect(output).toContain('Invalid configuration');
+    expect(output).toContain('PORT="eighty"');
+    expect(output).toContain('PDC_URL="not a url"');
+    expect(output).toContain('PDC_USERNAME and PDC_PASSWORD are required');
+    expect(output).toContain('RIVERGEN_TOKEN is required');
+  });
+});
