@@ -11,6 +11,9 @@ import {
   type PrequelExportSimulator,
   prequelExportSandbox,
 } from '../../src/sandbox/prequel-export/index.js';
+import { type ContractIssue, checkResponses } from '../support/contract-checker.js';
+
+export { failure } from '../support/contract-checker.js';
 
 export const contract = loadContract(
   new URL('../../src/providers/prequel-export/openapi.yaml', import.meta.url),
@@ -24,21 +27,14 @@ export interface Harness {
   /** A client that sends this key, or no key at all. */
   clientWithKey(key: string | undefined): PrequelExportClient;
   /** Responses that did not match the document since the last `takeIssues()`. */
-  takeIssues(): string[];
+  takeIssues(): ContractIssue[];
   close(): Promise<void>;
 }
 
 export async function startHarness(seed = 1): Promise<Harness> {
   const sim = await prequelExportSandbox.start({ port: 0, seed });
-  let issues: string[] = [];
-  const http = createPrequelExportHttp({
-    baseUrl: sim.url,
-    onResponse: (e) => {
-      for (const issue of contract.validateResponse(e.operation, e.status, e.body)) {
-        issues.push(`${e.operation} ${e.status} ${issue.field}: ${issue.message}`);
-      }
-    },
-  });
+  const checker = checkResponses(contract);
+  const http = createPrequelExportHttp({ baseUrl: sim.url, onResponse: checker.onResponse });
   const clientWithKey = (key: string | undefined) =>
     new PrequelExportClient(
       http,
@@ -49,11 +45,7 @@ export async function startHarness(seed = 1): Promise<Harness> {
     http,
     client: clientWithKey(PREQUEL_EXPORT_DEMO_API_KEY),
     clientWithKey,
-    takeIssues() {
-      const taken = issues;
-      issues = [];
-      return taken;
-    },
+    takeIssues: checker.takeIssues,
     async close() {
       await http.close();
       await sim.close();
@@ -75,12 +67,4 @@ export async function listAll(
     pages += 1;
   } while (page.hasNext && pages < 1000);
   return { destinations, pages };
-}
-
-/** Rejections as values, so a test can assert on the UpstreamError's fields. */
-export async function failure(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => new Error('expected the call to fail'),
-    (error: unknown) => error,
-  );
 }

@@ -4,19 +4,20 @@ import {
   type ImportSource,
   PrequelImportClient,
 } from '../../src/providers/prequel-import/client.js';
-import { loadContract, type ValidationIssue } from '../../src/sandbox/kit/index.js';
+import { loadContract } from '../../src/sandbox/kit/index.js';
 import {
   type PrequelImportSimulator,
   type PrequelImportStartOptions,
   prequelImportDemoCredentials,
   prequelImportSandbox,
 } from '../../src/sandbox/prequel-import/index.js';
+import { type ContractIssue, checkResponses } from '../support/contract-checker.js';
+
+export { failure } from '../support/contract-checker.js';
 
 export const contract = loadContract(
   new URL('../../src/providers/prequel-import/openapi.yaml', import.meta.url),
 );
-
-type Issue = ValidationIssue & { operation: string; status: number };
 
 /** A simulator, an HTTP pool whose every answer is checked against the document, and clients on it. */
 export interface ImportHarness {
@@ -27,7 +28,7 @@ export interface ImportHarness {
   /** A client that sends whatever headers it is given. */
   clientWith(headers: Record<string, string>): PrequelImportClient;
   /** Answers that broke the document since the last call, then forgets them. */
-  takeIssues(): Issue[];
+  takeIssues(): ContractIssue[];
   /** Every raw answer body seen, as JSON text, since the last call (for secret searches). */
   takeBodies(): string[];
   close(): Promise<void>;
@@ -35,33 +36,16 @@ export interface ImportHarness {
 
 export async function startImport(options: PrequelImportStartOptions = {}): Promise<ImportHarness> {
   const sim = await prequelImportSandbox.start({ port: 0, ...options });
-  let issues: Issue[] = [];
-  let bodies: string[] = [];
-  const http = createPrequelImportHttp({
-    baseUrl: sim.url,
-    onResponse: (e) => {
-      bodies.push(JSON.stringify(e.body) ?? '');
-      for (const issue of contract.validateResponse(e.operation, e.status, e.body)) {
-        issues.push({ ...issue, operation: e.operation, status: e.status });
-      }
-    },
-  });
+  const checker = checkResponses(contract);
+  const http = createPrequelImportHttp({ baseUrl: sim.url, onResponse: checker.onResponse });
   const clientWith = (headers: Record<string, string>) => new PrequelImportClient(http, () => headers);
   return {
     sim,
     http,
     client: clientWith({ 'x-api-key': prequelImportDemoCredentials.apiKey }),
     clientWith,
-    takeIssues() {
-      const taken = issues;
-      issues = [];
-      return taken;
-    },
-    takeBodies() {
-      const taken = bodies;
-      bodies = [];
-      return taken;
-    },
+    takeIssues: checker.takeIssues,
+    takeBodies: checker.takeBodies,
     async close() {
       await http.close();
       await sim.close();
@@ -86,14 +70,4 @@ export async function listAll(
     if (page.hasNext !== (cursor !== undefined)) throw new Error('hasNext and nextCursor disagree');
   } while (cursor !== undefined);
   return { sources, pages };
-}
-
-/** The rejection of a promise that must fail. */
-export async function failure(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error: unknown) => error,
-  );
 }

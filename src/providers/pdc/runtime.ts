@@ -1,23 +1,21 @@
 import { inKeyOrder } from '../../gateway/connections.js';
-import { badInput, gatewayError } from '../../gateway/errors.js';
-import type {
-  ProviderRuntime,
-  ProviderSession,
-  RequestCaller,
-  RuntimeServices,
-} from '../../gateway/provider.js';
+import { badInput } from '../../gateway/errors.js';
+import { forwardedBearer } from '../../gateway/forwarded-auth.js';
+import type { ProviderRuntime, ProviderSession, RuntimeServices } from '../../gateway/provider.js';
 import {
   type DataSourceFilter,
   type ListSlice,
   type ListWindow,
   namePredicate,
 } from '../../gateway/records.js';
-import type { AuthHeaders } from '../../gateway/upstream/index.js';
 import { pdcPasswordAuth } from './auth.js';
 import { createPdcHttp, PdcClient, type PdcDataSource, type PdcFilters } from './client.js';
 import type { PdcConfig } from './config.js';
 import { type CatalogDataSourceRecord, isObjectId, toCatalogRecord } from './records.js';
 import { databaseTypesFor } from './vendors.js';
+
+/** Who a forwarded-token error names. */
+const PDC = { id: 'pdc', label: 'Pentaho Data Catalog' };
 
 /** Page size used when a filter has to be applied here rather than by PDC. */
 const SCAN_PAGE = 1000;
@@ -36,24 +34,9 @@ export function connectPdc(config: PdcConfig, services: RuntimeServices): Provid
         })
       : undefined;
   return {
-    session: (caller) => new PdcSession(new PdcClient(http, serviceAuth ?? forwardedToken(caller)), config),
+    session: (caller) =>
+      new PdcSession(new PdcClient(http, serviceAuth ?? forwardedBearer(caller, 'x-pdc-token', PDC)), config),
     close: () => http.close(),
-  };
-}
-
-function forwardedToken(caller: RequestCaller): AuthHeaders {
-  return () => {
-    const token = caller.headers['x-pdc-token'];
-    if (!token) {
-      throw gatewayError(
-        'This gateway forwards your Pentaho Data Catalog token: send it in the `x-pdc-token` header',
-        {
-          code: 'UNAUTHENTICATED',
-          provider: 'pdc',
-        },
-      );
-    }
-    return { authorization: `Bearer ${token.replace(/^Bearer\s+/i, '')}` };
   };
 }
 

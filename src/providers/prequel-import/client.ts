@@ -1,5 +1,6 @@
 import {
   type AuthHeaders,
+  type JsonResponse,
   type UpstreamCallEvent,
   UpstreamError,
   UpstreamHttp,
@@ -9,11 +10,7 @@ import { describePrequelImportError } from './describe-error.js';
 import type { components, operations } from './openapi.gen.js';
 
 type Schemas = components['schemas'];
-/** The JSON body the document gives an operation for one status. */
-type Json<Op extends keyof operations, Status extends number> =
-  operations[Op]['responses'] extends Record<Status, { content: { 'application/json': infer Body } }>
-    ? Body
-    : never;
+type Json<Op extends keyof operations, Status extends number> = JsonResponse<operations, Op, Status>;
 
 export type ImportVendor = Schemas['Vendor'];
 export type ImportSource = Schemas['ImportSource'];

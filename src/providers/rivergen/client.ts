@@ -1,5 +1,6 @@
 import {
   type AuthHeaders,
+  type JsonResponse,
   type UpstreamCallEvent,
   UpstreamHttp,
   type UpstreamTimeouts,
@@ -8,11 +9,7 @@ import { describeRiverGenError } from './describe-error.js';
 import type { components, operations } from './openapi.gen.js';
 
 type Schemas = components['schemas'];
-/** The JSON body the document gives an operation for one status. */
-type Json<Op extends keyof operations, Status extends number> =
-  operations[Op]['responses'] extends Record<Status, { content: { 'application/json': infer Body } }>
-    ? Body
-    : never;
+type Json<Op extends keyof operations, Status extends number> = JsonResponse<operations, Op, Status>;
 
 export type RiverGenDataSource = Schemas['DataSource'];
 export type RiverGenDataSourceSummary = Schemas['DataSourceSummary'];

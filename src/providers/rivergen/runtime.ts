@@ -1,12 +1,8 @@
 import { loadEach } from '../../gateway/concurrency.js';
-import { badInput, gatewayError } from '../../gateway/errors.js';
+import { badInput } from '../../gateway/errors.js';
+import { forwardedBearer } from '../../gateway/forwarded-auth.js';
 import { windowFromNumberedPages } from '../../gateway/numbered-pages.js';
-import type {
-  ProviderRuntime,
-  ProviderSession,
-  RequestCaller,
-  RuntimeServices,
-} from '../../gateway/provider.js';
+import type { ProviderRuntime, ProviderSession, RuntimeServices } from '../../gateway/provider.js';
 import {
   type DataSourceFilter,
   type ListSlice,
@@ -14,11 +10,13 @@ import {
   matchesFilter,
   sliceWindow,
 } from '../../gateway/records.js';
-import type { AuthHeaders } from '../../gateway/upstream/index.js';
 import { createRiverGenHttp, RiverGenClient, type RiverGenListQuery } from './client.js';
 import type { RiverGenConfig } from './config.js';
 import { type RiverGenRecord, riverGenId, toRiverGenRecord } from './records.js';
 import { typesFor } from './vendors.js';
+
+/** Who a forwarded-token error names. */
+const RIVERGEN = { id: 'rivergen', label: 'RiverGen' };
 
 /** The largest page RiverGen serves. */
 const RIVERGEN_PAGE = 100;
@@ -41,27 +39,13 @@ export function connectRiverGen(
       new RiverGenSession(
         new RiverGenClient(
           http,
-          serviceToken ? () => ({ authorization: `Bearer ${serviceToken}` }) : forwarded(caller),
+          serviceToken
+            ? () => ({ authorization: `Bearer ${serviceToken}` })
+            : forwardedBearer(caller, 'x-rivergen-token', RIVERGEN),
         ),
         config,
       ),
     close: () => http.close(),
-  };
-}
-
-function forwarded(caller: RequestCaller): AuthHeaders {
-  return () => {
-    const token = caller.headers['x-rivergen-token'];
-    if (!token) {
-      throw gatewayError(
-        'This gateway forwards your RiverGen access token: send it in the `x-rivergen-token` header',
-        {
-          code: 'UNAUTHENTICATED',
-          provider: 'rivergen',
-        },
-      );
-    }
-    return { authorization: `Bearer ${token.replace(/^Bearer\s+/i, '')}` };
   };
 }
 
