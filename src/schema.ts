@@ -1,10 +1,14 @@
 import { lexicographicSortSchema } from 'graphql';
 import { builder } from './gateway/builder.js';
 import { defineDataSourceSchema } from './gateway/data-source.js';
+import './gateway/user-errors.js';
 import { providers } from './providers/registry.js';
 
 defineDataSourceSchema(providers);
 builder.queryType({ description: 'Reads across every configured provider.' });
+builder.mutationType({
+  description: "Changes, each mapped onto its upstream's own create, PATCH and delete.",
+});
 
 /** The whole schema, sorted so that its printed form is stable. */
 export const schema = lexicographicSortSchema(builder.toSchema());

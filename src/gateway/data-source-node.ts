@@ -1,7 +1,7 @@
 import { builder, nodeTypenames } from './builder.js';
 import type { GatewayContext } from './context.js';
 import { DataSource } from './data-source.js';
-import { registerPrimer } from './primers.js';
+import { registerNodeLoader } from './primers.js';
 import type { DataSourceRecord } from './records.js';
 
 export interface DataSourceNodeOptions<R extends DataSourceRecord> {
@@ -23,10 +23,9 @@ export function dataSourceNode<R extends DataSourceRecord>(
     // Async so that a provider that is off rejects its keys instead of breaking the loader.
     load: async (ids, context) => options.load(ids, context),
   });
-  registerPrimer(typename, (context, record) => {
-    if (!options.isComplete || options.isComplete(record as R)) {
-      ref.getDataloader(context).prime(record.nativeId, record as R);
-    }
+  registerNodeLoader(typename, {
+    loader: (context) => ref.getDataloader(context) as never,
+    isComplete: (record) => !options.isComplete || options.isComplete(record as R),
   });
   ref.implement({
     description: options.description,

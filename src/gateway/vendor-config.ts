@@ -4,7 +4,7 @@ import type { Vendor } from './vendor.js';
  * The one description of a vendor's settings. From it come the GraphQL output type, the create
  * and patch input types, the mapping of inputs to the upstream's request body, and input checks.
  */
-export type ScalarType = 'String' | 'Int' | 'Float' | 'Boolean' | 'DateTime';
+export type ScalarType = 'String' | 'Int' | 'Float' | 'Boolean' | 'DateTime' | 'JSON';
 
 interface FieldBase {
   /** The upstream's key for this field inside the vendor block, e.g. `connection_timeout_in_seconds`. */
@@ -18,6 +18,8 @@ interface FieldBase {
   input: boolean;
   /** Must be given when creating. */
   requiredOnCreate: boolean;
+  /** An explicit null in a patch clears it upstream; otherwise null is refused as input. */
+  clearable: boolean;
 }
 
 export interface ScalarField extends FieldBase {
@@ -57,6 +59,8 @@ export interface VendorSpec {
 }
 
 interface FieldOptions {
+  /** The upstream clears it when sent null in a patch. */
+  clearable?: boolean;
   /** The request key, where the upstream spells it differently from its answers. */
   inputKey?: string;
   /** Output only (state the upstream reports). */
@@ -90,6 +94,7 @@ function scalar(
     output: options.writeOnly !== true,
     input: options.readOnly !== true,
     requiredOnCreate: options.required === true,
+    clearable: options.clearable === true,
     list: options.list === true,
     secret: false,
     min: options.min,
@@ -112,6 +117,8 @@ export const field = {
     scalar('Boolean', upstream, description, options),
   dateTime: (upstream: string, description: string, options?: ScalarOptions) =>
     scalar('DateTime', upstream, description, options),
+  json: (upstream: string, description: string, options?: ScalarOptions) =>
+    scalar('JSON', upstream, description, options),
   port: (upstream: string, description: string, options?: ScalarOptions) =>
     scalar('Int', upstream, description, { min: 1, max: 65535, ...options }),
   /** A credential: accepted on input, never output, never logged. */
@@ -139,6 +146,7 @@ export const field = {
     output: options.writeOnly !== true && Object.values(fields).some((f) => f.output),
     input: options.readOnly !== true && Object.values(fields).some((f) => f.input),
     requiredOnCreate: options.required === true,
+    clearable: options.clearable === true,
   }),
 };
 

@@ -42,6 +42,8 @@ function readOne(field: ScalarField, value: unknown): unknown {
       return typeof value === 'boolean' ? value : null;
     case 'DateTime':
       return typeof value === 'string' ? toDate(value) : null;
+    case 'JSON':
+      return value;
   }
 }
 

@@ -1,0 +1,198 @@
+import { builder } from './builder.js';
+import type { FieldIssue } from './user-errors.js';
+import type { ConfigField, FieldTable, ScalarField, VendorSpec } from './vendor-config.js';
+
+/** Creating needs the required fields; patching takes any subset, and null only where it clears. */
+export type InputMode = 'create' | 'patch';
+
+export type InputValue = Readonly<Record<string, unknown>>;
+type InputRef = ReturnType<typeof builder.inputRef<InputValue>>;
+
+const inputTypes = new Map<string, { ref: InputRef; table: FieldTable }>();
+
+/** An input object type from a field table; nested groups become their own input types. */
+export function tableInput(name: string, description: string, table: FieldTable, mode: InputMode): InputRef {
+  const known = inputTypes.get(name);
+  if (known) {
+    if (JSON.stringify(known.table) !== JSON.stringify(table))
+      throw new Error(`Two different inputs named ${name}`);
+    return known.ref;
+  }
+  const ref = builder.inputRef<InputValue>(name);
+  inputTypes.set(name, { ref, table });
+  ref.implement({
+    description,
+    fields: (t) => {
+      const fields: Record<string, ReturnType<typeof t.field>> = {};
+      for (const [key, spec] of Object.entries(table)) {
+        if (!spec.input) continue;
+        const required = mode === 'create' && spec.requiredOnCreate;
+        const description = describe(spec, mode);
+        fields[key] =
+          spec.kind === 'group'
+            ? t.field({
+                type: tableInput(inputName(spec.typeName, mode), spec.description, spec.fields, mode),
+                required,
+                description,
+              })
+            : t.field({ type: (spec.list ? [spec.type] : spec.type) as 'String', required, description });
+      }
+      // Fields are built from a table at run time, so their value types are checked by validateInput instead.
+      return fields as never;
+    },
+  });
+  return ref;
+}
+
+function inputName(typeName: string, mode: InputMode): string {
+  return `${typeName}${mode === 'create' ? 'Input' : 'PatchInput'}`;
+}
+
+function describe(spec: ConfigField, mode: InputMode): string {
+  const notes: string[] = [];
+  if (spec.kind === 'scalar') {
+    if (spec.secret) notes.push('write-only: never shown again');
+    if (spec.min !== undefined && spec.max !== undefined) notes.push(`${spec.min} to ${spec.max}`);
+    if (spec.maxLength !== undefined) notes.push(`${spec.minLength ?? 0} to ${spec.maxLength} characters`);
+    if (spec.allowed) notes.push(`one of ${spec.allowed.join(', ')}`);
+    if (spec.list && mode === 'patch') notes.push('replaces the whole list');
+  }
+  if (mode === 'patch') notes.push(spec.clearable ? 'null clears it' : 'leave it out to keep it');
+  return notes.length > 0 ? `${spec.description} (${notes.join('; ')})` : spec.description;
+}
+
+/** The GraphQL name of a vendor in a `@oneOf` input: the upstream key in camelCase. */
+export function vendorInputKey(spec: VendorSpec): string {
+  return spec.key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+/** A `@oneOf` input over vendors: exactly one vendor key, holding that vendor's settings. */
+export function vendorConfigInput(
+  name: string,
+  description: string,
+  specs: readonly VendorSpec[],
+  mode: InputMode,
+): InputRef {
+  const ref = builder.inputRef<InputValue>(name);
+  ref.implement({
+    description,
+    isOneOf: true,
+    fields: (t) =>
+      Object.fromEntries(
+        specs.map((spec) => [
+          vendorInputKey(spec),
+          t.field({
+            type: tableInput(inputName(spec.typeName, mode), spec.description, spec.fields, mode),
+            required: false,
+            description: spec.description,
+          }),
+        ]),
+      ) as never,
+  });
+  return ref;
+}
+
+/** Which vendor a `@oneOf` vendor input names, with its settings. */
+export function chosenVendor(
+  specs: readonly VendorSpec[],
+  input: InputValue,
+): { spec: VendorSpec; settings: InputValue } {
+  for (const spec of specs) {
+    const settings = input[vendorInputKey(spec)];
+    if (settings !== undefined && settings !== null) return { spec, settings: settings as InputValue };
+  }
+  // GraphQL's @oneOf validation guarantees one key; this is a guard for direct calls.
+  throw new Error('a vendor settings input must name exactly one vendor');
+}
+
+/**
+ * Checks an input against its table before anything is sent: required fields, null where it
+ * cannot clear, bounds, lengths and allowed values. Messages never repeat the value.
+ */
+export function validateInput(
+  table: FieldTable,
+  input: InputValue,
+  path: readonly string[],
+  mode: InputMode,
+): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  for (const [key, spec] of Object.entries(table)) {
+    if (!spec.input) continue;
+    const field = [...path, key];
+    const value = input[key];
+    if (value === undefined || (value === null && mode === 'create')) {
+      if (mode === 'create' && spec.requiredOnCreate) issues.push({ field, message: 'is required' });
+      continue;
+    }
+    if (value === null) {
+      if (!spec.clearable)
+        issues.push({ field, message: 'cannot be cleared with null: leave it out to keep it' });
+      continue;
+    }
+    if (spec.kind === 'group') {
+      issues.push(...validateInput(spec.fields, value as InputValue, field, mode));
+    } else {
+      const values = spec.list && Array.isArray(value) ? value : [value];
+      for (const one of values) {
+        const problem = checkScalar(spec, one);
+        if (problem) {
+          issues.push({ field, message: problem });
+          break;
+        }
+      }
+    }
+  }
+  return issues;
+}
+
+function checkScalar(spec: ScalarField, value: unknown): string | undefined {
+  if (typeof value === 'number') {
+    if ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max)) {
+      if (spec.max === undefined) return `must be at least ${spec.min}`;
+      return spec.min === undefined
+        ? `must be at most ${spec.max}`
+        : `must be between ${spec.min} and ${spec.max}`;
+    }
+  }
+  if (typeof value === 'string') {
+    const length = [...value].length;
+    if (
+      (spec.minLength !== undefined && length < spec.minLength) ||
+      (spec.maxLength !== undefined && length > spec.maxLength)
+    ) {
+      if (spec.maxLength === undefined) return `must be at least ${spec.minLength} characters`;
+      return `must be ${spec.minLength ?? 0} to ${spec.maxLength} characters (got ${length})`;
+    }
+  }
+  if (spec.allowed && !spec.allowed.includes(value as string | number)) {
+    return `must be one of ${spec.allowed.join(', ')}`;
+  }
+  return undefined;
+}
+
+/** The upstream's request body for an input: its keys, absent fields left out, nulls kept. */
+export function toUpstream(table: FieldTable, input: InputValue): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, spec] of Object.entries(table)) {
+    if (!spec.input || !(key in input) || input[key] === undefined) continue;
+    const value = input[key];
+    out[spec.inputKey] =
+      spec.kind === 'group' && value !== null
+        ? toUpstream(spec.fields, value as InputValue)
+        : value instanceof Date
+          ? value.toISOString()
+          : value;
+  }
+  return out;
+}
+
+/** The input path of an upstream field name, through a table (`password_auth.password` → `passwordAuth.password`). */
+export function inputPathOf(table: FieldTable, upstreamPath: readonly string[]): string[] {
+  const [head, ...rest] = upstreamPath;
+  if (head === undefined) return [];
+  for (const [key, spec] of Object.entries(table)) {
+    if (spec.inputKey !== head && spec.upstream !== head) continue;
+    return spec.kind === 'group' ? [key, ...inputPathOf(spec.fields, rest)] : [key, ...rest];
+  }
+  return [...upstreamPath];
+}

@@ -1,0 +1,150 @@
+import { builder } from './builder.js';
+import { decodeGlobalId } from './ids.js';
+import { isUpstreamError } from './upstream/index.js';
+
+/** Why a mutation did not happen, in terms a form can act on. */
+export type UserErrorCode = 'INVALID_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT';
+
+/** One problem with one input field. */
+export interface FieldIssue {
+  /** Path of the field in the mutation's arguments, e.g. `["input", "config", "postgres", "port"]`. */
+  field: string[];
+  message: string;
+}
+
+/** An expected failure of a mutation: returned as data, never as a top-level error. */
+export class UserError extends Error {
+  constructor(
+    message: string,
+    readonly code: UserErrorCode,
+    readonly field: string[] | null = null,
+    readonly provider: string | null = null,
+  ) {
+    super(message);
+  }
+}
+
+/** The input was refused, by the gateway's own checks or by the upstream; every problem is listed. */
+export class InvalidInputError extends UserError {
+  constructor(
+    readonly issues: FieldIssue[],
+    provider: string | null = null,
+  ) {
+    super(
+      issues.length === 1
+        ? `${issues[0]?.field.join('.')}: ${issues[0]?.message}`
+        : `${issues.length} fields are invalid`,
+      'INVALID_INPUT',
+      issues[0]?.field ?? null,
+      provider,
+    );
+  }
+}
+
+export class NotFoundError extends UserError {}
+export class ForbiddenError extends UserError {}
+export class ConflictError extends UserError {}
+
+const UserErrorCodeEnum = builder.enumType('UserErrorCode', {
+  description: 'Why a mutation did not happen.',
+  values: {
+    INVALID_INPUT: { description: 'An input field is missing, out of range or refused by the upstream.' },
+    NOT_FOUND: { description: 'The thing to change does not exist (or is not visible to the caller).' },
+    FORBIDDEN: { description: 'The caller may not do this.' },
+    CONFLICT: { description: 'It clashes with something that exists, such as a name already in use.' },
+  } as const,
+});
+
+const UserErrorInterface = builder.interfaceRef<UserError>('UserError').implement({
+  description: 'An expected failure of a mutation, with what a form needs to show it.',
+  fields: (t) => ({
+    message: t.exposeString('message', {
+      description: 'What went wrong, for a person; never contains a secret.',
+    }),
+    code: t.field({ type: UserErrorCodeEnum, resolve: (error) => error.code }),
+    field: t.exposeStringList('field', {
+      nullable: true,
+      description: 'Path of the input field at fault, when one is.',
+    }),
+    provider: t.field({
+      type: 'String',
+      nullable: true,
+      description: 'Provider id that refused the change, when the upstream did.',
+      resolve: (error) => error.provider,
+    }),
+  }),
+});
+
+const FieldIssueType = builder.objectRef<FieldIssue>('FieldIssue').implement({
+  description: 'One problem with one input field.',
+  fields: (t) => ({
+    field: t.exposeStringList('field', { description: 'Path of the field in the arguments.' }),
+    message: t.exposeString('message', { description: 'What is wrong with it.' }),
+  }),
+});
+
+builder.objectType(InvalidInputError, {
+  name: 'InvalidInputError',
+  description: 'The input was refused; `issues` lists every field at fault.',
+  interfaces: [UserErrorInterface],
+  isTypeOf: (value) => value instanceof InvalidInputError,
+  fields: (t) => ({ issues: t.field({ type: [FieldIssueType], resolve: (error) => error.issues }) }),
+});
+for (const [type, name, description] of [
+  [NotFoundError, 'NotFoundError', 'Nothing with that id exists for the caller.'],
+  [ForbiddenError, 'ForbiddenError', 'The caller may not do this.'],
+  [ConflictError, 'ConflictError', 'It clashes with what exists, e.g. a name already in use.'],
+] as const) {
+  builder.objectType(type, {
+    name,
+    description,
+    interfaces: [UserErrorInterface],
+    isTypeOf: (value) => value instanceof type,
+  });
+}
+
+/** The error types every mutation may answer with. */
+export const mutationErrors = { types: [InvalidInputError, NotFoundError, ForbiddenError, ConflictError] };
+
+/**
+ * Turns an upstream's refusal into the matching user error; anything else is rethrown and
+ * becomes a top-level error with a code. `fieldPath` maps the upstream's field name to the
+ * mutation's input path.
+ */
+export function asUserError(
+  error: unknown,
+  fieldPath: (upstreamField: string | undefined) => string[],
+): never {
+  if (!isUpstreamError(error) || error.kind !== 'http') throw error;
+  const message = error.upstreamMessage ?? 'refused';
+  switch (error.status) {
+    case 400:
+    case 422:
+      throw new InvalidInputError([{ field: fieldPath(error.field), message }], error.provider);
+    case 403:
+      throw new ForbiddenError(message, 'FORBIDDEN', null, error.provider);
+    case 404:
+      throw new NotFoundError(message, 'NOT_FOUND', null, error.provider);
+    case 409:
+      throw new ConflictError(
+        message,
+        'CONFLICT',
+        error.field ? fieldPath(error.field) : null,
+        error.provider,
+      );
+    default:
+      throw error;
+  }
+}
+
+/**
+ * The native id inside a global id that must name one type; anything else is an input error
+ * on `field`, returned as data.
+ */
+export function nativeIdFor(globalId: string, typename: string, field: string[]): string {
+  try {
+    return decodeGlobalId(globalId, new Set([typename])).id;
+  } catch {
+    throw new InvalidInputError([{ field, message: `is not the id of a ${typename}` }]);
+  }
+}

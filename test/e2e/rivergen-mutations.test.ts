@@ -1,0 +1,230 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { riverGenDemoTokens } from '../../src/sandbox/rivergen/index.js';
+import { startTestGateway, type TestGateway } from '../support/gateway.js';
+
+const gid = (id: number | string) => Buffer.from(`RiverGenDataSource:${id}`).toString('base64url');
+
+interface Result {
+  __typename: string;
+  message?: string;
+  code?: string;
+  field?: string[] | null;
+  issues?: { field: string[]; message: string }[];
+  riverGenDataSource?: {
+    id: string;
+    name: string;
+    description: string | null;
+    tags: string[];
+    port: number | null;
+  };
+}
+
+const UPDATE = `mutation($id: ID!, $input: UpdateRiverGenDataSourceInput!) {
+  updateRiverGenDataSource(id: $id, input: $input) {
+    __typename
+    ... on UpdateRiverGenDataSourceSuccess { riverGenDataSource { id name description tags port } }
+    ... on UserError { message code field }
+    ... on InvalidInputError { issues { field message } }
+  }
+}`;
+
+const CREATE = `mutation($input: CreateRiverGenDataSourceInput!) {
+  createRiverGenDataSource(input: $input) {
+    __typename
+    ... on CreateRiverGenDataSourceSuccess { riverGenDataSource { id name description tags port } }
+    ... on UserError { message code field }
+    ... on InvalidInputError { issues { field message } }
+  }
+}`;
+
+let gw: TestGateway;
+/** Global ids of the demo organisation's first data sources. */
+let own: string[] = [];
+beforeAll(async () => {
+  gw = await startTestGateway();
+  const list = await gw.query<{ riverGenDataSources: { edges: { node: { id: string } }[] } }>(
+    '{ riverGenDataSources(first: 10, sortBy: ID, sortOrder: ASC) { edges { node { id } } } }',
+  );
+  own = list.data?.riverGenDataSources.edges.map((e) => e.node.id) ?? [];
+});
+afterAll(() => gw.close());
+
+async function update(id: string, input: Record<string, unknown>): Promise<Result> {
+  const result = await gw.query<{ updateRiverGenDataSource: Result }>(UPDATE, { id, input });
+  expect(result.errors).toBeUndefined();
+  return result.data?.updateRiverGenDataSource as Result;
+}
+
+const sentBody = (operation: string) => gw.sims.rivergen?.stats.last(operation)?.body;
+
+describe('updateRiverGenDataSource', () => {
+  it('sends only the fields given, null where RiverGen clears, and a list whole', async () => {
+    const result = await update(own[2] as string, { description: null, tags: ['finance', 'eu'], port: 6543 });
+    expect(result.__typename).toBe('UpdateRiverGenDataSourceSuccess');
+    expect(sentBody('updateDataSource')).toEqual({ description: null, tags: ['finance', 'eu'], port: 6543 });
+    expect(result.riverGenDataSource).toMatchObject({
+      description: null,
+      tags: ['finance', 'eu'],
+      port: 6543,
+    });
+  });
+
+  it('refuses null where RiverGen cannot clear, naming the field, without calling RiverGen', async () => {
+    gw.resetCounts();
+    const result = await update(own[2] as string, { name: null, connectionPoolSize: null });
+    expect(result).toMatchObject({
+      __typename: 'InvalidInputError',
+      code: 'INVALID_INPUT',
+      issues: [
+        { field: ['input', 'name'], message: 'cannot be cleared with null: leave it out to keep it' },
+        {
+          field: ['input', 'connectionPoolSize'],
+          message: 'cannot be cleared with null: leave it out to keep it',
+        },
+      ],
+    });
+    expect(gw.sims.rivergen?.stats.count('updateDataSource')).toBe(0);
+  });
+
+  it.each([
+    ['name', '255 characters', 'x'.repeat(255), true],
+    ['name', '256 characters', 'x'.repeat(256), false],
+    ['name', 'no characters', '', false],
+    ['filePath', '1,000 characters', 'p'.repeat(1000), true],
+    ['filePath', '1,001 characters', 'p'.repeat(1001), false],
+    ['port', '65535', 65535, true],
+    ['port', '65536', 65536, false],
+    ['port', '0', 0, false],
+    ['connectionPoolSize', '100', 100, true],
+    ['connectionPoolSize', '101', 101, false],
+  ])('checks %s of %s against its limit', async (field, _label, value, ok) => {
+    const result = await update(own[3] as string, { [field]: value });
+    if (ok) {
+      expect(result.__typename).toBe('UpdateRiverGenDataSourceSuccess');
+    } else {
+      expect(result.__typename).toBe('InvalidInputError');
+      expect(result.field).toEqual(['input', field]);
+    }
+  });
+
+  it('answers NotFoundError for an id that names nothing, and for another organisation’s data source', async () => {
+    expect(await update(gid(99999), { description: 'x' })).toMatchObject({
+      __typename: 'NotFoundError',
+      code: 'NOT_FOUND',
+    });
+    const foreign = await fetch(`${gw.sims.rivergen?.url}/api/v1/data-sources?page_size=1`, {
+      headers: { authorization: `Bearer ${riverGenDemoTokens.otherOrganization}` },
+    }).then((r) => r.json() as Promise<{ data: { items: { id: number }[] } }>);
+    expect(await update(gid(foreign.data.items[0]?.id ?? 0), { description: 'x' })).toMatchObject({
+      __typename: 'NotFoundError',
+    });
+  });
+
+  it('answers InvalidInputError on the id for an id of another type', async () => {
+    const other = Buffer.from('ImportSource:abc').toString('base64url');
+    expect(await update(other, {})).toMatchObject({ __typename: 'InvalidInputError', field: ['id'] });
+  });
+
+  it('makes later reads in the same request see the change', async () => {
+    const result = await gw.query<{ updateRiverGenDataSource: Result; after: { name: string } }>(
+      `mutation($id: ID!) {
+        updateRiverGenDataSource(id: $id, input: { name: "Renamed in place" }) { __typename }
+        after: updateRiverGenDataSource(id: $id, input: {}) {
+          ... on UpdateRiverGenDataSourceSuccess { riverGenDataSource { name } }
+        }
+      }`,
+      { id: own[4] as string },
+    );
+    expect(result.errors).toBeUndefined();
+    const node = await gw.query<{ node: { name: string } }>(
+      'query($id: ID!) { node(id: $id) { ... on DataSource { name } } }',
+      {
+        id: own[4] as string,
+      },
+    );
+    expect(node.data?.node.name).toBe('Renamed in place');
+  });
+});
+
+describe('createRiverGenDataSource', () => {
+  it('creates a data source that node reads right after, keeping its credentials to itself', async () => {
+    const result = await gw.query<{ createRiverGenDataSource: Result }>(CREATE, {
+      input: {
+        name: 'Orders replica',
+        type: 'postgresql',
+        host: 'orders-replica.internal',
+        port: 5432,
+        databaseName: 'orders',
+        tags: ['replica'],
+        credentials: { username: 'reader', password: 'pw-never-shown-1' },
+      },
+    });
+    const created = result.data?.createRiverGenDataSource;
+    expect(created?.__typename).toBe('CreateRiverGenDataSourceSuccess');
+    expect(sentBody('createDataSource')).toMatchObject({
+      credentials: { username: 'reader', password: 'pw-never-shown-1' },
+    });
+    const node = await gw.query<{ node: { name: string } }>(
+      'query($id: ID!) { node(id: $id) { ... on DataSource { name } } }',
+      {
+        id: created?.riverGenDataSource?.id,
+      },
+    );
+    expect(node.data?.node.name).toBe('Orders replica');
+  });
+
+  it('passes on RiverGen’s own refusal as an InvalidInputError on the field it names', async () => {
+    const result = await gw.query<{ createRiverGenDataSource: Result }>(CREATE, {
+      input: { name: 'No host', type: 'mysql' },
+    });
+    expect(result.data?.createRiverGenDataSource).toMatchObject({
+      __typename: 'InvalidInputError',
+      code: 'INVALID_INPUT',
+    });
+    expect(result.data?.createRiverGenDataSource.field?.[0]).toBe('input');
+  });
+
+  it('answers ConflictError for a name the organisation already uses', async () => {
+    const input = { name: 'Twice', type: 'csv', filePath: 'exports/twice.csv' };
+    await gw.query(CREATE, { input });
+    const again = await gw.query<{ createRiverGenDataSource: Result }>(CREATE, { input });
+    expect(again.data?.createRiverGenDataSource).toMatchObject({
+      __typename: 'ConflictError',
+      code: 'CONFLICT',
+    });
+  });
+});
+
+describe('credentials, tests and deletes', () => {
+  it('stores credentials, tests connections and deletes softly or for good', async () => {
+    const creds = await gw.query<{ updateRiverGenCredentials: { __typename: string } }>(
+      `mutation($id: ID!) { updateRiverGenCredentials(id: $id, input: { password: "pw-never-shown-2", apiKey: null }) { __typename } }`,
+      { id: own[5] as string },
+    );
+    expect(creds.data?.updateRiverGenCredentials.__typename).toBe('UpdateRiverGenCredentialsSuccess');
+    expect(sentBody('updateDataSourceCredentials')).toEqual({ password: 'pw-never-shown-2', api_key: null });
+
+    const test = await gw.query<{ testRiverGenDataSource: { result: { connectionSuccessful: boolean } } }>(
+      `mutation($id: ID!) { testRiverGenDataSource(id: $id) { ... on TestRiverGenDataSourceSuccess { result { connectionSuccessful errorCode } } } }`,
+      { id: own[5] as string },
+    );
+    expect(typeof test.data?.testRiverGenDataSource.result.connectionSuccessful).toBe('boolean');
+
+    const soft = await gw.query<{ deleteRiverGenDataSource: { __typename: string } }>(
+      `mutation($id: ID!) { deleteRiverGenDataSource(id: $id) { __typename ... on DeleteRiverGenDataSourceSuccess { deleted { permanent } } } }`,
+      { id: own[6] as string },
+    );
+    expect(soft.data?.deleteRiverGenDataSource).toEqual({
+      __typename: 'DeleteRiverGenDataSourceSuccess',
+      deleted: { permanent: false },
+    });
+    expect(gw.sims.rivergen?.stats.last('deleteDataSource')?.query).toBe('?force=false');
+    const gone = await gw.query('query($id: ID!) { node(id: $id) { id } }', { id: own[6] as string });
+    expect(gone.data).toEqual({ node: null });
+
+    await gw.query(`mutation($id: ID!) { deleteRiverGenDataSource(id: $id, force: true) { __typename } }`, {
+      id: own[7] as string,
+    });
+    expect(gw.sims.rivergen?.stats.last('deleteDataSource')?.query).toBe('?force=true');
+  });
+});
