@@ -10,8 +10,21 @@ type InputRef = ReturnType<typeof builder.inputRef<InputValue>>;
 
 const inputTypes = new Map<string, { ref: InputRef; table: FieldTable }>();
 
-/** An input object type from a field table; nested groups become their own input types. */
-export function tableInput(name: string, description: string, table: FieldTable, mode: InputMode): InputRef {
+/** A field a table cannot describe, such as a `@oneOf` vendor settings input; checked by its caller. */
+export interface ExtraInputField {
+  type: InputRef;
+  required: boolean;
+  description: string;
+}
+
+/** An input object type from a field table (plus any `extra` fields); nested groups become their own input types. */
+export function tableInput(
+  name: string,
+  description: string,
+  table: FieldTable,
+  mode: InputMode,
+  extra: Readonly<Record<string, ExtraInputField>> = {},
+): InputRef {
   const known = inputTypes.get(name);
   if (known) {
     if (JSON.stringify(known.table) !== JSON.stringify(table))
@@ -37,6 +50,7 @@ export function tableInput(name: string, description: string, table: FieldTable,
               })
             : t.field({ type: (spec.list ? [spec.type] : spec.type) as 'String', required, description });
       }
+      for (const [key, field] of Object.entries(extra)) fields[key] = t.field(field);
       // Fields are built from a table at run time, so their value types are checked by validateInput instead.
       return fields as never;
     },
@@ -55,6 +69,7 @@ function describe(spec: ConfigField, mode: InputMode): string {
     if (spec.min !== undefined && spec.max !== undefined) notes.push(`${spec.min} to ${spec.max}`);
     if (spec.maxLength !== undefined) notes.push(`${spec.minLength ?? 0} to ${spec.maxLength} characters`);
     if (spec.allowed) notes.push(`one of ${spec.allowed.join(', ')}`);
+    if (spec.pattern) notes.push(spec.pattern.means);
     if (spec.list && mode === 'patch') notes.push('replaces the whole list');
   }
   if (mode === 'patch') notes.push(spec.clearable ? 'null clears it' : 'leave it out to keep it');
@@ -166,6 +181,9 @@ function checkScalar(spec: ScalarField, value: unknown): string | undefined {
   }
   if (spec.allowed && !spec.allowed.includes(value as string | number)) {
     return `must be one of ${spec.allowed.join(', ')}`;
+  }
+  if (spec.pattern && typeof value === 'string' && !new RegExp(spec.pattern.regex, 'u').test(value)) {
+    return `must be ${spec.pattern.means}`;
   }
   return undefined;
 }

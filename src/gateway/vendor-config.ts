@@ -36,6 +36,14 @@ export interface ScalarField extends FieldBase {
   maxLength?: number;
   /** The only values the upstream accepts. */
   allowed?: readonly (string | number)[];
+  /** A shape strings must have, and how to say it to a person. */
+  pattern?: FieldPattern;
+}
+
+/** A regular expression (as in OpenAPI `pattern`) and what it means, e.g. "three capital letters". */
+export interface FieldPattern {
+  regex: string;
+  means: string;
 }
 
 export interface GroupField extends FieldBase {
@@ -77,6 +85,7 @@ interface ScalarOptions extends FieldOptions {
   minLength?: number;
   maxLength?: number;
   allowed?: readonly (string | number)[];
+  pattern?: FieldPattern;
 }
 
 function scalar(
@@ -102,6 +111,7 @@ function scalar(
     minLength: options.minLength,
     maxLength: options.maxLength,
     allowed: options.allowed,
+    pattern: options.pattern,
   };
 }
 

@@ -16,12 +16,21 @@ export function describePdcError(_status: number, body: unknown): UpstreamErrorD
   return code === undefined ? detail : { code, ...detail };
 }
 
-interface Part {
+/** One problem in a catalog error: the field it names, if any, and what is wrong. */
+export interface PdcMessagePart {
   field?: string;
   text: string;
 }
 
-function partsOf(raw: unknown): Part[] {
+/** Where one "<field>: <problem>" part ends and the next begins in a message fromParts joined. */
+const PART_BOUNDARY = /; (?=(?:[A-Za-z_$][\w$]*|\[\d+\])(?:\.[A-Za-z_$][\w$]*|\[\d+\])*:\s)/;
+
+/** The parts of a message describePdcError made (or of one CreateFailure message), each with its field. */
+export function pdcMessageParts(message: string): PdcMessagePart[] {
+  return message.split(PART_BOUNDARY).map(fromText);
+}
+
+function partsOf(raw: unknown): PdcMessagePart[] {
   if (raw === undefined || raw === null) return [];
   if (typeof raw === 'string') return [fromText(raw)];
   if (Array.isArray(raw)) return raw.flatMap(partsOf);
@@ -36,7 +45,7 @@ function partsOf(raw: unknown): Part[] {
   return Object.entries(raw).map(([field, reason]) => ({ field, text: reasonText(reason) }));
 }
 
-function fromText(text: string): Part {
+function fromText(text: string): PdcMessagePart {
   const match = FIELD_PREFIX.exec(text.trim());
   return match?.[1] && match[2] ? { field: match[1], text: match[2] } : { text: text.trim() };
 }
@@ -47,7 +56,7 @@ function reasonText(reason: unknown): string {
   return JSON.stringify(reason) ?? String(reason);
 }
 
-function fromParts(parts: Part[]): UpstreamErrorDetail {
+function fromParts(parts: PdcMessagePart[]): UpstreamErrorDetail {
   if (parts.length === 0) return {};
   const message = parts.map((p) => (p.field ? `${p.field}: ${p.text}` : p.text)).join('; ');
   const field = parts.find((p) => p.field)?.field;

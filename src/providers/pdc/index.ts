@@ -1,3 +1,4 @@
 import './schema.js';
+import './mutations.js';
 
 export { pdcProvider } from './definition.js';

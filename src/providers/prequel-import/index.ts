@@ -1,3 +1,4 @@
 import './schema.js';
+import './mutations.js';
 
 export { prequelImportProvider } from './definition.js';

@@ -9,34 +9,45 @@ const isValid = field.boolean(
     readOnly: true,
   },
 );
+/** Prequel's documented limits on the request side; they shape inputs only, never output types. */
+const text = (maxLength: number, minLength = 1) => ({ minLength, maxLength });
+const secret = { ...text(16384), required: true };
+
 const host = () =>
-  field.string('host', 'Host name or address of the server.', { required: true, minLength: 1 });
+  field.string('host', 'Host name or address of the server.', { required: true, ...text(255) });
 const port = () => field.port('port', 'TCP port of the server (1-65535).', { required: true });
-const database = field.string('database', 'Database to read from.', { required: true, minLength: 1 });
-const schema = field.string('schema', 'Database schema to read from.');
+const database = field.string('database', 'Database to read from.', { required: true, ...text(255) });
+const schema = field.string('schema', 'Database schema to read from.', text(255));
 const useSshTunnel = field.boolean('use_ssh_tunnel', 'Connect through an SSH tunnel.');
 const disableSsl = field.boolean('disable_ssl', 'Connect without TLS.');
-const timeout = (input: boolean) =>
-  field.int('connection_timeout_in_seconds', 'Seconds to wait when opening a connection.', {
-    min: 1,
-    readOnly: !input,
-  });
+const timeout = field.int('connection_timeout_in_seconds', 'Seconds to wait when opening a connection.', {
+  min: 1,
+  max: 3600,
+});
 const authMethod = field.string('auth_method', 'How Prequel authenticates, e.g. `password_auth`.', {
   writeOnly: true,
+  ...text(64),
 });
-const region = field.string('region', 'Cloud region of the resource, e.g. `us-east-1`.');
+const region = field.string('region', 'Cloud region of the resource, e.g. `us-east-1`.', text(64));
+const bucketName = (description: string) =>
+  field.string('bucket_name', description, { required: true, ...text(255) });
 
 const sshTunnel = field.group(
   'ssh_tunnel',
   'SshTunnel',
   'The SSH tunnel Prequel connects through, when `useSshTunnel` is on.',
   {
-    host: field.string('ssh_tunnel_host', 'SSH bastion host.'),
-    port: field.int('ssh_tunnel_port', 'SSH bastion port.'),
-    username: field.string('ssh_tunnel_username', 'User Prequel logs in as on the bastion.'),
-    publicKey: field.string('ssh_public_key', 'Public key to authorise on the bastion for that user.'),
+    host: field.string('ssh_tunnel_host', 'SSH bastion host.', { required: true, ...text(255) }),
+    port: field.int('ssh_tunnel_port', 'SSH bastion port.', { min: 1, max: 65535 }),
+    username: field.string('ssh_tunnel_username', 'User Prequel logs in as on the bastion.', {
+      required: true,
+      ...text(255),
+    }),
+    // Prequel makes the key pair itself and shows the public half.
+    publicKey: field.string('ssh_public_key', 'Public key to authorise on the bastion for that user.', {
+      readOnly: true,
+    }),
   },
-  { readOnly: true },
 );
 
 const passwordAuth = field.group(
@@ -44,8 +55,8 @@ const passwordAuth = field.group(
   'PasswordAuth',
   'User name and password.',
   {
-    username: field.string('username', 'User name.', { required: true, minLength: 1 }),
-    password: field.secret('password', 'Password. Write-only: it is never returned.', { required: true }),
+    username: field.string('username', 'User name.', { required: true, ...text(255) }),
+    password: field.secret('password', 'Password. Write-only: it is never returned.', secret),
   },
   { writeOnly: true },
 );
@@ -55,13 +66,19 @@ const username = field.string('username', 'User Prequel connects as.', { readOnl
 const awsIamRole = field.group('aws_iam_role', 'AwsIamRole', 'An AWS IAM role Prequel assumes.', {
   roleArn: field.string('aws_iam_role', 'ARN of the role, e.g. `arn:aws:iam::123456789012:role/reader`.', {
     inputKey: 'aws_iam_role_arn',
+    required: true,
+    ...text(2048),
+    pattern: {
+      regex: '^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$',
+      means: 'an IAM role ARN (arn:aws:iam::<account>:role/<name>)',
+    },
   }),
 });
 
 const warehouseAccessKeys = field.group('aws_access_keys', 'AwsAccessKeys', 'An AWS access key pair.', {
-  accessId: field.string('access_id', 'AWS access key id.'),
-  secretKey: field.secret('secret_key', 'AWS secret access key. Write-only.'),
-  password: field.secret('password', 'Database password used with the key pair. Write-only.'),
+  accessId: field.string('access_id', 'AWS access key id.', { required: true, ...text(128) }),
+  secretKey: field.secret('secret_key', 'AWS secret access key. Write-only.', secret),
+  password: field.secret('password', 'Database password used with the key pair. Write-only.', text(16384)),
 });
 
 const bucketAccessKeys = field.group(
@@ -69,19 +86,24 @@ const bucketAccessKeys = field.group(
   'S3AccessKeys',
   'An access key pair for the bucket.',
   {
-    accessKeyId: field.string('access_key_id', 'Access key id.', { inputKey: 'access_id' }),
-    secretKey: field.secret('secret_key', 'Secret access key. Write-only.'),
+    accessKeyId: field.string('access_key_id', 'Access key id.', {
+      inputKey: 'access_id',
+      required: true,
+      ...text(128),
+    }),
+    secretKey: field.secret('secret_key', 'Secret access key. Write-only.', secret),
   },
 );
 
-const serviceAccount = (upstream: string, typeName: string, description: string, options = {}) =>
-  field.group(
-    upstream,
-    typeName,
-    description,
-    { serviceAccountEmail: field.string('service_account_email', 'Email of the Google service account.') },
-    options,
-  );
+const serviceAccountEmail = (options: { readOnly?: boolean } = {}) =>
+  field.string('service_account_email', 'Email of the Google service account.', {
+    required: true,
+    maxLength: 320,
+    pattern: { regex: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$', means: 'an email address' },
+    ...options,
+  });
+const serviceAccount = (upstream: string, typeName: string, description: string) =>
+  field.group(upstream, typeName, description, { serviceAccountEmail: serviceAccountEmail() });
 const gcpRole = serviceAccount(
   'gcp_service_account_role',
   'GcpServiceAccountRole',
@@ -91,19 +113,27 @@ const federatedGcpRole = serviceAccount(
   'federated_gcp_service_account_role',
   'FederatedGcpServiceAccountRole',
   'A Google service account reached through workload identity federation.',
-  { readOnly: true },
 );
-const gcpKey = serviceAccount(
+// The key file goes in; Prequel shows only the email it reads from the file's `client_email`.
+const gcpKey = field.group(
   'gcp_service_account_key',
   'GcpServiceAccountKey',
   'A Google service account key.',
   {
-    readOnly: true,
+    serviceAccountEmail: serviceAccountEmail({ readOnly: true }),
+    serviceAccountKey: field.secret(
+      'service_account_key',
+      'The service account key file (JSON with `client_email`). Write-only.',
+      secret,
+    ),
   },
 );
 
 const publicKeyAuth = field.group('public_key_auth', 'PublicKeyAuth', 'Key-pair authentication.', {
-  publicKey: field.string('public_key', 'The public key registered for the user.'),
+  publicKey: field.string('public_key', 'The public key registered for the user.', {
+    required: true,
+    ...text(8192),
+  }),
 });
 
 function vendor(
@@ -128,7 +158,7 @@ export const importVendors: readonly VendorSpec[] = [
     passwordAuth,
     useSshTunnel,
     disableSsl,
-    connectionTimeoutInSeconds: timeout(false),
+    connectionTimeoutInSeconds: timeout,
     sshTunnel,
   }),
   vendor(
@@ -142,16 +172,16 @@ export const importVendors: readonly VendorSpec[] = [
       port: port(),
       database,
       schema,
-      cluster: field.string('cluster', 'Redshift cluster identifier.'),
+      cluster: field.string('cluster', 'Redshift cluster identifier.', text(63)),
       region,
-      workgroup: field.string('workgroup', 'Redshift workgroup.'),
-      username: field.string('username', 'Database user Prequel connects as.'),
+      workgroup: field.string('workgroup', 'Redshift workgroup.', text(64)),
+      username: field.string('username', 'Database user Prequel connects as.', text(255)),
       authMethod,
-      awsIamRole: { ...awsIamRole, input: false },
+      awsIamRole,
       awsAccessKeys: warehouseAccessKeys,
       useSshTunnel,
       disableSsl,
-      connectionTimeoutInSeconds: timeout(true),
+      connectionTimeoutInSeconds: timeout,
       sshTunnel,
     },
   ),
@@ -166,19 +196,22 @@ export const importVendors: readonly VendorSpec[] = [
       port: port(),
       database,
       schema,
-      workgroup: field.string('workgroup', 'Redshift Serverless workgroup.', { required: true }),
+      workgroup: field.string('workgroup', 'Redshift Serverless workgroup.', { required: true, ...text(64) }),
       region,
       authMethod,
-      awsIamRole: { ...awsIamRole, input: false },
+      awsIamRole,
       awsAccessKeys: warehouseAccessKeys,
       useSshTunnel,
       disableSsl,
-      connectionTimeoutInSeconds: timeout(true),
+      connectionTimeoutInSeconds: timeout,
       sshTunnel,
     },
   ),
   vendor('bigquery', 'BigQueryImportConfig', 'BIGQUERY', 'Settings of a Google BigQuery import source.', {
-    projectId: field.string('project_id', 'Google Cloud project that holds the data.', { required: true }),
+    projectId: field.string('project_id', 'Google Cloud project that holds the data.', {
+      required: true,
+      ...text(128),
+    }),
     region,
     authMethod,
     gcpServiceAccountRole: gcpRole,
@@ -187,12 +220,12 @@ export const importVendors: readonly VendorSpec[] = [
   }),
   vendor('s3', 'S3ImportConfig', 'S3', 'Settings of an Amazon S3 import source.', {
     isValid,
-    bucketName: field.string('bucket_name', 'Bucket to read from.', { required: true, minLength: 1 }),
+    bucketName: bucketName('Bucket to read from.'),
     region,
-    bucketHost: field.string('bucket_host', 'Custom endpoint of the bucket, if any.'),
+    bucketHost: field.string('bucket_host', 'Custom endpoint of the bucket, if any.', text(255)),
     authMethod,
     awsIamRole,
-    awsAccessKeys: { ...bucketAccessKeys, input: false },
+    awsAccessKeys: bucketAccessKeys,
     useSshTunnel,
     sshTunnel,
   }),
@@ -203,12 +236,14 @@ export const importVendors: readonly VendorSpec[] = [
     'Settings of an Azure Blob Storage import source.',
     {
       isValid,
-      bucketName: field.string('bucket_name', 'Container to read from.', { required: true, minLength: 1 }),
+      bucketName: bucketName('Container to read from.'),
       storageAccountName: field.string(
         'storage_account_name',
         'Azure storage account that holds the container.',
         {
           required: true,
+          ...text(24, 3),
+          pattern: { regex: '^[a-z0-9]+$', means: 'lowercase letters and digits only' },
         },
       ),
       authMethod,
@@ -216,7 +251,7 @@ export const importVendors: readonly VendorSpec[] = [
         'azure_service_shared_access_signature',
         'AzureSharedAccessSignature',
         'A shared access signature for the container.',
-        { token: field.secret('shared_access_signature_token', 'The SAS token. Write-only.') },
+        { token: field.secret('shared_access_signature_token', 'The SAS token. Write-only.', secret) },
       ),
     },
   ),
@@ -224,24 +259,21 @@ export const importVendors: readonly VendorSpec[] = [
     isValid,
     host: host(),
     port: port(),
-    username: field.string('username', 'User Prequel logs in as.', { required: true }),
+    username: field.string('username', 'User Prequel logs in as.', { required: true, ...text(255) }),
     authMethod,
     publicKeyAuth: { ...publicKeyAuth, output: false },
   }),
   vendor('gcs', 'GcsImportConfig', 'GCS', 'Settings of a Google Cloud Storage import source.', {
     isValid,
-    bucketName: field.string('bucket_name', 'Bucket to read from.', { required: true, minLength: 1 }),
+    bucketName: bucketName('Bucket to read from.'),
     region,
     authMethod,
     gcpServiceAccountRole: gcpRole,
     federatedGcpServiceAccountRole: federatedGcpRole,
-    hmacKeys: field.group(
-      'gcs_hmac_keys',
-      'GcsHmacKeys',
-      'An HMAC key for the bucket.',
-      { accessId: field.string('access_id', 'HMAC access id.') },
-      { readOnly: true },
-    ),
+    hmacKeys: field.group('gcs_hmac_keys', 'GcsHmacKeys', 'An HMAC key for the bucket.', {
+      accessId: field.string('access_id', 'HMAC access id.', { required: true, ...text(128) }),
+      secret: field.secret('secret', 'HMAC secret. Write-only.', secret),
+    }),
     gcpServiceAccountKey: gcpKey,
   }),
   vendor(
@@ -253,7 +285,7 @@ export const importVendors: readonly VendorSpec[] = [
       isValid,
       host: host(),
       port: port(),
-      bucketName: field.string('bucket_name', 'Bucket to read from.', { required: true, minLength: 1 }),
+      bucketName: bucketName('Bucket to read from.'),
       authMethod,
       awsAccessKeys: bucketAccessKeys,
       disableSsl,
@@ -267,8 +299,11 @@ export const importVendors: readonly VendorSpec[] = [
     port: port(),
     database,
     schema,
-    username: field.string('username', 'Snowflake user Prequel connects as.', { required: true }),
-    authMethod: field.string('auth_method', 'How Prequel authenticates, e.g. `public_key_auth`.'),
+    username: field.string('username', 'Snowflake user Prequel connects as.', {
+      required: true,
+      ...text(255),
+    }),
+    authMethod: field.string('auth_method', 'How Prequel authenticates, e.g. `public_key_auth`.', text(64)),
     publicKeyAuth,
   }),
 ];

@@ -1,0 +1,129 @@
+import { builder } from '../../gateway/builder.js';
+import { forgetLoaded, replaceLoaded } from '../../gateway/primers.js';
+import { asUserError, InvalidInputError, mutationErrors, nativeIdFor } from '../../gateway/user-errors.js';
+import type { ConnectionTestResult } from './client.js';
+import { prequelExportProvider } from './definition.js';
+import {
+  CreateDestinationInput,
+  createBody,
+  inputPathOfUpstream,
+  patchBody,
+  UpdateDestinationInput,
+} from './inputs.js';
+import { DESTINATION, toDestinationRecord } from './records.js';
+import { Destination } from './schema.js';
+import { TransferRunError } from './transfer-types.js';
+
+/** The Prequel id inside a Destination global id, or an input error on `id`. */
+function idOf(globalId: string): string {
+  const id = nativeIdFor(globalId, DESTINATION, ['id']);
+  // Prequel's path parameter is 1 to 64 characters.
+  if (id.length === 0 || id.length > 64)
+    throw new InvalidInputError([{ field: ['id'], message: 'is not a Prequel destination id' }]);
+  return id;
+}
+
+/** Prequel names no field of a path: what it refuses there is the id. */
+const onId = () => ['id'];
+
+const ConnectionTest = builder.objectRef<ConnectionTestResult>('DestinationConnectionTest').implement({
+  description:
+    'The outcome of a destination connection test; a failed connection is an outcome, not an error.',
+  fields: (t) => ({
+    succeeded: t.boolean({
+      description: 'Whether Prequel could connect and write a test table.',
+      resolve: (r) => r.status === 'success',
+    }),
+    message: t.exposeString('message', { description: 'One line describing the outcome.' }),
+    error: t.field({
+      type: TransferRunError,
+      nullable: true,
+      description: 'What went wrong, and whose side it is on; null when it succeeded.',
+      resolve: (r) => r.error ?? null,
+    }),
+  }),
+});
+
+const Deleted = builder.objectRef<{ id: string }>('DeletedDestination').implement({
+  description: 'A Prequel destination that was deleted, with its transfer history.',
+  fields: (t) => ({ deletedId: t.exposeID('id', { description: 'The global id it had.' }) }),
+});
+
+builder.mutationFields((t) => ({
+  createDestination: t.field({
+    type: Destination,
+    description: 'Creates a Prequel destination for a recipient.',
+    errors: { ...mutationErrors, dataField: { name: 'destination' } },
+    args: { input: t.arg({ type: CreateDestinationInput, required: true }) },
+    resolve: async (_root, args, context) => {
+      const body = createBody(args.input, 'create');
+      const created = await context
+        .session(prequelExportProvider)
+        .client.createDestination(body)
+        .catch((error: unknown) => asUserError(error, inputPathOfUpstream));
+      const record = toDestinationRecord(created);
+      replaceLoaded(context, record);
+      return record;
+    },
+  }),
+  updateDestination: t.field({
+    type: Destination,
+    description:
+      'Changes a Prequel destination. Fields left out are not sent; lists replace; null is refused (Prequel clears nothing).',
+    errors: { ...mutationErrors, dataField: { name: 'destination' } },
+    args: {
+      id: t.arg.id({ required: true, description: 'Its global id.' }),
+      input: t.arg({ type: UpdateDestinationInput, required: true }),
+    },
+    resolve: async (_root, args, context) => {
+      const id = idOf(String(args.id));
+      const body = patchBody(args.input);
+      const updated = await context
+        .session(prequelExportProvider)
+        .client.updateDestination(id, body)
+        .catch((error: unknown) => asUserError(error, inputPathOfUpstream));
+      const record = toDestinationRecord(updated);
+      replaceLoaded(context, record);
+      return record;
+    },
+  }),
+  deleteDestination: t.field({
+    type: Deleted,
+    description: 'Deletes a Prequel destination and its transfer history, for good.',
+    errors: { ...mutationErrors, dataField: { name: 'deleted' } },
+    args: { id: t.arg.id({ required: true, description: 'Its global id.' }) },
+    resolve: async (_root, args, context) => {
+      const id = idOf(String(args.id));
+      await context
+        .session(prequelExportProvider)
+        .client.deleteDestination(id)
+        .catch((error: unknown) => asUserError(error, onId));
+      forgetLoaded(context, DESTINATION, id);
+      return { id: String(args.id) };
+    },
+  }),
+  testDestination: t.field({
+    type: ConnectionTest,
+    description:
+      'Tests unsaved destination settings (the recipient may be left out); a failed connection is a result, not an error.',
+    errors: { ...mutationErrors, dataField: { name: 'result' } },
+    args: { input: t.arg({ type: CreateDestinationInput, required: true }) },
+    resolve: (_root, args, context) =>
+      context
+        .session(prequelExportProvider)
+        .client.testDestination(createBody(args.input, 'test'))
+        .catch((error: unknown) => asUserError(error, inputPathOfUpstream)),
+  }),
+  testDestinationConnection: t.field({
+    type: ConnectionTest,
+    description:
+      'Tests the stored settings of a Prequel destination; a failed connection is a result, not an error.',
+    errors: { ...mutationErrors, dataField: { name: 'result' } },
+    args: { id: t.arg.id({ required: true, description: 'Its global id.' }) },
+    resolve: (_root, args, context) =>
+      context
+        .session(prequelExportProvider)
+        .client.testDestinationConnection(idOf(String(args.id)))
+        .catch((error: unknown) => asUserError(error, onId)),
+  }),
+}));

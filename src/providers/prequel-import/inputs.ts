@@ -1,0 +1,143 @@
+import {
+  chosenVendor,
+  type InputValue,
+  inputPathOf,
+  tableInput,
+  toUpstream,
+  validateInput,
+  vendorConfigInput,
+  vendorInputKey,
+} from '../../gateway/inputs.js';
+import { type FieldIssue, InvalidInputError } from '../../gateway/user-errors.js';
+import { type FieldTable, field, type VendorSpec } from '../../gateway/vendor-config.js';
+import { type ImportSourceCreate, type ImportSourcePatch, PREQUEL_IMPORT_PROVIDER } from './client.js';
+import { importVendors } from './vendors.js';
+
+/** What Prequel lets a caller change on a source besides its vendor settings. */
+export const importSourcePatchFields: FieldTable = {
+  name: field.string('name', 'Its name, unique within its provider.', {
+    required: true,
+    minLength: 1,
+    maxLength: 255,
+  }),
+};
+
+/** Creating also fixes the provider the source belongs to. */
+export const importSourceCreateFields: FieldTable = {
+  ...importSourcePatchFields,
+  providerId: field.string('provider_id', 'Id of the provider (your customer) the source belongs to.', {
+    required: true,
+    minLength: 1,
+    maxLength: 128,
+  }),
+};
+
+const ConfigInput = vendorConfigInput(
+  'ImportSourceConfigInput',
+  "A new import source's settings: exactly one vendor, with its credentials.",
+  importVendors,
+  'create',
+);
+const ConfigPatchInput = vendorConfigInput(
+  'ImportSourceConfigPatchInput',
+  "Changes to an import source's settings: only its own vendor's key; fields merge one by one.",
+  importVendors,
+  'patch',
+);
+
+export const CreateImportSourceInput = tableInput(
+  'CreateImportSourceInput',
+  'A new Prequel import source (also what `testImportSource` tests without saving).',
+  importSourceCreateFields,
+  'create',
+  { config: { type: ConfigInput, required: true, description: 'Its vendor and that vendor’s settings.' } },
+);
+
+export const UpdateImportSourceInput = tableInput(
+  'UpdateImportSourceInput',
+  'Changes to a Prequel import source: only the fields given are sent; null is refused (Prequel clears nothing).',
+  importSourcePatchFields,
+  'patch',
+  {
+    config: {
+      type: ConfigPatchInput,
+      required: false,
+      description: 'Changes to its settings, under its own vendor’s key (leave it out to keep them).',
+    },
+  },
+);
+
+const NOT_NULL = 'cannot be cleared with null: leave it out to keep it';
+
+function refuse(issues: FieldIssue[]): void {
+  if (issues.length > 0) throw new InvalidInputError(issues, PREQUEL_IMPORT_PROVIDER);
+}
+
+/** A create input checked against Prequel's limits, as its request body; a null is the same as left out. */
+export function createBody(input: InputValue): ImportSourceCreate {
+  const { spec, settings } = chosenVendor(importVendors, input.config as InputValue);
+  refuse([
+    ...validateInput(importSourceCreateFields, input, ['input'], 'create'),
+    ...validateInput(spec.fields, settings, ['input', 'config', vendorInputKey(spec)], 'create'),
+  ]);
+  const body = {
+    vendor: spec.key,
+    ...toUpstream(importSourceCreateFields, input),
+    [spec.key]: toUpstream(spec.fields, settings),
+  };
+  return withoutNulls(body) as ImportSourceCreate;
+}
+
+/** A patch input checked against Prequel's limits (no null anywhere), as its body, with the vendor it names. */
+export function patchBody(input: InputValue): { body: ImportSourcePatch; vendor: VendorSpec | undefined } {
+  const issues = validateInput(importSourcePatchFields, input, ['input'], 'patch');
+  if (input.config === null) issues.push({ field: ['input', 'config'], message: NOT_NULL });
+  const chosen =
+    input.config === null || input.config === undefined
+      ? undefined
+      : chosenVendor(importVendors, input.config as InputValue);
+  if (chosen) {
+    const path = ['input', 'config', vendorInputKey(chosen.spec)];
+    issues.push(...validateInput(chosen.spec.fields, chosen.settings, path, 'patch'));
+  }
+  refuse(issues);
+  const body: Record<string, unknown> = toUpstream(importSourcePatchFields, input);
+  if (chosen) body[chosen.spec.key] = toUpstream(chosen.spec.fields, chosen.settings);
+  return { body: body as ImportSourcePatch, vendor: chosen?.spec };
+}
+
+/** Refuses settings for a vendor other than the source's, naming both, before Prequel is asked. */
+export function checkSameVendor(given: VendorSpec, sourceVendor: string): void {
+  if (given.key === sourceVendor) return;
+  const own = importVendors.find((spec) => spec.key === sourceVendor);
+  const ownKey = own ? vendorInputKey(own) : sourceVendor;
+  refuse([
+    {
+      field: ['input', 'config'],
+      message: `holds ${vendorInputKey(given)} settings, but this is a ${ownKey} source: use config.${ownKey}`,
+    },
+  ]);
+}
+
+/** Where a field Prequel names (`source.postgres.port`, `source.name`) sits in the mutation's input. */
+export function inputFieldOf(upstream: string | undefined): string[] {
+  const [root, head, ...rest] = (upstream ?? '').split('.');
+  if (root !== 'source' || head === undefined) return ['input'];
+  if (head === 'vendor') return ['input', 'config'];
+  const vendor = importVendors.find((spec) => spec.key === head);
+  if (vendor) return ['input', 'config', vendorInputKey(vendor), ...inputPathOf(vendor.fields, rest)];
+  return ['input', ...inputPathOf(importSourceCreateFields, [head, ...rest])];
+}
+
+/** Drops nulls at any depth: Prequel takes none, and on create a null means "not given". */
+function withoutNulls(value: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (item === null) continue;
+    out[key] =
+      typeof item === 'object' && !Array.isArray(item) && !(item instanceof Date)
+        ? withoutNulls(item as Record<string, unknown>)
+        : item;
+  }
+  return out;
+}

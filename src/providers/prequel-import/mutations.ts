@@ -1,0 +1,144 @@
+import { builder } from '../../gateway/builder.js';
+import type { GatewayContext } from '../../gateway/context.js';
+import { replaceLoaded } from '../../gateway/primers.js';
+import {
+  asUserError,
+  ConflictError,
+  InvalidInputError,
+  mutationErrors,
+  NotFoundError,
+  nativeIdFor,
+} from '../../gateway/user-errors.js';
+import type { VendorSpec } from '../../gateway/vendor-config.js';
+import { type ImportTestResult, PREQUEL_IMPORT_PROVIDER } from './client.js';
+import { prequelImportProvider } from './definition.js';
+import {
+  CreateImportSourceInput,
+  checkSameVendor,
+  createBody,
+  inputFieldOf,
+  patchBody,
+  UpdateImportSourceInput,
+} from './inputs.js';
+import { IMPORT_SOURCE, toImportSourceRecord } from './records.js';
+import { ImportSource } from './schema.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The Prequel id (a UUID) inside an ImportSource global id, or an input error on `id`. */
+function idOf(globalId: string): string {
+  const id = nativeIdFor(globalId, IMPORT_SOURCE, ['id']);
+  if (!UUID.test(id))
+    throw new InvalidInputError([{ field: ['id'], message: 'is not a Prequel import source id' }]);
+  return id;
+}
+
+/** Prequel's refusals as user errors; its one conflict is a name the provider already uses. */
+function refused(error: unknown): never {
+  try {
+    asUserError(error, inputFieldOf);
+  } catch (mapped) {
+    if (mapped instanceof ConflictError && mapped.field === null)
+      throw new ConflictError(mapped.message, 'CONFLICT', ['input', 'name'], mapped.provider);
+    throw mapped;
+  }
+}
+
+/**
+ * Settings for another vendor are refused before Prequel is called: the source is read through
+ * the request's loader (free when already read), so the error can name both vendors.
+ */
+async function checkVendorOf(context: GatewayContext, id: string, given: VendorSpec | undefined) {
+  if (!given) return;
+  const source = await ImportSource.getDataloader(context).load(id);
+  if (source instanceof Error) throw source;
+  if (!source)
+    throw new NotFoundError('No import source has this id', 'NOT_FOUND', null, PREQUEL_IMPORT_PROVIDER);
+  checkSameVendor(given, source.rawVendor);
+}
+
+const ConnectionTest = builder.objectRef<ImportTestResult>('ImportSourceConnectionTest').implement({
+  description:
+    'What happened when Prequel tried to connect; a failed connection is an outcome, not an error.',
+  fields: (t) => ({
+    succeeded: t.boolean({
+      nullable: false,
+      description: 'Whether Prequel could connect and sign in.',
+      resolve: (r) => r.code === 'success',
+    }),
+    code: t.exposeString('code', {
+      nullable: false,
+      description: "Prequel's outcome: `success`, `connection_failed` or `authentication_failed`.",
+    }),
+    message: t.exposeString('message', { nullable: false, description: 'One line describing the outcome.' }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  createImportSource: t.field({
+    type: ImportSource,
+    description: 'Creates a Prequel import source for a provider, with its vendor settings and credentials.',
+    errors: { ...mutationErrors, dataField: { name: 'importSource' } },
+    args: { input: t.arg({ type: CreateImportSourceInput, required: true }) },
+    resolve: async (_root, args, context) => {
+      const body = createBody(args.input);
+      const created = await context.session(prequelImportProvider).client.createSource(body).catch(refused);
+      const record = toImportSourceRecord(created);
+      replaceLoaded(context, record);
+      return record;
+    },
+  }),
+  updateImportSource: t.field({
+    type: ImportSource,
+    description:
+      'Changes a Prequel import source. Fields left out are not sent; settings merge field by field; null is refused (Prequel clears nothing).',
+    errors: { ...mutationErrors, dataField: { name: 'importSource' } },
+    args: {
+      id: t.arg.id({ required: true, description: 'Its global id.' }),
+      input: t.arg({ type: UpdateImportSourceInput, required: true }),
+    },
+    resolve: async (_root, args, context) => {
+      const id = idOf(String(args.id));
+      const { body, vendor } = patchBody(args.input);
+      await checkVendorOf(context, id, vendor);
+      const updated = await context
+        .session(prequelImportProvider)
+        .client.updateSource(id, body)
+        .catch(refused);
+      const record = toImportSourceRecord(updated);
+      replaceLoaded(context, record);
+      return record;
+    },
+  }),
+  testImportSource: t.field({
+    type: ConnectionTest,
+    description:
+      'Tests the settings of an import source without saving anything; a failed connection is a result, not an error.',
+    errors: { ...mutationErrors, dataField: { name: 'result' } },
+    args: { input: t.arg({ type: CreateImportSourceInput, required: true }) },
+    resolve: (_root, args, context) =>
+      context.session(prequelImportProvider).client.testSource(createBody(args.input)).catch(refused),
+  }),
+  testSavedImportSource: t.field({
+    type: ConnectionTest,
+    description:
+      'Tests a saved import source, optionally with changes applied for the test only (never saved); a failed connection is a result, not an error.',
+    errors: { ...mutationErrors, dataField: { name: 'result' } },
+    args: {
+      id: t.arg.id({ required: true, description: 'Its global id.' }),
+      input: t.arg({
+        type: UpdateImportSourceInput,
+        required: false,
+        description: 'Changes to try out; the stored source stays as it is.',
+      }),
+    },
+    resolve: async (_root, args, context) => {
+      const id = idOf(String(args.id));
+      const { body, vendor } = args.input ? patchBody(args.input) : { body: {}, vendor: undefined };
+      await checkVendorOf(context, id, vendor);
+      // An empty preview is no preview: Prequel then tests the stored settings as they are.
+      const preview = Object.keys(body).length > 0 ? body : undefined;
+      return context.session(prequelImportProvider).client.testSavedSource(id, preview).catch(refused);
+    },
+  }),
+}));

@@ -1,0 +1,308 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PrequelImportSimulator, StoredSource } from '../../src/sandbox/prequel-import/index.js';
+import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import {
+  CREATE,
+  CREATE_LIMITS,
+  gid,
+  newPostgres,
+  type Result,
+  SECRETS,
+  TEST,
+  TEST_SAVED,
+  UPDATE,
+} from '../support/prequel-import-inputs.js';
+
+let gw: TestGateway;
+/** Every GraphQL answer of this file, to look for secrets in at the end. */
+const answers: string[] = [];
+beforeAll(async () => {
+  gw = await startTestGateway();
+});
+afterAll(() => gw.close());
+
+const sim = () => gw.sims['prequel-import'] as PrequelImportSimulator;
+const sent = (operation: string) => sim().stats.last(operation)?.body;
+/** The oldest seeded source that fits, so every run picks the same one. */
+function seeded(fits: (s: StoredSource) => boolean, skip = 0): StoredSource {
+  const all = sim()
+    .store.all()
+    .filter(fits)
+    .sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id));
+  const found = all[skip];
+  if (!found) throw new Error('no seeded source fits');
+  return found;
+}
+const postgres = (fits: (s: StoredSource) => boolean = () => true, skip = 0) =>
+  seeded((s) => s.vendor === 'postgres' && s.is_reachable && fits(s), skip);
+const has = (key: string) => (s: StoredSource) => key in s.settings;
+
+async function run(document: string, variables: Record<string, unknown>): Promise<Result> {
+  const answer = await gw.query<Record<string, Result>>(document, variables);
+  answers.push(JSON.stringify(answer));
+  expect(answer.errors).toBeUndefined();
+  return Object.values(answer.data ?? {})[0] as Result;
+}
+
+describe('createImportSource', () => {
+  it('sends the vendor block Prequel expects, leaves out nulls, and node reads the source right after', async () => {
+    const created = await run(CREATE, {
+      input: newPostgres('Orders primary', {
+        schema: null,
+        connectionTimeoutInSeconds: 45,
+        sshTunnel: { host: 'bastion.example.com', username: 'prequel' },
+      }),
+    });
+    expect(created.__typename).toBe('CreateImportSourceSuccess');
+    expect(sent('createSource')).toEqual({
+      source: {
+        vendor: 'postgres',
+        name: 'Orders primary',
+        provider_id: 'provider-gateway-tests',
+        postgres: {
+          host: 'orders-db.example.com',
+          port: 5432,
+          database: 'orders',
+          password_auth: { username: 'reader', password: SECRETS[0] },
+          connection_timeout_in_seconds: 45,
+          ssh_tunnel: { ssh_tunnel_host: 'bastion.example.com', ssh_tunnel_username: 'prequel' },
+        },
+      },
+    });
+    const id = created.importSource?.id;
+    const node = await gw.query<{ node: { name: string; config: Record<string, unknown> } }>(
+      `query($id: ID!) { node(id: $id) { ... on ImportSource { name config { ... on PostgresImportConfig {
+        username connectionTimeoutInSeconds sshTunnel { host port } } } } } }`,
+      { id },
+    );
+    answers.push(JSON.stringify(node));
+    expect(node.data?.node).toEqual({
+      name: 'Orders primary',
+      config: {
+        username: 'reader',
+        connectionTimeoutInSeconds: 45,
+        sshTunnel: { host: 'bastion.example.com', port: 22 },
+      },
+    });
+  });
+
+  it('lists every problem at once, with its input path, before calling Prequel', async () => {
+    gw.resetCounts();
+    const result = await run(CREATE, { input: { ...newPostgres(''), providerId: 'p'.repeat(129) } });
+    expect(result).toMatchObject({
+      __typename: 'InvalidInputError',
+      code: 'INVALID_INPUT',
+      issues: [
+        { field: ['input', 'name'], message: 'must be 1 to 255 characters (got 0)' },
+        { field: ['input', 'providerId'], message: 'must be 1 to 128 characters (got 129)' },
+      ],
+    });
+    expect(sim().stats.count()).toBe(0);
+  });
+
+  it('answers ConflictError on the name for a name the provider already uses', async () => {
+    const taken = seeded(() => true, 3);
+    const result = await run(CREATE, {
+      input: { ...newPostgres(taken.name), providerId: taken.provider_id },
+    });
+    expect(result).toMatchObject({ __typename: 'ConflictError', field: ['input', 'name'] });
+  });
+
+  it('passes on Prequel’s own refusal with the field it names, without the secret', async () => {
+    const result = await run(CREATE, {
+      input: {
+        name: 'Warehouse',
+        providerId: 'provider-gateway-tests',
+        config: {
+          bigquery: { projectId: 'acme-dw', gcpServiceAccountKey: { serviceAccountKey: SECRETS[2] } },
+        },
+      },
+    });
+    expect(result).toMatchObject({
+      __typename: 'InvalidInputError',
+      provider: 'prequel-import',
+      field: ['input', 'config', 'bigquery', 'gcpServiceAccountKey', 'serviceAccountKey'],
+    });
+  });
+});
+
+describe('input limits, checked before Prequel is called', () => {
+  it.each(CREATE_LIMITS)('testImportSource with %s', async (_label, input, field) => {
+    gw.resetCounts();
+    const result = await run(TEST, { input });
+    if (field === null) {
+      expect(result.__typename).toBe('TestImportSourceSuccess');
+    } else {
+      expect(result).toMatchObject({ __typename: 'InvalidInputError', field });
+      expect(sim().stats.count()).toBe(0);
+    }
+  });
+});
+
+describe('updateImportSource', () => {
+  it('sends only the fields given, and nested settings merge field by field', async () => {
+    const source = postgres(has('password_auth'));
+    const result = await run(UPDATE, {
+      id: gid(source.id),
+      input: {
+        name: 'Renamed orders',
+        config: { postgres: { port: 6543, passwordAuth: { password: SECRETS[1] } } },
+      },
+    });
+    expect(result.__typename).toBe('UpdateImportSourceSuccess');
+    expect(sent('updateSource')).toEqual({
+      source: { name: 'Renamed orders', postgres: { port: 6543, password_auth: { password: SECRETS[1] } } },
+    });
+    expect(result.importSource?.config).toMatchObject({ port: 6543, username: 'prequel_reader' });
+  });
+
+  it('refuses every null, naming each field, without calling Prequel', async () => {
+    gw.resetCounts();
+    const nothing = 'cannot be cleared with null: leave it out to keep it';
+    const id = gid(postgres().id);
+    expect(
+      await run(UPDATE, {
+        id,
+        input: { name: null, config: { postgres: { schema: null, passwordAuth: null } } },
+      }),
+    ).toMatchObject({
+      __typename: 'InvalidInputError',
+      issues: [
+        { field: ['input', 'name'], message: nothing },
+        { field: ['input', 'config', 'postgres', 'schema'], message: nothing },
+        { field: ['input', 'config', 'postgres', 'passwordAuth'], message: nothing },
+      ],
+    });
+    expect(await run(UPDATE, { id, input: { config: null } })).toMatchObject({
+      issues: [{ field: ['input', 'config'], message: nothing }],
+    });
+    expect(sim().stats.count()).toBe(0);
+  });
+
+  it.each([
+    ['name', 'n'.repeat(255), null],
+    ['name', 'n'.repeat(256), ['input', 'name']],
+    ['port', 65535, null],
+    ['port', 65536, ['input', 'config', 'postgres', 'port']],
+  ])('checks %s against its limit', async (key, value, field) => {
+    const input = key === 'name' ? { name: value } : { config: { postgres: { [key]: value } } };
+    const result = await run(UPDATE, { id: gid(postgres(() => true, 1).id), input });
+    expect(result.__typename).toBe(field === null ? 'UpdateImportSourceSuccess' : 'InvalidInputError');
+    if (field !== null) expect(result.field).toEqual(field);
+  });
+
+  it('refuses settings of another vendor on input.config, naming both, before any change', async () => {
+    gw.resetCounts();
+    const result = await run(UPDATE, {
+      id: gid(postgres().id),
+      input: { config: { redshift: { port: 5439 } } },
+    });
+    expect(result).toMatchObject({ __typename: 'InvalidInputError', field: ['input', 'config'] });
+    expect(result.message).toContain('redshift');
+    expect(result.message).toContain('postgres');
+    expect(sim().stats.counts()).toEqual({ getSource: 1 });
+  });
+
+  it('maps Prequel’s 400 on a nested field onto the input path', async () => {
+    const source = postgres((s) => !has('ssh_tunnel')(s));
+    const result = await run(UPDATE, {
+      id: gid(source.id),
+      input: { config: { postgres: { sshTunnel: { port: 2222 } } } },
+    });
+    expect(result).toMatchObject({
+      __typename: 'InvalidInputError',
+      field: ['input', 'config', 'postgres', 'sshTunnel', 'host'],
+    });
+  });
+
+  it('answers NotFoundError for a well-formed id that names nothing, and InvalidInputError for a malformed one', async () => {
+    const unknown = gid('00000000-0000-4000-8000-000000000000');
+    expect(await run(UPDATE, { id: unknown, input: { name: 'x' } })).toMatchObject({
+      __typename: 'NotFoundError',
+    });
+    expect(await run(UPDATE, { id: unknown, input: { config: { postgres: { port: 1 } } } })).toMatchObject({
+      __typename: 'NotFoundError',
+    });
+    expect(await run(UPDATE, { id: gid('not-a-uuid'), input: {} })).toMatchObject({ field: ['id'] });
+    const other = Buffer.from('Destination:abc').toString('base64url');
+    expect(await run(UPDATE, { id: other, input: {} })).toMatchObject({
+      __typename: 'InvalidInputError',
+      field: ['id'],
+    });
+  });
+
+  it('answers ConflictError on the name when renaming onto a name the provider uses', async () => {
+    const first = postgres(() => true, 2);
+    const twin = seeded((s) => s.provider_id === first.provider_id && s.id !== first.id);
+    const result = await run(UPDATE, { id: gid(first.id), input: { name: twin.name } });
+    expect(result).toMatchObject({ __typename: 'ConflictError', field: ['input', 'name'] });
+  });
+
+  it('keeps later reads in the same request current: a second change checks the vendor without a call', async () => {
+    const id = gid(postgres(() => true, 3).id);
+    gw.resetCounts();
+    const answer = await gw.query<{ b: { importSource: { name: string } } }>(
+      `mutation($id: ID!) {
+        a: updateImportSource(id: $id, input: { name: "Changed twice" }) { __typename }
+        b: updateImportSource(id: $id, input: { config: { postgres: { port: 5433 } } }) {
+          ... on UpdateImportSourceSuccess { importSource { name } } }
+      }`,
+      { id },
+    );
+    expect(answer.data?.b.importSource.name).toBe('Changed twice');
+    expect(sim().stats.counts()).toEqual({ updateSource: 2 });
+  });
+});
+
+describe('connection tests', () => {
+  it('returns a failed test of unsaved settings as data, sending the create body', async () => {
+    const result = await run(TEST, { input: newPostgres('Probe', { host: 'db.example.invalid' }) });
+    expect(result).toMatchObject({
+      __typename: 'TestImportSourceSuccess',
+      result: { succeeded: false, code: 'connection_failed' },
+    });
+    expect(sent('testSource')).toMatchObject({
+      source: { vendor: 'postgres', postgres: { host: 'db.example.invalid' } },
+    });
+    const noCredential = await run(TEST, { input: newPostgres('Probe', { passwordAuth: null }) });
+    expect(noCredential.result).toMatchObject({ succeeded: false, code: 'authentication_failed' });
+  });
+
+  it('tests a saved source that cannot be reached, with no body, and answers the failure as data', async () => {
+    const down = seeded((s) => !s.is_reachable);
+    const result = await run(TEST_SAVED, { id: gid(down.id) });
+    expect(result).toMatchObject({ result: { succeeded: false, code: 'connection_failed' } });
+    expect(sent('testSavedSource')).toBeUndefined();
+    await run(TEST_SAVED, { id: gid(down.id), input: {} });
+    expect(sent('testSavedSource')).toBeUndefined();
+  });
+
+  it('previews changes for the test only, and checks them like an update', async () => {
+    const source = postgres(has('password_auth'), 4);
+    const preview = await run(TEST_SAVED, {
+      id: gid(source.id),
+      input: { config: { postgres: { host: 'moved.example.invalid' } } },
+    });
+    expect(preview.result).toMatchObject({ succeeded: false, code: 'connection_failed' });
+    expect(sent('testSavedSource')).toEqual({ source: { postgres: { host: 'moved.example.invalid' } } });
+    expect(sim().store.raw(source.id)?.settings).toMatchObject({
+      host: (source.settings as { host?: string }).host,
+    });
+    const saved = await run(TEST_SAVED, { id: gid(source.id) });
+    expect(saved.result).toMatchObject({ succeeded: true, code: 'success' });
+    expect(
+      await run(TEST_SAVED, { id: gid(source.id), input: { config: { sftp: { port: 22 } } } }),
+    ).toMatchObject({
+      field: ['input', 'config'],
+    });
+    expect(await run(TEST_SAVED, { id: gid('00000000-0000-4000-8000-000000000000') })).toMatchObject({
+      __typename: 'NotFoundError',
+    });
+  });
+});
+
+describe('secrets', () => {
+  it('appear in no answer of this file', () => {
+    for (const answer of answers) for (const secret of SECRETS) expect(answer).not.toContain(secret);
+  });
+});
