@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Env, EnvVariable, ProviderDefinition } from './gateway/provider.js';
-import type { UpstreamTimeouts } from './gateway/upstream/index.js';
+import type { ResilienceOptions, UpstreamTimeouts } from './gateway/upstream/index.js';
 
 /** A provider that has configuration, ready to connect. */
 export interface ConfiguredProvider {
@@ -17,6 +17,7 @@ export interface GatewayConfig {
   maxPageSize: number;
   maxNodes: number;
   timeouts: UpstreamTimeouts;
+  resilience: ResilienceOptions;
   providers: ConfiguredProvider[];
 }
 
@@ -89,6 +90,42 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
     example: '5000',
     schema: int(1, 600_000),
   },
+  {
+    name: 'UPSTREAM_RETRY_ATTEMPTS',
+    description:
+      'Tries in all for a read that fails for a passing reason (5xx, timeout, 429); writes are tried once.',
+    default: '3',
+    example: '1',
+    schema: int(1, 10),
+  },
+  {
+    name: 'UPSTREAM_RETRY_MAX_DELAY_MS',
+    description: 'Longest backoff between two tries (it starts at 100 ms and doubles, with jitter).',
+    default: '2000',
+    example: '500',
+    schema: int(1, 60_000),
+  },
+  {
+    name: 'UPSTREAM_MAX_RETRY_AFTER_MS',
+    description: 'Longest Retry-After waited for before trying again; a longer one fails the call at once.',
+    default: '10000',
+    example: '3000',
+    schema: int(0, 600_000),
+  },
+  {
+    name: 'UPSTREAM_BREAKER_FAILURES',
+    description: 'Consecutive failures of one upstream that open its circuit breaker (calls then fail fast).',
+    default: '5',
+    example: '10',
+    schema: int(1, 1000),
+  },
+  {
+    name: 'UPSTREAM_BREAKER_RESET_MS',
+    description: 'How long an open breaker fails fast before one call probes the upstream again.',
+    default: '10000',
+    example: '30000',
+    schema: int(1, 3_600_000),
+  },
 ];
 
 /** Reads and checks the whole environment once; every problem is listed in one ConfigError. */
@@ -125,6 +162,14 @@ export function loadConfig(env: Env, registry: readonly ProviderDefinition[]): G
       connectMs: get<number>('UPSTREAM_CONNECT_TIMEOUT_MS'),
       headersMs: get<number>('UPSTREAM_HEADERS_TIMEOUT_MS'),
       bodyMs: get<number>('UPSTREAM_BODY_TIMEOUT_MS'),
+    },
+    resilience: {
+      attempts: get<number>('UPSTREAM_RETRY_ATTEMPTS'),
+      initialDelayMs: 100,
+      maxDelayMs: get<number>('UPSTREAM_RETRY_MAX_DELAY_MS'),
+      maxRetryAfterMs: get<number>('UPSTREAM_MAX_RETRY_AFTER_MS'),
+      breakerFailures: get<number>('UPSTREAM_BREAKER_FAILURES'),
+      breakerResetMs: get<number>('UPSTREAM_BREAKER_RESET_MS'),
     },
     providers,
   };

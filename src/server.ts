@@ -25,7 +25,11 @@ export interface GatewayOptions {
 
 /** Builds the configured gateway: providers connected, Yoga ready. It opens no port. */
 export function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Gateway {
-  const services: RuntimeServices = { timeouts: config.timeouts, ...options.services };
+  const services: RuntimeServices = {
+    timeouts: config.timeouts,
+    resilience: config.resilience,
+    ...options.services,
+  };
   const providers: ActiveProvider[] = config.providers.map(({ definition, config: providerConfig }) => ({
     definition,
     runtime: definition.connect(providerConfig, services),

@@ -2,7 +2,7 @@ import { resolveNodes } from '@pothos/plugin-relay';
 import type { GraphQLResolveInfo } from 'graphql';
 import { builder, nodeTypenames } from './builder.js';
 import { countedConnection } from './connections.js';
-import { fromUpstream } from './errors.js';
+import { fromUpstream, registerProviderLabel } from './errors.js';
 import { pageAcross, type Segment } from './paging.js';
 import { primeLoaders } from './primers.js';
 import type { ProviderDefinition } from './provider.js';
@@ -63,8 +63,10 @@ function pathOf(info: GraphQLResolveInfo): (string | number)[] {
  * DataSource interface, and the `dataSource` and `dataSources` queries.
  */
 export function defineDataSourceSchema(definitions: readonly ProviderDefinition[]): void {
-  for (const definition of definitions)
+  for (const definition of definitions) {
+    registerProviderLabel(definition.id, definition.label);
     for (const typename of definition.typenames) nodeTypenames.add(typename);
+  }
 
   const ProviderEnum = builder.enumType('Provider', {
     description: 'The upstream system that holds a data source.',

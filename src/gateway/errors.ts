@@ -49,8 +49,18 @@ const byStatus: Record<number, { code: ErrorCode; says: string }> = {
   429: { code: 'RATE_LIMITED', says: 'is rate limiting requests' },
 };
 
+const labels = new Map<string, string>();
+
+/** How messages name a provider (`Pentaho Data Catalog` rather than `pdc`). */
+export function registerProviderLabel(id: string, label: string): void {
+  labels.set(id, label);
+}
+
 /** Maps a failed upstream call to a client-safe GraphQL error that names the provider. */
-export function fromUpstream(error: UpstreamError, label = error.provider): GraphQLError {
+export function fromUpstream(
+  error: UpstreamError,
+  label = labels.get(error.provider) ?? error.provider,
+): GraphQLError {
   const extensions: ErrorExtensions = { code: 'UPSTREAM_ERROR', provider: error.provider };
   let message: string;
   if (error.kind === 'timeout') {
@@ -59,6 +69,9 @@ export function fromUpstream(error: UpstreamError, label = error.provider): Grap
   } else if (error.kind === 'unreachable') {
     extensions.code = 'UPSTREAM_UNAVAILABLE';
     message = `${label} could not be reached`;
+  } else if (error.kind === 'circuit-open') {
+    extensions.code = 'UPSTREAM_UNAVAILABLE';
+    message = `${label} is failing repeatedly; calls to it are paused for a few seconds`;
   } else if (error.kind === 'malformed') {
     message = `${label} sent an answer that could not be read`;
   } else {

@@ -1,6 +1,6 @@
 import type { GraphQLError } from 'graphql';
 import type { DataSourceFilter, DataSourceRecord, ListSlice, ListWindow } from './records.js';
-import type { UpstreamCallEvent, UpstreamTimeouts } from './upstream/index.js';
+import type { ResilienceOptions, UpstreamCallEvent, UpstreamTimeouts } from './upstream/index.js';
 
 /** The environment as the process received it. */
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -22,6 +22,7 @@ export interface EnvVariable {
 /** What the gateway hands every provider runtime. */
 export interface RuntimeServices {
   timeouts: UpstreamTimeouts;
+  resilience: ResilienceOptions;
   /** Called after every upstream call that got an answer (metrics, logs, contract checks). */
   onUpstreamResponse?: (event: UpstreamCallEvent) => void;
 }

@@ -7,7 +7,7 @@ import {
   pdcDemoCredentials,
   pdcSandbox,
 } from '../../src/sandbox/pdc/index.js';
-import { type ContractIssue, checkResponses } from '../support/contract-checker.js';
+import { type ContractIssue, checkResponses, exactlyOnce } from '../support/contract-checker.js';
 
 export { failure } from '../support/contract-checker.js';
 
@@ -29,7 +29,7 @@ export interface PdcHarness {
 export async function startPdc(options: PdcStartOptions = {}): Promise<PdcHarness> {
   const sim = await pdcSandbox.start({ port: 0, ...options });
   const checker = checkResponses(contract);
-  const http = createPdcHttp({ baseUrl: sim.url, onResponse: checker.onResponse });
+  const http = createPdcHttp({ baseUrl: sim.url, onResponse: checker.onResponse, resilience: exactlyOnce });
   const clientWith = (headers: Record<string, string>) => new PdcClient(http, () => headers);
   const { accessToken } = await clientWith({}).login(
     pdcDemoCredentials.username,

@@ -11,7 +11,7 @@ import {
   type PrequelExportSimulator,
   prequelExportSandbox,
 } from '../../src/sandbox/prequel-export/index.js';
-import { type ContractIssue, checkResponses } from '../support/contract-checker.js';
+import { type ContractIssue, checkResponses, exactlyOnce } from '../support/contract-checker.js';
 
 export { failure } from '../support/contract-checker.js';
 
@@ -34,7 +34,11 @@ export interface Harness {
 export async function startHarness(seed = 1): Promise<Harness> {
   const sim = await prequelExportSandbox.start({ port: 0, seed });
   const checker = checkResponses(contract);
-  const http = createPrequelExportHttp({ baseUrl: sim.url, onResponse: checker.onResponse });
+  const http = createPrequelExportHttp({
+    baseUrl: sim.url,
+    onResponse: checker.onResponse,
+    resilience: exactlyOnce,
+  });
   const clientWithKey = (key: string | undefined) =>
     new PrequelExportClient(
       http,

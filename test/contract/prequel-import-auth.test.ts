@@ -9,6 +9,7 @@ import {
 } from '../../src/providers/prequel-import/client.js';
 import { describePrequelImportError } from '../../src/providers/prequel-import/describe-error.js';
 import { prequelImportDemoCredentials } from '../../src/sandbox/prequel-import/index.js';
+import { exactlyOnce } from '../support/contract-checker.js';
 import { fullSource } from './prequel-import-fixtures.js';
 import { failure, type ImportHarness, startImport } from './prequel-import-harness.js';
 
@@ -73,7 +74,7 @@ describe('prequel-import: credentials, versions and failures', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    const http = createPrequelImportHttp({ baseUrl: `http://127.0.0.1:${port}` });
+    const http = createPrequelImportHttp({ baseUrl: `http://127.0.0.1:${port}`, resilience: exactlyOnce });
     try {
       const client = new PrequelImportClient(http, () => ({ 'x-api-key': apiKey }));
       for (const call of Object.values(everyCall(client))) await call();

@@ -11,7 +11,7 @@ import {
   prequelImportDemoCredentials,
   prequelImportSandbox,
 } from '../../src/sandbox/prequel-import/index.js';
-import { type ContractIssue, checkResponses } from '../support/contract-checker.js';
+import { type ContractIssue, checkResponses, exactlyOnce } from '../support/contract-checker.js';
 
 export { failure } from '../support/contract-checker.js';
 
@@ -37,7 +37,11 @@ export interface ImportHarness {
 export async function startImport(options: PrequelImportStartOptions = {}): Promise<ImportHarness> {
   const sim = await prequelImportSandbox.start({ port: 0, ...options });
   const checker = checkResponses(contract);
-  const http = createPrequelImportHttp({ baseUrl: sim.url, onResponse: checker.onResponse });
+  const http = createPrequelImportHttp({
+    baseUrl: sim.url,
+    onResponse: checker.onResponse,
+    resilience: exactlyOnce,
+  });
   const clientWith = (headers: Record<string, string>) => new PrequelImportClient(http, () => headers);
   return {
     sim,

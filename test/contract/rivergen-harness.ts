@@ -7,7 +7,7 @@ import {
   riverGenDemoTokens,
   riverGenSandbox,
 } from '../../src/sandbox/rivergen/index.js';
-import { type ContractIssue, checkResponses } from '../support/contract-checker.js';
+import { type ContractIssue, checkResponses, exactlyOnce } from '../support/contract-checker.js';
 
 export { failure } from '../support/contract-checker.js';
 
@@ -37,7 +37,11 @@ export interface RiverGenHarness {
 export async function startRiverGen(options: RiverGenStartOptions = {}): Promise<RiverGenHarness> {
   const sim = await riverGenSandbox.start({ port: 0, ...options });
   const checker = checkResponses(contract);
-  const http = createRiverGenHttp({ baseUrl: sim.url, onResponse: checker.onResponse });
+  const http = createRiverGenHttp({
+    baseUrl: sim.url,
+    onResponse: checker.onResponse,
+    resilience: exactlyOnce,
+  });
   const as = (token: string) => new RiverGenClient(http, riverGenBearer(token));
   return {
     sim,

@@ -1,4 +1,4 @@
-import type { UpstreamCallEvent } from '../../src/gateway/upstream/index.js';
+import type { ResilienceOptions, UpstreamCallEvent } from '../../src/gateway/upstream/index.js';
 import type { Contract, ValidationIssue } from '../../src/sandbox/kit/index.js';
 
 /** A response that broke the OpenAPI document, with the call it answered. */
@@ -50,3 +50,6 @@ export async function failure(promise: Promise<unknown>): Promise<unknown> {
     (error: unknown) => error,
   );
 }
+
+/** Contract tests see each upstream answer as it is: no retry, and a breaker that never opens. */
+export const exactlyOnce: Partial<ResilienceOptions> = { attempts: 1, breakerFailures: 1_000_000 };

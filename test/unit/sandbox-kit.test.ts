@@ -92,6 +92,8 @@ describe('simulator kit', () => {
       baseUrl: sim.url,
       defaultHeaders: { 'x-key': 'secret' },
       timeouts: headersMs === undefined ? undefined : { headersMs },
+      // The kit's faults are asserted one answer at a time.
+      resilience: { attempts: 1, breakerFailures: 1_000_000 },
       describeError: (_status, body) => ({ message: (body as { message?: string }).message }),
     });
   }

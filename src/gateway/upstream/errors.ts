@@ -7,7 +7,9 @@ export type UpstreamFailureKind =
   /** The connection could not be made or broke before an answer arrived. */
   | 'unreachable'
   /** A 2xx answer whose body is not the JSON the contract promises. */
-  | 'malformed';
+  | 'malformed'
+  /** Not sent: the upstream failed too often lately and its breaker is open. */
+  | 'circuit-open';
 
 /** What a provider could read out of an upstream error body. */
 export interface UpstreamErrorDetail {
@@ -67,6 +69,8 @@ function describe(init: UpstreamErrorInit): string {
       return `${where} could not be reached`;
     case 'malformed':
       return `${where} answered with a body that is not valid JSON`;
+    case 'circuit-open':
+      return `${where} was not called: the upstream failed repeatedly and calls are paused`;
   }
 }
 

@@ -1,6 +1,7 @@
 import { Pool, errors as undiciErrors } from 'undici';
 import type { IncomingHttpHeaders } from 'undici/types/header.js';
 import { UpstreamError, type UpstreamErrorDetail } from './errors.js';
+import { type BreakerState, defaultResilience, Resilience, type ResilienceOptions } from './resilience.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 export type QueryValue = string | number | boolean | readonly (string | number)[] | undefined | null;
@@ -26,6 +27,8 @@ export interface UpstreamHttpOptions {
   timeouts?: Partial<UpstreamTimeouts>;
   /** Most sockets kept open to this upstream. */
   connections?: number;
+  /** Retry and circuit-breaker settings; the defaults suit most upstreams. */
+  resilience?: Partial<ResilienceOptions>;
   /** Reads the provider's error body into a code, a message and the blamed field. */
   describeError: (status: number, body: unknown) => UpstreamErrorDetail;
   /** Called once per call that got an answer, whatever its status (metrics, contract checks). */
@@ -56,6 +59,8 @@ export interface UpstreamRequest {
   /** Per-call headers, typically the caller's credentials. */
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** A read that may be retried (GETs are; POST reads such as PDC's by-ids say so). Writes never are. */
+  safe?: boolean;
 }
 
 export interface UpstreamResponse<T> {
@@ -73,10 +78,12 @@ export class UpstreamHttp {
   private readonly pool: Pool;
   private readonly basePath: string;
   private readonly options: UpstreamHttpOptions;
+  private readonly resilience: Resilience;
 
   constructor(options: UpstreamHttpOptions) {
     this.options = options;
     this.provider = options.provider;
+    this.resilience = new Resilience(options.provider, { ...defaultResilience, ...options.resilience });
     const base = new URL(options.baseUrl);
     this.basePath = base.pathname.replace(/\/+$/, '');
     const timeouts = { ...defaultTimeouts, ...options.timeouts };
@@ -89,7 +96,16 @@ export class UpstreamHttp {
     });
   }
 
-  async request<T>(req: UpstreamRequest): Promise<UpstreamResponse<T>> {
+  /** Whether calls to this upstream currently go through (`closed`) or fail fast (`open`). */
+  get breakerState(): BreakerState {
+    return this.resilience.state;
+  }
+
+  request<T>(req: UpstreamRequest): Promise<UpstreamResponse<T>> {
+    return this.resilience.run(req.operation, req.safe ?? req.method === 'GET', () => this.send<T>(req));
+  }
+
+  private async send<T>(req: UpstreamRequest): Promise<UpstreamResponse<T>> {
     const headers: Record<string, string> = {
       accept: 'application/json',
       ...this.options.defaultHeaders,

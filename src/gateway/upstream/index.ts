@@ -1,5 +1,6 @@
 export * from './errors.js';
 export * from './http.js';
+export * from './resilience.js';
 export * from './types.js';
 
 /** Headers that carry one caller's (or the service account's) credentials to an upstream. */

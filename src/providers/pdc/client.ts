@@ -1,6 +1,7 @@
 import {
   type AuthHeaders,
   type JsonResponse,
+  type ResilienceOptions,
   type UpstreamCallEvent,
   UpstreamError,
   UpstreamHttp,
@@ -46,6 +47,7 @@ export interface PdcHttpOptions {
   /** Origin of the catalog, e.g. `https://pdc.example.com` (paths carry `/api/public/v1`). */
   baseUrl: string;
   timeouts?: Partial<UpstreamTimeouts>;
+  resilience?: Partial<ResilienceOptions>;
   connections?: number;
   onResponse?: (event: UpstreamCallEvent) => void;
 }
@@ -55,6 +57,7 @@ export function createPdcHttp(options: PdcHttpOptions): UpstreamHttp {
     provider: PDC_PROVIDER,
     baseUrl: options.baseUrl,
     timeouts: options.timeouts,
+    resilience: options.resilience,
     connections: options.connections,
     onResponse: options.onResponse,
     describeError: describePdcError,
@@ -147,6 +150,8 @@ export class PdcClient {
       method: 'POST',
       path: `${API}/data-sources/by-ids`,
       operation: 'getDataSourcesByIds',
+      // A POST that only reads: safe to try again.
+      safe: true,
       json: body,
       headers: await this.auth(),
       signal,
@@ -165,6 +170,7 @@ export class PdcClient {
       method: 'POST',
       path: `${API}/data-sources/filter`,
       operation: 'filterDataSources',
+      safe: true,
       query: { skip: page.skip, limit: page.limit },
       json: body,
       headers: await this.auth(),

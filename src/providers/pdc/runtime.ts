@@ -24,6 +24,7 @@ export function connectPdc(config: PdcConfig, services: RuntimeServices): Provid
   const http = createPdcHttp({
     baseUrl: config.url,
     timeouts: services.timeouts,
+    resilience: services.resilience,
     onResponse: services.onUpstreamResponse,
   });
   const serviceAuth =

@@ -1,6 +1,7 @@
 import {
   type AuthHeaders,
   type QueryValue,
+  type ResilienceOptions,
   type UpstreamCallEvent,
   UpstreamError,
   type UpstreamErrorDetail,
@@ -49,6 +50,7 @@ export interface PrequelExportHttpOptions {
   /** `https://api.prequel.co`, `https://eu-api.prequel.co`, or a simulator's URL. */
   baseUrl: string;
   timeouts?: Partial<UpstreamTimeouts>;
+  resilience?: Partial<ResilienceOptions>;
   connections?: number;
   onResponse?: (event: UpstreamCallEvent) => void;
 }
@@ -58,6 +60,7 @@ export function createPrequelExportHttp(options: PrequelExportHttpOptions): Upst
     provider: PREQUEL_EXPORT_PROVIDER,
     baseUrl: options.baseUrl,
     timeouts: options.timeouts,
+    resilience: options.resilience,
     connections: options.connections,
     onResponse: options.onResponse,
     defaultHeaders: { 'X-Prequel-Api-Version': PREQUEL_EXPORT_API_VERSION },

@@ -29,6 +29,7 @@ export function connectPrequelExport(
   const http = createPrequelExportHttp({
     baseUrl: config.url,
     timeouts: services.timeouts,
+    resilience: services.resilience,
     onResponse: services.onUpstreamResponse,
   });
   // The key is the gateway's own: callers never send or see it.

@@ -1,6 +1,7 @@
 import {
   type AuthHeaders,
   type JsonResponse,
+  type ResilienceOptions,
   type UpstreamCallEvent,
   UpstreamError,
   UpstreamHttp,
@@ -56,6 +57,7 @@ export interface PrequelImportHttpOptions {
   /** Origin of the API, e.g. `https://api.prequel.co` (paths carry `/import`). */
   baseUrl: string;
   timeouts?: Partial<UpstreamTimeouts>;
+  resilience?: Partial<ResilienceOptions>;
   connections?: number;
   onResponse?: (event: UpstreamCallEvent) => void;
 }
@@ -66,6 +68,7 @@ export function createPrequelImportHttp(options: PrequelImportHttpOptions): Upst
     baseUrl: options.baseUrl,
     defaultHeaders: { 'x-prequel-api-version': PREQUEL_API_VERSION },
     timeouts: options.timeouts,
+    resilience: options.resilience,
     connections: options.connections,
     onResponse: options.onResponse,
     describeError: describePrequelImportError,

@@ -22,6 +22,7 @@ export function connectPrequelImport(
   const http = createPrequelImportHttp({
     baseUrl: config.url,
     timeouts: services.timeouts,
+    resilience: services.resilience,
     onResponse: services.onUpstreamResponse,
   });
   const client = new PrequelImportClient(http, () => ({ 'x-api-key': config.apiKey }));

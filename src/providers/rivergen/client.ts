@@ -1,6 +1,7 @@
 import {
   type AuthHeaders,
   type JsonResponse,
+  type ResilienceOptions,
   type UpstreamCallEvent,
   UpstreamHttp,
   type UpstreamTimeouts,
@@ -35,6 +36,7 @@ export interface RiverGenHttpOptions {
   /** Origin of the API, e.g. `https://api.rivergen.com` (paths carry `/api/v1`). */
   baseUrl: string;
   timeouts?: Partial<UpstreamTimeouts>;
+  resilience?: Partial<ResilienceOptions>;
   connections?: number;
   onResponse?: (event: UpstreamCallEvent) => void;
 }
@@ -44,6 +46,7 @@ export function createRiverGenHttp(options: RiverGenHttpOptions): UpstreamHttp {
     provider: RIVERGEN_PROVIDER,
     baseUrl: options.baseUrl,
     timeouts: options.timeouts,
+    resilience: options.resilience,
     connections: options.connections,
     onResponse: options.onResponse,
     describeError: describeRiverGenError,

@@ -31,6 +31,7 @@ export function connectRiverGen(
   const http = createRiverGenHttp({
     baseUrl: config.url,
     timeouts: services.timeouts,
+    resilience: services.resilience,
     onResponse: services.onUpstreamResponse,
   });
   const serviceToken = config.credentials === 'service' ? config.token : undefined;

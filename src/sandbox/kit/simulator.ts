@@ -44,8 +44,8 @@ export interface FaultOptions {
   hang?: boolean;
   /** Answer 200 with a body that is not valid JSON. */
   malformed?: boolean;
-  /** Answer 429 with this Retry-After. */
-  rateLimit?: { retryAfterSeconds: number };
+  /** Answer 429 with this Retry-After: to every request, or to the next `times` only. */
+  rateLimit?: { retryAfterSeconds: number; times?: number };
   /** Only these operations are affected. */
   operations?: string[];
 }
@@ -135,7 +135,8 @@ export async function startSimulator<Principal>(
       faults && (!faults.operations || faults.operations.includes(operationId)) ? faults : undefined;
     if (fault?.hang) return; // the socket stays open until the client gives up or the simulator closes
     if (fault?.latencyMs) await sleep(fault.latencyMs);
-    if (fault?.rateLimit) {
+    if (fault?.rateLimit && fault.rateLimit.times !== 0) {
+      if (fault.rateLimit.times !== undefined) fault.rateLimit.times -= 1;
       const answer = spec.error(429, 'Too many requests');
       return send(res, {
         ...answer,
@@ -220,7 +221,7 @@ export async function startSimulator<Principal>(
   }
 
   function setFaults(next: FaultOptions | undefined): void {
-    faults = next ? { ...next } : undefined;
+    faults = next ? { ...next, ...(next.rateLimit ? { rateLimit: { ...next.rateLimit } } : {}) } : undefined;
     faultRandom = createRandom(7);
   }
 

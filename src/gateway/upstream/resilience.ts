@@ -1,0 +1,107 @@
+import {
+  BrokenCircuitError,
+  CircuitState,
+  ConsecutiveBreaker,
+  circuitBreaker,
+  DelegateBackoff,
+  handleWhen,
+  retry,
+} from 'cockatiel';
+import { isUpstreamError, UpstreamError } from './errors.js';
+
+export interface ResilienceOptions {
+  /** Tries in all for a safe read (1 = no retry). Writes are tried once. */
+  attempts: number;
+  /** First backoff; each retry doubles it, with jitter, up to `maxDelayMs`. */
+  initialDelayMs: number;
+  maxDelayMs: number;
+  /** A Retry-After longer than this is not waited for: the call fails at once. */
+  maxRetryAfterMs: number;
+  /** Consecutive failures (5xx, timeouts, unreachable) that open the breaker. */
+  breakerFailures: number;
+  /** How long an open breaker fails fast before it lets one call probe the upstream. */
+  breakerResetMs: number;
+}
+
+export const defaultResilience: ResilienceOptions = {
+  attempts: 3,
+  initialDelayMs: 100,
+  maxDelayMs: 2_000,
+  maxRetryAfterMs: 10_000,
+  breakerFailures: 5,
+  breakerResetMs: 10_000,
+};
+
+export type BreakerState = 'closed' | 'open' | 'half-open';
+
+/** The upstream is failing, not the request: worth counting against the breaker. */
+function isOutage(error: unknown): boolean {
+  return (
+    isUpstreamError(error) &&
+    (error.kind === 'timeout' ||
+      error.kind === 'unreachable' ||
+      (error.kind === 'http' && (error.status ?? 0) >= 500))
+  );
+}
+
+/** Worth trying again, for a read: an outage, or a 429. */
+function isTransient(error: unknown): boolean {
+  return isOutage(error) || (isUpstreamError(error) && error.status === 429);
+}
+
+/**
+ * Retry (safe reads only, exponential backoff with jitter, Retry-After first) around a circuit
+ * breaker, per upstream. One instance is shared by every request to that upstream.
+ */
+export class Resilience {
+  private readonly breaker;
+  private readonly retry;
+
+  constructor(
+    private readonly provider: string,
+    options: ResilienceOptions = defaultResilience,
+  ) {
+    this.breaker = circuitBreaker(handleWhen(isOutage), {
+      halfOpenAfter: options.breakerResetMs,
+      breaker: new ConsecutiveBreaker(options.breakerFailures),
+    });
+    this.retry = retry(handleWhen(isTransient), {
+      maxAttempts: Math.max(0, options.attempts - 1),
+      backoff: new DelegateBackoff((context) => {
+        const error = 'error' in context.result ? context.result.error : undefined;
+        if (isUpstreamError(error) && error.retryAfterSeconds !== undefined) {
+          const wait = error.retryAfterSeconds * 1000;
+          // Waiting longer than the budget helps nobody: give the caller the 429 now.
+          if (wait > options.maxRetryAfterMs) throw error;
+          return wait;
+        }
+        const ceiling = Math.min(options.maxDelayMs, options.initialDelayMs * 2 ** (context.attempt - 1));
+        return ceiling / 2 + Math.random() * (ceiling / 2);
+      }),
+    });
+  }
+
+  /** Runs one upstream call; `safe` reads are retried, anything else is tried exactly once. */
+  async run<T>(operation: string, safe: boolean, call: () => Promise<T>): Promise<T> {
+    const guarded = () =>
+      this.breaker.execute(call).catch((error: unknown) => {
+        if (error instanceof BrokenCircuitError) {
+          throw new UpstreamError({ provider: this.provider, operation, kind: 'circuit-open', cause: error });
+        }
+        throw error;
+      });
+    return safe ? this.retry.execute(guarded) : guarded();
+  }
+
+  get state(): BreakerState {
+    switch (this.breaker.state) {
+      case CircuitState.Open:
+      case CircuitState.Isolated:
+        return 'open';
+      case CircuitState.HalfOpen:
+        return 'half-open';
+      default:
+        return 'closed';
+    }
+  }
+}
