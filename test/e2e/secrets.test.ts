@@ -4,9 +4,12 @@ import { startTestGateway, type TestGateway } from '../support/gateway.js';
 
 /** Every secret this file sends; each is unique, so finding one anywhere is a leak. */
 const secrets: string[] = [];
-const secret = (label: string) => {
+/** The ones the gateway itself refused: they must never reach an upstream either. */
+const refused = new Set<string>();
+const secret = (label: string, options: { refusedByGateway?: boolean } = {}) => {
   const value = `leak-${label}-${randomUUID()}`;
   secrets.push(value);
+  if (options.refusedByGateway) refused.add(value);
   return value;
 };
 
@@ -99,6 +102,136 @@ describe('secrets sent to the gateway', () => {
       'query($id: ID!) { node(id: $id) { ... on RiverGenDataSource { connectionString metadata tags } } }',
       { id },
     );
+  });
+
+  it('Prequel import credentials: accepted on create, update, tests and refused input, never shown', async () => {
+    const input = (password: string, name = `Import ${randomUUID()}`) => ({
+      name,
+      providerId: 'provider-secrets',
+      config: {
+        postgres: {
+          host: 'db.internal',
+          port: 5432,
+          database: 'app',
+          passwordAuth: { username: 'app', password },
+        },
+      },
+    });
+    const created = await send(
+      `mutation($input: CreateImportSourceInput!) { createImportSource(input: $input) {
+        ${RESULT} ... on CreateImportSourceSuccess { importSource { id config { __typename } } } } }`,
+      { input: input(secret('import-password')) },
+    );
+    const id = (created.data as { createImportSource: { importSource: { id: string } } }).createImportSource
+      .importSource.id;
+    await send(
+      `mutation($id: ID!, $input: UpdateImportSourceInput!) { updateImportSource(id: $id, input: $input) { ${RESULT} } }`,
+      {
+        id,
+        input: {
+          config: { postgres: { passwordAuth: { username: 'app', password: secret('import-rotated') } } },
+        },
+      },
+    );
+    await send(
+      `mutation($input: CreateImportSourceInput!) { testImportSource(input: $input) { __typename } }`,
+      {
+        input: input(secret('import-tested')),
+      },
+    );
+    // Refused by the gateway (a port out of range) with the secret beside it.
+    await send(
+      `mutation($input: CreateImportSourceInput!) { createImportSource(input: $input) { ${RESULT} } }`,
+      {
+        input: {
+          ...input(secret('import-refused')),
+          config: {
+            postgres: {
+              host: 'h',
+              port: 0,
+              database: 'd',
+              passwordAuth: { username: 'u', password: secret('import-refused-2') },
+            },
+          },
+        },
+      },
+    );
+    await send('query($id: ID!) { node(id: $id) { ... on ImportSource { config { __typename } } } }', { id });
+  });
+
+  it('Prequel destination credentials: accepted on create, update and tests, never shown', async () => {
+    const list = await send('{ destinations(first: 1) { edges { node { recipientId } } } }', {});
+    const recipientId = (list.data as { destinations: { edges: { node: { recipientId: string } }[] } })
+      .destinations.edges[0]?.node.recipientId;
+    const config = (password: string) => ({
+      postgres: {
+        host: 'warehouse.internal',
+        port: 5432,
+        database: 'dw',
+        schema: 'exports',
+        passwordAuth: { username: 'loader', password },
+      },
+    });
+    const created = await send(
+      `mutation($input: CreateDestinationInput!) { createDestination(input: $input) {
+        ${RESULT} ... on CreateDestinationSuccess { destination { id config { __typename } } } } }`,
+      {
+        input: {
+          name: `Destination ${randomUUID()}`,
+          recipientId,
+          config: config(secret('destination-password')),
+        },
+      },
+    );
+    const id = (created.data as { createDestination: { destination: { id: string } } }).createDestination
+      .destination.id;
+    await send(
+      `mutation($id: ID!, $input: UpdateDestinationInput!) { updateDestination(id: $id, input: $input) { ${RESULT} } }`,
+      {
+        id,
+        input: {
+          config: {
+            postgres: { passwordAuth: { username: 'loader', password: secret('destination-rotated') } },
+          },
+        },
+      },
+    );
+    await send(
+      `mutation($input: CreateDestinationInput!) { testDestination(input: $input) { __typename } }`,
+      {
+        input: { name: 'probe', recipientId, config: config(secret('destination-tested')) },
+      },
+    );
+  });
+
+  it('catalog secrets: accepted on create and update, never shown', async () => {
+    const created = await send(
+      `mutation($inputs: [CreateCatalogDataSourceInput!]!) { createCatalogDataSources(inputs: $inputs) {
+        ${RESULT} ... on CreateCatalogDataSourcesSuccess { created { id } } } }`,
+      {
+        inputs: [
+          {
+            resourceName: `secret-keeper-${randomUUID()}`,
+            databaseType: 'AWS',
+            accessId: 'AKIAEXAMPLE',
+            secretKey: secret('pdc-secret-key'),
+            secretManagerKey: secret('pdc-manager-key'),
+          },
+        ],
+      },
+    );
+    const id = (created.data as { createCatalogDataSources: { created: { id: string }[] } })
+      .createCatalogDataSources.created[0]?.id;
+    await send(
+      `mutation($id: ID!, $input: UpdateCatalogDataSourceInput!) { updateCatalogDataSource(id: $id, input: $input) { ${RESULT} } }`,
+      {
+        id,
+        input: { password: secret('pdc-password'), azureSharedKey: secret('pdc-azure-key') },
+      },
+    );
+    await send('query($id: ID!) { node(id: $id) { ... on CatalogDataSource { accessId userName } } }', {
+      id,
+    });
   });
 
   it('appear in no response and no log line of this file', () => {
