@@ -38,6 +38,19 @@ describe('README examples', () => {
     expect(third.data?.nodes.map((n) => n.id)).toEqual(ids);
   });
 
+  it('has a mutation example that patches exactly what it says', async () => {
+    const [patch] = blocks('Changing things', 'graphql');
+    const result = await gw.query<{
+      updateRiverGenDataSource: { __typename: string; riverGenDataSource: { port: number } };
+    }>(patch ?? '');
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.updateRiverGenDataSource).toMatchObject({
+      __typename: 'UpdateRiverGenDataSourceSuccess',
+      riverGenDataSource: { port: 6543, description: null },
+    });
+    expect(gw.sims.rivergen?.stats.last('updateDataSource')?.body).toEqual({ port: 6543, description: null });
+  });
+
   it('has a curl example that works as written against `npm run sandbox`', async () => {
     const [script] = blocks('The simulated upstreams', 'sh');
     const sandbox = await startDemoUpstreams({ fixedPorts: true });
