@@ -228,3 +228,41 @@ describe('credentials, tests and deletes', () => {
     expect(gw.sims.rivergen?.stats.last('deleteDataSource')?.query).toBe('?force=true');
   });
 });
+
+describe('with each caller’s own RiverGen token', () => {
+  let forwarding: TestGateway;
+  beforeAll(async () => {
+    forwarding = await startTestGateway({ RIVERGEN_CREDENTIALS: 'forward' });
+  });
+  afterAll(() => forwarding.close());
+
+  const change = (token: string) =>
+    forwarding.query<{ updateRiverGenDataSource: Result }>(
+      UPDATE,
+      { id: own[2], input: { description: 'mine' } },
+      {
+        'x-rivergen-token': token,
+      },
+    );
+
+  it('answers ForbiddenError to a user who belongs to no organisation', async () => {
+    const result = await change(riverGenDemoTokens.noOrganization);
+    expect(result.data?.updateRiverGenDataSource).toMatchObject({
+      __typename: 'ForbiddenError',
+      code: 'FORBIDDEN',
+    });
+  });
+
+  it('answers NotFoundError to another organisation, which cannot see the data source', async () => {
+    const result = await change(riverGenDemoTokens.otherOrganization);
+    expect(result.data?.updateRiverGenDataSource).toMatchObject({
+      __typename: 'NotFoundError',
+      code: 'NOT_FOUND',
+    });
+  });
+
+  it('lets a colleague in the same organisation change it', async () => {
+    const result = await change(riverGenDemoTokens.colleague);
+    expect(result.data?.updateRiverGenDataSource.__typename).toBe('UpdateRiverGenDataSourceSuccess');
+  });
+});
