@@ -188,20 +188,53 @@ function checkScalar(spec: ScalarField, value: unknown): string | undefined {
   return undefined;
 }
 
-/** The upstream's request body for an input: its keys, absent fields left out, nulls kept. */
-export function toUpstream(table: FieldTable, input: InputValue): Record<string, unknown> {
+/**
+ * The upstream's request body for an input, in its keys: absent fields left out; a null is sent
+ * in a patch (validateInput has already refused it where it cannot clear) and, when creating,
+ * means the same as leaving the field out.
+ */
+export function toUpstream(
+  table: FieldTable,
+  input: InputValue,
+  mode: InputMode = 'patch',
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, spec] of Object.entries(table)) {
-    if (!spec.input || !(key in input) || input[key] === undefined) continue;
     const value = input[key];
+    if (!spec.input || value === undefined || (value === null && mode === 'create')) continue;
     out[spec.inputKey] =
       spec.kind === 'group' && value !== null
-        ? toUpstream(spec.fields, value as InputValue)
+        ? toUpstream(spec.fields, value as InputValue, mode)
         : value instanceof Date
           ? value.toISOString()
           : value;
   }
   return out;
+}
+
+const NOT_CLEARABLE = 'cannot be cleared with null: leave it out to keep it';
+
+/**
+ * An input of common fields plus `config`, a `@oneOf` of vendor settings, checked and turned into
+ * the body shape both Prequel APIs take: the common fields, `vendor` (on create) and the settings
+ * under the vendor's key. The caller adds its own checks to `issues` before refusing.
+ */
+export function vendorBody(
+  table: FieldTable,
+  vendors: readonly VendorSpec[],
+  input: InputValue,
+  mode: InputMode,
+): { issues: FieldIssue[]; body: Record<string, unknown>; spec: VendorSpec | undefined } {
+  const issues = validateInput(table, input, ['input'], mode);
+  const body = toUpstream(table, input, mode);
+  if (input.config === null && mode === 'patch')
+    issues.push({ field: ['input', 'config'], message: NOT_CLEARABLE });
+  if (input.config === null || input.config === undefined) return { issues, body, spec: undefined };
+  const { spec, settings } = chosenVendor(vendors, input.config as InputValue);
+  issues.push(...validateInput(spec.fields, settings, ['input', 'config', vendorInputKey(spec)], mode));
+  if (mode === 'create') body.vendor = spec.key;
+  body[spec.key] = toUpstream(spec.fields, settings, mode);
+  return { issues, body, spec };
 }
 
 /** The input path of an upstream field name, through a table (`password_auth.password` → `passwordAuth.password`). */

@@ -103,6 +103,11 @@ for (const [type, name, description] of [
   });
 }
 
+/** Refuses an input with every problem found, before anything is sent upstream. */
+export function refuseIfAny(issues: readonly FieldIssue[], provider: string): void {
+  if (issues.length > 0) throw new InvalidInputError([...issues], provider);
+}
+
 /** The error types every mutation may answer with. */
 export const mutationErrors = { types: [InvalidInputError, NotFoundError, ForbiddenError, ConflictError] };
 

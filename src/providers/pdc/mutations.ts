@@ -1,12 +1,7 @@
 import { builder } from '../../gateway/builder.js';
 import { type InputValue, tableInput, toUpstream, validateInput } from '../../gateway/inputs.js';
 import { replaceLoaded } from '../../gateway/primers.js';
-import {
-  type FieldIssue,
-  InvalidInputError,
-  mutationErrors,
-  nativeIdFor,
-} from '../../gateway/user-errors.js';
+import { InvalidInputError, mutationErrors, nativeIdFor, refuseIfAny } from '../../gateway/user-errors.js';
 import type { FieldTable } from '../../gateway/vendor-config.js';
 import { pdcProvider } from './definition.js';
 import { pdcMessageParts } from './describe-error.js';
@@ -92,26 +87,10 @@ function idOf(globalId: string): string {
 }
 
 /** A create input without its explicit nulls: on create, null means the same as leaving it out. */
-function withoutNulls(input: InputValue): InputValue {
-  return Object.fromEntries(
-    Object.entries(input)
-      .filter(([, value]) => value !== null)
-      .map(([key, value]) => [
-        key,
-        typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)
-          ? withoutNulls(value as InputValue)
-          : value,
-      ]),
-  );
-}
-
-function failIfAny(issues: FieldIssue[]): void {
-  if (issues.length > 0) throw new InvalidInputError(issues, 'pdc');
-}
 
 /** PDC's body for a checked input. */
-function bodyOf(table: FieldTable, input: InputValue): Record<string, unknown> {
-  return toPdcBody(toUpstream(table, input));
+function bodyOf(table: FieldTable, input: InputValue, mode: 'create' | 'patch'): Record<string, unknown> {
+  return toPdcBody(toUpstream(table, input, mode));
 }
 
 builder.mutationFields((t) => ({
@@ -125,14 +104,18 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, context) => {
       const inputs = args.inputs;
       if (inputs.length < 1 || inputs.length > MAX_CREATE_BATCH) {
-        failIfAny([{ field: ['inputs'], message: `must hold 1 to ${MAX_CREATE_BATCH} data sources` }]);
+        refuseIfAny(
+          [{ field: ['inputs'], message: `must hold 1 to ${MAX_CREATE_BATCH} data sources` }],
+          'pdc',
+        );
       }
-      failIfAny(
+      refuseIfAny(
         inputs.flatMap((input, index) =>
           validateInput(pdcCreateFields, input, ['inputs', String(index)], 'create'),
         ),
+        'pdc',
       );
-      const bodies = inputs.map((input) => bodyOf(pdcCreateFields, withoutNulls(input)));
+      const bodies = inputs.map((input) => bodyOf(pdcCreateFields, input, 'create'));
       // One item goes as one object, so PDC answers (and names fields) as for a single create.
       const answer = await context
         .session(pdcProvider)
@@ -166,10 +149,10 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, context) => {
       const id = idOf(String(args.id));
-      failIfAny(validateInput(pdcPatchFields, args.input, ['input'], 'patch'));
+      refuseIfAny(validateInput(pdcPatchFields, args.input, ['input'], 'patch'), 'pdc');
       const updated = await context
         .session(pdcProvider)
-        .client.updateDataSource(id, bodyOf(pdcPatchFields, args.input) as never)
+        .client.updateDataSource(id, bodyOf(pdcPatchFields, args.input, 'patch') as never)
         .catch((error: unknown) => refused(error, patchPath));
       const record = toCatalogRecord(updated);
       replaceLoaded(context, record);

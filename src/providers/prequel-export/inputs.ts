@@ -1,15 +1,13 @@
 import {
-  chosenVendor,
   type InputMode,
   type InputValue,
   inputPathOf,
   tableInput,
-  toUpstream,
-  validateInput,
+  vendorBody,
   vendorConfigInput,
   vendorInputKey,
 } from '../../gateway/inputs.js';
-import { type FieldIssue, InvalidInputError } from '../../gateway/user-errors.js';
+import { type FieldIssue, refuseIfAny } from '../../gateway/user-errors.js';
 import { type FieldTable, field } from '../../gateway/vendor-config.js';
 import { type DestinationCreate, type DestinationPatch, PREQUEL_EXPORT_PROVIDER } from './client.js';
 import { destinationVendors } from './vendors.js';
@@ -141,67 +139,30 @@ function listIssues(input: InputValue): FieldIssue[] {
 }
 
 /** Drops nulls at any depth: on create a null means "not given", and Prequel never takes one. */
-function withoutNulls(body: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(body)
-      .filter(([, value]) => value !== null)
-      .map(([key, value]) => [
-        key,
-        typeof value === 'object' && !Array.isArray(value)
-          ? withoutNulls(value as Record<string, unknown>)
-          : value,
-      ]),
-  );
-}
-
-function refuse(issues: FieldIssue[]): void {
-  if (issues.length > 0) throw new InvalidInputError(issues, PREQUEL_EXPORT_PROVIDER);
-}
 
 /**
  * The create (or unsaved test) body, after every check: the table, the vendor's settings, list
  * sizes and the recipient (exactly one of its two ids; a test may name none).
  */
 export function createBody(input: InputValue, purpose: 'create' | 'test'): DestinationCreate {
-  const config = chosenVendor(destinationVendors, input.config as InputValue);
-  const configPath = ['input', 'config', vendorInputKey(config.spec)];
-  const issues = [
-    ...validateInput(destinationFields, input, ['input'], 'create'),
-    ...validateInput(config.spec.fields, config.settings, configPath, 'create'),
-    ...listIssues(input),
-  ];
+  const { issues, body } = vendorBody(destinationFields, destinationVendors, input, 'create');
+  issues.push(...listIssues(input));
   const recipients = [input.recipientId, input.idInProviderSystem].filter((v) => v != null).length;
   if (recipients > 1 || (recipients === 0 && purpose === 'create')) {
     issues.push({ field: ['input'], message: 'must give exactly one of recipientId and idInProviderSystem' });
   }
-  refuse(issues);
-  const body = withoutNulls({
-    vendor: config.spec.key,
-    ...toUpstream(destinationFields, input),
-    [config.spec.key]: toUpstream(config.spec.fields, config.settings),
-  });
+  refuseIfAny(issues, PREQUEL_EXPORT_PROVIDER);
   // The checks above are the contract's own limits, so the body has DestinationCreate's shape.
   return body as unknown as DestinationCreate;
 }
 
 /** The PATCH body, after every check; any null is refused since Prequel cannot clear a field. */
 export function patchBody(input: InputValue): DestinationPatch {
-  const issues = [...validateInput(destinationPatchFields, input, ['input'], 'patch'), ...listIssues(input)];
-  let block: Record<string, unknown> = {};
-  if (input.config === null) {
-    issues.push({
-      field: ['input', 'config'],
-      message: 'cannot be cleared with null: leave it out to keep it',
-    });
-  } else if (input.config !== undefined) {
-    const config = chosenVendor(destinationVendors, input.config as InputValue);
-    const path = ['input', 'config', vendorInputKey(config.spec)];
-    issues.push(...validateInput(config.spec.fields, config.settings, path, 'patch'));
-    block = { [config.spec.key]: toUpstream(config.spec.fields, config.settings) };
-  }
-  refuse(issues);
+  const { issues, body } = vendorBody(destinationPatchFields, destinationVendors, input, 'patch');
+  issues.push(...listIssues(input));
+  refuseIfAny(issues, PREQUEL_EXPORT_PROVIDER);
   // Checked against the patch table and the vendor's fields: DestinationPatch's shape.
-  return { ...toUpstream(destinationPatchFields, input), ...block } as unknown as DestinationPatch;
+  return body as unknown as DestinationPatch;
 }
 
 /**

@@ -1,14 +1,12 @@
 import {
-  chosenVendor,
   type InputValue,
   inputPathOf,
   tableInput,
-  toUpstream,
-  validateInput,
+  vendorBody,
   vendorConfigInput,
   vendorInputKey,
 } from '../../gateway/inputs.js';
-import { type FieldIssue, InvalidInputError } from '../../gateway/user-errors.js';
+import { refuseIfAny } from '../../gateway/user-errors.js';
 import { type FieldTable, field, type VendorSpec } from '../../gateway/vendor-config.js';
 import { type ImportSourceCreate, type ImportSourcePatch, PREQUEL_IMPORT_PROVIDER } from './client.js';
 import { importVendors } from './vendors.js';
@@ -67,43 +65,20 @@ export const UpdateImportSourceInput = tableInput(
   },
 );
 
-const NOT_NULL = 'cannot be cleared with null: leave it out to keep it';
-
-function refuse(issues: FieldIssue[]): void {
-  if (issues.length > 0) throw new InvalidInputError(issues, PREQUEL_IMPORT_PROVIDER);
-}
+const _NOT_NULL = 'cannot be cleared with null: leave it out to keep it';
 
 /** A create input checked against Prequel's limits, as its request body; a null is the same as left out. */
 export function createBody(input: InputValue): ImportSourceCreate {
-  const { spec, settings } = chosenVendor(importVendors, input.config as InputValue);
-  refuse([
-    ...validateInput(importSourceCreateFields, input, ['input'], 'create'),
-    ...validateInput(spec.fields, settings, ['input', 'config', vendorInputKey(spec)], 'create'),
-  ]);
-  const body = {
-    vendor: spec.key,
-    ...toUpstream(importSourceCreateFields, input),
-    [spec.key]: toUpstream(spec.fields, settings),
-  };
-  return withoutNulls(body) as ImportSourceCreate;
+  const { issues, body } = vendorBody(importSourceCreateFields, importVendors, input, 'create');
+  refuseIfAny(issues, PREQUEL_IMPORT_PROVIDER);
+  return body as ImportSourceCreate;
 }
 
 /** A patch input checked against Prequel's limits (no null anywhere), as its body, with the vendor it names. */
 export function patchBody(input: InputValue): { body: ImportSourcePatch; vendor: VendorSpec | undefined } {
-  const issues = validateInput(importSourcePatchFields, input, ['input'], 'patch');
-  if (input.config === null) issues.push({ field: ['input', 'config'], message: NOT_NULL });
-  const chosen =
-    input.config === null || input.config === undefined
-      ? undefined
-      : chosenVendor(importVendors, input.config as InputValue);
-  if (chosen) {
-    const path = ['input', 'config', vendorInputKey(chosen.spec)];
-    issues.push(...validateInput(chosen.spec.fields, chosen.settings, path, 'patch'));
-  }
-  refuse(issues);
-  const body: Record<string, unknown> = toUpstream(importSourcePatchFields, input);
-  if (chosen) body[chosen.spec.key] = toUpstream(chosen.spec.fields, chosen.settings);
-  return { body: body as ImportSourcePatch, vendor: chosen?.spec };
+  const { issues, body, spec } = vendorBody(importSourcePatchFields, importVendors, input, 'patch');
+  refuseIfAny(issues, PREQUEL_IMPORT_PROVIDER);
+  return { body: body as ImportSourcePatch, vendor: spec };
 }
 
 /** Refuses settings for a vendor other than the source's, naming both, before Prequel is asked. */
@@ -111,12 +86,15 @@ export function checkSameVendor(given: VendorSpec, sourceVendor: string): void {
   if (given.key === sourceVendor) return;
   const own = importVendors.find((spec) => spec.key === sourceVendor);
   const ownKey = own ? vendorInputKey(own) : sourceVendor;
-  refuse([
-    {
-      field: ['input', 'config'],
-      message: `holds ${vendorInputKey(given)} settings, but this is a ${ownKey} source: use config.${ownKey}`,
-    },
-  ]);
+  refuseIfAny(
+    [
+      {
+        field: ['input', 'config'],
+        message: `holds ${vendorInputKey(given)} settings, but this is a ${ownKey} source: use config.${ownKey}`,
+      },
+    ],
+    PREQUEL_IMPORT_PROVIDER,
+  );
 }
 
 /** Where a field Prequel names (`source.postgres.port`, `source.name`) sits in the mutation's input. */
@@ -130,14 +108,3 @@ export function inputFieldOf(upstream: string | undefined): string[] {
 }
 
 /** Drops nulls at any depth: Prequel takes none, and on create a null means "not given". */
-function withoutNulls(value: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
-    if (item === null) continue;
-    out[key] =
-      typeof item === 'object' && !Array.isArray(item) && !(item instanceof Date)
-        ? withoutNulls(item as Record<string, unknown>)
-        : item;
-  }
-  return out;
-}

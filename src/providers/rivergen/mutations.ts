@@ -2,7 +2,13 @@ import { builder } from '../../gateway/builder.js';
 import { type InputValue, inputPathOf, tableInput, toUpstream, validateInput } from '../../gateway/inputs.js';
 import { forgetLoaded, replaceLoaded } from '../../gateway/primers.js';
 import { toDate } from '../../gateway/records.js';
-import { asUserError, InvalidInputError, mutationErrors, nativeIdFor } from '../../gateway/user-errors.js';
+import {
+  asUserError,
+  InvalidInputError,
+  mutationErrors,
+  nativeIdFor,
+  refuseIfAny,
+} from '../../gateway/user-errors.js';
 import type { FieldTable } from '../../gateway/vendor-config.js';
 import type { RiverGenConnectionTestResult } from './client.js';
 import { riverGenProvider } from './definition.js';
@@ -39,9 +45,8 @@ function idOf(globalId: string): number {
 
 /** Checks an input against its table; every problem is returned at once, before any call. */
 function checked(table: FieldTable, input: InputValue, mode: 'create' | 'patch'): Record<string, unknown> {
-  const issues = validateInput(table, input, ['input'], mode);
-  if (issues.length > 0) throw new InvalidInputError(issues, 'rivergen');
-  return toUpstream(table, input);
+  refuseIfAny(validateInput(table, input, ['input'], mode), 'rivergen');
+  return toUpstream(table, input, mode);
 }
 
 /** Where an upstream field sits in the mutation's input. */
