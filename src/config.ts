@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { GatewayAuthOptions } from './gateway/auth.js';
 import type { Env, EnvVariable, ProviderDefinition } from './gateway/provider.js';
+import type { QueryLimits } from './gateway/request-limits.js';
 import type { ResilienceOptions, UpstreamTimeouts } from './gateway/upstream/index.js';
 
 /** A provider that has configuration, ready to connect. */
@@ -14,10 +16,16 @@ export interface GatewayConfig {
   /** True when no upstream is configured and the gateway serves the built-in simulators. */
   demo: boolean;
   graphiql: boolean;
+  introspection: boolean;
+  /** How large a query document may be before it is refused unrun (graphql-armor). */
+  queryLimits: QueryLimits;
+  requestBodyLimitBytes: number;
   maxPageSize: number;
   maxNodes: number;
   timeouts: UpstreamTimeouts;
   resilience: ResilienceOptions;
+  /** Who may call the gateway (its own `Authorization` header, not upstream credentials). */
+  auth: GatewayAuthOptions;
   providers: ConfiguredProvider[];
 }
 
@@ -31,6 +39,10 @@ export class ConfigError extends Error {
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const tokenList = z
+  .string()
+  .transform((s) => s.split(',').flatMap((item) => item.trim() || []))
+  .pipe(z.array(z.string()).min(1, 'list at least one token'));
 
 /** The gateway's own variables; each provider adds its own (see `ProviderDefinition.env`). */
 export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
@@ -54,6 +66,57 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
     default: 'true',
     example: 'false',
     schema: flag,
+  },
+  {
+    name: 'INTROSPECTION',
+    description:
+      'Answer introspection queries (`__schema`, `__type`); when false they are refused and field suggestions are hidden.',
+    default: 'true',
+    example: 'false',
+    schema: flag,
+  },
+  {
+    name: 'MAX_QUERY_DEPTH',
+    description: 'Deepest field nesting a query may have (fragments add no level; introspection is exempt).',
+    default: '12',
+    example: '10',
+    schema: int(1, 1000),
+  },
+  {
+    name: 'MAX_QUERY_COST',
+    description:
+      'Highest cost a query may have: each field costs 1, each object 2, nested selections weigh 1.5× more, and a literal `first`/`last` multiplies its selection.',
+    default: '1000000',
+    example: '100000',
+    schema: int(1, 1_000_000_000),
+  },
+  {
+    name: 'MAX_QUERY_ALIASES',
+    description: 'Most aliases one query may use.',
+    default: '15',
+    example: '5',
+    schema: int(0, 10_000),
+  },
+  {
+    name: 'MAX_QUERY_DIRECTIVES',
+    description: 'Most directives (`@include`, `@skip`, …) one query may use.',
+    default: '50',
+    example: '20',
+    schema: int(0, 10_000),
+  },
+  {
+    name: 'MAX_QUERY_TOKENS',
+    description: 'Most lexical tokens (names, punctuation, values) one document may have.',
+    default: '2000',
+    example: '1000',
+    schema: int(1, 1_000_000),
+  },
+  {
+    name: 'REQUEST_BODY_LIMIT_BYTES',
+    description: 'Largest request body accepted; a larger one is answered 413.',
+    default: '1048576',
+    example: '262144',
+    schema: int(1, 1_073_741_824),
   },
   {
     name: 'MAX_PAGE_SIZE',
@@ -126,6 +189,45 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
     example: '30000',
     schema: int(1, 3_600_000),
   },
+  {
+    name: 'GATEWAY_AUTH',
+    description:
+      'Who may call /graphql: `none` (anyone), `tokens` (a token from GATEWAY_TOKENS) or `jwt` (a JWT checked with GATEWAY_JWT_SECRET or GATEWAY_JWKS_URL), sent as `Authorization: Bearer <token>`. Defaults to `none` in demo mode; required once an upstream is configured. /health is always open.',
+    example: 'jwt',
+    schema: z.enum(['none', 'tokens', 'jwt']).optional(),
+  },
+  {
+    name: 'GATEWAY_TOKENS',
+    description: 'Comma-separated API tokens the gateway accepts when GATEWAY_AUTH is `tokens`.',
+    example: 'gw_3f9c…,gw_81ad…',
+    schema: tokenList.optional(),
+  },
+  {
+    name: 'GATEWAY_JWT_SECRET',
+    description:
+      'Shared secret (at least 32 characters) that verifies HS256 JWTs when GATEWAY_AUTH is `jwt`.',
+    example: 'a-random-string-of-32-or-more-characters',
+    schema: z.string().optional(),
+  },
+  {
+    name: 'GATEWAY_JWKS_URL',
+    description:
+      'URL of the JSON Web Key Set that verifies JWTs (RS/PS/ES/EdDSA) when GATEWAY_AUTH is `jwt`; instead of GATEWAY_JWT_SECRET.',
+    example: 'https://auth.example.com/.well-known/jwks.json',
+    schema: z.url().optional(),
+  },
+  {
+    name: 'GATEWAY_JWT_ISSUER',
+    description: 'When set, a JWT’s `iss` claim must equal it.',
+    example: 'https://auth.example.com/',
+    schema: z.string().optional(),
+  },
+  {
+    name: 'GATEWAY_JWT_AUDIENCE',
+    description: 'When set, a JWT’s `aud` claim must contain it.',
+    example: 'datasource-gateway',
+    schema: z.string().optional(),
+  },
 ];
 
 /** Reads and checks the whole environment once; every problem is listed in one ConfigError. */
@@ -143,12 +245,16 @@ export function loadConfig(env: Env, registry: readonly ProviderDefinition[]): G
   }
 
   const providers: ConfiguredProvider[] = [];
+  let upstreamSet = false;
   for (const definition of registry) {
     const result = definition.readConfig(env);
     if (result.status === 'configured') providers.push({ definition, config: result.config });
     if (result.status === 'invalid') problems.push(...result.problems);
+    if (result.status !== 'absent') upstreamSet = true;
   }
-  if (problems.length > 0) throw new ConfigError(problems);
+  const auth = readGatewayAuth(values, upstreamSet);
+  if (!auth.ok) problems.push(...auth.problems);
+  if (problems.length > 0 || !auth.ok) throw new ConfigError(problems);
 
   const get = <T>(name: string) => values.get(name) as T;
   return {
@@ -156,6 +262,15 @@ export function loadConfig(env: Env, registry: readonly ProviderDefinition[]): G
     port: get<number>('PORT'),
     demo: providers.length === 0,
     graphiql: get<boolean>('GRAPHIQL'),
+    introspection: get<boolean>('INTROSPECTION'),
+    queryLimits: {
+      depth: get<number>('MAX_QUERY_DEPTH'),
+      cost: get<number>('MAX_QUERY_COST'),
+      aliases: get<number>('MAX_QUERY_ALIASES'),
+      directives: get<number>('MAX_QUERY_DIRECTIVES'),
+      tokens: get<number>('MAX_QUERY_TOKENS'),
+    },
+    requestBodyLimitBytes: get<number>('REQUEST_BODY_LIMIT_BYTES'),
     maxPageSize: get<number>('MAX_PAGE_SIZE'),
     maxNodes: get<number>('MAX_NODES'),
     timeouts: {
@@ -171,6 +286,60 @@ export function loadConfig(env: Env, registry: readonly ProviderDefinition[]): G
       breakerFailures: get<number>('UPSTREAM_BREAKER_FAILURES'),
       breakerResetMs: get<number>('UPSTREAM_BREAKER_RESET_MS'),
     },
+    auth: auth.options,
     providers,
   };
+}
+
+/**
+ * Gateway authentication from its parsed variables. Demo mode (no upstream variable set) is open
+ * unless told otherwise; a real deployment must choose, so that it is never open by accident.
+ */
+function readGatewayAuth(
+  values: ReadonlyMap<string, unknown>,
+  upstreamSet: boolean,
+): { ok: true; options: GatewayAuthOptions } | { ok: false; problems: string[] } {
+  const mode = values.get('GATEWAY_AUTH') as GatewayAuthOptions['mode'] | undefined;
+  const tokens = values.get('GATEWAY_TOKENS') as string[] | undefined;
+  const secret = values.get('GATEWAY_JWT_SECRET') as string | undefined;
+  const jwksUrl = values.get('GATEWAY_JWKS_URL') as string | undefined;
+  const issuer = values.get('GATEWAY_JWT_ISSUER') as string | undefined;
+  const audience = values.get('GATEWAY_JWT_AUDIENCE') as string | undefined;
+  const problems: string[] = [];
+  const setFor = (variable: string, value: unknown, wanted: string) => {
+    if (value !== undefined && mode !== wanted)
+      problems.push(`${variable} is set but GATEWAY_AUTH is not \`${wanted}\`, so it would not be checked`);
+  };
+  setFor('GATEWAY_TOKENS', tokens, 'tokens');
+  for (const [name, value] of Object.entries({
+    GATEWAY_JWT_SECRET: secret,
+    GATEWAY_JWKS_URL: jwksUrl,
+    GATEWAY_JWT_ISSUER: issuer,
+    GATEWAY_JWT_AUDIENCE: audience,
+  }))
+    setFor(name, value, 'jwt');
+
+  // A variable whose value failed its schema is already reported: `values.has` is false for it.
+  let options: GatewayAuthOptions | undefined;
+  if (mode === 'none' || (mode === undefined && !upstreamSet)) options = { mode: 'none' };
+  else if (mode === undefined) {
+    if (values.has('GATEWAY_AUTH'))
+      problems.push(
+        'GATEWAY_AUTH is required once an upstream is configured: `tokens` or `jwt`, or `none` to leave the gateway open to anyone who can reach it',
+      );
+  } else if (mode === 'tokens') {
+    if (tokens) options = { mode, tokens };
+    else if (values.has('GATEWAY_TOKENS'))
+      problems.push('GATEWAY_TOKENS is required when GATEWAY_AUTH is `tokens`, e.g. gw_3f9c…,gw_81ad…');
+  } else if (secret !== undefined && jwksUrl !== undefined) {
+    problems.push('Set one of GATEWAY_JWT_SECRET and GATEWAY_JWKS_URL, not both');
+  } else if (secret !== undefined) {
+    if (secret.length >= 32) options = { mode, key: { secret }, issuer, audience };
+    else problems.push('GATEWAY_JWT_SECRET is too short: an HS256 secret needs at least 32 characters');
+  } else if (jwksUrl !== undefined) {
+    options = { mode, key: { jwksUrl }, issuer, audience };
+  } else if (values.has('GATEWAY_JWKS_URL')) {
+    problems.push('GATEWAY_AUTH is `jwt`: set GATEWAY_JWT_SECRET (HS256) or GATEWAY_JWKS_URL (a key set)');
+  }
+  return options && problems.length === 0 ? { ok: true, options } : { ok: false, problems };
 }

@@ -11,7 +11,8 @@ async function main(): Promise<void> {
   let config = loadConfig(env, providers);
   if (config.demo) {
     demo = await startDemoUpstreams();
-    env = { ...env, ...demo.env };
+    // The simulators count as configured upstreams: keep the auth demo mode chose (open by default).
+    env = { ...env, ...demo.env, GATEWAY_AUTH: config.auth.mode };
     config = loadConfig(env, providers);
   }
   const gateway = createGateway(config);

@@ -3,10 +3,18 @@ import type { AddressInfo } from 'node:net';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { GatewayConfig } from './config.js';
+import { useGatewayAuth } from './gateway/auth.js';
 import { type ActiveProvider, createContext, type GatewayContext } from './gateway/context.js';
 import { maskError } from './gateway/errors.js';
 import { usePartialErrors } from './gateway/partial-errors.js';
 import type { RuntimeServices } from './gateway/provider.js';
+import {
+  useCsrfPrevention,
+  useNoIntrospection,
+  useQueryLimits,
+  useRequestBodyLimit,
+} from './gateway/request-limits.js';
+import { isUpstreamError } from './gateway/upstream/index.js';
 import { defaultGraphiqlQuery } from './graphiql.js';
 import { schema as gatewaySchema } from './schema.js';
 
@@ -44,7 +52,14 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     maskedErrors: { maskError: (error, message) => maskError(error, message) },
     context: ({ request }) =>
       createContext(providers, { headers: Object.fromEntries(request.headers) }, limits),
-    plugins: [usePartialErrors()],
+    plugins: [
+      useGatewayAuth(config.auth),
+      useRequestBodyLimit(config.requestBodyLimitBytes),
+      useCsrfPrevention(),
+      useQueryLimits(config.queryLimits, { hideSuggestions: !config.introspection }),
+      ...(config.introspection ? [] : [useNoIntrospection()]),
+      usePartialErrors(),
+    ],
     logging: quietLogger,
   });
   return {
@@ -63,10 +78,17 @@ const quietLogger = {
   info: (...args: unknown[]) => console.info(...args),
   warn: (...args: unknown[]) => console.warn(...args),
   error: (...args: unknown[]) => {
-    if (args.every((arg) => arg instanceof GraphQLError && arg.extensions.code !== undefined)) return;
+    if (args.every(isAnswer)) return;
     console.error(...args);
   },
 };
+
+/** An error the caller caused: ours carry a code; an upstream's 4xx refused the caller's own request. */
+function isAnswer(arg: unknown): boolean {
+  const original = arg instanceof GraphQLError ? (arg.originalError ?? arg) : arg;
+  if (isUpstreamError(original)) return original.kind === 'http' && (original.status ?? 500) < 500;
+  return original instanceof GraphQLError && original.extensions.code !== undefined;
+}
 
 export interface RunningServer {
   server: Server;

@@ -119,7 +119,14 @@ export function maskError(error: unknown, fallbackMessage: string): Error {
         })
       : original;
   }
-  // Errors graphql-js raises itself (validation, parsing, variable coercion) have no originalError.
+  // Errors about the request itself (variables that do not fit, a request Yoga refuses) come
+  // before execution, so they have no path; graphql-js and Yoga raise them without a code.
+  if (error instanceof GraphQLError && error.path === undefined && original instanceof GraphQLError) {
+    const status = (error.extensions.http as { status?: number } | undefined)?.status;
+    error.extensions.code ??= status === 403 ? 'FORBIDDEN' : 'BAD_USER_INPUT';
+    return error;
+  }
+  // Errors graphql-js raises itself (validation, parsing) have no originalError.
   if (error instanceof GraphQLError && error.originalError === undefined) return error;
   const path = error instanceof GraphQLError ? error.path : undefined;
   return new GraphQLError(fallbackMessage, { path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });

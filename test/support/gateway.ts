@@ -26,10 +26,13 @@ export interface TestGateway {
   [Symbol.asyncDispose](): Promise<void>;
 }
 
-/** The gateway over freshly seeded simulators on loopback, configured through the environment. */
+/**
+ * The gateway over freshly seeded simulators on loopback, configured through the environment.
+ * It is open (`GATEWAY_AUTH=none`, as in demo mode) unless `env` says otherwise.
+ */
 export async function startTestGateway(env: Record<string, string> = {}): Promise<TestGateway> {
   const demo = await startDemoUpstreams();
-  const gateway = createGateway(loadConfig({ ...demo.env, ...env }, providers));
+  const gateway = createGateway(loadConfig({ GATEWAY_AUTH: 'none', ...demo.env, ...env }, providers));
   const sims = Object.fromEntries(demo.simulators.map((sim) => [sim.provider, sim]));
   const close = async () => {
     await gateway.close();

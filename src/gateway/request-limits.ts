@@ -1,0 +1,130 @@
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { type GraphQLError, NoSchemaIntrospectionCustomRule, type ValidationContext } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { gatewayError } from './errors.js';
+
+/** How large a query document may be; a document over any limit is refused before it runs. */
+export interface QueryLimits {
+  depth: number;
+  cost: number;
+  aliases: number;
+  directives: number;
+  tokens: number;
+}
+
+/** The header a browser client sends to show it is not a cross-site form (GraphiQL sends JSON, which is enough). */
+export const csrfHeader = 'x-graphql-yoga-csrf';
+
+/**
+ * Depth, cost, alias, directive and token limits (graphql-armor). A refusal is BAD_USER_INPUT,
+ * names the limit in `extensions.limit` and says in its message what the limit is.
+ */
+export function useQueryLimits(
+  limits: QueryLimits,
+  { hideSuggestions }: { hideSuggestions: boolean },
+): Plugin {
+  const refuse = (limit: keyof QueryLimits) => ({
+    // Report instead of throwing, so the refusal is a validation error (never a 500) with our code.
+    propagateOnRejection: false,
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError) => {
+        const refusal = gatewayError(error.message.replace(/^Syntax Error: /, ''), {
+          code: 'BAD_USER_INPUT',
+          limit,
+          max: limits[limit],
+        });
+        // The token limit is checked while parsing, where there is no validation context to report to.
+        if (context) context.reportError(refusal);
+        else throw refusal;
+      },
+    ],
+  });
+  return EnvelopArmorPlugin({
+    // Fragments are type conditions, not data: they add neither depth nor weight.
+    maxDepth: { n: limits.depth, flattenFragments: true, ...refuse('depth') },
+    costLimit: { maxCost: limits.cost, flattenFragments: true, ...refuse('cost') },
+    maxAliases: { n: limits.aliases, ...refuse('aliases') },
+    maxDirectives: { n: limits.directives, ...refuse('directives') },
+    maxTokens: { n: limits.tokens, ...refuse('tokens') },
+    // "Did you mean …" would tell a caller the schema that introspection is hiding.
+    blockFieldSuggestion: { enabled: hideSuggestions, mask: '' },
+  });
+}
+
+/** Refuses `__schema` and `__type` (graphql-js's own rule); `__typename` still works. */
+export function useNoIntrospection(): Plugin {
+  return {
+    onValidate: ({ addValidationRule }) => addValidationRule(NoSchemaIntrospectionCustomRule),
+  };
+}
+
+/**
+ * Refuses requests a browser would send cross-site without a preflight (GET, form and text
+ * bodies) unless they carry `x-graphql-yoga-csrf`; JSON POSTs are preflighted, so they pass.
+ */
+export function useCsrfPrevention(): Plugin {
+  return useCSRFPrevention({ requestHeaders: [csrfHeader] });
+}
+
+/** Answers 413 to a request body over `maxBytes`, reading no more of it than that. */
+export function useRequestBodyLimit(maxBytes: number): Plugin {
+  return {
+    async onRequest({ request, setRequest, endResponse, fetchAPI }) {
+      if (request.body === null) return;
+      const declared = request.headers.get('content-length');
+      if (declared !== null && Number(declared) > maxBytes) return endResponse(tooLarge(fetchAPI, maxBytes));
+      // Node's HTTP server holds a body to its declared length; one sent in chunks is counted as it arrives.
+      if (declared !== null) return;
+      const body = await readAtMost(request.body, maxBytes);
+      if (body === undefined) return endResponse(tooLarge(fetchAPI, maxBytes));
+      setRequest(
+        new fetchAPI.Request(request.url, {
+          method: request.method,
+          headers: request.headers,
+          body,
+          signal: request.signal,
+        }),
+      );
+    },
+  };
+}
+
+function tooLarge(fetchAPI: { Response: typeof Response }, maxBytes: number): Response {
+  const error = gatewayError(
+    `The request body is larger than ${maxBytes} bytes, the most this gateway accepts: send a shorter document or fewer variables.`,
+    { code: 'BAD_USER_INPUT', limit: 'requestBody', max: maxBytes },
+  );
+  return new fetchAPI.Response(JSON.stringify({ errors: [error.toJSON()] }), {
+    status: 413,
+    // The unread rest of the body is not worth reading: the connection is closed instead.
+    headers: { 'content-type': 'application/json; charset=utf-8', connection: 'close' },
+  });
+}
+
+/** The whole stream, or undefined as soon as it passes `maxBytes` (the rest is not read). */
+async function readAtMost(
+  stream: ReadableStream<Uint8Array>,
+  maxBytes: number,
+): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    length += value.byteLength;
+    if (length > maxBytes) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
