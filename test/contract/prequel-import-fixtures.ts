@@ -3,6 +3,7 @@ import type {
   ImportSourceCreateOf,
   ImportVendor,
 } from '../../src/providers/prequel-import/client.js';
+import { VENDORS as SIMULATED_VENDORS } from '../../src/sandbox/prequel-import/rules.js';
 
 /** A create body for a vendor with every credential it takes, and the secrets in it. */
 export function fullSource<V extends ImportVendor>(
@@ -197,15 +198,5 @@ function build(
   }
 }
 
-export const VENDORS: readonly ImportVendor[] = [
-  'postgres',
-  'redshift',
-  'redshift_serverless',
-  'bigquery',
-  's3',
-  'abs',
-  'sftp',
-  'gcs',
-  's3_compatible',
-  'snowflake',
-];
+/** The ten vendors, as the simulator knows them. */
+export const VENDORS: readonly ImportVendor[] = SIMULATED_VENDORS;
