@@ -110,7 +110,13 @@ export async function listen(gateway: Gateway, host: string, port: number): Prom
     url: `http://${shown}:${address.port}/graphql`,
     close: () =>
       new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        // Stop accepting, let requests in flight finish, and drop each connection once it idles
+        // rather than waiting out its keep-alive.
+        const sweep = setInterval(() => server.closeIdleConnections(), 50);
+        server.close(() => {
+          clearInterval(sweep);
+          resolve();
+        });
         server.closeIdleConnections();
       }),
   };

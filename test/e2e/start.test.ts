@@ -49,6 +49,34 @@ describe('npm start', () => {
     }
   });
 
+  it('on SIGTERM stops taking requests, finishes the one in flight, then exits', async () => {
+    const run = start({});
+    const line = await firstLine(run);
+    const url = (/(http:\/\/\S+\/graphql)/.exec(line)?.[1] ?? '').replace('localhost', '127.0.0.1');
+    while (!/pdc\s+simulator at (\S+)/.test(run.output())) await once(run.child.stdout ?? run.child, 'data');
+    const pdc = /pdc\s+simulator at (\S+)/.exec(run.output())?.[1] ?? '';
+    // The demo simulators take fault settings over HTTP: make the catalog slow.
+    await fetch(`${pdc}/__sandbox/faults`, { method: 'PUT', body: JSON.stringify({ latencyMs: 1500 }) });
+    const inFlight = fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ catalogDataSources(first: 1) { totalCount } }' }),
+    }).then((r) => r.json() as Promise<{ data: { catalogDataSources: { totalCount: number } } }>);
+    // Signal once the request has reached the slow simulator.
+    for (let i = 0; i < 200; i++) {
+      const stats = (await fetch(`${pdc}/__sandbox/stats`).then((r) => r.json())) as { total: number };
+      if (stats.total > 1) break;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    run.child.kill('SIGTERM');
+    const exited = once(run.child, 'exit') as Promise<[number]>;
+    expect((await inFlight).data.catalogDataSources.totalCount).toBe(1000);
+    const [code] = await exited;
+    expect(code).toBe(0);
+    expect(run.output()).toContain('SIGTERM received: finishing requests in flight, then exiting');
+    await expect(fetch(url, { method: 'POST' })).rejects.toThrow();
+  });
+
   it('refuses to start on bad configuration, naming every variable at fault', async () => {
     const run = start({ PDC_URL: 'not a url', PORT: 'eighty', RIVERGEN_URL: 'http://127.0.0.1:1' });
     const [code] = (await once(run.child, 'exit')) as [number];
