@@ -16,6 +16,8 @@ export interface GatewayConfig {
   /** True when no upstream is configured and the gateway serves the built-in simulators. */
   demo: boolean;
   graphiql: boolean;
+  /** pino level: fatal, error, warn, info, debug, trace or silent. */
+  logLevel: string;
   introspection: boolean;
   /** How large a query document may be before it is refused unrun (graphql-armor). */
   queryLimits: QueryLimits;
@@ -66,6 +68,14 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
     default: 'true',
     example: 'false',
     schema: flag,
+  },
+  {
+    name: 'LOG_LEVEL',
+    description:
+      'Least severe log level written, as JSON lines: info logs one line per request with its time per upstream; debug adds every upstream call.',
+    default: 'info',
+    example: 'debug',
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   },
   {
     name: 'INTROSPECTION',
@@ -262,6 +272,7 @@ export function loadConfig(env: Env, registry: readonly ProviderDefinition[]): G
     port: get<number>('PORT'),
     demo: providers.length === 0,
     graphiql: get<boolean>('GRAPHIQL'),
+    logLevel: get<string>('LOG_LEVEL'),
     introspection: get<boolean>('INTROSPECTION'),
     queryLimits: {
       depth: get<number>('MAX_QUERY_DEPTH'),

@@ -17,23 +17,23 @@ async function main(): Promise<void> {
   }
   const gateway = createGateway(config);
   const server = await listen(gateway, config.host, config.port);
-  const shown = server.url.replace('127.0.0.1', 'localhost');
+  const url = server.url.replace('127.0.0.1', 'localhost');
   if (demo) {
-    console.log(
-      `datasource-gateway in DEMO mode: no upstream is configured, so it serves built-in simulators of all four providers with seeded data — GraphiQL at ${shown}`,
+    const simulators = Object.fromEntries(demo.simulators.map((sim) => [sim.provider, sim.url]));
+    gateway.logger.info(
+      { url, demo: true, simulators },
+      `datasource-gateway in DEMO mode: no upstream is configured, so it serves built-in simulators of all four providers with seeded data — GraphiQL at ${url}`,
     );
-    for (const sim of demo.simulators) console.log(`  ${sim.provider.padEnd(15)} simulator at ${sim.url}`);
   } else {
-    console.log(
-      `datasource-gateway at ${shown} with ${config.providers.map((p) => p.definition.id).join(', ')}`,
-    );
+    const ids = config.providers.map((p) => p.definition.id);
+    gateway.logger.info({ url, providers: ids }, `datasource-gateway at ${url} with ${ids.join(', ')}`);
   }
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal} received: finishing requests in flight, then exiting`);
+    gateway.logger.info(`${signal} received: finishing requests in flight, then exiting`);
     await server.close();
     await gateway.close();
     await demo?.close();

@@ -2,10 +2,19 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import type { Logger } from 'pino';
 import type { GatewayConfig } from './config.js';
 import { useGatewayAuth } from './gateway/auth.js';
 import { type ActiveProvider, createContext, type GatewayContext } from './gateway/context.js';
 import { maskError } from './gateway/errors.js';
+import {
+  createLogger,
+  currentRequestId,
+  currentScope,
+  logRequestDone,
+  recordUpstreamCall,
+  withRequestScope,
+} from './gateway/logging.js';
 import { usePartialErrors } from './gateway/partial-errors.js';
 import type { RuntimeServices } from './gateway/provider.js';
 import {
@@ -20,6 +29,7 @@ import { schema as gatewaySchema } from './schema.js';
 
 export interface Gateway {
   yoga: YogaServerInstance<Record<string, unknown>, GatewayContext>;
+  logger: Logger;
   schema: GraphQLSchema;
   providers: readonly ActiveProvider[];
   /** Closes every upstream pool. */
@@ -29,14 +39,22 @@ export interface Gateway {
 export interface GatewayOptions {
   /** Extra runtime hooks (tests observe upstream calls through these). */
   services?: Partial<RuntimeServices>;
+  /** Where logs go; JSON lines on stdout at LOG_LEVEL by default. */
+  logger?: Logger;
 }
 
 /** Builds the configured gateway: providers connected, Yoga ready. It opens no port. */
 export function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Gateway {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const observe = options.services?.onUpstreamResponse;
   const services: RuntimeServices = {
     timeouts: config.timeouts,
     resilience: config.resilience,
     ...options.services,
+    onUpstreamResponse: (event) => {
+      recordUpstreamCall(logger, event);
+      observe?.(event);
+    },
   };
   const providers: ActiveProvider[] = config.providers.map(({ definition, config: providerConfig }) => ({
     definition,
@@ -60,10 +78,11 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       ...(config.introspection ? [] : [useNoIntrospection()]),
       usePartialErrors(),
     ],
-    logging: quietLogger,
+    logging: incidentLogger(logger),
   });
   return {
     yoga,
+    logger,
     schema: gatewaySchema,
     providers,
     close: async () => {
@@ -72,16 +91,26 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   };
 }
 
-/** Errors a client caused (they carry a code) are answers, not incidents: only the rest are logged. */
-const quietLogger = {
-  debug: () => {},
-  info: (...args: unknown[]) => console.info(...args),
-  warn: (...args: unknown[]) => console.warn(...args),
-  error: (...args: unknown[]) => {
-    if (args.every(isAnswer)) return;
-    console.error(...args);
-  },
-};
+/** Yoga's logs into pino. Errors a client caused are answers, not incidents: only the rest are logged. */
+function incidentLogger(logger: Logger) {
+  const fields = () => ({ requestId: currentRequestId() });
+  const text = (args: unknown[]) =>
+    args
+      .filter((arg) => !(arg instanceof Error))
+      .map(String)
+      .join(' ');
+  return {
+    debug: (...args: unknown[]) => logger.debug(fields(), text(args)),
+    info: (...args: unknown[]) => logger.info(fields(), text(args)),
+    warn: (...args: unknown[]) => logger.warn(fields(), text(args)),
+    error: (...args: unknown[]) => {
+      if (args.every(isAnswer)) return;
+      const err = args.find((arg): arg is Error => arg instanceof Error);
+      const cause = err instanceof GraphQLError ? (err.originalError ?? err) : err;
+      logger.error({ ...fields(), err: cause }, cause?.message ?? text(args));
+    },
+  };
+}
 
 /** An error the caller caused: ours carry a code; an upstream's 4xx refused the caller's own request. */
 function isAnswer(arg: unknown): boolean {
@@ -98,7 +127,22 @@ export interface RunningServer {
 
 /** Serves a gateway over HTTP. Port 0 picks a free port (tests). */
 export async function listen(gateway: Gateway, host: string, port: number): Promise<RunningServer> {
-  const server = createServer(gateway.yoga);
+  const server = createServer((req, res) =>
+    withRequestScope(headerValue(req.headers['x-request-id']), () => {
+      const started = performance.now();
+      const scope = currentScope();
+      res.setHeader('x-request-id', scope?.requestId ?? '');
+      res.on('finish', () =>
+        logRequestDone(gateway.logger, scope, {
+          method: req.method ?? '',
+          path: (req.url ?? '').split('?')[0] ?? '',
+          status: res.statusCode,
+          ms: performance.now() - started,
+        }),
+      );
+      return gateway.yoga(req, res);
+    }),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
@@ -120,4 +164,8 @@ export async function listen(gateway: Gateway, host: string, port: number): Prom
         server.closeIdleConnections();
       }),
   };
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }

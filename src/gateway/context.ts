@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { GraphQLError } from 'graphql';
 import { gatewayError } from './errors.js';
+import { currentRequestId } from './logging.js';
 import type { ProviderDefinition, ProviderRuntime, ProviderSession, RequestCaller } from './provider.js';
 
 /** A provider that is configured in this process, with its runtime. */
@@ -36,7 +37,7 @@ export function createContext(
   providers: readonly ActiveProvider[],
   caller: RequestCaller,
   limits: RequestLimits,
-  requestId: string = randomUUID(),
+  requestId: string = currentRequestId() ?? randomUUID(),
 ): GatewayContext {
   const sessions = new Map<string, ProviderSession>();
   const sessionOf = (active: ActiveProvider): ProviderSession => {

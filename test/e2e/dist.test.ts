@@ -31,10 +31,9 @@ describe('the built gateway, started as the container starts it', () => {
         output += chunk.toString();
       });
       while (!output.includes('\n')) await once(child.stdout, 'data');
-      expect(output).toContain('DEMO mode');
-      const url = new URL(
-        (/(http:\/\/\S+\/graphql)/.exec(output)?.[1] ?? '').replace('localhost', '127.0.0.1'),
-      );
+      const first = JSON.parse(output.split('\n')[0] ?? '') as { msg: string; url: string };
+      expect(first.msg).toContain('DEMO mode');
+      const url = new URL(first.url.replace('localhost', '127.0.0.1'));
       expect((await fetch(new URL('/health', url))).status).toBe(200);
       const answer = await fetch(url, {
         method: 'POST',

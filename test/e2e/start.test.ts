@@ -21,6 +21,18 @@ function start(env: Record<string, string>): { child: ChildProcess; output: () =
   return { child, output: () => output };
 }
 
+/** The first log line: JSON, with the gateway's URL and, in demo mode, each simulator's. */
+interface StartLine {
+  msg: string;
+  url: string;
+  simulators?: Record<string, string>;
+}
+
+async function startLine(run: ReturnType<typeof start>): Promise<StartLine> {
+  const line = await firstLine(run);
+  return JSON.parse(line) as StartLine;
+}
+
 async function firstLine(run: ReturnType<typeof start>): Promise<string> {
   for (let waited = 0; waited < 200 && !run.output().includes('\n'); waited++) {
     await once(run.child.stdout ?? run.child, 'data');
@@ -32,9 +44,9 @@ describe('npm start', () => {
   it('with nothing configured, says it is in demo mode on its first line and answers queries', async () => {
     const run = start({});
     try {
-      const line = await firstLine(run);
-      expect(line).toContain('DEMO mode');
-      const url = /(http:\/\/\S+\/graphql)/.exec(line)?.[1] ?? '';
+      const line = await startLine(run);
+      expect(line.msg).toContain('DEMO mode');
+      const url = line.url;
       const response = await fetch(url.replace('localhost', '127.0.0.1'), {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -51,10 +63,9 @@ describe('npm start', () => {
 
   it('on SIGTERM stops taking requests, finishes the one in flight, then exits', async () => {
     const run = start({});
-    const line = await firstLine(run);
-    const url = (/(http:\/\/\S+\/graphql)/.exec(line)?.[1] ?? '').replace('localhost', '127.0.0.1');
-    while (!/pdc\s+simulator at (\S+)/.test(run.output())) await once(run.child.stdout ?? run.child, 'data');
-    const pdc = /pdc\s+simulator at (\S+)/.exec(run.output())?.[1] ?? '';
+    const line = await startLine(run);
+    const url = line.url.replace('localhost', '127.0.0.1');
+    const pdc = line.simulators?.pdc ?? '';
     // The demo simulators take fault settings over HTTP: make the catalog slow.
     await fetch(`${pdc}/__sandbox/faults`, { method: 'PUT', body: JSON.stringify({ latencyMs: 1500 }) });
     const inFlight = fetch(url, {
@@ -74,6 +85,23 @@ describe('npm start', () => {
     const [code] = await exited;
     expect(code).toBe(0);
     expect(run.output()).toContain('SIGTERM received: finishing requests in flight, then exiting');
+    // One JSON line per request, with its id and the time it spent on each upstream.
+    const done = run
+      .output()
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            msg: string;
+            requestId?: string;
+            status?: number;
+            upstream?: Record<string, { calls: number }>;
+          },
+      )
+      .find((l) => l.msg === 'request done' && l.upstream?.pdc);
+    expect(done).toMatchObject({ status: 200, upstream: { pdc: { calls: 2 } } });
+    expect(done?.requestId).toMatch(/^[0-9a-f-]{36}$/);
     await expect(fetch(url, { method: 'POST' })).rejects.toThrow();
   });
 

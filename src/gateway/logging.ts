@@ -1,0 +1,93 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import pino, { type Logger } from 'pino';
+import type { UpstreamCallEvent } from './upstream/index.js';
+
+/** Everything logged about one HTTP request, gathered while it runs. */
+export interface RequestScope {
+  requestId: string;
+  /** Upstream calls by provider: how many, and milliseconds spent waiting on them. */
+  upstream: Map<string, { calls: number; ms: number; failed: number }>;
+}
+
+const scope = new AsyncLocalStorage<RequestScope>();
+
+/** Keys whose values never reach a log line, wherever they appear. */
+const SECRET_KEYS = [
+  'password',
+  'secret',
+  'secretKey',
+  'secret_key',
+  'token',
+  'apiKey',
+  'api_key',
+  'authorization',
+  'x-api-key',
+  'x-pdc-token',
+  'x-rivergen-token',
+  'accessToken',
+];
+
+export function createLogger(level: string): Logger {
+  return pino({
+    level,
+    base: { service: 'datasource-gateway' },
+    redact: { paths: [...SECRET_KEYS, ...SECRET_KEYS.map((key) => `*.${key}`)], censor: '[redacted]' },
+  });
+}
+
+/** The id of the request being served, if any (for the GraphQL context and error reports). */
+export function currentRequestId(): string | undefined {
+  return scope.getStore()?.requestId;
+}
+
+/** The scope of the request being served, to hand to callbacks that run outside it. */
+export function currentScope(): RequestScope | undefined {
+  return scope.getStore();
+}
+
+/** Runs one HTTP request inside its own logging scope; a caller's well-formed x-request-id is kept. */
+export function withRequestScope<T>(incomingId: string | undefined, run: () => T): T {
+  const requestId = incomingId && /^[\w.:-]{1,128}$/.test(incomingId) ? incomingId : randomUUID();
+  return scope.run({ requestId, upstream: new Map() }, run);
+}
+
+/** Records one upstream call against the request that made it, and logs it at debug level. */
+export function recordUpstreamCall(logger: Logger, event: UpstreamCallEvent): void {
+  const current = scope.getStore();
+  if (current) {
+    const entry = current.upstream.get(event.provider) ?? { calls: 0, ms: 0, failed: 0 };
+    entry.calls += 1;
+    entry.ms += event.durationMs;
+    if (event.status >= 400) entry.failed += 1;
+    current.upstream.set(event.provider, entry);
+  }
+  logger.debug(
+    {
+      requestId: current?.requestId,
+      provider: event.provider,
+      operation: event.operation,
+      status: event.status,
+      ms: Math.round(event.durationMs),
+    },
+    'upstream call',
+  );
+}
+
+/** One line per finished request: status, duration and the time spent per upstream. */
+export function logRequestDone(
+  logger: Logger,
+  current: RequestScope | undefined,
+  fields: { method: string; path: string; status: number; ms: number },
+): void {
+  const upstream = Object.fromEntries(
+    [...(current?.upstream ?? new Map())].map(([provider, entry]) => [
+      provider,
+      { calls: entry.calls, ms: Math.round(entry.ms), failed: entry.failed },
+    ]),
+  );
+  logger.info(
+    { requestId: current?.requestId, ...fields, ms: Math.round(fields.ms), upstream },
+    'request done',
+  );
+}
