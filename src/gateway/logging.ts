@@ -28,12 +28,14 @@ const SECRET_KEYS = [
   'accessToken',
 ];
 
-export function createLogger(level: string): Logger {
-  return pino({
+/** JSON lines at `level`, to stdout unless another destination is given (tests keep them). */
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  const options = {
     level,
     base: { service: 'datasource-gateway' },
     redact: { paths: [...SECRET_KEYS, ...SECRET_KEYS.map((key) => `*.${key}`)], censor: '[redacted]' },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** The id of the request being served, if any (for the GraphQL context and error reports). */

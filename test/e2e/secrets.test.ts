@@ -241,7 +241,8 @@ describe('secrets sent to the gateway', () => {
       Object.values(gw.sims).flatMap((sim) => sim.stats.requests().map((r) => r.body)),
     );
     expect(received).toContain(secrets[0]);
-    const everything = seen.join('\n');
+    const everything = [...seen, ...gw.logs].join('\n');
+    expect(gw.logs.length).toBeGreaterThan(0);
     expect(everything.length).toBeGreaterThan(0);
     for (const value of secrets) expect(everything).not.toContain(value);
   });

@@ -1,5 +1,6 @@
 import type { ExecutionResult } from 'graphql';
 import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/gateway/logging.js';
 import { providers } from '../../src/providers/registry.js';
 import { startDemoUpstreams } from '../../src/sandbox/demo.js';
 import type { Simulator } from '../../src/sandbox/kit/index.js';
@@ -20,6 +21,8 @@ export interface TestGateway {
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
   ): Promise<GraphQLResponse<TData> & { status: number }>;
+  /** Every line the gateway logged (at debug level), kept here instead of printed. */
+  logs: string[];
   /** Zeroes every simulator's counters. */
   resetCounts(): void;
   close(): Promise<void>;
@@ -32,7 +35,11 @@ export interface TestGateway {
  */
 export async function startTestGateway(env: Record<string, string> = {}): Promise<TestGateway> {
   const demo = await startDemoUpstreams();
-  const gateway = createGateway(loadConfig({ GATEWAY_AUTH: 'none', ...demo.env, ...env }, providers));
+  const logs: string[] = [];
+  const logger = createLogger('debug', { write: (line: string) => void logs.push(line) });
+  const gateway = createGateway(loadConfig({ GATEWAY_AUTH: 'none', ...demo.env, ...env }, providers), {
+    logger,
+  });
   const sims = Object.fromEntries(demo.simulators.map((sim) => [sim.provider, sim]));
   const close = async () => {
     await gateway.close();
@@ -41,6 +48,7 @@ export async function startTestGateway(env: Record<string, string> = {}): Promis
   return {
     gateway,
     sims,
+    logs,
     async query(document, variables, headers) {
       const response = await gateway.yoga.fetch('http://gateway.test/graphql', {
         method: 'POST',
