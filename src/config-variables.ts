@@ -1,0 +1,203 @@
+import { z } from 'zod';
+import type { EnvVariable } from './gateway/provider.js';
+
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const tokenList = z
+  .string()
+  .transform((s) => s.split(',').flatMap((item) => item.trim() || []))
+  .pipe(z.array(z.string()).min(1, 'list at least one token'));
+
+/** The gateway's own variables; each provider adds its own (see `ProviderDefinition.env`). */
+export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
+  {
+    name: 'PORT',
+    description: 'TCP port the gateway listens on.',
+    default: '4000',
+    example: '8080',
+    schema: int(0, 65535),
+  },
+  {
+    name: 'HOST',
+    description: 'Address the gateway binds; use 0.0.0.0 in a container.',
+    default: '127.0.0.1',
+    example: '0.0.0.0',
+    schema: z.string().min(1),
+  },
+  {
+    name: 'GRAPHIQL',
+    description: 'Serve GraphiQL at /graphql to browsers.',
+    default: 'true',
+    example: 'false',
+    schema: flag,
+  },
+  {
+    name: 'LOG_LEVEL',
+    description:
+      'Least severe log level written, as JSON lines: info logs one line per request with its time per upstream; debug adds every upstream call.',
+    default: 'info',
+    example: 'debug',
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  },
+  {
+    name: 'INTROSPECTION',
+    description:
+      'Answer introspection queries (`__schema`, `__type`); when false they are refused and field suggestions are hidden.',
+    default: 'true',
+    example: 'false',
+    schema: flag,
+  },
+  {
+    name: 'MAX_QUERY_DEPTH',
+    description: 'Deepest field nesting a query may have (fragments add no level; introspection is exempt).',
+    default: '12',
+    example: '10',
+    schema: int(1, 1000),
+  },
+  {
+    name: 'MAX_QUERY_COST',
+    description:
+      'Highest cost a query may have: each field costs 1, each object 2, nested selections weigh 1.5× more, and a literal `first`/`last` multiplies its selection.',
+    default: '1000000',
+    example: '100000',
+    schema: int(1, 1_000_000_000),
+  },
+  {
+    name: 'MAX_QUERY_ALIASES',
+    description: 'Most aliases one query may use.',
+    default: '15',
+    example: '5',
+    schema: int(0, 10_000),
+  },
+  {
+    name: 'MAX_QUERY_DIRECTIVES',
+    description: 'Most directives (`@include`, `@skip`, …) one query may use.',
+    default: '50',
+    example: '20',
+    schema: int(0, 10_000),
+  },
+  {
+    name: 'MAX_QUERY_TOKENS',
+    description: 'Most lexical tokens (names, punctuation, values) one document may have.',
+    default: '2000',
+    example: '1000',
+    schema: int(1, 1_000_000),
+  },
+  {
+    name: 'REQUEST_BODY_LIMIT_BYTES',
+    description: 'Largest request body accepted; a larger one is answered 413.',
+    default: '1048576',
+    example: '262144',
+    schema: int(1, 1_073_741_824),
+  },
+  {
+    name: 'MAX_PAGE_SIZE',
+    description: 'Largest `first`/`last` a connection accepts.',
+    default: '500',
+    example: '100',
+    schema: int(1, 10_000),
+  },
+  {
+    name: 'MAX_NODES',
+    description: 'Largest number of ids `nodes` accepts.',
+    default: '500',
+    example: '200',
+    schema: int(1, 10_000),
+  },
+  {
+    name: 'UPSTREAM_CONNECT_TIMEOUT_MS',
+    description: 'Time allowed to open a connection to an upstream.',
+    default: '3000',
+    example: '1000',
+    schema: int(1, 600_000),
+  },
+  {
+    name: 'UPSTREAM_HEADERS_TIMEOUT_MS',
+    description: 'Time allowed for an upstream to start answering.',
+    default: '10000',
+    example: '5000',
+    schema: int(1, 600_000),
+  },
+  {
+    name: 'UPSTREAM_BODY_TIMEOUT_MS',
+    description: 'Longest pause allowed while an upstream sends its answer.',
+    default: '10000',
+    example: '5000',
+    schema: int(1, 600_000),
+  },
+  {
+    name: 'UPSTREAM_RETRY_ATTEMPTS',
+    description:
+      'Tries in all for a read that fails for a passing reason (5xx, timeout, 429); writes are tried once.',
+    default: '3',
+    example: '1',
+    schema: int(1, 10),
+  },
+  {
+    name: 'UPSTREAM_RETRY_MAX_DELAY_MS',
+    description: 'Longest backoff between two tries (it starts at 100 ms and doubles, with jitter).',
+    default: '2000',
+    example: '500',
+    schema: int(1, 60_000),
+  },
+  {
+    name: 'UPSTREAM_MAX_RETRY_AFTER_MS',
+    description: 'Longest Retry-After waited for before trying again; a longer one fails the call at once.',
+    default: '10000',
+    example: '3000',
+    schema: int(0, 600_000),
+  },
+  {
+    name: 'UPSTREAM_BREAKER_FAILURES',
+    description: 'Consecutive failures of one upstream that open its circuit breaker (calls then fail fast).',
+    default: '5',
+    example: '10',
+    schema: int(1, 1000),
+  },
+  {
+    name: 'UPSTREAM_BREAKER_RESET_MS',
+    description: 'How long an open breaker fails fast before one call probes the upstream again.',
+    default: '10000',
+    example: '30000',
+    schema: int(1, 3_600_000),
+  },
+  {
+    name: 'GATEWAY_AUTH',
+    description:
+      'Who may call /graphql: `none` (anyone), `tokens` (a token from GATEWAY_TOKENS) or `jwt` (a JWT checked with GATEWAY_JWT_SECRET or GATEWAY_JWKS_URL), sent as `Authorization: Bearer <token>`. Defaults to `none` in demo mode; required once an upstream is configured. /health is always open.',
+    example: 'jwt',
+    schema: z.enum(['none', 'tokens', 'jwt']).optional(),
+  },
+  {
+    name: 'GATEWAY_TOKENS',
+    description: 'Comma-separated API tokens the gateway accepts when GATEWAY_AUTH is `tokens`.',
+    example: 'gw_3f9c…,gw_81ad…',
+    schema: tokenList.optional(),
+  },
+  {
+    name: 'GATEWAY_JWT_SECRET',
+    description:
+      'Shared secret (at least 32 characters) that verifies HS256 JWTs when GATEWAY_AUTH is `jwt`.',
+    example: 'a-random-string-of-32-or-more-characters',
+    schema: z.string().optional(),
+  },
+  {
+    name: 'GATEWAY_JWKS_URL',
+    description:
+      'URL of the JSON Web Key Set that verifies JWTs (RS/PS/ES/EdDSA) when GATEWAY_AUTH is `jwt`; instead of GATEWAY_JWT_SECRET.',
+    example: 'https://auth.example.com/.well-known/jwks.json',
+    schema: z.url().optional(),
+  },
+  {
+    name: 'GATEWAY_JWT_ISSUER',
+    description: 'When set, a JWT’s `iss` claim must equal it.',
+    example: 'https://auth.example.com/',
+    schema: z.string().optional(),
+  },
+  {
+    name: 'GATEWAY_JWT_AUDIENCE',
+    description: 'When set, a JWT’s `aud` claim must contain it.',
+    example: 'datasource-gateway',
+    schema: z.string().optional(),
+  },
+];
