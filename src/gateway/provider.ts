@@ -1,4 +1,3 @@
-import type { GraphQLError } from 'graphql';
 import type { DataSourceFilter, DataSourceRecord, ListSlice, ListWindow } from './records.js';
 import type { ResilienceOptions, UpstreamCallEvent, UpstreamTimeouts } from './upstream/index.js';
 
@@ -66,9 +65,4 @@ export interface ProviderDefinition<Config = unknown, Session extends ProviderSe
   env: readonly EnvVariable[];
   readConfig(env: Env): ProviderConfigResult<Config>;
   connect(config: Config, services: RuntimeServices): ProviderRuntime<Session>;
-}
-
-/** Lets a provider report that its part of an answer is missing, without failing the rest. */
-export interface PartialFailureSink {
-  report(error: GraphQLError): void;
 }

@@ -159,10 +159,3 @@ export const field = {
     clearable: options.clearable === true,
   }),
 };
-
-/** Every secret's upstream key in a table, at any depth (for redaction in logs and tests). */
-export function secretKeys(table: FieldTable): string[] {
-  return Object.values(table).flatMap((f) =>
-    f.kind === 'group' ? secretKeys(f.fields) : f.secret ? [f.upstream] : [],
-  );
-}
