@@ -1,5 +1,10 @@
 import type { DataSourceFilter, DataSourceRecord, ListSlice, ListWindow } from './records.js';
-import type { ResilienceOptions, UpstreamCallEvent, UpstreamTimeouts } from './upstream/index.js';
+import type {
+  ResilienceOptions,
+  UpstreamCallEvent,
+  UpstreamSettings,
+  UpstreamTimeouts,
+} from './upstream/index.js';
 
 /** The environment as the process received it. */
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -24,6 +29,16 @@ export interface RuntimeServices {
   resilience: ResilienceOptions;
   /** Called after every upstream call that got an answer (metrics, logs, contract checks). */
   onUpstreamResponse?: (event: UpstreamCallEvent) => void;
+}
+
+/** The settings of one upstream at `baseUrl`, as this deployment configured every upstream. */
+export function upstreamSettings(baseUrl: string, services: RuntimeServices): UpstreamSettings {
+  return {
+    baseUrl,
+    timeouts: services.timeouts,
+    resilience: services.resilience,
+    onResponse: services.onUpstreamResponse,
+  };
 }
 
 /** The caller of one GraphQL request, as far as providers need to know. */

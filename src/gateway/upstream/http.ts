@@ -35,6 +35,12 @@ export interface UpstreamHttpOptions {
   onResponse?: (event: UpstreamCallEvent) => void;
 }
 
+/** What a deployment chooses about one upstream; the provider adds its id, headers and error reader. */
+export type UpstreamSettings = Pick<
+  UpstreamHttpOptions,
+  'baseUrl' | 'timeouts' | 'resilience' | 'connections' | 'onResponse'
+>;
+
 /** One finished upstream call. `body` is the parsed JSON, or undefined when it was not JSON. */
 export interface UpstreamCallEvent {
   provider: string;

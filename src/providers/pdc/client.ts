@@ -1,11 +1,9 @@
 import {
   type AuthHeaders,
   type JsonResponse,
-  type ResilienceOptions,
-  type UpstreamCallEvent,
   UpstreamError,
   UpstreamHttp,
-  type UpstreamTimeouts,
+  type UpstreamSettings,
 } from '../../gateway/upstream/index.js';
 import { describePdcError } from './describe-error.js';
 import type { components, operations } from './openapi.gen.js';
@@ -43,23 +41,13 @@ export interface PdcPage {
   pageInfo: PdcPageInfo;
 }
 
-export interface PdcHttpOptions {
-  /** Origin of the catalog, e.g. `https://pdc.example.com` (paths carry `/api/public/v1`). */
-  baseUrl: string;
-  timeouts?: Partial<UpstreamTimeouts>;
-  resilience?: Partial<ResilienceOptions>;
-  connections?: number;
-  onResponse?: (event: UpstreamCallEvent) => void;
-}
+/** `baseUrl` is the catalog's origin, e.g. `https://pdc.example.com` (paths carry `/api/public/v1`). */
+export type PdcHttpOptions = UpstreamSettings;
 
 export function createPdcHttp(options: PdcHttpOptions): UpstreamHttp {
   return new UpstreamHttp({
+    ...options,
     provider: PDC_PROVIDER,
-    baseUrl: options.baseUrl,
-    timeouts: options.timeouts,
-    resilience: options.resilience,
-    connections: options.connections,
-    onResponse: options.onResponse,
     describeError: describePdcError,
   });
 }

@@ -1,7 +1,12 @@
 import { inKeyOrder } from '../../gateway/connections.js';
 import { badInput } from '../../gateway/errors.js';
 import { forwardedBearer } from '../../gateway/forwarded-auth.js';
-import type { ProviderRuntime, ProviderSession, RuntimeServices } from '../../gateway/provider.js';
+import {
+  type ProviderRuntime,
+  type ProviderSession,
+  type RuntimeServices,
+  upstreamSettings,
+} from '../../gateway/provider.js';
 import {
   type DataSourceFilter,
   type ListSlice,
@@ -21,12 +26,7 @@ const PDC = { id: 'pdc', label: 'Pentaho Data Catalog' };
 const SCAN_PAGE = 1000;
 
 export function connectPdc(config: PdcConfig, services: RuntimeServices): ProviderRuntime<PdcSession> {
-  const http = createPdcHttp({
-    baseUrl: config.url,
-    timeouts: services.timeouts,
-    resilience: services.resilience,
-    onResponse: services.onUpstreamResponse,
-  });
+  const http = createPdcHttp(upstreamSettings(config.url, services));
   const serviceAuth =
     config.credentials === 'service' && config.username && config.password
       ? pdcPasswordAuth(new PdcClient(http, () => ({})), {

@@ -1,13 +1,11 @@
 import {
   type AuthHeaders,
   type QueryValue,
-  type ResilienceOptions,
-  type UpstreamCallEvent,
   UpstreamError,
   type UpstreamErrorDetail,
   UpstreamHttp,
   type UpstreamRequest,
-  type UpstreamTimeouts,
+  type UpstreamSettings,
 } from '../../gateway/upstream/index.js';
 import type { components, operations } from './openapi.gen.js';
 
@@ -46,23 +44,13 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
-export interface PrequelExportHttpOptions {
-  /** `https://api.prequel.co`, `https://eu-api.prequel.co`, or a simulator's URL. */
-  baseUrl: string;
-  timeouts?: Partial<UpstreamTimeouts>;
-  resilience?: Partial<ResilienceOptions>;
-  connections?: number;
-  onResponse?: (event: UpstreamCallEvent) => void;
-}
+/** `baseUrl` is `https://api.prequel.co`, `https://eu-api.prequel.co`, or a simulator's URL. */
+export type PrequelExportHttpOptions = UpstreamSettings;
 
 export function createPrequelExportHttp(options: PrequelExportHttpOptions): UpstreamHttp {
   return new UpstreamHttp({
+    ...options,
     provider: PREQUEL_EXPORT_PROVIDER,
-    baseUrl: options.baseUrl,
-    timeouts: options.timeouts,
-    resilience: options.resilience,
-    connections: options.connections,
-    onResponse: options.onResponse,
     defaultHeaders: { 'X-Prequel-Api-Version': PREQUEL_EXPORT_API_VERSION },
     describeError: describePrequelExportError,
   });

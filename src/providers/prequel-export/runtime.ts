@@ -1,6 +1,11 @@
 import { loadEach } from '../../gateway/concurrency.js';
 import { type CursorPageResult, readAllPages } from '../../gateway/cursor-paging.js';
-import type { ProviderRuntime, ProviderSession, RuntimeServices } from '../../gateway/provider.js';
+import {
+  type ProviderRuntime,
+  type ProviderSession,
+  type RuntimeServices,
+  upstreamSettings,
+} from '../../gateway/provider.js';
 import {
   type DataSourceFilter,
   type ListSlice,
@@ -26,12 +31,7 @@ export function connectPrequelExport(
   config: PrequelExportConfig,
   services: RuntimeServices,
 ): ProviderRuntime<PrequelExportSession> {
-  const http = createPrequelExportHttp({
-    baseUrl: config.url,
-    timeouts: services.timeouts,
-    resilience: services.resilience,
-    onResponse: services.onUpstreamResponse,
-  });
+  const http = createPrequelExportHttp(upstreamSettings(config.url, services));
   // The key is the gateway's own: callers never send or see it.
   const client = new PrequelExportClient(http, () => ({ 'X-API-KEY': config.apiKey }));
   return {

@@ -1,11 +1,9 @@
 import {
   type AuthHeaders,
   type JsonResponse,
-  type ResilienceOptions,
-  type UpstreamCallEvent,
   UpstreamError,
   UpstreamHttp,
-  type UpstreamTimeouts,
+  type UpstreamSettings,
 } from '../../gateway/upstream/index.js';
 import { describePrequelImportError } from './describe-error.js';
 import type { components, operations } from './openapi.gen.js';
@@ -53,24 +51,14 @@ export interface ImportSourcePage {
   nextCursor?: string;
 }
 
-export interface PrequelImportHttpOptions {
-  /** Origin of the API, e.g. `https://api.prequel.co` (paths carry `/import`). */
-  baseUrl: string;
-  timeouts?: Partial<UpstreamTimeouts>;
-  resilience?: Partial<ResilienceOptions>;
-  connections?: number;
-  onResponse?: (event: UpstreamCallEvent) => void;
-}
+/** `baseUrl` is the API's origin, e.g. `https://api.prequel.co` (paths carry `/import`). */
+export type PrequelImportHttpOptions = UpstreamSettings;
 
 export function createPrequelImportHttp(options: PrequelImportHttpOptions): UpstreamHttp {
   return new UpstreamHttp({
+    ...options,
     provider: PREQUEL_IMPORT_PROVIDER,
-    baseUrl: options.baseUrl,
     defaultHeaders: { 'x-prequel-api-version': PREQUEL_API_VERSION },
-    timeouts: options.timeouts,
-    resilience: options.resilience,
-    connections: options.connections,
-    onResponse: options.onResponse,
     describeError: describePrequelImportError,
   });
 }

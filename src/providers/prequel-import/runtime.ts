@@ -1,6 +1,11 @@
 import { loadEach } from '../../gateway/concurrency.js';
 import { type CursorPageResult, readAllPages } from '../../gateway/cursor-paging.js';
-import type { ProviderRuntime, ProviderSession, RuntimeServices } from '../../gateway/provider.js';
+import {
+  type ProviderRuntime,
+  type ProviderSession,
+  type RuntimeServices,
+  upstreamSettings,
+} from '../../gateway/provider.js';
 import {
   type DataSourceFilter,
   type ListSlice,
@@ -19,12 +24,7 @@ export function connectPrequelImport(
   config: PrequelImportConfig,
   services: RuntimeServices,
 ): ProviderRuntime<PrequelImportSession> {
-  const http = createPrequelImportHttp({
-    baseUrl: config.url,
-    timeouts: services.timeouts,
-    resilience: services.resilience,
-    onResponse: services.onUpstreamResponse,
-  });
+  const http = createPrequelImportHttp(upstreamSettings(config.url, services));
   const client = new PrequelImportClient(http, () => ({ 'x-api-key': config.apiKey }));
   return { session: () => new PrequelImportSession(client, config), close: () => http.close() };
 }

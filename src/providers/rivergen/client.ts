@@ -1,10 +1,8 @@
 import {
   type AuthHeaders,
   type JsonResponse,
-  type ResilienceOptions,
-  type UpstreamCallEvent,
   UpstreamHttp,
-  type UpstreamTimeouts,
+  type UpstreamSettings,
 } from '../../gateway/upstream/index.js';
 import { describeRiverGenError } from './describe-error.js';
 import type { components, operations } from './openapi.gen.js';
@@ -32,23 +30,13 @@ export type RiverGenListQuery = NonNullable<operations['listDataSources']['param
 export const RIVERGEN_PROVIDER = 'rivergen';
 const API = '/api/v1/data-sources';
 
-export interface RiverGenHttpOptions {
-  /** Origin of the API, e.g. `https://api.rivergen.com` (paths carry `/api/v1`). */
-  baseUrl: string;
-  timeouts?: Partial<UpstreamTimeouts>;
-  resilience?: Partial<ResilienceOptions>;
-  connections?: number;
-  onResponse?: (event: UpstreamCallEvent) => void;
-}
+/** `baseUrl` is the API's origin, e.g. `https://api.rivergen.com` (paths carry `/api/v1`). */
+export type RiverGenHttpOptions = UpstreamSettings;
 
 export function createRiverGenHttp(options: RiverGenHttpOptions): UpstreamHttp {
   return new UpstreamHttp({
+    ...options,
     provider: RIVERGEN_PROVIDER,
-    baseUrl: options.baseUrl,
-    timeouts: options.timeouts,
-    resilience: options.resilience,
-    connections: options.connections,
-    onResponse: options.onResponse,
     describeError: describeRiverGenError,
   });
 }

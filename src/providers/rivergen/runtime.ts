@@ -2,7 +2,12 @@ import { loadEach } from '../../gateway/concurrency.js';
 import { badInput } from '../../gateway/errors.js';
 import { forwardedBearer } from '../../gateway/forwarded-auth.js';
 import { windowFromNumberedPages } from '../../gateway/numbered-pages.js';
-import type { ProviderRuntime, ProviderSession, RuntimeServices } from '../../gateway/provider.js';
+import {
+  type ProviderRuntime,
+  type ProviderSession,
+  type RuntimeServices,
+  upstreamSettings,
+} from '../../gateway/provider.js';
 import {
   type DataSourceFilter,
   type ListSlice,
@@ -28,12 +33,7 @@ export function connectRiverGen(
   config: RiverGenConfig,
   services: RuntimeServices,
 ): ProviderRuntime<RiverGenSession> {
-  const http = createRiverGenHttp({
-    baseUrl: config.url,
-    timeouts: services.timeouts,
-    resilience: services.resilience,
-    onResponse: services.onUpstreamResponse,
-  });
+  const http = createRiverGenHttp(upstreamSettings(config.url, services));
   const serviceToken = config.credentials === 'service' ? config.token : undefined;
   return {
     session: (caller) =>
