@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gatewayEnv } from '../src/config.js';
 import type { EnvVariable } from '../src/gateway/provider.js';
+import { upstreamVariables } from '../src/gateway/upstream-variables.js';
 import { providers } from '../src/providers/registry.js';
 
 export const readmeFile = new URL('../README.md', import.meta.url);
@@ -18,7 +19,11 @@ function rows(variables: readonly EnvVariable[]): string[] {
 export function envTable(): string {
   const lines = ['| variable | what it sets | default | example |', '|---|---|---|---|', ...rows(gatewayEnv)];
   for (const provider of providers) {
-    lines.push(`| **${provider.label}** (\`${provider.id}\`) | | | |`, ...rows(provider.env));
+    lines.push(
+      `| **${provider.label}** (\`${provider.id}\`) | | | |`,
+      ...rows(provider.env),
+      ...rows(upstreamVariables(provider.envPrefix, provider.label)),
+    );
   }
   return lines.join('\n');
 }

@@ -106,24 +106,32 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
   },
   {
     name: 'UPSTREAM_CONNECT_TIMEOUT_MS',
-    description: 'Time allowed to open a connection to an upstream.',
+    description: 'Time allowed to open a connection to an upstream (each provider can set its own).',
     default: '3000',
     example: '1000',
     schema: int(1, 600_000),
   },
   {
     name: 'UPSTREAM_HEADERS_TIMEOUT_MS',
-    description: 'Time allowed for an upstream to start answering.',
+    description: 'Time allowed for an upstream to start answering (each provider can set its own).',
     default: '10000',
     example: '5000',
     schema: int(1, 600_000),
   },
   {
     name: 'UPSTREAM_BODY_TIMEOUT_MS',
-    description: 'Longest pause allowed while an upstream sends its answer.',
+    description: 'Longest pause allowed while an upstream sends its answer (each provider can set its own).',
     default: '10000',
     example: '5000',
     schema: int(1, 600_000),
+  },
+  {
+    name: 'UPSTREAM_CONNECTIONS',
+    description:
+      'Most connections open to each upstream at once; further calls queue. Size it for the concurrent requests one gateway serves.',
+    default: '128',
+    example: '64',
+    schema: int(1, 10_000),
   },
   {
     name: 'UPSTREAM_RETRY_ATTEMPTS',

@@ -2,7 +2,8 @@ import { gatewayEnv } from './config-variables.js';
 import type { GatewayAuthOptions } from './gateway/auth.js';
 import type { Env, ProviderDefinition } from './gateway/provider.js';
 import type { QueryLimits } from './gateway/request-limits.js';
-import type { ResilienceOptions, UpstreamTimeouts } from './gateway/upstream/index.js';
+import type { ResilienceOptions } from './gateway/upstream/index.js';
+import { readUpstreamTuning, strayTuning, type UpstreamTuning } from './gateway/upstream-variables.js';
 
 export { gatewayEnv };
 
@@ -10,6 +11,8 @@ export { gatewayEnv };
 export interface ConfiguredProvider {
   definition: ProviderDefinition;
   config: unknown;
+  /** Its timeouts and pool size: the UPSTREAM_* values unless its own variables say otherwise. */
+  upstream: UpstreamTuning;
 }
 
 export interface GatewayConfig {
@@ -26,7 +29,6 @@ export interface GatewayConfig {
   requestBodyLimitBytes: number;
   maxPageSize: number;
   maxNodes: number;
-  timeouts: UpstreamTimeouts;
   resilience: ResilienceOptions;
   /** Who may call the gateway (its own `Authorization` header, not upstream credentials). */
   auth: GatewayAuthOptions;
@@ -55,19 +57,33 @@ export function loadConfig(env: Env, registry: readonly ProviderDefinition[]): G
       );
   }
 
+  const get = <T>(name: string) => values.get(name) as T;
+  const baseTuning: UpstreamTuning = {
+    timeouts: {
+      connectMs: get<number>('UPSTREAM_CONNECT_TIMEOUT_MS'),
+      headersMs: get<number>('UPSTREAM_HEADERS_TIMEOUT_MS'),
+      bodyMs: get<number>('UPSTREAM_BODY_TIMEOUT_MS'),
+    },
+    connections: get<number>('UPSTREAM_CONNECTIONS'),
+  };
   const providers: ConfiguredProvider[] = [];
   let upstreamSet = false;
   for (const definition of registry) {
     const result = definition.readConfig(env);
-    if (result.status === 'configured') providers.push({ definition, config: result.config });
+    if (result.status === 'absent') {
+      problems.push(...strayTuning(env, definition.envPrefix, definition.label));
+      continue;
+    }
+    upstreamSet = true;
+    const upstream = readUpstreamTuning(env, definition.envPrefix, baseTuning);
+    problems.push(...upstream.problems);
     if (result.status === 'invalid') problems.push(...result.problems);
-    if (result.status !== 'absent') upstreamSet = true;
+    else providers.push({ definition, config: result.config, upstream: upstream.tuning });
   }
   const auth = readGatewayAuth(values, upstreamSet);
   if (!auth.ok) problems.push(...auth.problems);
   if (problems.length > 0 || !auth.ok) throw new ConfigError(problems);
 
-  const get = <T>(name: string) => values.get(name) as T;
   return {
     host: get<string>('HOST'),
     port: get<number>('PORT'),
@@ -85,11 +101,6 @@ export function loadConfig(env: Env, registry: readonly ProviderDefinition[]): G
     requestBodyLimitBytes: get<number>('REQUEST_BODY_LIMIT_BYTES'),
     maxPageSize: get<number>('MAX_PAGE_SIZE'),
     maxNodes: get<number>('MAX_NODES'),
-    timeouts: {
-      connectMs: get<number>('UPSTREAM_CONNECT_TIMEOUT_MS'),
-      headersMs: get<number>('UPSTREAM_HEADERS_TIMEOUT_MS'),
-      bodyMs: get<number>('UPSTREAM_BODY_TIMEOUT_MS'),
-    },
     resilience: {
       attempts: get<number>('UPSTREAM_RETRY_ATTEMPTS'),
       initialDelayMs: 100,

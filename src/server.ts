@@ -47,19 +47,20 @@ export interface GatewayOptions {
 export function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Gateway {
   const logger = options.logger ?? createLogger(config.logLevel);
   const observe = options.services?.onUpstreamResponse;
-  const services: RuntimeServices = {
-    timeouts: config.timeouts,
-    resilience: config.resilience,
-    ...options.services,
-    onUpstreamResponse: (event) => {
-      recordUpstreamCall(logger, event);
-      observe?.(event);
+  const providers: ActiveProvider[] = config.providers.map(
+    ({ definition, config: providerConfig, upstream }) => {
+      const services: RuntimeServices = {
+        ...upstream,
+        resilience: config.resilience,
+        ...options.services,
+        onUpstreamResponse: (event) => {
+          recordUpstreamCall(logger, event);
+          observe?.(event);
+        },
+      };
+      return { definition, runtime: definition.connect(providerConfig, services) };
     },
-  };
-  const providers: ActiveProvider[] = config.providers.map(({ definition, config: providerConfig }) => ({
-    definition,
-    runtime: definition.connect(providerConfig, services),
-  }));
+  );
   const limits = { maxPageSize: config.maxPageSize, maxNodes: config.maxNodes };
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema: gatewaySchema,

@@ -26,6 +26,8 @@ export interface EnvVariable {
 /** What the gateway hands every provider runtime. */
 export interface RuntimeServices {
   timeouts: UpstreamTimeouts;
+  /** Most sockets open to the provider's upstream at once. */
+  connections: number;
   resilience: ResilienceOptions;
   /** Called after every upstream call that got an answer (metrics, logs, contract checks). */
   onUpstreamResponse?: (event: UpstreamCallEvent) => void;
@@ -36,6 +38,7 @@ export function upstreamSettings(baseUrl: string, services: RuntimeServices): Up
   return {
     baseUrl,
     timeouts: services.timeouts,
+    connections: services.connections,
     resilience: services.resilience,
     onResponse: services.onUpstreamResponse,
   };
@@ -71,6 +74,11 @@ export interface ProviderDefinition<Config = unknown, Session extends ProviderSe
   id: string;
   /** Its value in the GraphQL `Provider` enum, e.g. `PDC`. */
   enumValue: string;
+  /**
+   * Prefix of every environment variable of this provider, e.g. `PDC` for PDC_URL; the gateway
+   * adds `<prefix>_CONNECT_TIMEOUT_MS` and the other upstream tuning variables under it.
+   */
+  envPrefix: string;
   /** Human name used in messages, e.g. `Pentaho Data Catalog`. */
   label: string;
   /** What this provider holds, for the enum value's description. */

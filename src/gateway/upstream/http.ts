@@ -94,7 +94,7 @@ export class UpstreamHttp {
     this.basePath = base.pathname.replace(/\/+$/, '');
     const timeouts = { ...defaultTimeouts, ...options.timeouts };
     this.pool = new Pool(base.origin, {
-      connections: options.connections ?? 32,
+      connections: options.connections ?? 128,
       connectTimeout: timeouts.connectMs,
       headersTimeout: timeouts.headersMs,
       bodyTimeout: timeouts.bodyMs,

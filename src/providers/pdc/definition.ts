@@ -6,6 +6,7 @@ import { connectPdc, type PdcSession } from './runtime.js';
 export const pdcProvider: ProviderDefinition<PdcConfig, PdcSession> = {
   id: 'pdc',
   enumValue: 'PDC',
+  envPrefix: 'PDC',
   label: 'Pentaho Data Catalog',
   description: 'Data sources registered in Pentaho Data Catalog.',
   typenames: [CATALOG_DATA_SOURCE],

@@ -7,6 +7,7 @@ import { connectPrequelExport, type PrequelExportSession } from './runtime.js';
 export const prequelExportProvider: ProviderDefinition<PrequelExportConfig, PrequelExportSession> = {
   id: PREQUEL_EXPORT_PROVIDER,
   enumValue: 'PREQUEL_EXPORT',
+  envPrefix: 'PREQUEL_EXPORT',
   label: 'Prequel Export',
   description: 'Destinations that Prequel exports data to.',
   typenames: [DESTINATION],

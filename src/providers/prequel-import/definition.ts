@@ -6,6 +6,7 @@ import { connectPrequelImport, type PrequelImportSession } from './runtime.js';
 export const prequelImportProvider: ProviderDefinition<PrequelImportConfig, PrequelImportSession> = {
   id: 'prequel-import',
   enumValue: 'PREQUEL_IMPORT',
+  envPrefix: 'PREQUEL_IMPORT',
   label: 'Prequel Import',
   description: 'Import sources managed through the Prequel Import API.',
   typenames: [IMPORT_SOURCE],

@@ -6,6 +6,7 @@ import { connectRiverGen, type RiverGenSession } from './runtime.js';
 export const riverGenProvider: ProviderDefinition<RiverGenConfig, RiverGenSession> = {
   id: 'rivergen',
   enumValue: 'RIVERGEN',
+  envPrefix: 'RIVERGEN',
   label: 'RiverGen',
   description: "Data sources of a RiverGen organisation (the caller's, or the service user's).",
   typenames: [RIVERGEN_DATA_SOURCE],

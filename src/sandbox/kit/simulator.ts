@@ -106,6 +106,7 @@ export async function startSimulator<Principal>(
   const maxBody = spec.maxBodyBytes ?? 32 * 1024 * 1024;
 
   const server = createServer((req, res) => {
+    if (!req.url?.startsWith(CONTROL_PREFIX)) res.once('close', stats.enter());
     handle(req, res).catch((error: unknown) => {
       if (!res.headersSent) send(res, spec.error(500, 'Internal server error'));
       else res.destroy();

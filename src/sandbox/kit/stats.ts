@@ -21,8 +21,12 @@ export interface SimulatorStats {
   /** The latest requests (up to 500), oldest first, optionally of one operation. */
   requests(operationId?: string): RecordedRequest[];
   reset(): void;
-  snapshot(): { total: number; counts: Record<string, number> };
+  /** Most requests this simulator was answering at the same moment since the last reset. */
+  peakInFlight(): number;
+  snapshot(): { total: number; counts: Record<string, number>; peakInFlight: number };
   record(request: RecordedRequest): void;
+  /** Marks a request as begun; the returned function marks it finished. */
+  enter(): () => void;
 }
 
 const KEEP = 500;
@@ -31,6 +35,8 @@ export function createStats(): SimulatorStats {
   let counts = new Map<string, number>();
   let total = 0;
   let log: RecordedRequest[] = [];
+  let inFlight = 0;
+  let peak = 0;
   return {
     count: (operationId) => (operationId === undefined ? total : (counts.get(operationId) ?? 0)),
     counts: () => Object.fromEntries(counts),
@@ -44,13 +50,24 @@ export function createStats(): SimulatorStats {
       counts = new Map();
       total = 0;
       log = [];
+      peak = inFlight;
     },
-    snapshot: () => ({ total, counts: Object.fromEntries(counts) }),
+    peakInFlight: () => peak,
+    snapshot: () => ({ total, counts: Object.fromEntries(counts), peakInFlight: peak }),
     record(request) {
       total += 1;
       counts.set(request.operationId, (counts.get(request.operationId) ?? 0) + 1);
       log.push(request);
       if (log.length > KEEP) log = log.slice(-KEEP);
+    },
+    enter() {
+      inFlight += 1;
+      peak = Math.max(peak, inFlight);
+      let left = false;
+      return () => {
+        if (!left) inFlight -= 1;
+        left = true;
+      };
     },
   };
 }

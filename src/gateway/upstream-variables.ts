@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import type { Env, EnvVariable } from './provider.js';
+import type { UpstreamTimeouts } from './upstream/index.js';
+
+/** How the gateway talks to one upstream: its timeouts and the size of its connection pool. */
+export interface UpstreamTuning {
+  timeouts: UpstreamTimeouts;
+  /** Most sockets open to the upstream at once; further calls wait for a free one. */
+  connections: number;
+}
+
+type TuningKey = keyof UpstreamTimeouts | 'connections';
+
+interface TuningVariable {
+  key: TuningKey;
+  /** The variable that sets it for every upstream, and so its default for each one. */
+  global: string;
+  suffix: string;
+  description: (label: string) => string;
+  example: string;
+  max: number;
+}
+
+const tuning: readonly TuningVariable[] = [
+  {
+    key: 'connectMs',
+    global: 'UPSTREAM_CONNECT_TIMEOUT_MS',
+    suffix: 'CONNECT_TIMEOUT_MS',
+    description: (label) => `Time allowed to open a connection to ${label}.`,
+    example: '1000',
+    max: 600_000,
+  },
+  {
+    key: 'headersMs',
+    global: 'UPSTREAM_HEADERS_TIMEOUT_MS',
+    suffix: 'HEADERS_TIMEOUT_MS',
+    description: (label) => `Time allowed for ${label} to start answering.`,
+    example: '5000',
+    max: 600_000,
+  },
+  {
+    key: 'bodyMs',
+    global: 'UPSTREAM_BODY_TIMEOUT_MS',
+    suffix: 'BODY_TIMEOUT_MS',
+    description: (label) => `Longest pause allowed while ${label} sends its answer.`,
+    example: '5000',
+    max: 600_000,
+  },
+  {
+    key: 'connections',
+    global: 'UPSTREAM_CONNECTIONS',
+    suffix: 'CONNECTIONS',
+    description: (label) => `Most connections open to ${label} at once; further calls queue.`,
+    example: '64',
+    max: 10_000,
+  },
+];
+
+const name = (prefix: string, variable: TuningVariable) => `${prefix}_${variable.suffix}`;
+
+/** The variables that tune one provider's upstream, each defaulting to its UPSTREAM_* value. */
+export function upstreamVariables(prefix: string, label: string): EnvVariable[] {
+  return tuning.map((variable) => ({
+    name: name(prefix, variable),
+    description: variable.description(label),
+    default: variable.global,
+    example: variable.example,
+  }));
+}
+
+/**
+ * One provider's tuning: the deployment-wide values with any of its own variables applied.
+ * Returns the problems instead when a value is not a whole number in range.
+ */
+export function readUpstreamTuning(
+  env: Env,
+  prefix: string,
+  base: UpstreamTuning,
+): { tuning: UpstreamTuning; problems: string[] } {
+  const problems: string[] = [];
+  const values: Record<TuningKey, number> = { ...base.timeouts, connections: base.connections };
+  for (const variable of tuning) {
+    const raw = env[name(prefix, variable)];
+    if (raw === undefined || raw === '') continue;
+    const parsed = z.coerce.number().int().min(1).max(variable.max).safeParse(raw);
+    if (parsed.success) values[variable.key] = parsed.data;
+    else
+      problems.push(
+        `${name(prefix, variable)}=${JSON.stringify(raw)}: ${parsed.error.issues[0]?.message ?? 'invalid'} (a whole number from 1 to ${variable.max})`,
+      );
+  }
+  const { connections, ...timeouts } = values;
+  return { tuning: { timeouts, connections }, problems };
+}
+
+/** Tuning variables set for a provider that is not configured: they would silently do nothing. */
+export function strayTuning(env: Env, prefix: string, label: string): string[] {
+  return tuning
+    .map((variable) => name(prefix, variable))
+    .filter((variable) => env[variable] !== undefined && env[variable] !== '')
+    .map((variable) => `${variable} is set but ${label} is not configured, so it would not be used`);
+}

@@ -1,0 +1,123 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+import { providers } from '../../src/providers/registry.js';
+import { startTestGateway, type TestGateway } from '../support/gateway.js';
+
+let gw: TestGateway | undefined;
+afterEach(async () => {
+  await gw?.close();
+  gw = undefined;
+});
+
+const PDC_AND_RIVERGEN = `{
+  catalogDataSources(first: 1) { edges { node { id } } }
+  riverGenDataSources(first: 1) { edges { node { id } } }
+}`;
+
+function configProblems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env, providers);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('per-provider upstream settings', () => {
+  it('times out one provider on its own budget while another, given longer, answers', async () => {
+    gw = await startTestGateway({
+      UPSTREAM_HEADERS_TIMEOUT_MS: '100',
+      UPSTREAM_RETRY_ATTEMPTS: '1',
+      RIVERGEN_HEADERS_TIMEOUT_MS: '5000',
+    });
+    // Past the 100 ms budget even with undici's timer granularity (it checks about every 500 ms).
+    gw.sims.pdc?.setFaults({ latencyMs: 1500 });
+    gw.sims.rivergen?.setFaults({ latencyMs: 1500 });
+
+    const result = await gw.query<{ riverGenDataSources: { edges: unknown[] } | null }>(PDC_AND_RIVERGEN);
+
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        path: ['catalogDataSources'],
+        extensions: expect.objectContaining({ code: 'UPSTREAM_TIMEOUT', provider: 'pdc' }),
+      }),
+    ]);
+    expect(result.data?.riverGenDataSources?.edges).toHaveLength(1);
+  });
+
+  it('holds no more connections open to a provider than its pool allows', async () => {
+    gw = await startTestGateway({ RIVERGEN_CONNECTIONS: '2', RIVERGEN_CONCURRENCY: '8' });
+    const list = await gw.query<{ riverGenDataSources: { edges: { node: { id: string } }[] } }>(
+      '{ riverGenDataSources(first: 10) { edges { node { id } } } }',
+    );
+    const ids = list.data?.riverGenDataSources.edges.map((edge) => edge.node.id) ?? [];
+    expect(ids).toHaveLength(10);
+    gw.sims.rivergen?.setFaults({ latencyMs: 30 });
+    gw.resetCounts();
+
+    const result = await gw.query<{ nodes: ({ id: string } | null)[] }>(
+      'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }',
+      { ids },
+    );
+
+    expect(result.data?.nodes.map((node) => node?.id)).toEqual(ids);
+    expect(gw.sims.rivergen?.stats.count('getDataSource')).toBe(10);
+    expect(gw.sims.rivergen?.stats.peakInFlight()).toBe(2);
+  });
+
+  it('without a pool setting, fetches as many at once as the provider’s concurrency', async () => {
+    gw = await startTestGateway({ RIVERGEN_CONCURRENCY: '8' });
+    const list = await gw.query<{ riverGenDataSources: { edges: { node: { id: string } }[] } }>(
+      '{ riverGenDataSources(first: 10) { edges { node { id } } } }',
+    );
+    const ids = list.data?.riverGenDataSources.edges.map((edge) => edge.node.id) ?? [];
+    gw.sims.rivergen?.setFaults({ latencyMs: 30 });
+    gw.resetCounts();
+
+    await gw.query('query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids });
+
+    expect(gw.sims.rivergen?.stats.peakInFlight()).toBe(8);
+  });
+
+  it('names each bad value, and settings for a provider that is not configured', () => {
+    const problems = configProblems({
+      GATEWAY_AUTH: 'none',
+      PDC_URL: 'http://127.0.0.1:9',
+      PDC_USERNAME: 'u',
+      PDC_PASSWORD: 'p',
+      PDC_CONNECTIONS: '0',
+      PDC_BODY_TIMEOUT_MS: 'soon',
+      RIVERGEN_HEADERS_TIMEOUT_MS: '5000',
+    });
+
+    expect(problems).toEqual([
+      expect.stringMatching(/^PDC_BODY_TIMEOUT_MS="soon": .*whole number from 1 to 600000/),
+      expect.stringMatching(/^PDC_CONNECTIONS="0": .*whole number from 1 to 10000/),
+      'RIVERGEN_HEADERS_TIMEOUT_MS is set but RiverGen is not configured, so it would not be used',
+    ]);
+  });
+
+  it('gives each provider the deployment-wide values unless it has its own', () => {
+    const config = loadConfig(
+      {
+        GATEWAY_AUTH: 'none',
+        UPSTREAM_CONNECT_TIMEOUT_MS: '900',
+        UPSTREAM_CONNECTIONS: '40',
+        PDC_URL: 'http://127.0.0.1:9',
+        PDC_USERNAME: 'u',
+        PDC_PASSWORD: 'p',
+        PDC_CONNECT_TIMEOUT_MS: '250',
+        RIVERGEN_URL: 'http://127.0.0.1:9',
+        RIVERGEN_TOKEN: 't',
+        RIVERGEN_CONNECTIONS: '4',
+      },
+      providers,
+    );
+    const tuning = Object.fromEntries(config.providers.map((p) => [p.definition.id, p.upstream]));
+    expect(tuning).toEqual({
+      pdc: { timeouts: { connectMs: 250, headersMs: 10_000, bodyMs: 10_000 }, connections: 40 },
+      rivergen: { timeouts: { connectMs: 900, headersMs: 10_000, bodyMs: 10_000 }, connections: 4 },
+    });
+  });
+});
