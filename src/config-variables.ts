@@ -57,7 +57,7 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
   {
     name: 'MAX_QUERY_COST',
     description:
-      'Highest cost a query may have: each field costs 1, each object 2, nested selections weigh 1.5× more, and a literal `first`/`last` multiplies its selection.',
+      'Highest cost an operation may have: each field costs 1, each object 2, nested selections weigh 1.5× more, and `first`/`last` or the number of `ids` (literal or sent as variables) multiplies its selection.',
     default: '1000000',
     example: '100000',
     schema: int(1, 1_000_000_000),

@@ -3,6 +3,7 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { type GraphQLError, NoSchemaIntrospectionCustomRule, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { gatewayError } from './errors.js';
+import { useQueryCost } from './query-cost.js';
 
 /** How large a query document may be; a document over any limit is refused before it runs. */
 export interface QueryLimits {
@@ -17,7 +18,7 @@ export interface QueryLimits {
 export const csrfHeader = 'x-graphql-yoga-csrf';
 
 /**
- * Depth, cost, alias, directive and token limits (graphql-armor). A refusal is BAD_USER_INPUT,
+ * Depth, alias, directive and token limits (graphql-armor), and the cost limit (query-cost.ts). A refusal is BAD_USER_INPUT,
  * names the limit in `extensions.limit` and says in its message what the limit is.
  */
 export function useQueryLimits(
@@ -40,16 +41,23 @@ export function useQueryLimits(
       },
     ],
   });
-  return EnvelopArmorPlugin({
+  const armor: Plugin = EnvelopArmorPlugin({
     // Fragments are type conditions, not data: they add neither depth nor weight.
     maxDepth: { n: limits.depth, flattenFragments: true, ...refuse('depth') },
-    costLimit: { maxCost: limits.cost, flattenFragments: true, ...refuse('cost') },
+    // Cost needs the variables (`first: $n`), so it is checked when the operation runs: see query-cost.ts.
+    costLimit: { enabled: false },
     maxAliases: { n: limits.aliases, ...refuse('aliases') },
     maxDirectives: { n: limits.directives, ...refuse('directives') },
     maxTokens: { n: limits.tokens, ...refuse('tokens') },
     // "Did you mean …" would tell a caller the schema that introspection is hiding.
     blockFieldSuggestion: { enabled: hideSuggestions, mask: '' },
   });
+  return {
+    onPluginInit({ addPlugin }) {
+      addPlugin(armor);
+      addPlugin(useQueryCost(limits.cost));
+    },
+  };
 }
 
 /** Refuses `__schema` and `__type` (graphql-js's own rule); `__typename` still works. */

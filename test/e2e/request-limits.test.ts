@@ -45,9 +45,14 @@ describe('query limits at their defaults', () => {
   });
   afterAll(() => gw.close());
 
-  async function refused(document: string, limit: string, message: RegExp) {
+  async function refused(
+    document: string,
+    limit: string,
+    message: RegExp,
+    variables?: Record<string, unknown>,
+  ) {
     gw.resetCounts();
-    const answer = await gw.query(document);
+    const answer = await gw.query(document, variables);
     expect(answer.status).toBeLessThan(500);
     expect(answer.data ?? null).toBeNull();
     expect(answer.errors).toContainEqual(
@@ -70,6 +75,17 @@ describe('query limits at their defaults', () => {
     expect(one.errors).toBeUndefined();
     const tenPages = Array.from({ length: 10 }, (_, i) => `p${i}: ${page}`).join(' ');
     await refused(`{ ${tenPages} }`, 'cost', /^Query Cost limit of 1000000 exceeded, found \d+/);
+  });
+
+  it('counts a page size sent as a variable, or as its default, like a literal one', async () => {
+    const page = `dataSources(first: $size) { edges { node { id ${everyDataSourceField(gw)} } } }`;
+    const tenPages = (head: string) =>
+      `query ${head} { ${Array.from({ length: 10 }, (_, i) => `p${i}: ${page}`).join(' ')} }`;
+    const cost = /^Query Cost limit of 1000000 exceeded, found \d+/;
+    await refused(tenPages('($size: Int!)'), 'cost', cost, { size: 500 });
+    await refused(tenPages('($size: Int = 500)'), 'cost', cost);
+    const small = await gw.query(tenPages('($size: Int!)'), { size: 2 });
+    expect(small.errors).toBeUndefined();
   });
 
   it('refuses 16 aliases, over the alias limit of 15, and answers 15', async () => {
@@ -216,5 +232,34 @@ describe('limits and switches set through the environment', () => {
     expect((await gw.query('{ __typename }')).data).toEqual({ __typename: 'Query' });
     const typo = await gw.query('{ dataSourcez { totalCount } }');
     expect(typo.errors?.[0]?.message).toBe('Cannot query field "dataSourcez" on type "Query".');
+  });
+});
+
+describe('a cost limit set through the environment', () => {
+  let gw: TestGateway;
+  beforeAll(async () => {
+    gw = await startTestGateway({ MAX_QUERY_COST: '1000' });
+  });
+  afterAll(() => gw.close());
+
+  it('prices a nodes lookup by the number of ids sent, and refuses one over MAX_QUERY_COST', async () => {
+    const ids = Array.from({ length: 20 }, (_, i) =>
+      Buffer.from(`CatalogDataSource:${i.toString(16).padStart(24, '0')}`).toString('base64url'),
+    );
+    // Each lookup of 20 ids costs (2 + 1.5 × 1 field) × 20 = 70: 15 of them are over 1000, 14 are not.
+    const lookups = (n: number) =>
+      `query ($ids: [ID!]!) { ${Array.from({ length: n }, (_, i) => `l${i}: nodes(ids: $ids) { id }`).join(' ')} }`;
+    gw.resetCounts();
+    const refused = await gw.query(lookups(15), { ids });
+    expect(upstreamCalls(gw)).toBe(0);
+    expect(refused.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/^Query Cost limit of 1000 exceeded, found 1050/),
+        extensions: { code: 'BAD_USER_INPUT', limit: 'cost', max: 1000 },
+      }),
+    ]);
+    const answered = await gw.query(lookups(14), { ids });
+    expect(answered.errors).toBeUndefined();
+    expect(Object.keys(answered.data ?? {})).toHaveLength(14);
   });
 });
