@@ -44,7 +44,7 @@ export function operationCost(
   const defaults = new Map(
     (operation.variableDefinitions ?? []).map((v) => [v.variable.name.value, v.defaultValue]),
   );
-  const valueOf = (node: ValueNode): unknown => {
+  const argumentValue = (node: ValueNode): unknown => {
     if (node.kind !== Kind.VARIABLE) return literal(node);
     const name = node.name.value;
     if (variables[name] !== undefined) return variables[name];
@@ -55,7 +55,7 @@ export function operationCost(
   const multiplier = (args: readonly ArgumentNode[] | undefined): number => {
     let times = 1;
     for (const arg of args ?? []) {
-      const value = valueOf(arg.value);
+      const value = argumentValue(arg.value);
       if (PAGE_ARGUMENTS.has(arg.name.value) && typeof value === 'number') times = Math.max(times, value);
       if (LIST_ARGUMENTS.has(arg.name.value) && Array.isArray(value)) times = Math.max(times, value.length);
     }
