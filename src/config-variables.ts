@@ -170,6 +170,36 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
     schema: int(1, 3_600_000),
   },
   {
+    name: 'READINESS_TIMEOUT_MS',
+    description:
+      'Budget of one /ready check: each provider’s upstream must answer a HEAD request within it (any status counts) and have no open circuit breaker; otherwise /ready answers 503 naming the provider.',
+    default: '500',
+    example: '2000',
+    schema: int(10, 60_000),
+  },
+  {
+    name: 'METRICS',
+    description:
+      'Serve Prometheus metrics at /metrics (GraphQL requests and latency by operation, upstream calls, latency and errors by provider and route, breaker states, DataLoader batch sizes, process metrics). Like /health and /ready it needs no gateway credentials.',
+    default: 'true',
+    example: 'false',
+    schema: flag,
+  },
+  {
+    name: 'OTEL_EXPORTER_OTLP_ENDPOINT',
+    description:
+      'Turns OpenTelemetry tracing on: spans of each GraphQL operation and of each upstream call are sent as OTLP/HTTP JSON to `<endpoint>/v1/traces`, and upstreams receive a W3C `traceparent`. Off when unset. The standard OTEL_EXPORTER_OTLP_HEADERS and OTEL_TRACES_SAMPLER variables apply too.',
+    example: 'http://otel-collector:4318',
+    schema: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  },
+  {
+    name: 'OTEL_SERVICE_NAME',
+    description: 'The `service.name` of the spans this gateway sends when tracing is on.',
+    default: 'datasource-gateway',
+    example: 'datasource-gateway-eu',
+    schema: z.string().min(1),
+  },
+  {
     name: 'GATEWAY_AUTH',
     description:
       'Who may call /graphql: `none` (anyone), `tokens` (a token from GATEWAY_TOKENS) or `jwt` (a JWT checked with GATEWAY_JWT_SECRET or GATEWAY_JWKS_URL), sent as `Authorization: Bearer <token>`. Defaults to `none` in demo mode; required once an upstream is configured. /health is always open.',

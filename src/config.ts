@@ -1,5 +1,6 @@
 import { gatewayEnv } from './config-variables.js';
 import type { GatewayAuthOptions } from './gateway/auth.js';
+import type { ObservabilityOptions } from './gateway/observability/index.js';
 import type { Env, ProviderDefinition } from './gateway/provider.js';
 import type { QueryLimits } from './gateway/request-limits.js';
 import type { ResilienceOptions } from './gateway/upstream/index.js';
@@ -32,6 +33,8 @@ export interface GatewayConfig {
   resilience: ResilienceOptions;
   /** Who may call the gateway (its own `Authorization` header, not upstream credentials). */
   auth: GatewayAuthOptions;
+  /** /ready, /metrics and tracing. */
+  observability: ObservabilityOptions;
   providers: ConfiguredProvider[];
 }
 
@@ -110,7 +113,18 @@ export function loadConfig(env: Env, registry: readonly ProviderDefinition[]): G
       breakerResetMs: get<number>('UPSTREAM_BREAKER_RESET_MS'),
     },
     auth: auth.options,
+    observability: readObservability(get),
     providers,
+  };
+}
+
+/** Readiness, metrics and tracing from their parsed variables; tracing is on once an endpoint is set. */
+function readObservability(get: <T>(name: string) => T): ObservabilityOptions {
+  const endpoint = get<string | undefined>('OTEL_EXPORTER_OTLP_ENDPOINT');
+  return {
+    metrics: get<boolean>('METRICS'),
+    readinessTimeoutMs: get<number>('READINESS_TIMEOUT_MS'),
+    tracing: endpoint ? { endpoint, serviceName: get<string>('OTEL_SERVICE_NAME') } : undefined,
   };
 }
 

@@ -15,6 +15,7 @@ import {
   recordUpstreamCall,
   withRequestScope,
 } from './gateway/logging.js';
+import { createObservability } from './gateway/observability/index.js';
 import { usePartialErrors } from './gateway/partial-errors.js';
 import type { RuntimeServices } from './gateway/provider.js';
 import {
@@ -32,7 +33,7 @@ export interface Gateway {
   logger: Logger;
   schema: GraphQLSchema;
   providers: readonly ActiveProvider[];
-  /** Closes every upstream pool. */
+  /** Closes every upstream pool and sends the trace spans still buffered. */
   close(): Promise<void>;
 }
 
@@ -47,14 +48,17 @@ export interface GatewayOptions {
 export function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Gateway {
   const logger = options.logger ?? createLogger(config.logLevel);
   const observe = options.services?.onUpstreamResponse;
+  const observability = createObservability(config.observability, () => providers);
   const providers: ActiveProvider[] = config.providers.map(
     ({ definition, config: providerConfig, upstream }) => {
       const services: RuntimeServices = {
         ...upstream,
         resilience: config.resilience,
+        ...observability.services,
         ...options.services,
         onUpstreamResponse: (event) => {
           recordUpstreamCall(logger, event);
+          observability.services.onUpstreamResponse?.(event);
           observe?.(event);
         },
       };
@@ -69,9 +73,12 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     landingPage: false,
     graphiql: config.graphiql ? { title: 'datasource-gateway', defaultQuery: defaultGraphiqlQuery } : false,
     maskedErrors: { maskError: (error, message) => maskError(error, message) },
-    context: ({ request }) =>
-      createContext(providers, { headers: Object.fromEntries(request.headers) }, limits),
+    context: ({ request }) => ({
+      ...createContext(providers, { headers: Object.fromEntries(request.headers) }, limits),
+      onBatch: observability.onBatch,
+    }),
     plugins: [
+      ...observability.plugins,
       useGatewayAuth(config.auth),
       useRequestBodyLimit(config.requestBodyLimitBytes),
       useCsrfPrevention(),
@@ -88,6 +95,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     providers,
     close: async () => {
       await Promise.all(providers.map((p) => p.runtime.close()));
+      await observability.close();
     },
   };
 }

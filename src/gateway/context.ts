@@ -31,6 +31,8 @@ export interface GatewayContext {
   sessions(): { definition: ProviderDefinition; session: ProviderSession }[];
   /** Errors for parts of the answer that are missing while the rest still arrives. */
   readonly partialErrors: GraphQLError[];
+  /** Told the size of every batch a node loader runs (metrics). */
+  readonly onBatch?: (loader: string, size: number) => void;
 }
 
 export function createContext(

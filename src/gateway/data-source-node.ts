@@ -21,7 +21,10 @@ export function dataSourceNode<R extends DataSourceRecord>(
   const ref = builder.loadableNodeRef<R | Error | null, string, string, string, R>(typename, {
     id: { resolve: (record) => record.nativeId },
     // Async so that a provider that is off rejects its keys instead of breaking the loader.
-    load: async (ids, context) => options.load(ids, context),
+    load: async (ids, context) => {
+      context.onBatch?.(typename, ids.length);
+      return options.load(ids, context);
+    },
   });
   registerNodeLoader(typename, {
     loader: (context) => ref.getDataloader(context) as never,

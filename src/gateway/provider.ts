@@ -2,8 +2,11 @@ import type { DataSourceFilter, DataSourceRecord, ListSlice, ListWindow } from '
 import type {
   ResilienceOptions,
   UpstreamCallEvent,
+  UpstreamFailureEvent,
+  UpstreamHttp,
   UpstreamSettings,
   UpstreamTimeouts,
+  UpstreamTracer,
 } from './upstream/index.js';
 
 /** The environment as the process received it. */
@@ -31,6 +34,10 @@ export interface RuntimeServices {
   resilience: ResilienceOptions;
   /** Called after every upstream call that got an answer (metrics, logs, contract checks). */
   onUpstreamResponse?: (event: UpstreamCallEvent) => void;
+  /** Called after every upstream call that failed, answered or not, or was never sent (metrics). */
+  onUpstreamFailure?: (event: UpstreamFailureEvent) => void;
+  /** Traces every upstream call when tracing is on. */
+  traceUpstream?: UpstreamTracer;
 }
 
 /** The settings of one upstream at `baseUrl`, as this deployment configured every upstream. */
@@ -41,6 +48,8 @@ export function upstreamSettings(baseUrl: string, services: RuntimeServices): Up
     connections: services.connections,
     resilience: services.resilience,
     onResponse: services.onUpstreamResponse,
+    onFailure: services.onUpstreamFailure,
+    trace: services.traceUpstream,
   };
 }
 
@@ -62,6 +71,8 @@ export interface ProviderSession {
 export interface ProviderRuntime<Session extends ProviderSession = ProviderSession> {
   /** A session bound to one request's caller; it holds nothing that outlives the request. */
   session(caller: RequestCaller): Session;
+  /** The upstream pools this provider calls, which /ready probes and /metrics watches. */
+  upstreams?: readonly UpstreamHttp[];
   close(): Promise<void>;
 }
 

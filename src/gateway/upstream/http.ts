@@ -1,6 +1,7 @@
 import { Pool, errors as undiciErrors } from 'undici';
 import type { IncomingHttpHeaders } from 'undici/types/header.js';
-import { UpstreamError, type UpstreamErrorDetail } from './errors.js';
+import { isUpstreamError, UpstreamError, type UpstreamErrorDetail } from './errors.js';
+import type { ProbeResult, UpstreamFailureEvent, UpstreamTracer } from './observers.js';
 import { type BreakerState, defaultResilience, Resilience, type ResilienceOptions } from './resilience.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -33,12 +34,16 @@ export interface UpstreamHttpOptions {
   describeError: (status: number, body: unknown) => UpstreamErrorDetail;
   /** Called once per call that got an answer, whatever its status (metrics, contract checks). */
   onResponse?: (event: UpstreamCallEvent) => void;
+  /** Called once per call that failed, whatever the reason, including calls never sent (metrics). */
+  onFailure?: (event: UpstreamFailureEvent) => void;
+  /** Traces each call; the headers it returns (trace context) go with the request. */
+  trace?: UpstreamTracer;
 }
 
 /** What a deployment chooses about one upstream; the provider adds its id, headers and error reader. */
 export type UpstreamSettings = Pick<
   UpstreamHttpOptions,
-  'baseUrl' | 'timeouts' | 'resilience' | 'connections' | 'onResponse'
+  'baseUrl' | 'timeouts' | 'resilience' | 'connections' | 'onResponse' | 'onFailure' | 'trace'
 >;
 
 /** One finished upstream call. `body` is the parsed JSON, or undefined when it was not JSON. */
@@ -83,6 +88,7 @@ export class UpstreamHttp {
   readonly provider: string;
   private readonly pool: Pool;
   private readonly basePath: string;
+  private readonly origin: string;
   private readonly options: UpstreamHttpOptions;
   private readonly resilience: Resilience;
 
@@ -92,6 +98,7 @@ export class UpstreamHttp {
     this.resilience = new Resilience(options.provider, { ...defaultResilience, ...options.resilience });
     const base = new URL(options.baseUrl);
     this.basePath = base.pathname.replace(/\/+$/, '');
+    this.origin = base.origin;
     const timeouts = { ...defaultTimeouts, ...options.timeouts };
     this.pool = new Pool(base.origin, {
       connections: options.connections ?? 128,
@@ -107,15 +114,79 @@ export class UpstreamHttp {
     return this.resilience.state;
   }
 
-  request<T>(req: UpstreamRequest): Promise<UpstreamResponse<T>> {
-    return this.resilience.run(req.operation, req.safe ?? req.method === 'GET', () => this.send<T>(req));
+  /** True while the breaker fails calls without sending them (readiness). */
+  get failingFast(): boolean {
+    return this.resilience.failingFast;
   }
 
+  request<T>(req: UpstreamRequest): Promise<UpstreamResponse<T>> {
+    return this.resilience
+      .run(req.operation, req.safe ?? req.method === 'GET', () => this.send<T>(req))
+      .catch((error: unknown) => {
+        if (isUpstreamError(error) && error.kind === 'circuit-open') this.failed(req, error, 0);
+        throw error;
+      });
+  }
+
+  /**
+   * Whether the upstream answers at all, whatever it says: one HEAD to its base path through this
+   * pool, sent without credentials, never retried and never counted by the breaker.
+   */
+  async probe(timeoutMs: number): Promise<ProbeResult> {
+    try {
+      const response = await this.pool.request({
+        method: 'HEAD',
+        path: this.basePath || '/',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      await response.body.dump();
+      return 'reachable';
+    } catch (cause) {
+      return isTimeout(cause) ? 'timeout' : 'unreachable';
+    }
+  }
+
+  /** One try of a call, traced when tracing is on; every failure is reported once. */
   private async send<T>(req: UpstreamRequest): Promise<UpstreamResponse<T>> {
+    const started = performance.now();
+    const trace = this.options.trace?.({
+      provider: this.provider,
+      operation: req.operation,
+      method: req.method,
+      origin: this.origin,
+    });
+    try {
+      const response = await this.exchange<T>(req, trace?.headers);
+      trace?.end({ status: response.status });
+      return response;
+    } catch (error) {
+      const upstream = isUpstreamError(error) ? error : undefined;
+      if (upstream) this.failed(req, upstream, performance.now() - started);
+      trace?.end({ status: upstream?.status, failure: upstream?.kind ?? 'error' });
+      throw error;
+    }
+  }
+
+  private failed(req: UpstreamRequest, error: UpstreamError, durationMs: number): void {
+    this.options.onFailure?.({
+      provider: this.provider,
+      operation: req.operation,
+      method: req.method,
+      kind: error.kind,
+      status: error.status,
+      durationMs,
+    });
+  }
+
+  private async exchange<T>(
+    req: UpstreamRequest,
+    traceHeaders: Record<string, string> | undefined,
+  ): Promise<UpstreamResponse<T>> {
     const headers: Record<string, string> = {
       accept: 'application/json',
       ...this.options.defaultHeaders,
       ...req.headers,
+      ...traceHeaders,
     };
     let body: string | undefined;
     if (req.json !== undefined) {

@@ -1,5 +1,6 @@
 export * from './errors.js';
 export * from './http.js';
+export * from './observers.js';
 export * from './resilience.js';
 export * from './types.js';
 

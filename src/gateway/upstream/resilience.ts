@@ -56,14 +56,20 @@ function isTransient(error: unknown): boolean {
 export class Resilience {
   private readonly breaker;
   private readonly retry;
+  private readonly breakerResetMs: number;
+  private openedAt = 0;
 
   constructor(
     private readonly provider: string,
     options: ResilienceOptions = defaultResilience,
   ) {
+    this.breakerResetMs = options.breakerResetMs;
     this.breaker = circuitBreaker(handleWhen(isOutage), {
       halfOpenAfter: options.breakerResetMs,
       breaker: new ConsecutiveBreaker(options.breakerFailures),
+    });
+    this.breaker.onBreak(() => {
+      this.openedAt = Date.now();
     });
     this.retry = retry(handleWhen(isTransient), {
       maxAttempts: Math.max(0, options.attempts - 1),
@@ -91,6 +97,14 @@ export class Resilience {
         throw error;
       });
     return safe ? this.retry.execute(guarded) : guarded();
+  }
+
+  /**
+   * Whether a call now would fail without being sent. An open breaker whose reset time has passed
+   * lets the next call through as a trial, so it no longer counts.
+   */
+  get failingFast(): boolean {
+    return this.state === 'open' && Date.now() - this.openedAt < this.breakerResetMs;
   }
 
   get state(): BreakerState {

@@ -37,6 +37,7 @@ export function connectPdc(config: PdcConfig, services: RuntimeServices): Provid
   return {
     session: (caller) =>
       new PdcSession(new PdcClient(http, serviceAuth ?? forwardedBearer(caller, 'x-pdc-token', PDC)), config),
+    upstreams: [http],
     close: () => http.close(),
   };
 }

@@ -36,6 +36,7 @@ export function connectPrequelExport(
   const client = new PrequelExportClient(http, () => ({ 'X-API-KEY': config.apiKey }));
   return {
     session: () => new PrequelExportSession(client, config.concurrency),
+    upstreams: [http],
     close: () => http.close(),
   };
 }

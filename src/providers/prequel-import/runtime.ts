@@ -26,7 +26,11 @@ export function connectPrequelImport(
 ): ProviderRuntime<PrequelImportSession> {
   const http = createPrequelImportHttp(upstreamSettings(config.url, services));
   const client = new PrequelImportClient(http, () => ({ 'x-api-key': config.apiKey }));
-  return { session: () => new PrequelImportSession(client, config), close: () => http.close() };
+  return {
+    session: () => new PrequelImportSession(client, config),
+    upstreams: [http],
+    close: () => http.close(),
+  };
 }
 
 /** What one request does with Prequel's import sources; nothing outlives the request. */

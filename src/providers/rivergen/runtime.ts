@@ -46,6 +46,7 @@ export function connectRiverGen(
         ),
         config,
       ),
+    upstreams: [http],
     close: () => http.close(),
   };
 }

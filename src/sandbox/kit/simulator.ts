@@ -128,6 +128,7 @@ export async function startSimulator<Principal>(
       path: url.pathname,
       query: url.search,
       body: raw === undefined ? undefined : safeParse(raw, req.headers['content-type']),
+      traceparent: typeof req.headers.traceparent === 'string' ? req.headers.traceparent : undefined,
       at: Date.now(),
     };
     stats.record(recorded);

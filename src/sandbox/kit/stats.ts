@@ -8,6 +8,8 @@ export interface RecordedRequest {
   query: string;
   /** The parsed body, when there was one. */
   body: unknown;
+  /** The W3C trace context header it carried, if any (tracing tests). */
+  traceparent?: string;
   at: number;
 }
 

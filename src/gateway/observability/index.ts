@@ -1,0 +1,52 @@
+import type { Plugin } from 'graphql-yoga';
+import type { ActiveProvider } from '../context.js';
+import type { RuntimeServices } from '../provider.js';
+import { GatewayMetrics } from './metrics.js';
+import { useReadiness } from './readiness.js';
+import { createTracing, type TracingOptions } from './tracing.js';
+import { useMetrics } from './use-metrics.js';
+
+export type { TracingOptions } from './tracing.js';
+
+export interface ObservabilityOptions {
+  /** Serve Prometheus metrics at /metrics. */
+  metrics: boolean;
+  /** Budget of one /ready check: every upstream probe gives up after this long. */
+  readinessTimeoutMs: number;
+  /** OTLP tracing; off when absent. */
+  tracing?: TracingOptions;
+}
+
+/** What server.ts wires in: hooks for the provider runtimes, Yoga plugins, a batch observer, a flush. */
+export interface Observability {
+  services: Pick<RuntimeServices, 'onUpstreamResponse' | 'onUpstreamFailure' | 'traceUpstream'>;
+  plugins: Plugin[];
+  /** Told the size of every DataLoader batch (metrics). */
+  onBatch?: (loader: string, size: number) => void;
+  close(): Promise<void>;
+}
+
+/** /ready always; /metrics and tracing as configured. `providers` is read once they are connected. */
+export function createObservability(
+  options: ObservabilityOptions,
+  providers: () => readonly ActiveProvider[],
+): Observability {
+  const metrics = options.metrics ? new GatewayMetrics(providers) : undefined;
+  const tracing = options.tracing ? createTracing(options.tracing) : undefined;
+  return {
+    services: {
+      onUpstreamResponse: metrics?.onUpstreamResponse,
+      onUpstreamFailure: metrics?.onUpstreamFailure,
+      traceUpstream: tracing?.traceUpstream,
+    },
+    plugins: [
+      useReadiness(providers, options.readinessTimeoutMs),
+      ...(metrics ? [useMetrics(metrics)] : []),
+      ...(tracing ? [tracing.plugin] : []),
+    ],
+    onBatch: metrics?.observeBatch,
+    close: async () => {
+      await tracing?.close();
+    },
+  };
+}

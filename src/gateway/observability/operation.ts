@@ -1,0 +1,41 @@
+import { type DocumentNode, getOperationAST } from 'graphql';
+
+/** What a GraphQL request ran, as metrics and traces name it. */
+export interface OperationInfo {
+  /** The operation's own name from the document; `anonymous` when it has none or none was found. */
+  name: string;
+  /** query, mutation or subscription; `unknown` when the document never reached execution. */
+  type: string;
+}
+
+export const UNKNOWN_OPERATION: OperationInfo = { name: 'anonymous', type: 'unknown' };
+
+/** Longest operation name kept in a label or span name; a longer one is cut. */
+const MAX_NAME = 64;
+
+/** The operation a document runs, named only from the document itself, never from free request text. */
+export function describeOperation(document: DocumentNode, operationName?: string | null): OperationInfo {
+  const operation = getOperationAST(document, operationName ?? undefined);
+  if (!operation) return UNKNOWN_OPERATION;
+  return { name: operation.name?.value.slice(0, MAX_NAME) ?? 'anonymous', type: operation.operation };
+}
+
+interface ResultLike {
+  errors?: readonly { extensions?: Readonly<Record<string, unknown>> }[];
+}
+
+/** A code that can go into a label: upper-case words, or `UNKNOWN` for anything else. */
+function safeCode(code: unknown): string {
+  return typeof code === 'string' && /^[A-Z][A-Z0-9_]{0,63}$/.test(code) ? code : 'UNKNOWN';
+}
+
+/** The distinct `extensions.code`s of a result (or of each result of a batch), in order of appearance. */
+export function errorCodes(result: unknown): string[] {
+  const results = Array.isArray(result) ? result : [result];
+  const codes = new Set<string>();
+  for (const each of results) {
+    if (typeof each !== 'object' || each === null || !('errors' in each)) continue;
+    for (const error of (each as ResultLike).errors ?? []) codes.add(safeCode(error.extensions?.code));
+  }
+  return [...codes];
+}

@@ -1,0 +1,127 @@
+import {
+  type Context,
+  defaultTextMapSetter,
+  ROOT_CONTEXT,
+  type Span,
+  SpanKind,
+  SpanStatusCode,
+  type TextMapGetter,
+  trace,
+} from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { defaultResource, resourceFromAttributes } from '@opentelemetry/resources';
+import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import type { Plugin } from 'graphql-yoga';
+import type { UpstreamCallTrace, UpstreamTracer } from '../upstream/index.js';
+import { describeOperation, errorCodes } from './operation.js';
+
+export interface TracingOptions {
+  /** OTLP/HTTP base URL; spans go to `<endpoint>/v1/traces`. */
+  endpoint: string;
+  serviceName: string;
+}
+
+/** One gateway's tracing: a Yoga plugin for operation spans, a tracer for upstream calls, and a flush. */
+export interface Tracing {
+  plugin: Plugin;
+  traceUpstream: UpstreamTracer;
+  /** Sends the spans still buffered and stops exporting. */
+  close(): Promise<void>;
+}
+
+const headerGetter: TextMapGetter<Headers> = {
+  get: (headers, key) => headers.get(key) ?? undefined,
+  keys: (headers) => [...headers.keys()],
+};
+
+/**
+ * OpenTelemetry tracing owned by one gateway: its own tracer provider and context, nothing
+ * registered globally, so gateways in one process (tests) never see each other's spans.
+ */
+export function createTracing(options: TracingOptions): Tracing {
+  const exporter = new OTLPTraceExporter({ url: `${options.endpoint.replace(/\/+$/, '')}/v1/traces` });
+  const provider = new BasicTracerProvider({
+    resource: defaultResource().merge(resourceFromAttributes({ 'service.name': options.serviceName })),
+    spanProcessors: [new BatchSpanProcessor(exporter)],
+  });
+  const tracer = provider.getTracer('datasource-gateway');
+  const contextManager = new AsyncLocalStorageContextManager().enable();
+  const propagator = new W3CTraceContextPropagator();
+  const spans = new WeakMap<Request, Span>();
+
+  const plugin: Plugin = {
+    instrumentation: {
+      // Each operation runs inside its span's context, so upstream calls made for it become its children.
+      operation: ({ request }, wrapped) => {
+        const parent = propagator.extract(ROOT_CONTEXT, request.headers, headerGetter);
+        const span = tracer.startSpan('GraphQL operation', { kind: SpanKind.SERVER }, parent);
+        spans.set(request, span);
+        const context: Context = trace.setSpan(parent, span);
+        return Promise.resolve(contextManager.with(context, wrapped)).finally(() => span.end());
+      },
+    },
+    onExecute: ({ args }) => {
+      const span = spans.get(args.contextValue.request);
+      if (!span) return;
+      const operation = describeOperation(args.document, args.operationName);
+      span.updateName(
+        operation.name === 'anonymous' ? operation.type : `${operation.type} ${operation.name}`,
+      );
+      span.setAttributes({
+        'graphql.operation.type': operation.type,
+        'graphql.operation.name': operation.name,
+      });
+    },
+    onExecutionResult: ({ request, result }) => {
+      const span = spans.get(request);
+      const codes = errorCodes(result);
+      if (!span || codes.length === 0) return;
+      span.setAttribute('graphql.error.codes', codes);
+      span.setStatus({ code: SpanStatusCode.ERROR, message: codes.join(', ') });
+    },
+  };
+
+  const traceUpstream: UpstreamTracer = (call): UpstreamCallTrace => {
+    const parent = contextManager.active();
+    const origin = new URL(call.origin);
+    const span = tracer.startSpan(
+      `${call.method} ${call.provider}.${call.operation}`,
+      {
+        kind: SpanKind.CLIENT,
+        attributes: {
+          'http.request.method': call.method,
+          'server.address': origin.hostname,
+          'server.port': Number(origin.port) || (origin.protocol === 'https:' ? 443 : 80),
+          'gateway.upstream.provider': call.provider,
+          'gateway.upstream.route': call.operation,
+        },
+      },
+      parent,
+    );
+    const headers: Record<string, string> = {};
+    propagator.inject(trace.setSpan(parent, span), headers, defaultTextMapSetter);
+    return {
+      headers,
+      end: ({ status, failure }) => {
+        if (status !== undefined) span.setAttribute('http.response.status_code', status);
+        if (failure) {
+          const type = failure === 'http' && status !== undefined ? String(status) : failure;
+          span.setAttribute('error.type', type);
+          span.setStatus({ code: SpanStatusCode.ERROR, message: type });
+        }
+        span.end();
+      },
+    };
+  };
+
+  return {
+    plugin,
+    traceUpstream,
+    close: async () => {
+      await provider.shutdown();
+      contextManager.disable();
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import type { Plugin } from 'graphql-yoga';
+import type { GatewayMetrics } from './metrics.js';
+import { describeOperation, errorCodes, type OperationInfo, UNKNOWN_OPERATION } from './operation.js';
+
+/**
+ * Serves GET /metrics (Prometheus text) and counts every GraphQL request with its operation,
+ * outcome and duration, including those refused before they ran.
+ */
+export function useMetrics(metrics: GatewayMetrics, endpoint = '/metrics'): Plugin {
+  const started = new WeakMap<Request, number>();
+  const operations = new WeakMap<Request, OperationInfo>();
+  return {
+    onRequest: async ({ url, request, endResponse, fetchAPI }) => {
+      if (url.pathname !== endpoint || (request.method !== 'GET' && request.method !== 'HEAD')) return;
+      const text = await metrics.scrape();
+      endResponse(
+        new fetchAPI.Response(request.method === 'HEAD' ? null : text, {
+          headers: { 'content-type': metrics.contentType, 'cache-control': 'no-store' },
+        }),
+      );
+    },
+    onRequestParse: ({ request }) => {
+      started.set(request, performance.now());
+    },
+    onExecute: ({ args }) => {
+      const { request } = args.contextValue;
+      operations.set(request, describeOperation(args.document, args.operationName));
+    },
+    onResultProcess: ({ request, result }) => {
+      const since = started.get(request);
+      if (since === undefined) return;
+      started.delete(request);
+      const seconds = (performance.now() - since) / 1000;
+      metrics.recordOperation(operations.get(request) ?? UNKNOWN_OPERATION, errorCodes(result), seconds);
+    },
+  };
+}

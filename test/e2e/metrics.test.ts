@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { type ListeningGateway, serveOverHttp } from '../support/listening.js';
+import { parsePrometheus, type Scrape } from '../support/prometheus.js';
+
+let gw: TestGateway;
+let http: ListeningGateway;
+beforeAll(async () => {
+  gw = await startTestGateway({ UPSTREAM_RETRY_ATTEMPTS: '1', UPSTREAM_HEADERS_TIMEOUT_MS: '300' });
+  http = await serveOverHttp(gw);
+});
+afterAll(async () => {
+  await http.close();
+  await gw.close();
+});
+
+async function scrape(on: ListeningGateway = http): Promise<Scrape> {
+  const response = await on.get('/metrics');
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toContain('text/plain');
+  return parsePrometheus(await response.text());
+}
+
+/** How much each metric moved while `run` ran. */
+async function delta(run: () => Promise<unknown>): Promise<Scrape> {
+  const before = await scrape();
+  await run();
+  const after = await scrape();
+  return (name, labels) => after(name, labels) - before(name, labels);
+}
+
+async function catalogIds(count: number): Promise<string[]> {
+  const list = await gw.query<{ catalogDataSources: { edges: { node: { id: string } }[] } }>(
+    'query($n: Int) { catalogDataSources(first: $n) { edges { node { id } } } }',
+    { n: count },
+  );
+  return list.data?.catalogDataSources.edges.map((edge) => edge.node.id) ?? [];
+}
+
+describe('/metrics', () => {
+  it('counts a named query once, by name, type and outcome, and times it', async () => {
+    const moved = await delta(() =>
+      gw.query('query CatalogPage { catalogDataSources(first: 3) { totalCount } }'),
+    );
+    const labels = { operation: 'CatalogPage', type: 'query' };
+    expect(moved('gateway_graphql_requests_total', { ...labels, outcome: 'ok' })).toBe(1);
+    expect(moved('gateway_graphql_requests_total')).toBe(1);
+    expect(moved('gateway_graphql_request_duration_seconds_count', labels)).toBe(1);
+  });
+
+  it('counts the upstream calls of a query route by route, exactly as the simulators received them', async () => {
+    gw.resetCounts();
+    const moved = await delta(() =>
+      gw.query('{ dataSources(first: 5) { totalCount edges { node { id } } } }'),
+    );
+    let total = 0;
+    for (const [provider, sim] of Object.entries(gw.sims)) {
+      for (const [route, calls] of Object.entries(sim.stats.counts())) {
+        total += calls;
+        expect(moved('gateway_upstream_requests_total', { provider, route, status: '200' })).toBe(calls);
+        expect(moved('gateway_upstream_request_duration_seconds_count', { provider, route })).toBe(calls);
+      }
+    }
+    expect(total).toBeGreaterThan(3);
+    expect(moved('gateway_upstream_requests_total')).toBe(total);
+    expect(moved('gateway_upstream_errors_total')).toBe(0);
+  });
+
+  it('observes one DataLoader batch as large as the ids a nodes query asks for', async () => {
+    const ids = await catalogIds(7);
+    gw.resetCounts();
+    const moved = await delta(() => gw.query('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids }));
+    const labels = { loader: 'CatalogDataSource', provider: 'pdc' };
+    expect(moved('gateway_dataloader_batch_size_count', labels)).toBe(1);
+    expect(moved('gateway_dataloader_batch_size_sum', labels)).toBe(7);
+    expect(moved('gateway_dataloader_batch_size_bucket', { ...labels, le: '5' })).toBe(0);
+    expect(moved('gateway_dataloader_batch_size_bucket', { ...labels, le: '10' })).toBe(1);
+    expect(gw.sims.pdc?.stats.count('getDataSourcesByIds')).toBe(1);
+    expect(moved('gateway_upstream_requests_total', { provider: 'pdc', route: 'getDataSourcesByIds' })).toBe(
+      1,
+    );
+  });
+
+  it('counts an upstream failure as an error of its provider, route and kind, and as the outcome of the operation', async () => {
+    gw.sims.pdc?.setFaults({ failNext: 1, errorStatus: 503, operations: ['filterDataSources'] });
+    const moved = await delta(() =>
+      gw.query('query Failing { catalogDataSources(first: 1) { totalCount } }'),
+    );
+    const route = { provider: 'pdc', route: 'filterDataSources' };
+    expect(moved('gateway_upstream_errors_total', { ...route, kind: 'http', status: '503' })).toBe(1);
+    expect(moved('gateway_upstream_errors_total')).toBe(1);
+    expect(moved('gateway_upstream_requests_total', { ...route, status: '503' })).toBe(1);
+    expect(
+      moved('gateway_graphql_requests_total', { operation: 'Failing', outcome: 'UPSTREAM_UNAVAILABLE' }),
+    ).toBe(1);
+  });
+
+  it('counts a call that got no answer in time as a timeout', async () => {
+    const [id] = await catalogIds(1);
+    gw.sims.pdc?.setFaults({ hang: true, operations: ['getDataSourcesByIds'] });
+    try {
+      const moved = await delta(() => gw.query('query($id: ID!) { node(id: $id) { id } }', { id }));
+      const route = { provider: 'pdc', route: 'getDataSourcesByIds' };
+      expect(moved('gateway_upstream_errors_total', { ...route, kind: 'timeout' })).toBe(1);
+      expect(moved('gateway_upstream_requests_total', { ...route, status: 'timeout' })).toBe(1);
+      expect(moved('gateway_upstream_request_duration_seconds_count', route)).toBe(0);
+      expect(
+        moved('gateway_graphql_requests_total', { operation: 'anonymous', outcome: 'UPSTREAM_TIMEOUT' }),
+      ).toBe(1);
+    } finally {
+      gw.sims.pdc?.setFaults(undefined);
+    }
+  });
+
+  it('names operations only from the document: unnamed ones are anonymous, long names are cut', async () => {
+    const long = `Q${'x'.repeat(200)}`;
+    const moved = await delta(async () => {
+      await gw.query('{ catalogDataSources(first: 1) { totalCount } }');
+      await gw.query(`query ${long} { catalogDataSources(first: 1) { totalCount } }`);
+      await gw.query('query Broken { catalogDataSources(first: 1) { nope } }', undefined);
+    });
+    expect(
+      moved('gateway_graphql_requests_total', { operation: 'anonymous', type: 'query', outcome: 'ok' }),
+    ).toBe(1);
+    expect(moved('gateway_graphql_requests_total', { operation: long.slice(0, 64), outcome: 'ok' })).toBe(1);
+    expect(moved('gateway_graphql_requests_total', { operation: 'anonymous', type: 'unknown' })).toBe(1);
+  });
+
+  it('shows the breaker state of each provider, and open once an upstream keeps failing', async () => {
+    await using other = await startTestGateway({
+      UPSTREAM_RETRY_ATTEMPTS: '1',
+      UPSTREAM_BREAKER_FAILURES: '2',
+    });
+    const otherHttp = await serveOverHttp(other);
+    try {
+      expect(
+        (await scrape(otherHttp))('gateway_upstream_breaker_state', {
+          provider: 'rivergen',
+          state: 'closed',
+        }),
+      ).toBe(1);
+      other.sims.rivergen?.setFaults({ errorRate: 1, errorStatus: 500 });
+      const list = '{ riverGenDataSources(first: 1) { totalCount } }';
+      for (let i = 0; i < 3; i++) await other.query(list);
+      const later = await scrape(otherHttp);
+      expect(later('gateway_upstream_breaker_state', { provider: 'rivergen', state: 'open' })).toBe(1);
+      expect(later('gateway_upstream_breaker_state', { provider: 'rivergen', state: 'closed' })).toBe(0);
+      expect(later('gateway_upstream_breaker_state', { provider: 'pdc', state: 'closed' })).toBe(1);
+      expect(later('gateway_upstream_errors_total', { provider: 'rivergen', kind: 'circuit-open' })).toBe(1);
+      // Each gateway counts only its own requests.
+      expect(later('gateway_graphql_requests_total', { operation: 'CatalogPage' })).toBe(0);
+    } finally {
+      await otherHttp.close();
+    }
+  });
+
+  it('includes the process metrics', async () => {
+    const metrics = await scrape();
+    expect(metrics('process_cpu_user_seconds_total')).toBeGreaterThan(0);
+    expect(metrics('nodejs_heap_size_used_bytes')).toBeGreaterThan(0);
+  });
+
+  it('is not served with METRICS=false', async () => {
+    await using off = await startTestGateway({ METRICS: 'false' });
+    const response = await off.gateway.yoga.fetch('http://gateway.test/metrics');
+    expect(response.status).toBe(404);
+  });
+});

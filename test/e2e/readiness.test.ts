@@ -1,0 +1,110 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { type ListeningGateway, serveOverHttp } from '../support/listening.js';
+
+const PROVIDERS = ['prequel-import', 'prequel-export', 'pdc', 'rivergen'];
+const IMPORT_SOURCES = '{ importSources(first: 1) { edges { node { id } } } }';
+
+let gw: TestGateway | undefined;
+let http: ListeningGateway | undefined;
+afterEach(async () => {
+  await http?.close();
+  await gw?.close();
+  gw = undefined;
+  http = undefined;
+});
+
+async function start(env: Record<string, string> = {}) {
+  gw = await startTestGateway(env);
+  http = await serveOverHttp(gw);
+  return { gw, http };
+}
+
+interface ReadyBody {
+  ready: boolean;
+  providers: { id: string; ready: boolean; reason?: string }[];
+}
+
+async function ready(on: ListeningGateway): Promise<{ status: number; body: ReadyBody; text: string }> {
+  const response = await on.get('/ready');
+  const text = await response.text();
+  return { status: response.status, body: JSON.parse(text) as ReadyBody, text };
+}
+
+/** What /ready says when every provider but `down` is ready and `down` is not, for `reason`. */
+function allBut(down: string, reason: string): ReadyBody {
+  return {
+    ready: false,
+    providers: PROVIDERS.map((id) => (id === down ? { id, ready: false, reason } : { id, ready: true })),
+  };
+}
+
+describe('/ready', () => {
+  it('answers 200 listing every provider as ready while every simulator is up', async () => {
+    const { http } = await start();
+    const answer = await ready(http);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({ ready: true, providers: PROVIDERS.map((id) => ({ id, ready: true })) });
+  });
+
+  it('answers 503 naming a provider whose upstream is gone, while /health stays 200 and the others still answer', async () => {
+    const { gw, http } = await start();
+    await gw.sims.pdc?.close();
+    const answer = await ready(http);
+    expect(answer.status).toBe(503);
+    expect(answer.body).toEqual(allBut('pdc', 'unreachable'));
+    // Names and reasons only: no URL, host or port of the upstream.
+    expect(answer.text).not.toMatch(/127\.0\.0\.1|http|:\d{2,5}/);
+    expect((await http.get('/health')).status).toBe(200);
+    const others = await gw.query(IMPORT_SOURCES);
+    expect(others.errors).toBeUndefined();
+  });
+
+  it('calls an upstream that does not answer within READINESS_TIMEOUT_MS a timeout, with one probe per check, never retried', async () => {
+    const { gw, http } = await start({ READINESS_TIMEOUT_MS: '150', UPSTREAM_BREAKER_FAILURES: '2' });
+    gw.sims.rivergen?.setFaults({ hang: true });
+    for (let i = 0; i < 3; i++) expect((await ready(http)).body).toEqual(allBut('rivergen', 'timeout'));
+    expect(gw.sims.rivergen?.stats.count('unmatched')).toBe(3);
+
+    // Probes that timed out do not count against the breaker: once the upstream answers, so does the gateway.
+    gw.sims.rivergen?.setFaults(undefined);
+    expect((await ready(http)).status).toBe(200);
+    const list = await gw.query('{ riverGenDataSources(first: 1) { edges { node { id } } } }');
+    expect(list.errors).toBeUndefined();
+  });
+
+  it('shares one round of probes between checks that arrive together', async () => {
+    const { gw, http } = await start();
+    const answers = await Promise.all([ready(http), ready(http), ready(http)]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
+    for (const id of PROVIDERS) expect(gw.sims[id]?.stats.count('unmatched')).toBe(1);
+  });
+
+  it('answers 503 `breaker open` while a provider fails fast, without probing it, and 200 again once it recovers', async () => {
+    const { gw, http } = await start({
+      UPSTREAM_RETRY_ATTEMPTS: '1',
+      UPSTREAM_BREAKER_FAILURES: '2',
+      UPSTREAM_BREAKER_RESET_MS: '300',
+    });
+    const sim = gw.sims['prequel-import'];
+    sim?.setFaults({ errorRate: 1, errorStatus: 503 });
+    for (let i = 0; i < 2; i++) await gw.query(IMPORT_SOURCES);
+    sim?.stats.reset();
+
+    const answer = await ready(http);
+    expect(answer.status).toBe(503);
+    expect(answer.body).toEqual(allBut('prequel-import', 'breaker open'));
+    expect(sim?.stats.count()).toBe(0);
+    const others = await gw.query<{ catalogDataSources: { totalCount: number } }>(
+      '{ catalogDataSources(first: 1) { totalCount } }',
+    );
+    expect(others.errors).toBeUndefined();
+
+    sim?.setFaults(undefined);
+    // Past its reset time the breaker lets the next call through, so the provider counts as ready again.
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    expect((await ready(http)).status).toBe(200);
+    const recovered = await gw.query(IMPORT_SOURCES);
+    expect(recovered.errors).toBeUndefined();
+  });
+});

@@ -1,0 +1,136 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { type OtlpReceiver, type ReceivedSpan, startOtlpReceiver } from '../support/otlp-receiver.js';
+
+const SERVER = 2;
+const CLIENT = 3;
+const ERROR = 2;
+const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
+const CALLER_SPAN = '00f067aa0ba902b7';
+
+let receiver: OtlpReceiver | undefined;
+let open: TestGateway | undefined;
+afterEach(async () => {
+  await open?.close();
+  await receiver?.close();
+  open = undefined;
+  receiver = undefined;
+});
+
+/** A gateway whose close the test awaits before reading what was exported (spans are flushed on close). */
+async function startGateway(env: Record<string, string>) {
+  const gw = await startTestGateway(env);
+  open = gw;
+  return {
+    gw,
+    close: async () => {
+      open = undefined;
+      await gw.close();
+    },
+  };
+}
+
+async function tracedGateway(env: Record<string, string> = {}) {
+  receiver = await startOtlpReceiver();
+  const started = await startGateway({
+    OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+    OTEL_SERVICE_NAME: 'gateway-under-test',
+    ...env,
+  });
+  return { ...started, receiver };
+}
+
+function childrenOf(spans: ReceivedSpan[], parent: ReceivedSpan): ReceivedSpan[] {
+  return spans.filter((span) => span.parentSpanId === parent.spanId);
+}
+
+describe('tracing', () => {
+  it('exports the operation span, under the caller’s trace, with a client span per upstream call as its children', async () => {
+    const { gw, close, receiver } = await tracedGateway();
+    const result = await gw.query(
+      'query TracedCatalog { catalogDataSources(first: 2) { totalCount } }',
+      undefined,
+      {
+        traceparent: `00-${TRACE_ID}-${CALLER_SPAN}-01`,
+      },
+    );
+    expect(result.errors).toBeUndefined();
+    const filter = gw.sims.pdc?.stats.last('filterDataSources');
+    await close();
+
+    const operation = receiver.spans.find((span) => span.kind === SERVER);
+    expect(operation).toMatchObject({
+      name: 'query TracedCatalog',
+      traceId: TRACE_ID,
+      parentSpanId: CALLER_SPAN,
+      service: 'gateway-under-test',
+      attributes: { 'graphql.operation.name': 'TracedCatalog', 'graphql.operation.type': 'query' },
+    });
+    if (!operation) return;
+    expect(operation.status).not.toBe(ERROR);
+    const calls = childrenOf(receiver.spans, operation);
+    expect(calls.length).toBe(gw.sims.pdc?.stats.count());
+    const call = calls.find((span) => span.attributes['gateway.upstream.route'] === 'filterDataSources');
+    expect(call).toMatchObject({
+      kind: CLIENT,
+      traceId: TRACE_ID,
+      attributes: {
+        'gateway.upstream.provider': 'pdc',
+        'http.request.method': 'POST',
+        'http.response.status_code': 200,
+        'server.address': '127.0.0.1',
+      },
+    });
+    // The upstream received the trace context of exactly that client span.
+    expect(filter?.traceparent).toBe(`00-${TRACE_ID}-${call?.spanId}-01`);
+    // Spans carry no URL, query string or header of an upstream call.
+    const exported = JSON.stringify(receiver.spans);
+    expect(exported).not.toMatch(/https?:\/\/|\?|authorization|api-key|bearer/i);
+  });
+
+  it('starts a new trace when the caller sends none, and marks failures with their codes', async () => {
+    const { gw, close, receiver } = await tracedGateway({ UPSTREAM_RETRY_ATTEMPTS: '1' });
+    gw.sims.rivergen?.setFaults({ failNext: 1, errorStatus: 503, operations: ['listDataSources'] });
+    const result = await gw.query('query Rivers { riverGenDataSources(first: 1) { totalCount } }');
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
+    const sent = gw.sims.rivergen?.stats.last('listDataSources');
+    await close();
+
+    const operation = receiver.spans.find((span) => span.kind === SERVER);
+    expect(operation).toMatchObject({
+      name: 'query Rivers',
+      parentSpanId: undefined,
+      status: ERROR,
+      attributes: { 'graphql.error.codes': ['UPSTREAM_UNAVAILABLE'] },
+    });
+    if (!operation) return;
+    const [call, ...more] = childrenOf(receiver.spans, operation);
+    expect(more).toEqual([]);
+    expect(call).toMatchObject({
+      kind: CLIENT,
+      status: ERROR,
+      traceId: operation.traceId,
+      attributes: {
+        'gateway.upstream.provider': 'rivergen',
+        'gateway.upstream.route': 'listDataSources',
+        'http.response.status_code': 503,
+        'error.type': '503',
+      },
+    });
+    expect(sent?.traceparent).toBe(`00-${operation.traceId}-${call?.spanId}-01`);
+  });
+
+  it('is off unless an endpoint is configured: nothing exported, no traceparent sent', async () => {
+    receiver = await startOtlpReceiver();
+    const { gw, close } = await startGateway({});
+    const result = await gw.query('{ dataSources(first: 3) { totalCount } }', undefined, {
+      traceparent: `00-${TRACE_ID}-${CALLER_SPAN}-01`,
+    });
+    expect(result.errors).toBeUndefined();
+    const requests = Object.values(gw.sims).flatMap((sim) => sim.stats.requests());
+    await close();
+    expect(requests.length).toBeGreaterThan(3);
+    expect(requests.filter((request) => request.traceparent !== undefined)).toEqual([]);
+    expect(receiver.exports).toBe(0);
+  });
+});

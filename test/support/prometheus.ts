@@ -1,0 +1,29 @@
+/** One sample line of a Prometheus text exposition. */
+interface Sample {
+  name: string;
+  labels: Record<string, string>;
+  value: number;
+}
+
+/** Reads a metric's value from a scrape: the sum of every sample whose labels include `labels` (0 when none). */
+export type Scrape = (name: string, labels?: Record<string, string>) => number;
+
+export function parsePrometheus(text: string): Scrape {
+  const samples: Sample[] = [];
+  for (const line of text.split('\n')) {
+    const match = /^([A-Za-z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
+    if (!match?.[1] || match[3] === undefined) continue;
+    const labels: Record<string, string> = {};
+    for (const [, key, value] of (match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g))
+      if (key !== undefined && value !== undefined) labels[key] = value;
+    samples.push({ name: match[1], labels, value: Number(match[3]) });
+  }
+  return (name, wanted = {}) =>
+    samples
+      .filter(
+        (sample) =>
+          sample.name === name &&
+          Object.entries(wanted).every(([key, value]) => sample.labels[key] === value),
+      )
+      .reduce((sum, sample) => sum + sample.value, 0);
+}
