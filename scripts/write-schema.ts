@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import { printedSchema, schemaFile } from './print-schema.js';
+import { printedSchema, printedSubgraphSchema, schemaFile, subgraphSchemaFile } from './print-schema.js';
 
 writeFileSync(schemaFile, printedSchema());
-console.log('wrote schema.graphql');
+writeFileSync(subgraphSchemaFile, printedSubgraphSchema());
+console.log('wrote schema.graphql and schema.subgraph.graphql');

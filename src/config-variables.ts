@@ -99,10 +99,18 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
   },
   {
     name: 'MAX_NODES',
-    description: 'Largest number of ids `nodes` accepts.',
+    description: 'Largest number of ids `nodes` accepts (and of representations `_entities` accepts).',
     default: '500',
     example: '200',
     schema: int(1, 10_000),
+  },
+  {
+    name: 'FEDERATION',
+    description:
+      'Serve /graphql as an Apollo Federation v2 subgraph: adds `_service` and `_entities`, each data source type an entity keyed by `id`; the rest of the schema is unchanged.',
+    default: 'false',
+    example: 'true',
+    schema: flag,
   },
   {
     name: 'UPSTREAM_CONNECT_TIMEOUT_MS',

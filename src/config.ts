@@ -30,6 +30,8 @@ export interface GatewayConfig {
   requestBodyLimitBytes: number;
   maxPageSize: number;
   maxNodes: number;
+  /** Serve the Apollo Federation v2 subgraph schema instead of the plain one. */
+  federation: boolean;
   resilience: ResilienceOptions;
   /** Who may call the gateway (its own `Authorization` header, not upstream credentials). */
   auth: GatewayAuthOptions;
@@ -104,6 +106,7 @@ export function loadConfig(env: Env, registry: readonly ProviderDefinition[]): G
     requestBodyLimitBytes: get<number>('REQUEST_BODY_LIMIT_BYTES'),
     maxPageSize: get<number>('MAX_PAGE_SIZE'),
     maxNodes: get<number>('MAX_NODES'),
+    federation: get<boolean>('FEDERATION'),
     resilience: {
       attempts: get<number>('UPSTREAM_RETRY_ATTEMPTS'),
       initialDelayMs: 100,

@@ -1,6 +1,7 @@
-import { lexicographicSortSchema } from 'graphql';
+import { type GraphQLSchema, lexicographicSortSchema } from 'graphql';
 import { builder } from './gateway/builder.js';
 import { defineDataSourceSchema } from './gateway/data-source.js';
+import { toSubgraphSchema } from './gateway/federation.js';
 import './gateway/user-errors.js';
 import { providers } from './providers/registry.js';
 
@@ -12,3 +13,11 @@ builder.mutationType({
 
 /** The whole schema, sorted so that its printed form is stable. */
 export const schema = lexicographicSortSchema(builder.toSchema());
+
+let subgraph: GraphQLSchema | undefined;
+
+/** The same schema served as an Apollo Federation v2 subgraph (FEDERATION=true), built on first use. */
+export function subgraphSchema(): GraphQLSchema {
+  subgraph ??= toSubgraphSchema(schema);
+  return subgraph;
+}

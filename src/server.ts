@@ -26,7 +26,7 @@ import {
 } from './gateway/request-limits.js';
 import { isUpstreamError } from './gateway/upstream/index.js';
 import { defaultGraphiqlQuery } from './graphiql.js';
-import { schema as gatewaySchema } from './schema.js';
+import { schema as publicSchema, subgraphSchema } from './schema.js';
 
 export interface Gateway {
   yoga: YogaServerInstance<Record<string, unknown>, GatewayContext>;
@@ -66,6 +66,8 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     },
   );
   const limits = { maxPageSize: config.maxPageSize, maxNodes: config.maxNodes };
+  // The subgraph is the public schema plus `_service` and `_entities`; one endpoint serves either.
+  const gatewaySchema = config.federation ? subgraphSchema() : publicSchema;
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema: gatewaySchema,
     graphqlEndpoint: '/graphql',

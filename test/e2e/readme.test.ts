@@ -3,9 +3,18 @@ import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoUpstreams } from '../../src/sandbox/demo.js';
+import {
+  PatchPortDocument,
+  PostgresEverywhereDocument,
+  ProdCatalogDocument,
+  ReopenDocument,
+} from '../generated/graphql.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { expectTypename } from '../support/typed.js';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const example = (name: string) =>
+  readFileSync(new URL(`../../examples/${name}.graphql`, import.meta.url), 'utf8');
 
 /** The fenced blocks of one language in a README section, in order. */
 function blocks(section: string, language: string): string[] {
@@ -22,32 +31,31 @@ describe('README examples', () => {
   });
   afterAll(() => gw.close());
 
-  it('has three GraphQL examples that run against the demo without errors', async () => {
-    const examples = blocks('Try it', 'graphql');
-    expect(examples).toHaveLength(3);
-    const [everywhere, catalog, reopen] = examples as [string, string, string];
-    const first = await gw.query<{ dataSources: { edges: { node: { id: string } }[] } }>(everywhere);
+  it('shows the operations of examples/ exactly as they are written there', () => {
+    expect(blocks('Try it', 'graphql')).toEqual(
+      ['postgres-everywhere', 'prod-catalog', 'reopen'].map(example),
+    );
+    expect(blocks('Changing things', 'graphql')).toEqual([example('patch-port')]);
+  });
+
+  it('has three query examples that run against the demo without errors', async () => {
+    const first = await gw.query(PostgresEverywhereDocument);
     expect(first.errors).toBeUndefined();
-    const ids = first.data?.dataSources.edges.map((e) => e.node.id) ?? [];
+    const ids = (first.data?.dataSources?.edges ?? []).flatMap((edge) => (edge?.node ? [edge.node.id] : []));
     expect(ids.length).toBeGreaterThan(0);
-    const second = await gw.query<{ dataSources: { edges: unknown[] } }>(catalog);
+    const second = await gw.query(ProdCatalogDocument);
     expect(second.errors).toBeUndefined();
-    expect(second.data?.dataSources.edges.length).toBeGreaterThan(0);
-    const third = await gw.query<{ nodes: { id: string }[] }>(reopen, { ids });
+    expect(second.data?.dataSources?.edges?.length).toBeGreaterThan(0);
+    const third = await gw.query(ReopenDocument, { ids });
     expect(third.errors).toBeUndefined();
-    expect(third.data?.nodes.map((n) => n.id)).toEqual(ids);
+    expect(third.data?.nodes.map((node) => node?.id)).toEqual(ids);
   });
 
   it('has a mutation example that patches exactly what it says', async () => {
-    const [patch] = blocks('Changing things', 'graphql');
-    const result = await gw.query<{
-      updateRiverGenDataSource: { __typename: string; riverGenDataSource: { port: number } };
-    }>(patch ?? '');
+    const result = await gw.query(PatchPortDocument);
     expect(result.errors).toBeUndefined();
-    expect(result.data?.updateRiverGenDataSource).toMatchObject({
-      __typename: 'UpdateRiverGenDataSourceSuccess',
-      riverGenDataSource: { port: 6543, description: null },
-    });
+    const patched = expectTypename(result.data?.updateRiverGenDataSource, 'UpdateRiverGenDataSourceSuccess');
+    expect(patched.riverGenDataSource).toMatchObject({ port: 6543, description: null });
     expect(gw.sims.rivergen?.stats.last('updateDataSource')?.body).toEqual({ port: 6543, description: null });
   });
 

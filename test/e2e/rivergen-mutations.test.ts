@@ -1,58 +1,60 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { riverGenDemoTokens } from '../../src/sandbox/rivergen/index.js';
+import type { UpdateRiverGenDataSourceInput } from '../generated/graphql.js';
+import { graphql } from '../generated/index.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { expectTypename } from '../support/typed.js';
 
 const gid = (id: number | string) => Buffer.from(`RiverGenDataSource:${id}`).toString('base64url');
 
-interface Result {
-  __typename: string;
-  message?: string;
-  code?: string;
-  field?: string[] | null;
-  issues?: { field: string[]; message: string }[];
-  riverGenDataSource?: {
-    id: string;
-    name: string;
-    description: string | null;
-    tags: string[];
-    port: number | null;
-  };
-}
-
-const UPDATE = `mutation($id: ID!, $input: UpdateRiverGenDataSourceInput!) {
-  updateRiverGenDataSource(id: $id, input: $input) {
-    __typename
-    ... on UpdateRiverGenDataSourceSuccess { riverGenDataSource { id name description tags port } }
-    ... on UserError { message code field }
-    ... on InvalidInputError { issues { field message } }
+const UPDATE = graphql(`
+  mutation UpdateRiverGenDataSource($id: ID!, $input: UpdateRiverGenDataSourceInput!) {
+    updateRiverGenDataSource(id: $id, input: $input) {
+      __typename
+      ... on UpdateRiverGenDataSourceSuccess { riverGenDataSource { id name description tags port } }
+      ... on UserError { message code field }
+      ... on InvalidInputError { issues { field message } }
+    }
   }
-}`;
+`);
 
-const CREATE = `mutation($input: CreateRiverGenDataSourceInput!) {
-  createRiverGenDataSource(input: $input) {
-    __typename
-    ... on CreateRiverGenDataSourceSuccess { riverGenDataSource { id name description tags port } }
-    ... on UserError { message code field }
-    ... on InvalidInputError { issues { field message } }
+const CREATE = graphql(`
+  mutation CreateRiverGenDataSource($input: CreateRiverGenDataSourceInput!) {
+    createRiverGenDataSource(input: $input) {
+      __typename
+      ... on CreateRiverGenDataSourceSuccess { riverGenDataSource { id name description tags port } }
+      ... on UserError { message code field }
+      ... on InvalidInputError { issues { field message } }
+    }
   }
-}`;
+`);
+
+const OWN_IDS = graphql(`
+  query OwnRiverGenIds {
+    riverGenDataSources(first: 10, sortBy: ID, sortOrder: ASC) { edges { node { id } } }
+  }
+`);
+
+const NAME_OF = graphql(`
+  query NameOfNode($id: ID!) {
+    node(id: $id) { ... on DataSource { name } }
+  }
+`);
 
 let gw: TestGateway;
 /** Global ids of the demo organisation's first data sources. */
 let own: string[] = [];
 beforeAll(async () => {
   gw = await startTestGateway();
-  const list = await gw.query<{ riverGenDataSources: { edges: { node: { id: string } }[] } }>(
-    '{ riverGenDataSources(first: 10, sortBy: ID, sortOrder: ASC) { edges { node { id } } } }',
-  );
-  own = list.data?.riverGenDataSources.edges.map((e) => e.node.id) ?? [];
+  const list = await gw.query(OWN_IDS);
+  own = (list.data?.riverGenDataSources?.edges ?? []).flatMap((edge) => (edge?.node ? [edge.node.id] : []));
 });
 afterAll(() => gw.close());
 
-async function update(id: string, input: Record<string, unknown>): Promise<Result> {
-  const result = await gw.query<{ updateRiverGenDataSource: Result }>(UPDATE, { id, input });
+async function update(id: string, input: UpdateRiverGenDataSourceInput) {
+  const result = await gw.query(UPDATE, { id, input });
   expect(result.errors).toBeUndefined();
-  return result.data?.updateRiverGenDataSource as Result;
+  return result.data?.updateRiverGenDataSource;
 }
 
 const sentBody = (operation: string) => gw.sims.rivergen?.stats.last(operation)?.body;
@@ -60,9 +62,9 @@ const sentBody = (operation: string) => gw.sims.rivergen?.stats.last(operation)?
 describe('updateRiverGenDataSource', () => {
   it('sends only the fields given, null where RiverGen clears, and a list whole', async () => {
     const result = await update(own[2] as string, { description: null, tags: ['finance', 'eu'], port: 6543 });
-    expect(result.__typename).toBe('UpdateRiverGenDataSourceSuccess');
+    const updated = expectTypename(result, 'UpdateRiverGenDataSourceSuccess');
     expect(sentBody('updateDataSource')).toEqual({ description: null, tags: ['finance', 'eu'], port: 6543 });
-    expect(result.riverGenDataSource).toMatchObject({
+    expect(updated.riverGenDataSource).toMatchObject({
       description: null,
       tags: ['finance', 'eu'],
       port: 6543,
@@ -98,13 +100,13 @@ describe('updateRiverGenDataSource', () => {
     ['connectionPoolSize', '100', 100, true],
     ['connectionPoolSize', '101', 101, false],
   ])('checks %s of %s against its limit', async (field, _label, value, ok) => {
-    const result = await update(own[3] as string, { [field]: value });
-    if (ok) {
-      expect(result.__typename).toBe('UpdateRiverGenDataSourceSuccess');
-    } else {
-      expect(result.__typename).toBe('InvalidInputError');
-      expect(result.field).toEqual(['input', field]);
-    }
+    const input: UpdateRiverGenDataSourceInput = { [field]: value };
+    const result = await update(own[3] as string, input);
+    expect(result).toMatchObject(
+      ok
+        ? { __typename: 'UpdateRiverGenDataSourceSuccess' }
+        : { __typename: 'InvalidInputError', field: ['input', field] },
+    );
   });
 
   it('answers NotFoundError for an id that names nothing, and for another organisation’s data source', async () => {
@@ -126,29 +128,26 @@ describe('updateRiverGenDataSource', () => {
   });
 
   it('makes later reads in the same request see the change', async () => {
-    const result = await gw.query<{ updateRiverGenDataSource: Result; after: { name: string } }>(
-      `mutation($id: ID!) {
-        updateRiverGenDataSource(id: $id, input: { name: "Renamed in place" }) { __typename }
-        after: updateRiverGenDataSource(id: $id, input: {}) {
-          ... on UpdateRiverGenDataSourceSuccess { riverGenDataSource { name } }
+    const result = await gw.query(
+      graphql(`
+        mutation RenameThenReadBack($id: ID!) {
+          updateRiverGenDataSource(id: $id, input: { name: "Renamed in place" }) { __typename }
+          after: updateRiverGenDataSource(id: $id, input: {}) {
+            ... on UpdateRiverGenDataSourceSuccess { riverGenDataSource { name } }
+          }
         }
-      }`,
+      `),
       { id: own[4] as string },
     );
     expect(result.errors).toBeUndefined();
-    const node = await gw.query<{ node: { name: string } }>(
-      'query($id: ID!) { node(id: $id) { ... on DataSource { name } } }',
-      {
-        id: own[4] as string,
-      },
-    );
-    expect(node.data?.node.name).toBe('Renamed in place');
+    const node = await gw.query(NAME_OF, { id: own[4] as string });
+    expect(node.data?.node).toEqual({ name: 'Renamed in place' });
   });
 });
 
 describe('createRiverGenDataSource', () => {
   it('creates a data source that node reads right after, keeping its credentials to itself', async () => {
-    const result = await gw.query<{ createRiverGenDataSource: Result }>(CREATE, {
+    const result = await gw.query(CREATE, {
       input: {
         name: 'Orders replica',
         type: 'postgresql',
@@ -159,35 +158,25 @@ describe('createRiverGenDataSource', () => {
         credentials: { username: 'reader', password: 'pw-never-shown-1' },
       },
     });
-    const created = result.data?.createRiverGenDataSource;
-    expect(created?.__typename).toBe('CreateRiverGenDataSourceSuccess');
+    const created = expectTypename(result.data?.createRiverGenDataSource, 'CreateRiverGenDataSourceSuccess');
     expect(sentBody('createDataSource')).toMatchObject({
       credentials: { username: 'reader', password: 'pw-never-shown-1' },
     });
-    const node = await gw.query<{ node: { name: string } }>(
-      'query($id: ID!) { node(id: $id) { ... on DataSource { name } } }',
-      {
-        id: created?.riverGenDataSource?.id,
-      },
-    );
-    expect(node.data?.node.name).toBe('Orders replica');
+    const node = await gw.query(NAME_OF, { id: created.riverGenDataSource?.id ?? '' });
+    expect(node.data?.node).toEqual({ name: 'Orders replica' });
   });
 
   it('passes on RiverGen’s own refusal as an InvalidInputError on the field it names', async () => {
-    const result = await gw.query<{ createRiverGenDataSource: Result }>(CREATE, {
-      input: { name: 'No host', type: 'mysql' },
-    });
-    expect(result.data?.createRiverGenDataSource).toMatchObject({
-      __typename: 'InvalidInputError',
-      code: 'INVALID_INPUT',
-    });
-    expect(result.data?.createRiverGenDataSource.field?.[0]).toBe('input');
+    const result = await gw.query(CREATE, { input: { name: 'No host', type: 'mysql' } });
+    const refused = expectTypename(result.data?.createRiverGenDataSource, 'InvalidInputError');
+    expect(refused.code).toBe('INVALID_INPUT');
+    expect(refused.field?.[0]).toBe('input');
   });
 
   it('answers ConflictError for a name the organisation already uses', async () => {
     const input = { name: 'Twice', type: 'csv', filePath: 'exports/twice.csv' };
     await gw.query(CREATE, { input });
-    const again = await gw.query<{ createRiverGenDataSource: Result }>(CREATE, { input });
+    const again = await gw.query(CREATE, { input });
     expect(again.data?.createRiverGenDataSource).toMatchObject({
       __typename: 'ConflictError',
       code: 'CONFLICT',
@@ -197,21 +186,40 @@ describe('createRiverGenDataSource', () => {
 
 describe('credentials, tests and deletes', () => {
   it('stores credentials, tests connections and deletes softly or for good', async () => {
-    const creds = await gw.query<{ updateRiverGenCredentials: { __typename: string } }>(
-      `mutation($id: ID!) { updateRiverGenCredentials(id: $id, input: { password: "pw-never-shown-2", apiKey: null }) { __typename } }`,
+    const creds = await gw.query(
+      graphql(`
+        mutation StoreRiverGenPassword($id: ID!) {
+          updateRiverGenCredentials(id: $id, input: { password: "pw-never-shown-2", apiKey: null }) { __typename }
+        }
+      `),
       { id: own[5] as string },
     );
-    expect(creds.data?.updateRiverGenCredentials.__typename).toBe('UpdateRiverGenCredentialsSuccess');
+    expect(creds.data?.updateRiverGenCredentials?.__typename).toBe('UpdateRiverGenCredentialsSuccess');
     expect(sentBody('updateDataSourceCredentials')).toEqual({ password: 'pw-never-shown-2', api_key: null });
 
-    const test = await gw.query<{ testRiverGenDataSource: { result: { connectionSuccessful: boolean } } }>(
-      `mutation($id: ID!) { testRiverGenDataSource(id: $id) { ... on TestRiverGenDataSourceSuccess { result { connectionSuccessful errorCode } } } }`,
+    const test = await gw.query(
+      graphql(`
+        mutation TestRiverGenConnection($id: ID!) {
+          testRiverGenDataSource(id: $id) {
+            __typename
+            ... on TestRiverGenDataSourceSuccess { result { connectionSuccessful errorCode } }
+          }
+        }
+      `),
       { id: own[5] as string },
     );
-    expect(typeof test.data?.testRiverGenDataSource.result.connectionSuccessful).toBe('boolean');
+    const tested = expectTypename(test.data?.testRiverGenDataSource, 'TestRiverGenDataSourceSuccess');
+    expect(typeof tested.result?.connectionSuccessful).toBe('boolean');
 
-    const soft = await gw.query<{ deleteRiverGenDataSource: { __typename: string } }>(
-      `mutation($id: ID!) { deleteRiverGenDataSource(id: $id) { __typename ... on DeleteRiverGenDataSourceSuccess { deleted { permanent } } } }`,
+    const soft = await gw.query(
+      graphql(`
+        mutation DeleteRiverGenSoftly($id: ID!) {
+          deleteRiverGenDataSource(id: $id) {
+            __typename
+            ... on DeleteRiverGenDataSourceSuccess { deleted { permanent } }
+          }
+        }
+      `),
       { id: own[6] as string },
     );
     expect(soft.data?.deleteRiverGenDataSource).toEqual({
@@ -219,12 +227,17 @@ describe('credentials, tests and deletes', () => {
       deleted: { permanent: false },
     });
     expect(gw.sims.rivergen?.stats.last('deleteDataSource')?.query).toBe('?force=false');
-    const gone = await gw.query('query($id: ID!) { node(id: $id) { id } }', { id: own[6] as string });
+    const gone = await gw.query(NAME_OF, { id: own[6] as string });
     expect(gone.data).toEqual({ node: null });
 
-    await gw.query(`mutation($id: ID!) { deleteRiverGenDataSource(id: $id, force: true) { __typename } }`, {
-      id: own[7] as string,
-    });
+    await gw.query(
+      graphql(`
+        mutation DeleteRiverGenForGood($id: ID!) {
+          deleteRiverGenDataSource(id: $id, force: true) { __typename }
+        }
+      `),
+      { id: own[7] as string },
+    );
     expect(gw.sims.rivergen?.stats.last('deleteDataSource')?.query).toBe('?force=true');
   });
 });
@@ -237,12 +250,10 @@ describe('with each caller’s own RiverGen token', () => {
   afterAll(() => forwarding.close());
 
   const change = (token: string) =>
-    forwarding.query<{ updateRiverGenDataSource: Result }>(
+    forwarding.query(
       UPDATE,
-      { id: own[2], input: { description: 'mine' } },
-      {
-        'x-rivergen-token': token,
-      },
+      { id: own[2] as string, input: { description: 'mine' } },
+      { 'x-rivergen-token': token },
     );
 
   it('answers ForbiddenError to a user who belongs to no organisation', async () => {
@@ -263,6 +274,6 @@ describe('with each caller’s own RiverGen token', () => {
 
   it('lets a colleague in the same organisation change it', async () => {
     const result = await change(riverGenDemoTokens.colleague);
-    expect(result.data?.updateRiverGenDataSource.__typename).toBe('UpdateRiverGenDataSourceSuccess');
+    expect(result.data?.updateRiverGenDataSource?.__typename).toBe('UpdateRiverGenDataSourceSuccess');
   });
 });

@@ -1,4 +1,5 @@
-import type { ExecutionResult } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { type ExecutionResult, print } from 'graphql';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/gateway/logging.js';
 import { providers } from '../../src/providers/registry.js';
@@ -16,6 +17,11 @@ export interface TestGateway {
   /** The simulators behind it, by provider id. */
   sims: Record<string, Simulator>;
   /** Sends a GraphQL document the way a client would (POST /graphql) and returns the parsed body. */
+  query<TData, TVariables>(
+    document: TypedDocumentNode<TData, TVariables>,
+    variables?: TVariables,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<TData> & { status: number }>;
   query<TData = Record<string, unknown>>(
     document: string,
     variables?: Record<string, unknown>,
@@ -49,11 +55,16 @@ export async function startTestGateway(env: Record<string, string> = {}): Promis
     gateway,
     sims,
     logs,
-    async query(document, variables, headers) {
+    async query(
+      document: string | TypedDocumentNode<unknown, unknown>,
+      variables?: unknown,
+      headers?: Record<string, string>,
+    ) {
+      const query = typeof document === 'string' ? document : print(document);
       const response = await gateway.yoga.fetch('http://gateway.test/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
-        body: JSON.stringify({ query: document, variables }),
+        body: JSON.stringify({ query, variables }),
       });
       const body = (await response.json()) as GraphQLResponse<never>;
       return { ...body, status: response.status };

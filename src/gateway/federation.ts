@@ -1,0 +1,143 @@
+import { resolveNodes } from '@pothos/plugin-relay';
+import {
+  type ConstDirectiveNode,
+  type DefinitionNode,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  type GraphQLResolveInfo,
+  GraphQLScalarType,
+  GraphQLSchema,
+  GraphQLString,
+  GraphQLUnionType,
+  isInterfaceType,
+  Kind,
+  lexicographicSortSchema,
+  parse,
+  print,
+  printSchema,
+} from 'graphql';
+import { builder, nodeTypenames } from './builder.js';
+import type { GatewayContext } from './context.js';
+import { badInput } from './errors.js';
+import { decodeGlobalId } from './ids.js';
+
+/**
+ * What the SDL adds to the public schema: the Federation version and imports, and `@oneOf`, which
+ * graphql-js knows but Apollo's composition does not yet (apollographql/federation#3437).
+ */
+const federationPreamble = `
+extend schema @link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@key"])
+directive @oneOf on INPUT_OBJECT
+`;
+
+/**
+ * Turns the gateway schema into an Apollo Federation v2 subgraph: every implementation of
+ * `entityInterface` becomes an entity keyed by its global `id`, and Query gains `_entities` and
+ * `_service`. The schema it is given is left as it is.
+ */
+export function toSubgraphSchema(schema: GraphQLSchema, entityInterface = 'DataSource'): GraphQLSchema {
+  const shared = schema.getType(entityInterface);
+  const query = schema.getQueryType();
+  if (!isInterfaceType(shared) || !query) throw new Error(`the schema has no ${entityInterface} interface`);
+  const entities = schema.getPossibleTypes(shared);
+  const entityNames = entities.map((entity) => entity.name);
+  const sdl = subgraphSdl(schema, entityNames);
+
+  const queryConfig = query.toConfig();
+  const subgraphQuery = new GraphQLObjectType({
+    ...queryConfig,
+    fields: {
+      ...queryConfig.fields,
+      _entities: {
+        type: new GraphQLNonNull(new GraphQLList(new GraphQLUnionType({ name: '_Entity', types: entities }))),
+        description: `The entities a router asks for (${entityNames.join(', ')}), one per representation, in order.`,
+        args: { representations: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(anyType))) } },
+        resolve: (_root, args: { representations: unknown[] }, context: GatewayContext, info) => {
+          const { representations } = args;
+          if (representations.length > context.limits.maxNodes) {
+            throw badInput(
+              `\`_entities\` takes at most ${context.limits.maxNodes} representations, got ${representations.length}`,
+              'representations',
+            );
+          }
+          // One promise each: a bad representation is null with its own error, the rest still arrive.
+          return representations.map((representation) =>
+            resolveReference(representation, entityNames, context, info),
+          );
+        },
+      },
+      _service: {
+        type: new GraphQLNonNull(serviceType),
+        description: 'This subgraph described for composition: its SDL with the federation directives.',
+        resolve: () => ({ sdl }),
+      },
+    },
+  });
+  const config = schema.toConfig();
+  return lexicographicSortSchema(
+    new GraphQLSchema({
+      ...config,
+      query: subgraphQuery,
+      types: [...config.types.filter((type) => type !== query), subgraphQuery],
+    }),
+  );
+}
+
+/** The public schema's SDL with the federation link and `@key(fields: "id")` on each entity. */
+export function subgraphSdl(schema: GraphQLSchema, entityNames: readonly string[]): string {
+  const document = parse(printSchema(lexicographicSortSchema(schema)));
+  const definitions = document.definitions.map(
+    (definition): DefinitionNode =>
+      definition.kind === Kind.OBJECT_TYPE_DEFINITION && entityNames.includes(definition.name.value)
+        ? { ...definition, directives: [...(definition.directives ?? []), keyDirective] }
+        : definition,
+  );
+  return print({ ...document, definitions: [...parse(federationPreamble).definitions, ...definitions] });
+}
+
+/** Looks up one entity through the same per-request loaders as `node` and `nodes`. */
+async function resolveReference(
+  representation: unknown,
+  entityNames: readonly string[],
+  context: GatewayContext,
+  info: GraphQLResolveInfo,
+): Promise<unknown> {
+  const { __typename: typename, id } = (representation ?? {}) as { __typename?: unknown; id?: unknown };
+  if (typeof typename !== 'string' || !entityNames.includes(typename)) {
+    throw badInput(
+      `${JSON.stringify(typename ?? null)} is not an entity of this subgraph: use one of ${entityNames.join(', ')}`,
+      'representations',
+    );
+  }
+  if (typeof id !== 'string') {
+    throw badInput(`a ${typename} representation needs its \`id\`, a string`, 'representations');
+  }
+  const decoded = decodeGlobalId(id, nodeTypenames);
+  if (decoded.typename !== typename) {
+    throw badInput(`"${id}" is an id of type ${decoded.typename}, not ${typename}`, 'representations');
+  }
+  const [found] = await resolveNodes(builder, context, info, [decoded]);
+  return found ?? null;
+}
+
+/** `@key(fields: "id")`: every entity is found again by its global id. */
+const keyDirective: ConstDirectiveNode = {
+  kind: Kind.DIRECTIVE,
+  name: { kind: Kind.NAME, value: 'key' },
+  arguments: [
+    {
+      kind: Kind.ARGUMENT,
+      name: { kind: Kind.NAME, value: 'fields' },
+      value: { kind: Kind.STRING, value: 'id' },
+    },
+  ],
+};
+
+/** A representation as a router sends it: `__typename` and the key fields. */
+const anyType = new GraphQLScalarType({ name: '_Any', serialize: (value) => value });
+
+const serviceType = new GraphQLObjectType({
+  name: '_Service',
+  fields: { sdl: { type: GraphQLString } },
+});

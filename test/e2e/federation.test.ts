@@ -1,0 +1,188 @@
+import { composeServices } from '@apollo/composition';
+import { parse } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schema as publicSchema } from '../../src/schema.js';
+import { listen, type RunningServer } from '../../src/server.js';
+import type { Provider } from '../generated/graphql.js';
+import { graphql } from '../generated/index.js';
+import { type GraphQLResponse, startTestGateway, type TestGateway } from '../support/gateway.js';
+
+/** A second subgraph, as another team would write it: owners for catalog entries and import sources. */
+const ownershipSdl = `
+extend schema @link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@key"])
+
+type Team { name: String! }
+type CatalogDataSource @key(fields: "id") { id: ID! owner: Team }
+type ImportSource @key(fields: "id") { id: ID! owner: Team }
+type Query { teams: [Team!]! }
+`;
+
+const ENTITIES = `query Entities($representations: [_Any!]!) {
+  _entities(representations: $representations) {
+    __typename
+    ... on DataSource { id provider name }
+  }
+}`;
+
+type Entity = { __typename: string; id: string; provider: string; name: string } | null;
+
+let gw: TestGateway;
+let server: RunningServer;
+beforeAll(async () => {
+  gw = await startTestGateway({ FEDERATION: 'true' });
+  server = await listen(gw.gateway, '127.0.0.1', 0);
+});
+afterAll(async () => {
+  await server.close();
+  await gw.close();
+});
+
+/** What a router does: POST a document to the subgraph over HTTP. */
+async function post<TData>(
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<GraphQLResponse<TData>> {
+  const response = await fetch(server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  expect(response.status).toBe(200);
+  return (await response.json()) as GraphQLResponse<TData>;
+}
+
+const IDS_OF = graphql(`
+  query FederationIds($provider: Provider!, $count: Int) {
+    dataSources(first: $count, filter: { providers: [$provider] }) { edges { node { __typename id } } }
+  }
+`);
+
+async function idsOf(provider: Provider, count: number): Promise<{ typename: string; id: string }[]> {
+  const page = await gw.query(IDS_OF, { provider, count });
+  const nodes = (page.data?.dataSources?.edges ?? []).flatMap((edge) => (edge?.node ? [edge.node] : []));
+  expect(nodes).toHaveLength(count);
+  return nodes.map((node) => ({ typename: node.__typename, id: node.id }));
+}
+
+const representation = ({ typename, id }: { typename: string; id: string }) => ({ __typename: typename, id });
+
+describe('the Federation v2 subgraph (FEDERATION=true)', () => {
+  it('composes with a second subgraph that extends two of its entities', async () => {
+    const served = await post<{ _service: { sdl: string } }>('{ _service { sdl } }');
+    const sdl = served.data?._service.sdl ?? '';
+    const composed = composeServices([
+      { name: 'datasources', url: server.url, typeDefs: parse(sdl) },
+      { name: 'ownership', url: 'http://127.0.0.1:1/graphql', typeDefs: parse(ownershipSdl) },
+    ]);
+    expect(composed.errors).toBeUndefined();
+    const supergraph = composed.supergraphSdl ?? '';
+    for (const entity of ['ImportSource', 'Destination', 'CatalogDataSource', 'RiverGenDataSource']) {
+      expect(supergraph).toMatch(
+        new RegExp(`type ${entity}[^{]*@join__type\\(graph: DATASOURCES, key: "id"\\)`),
+      );
+    }
+    expect(supergraph).toMatch(/type CatalogDataSource[^{]*@join__type\(graph: OWNERSHIP, key: "id"\)/);
+    expect(supergraph).toMatch(/owner: Team @join__field\(graph: OWNERSHIP\)/);
+  });
+
+  it('leaves the public schema without federation fields', () => {
+    expect(Object.keys(publicSchema.getQueryType()?.getFields() ?? {})).not.toContain('_entities');
+    expect(gw.gateway.schema.getQueryType()?.getFields()).toHaveProperty('_entities');
+  });
+
+  it('resolves 100 catalog entities with one PDC by-ids call, in representation order', async () => {
+    const catalog = await idsOf('PDC', 100);
+    gw.resetCounts();
+    const result = await post<{ _entities: Entity[] }>(ENTITIES, {
+      representations: catalog.map(representation),
+    });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities.map((entity) => entity?.id)).toEqual(catalog.map((c) => c.id));
+    expect(result.data?._entities.every((entity) => entity?.__typename === 'CatalogDataSource')).toBe(true);
+    expect(gw.sims.pdc?.stats.counts()).toEqual({ getDataSourcesByIds: 1 });
+  });
+
+  it('resolves mixed providers: one PDC call and one GET per distinct id of the others', async () => {
+    const [imports, destinations, catalog, rivergen] = await Promise.all(
+      (['PREQUEL_IMPORT', 'PREQUEL_EXPORT', 'PDC', 'RIVERGEN'] as const).map((provider) =>
+        idsOf(provider, 3),
+      ),
+    );
+    const asked = [imports, destinations, catalog, rivergen].flatMap((ids) => ids ?? []);
+    // Interleaved, with one id asked twice: the answer still follows the representations.
+    const order = [...asked.filter((_, i) => i % 2 === 0), ...asked.filter((_, i) => i % 2 === 1), asked[0]];
+    const representations = order.flatMap((ref) => (ref ? [representation(ref)] : []));
+    gw.resetCounts();
+    const result = await post<{ _entities: Entity[] }>(ENTITIES, { representations });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities.map((entity) => entity?.id)).toEqual(representations.map((r) => r.id));
+    expect(result.data?._entities.map((entity) => entity?.__typename)).toEqual(
+      representations.map((r) => r.__typename),
+    );
+    expect(gw.sims.pdc?.stats.counts()).toEqual({ getDataSourcesByIds: 1 });
+    expect(gw.sims['prequel-import']?.stats.counts()).toEqual({ getSource: 3 });
+    expect(gw.sims['prequel-export']?.stats.counts()).toEqual({ getDestination: 3 });
+    expect(gw.sims.rivergen?.stats.counts()).toEqual({ getDataSource: 3 });
+  });
+
+  it('answers null with a clear error for each representation it cannot use, and resolves the rest', async () => {
+    const [catalog] = await idsOf('PDC', 1);
+    const [source] = await idsOf('PREQUEL_IMPORT', 1);
+    if (!catalog || !source) throw new Error('the demo has no data sources');
+    const invoice = Buffer.from('Invoice:42').toString('base64url');
+    const representations = [
+      { __typename: 'CatalogDataSource', id: 'bad id!' },
+      { __typename: 'CatalogDataSource', id: invoice },
+      { __typename: 'CatalogDataSource', id: source.id },
+      { __typename: 'CatalogDataSource' },
+      { __typename: 'Invoice', id: catalog.id },
+      representation(catalog),
+    ];
+    const result = await post<{ _entities: Entity[] }>(ENTITIES, { representations });
+    expect(result.data?._entities.map((entity) => entity?.id ?? null)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      catalog.id,
+    ]);
+    const errors = (result.errors ?? []).map((error) => ({
+      path: error.path,
+      code: error.extensions?.code,
+      message: error.message,
+    }));
+    expect(errors).toEqual([
+      expect.objectContaining({ path: ['_entities', 0], code: 'BAD_USER_INPUT' }),
+      expect.objectContaining({ path: ['_entities', 1], code: 'BAD_USER_INPUT' }),
+      {
+        path: ['_entities', 2],
+        code: 'BAD_USER_INPUT',
+        message: `"${source.id}" is an id of type ImportSource, not CatalogDataSource`,
+      },
+      {
+        path: ['_entities', 3],
+        code: 'BAD_USER_INPUT',
+        message: 'a CatalogDataSource representation needs its `id`, a string',
+      },
+      {
+        path: ['_entities', 4],
+        code: 'BAD_USER_INPUT',
+        message:
+          '"Invoice" is not an entity of this subgraph: use one of CatalogDataSource, Destination, ImportSource, RiverGenDataSource',
+      },
+    ]);
+    expect(errors[0]?.message).toContain('is not a valid id');
+    expect(errors[1]?.message).toContain('is not a valid id');
+  });
+
+  it('takes no more representations at once than MAX_NODES', async () => {
+    const representations = Array.from({ length: 501 }, () => ({ __typename: 'ImportSource', id: 'x' }));
+    const result = await post<{ _entities: Entity[] }>(ENTITIES, { representations });
+    expect(result.data).toBeNull();
+    expect(result.errors?.[0]).toMatchObject({
+      message: '`_entities` takes at most 500 representations, got 501',
+      extensions: { code: 'BAD_USER_INPUT', field: 'representations' },
+    });
+  });
+});

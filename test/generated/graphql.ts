@@ -1,0 +1,512 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** A new RiverGen data source. host, port and databaseName are required for database types. */
+export type CreateRiverGenDataSourceInput = {
+  /** Most connections kept open at once. (1 to 100) */
+  connectionPoolSize?: number | null | undefined;
+  /** A full connection URL used instead of the separate fields. (0 to 2000 characters) */
+  connectionString?: string | null | undefined;
+  /** Seconds to wait for a connection to open. (1 to 3600) */
+  connectionTimeout?: number | null | undefined;
+  /** Credentials to store with it; never returned. */
+  credentials?: RiverGenCredentialsInput | null | undefined;
+  /** The database to open. (1 to 255 characters) */
+  databaseName?: string | null | undefined;
+  /** What it is for, in prose. (0 to 2000 characters) */
+  description?: string | null | undefined;
+  /** Object path in storage, for file-based sources. (0 to 1000 characters) */
+  filePath?: string | null | undefined;
+  /** Host name or address of the server. (1 to 255 characters) */
+  host?: string | null | undefined;
+  /** How many times a failed connection is tried again. (0 to 10) */
+  maxRetries?: number | null | undefined;
+  /** Free-form JSON; replaces the stored object whole. */
+  metadata?: unknown;
+  /** Its name, unique within the organisation. (1 to 255 characters) */
+  name: string;
+  /** TCP port of the server. (1 to 65535) */
+  port?: number | null | undefined;
+  /** Seconds a query may run. (1 to 86400) */
+  queryTimeout?: number | null | undefined;
+  /** Read its schema again on a schedule. */
+  schemaAutoRefresh?: boolean | null | undefined;
+  /** The schema inside the database. (0 to 255 characters) */
+  schemaName?: string | null | undefined;
+  /** Seconds between automatic schema reads. (60 to 604800) */
+  schemaRefreshInterval?: number | null | undefined;
+  /** The SSH bastion's host. (0 to 255 characters) */
+  sshHost?: string | null | undefined;
+  /** The local port the tunnel listens on. (1024 to 65535) */
+  sshLocalPort?: number | null | undefined;
+  /** The SSH bastion's port. (1 to 65535) */
+  sshPort?: number | null | undefined;
+  /** The user the tunnel logs in as. (0 to 255 characters) */
+  sshUsername?: string | null | undefined;
+  /** Labels, each 1 to 64 characters. (1 to 64 characters) */
+  tags?: Array<string> | null | undefined;
+  /** What it connects to: postgresql, mysql, mariadb, mssql, oracle, snowflake, bigquery, redshift, databricks, clickhouse, mongodb, s3, gcs, azure_blob, csv, parquet, json, kafka. (one of postgresql, mysql, mariadb, mssql, oracle, snowflake, bigquery, redshift, databricks, clickhouse, mongodb, s3, gcs, azure_blob, csv, parquet, json, kafka) */
+  type: string;
+  /** Connect through an SSH tunnel. */
+  useSshTunnel?: boolean | null | undefined;
+  /** Workspace to put it in; the organisation itself when left out. */
+  workspaceId?: number | null | undefined;
+};
+
+/** Narrows `dataSources`. Every part is optional; given parts must all match. */
+export type DataSourceFilter = {
+  /** Name pattern, case-insensitive: `orders` matches exactly, `prod-*` by prefix, `*-eu` by suffix, `*pay*` anywhere. */
+  name?: string | null | undefined;
+  /** Only these providers. */
+  providers?: Array<Provider> | null | undefined;
+  /** Only these vendors. */
+  vendors?: Array<Vendor> | null | undefined;
+};
+
+/** The upstream system that holds a data source. */
+export type Provider =
+  /** Data sources registered in Pentaho Data Catalog. */
+  | 'PDC'
+  /** Destinations that Prequel exports data to. */
+  | 'PREQUEL_EXPORT'
+  /** Import sources managed through the Prequel Import API. */
+  | 'PREQUEL_IMPORT'
+  /** Data sources of a RiverGen organisation (the caller's, or the service user's). */
+  | 'RIVERGEN';
+
+/** Credentials to store with it; never returned. */
+export type RiverGenCredentialsInput = {
+  /** API key. (write-only: never shown again; 0 to 4000 characters) */
+  apiKey?: string | null | undefined;
+  /** OAuth token. (write-only: never shown again; 0 to 8000 characters) */
+  oauthToken?: string | null | undefined;
+  /** Password. (write-only: never shown again; 0 to 1000 characters) */
+  password?: string | null | undefined;
+  /** Role to assume after connecting. (0 to 255 characters) */
+  role?: string | null | undefined;
+  /** Passphrase of that key. (write-only: never shown again; 0 to 1000 characters) */
+  sshPassphrase?: string | null | undefined;
+  /** Private key for the SSH tunnel. (write-only: never shown again; 0 to 16000 characters) */
+  sshPrivateKey?: string | null | undefined;
+  /** User name. (0 to 255 characters) */
+  username?: string | null | undefined;
+  /** Warehouse to use (Snowflake and the like). (0 to 255 characters) */
+  warehouse?: string | null | undefined;
+};
+
+/** Which way a list is sorted. */
+export type SortOrder =
+  /** Oldest or smallest first. */
+  | 'ASC'
+  /** Newest or largest first. */
+  | 'DESC';
+
+/** Changes to a RiverGen data source: only the fields given change; null clears where noted; lists replace. */
+export type UpdateRiverGenDataSourceInput = {
+  /** Most connections kept open at once. (1 to 100; leave it out to keep it) */
+  connectionPoolSize?: number | null | undefined;
+  /** A full connection URL used instead of the separate fields. (0 to 2000 characters; null clears it) */
+  connectionString?: string | null | undefined;
+  /** Seconds to wait for a connection to open. (1 to 3600; leave it out to keep it) */
+  connectionTimeout?: number | null | undefined;
+  /** The database to open. (1 to 255 characters; null clears it) */
+  databaseName?: string | null | undefined;
+  /** What it is for, in prose. (0 to 2000 characters; null clears it) */
+  description?: string | null | undefined;
+  /** Object path in storage, for file-based sources. (0 to 1000 characters; null clears it) */
+  filePath?: string | null | undefined;
+  /** Host name or address of the server. (1 to 255 characters; null clears it) */
+  host?: string | null | undefined;
+  /** How many times a failed connection is tried again. (0 to 10; leave it out to keep it) */
+  maxRetries?: number | null | undefined;
+  /** Free-form JSON; replaces the stored object whole. (leave it out to keep it) */
+  metadata?: unknown;
+  /** Its name, unique within the organisation. (1 to 255 characters; leave it out to keep it) */
+  name?: string | null | undefined;
+  /** TCP port of the server. (1 to 65535; null clears it) */
+  port?: number | null | undefined;
+  /** Seconds a query may run. (1 to 86400; leave it out to keep it) */
+  queryTimeout?: number | null | undefined;
+  /** Read its schema again on a schedule. (leave it out to keep it) */
+  schemaAutoRefresh?: boolean | null | undefined;
+  /** The schema inside the database. (0 to 255 characters; null clears it) */
+  schemaName?: string | null | undefined;
+  /** Seconds between automatic schema reads. (60 to 604800; leave it out to keep it) */
+  schemaRefreshInterval?: number | null | undefined;
+  /** The SSH bastion's host. (0 to 255 characters; null clears it) */
+  sshHost?: string | null | undefined;
+  /** The local port the tunnel listens on. (1024 to 65535; null clears it) */
+  sshLocalPort?: number | null | undefined;
+  /** The SSH bastion's port. (1 to 65535; null clears it) */
+  sshPort?: number | null | undefined;
+  /** The user the tunnel logs in as. (0 to 255 characters; null clears it) */
+  sshUsername?: string | null | undefined;
+  /** Labels, each 1 to 64 characters. (1 to 64 characters; replaces the whole list; leave it out to keep it) */
+  tags?: Array<string> | null | undefined;
+  /** Connect through an SSH tunnel. (leave it out to keep it) */
+  useSshTunnel?: boolean | null | undefined;
+};
+
+/** Why a mutation did not happen. */
+export type UserErrorCode =
+  /** It clashes with something that exists, such as a name already in use. */
+  | 'CONFLICT'
+  /** The caller may not do this. */
+  | 'FORBIDDEN'
+  /** An input field is missing, out of range or refused by the upstream. */
+  | 'INVALID_INPUT'
+  /** The thing to change does not exist (or is not visible to the caller). */
+  | 'NOT_FOUND';
+
+/** The kind of system a connection reaches, the same across every provider. */
+export type Vendor =
+  /** Amazon Athena */
+  | 'ATHENA'
+  /** Amazon Aurora MySQL */
+  | 'AURORA_MYSQL'
+  /** Amazon Aurora PostgreSQL */
+  | 'AURORA_POSTGRES'
+  /** Azure Blob Storage */
+  | 'AZURE_BLOB_STORAGE'
+  /** Google BigQuery */
+  | 'BIGQUERY'
+  /** ClickHouse */
+  | 'CLICKHOUSE'
+  /** CSV files */
+  | 'CSV'
+  /** Databricks */
+  | 'DATABRICKS'
+  /** Delta Lake tables in object storage */
+  | 'DELTA_LAKE'
+  /** Google Cloud Storage */
+  | 'GCS'
+  /** Google Sheets */
+  | 'GOOGLE_SHEETS'
+  /** Apache Iceberg tables */
+  | 'ICEBERG'
+  /** JSON files */
+  | 'JSON'
+  /** Apache Kafka */
+  | 'KAFKA'
+  /** MariaDB */
+  | 'MARIADB'
+  /** MongoDB */
+  | 'MONGODB'
+  /** MotherDuck */
+  | 'MOTHERDUCK'
+  /** MySQL */
+  | 'MYSQL'
+  /** Oracle Database */
+  | 'ORACLE'
+  /** A vendor this gateway does not know yet; see `rawVendor` */
+  | 'OTHER'
+  /** Parquet files */
+  | 'PARQUET'
+  /** PlanetScale (MySQL-compatible) */
+  | 'PLANETSCALE'
+  /** PostgreSQL */
+  | 'POSTGRES'
+  /** Amazon Redshift (provisioned) */
+  | 'REDSHIFT'
+  /** Amazon Redshift Serverless */
+  | 'REDSHIFT_SERVERLESS'
+  /** Amazon S3 */
+  | 'S3'
+  /** S3-compatible object storage */
+  | 'S3_COMPATIBLE'
+  /** SFTP server */
+  | 'SFTP'
+  /** SingleStore */
+  | 'SINGLESTORE'
+  /** Snowflake */
+  | 'SNOWFLAKE'
+  /** Microsoft SQL Server */
+  | 'SQL_SERVER';
+
+export type PatchPortMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PatchPortMutation = { updateRiverGenDataSource:
+    | { __typename: 'ConflictError', code: UserErrorCode | null, field: Array<string> | null, message: string | null }
+    | { __typename: 'ForbiddenError', code: UserErrorCode | null, field: Array<string> | null, message: string | null }
+    | { __typename: 'InvalidInputError', code: UserErrorCode | null, field: Array<string> | null, message: string | null }
+    | { __typename: 'NotFoundError', code: UserErrorCode | null, field: Array<string> | null, message: string | null }
+    | { __typename: 'UpdateRiverGenDataSourceSuccess', riverGenDataSource: { name: string | null, port: number | null, description: string | null } }
+   | null };
+
+export type PostgresEverywhereQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PostgresEverywhereQuery = { dataSources: { totalCount: number | null, edges: Array<{ node:
+        | { id: string, provider: Provider | null, name: string | null, host: string | null, port: number | null, database: string | null }
+        | { id: string, provider: Provider | null, name: string | null, host: string | null, port: number | null, database: string | null }
+        | { id: string, provider: Provider | null, name: string | null, host: string | null, port: number | null, database: string | null }
+        | { id: string, provider: Provider | null, name: string | null, host: string | null, port: number | null, database: string | null }
+       | null } | null> | null, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
+
+export type ProdCatalogQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProdCatalogQuery = { dataSources: { edges: Array<{ node:
+        | { status: string | null, includePatterns: Array<string> | null, name: string | null, vendor: Vendor | null, costPerTb: { price: number | null, currency: string | null, frequency: string | null } | null }
+        | { name: string | null, vendor: Vendor | null }
+        | { name: string | null, vendor: Vendor | null }
+        | { name: string | null, vendor: Vendor | null }
+       | null } | null> | null } | null };
+
+export type ReopenQueryVariables = Exact<{
+  ids: Array<string> | string;
+}>;
+
+
+export type ReopenQuery = { nodes: Array<
+    | { name: string | null, provider: Provider | null, vendor: Vendor | null, updatedAt: string | null, id: string }
+    | { name: string | null, provider: Provider | null, vendor: Vendor | null, updatedAt: string | null, id: string }
+    | { name: string | null, provider: Provider | null, vendor: Vendor | null, updatedAt: string | null, id: string }
+    | { name: string | null, provider: Provider | null, vendor: Vendor | null, updatedAt: string | null, id: string }
+   | null> };
+
+export type PageQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+  filter?: DataSourceFilter | null | undefined;
+}>;
+
+
+export type PageQuery = { dataSources: { totalCount: number | null, edges: Array<{ cursor: string, node:
+        | { id: string, provider: Provider | null, name: string | null, vendor: Vendor | null }
+        | { id: string, provider: Provider | null, name: string | null, vendor: Vendor | null }
+        | { id: string, provider: Provider | null, name: string | null, vendor: Vendor | null }
+        | { id: string, provider: Provider | null, name: string | null, vendor: Vendor | null }
+       | null } | null> | null, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } | null };
+
+export type FederationIdsQueryVariables = Exact<{
+  provider: Provider;
+  count?: number | null | undefined;
+}>;
+
+
+export type FederationIdsQuery = { dataSources: { edges: Array<{ node:
+        | { __typename: 'CatalogDataSource', id: string }
+        | { __typename: 'Destination', id: string }
+        | { __typename: 'ImportSource', id: string }
+        | { __typename: 'RiverGenDataSource', id: string }
+       | null } | null> | null } | null };
+
+export type IsolationQueryVariables = Exact<{
+  first: number;
+  order: SortOrder;
+  ids: Array<string> | string;
+}>;
+
+
+export type IsolationQuery = { riverGenDataSources: { totalCount: number | null, edges: Array<{ node: { id: string, organizationId: number | null } | null } | null> | null } | null, dataSources: { totalCount: number | null, edges: Array<{ node:
+        | { id: string, provider: Provider | null }
+        | { id: string, provider: Provider | null }
+        | { id: string, provider: Provider | null }
+        | { organizationId: number | null, id: string, provider: Provider | null }
+       | null } | null> | null } | null, nodes: Array<
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { organizationId: number | null, id: string }
+   | null> };
+
+export type EveryDataSourceIdQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EveryDataSourceIdQuery = { dataSources: { edges: Array<{ node:
+        | { __typename: 'CatalogDataSource', id: string }
+        | { __typename: 'Destination', id: string }
+        | { __typename: 'ImportSource', id: string }
+        | { __typename: 'RiverGenDataSource', id: string }
+       | null } | null> | null } | null };
+
+export type NodeByIdQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type NodeByIdQuery = { node:
+    | { __typename: 'CatalogDataSource', id: string }
+    | { __typename: 'Destination', id: string }
+    | { __typename: 'ImportSource', id: string }
+    | { __typename: 'RiverGenDataSource', id: string }
+   | null };
+
+export type DataSourceByIdQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DataSourceByIdQuery = { dataSource:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+   | null };
+
+export type NodesByIdsQueryVariables = Exact<{
+  ids: Array<string> | string;
+}>;
+
+
+export type NodesByIdsQuery = { nodes: Array<
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+   | null> };
+
+export type UpdateRiverGenDataSourceMutationVariables = Exact<{
+  id: string;
+  input: UpdateRiverGenDataSourceInput;
+}>;
+
+
+export type UpdateRiverGenDataSourceMutation = { updateRiverGenDataSource:
+    | { __typename: 'ConflictError', message: string | null, code: UserErrorCode | null, field: Array<string> | null }
+    | { __typename: 'ForbiddenError', message: string | null, code: UserErrorCode | null, field: Array<string> | null }
+    | { __typename: 'InvalidInputError', message: string | null, code: UserErrorCode | null, field: Array<string> | null, issues: Array<{ field: Array<string> | null, message: string | null }> | null }
+    | { __typename: 'NotFoundError', message: string | null, code: UserErrorCode | null, field: Array<string> | null }
+    | { __typename: 'UpdateRiverGenDataSourceSuccess', riverGenDataSource: { id: string, name: string | null, description: string | null, tags: Array<string> | null, port: number | null } }
+   | null };
+
+export type CreateRiverGenDataSourceMutationVariables = Exact<{
+  input: CreateRiverGenDataSourceInput;
+}>;
+
+
+export type CreateRiverGenDataSourceMutation = { createRiverGenDataSource:
+    | { __typename: 'ConflictError', message: string | null, code: UserErrorCode | null, field: Array<string> | null }
+    | { __typename: 'CreateRiverGenDataSourceSuccess', riverGenDataSource: { id: string, name: string | null, description: string | null, tags: Array<string> | null, port: number | null } }
+    | { __typename: 'ForbiddenError', message: string | null, code: UserErrorCode | null, field: Array<string> | null }
+    | { __typename: 'InvalidInputError', message: string | null, code: UserErrorCode | null, field: Array<string> | null, issues: Array<{ field: Array<string> | null, message: string | null }> | null }
+    | { __typename: 'NotFoundError', message: string | null, code: UserErrorCode | null, field: Array<string> | null }
+   | null };
+
+export type OwnRiverGenIdsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OwnRiverGenIdsQuery = { riverGenDataSources: { edges: Array<{ node: { id: string } | null } | null> | null } | null };
+
+export type NameOfNodeQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type NameOfNodeQuery = { node:
+    | { name: string | null }
+    | { name: string | null }
+    | { name: string | null }
+    | { name: string | null }
+   | null };
+
+export type RenameThenReadBackMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RenameThenReadBackMutation = { updateRiverGenDataSource:
+    | { __typename: 'ConflictError' }
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'UpdateRiverGenDataSourceSuccess' }
+   | null, after:
+    | { riverGenDataSource: { name: string | null } }
+    | Record<PropertyKey, never>
+   | null };
+
+export type StoreRiverGenPasswordMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type StoreRiverGenPasswordMutation = { updateRiverGenCredentials:
+    | { __typename: 'ConflictError' }
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'UpdateRiverGenCredentialsSuccess' }
+   | null };
+
+export type TestRiverGenConnectionMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type TestRiverGenConnectionMutation = { testRiverGenDataSource:
+    | { __typename: 'ConflictError' }
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'TestRiverGenDataSourceSuccess', result: { connectionSuccessful: boolean | null, errorCode: string | null } }
+   | null };
+
+export type DeleteRiverGenSoftlyMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteRiverGenSoftlyMutation = { deleteRiverGenDataSource:
+    | { __typename: 'ConflictError' }
+    | { __typename: 'DeleteRiverGenDataSourceSuccess', deleted: { permanent: boolean | null } }
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'NotFoundError' }
+   | null };
+
+export type DeleteRiverGenForGoodMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteRiverGenForGoodMutation = { deleteRiverGenDataSource:
+    | { __typename: 'ConflictError' }
+    | { __typename: 'DeleteRiverGenDataSourceSuccess' }
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'NotFoundError' }
+   | null };
+
+export type StitchingIdsQueryVariables = Exact<{
+  provider: Provider;
+  count?: number | null | undefined;
+}>;
+
+
+export type StitchingIdsQuery = { dataSources: { edges: Array<{ node:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+       | null } | null> | null } | null };
+
+
+export const PatchPortDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PatchPort"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateRiverGenDataSource"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"StringValue","value":"Uml2ZXJHZW5EYXRhU291cmNlOjE","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"port"},"value":{"kind":"IntValue","value":"6543"}},{"kind":"ObjectField","name":{"kind":"Name","value":"description"},"value":{"kind":"NullValue"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateRiverGenDataSourceSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"riverGenDataSource"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<PatchPortMutation, PatchPortMutationVariables>;
+export const PostgresEverywhereDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PostgresEverywhere"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dataSources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"vendors"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"POSTGRES"}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"database"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<PostgresEverywhereQuery, PostgresEverywhereQueryVariables>;
+export const ProdCatalogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProdCatalog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dataSources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"providers"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"PDC"}]}},{"kind":"ObjectField","name":{"kind":"Name","value":"name"},"value":{"kind":"StringValue","value":"*-prod*","block":false}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"vendor"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CatalogDataSource"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"includePatterns"}},{"kind":"Field","name":{"kind":"Name","value":"costPerTb"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"price"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"frequency"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ProdCatalogQuery, ProdCatalogQueryVariables>;
+export const ReopenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Reopen"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ids"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"ids"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ids"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DataSource"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"vendor"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]}}]} as unknown as DocumentNode<ReopenQuery, ReopenQueryVariables>;
+export const PageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Page"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DataSourceFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dataSources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"vendor"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<PageQuery, PageQueryVariables>;
+export const FederationIdsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FederationIds"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"provider"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Provider"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"count"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dataSources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"count"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"providers"},"value":{"kind":"ListValue","values":[{"kind":"Variable","name":{"kind":"Name","value":"provider"}}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<FederationIdsQuery, FederationIdsQueryVariables>;
+export const IsolationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Isolation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"order"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SortOrder"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ids"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"riverGenDataSources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"sortBy"},"value":{"kind":"EnumValue","value":"NAME"}},{"kind":"Argument","name":{"kind":"Name","value":"sortOrder"},"value":{"kind":"Variable","name":{"kind":"Name","value":"order"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"organizationId"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"dataSources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"providers"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"RIVERGEN"}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RiverGenDataSource"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organizationId"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"ids"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ids"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RiverGenDataSource"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organizationId"}}]}}]}}]}}]} as unknown as DocumentNode<IsolationQuery, IsolationQueryVariables>;
+export const EveryDataSourceIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EveryDataSourceId"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dataSources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"500"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"__typename"}}]}}]}}]}}]}}]} as unknown as DocumentNode<EveryDataSourceIdQuery, EveryDataSourceIdQueryVariables>;
+export const NodeByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NodeById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"__typename"}}]}}]}}]} as unknown as DocumentNode<NodeByIdQuery, NodeByIdQueryVariables>;
+export const DataSourceByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DataSourceById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dataSource"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<DataSourceByIdQuery, DataSourceByIdQueryVariables>;
+export const NodesByIdsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NodesByIds"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ids"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"ids"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ids"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<NodesByIdsQuery, NodesByIdsQueryVariables>;
+export const UpdateRiverGenDataSourceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateRiverGenDataSource"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateRiverGenDataSourceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateRiverGenDataSource"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateRiverGenDataSourceSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"riverGenDataSource"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"port"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvalidInputError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]}}]} as unknown as DocumentNode<UpdateRiverGenDataSourceMutation, UpdateRiverGenDataSourceMutationVariables>;
+export const CreateRiverGenDataSourceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateRiverGenDataSource"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateRiverGenDataSourceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createRiverGenDataSource"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreateRiverGenDataSourceSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"riverGenDataSource"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"port"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvalidInputError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CreateRiverGenDataSourceMutation, CreateRiverGenDataSourceMutationVariables>;
+export const OwnRiverGenIdsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OwnRiverGenIds"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"riverGenDataSources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}},{"kind":"Argument","name":{"kind":"Name","value":"sortBy"},"value":{"kind":"EnumValue","value":"ID"}},{"kind":"Argument","name":{"kind":"Name","value":"sortOrder"},"value":{"kind":"EnumValue","value":"ASC"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<OwnRiverGenIdsQuery, OwnRiverGenIdsQueryVariables>;
+export const NameOfNodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NameOfNode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DataSource"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<NameOfNodeQuery, NameOfNodeQueryVariables>;
+export const RenameThenReadBackDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RenameThenReadBack"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateRiverGenDataSource"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"name"},"value":{"kind":"StringValue","value":"Renamed in place","block":false}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"after"},"name":{"kind":"Name","value":"updateRiverGenDataSource"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateRiverGenDataSourceSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"riverGenDataSource"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RenameThenReadBackMutation, RenameThenReadBackMutationVariables>;
+export const StoreRiverGenPasswordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StoreRiverGenPassword"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateRiverGenCredentials"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"password"},"value":{"kind":"StringValue","value":"pw-never-shown-2","block":false}},{"kind":"ObjectField","name":{"kind":"Name","value":"apiKey"},"value":{"kind":"NullValue"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}}]}}]}}]} as unknown as DocumentNode<StoreRiverGenPasswordMutation, StoreRiverGenPasswordMutationVariables>;
+export const TestRiverGenConnectionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TestRiverGenConnection"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"testRiverGenDataSource"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TestRiverGenDataSourceSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connectionSuccessful"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}}]}}]}}]}}]}}]} as unknown as DocumentNode<TestRiverGenConnectionMutation, TestRiverGenConnectionMutationVariables>;
+export const DeleteRiverGenSoftlyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteRiverGenSoftly"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteRiverGenDataSource"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DeleteRiverGenDataSourceSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleted"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"permanent"}}]}}]}}]}}]}}]} as unknown as DocumentNode<DeleteRiverGenSoftlyMutation, DeleteRiverGenSoftlyMutationVariables>;
+export const DeleteRiverGenForGoodDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteRiverGenForGood"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteRiverGenDataSource"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"force"},"value":{"kind":"BooleanValue","value":true}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}}]}}]}}]} as unknown as DocumentNode<DeleteRiverGenForGoodMutation, DeleteRiverGenForGoodMutationVariables>;
+export const StitchingIdsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"StitchingIds"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"provider"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Provider"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"count"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dataSources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"count"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"providers"},"value":{"kind":"ListValue","values":[{"kind":"Variable","name":{"kind":"Name","value":"provider"}}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<StitchingIdsQuery, StitchingIdsQueryVariables>;
