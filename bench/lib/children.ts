@@ -1,0 +1,125 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { once } from 'node:events';
+import { readdir, readFile, readlink } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { ChildMessage, FaultResult, Job, LoadResult, ParentMessage } from './protocol.js';
+
+const READY_TIMEOUT_MS = 30_000;
+
+/** Starts a TypeScript file of bench/ in its own Node process with IPC, and waits for its `ready`. */
+export async function forkScript<T>(
+  script: URL,
+  env: Record<string, string> = {},
+): Promise<{ child: ChildProcess; payload: T }> {
+  const child = fork(script, [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const ready = new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${script.pathname} did not start`)), READY_TIMEOUT_MS);
+    child.on('message', (message: ChildMessage) => {
+      if (message.type !== 'ready') return;
+      clearTimeout(timer);
+      resolve(message.payload as T);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${script.pathname} exited with ${code} before it was ready`));
+    });
+  });
+  return { child, payload: await ready };
+}
+
+/** Sends jobs to the load process and waits for each one's answer. */
+export class LoadProcess {
+  private nextId = 1;
+  private readonly waiting = new Map<number, (message: ChildMessage) => void>();
+
+  constructor(readonly child: ChildProcess) {
+    child.on('message', (message: ChildMessage) => {
+      if (message.type === 'ready') return;
+      this.waiting.get(message.id)?.(message);
+      this.waiting.delete(message.id);
+    });
+    // A load process that dies must fail the job it had, not leave the run waiting forever.
+    child.once('exit', (code) => {
+      for (const [id, settle] of this.waiting) settle({ type: 'failed', id, message: `exited with ${code}` });
+      this.waiting.clear();
+    });
+  }
+
+  run(job: Job & { kind: 'load' }): Promise<LoadResult>;
+  run(job: Job & { kind: 'faults' }): Promise<FaultResult>;
+  run(job: Job): Promise<LoadResult | FaultResult> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, (message) => {
+        if (message.type === 'result') resolve(message.result);
+        else if (message.type === 'failed') reject(new Error(`load process: ${message.message}`));
+      });
+      const request: ParentMessage = { type: 'job', id, job };
+      this.child.send(request);
+    });
+  }
+}
+
+/** The TCP port a process listens on, read from /proc (the gateway binds port 0 and logs nothing at warn). */
+export async function listeningPort(pid: number): Promise<number | undefined> {
+  const inodes = new Set<string>();
+  let fds: string[];
+  try {
+    fds = await readdir(`/proc/${pid}/fd`);
+  } catch {
+    return undefined;
+  }
+  for (const fd of fds) {
+    const target = await readlink(`/proc/${pid}/fd/${fd}`).catch(() => '');
+    const inode = /^socket:\[(\d+)\]$/.exec(target)?.[1];
+    if (inode) inodes.add(inode);
+  }
+  for (const table of ['tcp', 'tcp6']) {
+    const text = await readFile(`/proc/${pid}/net/${table}`, 'utf8').catch(() => '');
+    for (const line of text.split('\n').slice(1)) {
+      const columns = line.trim().split(/\s+/);
+      const [local, state, inode] = [columns[1], columns[3], columns[9]];
+      // State 0A is LISTEN.
+      if (state === '0A' && inode && inodes.has(inode) && local) {
+        return Number.parseInt(local.split(':')[1] ?? '', 16);
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Polls until the process listens, or fails once it exits or the time is up. */
+export async function waitForPort(child: ChildProcess, timeoutMs = READY_TIMEOUT_MS): Promise<number> {
+  const until = performance.now() + timeoutMs;
+  while (performance.now() < until) {
+    if (child.exitCode !== null || child.pid === undefined) {
+      throw new Error(`process exited with ${child.exitCode} before it listened`);
+    }
+    const port = await listeningPort(child.pid);
+    if (port !== undefined) return port;
+    await sleep(2);
+  }
+  throw new Error(`process ${child.pid} did not listen within ${timeoutMs} ms`);
+}
+
+/** Peak resident memory of a live process (VmHWM), in MB. */
+export async function peakRssMb(pid: number | undefined): Promise<number | undefined> {
+  if (pid === undefined) return undefined;
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  const kb = /^VmHWM:\s+(\d+) kB/m.exec(status)?.[1];
+  return kb === undefined ? undefined : Math.round(Number(kb) / 102.4) / 10;
+}
+
+/** SIGTERM, then SIGKILL if the process has not exited after `graceMs`. */
+export async function stopChild(child: ChildProcess, graceMs = 5_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
+}

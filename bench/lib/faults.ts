@@ -1,0 +1,125 @@
+import type { FaultOptions } from '../../src/sandbox/kit/index.js';
+import { type LoadProcess, peakRssMb, stopChild } from './children.js';
+import { type GatewayMode, startGateway } from './gateway.js';
+import type { FaultResult, HttpCall } from './protocol.js';
+import type { Scenario } from './scenarios.js';
+import type { SimulatorControl } from './sims.js';
+
+/** Short budgets so that hangs resolve within a bounded run; a production gateway keeps the defaults. */
+export const faultGatewayEnv: Record<string, string> = {
+  UPSTREAM_HEADERS_TIMEOUT_MS: '1000',
+  UPSTREAM_BODY_TIMEOUT_MS: '1000',
+  UPSTREAM_BREAKER_RESET_MS: '1000',
+  UPSTREAM_MAX_RETRY_AFTER_MS: '2000',
+};
+
+const PHASE_MS = 1_000;
+
+/**
+ * What each simulator does, phase after phase (one phase a second, cycling): errors that retries
+ * ride out, malformed bodies, 429s with Retry-After, and a hang past the gateway's timeout one
+ * second in four.
+ */
+export const faultSchedule: Record<string, FaultOptions[]> = {
+  'prequel-import': [{ errorRate: 0.3, errorStatus: 503, latencyMs: 5 }],
+  'prequel-export': [{ malformed: true, operations: ['getDestination'] }, { latencyMs: 10 }],
+  pdc: [{ rateLimit: { retryAfterSeconds: 1, times: 3 }, latencyMs: 5 }],
+  rivergen: [
+    { latencyMs: 20 },
+    { latencyMs: 20 },
+    { latencyMs: 20 },
+    { hang: true, operations: ['getDataSource', 'updateDataSource'] },
+  ],
+};
+
+export interface FaultReport {
+  gatewayEnv: Record<string, string>;
+  schedule: Record<string, FaultOptions[]>;
+  phaseMs: number;
+  connections: number;
+  durationSeconds: number;
+  hangBoundMs: number;
+  /** The GraphQL operations sent in rotation. */
+  operations: string[];
+  result: FaultResult;
+  gatewayPeakRssMb: number | undefined;
+  /** Lines the gateway logged (LOG_LEVEL=warn) during the run. */
+  gatewayLogLines: number;
+  /** Every request answered, none hung, none lost. */
+  passed: boolean;
+}
+
+export interface FaultRunOptions {
+  mode: GatewayMode;
+  env: Record<string, string>;
+  probe: string;
+  sims: SimulatorControl;
+  load: LoadProcess;
+  /** Builds the scenarios against the given gateway origin; their gateway calls are the rotation. */
+  scenariosFor(origin: string): Scenario[];
+  durationSeconds: number;
+  connections: number;
+  hangBoundMs?: number;
+}
+
+export async function runFaultScenario(options: FaultRunOptions): Promise<FaultReport> {
+  const gateway = await startGateway({
+    mode: options.mode,
+    env: { ...options.env, ...faultGatewayEnv },
+    probe: options.probe,
+    countLogs: true,
+  });
+  const scenarios = options.scenariosFor(gateway.origin);
+  const calls: HttpCall[] = [];
+  for (const scenario of scenarios) {
+    const call = scenario.targets.find((t) => t.name === 'gateway')?.plan.groups[0]?.[0];
+    if (call) calls.push(call);
+  }
+  let phase = 0;
+  const apply = () =>
+    Promise.all(
+      Object.entries(faultSchedule).map(([provider, phases]) =>
+        options.sims.setFaults(provider, phases[phase % phases.length]),
+      ),
+    );
+  const hangBoundMs = options.hangBoundMs ?? 20_000;
+  try {
+    await apply();
+    const ticker = setInterval(() => {
+      phase += 1;
+      apply().catch((error: unknown) => console.error('bench: could not switch faults', error));
+    }, PHASE_MS);
+    let result: FaultResult;
+    try {
+      result = await options.load.run({
+        kind: 'faults',
+        calls,
+        bounds: {
+          connections: options.connections,
+          durationSeconds: options.durationSeconds,
+          maxIterations: 1e9,
+        },
+        hangBoundMs,
+      });
+    } finally {
+      clearInterval(ticker);
+    }
+    const gatewayPeakRssMb = await peakRssMb(gateway.child.pid);
+    return {
+      gatewayEnv: faultGatewayEnv,
+      schedule: faultSchedule,
+      phaseMs: PHASE_MS,
+      connections: options.connections,
+      durationSeconds: options.durationSeconds,
+      hangBoundMs,
+      operations: scenarios.map((s) => s.id),
+      result,
+      gatewayPeakRssMb,
+      gatewayLogLines: gateway.logLines(),
+      passed: result.sent === result.answered && result.hung === 0 && result.transport === 0,
+    };
+  } finally {
+    await options.sims.setAll(undefined);
+    await stopChild(gateway.child);
+  }
+}

@@ -1,0 +1,107 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { request } from 'undici';
+import { judge } from './calls.js';
+import { waitForPort } from './children.js';
+
+export const root = fileURLToPath(new URL('../..', import.meta.url));
+/** Inside node_modules so the built files resolve packages as dist/ does, and nothing is committed. */
+export const buildDir = fileURLToPath(
+  new URL('../../node_modules/.cache/datasource-gateway-bench', import.meta.url),
+);
+
+/** `dist`: the compiled gateway as the container runs it; `tsx`: straight from src/ (no build). */
+export type GatewayMode = 'dist' | 'tsx';
+
+/** Compiles src/ the way `npm run build` does, into a private directory (dist/ may be someone else's). */
+export async function buildGateway(): Promise<void> {
+  const run = promisify(execFile);
+  const tsc = fileURLToPath(new URL('../../node_modules/.bin/tsc', import.meta.url));
+  try {
+    await run(tsc, ['-p', 'tsconfig.build.json', '--outDir', buildDir], { cwd: root });
+  } catch (error) {
+    // tsc still writes the files when src/ has type errors (someone may be mid-edit); run what it wrote.
+    if (!existsSync(`${buildDir}/index.js`)) throw error;
+    console.warn('bench: tsc reported type errors in src/; benchmarking what it emitted');
+  }
+  await run(process.execPath, ['--import', 'tsx', 'scripts/copy-assets.ts', 'src', buildDir], { cwd: root });
+}
+
+export interface GatewayProcess {
+  child: ChildProcess;
+  /** `http://127.0.0.1:<port>` */
+  origin: string;
+  /** Spawn to the first successful answer to the probe, in ms. */
+  coldStartMs: number;
+  /** Lines written to stdout so far, when started with `countLogs`. */
+  logLines(): number;
+}
+
+export interface GatewayStart {
+  mode: GatewayMode;
+  /** The simulators' demo environment plus any overrides. */
+  env: Record<string, string>;
+  /** A GraphQL request body that must come back with data (it should reach an upstream). */
+  probe: string;
+  /** Write a .cpuprofile into this directory when the process exits. */
+  profileDir?: string;
+  /** Count the log lines instead of printing them (the fault run logs every upstream failure). */
+  countLogs?: boolean;
+}
+
+/** Spawns the gateway's real entry point on 127.0.0.1 port 0 and waits for its first good answer. */
+export async function startGateway(start: GatewayStart): Promise<GatewayProcess> {
+  const profile = start.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${start.profileDir}`] : [];
+  const entry = start.mode === 'dist' ? [`${buildDir}/index.js`] : ['--import', 'tsx', 'src/index.ts'];
+  const began = performance.now();
+  const child = spawn(process.execPath, [...profile, ...entry], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      GATEWAY_AUTH: 'none',
+      LOG_LEVEL: 'warn',
+      ...start.env,
+    },
+    stdio: ['ignore', start.countLogs ? 'pipe' : 'inherit', 'inherit'],
+  });
+  let lines = 0;
+  child.stdout?.on('data', (chunk: Buffer) => {
+    for (const byte of chunk) if (byte === 10) lines += 1;
+  });
+  try {
+    const port = await waitForPort(child);
+    const origin = `http://127.0.0.1:${port}`;
+    await firstAnswer(origin, start.probe);
+    return { child, origin, coldStartMs: performance.now() - began, logLines: () => lines };
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+}
+
+async function firstAnswer(origin: string, body: string, timeoutMs = 30_000): Promise<void> {
+  const until = performance.now() + timeoutMs;
+  let last = '';
+  while (performance.now() < until) {
+    try {
+      const response = await request(`${origin}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      const text = await response.body.text();
+      if (judge({ expect: 'graphql' }, response.statusCode, text) === 'ok') return;
+      last = `${response.statusCode} ${text.slice(0, 300)}`;
+    } catch (error) {
+      last = String(error);
+    }
+    await sleep(2);
+  }
+  throw new Error(`the gateway gave no good answer within ${timeoutMs} ms; last: ${last}`);
+}

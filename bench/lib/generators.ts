@@ -1,0 +1,168 @@
+import autocannon from 'autocannon';
+import { callCount, createClient, runPlan, send } from './calls.js';
+import type { FaultJob, FaultResult, LoadJob, LoadResult } from './protocol.js';
+import { round, Samples } from './stats.js';
+
+const SAMPLE_LIMIT = 3;
+
+function emptyErrors(): LoadResult['errors'] {
+  return { non2xx: 0, graphql: 0, transport: 0, timeouts: 0 };
+}
+
+/**
+ * Closed loop: each virtual user runs the plan, waits for every call, and starts again, until the
+ * time or the iteration bound is reached. One iteration is one latency sample.
+ */
+export async function runLoop(job: LoadJob): Promise<LoadResult> {
+  const client = createClient();
+  const samples = new Samples();
+  const errors = emptyErrors();
+  const errorSamples: string[] = [];
+  let started = 0;
+  let iterations = 0;
+  const begin = performance.now();
+  const deadline = begin + job.bounds.durationSeconds * 1000;
+
+  const user = async () => {
+    while (performance.now() < deadline && started < job.bounds.maxIterations) {
+      started += 1;
+      const t0 = performance.now();
+      const answer = await runPlan(client, job.plan);
+      iterations += 1;
+      if (answer.outcome === 'ok') samples.add(performance.now() - t0);
+      else {
+        if (answer.outcome === 'timeout') errors.timeouts += 1;
+        else errors[answer.outcome] += 1;
+        if (errorSamples.length < SAMPLE_LIMIT)
+          errorSamples.push(`${answer.status} ${answer.body.slice(0, 300)}`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: job.bounds.connections }, user));
+  const elapsedSeconds = (performance.now() - begin) / 1000;
+  await client.close();
+  return {
+    iterations,
+    elapsedSeconds: round(elapsedSeconds),
+    rps: round(iterations / elapsedSeconds, 1),
+    latency: samples.summary(),
+    errors,
+    errorSamples,
+  };
+}
+
+/** autocannon over one call, with every response time kept (its own histogram rounds to whole ms). */
+export async function runCannon(job: LoadJob): Promise<LoadResult> {
+  const [group] = job.plan.groups;
+  const call = group?.[0];
+  if (!call || callCount(job.plan) !== 1) throw new Error('autocannon runs plans of exactly one call');
+  const samples = new Samples();
+  const errorSamples: string[] = [];
+  let responses = 0;
+  const options: autocannon.Options = {
+    url: call.origin + call.path,
+    method: call.method,
+    headers: call.headers,
+    body: call.body,
+    connections: job.bounds.connections,
+    duration: job.bounds.durationSeconds,
+    timeout: 30,
+  };
+  if (call.expect === 'graphql') {
+    options.verifyBody = (raw) => {
+      const body = String(raw);
+      const ok = !body.includes('"errors":') && body.includes('"data":');
+      if (!ok && errorSamples.length < SAMPLE_LIMIT) errorSamples.push(body.slice(0, 300));
+      return ok;
+    };
+  }
+  const begin = performance.now();
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(options, (error: unknown, done) => (error ? reject(error) : resolve(done)));
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      responses += 1;
+      if (statusCode >= 200 && statusCode < 300) samples.add(responseTime);
+      if (responses >= job.bounds.maxIterations) instance.stop();
+    });
+  });
+  const elapsedSeconds = (performance.now() - begin) / 1000;
+  const errors = emptyErrors();
+  errors.non2xx = result.non2xx;
+  errors.graphql = result.mismatches;
+  errors.transport = result.errors - result.timeouts;
+  errors.timeouts = result.timeouts;
+  return {
+    iterations: responses,
+    elapsedSeconds: round(elapsedSeconds),
+    rps: round(responses / elapsedSeconds, 1),
+    latency: samples.summary(),
+    errors,
+    errorSamples,
+  };
+}
+
+/**
+ * Virtual users send the calls in rotation while faults are on; every request must come back
+ * within the hang bound, and every answer's error codes are counted.
+ */
+export async function runFaults(job: FaultJob): Promise<FaultResult> {
+  const client = createClient(256, job.hangBoundMs + 1_000);
+  const samples = new Samples();
+  const result: FaultResult = {
+    sent: 0,
+    answered: 0,
+    hung: 0,
+    transport: 0,
+    clean: 0,
+    codes: {},
+    answersByCode: {},
+    statuses: {},
+    elapsedSeconds: 0,
+    latency: samples.summary(),
+  };
+  const begin = performance.now();
+  const deadline = begin + job.bounds.durationSeconds * 1000;
+  let next = 0;
+
+  const user = async () => {
+    while (performance.now() < deadline && result.sent < job.bounds.maxIterations) {
+      const call = job.calls[next++ % job.calls.length];
+      if (!call) return;
+      result.sent += 1;
+      const t0 = performance.now();
+      const answer = await send(client, call, AbortSignal.timeout(job.hangBoundMs));
+      if (answer.outcome === 'timeout') result.hung += 1;
+      else if (answer.outcome === 'transport') result.transport += 1;
+      else {
+        result.answered += 1;
+        samples.add(performance.now() - t0);
+        result.statuses[answer.status] = (result.statuses[answer.status] ?? 0) + 1;
+        const codes = errorCodes(answer.body);
+        if (codes.length === 0) result.clean += 1;
+        for (const code of codes) result.codes[code] = (result.codes[code] ?? 0) + 1;
+        for (const code of new Set(codes)) result.answersByCode[code] = (result.answersByCode[code] ?? 0) + 1;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: job.bounds.connections }, user));
+  result.elapsedSeconds = round((performance.now() - begin) / 1000);
+  result.latency = samples.summary();
+  await client.close();
+  return result;
+}
+
+/** The `extensions.code` of every error in a GraphQL answer; `UNREADABLE` when it is not JSON. */
+export function errorCodes(body: string): string[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return ['UNREADABLE'];
+  }
+  const errors = (parsed as { errors?: unknown }).errors;
+  if (!Array.isArray(errors)) return [];
+  return errors.map((error: unknown) => {
+    const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
+    return typeof code === 'string' ? code : 'NO_CODE';
+  });
+}

@@ -1,0 +1,126 @@
+import { parseArgs } from 'node:util';
+import type { GatewayMode } from './gateway.js';
+import { scenarioIds } from './scenarios.js';
+
+export interface BenchOptions {
+  quick: boolean;
+  /** Scenario ids to run; `faults` is the fault run. */
+  scenarios: string[];
+  latencies: number[];
+  durationSeconds: number;
+  warmupSeconds: number;
+  /** Virtual users at 0 ms of upstream latency (throughput). */
+  connections: number;
+  /** Virtual users when the simulators add latency (the latency comparison). */
+  latencyConnections: number;
+  maxRequests: number;
+  coldStarts: number;
+  faultSeconds: number;
+  faultConnections: number;
+  gateway: GatewayMode;
+  /** Scenario to profile on a gateway of its own, or undefined. */
+  profile: string | undefined;
+  outDir: string;
+}
+
+export const usage = `npm run bench -- [options]
+
+  --quick                   a few seconds per scenario, for development
+  --scenario <ids>          comma-separated: ${scenarioIds.join(', ')}, faults (default: all)
+  --latency <ms,ms>         simulator latencies to run at (BENCH_LATENCIES, default 0,20)
+  --duration <s>            measured seconds per run (BENCH_DURATION, default 3; quick 1)
+  --warmup <s>              unmeasured seconds before each run (BENCH_WARMUP, default 0.5; quick 0.3)
+  --connections <n>         virtual users at 0 ms (BENCH_CONNECTIONS, default 10)
+  --latency-connections <n> virtual users with added latency (BENCH_LATENCY_CONNECTIONS, default 100)
+  --max-requests <n>        stop a run after this many iterations (BENCH_MAX_REQUESTS, default 1000000)
+  --cold-starts <n>         gateway starts timed for cold start (default 3; quick 2)
+  --fault-duration <s>      seconds of the fault run (BENCH_FAULT_DURATION, default 10; quick 4)
+  --gateway <dist|tsx>      compiled gateway (default, as the container runs it) or src/ through tsx
+  --profile[=<scenario>]    also profile one scenario at 0 ms (default node-rivergen) with --cpu-prof
+  --out <dir>               where latest.json/.md go (quick.json/.md with --quick; default bench/results)`;
+
+function number(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max) {
+    throw new Error(`bench: ${name} must be a number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+/** Flags win over BENCH_* variables, which win over the defaults (quick or full). */
+export function parseOptions(argv: string[], env: Record<string, string | undefined>): BenchOptions {
+  const { values } = parseArgs({
+    args: argv.map((arg) => (arg === '--profile' ? '--profile=node-rivergen' : arg)),
+    options: {
+      quick: { type: 'boolean', default: false },
+      scenario: { type: 'string', multiple: true },
+      latency: { type: 'string' },
+      duration: { type: 'string' },
+      warmup: { type: 'string' },
+      connections: { type: 'string' },
+      'latency-connections': { type: 'string' },
+      'max-requests': { type: 'string' },
+      'cold-starts': { type: 'string' },
+      'fault-duration': { type: 'string' },
+      gateway: { type: 'string' },
+      profile: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) throw new Error(usage);
+  const quick = values.quick ?? false;
+  const known = new Set<string>([...scenarioIds, 'faults']);
+  const scenarios = (values.scenario ?? []).flatMap((s) => s.split(',')).filter(Boolean);
+  for (const id of scenarios) {
+    if (!known.has(id))
+      throw new Error(`bench: --scenario ${id} is unknown; choose from ${[...known].join(', ')}`);
+  }
+  const latencies = (values.latency ?? env.BENCH_LATENCIES ?? '0,20')
+    .split(',')
+    .map((ms) => number('--latency', ms.trim(), 0, 0, 5_000));
+  const gateway = values.gateway ?? env.BENCH_GATEWAY ?? 'dist';
+  if (gateway !== 'dist' && gateway !== 'tsx')
+    throw new Error(`bench: --gateway must be dist or tsx, got "${gateway}"`);
+  if (values.profile !== undefined && !(scenarioIds as readonly string[]).includes(values.profile)) {
+    throw new Error(
+      `bench: --profile=${values.profile} is not a scenario; choose from ${scenarioIds.join(', ')}`,
+    );
+  }
+  return {
+    quick,
+    scenarios: scenarios.length > 0 ? scenarios : [...known],
+    latencies,
+    durationSeconds: number('--duration', values.duration ?? env.BENCH_DURATION, quick ? 1 : 3, 0.1, 3_600),
+    warmupSeconds: number('--warmup', values.warmup ?? env.BENCH_WARMUP, quick ? 0.3 : 0.5, 0, 600),
+    connections: number('--connections', values.connections ?? env.BENCH_CONNECTIONS, 10, 1, 1_000),
+    latencyConnections: number(
+      '--latency-connections',
+      values['latency-connections'] ?? env.BENCH_LATENCY_CONNECTIONS,
+      100,
+      1,
+      1_000,
+    ),
+    maxRequests: number(
+      '--max-requests',
+      values['max-requests'] ?? env.BENCH_MAX_REQUESTS,
+      1_000_000,
+      1,
+      1e9,
+    ),
+    coldStarts: number('--cold-starts', values['cold-starts'], quick ? 2 : 3, 0, 50),
+    faultSeconds: number(
+      '--fault-duration',
+      values['fault-duration'] ?? env.BENCH_FAULT_DURATION,
+      quick ? 4 : 10,
+      1,
+      3_600,
+    ),
+    faultConnections: 20,
+    gateway,
+    profile: values.profile,
+    outDir: values.out ?? 'bench/results',
+  };
+}

@@ -1,0 +1,185 @@
+import type { FaultReport } from './faults.js';
+import type { Row } from './measure.js';
+import type { BenchOptions } from './options.js';
+import type { ProfileSummary } from './profile.js';
+import type { Scenario } from './scenarios.js';
+import { type Ratio, ratiosFor, type TargetCheck } from './targets.js';
+
+export interface Report {
+  generatedAt: string;
+  command: string;
+  machine: { node: string; cpus: number; platform: string; loadAverageAtStart: number[] };
+  commit: string | undefined;
+  options: BenchOptions;
+  scenarios: {
+    id: string;
+    title: string;
+    primaryFloor: string;
+    targets: { name: string; description: string }[];
+  }[];
+  runs: (Row & { ratios: Ratio[] })[];
+  coldStart: { samplesMs: number[]; medianMs: number | undefined };
+  peakRssMb: number | undefined;
+  /** Failed iterations over every timed run; anything but 0 makes the numbers suspect. */
+  errorsTotal: number;
+  targets: TargetCheck[];
+  faults?: FaultReport;
+  profile?: ProfileSummary;
+}
+
+export function buildReport(
+  parts: Omit<Report, 'runs' | 'errorsTotal' | 'scenarios'> & { rows: Row[]; scenarioList: Scenario[] },
+): Report {
+  const { rows, scenarioList, ...rest } = parts;
+  const runs = rows.map((row) => ({ ...row, ratios: ratiosFor(row, rows) }));
+  const errorsTotal = rows.reduce(
+    (sum, r) => sum + Object.values(r.result.errors).reduce((a, b) => a + b, 0),
+    0,
+  );
+  const scenarios = scenarioList.map((s) => ({
+    id: s.id,
+    title: s.title,
+    primaryFloor: s.primaryFloor,
+    targets: s.targets.map((t) => ({ name: t.name, description: t.description })),
+  }));
+  return { ...rest, scenarios, runs, errorsTotal };
+}
+
+const met = (value: boolean | undefined) =>
+  value === undefined ? 'not measured' : value ? '**met**' : '**not met**';
+const ms = (value: number) => value.toFixed(2);
+const signed = (value: number) => `${value >= 0 ? '+' : ''}${value.toFixed(2)}`;
+
+function ratioCells(row: Report['runs'][number], primaryFloor: string): string[] {
+  const pass = row.ratios.find((r) => r.against === 'passthrough');
+  const floor = row.ratios.find((r) => r.against === primaryFloor);
+  return [
+    pass ? `${pass.throughput.toFixed(2)}×` : '',
+    floor ? `${floor.throughput.toFixed(2)}×` : '',
+    floor ? `${signed(floor.addedP50Ms)} / ${signed(floor.addedP99Ms)}` : '',
+  ];
+}
+
+export function renderMarkdown(report: Report): string {
+  const lines: string[] = [];
+  const o = report.options;
+  lines.push('# Benchmark results', '');
+  lines.push(
+    `Generated ${report.generatedAt} by \`${report.command}\` on ${report.machine.cpus} CPUs, Node ${report.machine.node}` +
+      `${report.commit ? `, commit ${report.commit.slice(0, 10)}` : ''}; load average at start ${report.machine.loadAverageAtStart.join(' / ')}.`,
+    `Gateway: ${o.gateway === 'dist' ? 'the compiled entry point (`node dist/index.js`)' : '`src/index.ts` through tsx'}, ` +
+      `LOG_LEVEL=warn, GATEWAY_AUTH=none. Each run: ${o.warmupSeconds} s warm-up, then ${o.durationSeconds} s timed; ` +
+      `${o.connections} virtual users at 0 ms, ${o.latencyConnections} with added simulator latency. ` +
+      'Every process (simulators, gateway, pass-through, load generator) is its own, all on this machine over loopback.',
+    '',
+  );
+  if (report.errorsTotal > 0)
+    lines.push(
+      `**${report.errorsTotal} failed iterations in timed runs: treat the numbers below with care.**`,
+      '',
+    );
+
+  lines.push('## Targets (issue 7)', '', '| target | status | measured |', '|---|---|---|');
+  for (const check of report.targets) lines.push(`| ${check.target} | ${met(check.met)} | ${check.detail} |`);
+  if (report.faults) {
+    const f = report.faults.result;
+    lines.push(
+      `| Fault run: every request answered, none hung past ${report.faults.hangBoundMs / 1000} s | ${met(report.faults.passed)} | ` +
+        `${f.sent} sent, ${f.answered} answered, ${f.hung} hung, ${f.transport} lost |`,
+    );
+  }
+  lines.push('');
+
+  lines.push(
+    '## Runs',
+    '',
+    'Ratios compare each row with the same scenario and latency: throughput against the pass-through and against the floor; ' +
+      'added latency (p50 / p99, ms) against the floor. Upstream calls are counted by the simulators for one query.',
+    '',
+    '| scenario | latency | users | target | rps | p50 ms | p99 ms | rps vs pass-through | rps vs floor | added vs floor | upstream calls/query | errors |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+  );
+  const primary = new Map(report.scenarios.map((s) => [s.id, s.primaryFloor]));
+  for (const row of report.runs) {
+    const errors = Object.values(row.result.errors).reduce((a, b) => a + b, 0);
+    const isReference = row.target !== 'gateway' && row.target !== 'passthrough';
+    const cells = isReference ? ['', '', ''] : ratioCells(row, primary.get(row.scenario) ?? 'floor');
+    if (row.target === 'passthrough') cells[0] = '';
+    lines.push(
+      `| ${row.scenario} | ${row.latencyMs} ms | ${row.connections} | ${row.target} | ${Math.round(row.result.rps)} | ` +
+        `${ms(row.result.latency.p50)} | ${ms(row.result.latency.p99)} | ${cells.join(' | ')} | ${row.upstreamCallsPerQuery} | ${errors} |`,
+    );
+  }
+  lines.push('');
+
+  lines.push('## What each target sends', '');
+  for (const s of report.scenarios) {
+    lines.push(`- **${s.id}** — ${s.title} (floor for the ratios: ${s.primaryFloor})`);
+    for (const t of s.targets) lines.push(`  - ${t.name}: ${t.description}`);
+  }
+  lines.push(
+    '',
+    'The gateway and the pass-through receive the same GraphQL document. The pass-through (bench/passthrough/) is a bare',
+    'graphql-yoga server whose resolvers make the same undici calls as the gateway with no loaders, plugins or mapping.',
+    '',
+    `Cold start (spawn to the first answer that reached an upstream): ${report.coldStart.samplesMs.map((v) => Math.round(v)).join(', ')} ms. ` +
+      `Peak RSS of the gateway (VmHWM) over the timed runs: ${report.peakRssMb ?? 'not measured'} MB.`,
+    '',
+  );
+
+  if (report.faults) lines.push(...faultSection(report.faults));
+  if (report.profile) lines.push(...profileSection(report.profile));
+  return `${lines.join('\n')}\n`;
+}
+
+function faultSection(f: FaultReport): string[] {
+  const r = f.result;
+  const lines = [
+    '## Fault run (issue 5)',
+    '',
+    `${f.connections} virtual users for ${f.durationSeconds} s send ${f.operations.join(', ')} in rotation to a gateway with ` +
+      `${Object.entries(f.gatewayEnv)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(', ')}, while the simulators' faults change every ${f.phaseMs} ms:`,
+    '',
+  ];
+  for (const [provider, phases] of Object.entries(f.schedule))
+    lines.push(`- ${provider}: ${phases.map((p) => `\`${JSON.stringify(p)}\``).join(' → ')}`);
+  lines.push(
+    '',
+    '| sent | answered | hung | lost | answers without errors | p50 ms | p99 ms | max ms |',
+    '|---|---|---|---|---|---|---|---|',
+    `| ${r.sent} | ${r.answered} | ${r.hung} | ${r.transport} | ${r.clean} | ${ms(r.latency.p50)} | ${ms(r.latency.p99)} | ${ms(r.latency.max)} |`,
+    '',
+    '| extensions.code | answers carrying it | errors |',
+    '|---|---|---|',
+    ...Object.entries(r.answersByCode)
+      .sort((a, b) => b[1] - a[1])
+      .map(([code, answers]) => `| ${code} | ${answers} | ${r.codes[code] ?? 0} |`),
+    '',
+    `The gateway wrote ${f.gatewayLogLines} log lines at LOG_LEVEL=warn; its peak RSS was ${f.gatewayPeakRssMb ?? '?'} MB.`,
+    '',
+    `HTTP statuses: ${Object.entries(r.statuses)
+      .map(([s, n]) => `${s} × ${n}`)
+      .join(', ')}.`,
+    '',
+  );
+  return lines;
+}
+
+function profileSection(p: ProfileSummary): string[] {
+  return [
+    `## CPU profile (${p.scenario}, gateway process)`,
+    '',
+    `${p.file}: ${Math.round(p.totalMs)} ms sampled (${p.span === 'load' ? 'under load only, start-up left out' : 'the whole process, start-up included'}). Self time by function (top ${p.functions.length}) and by package:`,
+    '',
+    '| share | function | where |',
+    '|---|---|---|',
+    ...p.functions.map((f) => `| ${f.share.toFixed(1)}% | ${f.name} | ${f.where} |`),
+    '',
+    '| share | package or folder |',
+    '|---|---|',
+    ...p.packages.map((f) => `| ${f.share.toFixed(1)}% | ${f.name} |`),
+    '',
+  ];
+}

@@ -1,0 +1,217 @@
+import type { ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createClient } from './lib/calls.js';
+import { forkScript, LoadProcess, peakRssMb, stopChild } from './lib/children.js';
+import { graphqlCall } from './lib/documents.js';
+import { runFaultScenario } from './lib/faults.js';
+import { loadFixtures } from './lib/fixtures.js';
+import { buildGateway, type GatewayProcess, root, startGateway } from './lib/gateway.js';
+import { measureAll, type Row } from './lib/measure.js';
+import { type BenchOptions, parseOptions } from './lib/options.js';
+import { nowUs, type ProfileSummary, summariseProfile } from './lib/profile.js';
+import { buildReport, renderMarkdown } from './lib/report.js';
+import { buildScenarios, type Scenario } from './lib/scenarios.js';
+import { SimulatorControl } from './lib/sims.js';
+import { median } from './lib/stats.js';
+import { checkTargets } from './lib/targets.js';
+import { connectUpstreams } from './lib/upstreams.js';
+import type { SimulatorsReady } from './processes/simulators.js';
+
+const log = (line: string) => console.log(line);
+const children = new Set<ChildProcess>();
+// A crash must not leave servers behind.
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
+
+function track<T extends { child: ChildProcess }>(started: T): T {
+  children.add(started.child);
+  started.child.once('exit', () => children.delete(started.child));
+  return started;
+}
+
+async function main(options: BenchOptions): Promise<number> {
+  const began = performance.now();
+  const loadAverageAtStart = loadavg().map((n) => Math.round(n * 100) / 100);
+  if (options.gateway === 'dist') {
+    log('bench: compiling the gateway (tsc, as npm run build)…');
+    await buildGateway();
+  }
+  const sims = track(
+    await forkScript<SimulatorsReady>(new URL('./processes/simulators.ts', import.meta.url)),
+  );
+  const control = new SimulatorControl(sims.payload.origins);
+  const upstreams = await connectUpstreams(sims.payload.env);
+  const fixtures = await loadFixtures(upstreams);
+  const load = new LoadProcess(
+    track(await forkScript(new URL('./processes/load.ts', import.meta.url))).child,
+  );
+  const probeItem = fixtures.rivergen[0];
+  const probe =
+    graphqlCall('', 'query Probe($id: ID!) { node(id: $id) { id } }', { id: probeItem?.globalId }).body ?? '';
+  const gatewayStart = { mode: options.gateway, env: sims.payload.env, probe };
+
+  const coldStarts: number[] = [];
+  for (let i = 0; i < options.coldStarts; i++) {
+    const cold = track(await startGateway(gatewayStart));
+    coldStarts.push(cold.coldStartMs);
+    await stopChild(cold.child);
+  }
+  if (coldStarts.length > 0) log(`bench: cold start ${coldStarts.map((v) => Math.round(v)).join(', ')} ms`);
+
+  const selected = (all: Scenario[]) => all.filter((s) => options.scenarios.includes(s.id));
+  const gateway: GatewayProcess = track(await startGateway(gatewayStart));
+  const passthrough = track(
+    await forkScript<{ origin: string }>(new URL('./processes/passthrough.ts', import.meta.url), {
+      BENCH_UPSTREAM_ENV: JSON.stringify(sims.payload.env),
+    }),
+  );
+  const everyScenario = (gatewayOrigin: string) =>
+    buildScenarios({ gateway: gatewayOrigin, passthrough: passthrough.payload.origin, upstreams, fixtures });
+  const scenarios = selected(everyScenario(gateway.origin));
+  const client = createClient();
+  let rows: Row[] = [];
+  if (scenarios.length > 0) {
+    rows = await measureAll(scenarios, {
+      load,
+      sims: control,
+      client,
+      options,
+      gatewayRss: () => peakRssMb(gateway.child.pid),
+      log,
+    });
+  }
+  const peakRss = scenarios.length > 0 ? await peakRssMb(gateway.child.pid) : undefined;
+  await stopChild(gateway.child);
+
+  const faults = options.scenarios.includes('faults')
+    ? await runFaultScenario({
+        mode: options.gateway,
+        env: sims.payload.env,
+        probe,
+        sims: control,
+        load,
+        scenariosFor: everyScenario,
+        durationSeconds: options.faultSeconds,
+        connections: options.faultConnections,
+      })
+    : undefined;
+  if (faults) {
+    const r = faults.result;
+    log(
+      `bench: faults — ${r.sent} sent, ${r.answered} answered, ${r.hung} hung, ${r.transport} lost; codes ${JSON.stringify(r.codes)}`,
+    );
+  }
+
+  const profile = options.profile
+    ? await runProfile(options, options.profile, gatewayStart, everyScenario, load)
+    : undefined;
+  await client.close();
+
+  const report = buildReport({
+    generatedAt: new Date().toISOString(),
+    command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+    machine: { node: process.version, cpus: cpus().length, platform: process.platform, loadAverageAtStart },
+    commit: gitCommit(),
+    options,
+    rows,
+    scenarioList: scenarios,
+    coldStart: {
+      samplesMs: coldStarts.map((v) => Math.round(v)),
+      medianMs: coldStarts.length ? median(coldStarts) : undefined,
+    },
+    peakRssMb: peakRss,
+    targets: checkTargets(rows, {
+      peakRssMb: peakRss,
+      coldStartMedianMs: coldStarts.length ? median(coldStarts) : undefined,
+      primaryFloor: Object.fromEntries(scenarios.map((s) => [s.id, s.primaryFloor])),
+    }),
+    ...(faults ? { faults } : {}),
+    ...(profile ? { profile } : {}),
+  });
+  const outDir = resolve(root, options.outDir);
+  await mkdir(outDir, { recursive: true });
+  const name = options.quick ? 'quick' : 'latest';
+  await writeFile(join(outDir, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(join(outDir, `${name}.md`), renderMarkdown(report));
+  for (const check of report.targets)
+    log(
+      `target: ${check.met === undefined ? 'n/a ' : check.met ? 'met ' : 'NOT '} ${check.target} — ${check.detail}`,
+    );
+  log(
+    `bench: wrote ${join(options.outDir, `${name}.json`)} and .md in ${Math.round((performance.now() - began) / 1000)} s`,
+  );
+
+  await Promise.all([stopChild(passthrough.child), stopChild(sims.child)]);
+  load.child.send({ type: 'stop' });
+  if (report.errorsTotal > 0) {
+    console.error(
+      `bench: ${report.errorsTotal} iterations failed during timed runs; see errorSamples in the JSON`,
+    );
+    return 1;
+  }
+  return faults && !faults.passed ? 1 : 0;
+}
+
+/** One scenario at 0 ms against a gateway started with --cpu-prof; the profile is written when it exits. */
+async function runProfile(
+  options: BenchOptions,
+  scenarioId: string,
+  start: { mode: BenchOptions['gateway']; env: Record<string, string>; probe: string },
+  scenariosFor: (origin: string) => Scenario[],
+  load: LoadProcess,
+): Promise<ProfileSummary> {
+  const dir = resolve(root, options.outDir);
+  await mkdir(dir, { recursive: true });
+  const before = new Set(await readdir(dir));
+  const gateway = track(await startGateway({ ...start, profileDir: dir }));
+  const scenario = scenariosFor(gateway.origin).find((s) => s.id === scenarioId);
+  const plan = scenario?.targets.find((t) => t.name === 'gateway')?.plan;
+  if (!plan) throw new Error(`bench: --profile=${scenarioId} needs that scenario selected`);
+  const generator = plan.groups.length === 1 && plan.groups[0]?.length === 1 ? 'autocannon' : 'loop';
+  const from = nowUs();
+  const result = await load.run({
+    kind: 'load',
+    generator,
+    plan,
+    bounds: {
+      connections: options.connections,
+      durationSeconds: Math.max(options.durationSeconds, 5),
+      maxIterations: options.maxRequests,
+    },
+  });
+  const window = { fromUs: from, toUs: nowUs() };
+  log(`bench: profiled ${scenarioId}: ${result.rps} rps`);
+  await stopChild(gateway.child, 15_000);
+  const written = (await readdir(dir)).find((f) => f.endsWith('.cpuprofile') && !before.has(f));
+  if (!written) throw new Error('bench: the gateway wrote no .cpuprofile');
+  const file = join(dir, `gateway-${scenarioId}.cpuprofile`);
+  await rename(join(dir, written), file);
+  return summariseProfile(file, scenarioId, window);
+}
+
+function gitCommit(): string | undefined {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+let options: BenchOptions;
+try {
+  options = parseOptions(process.argv.slice(2), process.env);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(2);
+}
+main(options).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

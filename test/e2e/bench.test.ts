@@ -1,0 +1,46 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../bench/lib/report.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const out = mkdtempSync(join(tmpdir(), 'bench-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+// Only that the harness runs end to end and reports what it should; the numbers are not judged here.
+describe('npm run bench', () => {
+  it('runs one scenario against the gateway, the pass-through and the floor, and reports each', async () => {
+    const args = ['--import', 'tsx', 'bench/run.ts', '--quick', '--scenario', 'node-rivergen'];
+    args.push(
+      '--latency',
+      '0',
+      '--duration',
+      '0.3',
+      '--warmup',
+      '0',
+      '--cold-starts',
+      '1',
+      '--gateway',
+      'tsx',
+    );
+    await promisify(execFile)(process.execPath, [...args, '--out', out], { cwd: root });
+
+    const report = JSON.parse(readFileSync(join(out, 'quick.json'), 'utf8')) as Report;
+    expect(report.runs.map((r) => r.target)).toEqual(['gateway', 'passthrough', 'floor']);
+    for (const run of report.runs) {
+      expect(run).toMatchObject({ scenario: 'node-rivergen', latencyMs: 0, upstreamCallsPerQuery: 1 });
+      expect(run.upstreamCalls).toEqual({ rivergen: { getDataSource: 1 } });
+      expect(run.result.iterations).toBeGreaterThan(0);
+      expect(run.result.errors).toEqual({ non2xx: 0, graphql: 0, transport: 0, timeouts: 0 });
+    }
+    expect(report.runs[0]?.ratios.map((r) => r.against)).toEqual(['passthrough', 'floor']);
+    expect(report.coldStart.samplesMs).toHaveLength(1);
+    expect(report.peakRssMb).toBeGreaterThan(0);
+    expect(report.targets.map((t) => t.target)).toHaveLength(6);
+    expect(readFileSync(join(out, 'quick.md'), 'utf8')).toContain('| node-rivergen | 0 ms | 10 | gateway |');
+  }, 90_000);
+});

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { judge } from '../../bench/lib/calls.js';
+import { errorCodes } from '../../bench/lib/generators.js';
+import type { Row } from '../../bench/lib/measure.js';
+import { parseOptions } from '../../bench/lib/options.js';
+import type { LoadResult } from '../../bench/lib/protocol.js';
+import { buildReport, renderMarkdown } from '../../bench/lib/report.js';
+import { summarise } from '../../bench/lib/stats.js';
+import { checkTargets } from '../../bench/lib/targets.js';
+
+function result(rps: number, p50: number, p99: number): LoadResult {
+  return {
+    iterations: rps,
+    elapsedSeconds: 1,
+    rps,
+    latency: { p50, p90: p99, p99, max: p99, mean: p50 },
+    errors: { non2xx: 0, graphql: 0, transport: 0, timeouts: 0 },
+    errorSamples: [],
+  };
+}
+
+function row(scenario: string, latencyMs: number, target: Row['target'], r: LoadResult, calls = 1): Row {
+  return {
+    scenario,
+    title: scenario,
+    latencyMs,
+    connections: latencyMs > 0 ? 100 : 10,
+    target,
+    description: '',
+    generator: 'autocannon',
+    result: r,
+    upstreamCallsPerQuery: calls,
+    upstreamCalls: {},
+    upstreamCallsPerQueryUnderLoad: calls,
+  };
+}
+
+describe('bench pieces', () => {
+  it('takes nearest-rank percentiles of the samples it was given', () => {
+    const samples = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(summarise(samples)).toEqual({ p50: 50, p90: 90, p99: 99, max: 100, mean: 50.5 });
+    expect(summarise([])).toEqual({ p50: 0, p90: 0, p99: 0, max: 0, mean: 0 });
+  });
+
+  it('counts a GraphQL answer with errors, or a non-2xx, as a failure', () => {
+    expect(judge({ expect: 'graphql' }, 200, '{"data":{"node":null}}')).toBe('ok');
+    expect(judge({ expect: 'graphql' }, 200, '{"errors":[{"message":"x"}],"data":null}')).toBe('graphql');
+    expect(judge({ expect: 'graphql' }, 500, '{"data":{}}')).toBe('non2xx');
+    expect(judge({ expect: 'status' }, 204, '')).toBe('ok');
+  });
+
+  it('reads the extensions.code of every error in an answer', () => {
+    const body = JSON.stringify({
+      data: { nodes: [null, null] },
+      errors: [{ extensions: { code: 'UPSTREAM_TIMEOUT' } }, { extensions: {} }],
+    });
+    expect(errorCodes(body)).toEqual(['UPSTREAM_TIMEOUT', 'NO_CODE']);
+    expect(errorCodes('{"data":')).toEqual(['UNREADABLE']);
+  });
+
+  it('refuses an unknown scenario or a bad number, naming the flag', () => {
+    expect(() => parseOptions(['--scenario', 'nodes-everything'], {})).toThrow(/--scenario nodes-everything/);
+    expect(() => parseOptions([], { BENCH_DURATION: 'soon' })).toThrow(/--duration must be a number/);
+    const quick = parseOptions(['--quick', '--profile'], {});
+    expect(quick).toMatchObject({
+      quick: true,
+      durationSeconds: 1,
+      profile: 'node-rivergen',
+      latencies: [0, 20],
+    });
+  });
+
+  it('judges the targets of issue 7 from the rows and writes them into the Markdown', () => {
+    const rows = [
+      row('node-pdc', 0, 'gateway', result(900, 1, 2)),
+      row('node-pdc', 0, 'passthrough', result(1000, 1, 2)),
+      row('node-pdc', 0, 'floor', result(5000, 0.5, 1)),
+      row('node-pdc', 20, 'gateway', result(3000, 22.5, 30)),
+      row('node-pdc', 20, 'floor', result(4000, 21, 24)),
+      row('nodes-pdc', 0, 'gateway', result(500, 5, 9), 1),
+      row('nodes-pdc', 0, 'floor-gets', result(60, 50, 90), 100),
+    ];
+    const checks = checkTargets(rows, {
+      peakRssMb: 120,
+      coldStartMedianMs: 1500,
+      primaryFloor: { 'node-pdc': 'floor', 'nodes-pdc': 'floor-gets' },
+    });
+    expect(checks.map((c) => c.met)).toEqual([true, false, true, undefined, true, false]);
+    expect(checks[0]?.detail).toBe('node-pdc 90% (1 of 4 scenarios run)');
+
+    const report = buildReport({
+      generatedAt: '2026-01-01T00:00:00.000Z',
+      command: 'npm run bench',
+      machine: { node: 'v20', cpus: 2, platform: 'linux', loadAverageAtStart: [0] },
+      commit: undefined,
+      options: parseOptions([], {}),
+      rows,
+      scenarioList: [],
+      coldStart: { samplesMs: [1500], medianMs: 1500 },
+      peakRssMb: 120,
+      targets: checks,
+    });
+    expect(report.runs[0]?.ratios.find((r) => r.against === 'passthrough')?.throughput).toBe(0.9);
+    const markdown = renderMarkdown(report);
+    expect(markdown).toContain('| Peak RSS of the gateway under load < 200 MB | **met** | 120 MB |');
+    expect(markdown).toContain(
+      '| node-pdc | 0 ms | 10 | gateway | 900 | 1.00 | 2.00 | 0.90× | 0.18× | +0.50 / +1.00 | 1 | 0 |',
+    );
+  });
+});
