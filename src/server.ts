@@ -5,6 +5,7 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { GatewayConfig } from './config.js';
 import { useGatewayAuth } from './gateway/auth.js';
+import { useCompiledQueries } from './gateway/compiled-queries.js';
 import { type ActiveProvider, createContext, type GatewayContext } from './gateway/context.js';
 import { maskError } from './gateway/errors.js';
 import {
@@ -87,6 +88,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       useQueryLimits(config.queryLimits, { hideSuggestions: !config.introspection }),
       ...(config.introspection ? [] : [useNoIntrospection()]),
       usePartialErrors(),
+      useCompiledQueries(),
     ],
     logging: incidentLogger(logger),
   });
@@ -127,7 +129,7 @@ function incidentLogger(logger: Logger) {
 function isAnswer(arg: unknown): boolean {
   const original = arg instanceof GraphQLError ? (arg.originalError ?? arg) : arg;
   if (isUpstreamError(original)) return original.kind === 'http' && (original.status ?? 500) < 500;
-  return original instanceof GraphQLError && original.extensions.code !== undefined;
+  return original instanceof GraphQLError && original.extensions?.code !== undefined;
 }
 
 export interface RunningServer {

@@ -110,7 +110,8 @@ export function maskError(error: unknown, fallbackMessage: string): Error {
         })
       : mapped;
   }
-  if (original instanceof GraphQLError && original.extensions.code !== undefined) {
+  // Compiled queries raise GraphQLErrors with no extensions object at all.
+  if (original instanceof GraphQLError && original.extensions?.code !== undefined) {
     return error instanceof GraphQLError && error !== original
       ? new GraphQLError(original.message, {
           nodes: error.nodes,
@@ -122,6 +123,8 @@ export function maskError(error: unknown, fallbackMessage: string): Error {
   // Errors about the request itself (variables that do not fit, a request Yoga refuses) come
   // before execution, so they have no path; graphql-js and Yoga raise them without a code.
   if (error instanceof GraphQLError && error.path === undefined && original instanceof GraphQLError) {
+    if (error.extensions === undefined)
+      return new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } });
     const status = (error.extensions.http as { status?: number } | undefined)?.status;
     error.extensions.code ??= status === 403 ? 'FORBIDDEN' : 'BAD_USER_INPUT';
     return error;
