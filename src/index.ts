@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig } from './config.js';
 import type { Env } from './gateway/provider.js';
 import { providers } from './providers/registry.js';
-import { type DemoUpstreams, startDemoUpstreams } from './sandbox/demo.js';
+import type { DemoUpstreams } from './sandbox/demo.js';
 import { createGateway, listen } from './server.js';
 
 /** Starts the gateway from the environment; with no upstream configured, over the simulators. */
@@ -10,6 +10,8 @@ async function main(): Promise<void> {
   let demo: DemoUpstreams | undefined;
   let config = loadConfig(env, providers);
   if (config.demo) {
+    // Only demo mode pays for the simulators (their contracts, validators and seed data).
+    const { startDemoUpstreams } = await import('./sandbox/demo.js');
     demo = await startDemoUpstreams();
     // The simulators count as configured upstreams: keep the auth demo mode chose (open by default).
     env = { ...env, ...demo.env, GATEWAY_AUTH: config.auth.mode };

@@ -1,4 +1,4 @@
-import { type GraphQLSchema, lexicographicSortSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import { builder } from './gateway/builder.js';
 import { defineDataSourceSchema } from './gateway/data-source.js';
 import { toSubgraphSchema } from './gateway/federation.js';
@@ -11,8 +11,8 @@ builder.mutationType({
   description: "Changes, each mapped onto its upstream's own create, PATCH and delete.",
 });
 
-/** The whole schema, sorted so that its printed form is stable. */
-export const schema = lexicographicSortSchema(builder.toSchema());
+/** The whole schema; Pothos sorts it (`sortSchema` defaults to true), so its printed form is stable. */
+export const schema = builder.toSchema();
 
 let subgraph: GraphQLSchema | undefined;
 

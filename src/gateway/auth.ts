@@ -1,7 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { createRemoteJWKSet, errors, type JWTVerifyGetKey, type JWTVerifyOptions, jwtVerify } from 'jose';
+import type * as Jose from 'jose';
+import type { JWTVerifyGetKey, JWTVerifyOptions } from 'jose';
 import { gatewayError } from './errors.js';
 
 /**
@@ -69,37 +70,50 @@ function tokenCheck(tokens: readonly string[]): (token: string) => void {
 }
 
 function jwtCheck(options: Extract<GatewayAuthOptions, { mode: 'jwt' }>): (token: string) => Promise<void> {
+  // jose loads in JWT mode only, while the gateway starts: other modes never pay for it.
+  const verifier = import('jose').then((jose) => jwtVerifier(jose, options));
+  return async (token) => {
+    const { verify, errors } = await verifier;
+    try {
+      await verify(token);
+    } catch (error) {
+      throw jwtRefusal(errors, error);
+    }
+  };
+}
+
+function jwtVerifier(jose: typeof Jose, options: Extract<GatewayAuthOptions, { mode: 'jwt' }>) {
   const claims: JWTVerifyOptions = { requiredClaims: ['exp'] };
   if (options.issuer) claims.issuer = options.issuer;
   if (options.audience) claims.audience = options.audience;
   const { key } = options;
-  let verify: (token: string) => Promise<unknown>;
   if ('secret' in key) {
     const secret = new TextEncoder().encode(key.secret);
-    verify = (token) => jwtVerify(token, secret, { ...claims, algorithms: ['HS256'] });
-  } else {
-    const keys = remoteKeys(key.jwksUrl);
-    verify = (token) => jwtVerify(token, keys, { ...claims, algorithms: asymmetric });
+    return {
+      errors: jose.errors,
+      verify: (token: string) => jose.jwtVerify(token, secret, { ...claims, algorithms: ['HS256'] }),
+    };
   }
-  return async (token) => {
-    try {
-      await verify(token);
-    } catch (error) {
-      throw jwtRefusal(error);
-    }
+  const keys = remoteKeys(jose, key.jwksUrl);
+  return {
+    errors: jose.errors,
+    verify: (token: string) => jose.jwtVerify(token, keys, { ...claims, algorithms: asymmetric }),
   };
 }
 
 /** Failing to fetch the keys is the gateway's problem, not the caller's: it is not a 401. */
 class KeysUnavailable extends Error {}
 
-function remoteKeys(url: string): JWTVerifyGetKey {
-  const jwks = createRemoteJWKSet(new URL(url));
+function remoteKeys(jose: typeof Jose, url: string): JWTVerifyGetKey {
+  const jwks = jose.createRemoteJWKSet(new URL(url));
   return async (header, token) => {
     try {
       return await jwks(header, token);
     } catch (error) {
-      if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys)
+      if (
+        error instanceof jose.errors.JWKSNoMatchingKey ||
+        error instanceof jose.errors.JWKSMultipleMatchingKeys
+      )
         throw error;
       throw new KeysUnavailable('JWKS unavailable', { cause: error });
     }
@@ -114,7 +128,7 @@ const claimMessages: Record<string, string> = {
   iat: 'The token’s `iat` claim is invalid',
 };
 
-function jwtRefusal(error: unknown): GraphQLError {
+function jwtRefusal(errors: typeof Jose.errors, error: unknown): GraphQLError {
   if (error instanceof KeysUnavailable) {
     return gatewayError('The gateway could not fetch the keys that verify tokens; try again shortly', {
       code: 'UPSTREAM_UNAVAILABLE',

@@ -1,18 +1,11 @@
-import {
-  type Context,
-  defaultTextMapSetter,
-  ROOT_CONTEXT,
-  type Span,
-  SpanKind,
-  SpanStatusCode,
-  type TextMapGetter,
-  trace,
-} from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { defaultResource, resourceFromAttributes } from '@opentelemetry/resources';
-import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { createRequire } from 'node:module';
+import type * as OtelApi from '@opentelemetry/api';
+import type { Context, Span, TextMapGetter } from '@opentelemetry/api';
+import type * as OtelContext from '@opentelemetry/context-async-hooks';
+import type * as OtelCore from '@opentelemetry/core';
+import type * as OtelExporter from '@opentelemetry/exporter-trace-otlp-http';
+import type * as OtelResources from '@opentelemetry/resources';
+import type * as OtelTrace from '@opentelemetry/sdk-trace-base';
 import type { Plugin } from 'graphql-yoga';
 import type { UpstreamCallTrace, UpstreamTracer } from '../upstream/index.js';
 import { describeOperation, errorCodes } from './operation.js';
@@ -36,11 +29,25 @@ const headerGetter: TextMapGetter<Headers> = {
   keys: (headers) => [...headers.keys()],
 };
 
+// Synchronous, because createGateway is; the OpenTelemetry packages are CommonJS.
+const require = createRequire(import.meta.url);
+
 /**
  * OpenTelemetry tracing owned by one gateway: its own tracer provider and context, nothing
  * registered globally, so gateways in one process (tests) never see each other's spans.
  */
 export function createTracing(options: TracingOptions): Tracing {
+  // The SDK loads only once tracing is on: a gateway without tracing starts without its ~200 modules.
+  const { ROOT_CONTEXT, SpanKind, SpanStatusCode, defaultTextMapSetter, trace } =
+    require('@opentelemetry/api') as typeof OtelApi;
+  const { AsyncLocalStorageContextManager } =
+    require('@opentelemetry/context-async-hooks') as typeof OtelContext;
+  const { W3CTraceContextPropagator } = require('@opentelemetry/core') as typeof OtelCore;
+  const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as typeof OtelExporter;
+  const { defaultResource, resourceFromAttributes } =
+    require('@opentelemetry/resources') as typeof OtelResources;
+  const { BasicTracerProvider, BatchSpanProcessor } =
+    require('@opentelemetry/sdk-trace-base') as typeof OtelTrace;
   const exporter = new OTLPTraceExporter({ url: `${options.endpoint.replace(/\/+$/, '')}/v1/traces` });
   const provider = new BasicTracerProvider({
     resource: defaultResource().merge(resourceFromAttributes({ 'service.name': options.serviceName })),

@@ -37,9 +37,9 @@ export interface PdcSimulator extends Simulator {
   issueToken(username: string, ttlSeconds?: number): string;
 }
 
-const contract = loadContract(new URL('../../providers/pdc/openapi.yaml', import.meta.url));
-
 async function start(options: PdcStartOptions = {}): Promise<PdcSimulator> {
+  // Parsed and compiled on first start, not at import: importing a simulator's credentials stays cheap.
+  const contract = loadContract(new URL('../../providers/pdc/openapi.yaml', import.meta.url));
   const random = createRandom(options.seed ?? 1);
   const newId = createObjectIds(random);
   const store = new PdcStore(newId);

@@ -28,9 +28,9 @@ export interface PrequelImportSimulator extends Simulator {
   readonly store: ImportStore;
 }
 
-const contract = loadContract(new URL('../../providers/prequel-import/openapi.yaml', import.meta.url));
-
 async function start(options: PrequelImportStartOptions = {}): Promise<PrequelImportSimulator> {
+  // Parsed and compiled on first start, not at import: importing a simulator's credentials stays cheap.
+  const contract = loadContract(new URL('../../providers/prequel-import/openapi.yaml', import.meta.url));
   const random = createRandom(options.seed ?? 1);
   const store = new ImportStore(() => random.uuid());
   seedStore(store, random, options.count ?? 84);

@@ -37,9 +37,9 @@ export interface RiverGenSimulator extends Simulator {
   readonly store: RiverGenStore;
 }
 
-const contract = loadContract(new URL('../../providers/rivergen/openapi.yaml', import.meta.url));
-
 async function start(options: RiverGenStartOptions = {}): Promise<RiverGenSimulator> {
+  // Parsed and compiled on first start, not at import: importing a simulator's credentials stays cheap.
+  const contract = loadContract(new URL('../../providers/rivergen/openapi.yaml', import.meta.url));
   const store = new RiverGenStore(
     new Map(riverGenOrganizations.map((org) => [org.id, org.workspaces.map((w) => w.id)])),
   );
