@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -30,6 +30,13 @@ export async function buildGateway(): Promise<void> {
   await run(process.execPath, ['--import', 'tsx', 'scripts/copy-assets.ts', 'src', buildDir], { cwd: root });
 }
 
+/** The NODE_OPTIONS the container sets (`ENV NODE_OPTIONS=…` in the Dockerfile), if any. */
+export function containerNodeOptions(
+  dockerfile = readFileSync(new URL('../../Dockerfile', import.meta.url), 'utf8'),
+): string | undefined {
+  return /^ENV NODE_OPTIONS=(.+)$/m.exec(dockerfile)?.[1]?.trim();
+}
+
 export interface GatewayProcess {
   child: ChildProcess;
   /** `http://127.0.0.1:<port>` */
@@ -56,6 +63,7 @@ export interface GatewayStart {
 export async function startGateway(start: GatewayStart): Promise<GatewayProcess> {
   const profile = start.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${start.profileDir}`] : [];
   const entry = start.mode === 'dist' ? [`${buildDir}/index.js`] : ['--import', 'tsx', 'src/index.ts'];
+  const nodeOptions = containerNodeOptions();
   const began = performance.now();
   const child = spawn(process.execPath, [...profile, ...entry], {
     cwd: root,
@@ -66,6 +74,8 @@ export async function startGateway(start: GatewayStart): Promise<GatewayProcess>
       PORT: '0',
       GATEWAY_AUTH: 'none',
       LOG_LEVEL: 'warn',
+      // Heap settings as the container runs the gateway: they decide its peak RSS.
+      ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
       ...start.env,
     },
     stdio: ['ignore', start.countLogs ? 'pipe' : 'inherit', 'inherit'],

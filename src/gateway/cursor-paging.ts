@@ -85,15 +85,16 @@ function decode(value: string, scope: string): [string | undefined, number] {
   throw badInput(`\`after\` is not a cursor of ${scope}: pass a cursor it returned`, 'after');
 }
 
-/** Follows an upstream cursor from the first page to the last. */
+/** Follows an upstream cursor from the first page to the last, keeping the items `keep` accepts. */
 export async function readAllPages<T>(
   fetch: (cursor: string | undefined) => Promise<CursorPageResult<T>>,
+  keep?: (item: T) => boolean,
 ): Promise<T[]> {
   const out: T[] = [];
   let cursor: string | undefined;
   do {
     const page = await fetch(cursor);
-    out.push(...page.items);
+    out.push(...(keep ? page.items.filter(keep) : page.items));
     cursor = page.items.length > 0 ? page.nextCursor : undefined;
   } while (cursor !== undefined);
   return out;

@@ -1,5 +1,6 @@
 import { loadEach } from '../../gateway/concurrency.js';
 import { type CursorPageResult, readAllPages } from '../../gateway/cursor-paging.js';
+import { FilteredLists } from '../../gateway/filtered-lists.js';
 import {
   type ProviderRuntime,
   type ProviderSession,
@@ -10,7 +11,6 @@ import {
   type DataSourceFilter,
   type ListSlice,
   type ListWindow,
-  matchesFilter,
   sliceWindow,
 } from '../../gateway/records.js';
 import {
@@ -43,7 +43,10 @@ export function connectPrequelExport(
 
 /** What one request does with Prequel Export. Results are remembered only for the life of the request. */
 export class PrequelExportSession implements ProviderSession {
-  private everything: Promise<DestinationRecord[]> | undefined;
+  // Oldest first, so offsets stay put as new destinations arrive.
+  private readonly lists = new FilteredLists((cursor) =>
+    this.destinationPage('asc', cursor, UPSTREAM_PAGE_SIZE),
+  );
   private readonly transferTotals = new Map<string, Promise<number>>();
 
   constructor(
@@ -74,15 +77,15 @@ export class PrequelExportSession implements ProviderSession {
 
   /** How many destinations there are (Prequel sends no total, so every page is read once). */
   async destinationCount(): Promise<number> {
-    return (await this.all()).length;
+    return (await this.lists.matching({})).length;
   }
 
   async listDataSources(filter: DataSourceFilter, window: ListWindow): Promise<ListSlice<DestinationRecord>> {
-    return sliceWindow((await this.all()).filter(matchesFilter(filter)), window);
+    return sliceWindow(await this.lists.matching(filter), window);
   }
 
   async countDataSources(filter: DataSourceFilter): Promise<number> {
-    return (await this.all()).filter(matchesFilter(filter)).length;
+    return (await this.lists.matching(filter)).length;
   }
 
   /** One page of a destination's transfers, newest first unless `order` is asc. */
@@ -112,12 +115,6 @@ export class PrequelExportSession implements ProviderSession {
       this.transferTotals.set(key, total);
     }
     return total;
-  }
-
-  /** Every destination, oldest first so offsets stay put as new ones arrive; read once per request. */
-  private all(): Promise<DestinationRecord[]> {
-    this.everything ??= readAllPages((cursor) => this.destinationPage('asc', cursor, UPSTREAM_PAGE_SIZE));
-    return this.everything;
   }
 }
 

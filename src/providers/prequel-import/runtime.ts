@@ -1,5 +1,6 @@
 import { loadEach } from '../../gateway/concurrency.js';
-import { type CursorPageResult, readAllPages } from '../../gateway/cursor-paging.js';
+import type { CursorPageResult } from '../../gateway/cursor-paging.js';
+import { FilteredLists } from '../../gateway/filtered-lists.js';
 import {
   type ProviderRuntime,
   type ProviderSession,
@@ -10,7 +11,6 @@ import {
   type DataSourceFilter,
   type ListSlice,
   type ListWindow,
-  matchesFilter,
   sliceWindow,
 } from '../../gateway/records.js';
 import { createPrequelImportHttp, type ImportListOrder, PrequelImportClient } from './client.js';
@@ -35,7 +35,7 @@ export function connectPrequelImport(
 
 /** What one request does with Prequel's import sources; nothing outlives the request. */
 export class PrequelImportSession implements ProviderSession {
-  private everything: Promise<ImportSourceRecord[]> | undefined;
+  private readonly lists = new FilteredLists((cursor) => this.page('asc', cursor, PREQUEL_PAGE));
 
   constructor(
     readonly client: PrequelImportClient,
@@ -61,18 +61,17 @@ export class PrequelImportSession implements ProviderSession {
 
   /** Every import source, oldest first, fetched once per request (Prequel cannot filter). */
   all(): Promise<ImportSourceRecord[]> {
-    this.everything ??= readAllPages((cursor) => this.page('asc', cursor, PREQUEL_PAGE));
-    return this.everything;
+    return this.lists.matching({});
   }
 
   async listDataSources(
     filter: DataSourceFilter,
     window: ListWindow,
   ): Promise<ListSlice<ImportSourceRecord>> {
-    return sliceWindow((await this.all()).filter(matchesFilter(filter)), window);
+    return sliceWindow(await this.lists.matching(filter), window);
   }
 
   async countDataSources(filter: DataSourceFilter): Promise<number> {
-    return (await this.all()).filter(matchesFilter(filter)).length;
+    return (await this.lists.matching(filter)).length;
   }
 }
