@@ -13,6 +13,7 @@ import {
   currentRequestId,
   currentScope,
   logRequestDone,
+  logUpstreamFailure,
   recordUpstreamCall,
   withRequestScope,
 } from './gateway/logging.js';
@@ -104,7 +105,10 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   };
 }
 
-/** Yoga's logs into pino. Errors a client caused are answers, not incidents: only the rest are logged. */
+/**
+ * Yoga's logs into pino. Errors a client caused are answers, not incidents: only the rest are logged,
+ * upstream failures once per request at warn, anything else (a bug) at error with its stack.
+ */
 function incidentLogger(logger: Logger) {
   const fields = () => ({ requestId: currentRequestId() });
   const text = (args: unknown[]) =>
@@ -120,6 +124,7 @@ function incidentLogger(logger: Logger) {
       if (args.every(isAnswer)) return;
       const err = args.find((arg): arg is Error => arg instanceof Error);
       const cause = err instanceof GraphQLError ? (err.originalError ?? err) : err;
+      if (isUpstreamError(cause)) return logUpstreamFailure(logger, cause);
       logger.error({ ...fields(), err: cause }, cause?.message ?? text(args));
     },
   };

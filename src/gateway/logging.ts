@@ -1,13 +1,26 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import pino, { type Logger } from 'pino';
-import type { UpstreamCallEvent } from './upstream/index.js';
+import { fromUpstream } from './errors.js';
+import type { UpstreamCallEvent, UpstreamError } from './upstream/index.js';
 
 /** Everything logged about one HTTP request, gathered while it runs. */
 export interface RequestScope {
   requestId: string;
   /** Upstream calls by provider: how many, and milliseconds spent waiting on them. */
   upstream: Map<string, { calls: number; ms: number; failed: number }>;
+  /** Upstream failures the answer carries, by provider, route and code: one warn line when it ends. */
+  failures: Map<string, UpstreamFailureCount>;
+}
+
+/** How many errors of the answer one failing upstream route caused, their code and what happened. */
+export interface UpstreamFailureCount {
+  provider: string;
+  route: string;
+  code: string;
+  /** `http 503`, `timeout`, `unreachable`, `malformed` or `circuit-open`. */
+  failure: string;
+  errors: number;
 }
 
 const scope = new AsyncLocalStorage<RequestScope>();
@@ -51,7 +64,7 @@ export function currentScope(): RequestScope | undefined {
 /** Runs one HTTP request inside its own logging scope; a caller's well-formed x-request-id is kept. */
 export function withRequestScope<T>(incomingId: string | undefined, run: () => T): T {
   const requestId = incomingId && /^[\w.:-]{1,128}$/.test(incomingId) ? incomingId : randomUUID();
-  return scope.run({ requestId, upstream: new Map() }, run);
+  return scope.run({ requestId, upstream: new Map(), failures: new Map() }, run);
 }
 
 /** Records one upstream call against the request that made it, and logs it at debug level. */
@@ -76,7 +89,33 @@ export function recordUpstreamCall(logger: Logger, event: UpstreamCallEvent): vo
   );
 }
 
-/** One line per finished request: status, duration and the time spent per upstream. */
+/**
+ * Notes an upstream failure that reached the answer. A failing upstream is an incident, not a bug:
+ * it is logged at warn without a stack, once per request (see logRequestDone); outside a request
+ * scope (a `yoga.fetch` without `listen`) it is logged at once, still one line and no stack.
+ */
+export function logUpstreamFailure(logger: Logger, error: UpstreamError): void {
+  const failure = {
+    provider: error.provider,
+    route: error.operation,
+    code: String(fromUpstream(error).extensions.code),
+    failure: error.kind === 'http' ? `http ${error.status}` : error.kind,
+  };
+  const current = scope.getStore();
+  if (!current) {
+    logger.warn(failure, error.message);
+    return;
+  }
+  const key = `${failure.provider} ${failure.route} ${failure.code} ${failure.failure}`;
+  const entry = current.failures.get(key) ?? { ...failure, errors: 0 };
+  entry.errors += 1;
+  current.failures.set(key, entry);
+}
+
+/**
+ * One line per finished request: status, duration and the time spent per upstream; and, when its
+ * answer carries upstream failures, one warn line naming each failing route, its code and count.
+ */
 export function logRequestDone(
   logger: Logger,
   current: RequestScope | undefined,
@@ -92,4 +131,14 @@ export function logRequestDone(
     { requestId: current?.requestId, ...fields, ms: Math.round(fields.ms), upstream },
     'request done',
   );
+  if (current && current.failures.size > 0) {
+    const failures = [...current.failures.values()];
+    const summary = failures
+      .map((f) => `${f.provider} ${f.route} ${f.code} (${f.failure}) ×${f.errors}`)
+      .join(', ');
+    logger.warn(
+      { requestId: current.requestId, method: fields.method, path: fields.path, upstreamFailures: failures },
+      `upstream failures: ${summary}`,
+    );
+  }
 }
