@@ -29,7 +29,7 @@ export const usage = `npm run bench -- [options]
   --scenario <ids>          comma-separated: ${scenarioIds.join(', ')}, faults (default: all)
   --latency <ms,ms>         simulator latencies to run at (BENCH_LATENCIES, default 0,20)
   --duration <s>            measured seconds per run (BENCH_DURATION, default 3; quick 1)
-  --warmup <s>              unmeasured seconds before each run (BENCH_WARMUP, default 0.5; quick 0.3)
+  --warmup <s>              unmeasured seconds before each run (BENCH_WARMUP, default 1.5; quick 0.3)
   --connections <n>         virtual users at 0 ms (BENCH_CONNECTIONS, default 10)
   --latency-connections <n> virtual users with added latency (BENCH_LATENCY_CONNECTIONS, default 100)
   --max-requests <n>        stop a run after this many iterations (BENCH_MAX_REQUESTS, default 1000000)
@@ -94,7 +94,7 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
     scenarios: scenarios.length > 0 ? scenarios : [...known],
     latencies,
     durationSeconds: number('--duration', values.duration ?? env.BENCH_DURATION, quick ? 1 : 3, 0.1, 3_600),
-    warmupSeconds: number('--warmup', values.warmup ?? env.BENCH_WARMUP, quick ? 0.3 : 0.5, 0, 600),
+    warmupSeconds: number('--warmup', values.warmup ?? env.BENCH_WARMUP, quick ? 0.3 : 1.5, 0, 600),
     connections: number('--connections', values.connections ?? env.BENCH_CONNECTIONS, 10, 1, 1_000),
     latencyConnections: number(
       '--latency-connections',
