@@ -77,24 +77,20 @@ const block = (raw: Raw): Raw => {
   return typeof value === 'object' && value !== null ? (value as Raw) : {};
 };
 
+/** Prequel sources and destinations share one shape: settings in a block named after the vendor. */
+const prequelFields: Record<string, (raw: Raw) => unknown> = {
+  nativeId: (raw) => raw.id,
+  name: (raw) => raw.name,
+  vendor: (raw) => raw.vendor,
+  host: (raw) => text(block(raw).host),
+  port: (raw) => int(block(raw).port),
+  database: (raw) => text(block(raw).database),
+};
+
 /** Field access per upstream shape: the least a GraphQL server over these APIs must do. */
 const fields: Record<Kind, Record<string, (raw: Raw) => unknown>> = {
-  ImportSource: {
-    nativeId: (raw) => raw.id,
-    name: (raw) => raw.name,
-    vendor: (raw) => raw.vendor,
-    host: (raw) => text(block(raw).host),
-    port: (raw) => int(block(raw).port),
-    database: (raw) => text(block(raw).database),
-  },
-  Destination: {
-    nativeId: (raw) => raw.id,
-    name: (raw) => raw.name,
-    vendor: (raw) => raw.vendor,
-    host: (raw) => text(block(raw).host),
-    port: (raw) => int(block(raw).port),
-    database: (raw) => text(block(raw).database),
-  },
+  ImportSource: prequelFields,
+  Destination: prequelFields,
   CatalogDataSource: {
     nativeId: (raw) => raw._id,
     name: (raw) => raw.resourceName,
