@@ -77,10 +77,13 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     landingPage: false,
     graphiql: config.graphiql ? { title: 'datasource-gateway', defaultQuery: defaultGraphiqlQuery } : false,
     maskedErrors: { maskError: (error, message) => maskError(error, message) },
-    context: ({ request }) => ({
-      ...createContext(providers, { headers: Object.fromEntries(request.headers) }, limits),
-      onBatch: observability.onBatch,
-    }),
+    context: ({ request }) =>
+      createContext(
+        providers,
+        { headers: Object.fromEntries(request.headers) },
+        limits,
+        observability.onBatch,
+      ),
     plugins: [
       ...observability.plugins,
       useGatewayAuth(config.auth),

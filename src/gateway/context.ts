@@ -39,6 +39,7 @@ export function createContext(
   providers: readonly ActiveProvider[],
   caller: RequestCaller,
   limits: RequestLimits,
+  onBatch?: (loader: string, size: number) => void,
   requestId: string = currentRequestId() ?? randomUUID(),
 ): GatewayContext {
   const sessions = new Map<string, ProviderSession>();
@@ -53,6 +54,7 @@ export function createContext(
   return {
     requestId,
     limits,
+    onBatch,
     partialErrors: [],
     session<S extends ProviderSession>(definition: ProviderDefinition<unknown, S>): S {
       const active = providers.find((p) => p.definition.id === definition.id);

@@ -77,6 +77,8 @@ export function recordUpstreamCall(logger: Logger, event: UpstreamCallEvent): vo
     if (event.status >= 400) entry.failed += 1;
     current.upstream.set(event.provider, entry);
   }
+  // Every call passes here: build the line only when it will be written.
+  if (!logger.isLevelEnabled('debug')) return;
   logger.debug(
     {
       requestId: current?.requestId,
@@ -121,16 +123,18 @@ export function logRequestDone(
   current: RequestScope | undefined,
   fields: { method: string; path: string; status: number; ms: number },
 ): void {
-  const upstream = Object.fromEntries(
-    [...(current?.upstream ?? new Map())].map(([provider, entry]) => [
-      provider,
-      { calls: entry.calls, ms: Math.round(entry.ms), failed: entry.failed },
-    ]),
-  );
-  logger.info(
-    { requestId: current?.requestId, ...fields, ms: Math.round(fields.ms), upstream },
-    'request done',
-  );
+  if (logger.isLevelEnabled('info')) {
+    const upstream = Object.fromEntries(
+      [...(current?.upstream ?? new Map())].map(([provider, entry]) => [
+        provider,
+        { calls: entry.calls, ms: Math.round(entry.ms), failed: entry.failed },
+      ]),
+    );
+    logger.info(
+      { requestId: current?.requestId, ...fields, ms: Math.round(fields.ms), upstream },
+      'request done',
+    );
+  }
   if (current && current.failures.size > 0) {
     const failures = [...current.failures.values()];
     const summary = failures

@@ -29,6 +29,8 @@ export class GatewayMetrics {
   private readonly upstreamSeconds;
   private readonly upstreamErrors;
   private readonly batchSizes;
+  /** Which provider owns each loader's type, worked out at the first batch (providers connect first). */
+  private owners: Map<string, string> | undefined;
 
   constructor(private readonly providers: () => readonly ActiveProvider[]) {
     const registers = [this.registry];
@@ -113,8 +115,10 @@ export class GatewayMetrics {
   };
 
   readonly observeBatch = (loader: string, size: number): void => {
-    const owner = this.providers().find((p) => p.definition.typenames.includes(loader));
-    this.batchSizes.observe({ loader, provider: owner?.definition.id ?? 'unknown' }, size);
+    this.owners ??= new Map(
+      this.providers().flatMap(({ definition }) => definition.typenames.map((type) => [type, definition.id])),
+    );
+    this.batchSizes.observe({ loader, provider: this.owners.get(loader) ?? 'unknown' }, size);
   };
 
   /** The Prometheus text exposition of this gateway's metrics and the process's. */
