@@ -4,7 +4,7 @@ import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createClient } from './lib/calls.js';
-import { forkScript, LoadProcess, peakRssMb, stopChild } from './lib/children.js';
+import { cpuTimeUs, forkScript, LoadProcess, peakRssMb, stopChild } from './lib/children.js';
 import { graphqlCall } from './lib/documents.js';
 import { runFaultScenario } from './lib/faults.js';
 import { loadFixtures } from './lib/fixtures.js';
@@ -81,6 +81,12 @@ async function main(options: BenchOptions): Promise<number> {
       client,
       options,
       gatewayRss: () => peakRssMb(gateway.child.pid),
+      serverCpuUs: async (target) =>
+        target === 'gateway'
+          ? cpuTimeUs(gateway.child.pid)
+          : target === 'passthrough'
+            ? cpuTimeUs(passthrough.child.pid)
+            : undefined,
       log,
     });
   }

@@ -114,6 +114,18 @@ export async function peakRssMb(pid: number | undefined): Promise<number | undef
   return kb === undefined ? undefined : Math.round(Number(kb) / 102.4) / 10;
 }
 
+/** CPU time (user + system) a live process has used so far, in microseconds; from /proc/<pid>/stat. */
+export async function cpuTimeUs(pid: number | undefined): Promise<number | undefined> {
+  if (pid === undefined) return undefined;
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  // The command name (field 2) may hold spaces; count fields after its closing parenthesis.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const [utime, stime] = [Number(fields[11]), Number(fields[12])];
+  if (!Number.isFinite(utime) || !Number.isFinite(stime)) return undefined;
+  // Linux reports clock ticks of 1/100 s (USER_HZ) on every platform Node supports.
+  return (utime + stime) * 10_000;
+}
+
 /** SIGTERM, then SIGKILL if the process has not exited after `graceMs`. */
 export async function stopChild(child: ChildProcess, graceMs = 5_000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;

@@ -26,6 +26,11 @@ export interface Row {
   upstreamCallsPerQueryUnderLoad: number;
   /** The gateway's VmHWM after this run (gateway rows only). */
   gatewayPeakRssMb?: number;
+  /**
+   * CPU time the GraphQL server (gateway or pass-through) spent per iteration of the timed run, in µs.
+   * Unlike rps it does not move with what else the shared cores are doing.
+   */
+  serverCpuUsPerQuery?: number;
 }
 
 export interface MeasureDeps {
@@ -35,6 +40,8 @@ export interface MeasureDeps {
   options: BenchOptions;
   /** VmHWM of the gateway process, in MB. */
   gatewayRss(): Promise<number | undefined>;
+  /** CPU time used so far by the process serving `target` (gateway or pass-through), in µs. */
+  serverCpuUs(target: TargetName): Promise<number | undefined>;
   log(line: string): void;
 }
 
@@ -101,12 +108,14 @@ export async function measureAll(scenarios: Scenario[], deps: MeasureDeps): Prom
           await sleep(50 + 3 * latencyMs);
         }
         await deps.sims.reset();
+        const cpuBefore = await deps.serverCpuUs(target.name);
         const result = await deps.load.run({
           kind: 'load',
           generator,
           plan: target.plan,
           bounds: { ...bounds, durationSeconds: options.durationSeconds },
         });
+        const cpuAfter = await deps.serverCpuUs(target.name);
         const loaded = perQuery(await deps.sims.counts(), result.iterations);
         const calls = exact.get(`${scenario.id} ${target.name}`) ?? loaded;
         const row: Row = {
@@ -122,13 +131,16 @@ export async function measureAll(scenarios: Scenario[], deps: MeasureDeps): Prom
           upstreamCalls: calls.out,
           upstreamCallsPerQueryUnderLoad: loaded.total,
         };
+        if (cpuBefore !== undefined && cpuAfter !== undefined && result.iterations > 0)
+          row.serverCpuUsPerQuery = Math.round((cpuAfter - cpuBefore) / result.iterations);
         if (target.name === 'gateway') row.gatewayPeakRssMb = await deps.gatewayRss();
         rows.push(row);
         const errors = Object.values(result.errors).reduce((sum, n) => sum + n, 0);
         deps.log(
           `${scenario.id.padEnd(22)} ${String(latencyMs).padStart(3)} ms ${target.name.padEnd(13)} ` +
             `${String(result.rps).padStart(8)} rps  p50 ${result.latency.p50.toFixed(2).padStart(7)} ms  ` +
-            `p99 ${result.latency.p99.toFixed(2).padStart(7)} ms  calls/q ${calls.total}${errors ? `  ERRORS ${errors}` : ''}`,
+            `p99 ${result.latency.p99.toFixed(2).padStart(7)} ms  calls/q ${calls.total}` +
+            `${row.serverCpuUsPerQuery !== undefined ? `  cpu ${row.serverCpuUsPerQuery} µs/q` : ''}${errors ? `  ERRORS ${errors}` : ''}`,
         );
       }
     }

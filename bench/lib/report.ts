@@ -94,10 +94,12 @@ export function renderMarkdown(report: Report): string {
     '## Runs',
     '',
     'Ratios compare each row with the same scenario and latency: throughput against the pass-through and against the floor; ' +
-      'added latency (p50 / p99, ms) against the floor. Upstream calls are counted by the simulators for one query.',
+      'added latency (p50 / p99, ms) against the floor. Upstream calls are counted by the simulators for one query. ' +
+      'Server CPU is the CPU time the gateway or pass-through process used per query during the timed run: ' +
+      'unlike rps, it does not depend on what the other processes sharing the cores are doing.',
     '',
-    '| scenario | latency | users | target | rps | p50 ms | p99 ms | rps vs pass-through | rps vs floor | added vs floor | upstream calls/query | errors |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| scenario | latency | users | target | rps | p50 ms | p99 ms | rps vs pass-through | rps vs floor | added vs floor | upstream calls/query | server CPU µs/query | errors |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   );
   const primary = new Map(report.scenarios.map((s) => [s.id, s.primaryFloor]));
   for (const row of report.runs) {
@@ -107,7 +109,7 @@ export function renderMarkdown(report: Report): string {
     if (row.target === 'passthrough') cells[0] = '';
     lines.push(
       `| ${row.scenario} | ${row.latencyMs} ms | ${row.connections} | ${row.target} | ${Math.round(row.result.rps)} | ` +
-        `${ms(row.result.latency.p50)} | ${ms(row.result.latency.p99)} | ${cells.join(' | ')} | ${row.upstreamCallsPerQuery} | ${errors} |`,
+        `${ms(row.result.latency.p50)} | ${ms(row.result.latency.p99)} | ${cells.join(' | ')} | ${row.upstreamCallsPerQuery} | ${row.serverCpuUsPerQuery ?? ''} | ${errors} |`,
     );
   }
   lines.push('');
