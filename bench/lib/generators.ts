@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { callCount, createClient, runPlan, send } from './calls.js';
 import type { FaultJob, FaultResult, LoadJob, LoadResult } from './protocol.js';
@@ -39,6 +40,61 @@ export async function runLoop(job: LoadJob): Promise<LoadResult> {
     }
   };
   await Promise.all(Array.from({ length: job.bounds.connections }, user));
+  const elapsedSeconds = (performance.now() - begin) / 1000;
+  await client.close();
+  return {
+    iterations,
+    elapsedSeconds: round(elapsedSeconds),
+    rps: round(iterations / elapsedSeconds, 1),
+    latency: samples.summary(),
+    errors,
+    errorSamples,
+  };
+}
+
+/**
+ * Paced load: iterations start at a fixed rate, spread evenly over the users, whatever the target's
+ * speed. Each user owns every n-th start time. When a user is late because its previous answer was
+ * slow, latency is counted from the time the iteration was due, so a target that falls behind is
+ * charged for the wait (no coordinated omission). This is how added latency is measured below saturation; a closed loop measures queueing
+ * once the target's CPU is the bottleneck.
+ */
+export async function runPaced(job: LoadJob): Promise<LoadResult> {
+  const rate = job.bounds.rate;
+  if (!rate || rate <= 0) throw new Error('paced load needs bounds.rate');
+  const client = createClient();
+  const samples = new Samples();
+  const errors = emptyErrors();
+  const errorSamples: string[] = [];
+  const users = job.bounds.connections;
+  const intervalMs = 1000 / rate;
+  const total = Math.min(job.bounds.maxIterations, Math.floor(job.bounds.durationSeconds * rate));
+  let iterations = 0;
+  const begin = performance.now();
+
+  const user = async (index: number) => {
+    for (let n = index; n < total; n += users) {
+      const due = begin + n * intervalMs;
+      const wait = due - performance.now();
+      // On time: the clock starts when the timer fires (its slack is the generator's, not the target's).
+      // Late because this user's previous answer was slow: the clock started when it was due.
+      let start = due;
+      if (wait > 0) {
+        await sleep(wait);
+        start = performance.now();
+      }
+      const answer = await runPlan(client, job.plan);
+      iterations += 1;
+      if (answer.outcome === 'ok') samples.add(performance.now() - start);
+      else {
+        if (answer.outcome === 'timeout') errors.timeouts += 1;
+        else errors[answer.outcome] += 1;
+        if (errorSamples.length < SAMPLE_LIMIT)
+          errorSamples.push(`${answer.status} ${answer.body.slice(0, 300)}`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: users }, (_, index) => user(index)));
   const elapsedSeconds = (performance.now() - begin) / 1000;
   await client.close();
   return {

@@ -16,7 +16,9 @@ export interface Row {
   connections: number;
   target: TargetName;
   description: string;
-  generator: 'autocannon' | 'loop';
+  generator: 'autocannon' | 'loop' | 'paced';
+  /** Iterations per second offered by a paced run; undefined for a closed loop. */
+  rate?: number;
   result: LoadResult;
   /** Simulator requests for one query, counted exactly on a lone query after a first one warmed up. */
   upstreamCallsPerQuery: number;
@@ -94,55 +96,62 @@ export async function measureAll(scenarios: Scenario[], deps: MeasureDeps): Prom
     await deps.sims.setAll(latencyMs > 0 ? { latencyMs } : undefined);
     const connections = latencyMs > 0 ? options.latencyConnections : options.connections;
     for (const scenario of scenarios) {
-      const generator = generatorFor(scenario);
-      for (const target of scenario.targets) {
-        const bounds = { connections, maxIterations: options.maxRequests };
-        if (options.warmupSeconds > 0) {
-          await deps.load.run({
+      const closed = generatorFor(scenario);
+      // With added latency, single-call scenarios also run paced below saturation (see runPaced).
+      const loads: { generator: Row['generator']; rate?: number }[] = [{ generator: closed }];
+      if (latencyMs > 0 && closed === 'autocannon')
+        for (const rate of options.pacedRates) loads.push({ generator: 'paced', rate });
+      for (const { generator, rate } of loads)
+        for (const target of scenario.targets) {
+          const bounds = { connections, maxIterations: options.maxRequests, ...(rate ? { rate } : {}) };
+          if (options.warmupSeconds > 0) {
+            await deps.load.run({
+              kind: 'load',
+              generator,
+              plan: target.plan,
+              bounds: { ...bounds, durationSeconds: options.warmupSeconds },
+            });
+            // Let calls still in flight from the warm-up land before the counters are zeroed.
+            await sleep(50 + 3 * latencyMs);
+          }
+          await deps.sims.reset();
+          const cpuBefore = await deps.serverCpuUs(target.name);
+          const result = await deps.load.run({
             kind: 'load',
             generator,
             plan: target.plan,
-            bounds: { ...bounds, durationSeconds: options.warmupSeconds },
+            bounds: { ...bounds, durationSeconds: options.durationSeconds },
           });
-          // Let calls still in flight from the warm-up land before the counters are zeroed.
-          await sleep(50 + 3 * latencyMs);
+          const cpuAfter = await deps.serverCpuUs(target.name);
+          const loaded = perQuery(await deps.sims.counts(), result.iterations);
+          const calls = exact.get(`${scenario.id} ${target.name}`) ?? loaded;
+          const row: Row = {
+            scenario: scenario.id,
+            title: scenario.title,
+            latencyMs,
+            connections,
+            target: target.name,
+            description: target.description,
+            generator,
+            ...(rate ? { rate } : {}),
+            result,
+            upstreamCallsPerQuery: calls.total,
+            upstreamCalls: calls.out,
+            upstreamCallsPerQueryUnderLoad: loaded.total,
+          };
+          if (cpuBefore !== undefined && cpuAfter !== undefined && result.iterations > 0)
+            row.serverCpuUsPerQuery = Math.round((cpuAfter - cpuBefore) / result.iterations);
+          if (target.name === 'gateway') row.gatewayPeakRssMb = await deps.gatewayRss();
+          rows.push(row);
+          const errors = Object.values(result.errors).reduce((sum, n) => sum + n, 0);
+          deps.log(
+            `${scenario.id.padEnd(22)} ${String(latencyMs).padStart(3)} ms ${target.name.padEnd(13)} ` +
+              `${rate ? `paced ${rate}/s `.padEnd(14) : ''.padEnd(14)}` +
+              `${String(result.rps).padStart(8)} rps  p50 ${result.latency.p50.toFixed(2).padStart(7)} ms  ` +
+              `p99 ${result.latency.p99.toFixed(2).padStart(7)} ms  calls/q ${calls.total}` +
+              `${row.serverCpuUsPerQuery !== undefined ? `  cpu ${row.serverCpuUsPerQuery} µs/q` : ''}${errors ? `  ERRORS ${errors}` : ''}`,
+          );
         }
-        await deps.sims.reset();
-        const cpuBefore = await deps.serverCpuUs(target.name);
-        const result = await deps.load.run({
-          kind: 'load',
-          generator,
-          plan: target.plan,
-          bounds: { ...bounds, durationSeconds: options.durationSeconds },
-        });
-        const cpuAfter = await deps.serverCpuUs(target.name);
-        const loaded = perQuery(await deps.sims.counts(), result.iterations);
-        const calls = exact.get(`${scenario.id} ${target.name}`) ?? loaded;
-        const row: Row = {
-          scenario: scenario.id,
-          title: scenario.title,
-          latencyMs,
-          connections,
-          target: target.name,
-          description: target.description,
-          generator,
-          result,
-          upstreamCallsPerQuery: calls.total,
-          upstreamCalls: calls.out,
-          upstreamCallsPerQueryUnderLoad: loaded.total,
-        };
-        if (cpuBefore !== undefined && cpuAfter !== undefined && result.iterations > 0)
-          row.serverCpuUsPerQuery = Math.round((cpuAfter - cpuBefore) / result.iterations);
-        if (target.name === 'gateway') row.gatewayPeakRssMb = await deps.gatewayRss();
-        rows.push(row);
-        const errors = Object.values(result.errors).reduce((sum, n) => sum + n, 0);
-        deps.log(
-          `${scenario.id.padEnd(22)} ${String(latencyMs).padStart(3)} ms ${target.name.padEnd(13)} ` +
-            `${String(result.rps).padStart(8)} rps  p50 ${result.latency.p50.toFixed(2).padStart(7)} ms  ` +
-            `p99 ${result.latency.p99.toFixed(2).padStart(7)} ms  calls/q ${calls.total}` +
-            `${row.serverCpuUsPerQuery !== undefined ? `  cpu ${row.serverCpuUsPerQuery} µs/q` : ''}${errors ? `  ERRORS ${errors}` : ''}`,
-        );
-      }
     }
   }
   await deps.sims.setAll(undefined);

@@ -14,6 +14,8 @@ export interface BenchOptions {
   /** Virtual users when the simulators add latency (the latency comparison). */
   latencyConnections: number;
   maxRequests: number;
+  /** Iterations per second of each paced run with added latency, lowest first; empty: none. */
+  pacedRates: number[];
   coldStarts: number;
   faultSeconds: number;
   faultConnections: number;
@@ -33,6 +35,8 @@ export const usage = `npm run bench -- [options]
   --connections <n>         virtual users at 0 ms (BENCH_CONNECTIONS, default 10)
   --latency-connections <n> virtual users with added latency (BENCH_LATENCY_CONNECTIONS, default 100)
   --max-requests <n>        stop a run after this many iterations (BENCH_MAX_REQUESTS, default 1000000)
+  --paced-rate <n,n>        with added latency, also run single-call scenarios paced at each rate
+                            (iterations/s over the same users) (BENCH_PACED_RATES, default 500,1000; 0: none)
   --cold-starts <n>         gateway starts timed for cold start (default 3; quick 2)
   --fault-duration <s>      seconds of the fault run (BENCH_FAULT_DURATION, default 10; quick 4)
   --gateway <dist|tsx>      compiled gateway (default, as the container runs it) or src/ through tsx
@@ -61,6 +65,7 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
       connections: { type: 'string' },
       'latency-connections': { type: 'string' },
       'max-requests': { type: 'string' },
+      'paced-rate': { type: 'string' },
       'cold-starts': { type: 'string' },
       'fault-duration': { type: 'string' },
       gateway: { type: 'string' },
@@ -110,6 +115,11 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
       1,
       1e9,
     ),
+    pacedRates: (values['paced-rate'] ?? env.BENCH_PACED_RATES ?? '500,1000')
+      .split(',')
+      .map((rate) => number('--paced-rate', rate.trim(), 0, 0, 100_000))
+      .filter((rate) => rate > 0)
+      .sort((a, b) => a - b),
     coldStarts: number('--cold-starts', values['cold-starts'], quick ? 2 : 3, 0, 50),
     faultSeconds: number(
       '--fault-duration',

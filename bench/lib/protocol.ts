@@ -24,12 +24,17 @@ export interface LoadBounds {
   durationSeconds: number;
   /** Stop after this many iterations even if time remains. */
   maxIterations: number;
+  /**
+   * Iterations per second over all users, evenly spaced (paced load); unset for a closed loop, where
+   * each user starts again as soon as its answer is in.
+   */
+  rate?: number;
 }
 
 export interface LoadJob {
   kind: 'load';
-  /** `autocannon` needs a plan of exactly one call. */
-  generator: 'autocannon' | 'loop';
+  /** `autocannon` needs a plan of exactly one call; `paced` needs `bounds.rate`. */
+  generator: 'autocannon' | 'loop' | 'paced';
   plan: Plan;
   bounds: LoadBounds;
 }

@@ -96,10 +96,13 @@ export function renderMarkdown(report: Report): string {
     'Ratios compare each row with the same scenario and latency: throughput against the pass-through and against the floor; ' +
       'added latency (p50 / p99, ms) against the floor. Upstream calls are counted by the simulators for one query. ' +
       'Server CPU is the CPU time the gateway or pass-through process used per query during the timed run: ' +
-      'unlike rps, it does not depend on what the other processes sharing the cores are doing.',
+      'unlike rps, it does not depend on what the other processes sharing the cores are doing. ' +
+      'Load: `closed`, each user sends its next query as soon as its answer is in (throughput; at 100 users ' +
+      'and 20 ms the servers saturate a core, so latency there is mostly queueing); `paced`, queries start ' +
+      'at a fixed rate spread over the same users, identical for every target (added latency below saturation).',
     '',
-    '| scenario | latency | users | target | rps | p50 ms | p99 ms | rps vs pass-through | rps vs floor | added vs floor | upstream calls/query | server CPU µs/query | errors |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| scenario | latency | users | load | target | rps | p50 ms | p99 ms | rps vs pass-through | rps vs floor | added vs floor | upstream calls/query | server CPU µs/query | errors |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   );
   const primary = new Map(report.scenarios.map((s) => [s.id, s.primaryFloor]));
   for (const row of report.runs) {
@@ -108,7 +111,7 @@ export function renderMarkdown(report: Report): string {
     const cells = isReference ? ['', '', ''] : ratioCells(row, primary.get(row.scenario) ?? 'floor');
     if (row.target === 'passthrough') cells[0] = '';
     lines.push(
-      `| ${row.scenario} | ${row.latencyMs} ms | ${row.connections} | ${row.target} | ${Math.round(row.result.rps)} | ` +
+      `| ${row.scenario} | ${row.latencyMs} ms | ${row.connections} | ${row.rate ? `paced ${row.rate}/s` : 'closed'} | ${row.target} | ${Math.round(row.result.rps)} | ` +
         `${ms(row.result.latency.p50)} | ${ms(row.result.latency.p99)} | ${cells.join(' | ')} | ${row.upstreamCallsPerQuery} | ${row.serverCpuUsPerQuery ?? ''} | ${errors} |`,
     );
   }

@@ -14,7 +14,13 @@ export interface Ratio {
 
 export function ratiosFor(row: Row, rows: readonly Row[]): Ratio[] {
   return rows
-    .filter((o) => o.scenario === row.scenario && o.latencyMs === row.latencyMs && o.target !== row.target)
+    .filter(
+      (o) =>
+        o.scenario === row.scenario &&
+        o.latencyMs === row.latencyMs &&
+        o.rate === row.rate &&
+        o.target !== row.target,
+    )
     .filter((o) => o.target !== 'gateway')
     .map((o) => ({
       against: o.target,
@@ -34,14 +40,19 @@ export interface TargetCheck {
 
 const SINGLE = ['node-prequel-import', 'node-prequel-export', 'node-pdc', 'node-rivergen'];
 
-function find(rows: readonly Row[], scenario: string, latencyMs: number, target: TargetName) {
-  return rows.find((r) => r.scenario === scenario && r.latencyMs === latencyMs && r.target === target);
+/** The closed-loop row of a scenario, latency and target; the one paced at `rate` when given. */
+function find(rows: readonly Row[], scenario: string, latencyMs: number, target: TargetName, rate?: number) {
+  return rows.find(
+    (r) => r.scenario === scenario && r.latencyMs === latencyMs && r.target === target && r.rate === rate,
+  );
 }
 
 /** Met when every measured case is; undefined when none was measured. */
 function all(checks: boolean[]): boolean | undefined {
   return checks.length === 0 ? undefined : checks.every(Boolean);
 }
+
+const signed = (value: number) => `${value >= 0 ? '+' : ''}${value.toFixed(2)}`;
 
 function partial(measured: number, of: number): string {
   return measured > 0 && measured < of ? ` (${measured} of ${of} scenarios run)` : '';
@@ -70,27 +81,41 @@ export function checkTargets(rows: readonly Row[], extras: Extras): TargetCheck[
   });
 
   const latencyIds = [...SINGLE, 'patch-rivergen'];
-  const added = latencyIds
-    .map((id) => {
-      const g = find(rows, id, 20, 'gateway');
-      const f = find(rows, id, 20, extras.primaryFloor[id] ?? 'floor');
-      return g && f
-        ? {
-            id,
-            p50: g.result.latency.p50 - f.result.latency.p50,
-            p99: g.result.latency.p99 - f.result.latency.p99,
-            conns: g.connections,
-          }
-        : undefined;
-    })
-    .filter((x) => x !== undefined);
+  // Added latency is judged on the paced runs: the same arrival rate for the gateway and direct REST.
+  // Every rate run must meet it. The closed-loop rows measure throughput, where queueing on a busy
+  // core dominates; they are reported alongside.
+  const rates = [...new Set(rows.filter((r) => r.generator === 'paced').map((r) => r.rate ?? 0))];
+  const added = rates.flatMap((rate) =>
+    latencyIds
+      .map((id) => {
+        const g = find(rows, id, 20, 'gateway', rate);
+        const f = find(rows, id, 20, extras.primaryFloor[id] ?? 'floor', rate);
+        return g && f
+          ? {
+              id,
+              rate,
+              p50: g.result.latency.p50 - f.result.latency.p50,
+              p99: g.result.latency.p99 - f.result.latency.p99,
+              conns: g.connections,
+            }
+          : undefined;
+      })
+      .filter((x) => x !== undefined),
+  );
+  const meets = (a: (typeof added)[number]) => a.p50 <= 1 && a.p99 <= 5 && a.conns === 100;
+  const scenariosRun = new Set(added.map((a) => a.id)).size;
   checks.push({
     target:
-      'At 20 ms and 100 connections: gateway adds ≤ 1 ms at p50 and ≤ 5 ms at p99 over direct REST (single-call scenarios)',
-    met: all(added.map((a) => a.p50 <= 1 && a.p99 <= 5 && a.conns === 100)),
+      'At 20 ms and 100 connections: gateway adds ≤ 1 ms at p50 and ≤ 5 ms at p99 over direct REST (single-call scenarios, paced)',
+    met: all(added.map(meets)),
     detail:
-      added.map((a) => `${a.id} +${a.p50.toFixed(2)}/+${a.p99.toFixed(2)} ms`).join(', ') +
-        partial(added.length, latencyIds.length) || 'not run at 20 ms',
+      rates
+        .map((rate) => {
+          const at = added.filter((a) => a.rate === rate);
+          const verdict = at.every(meets) ? 'met' : 'not met';
+          return `${rate} queries/s, ${verdict}: ${at.map((a) => `${a.id} ${signed(a.p50)}/${signed(a.p99)} ms`).join(', ')}`;
+        })
+        .join('; ') + partial(scenariosRun, latencyIds.length) || 'not run paced at 20 ms',
   });
 
   const pdcRows = rows.filter((r) => r.scenario === 'nodes-pdc' && r.target === 'gateway');

@@ -1,9 +1,10 @@
-import { runCannon, runFaults, runLoop } from '../lib/generators.js';
+import { runCannon, runFaults, runLoop, runPaced } from '../lib/generators.js';
 import type { ChildMessage, Job, ParentMessage } from '../lib/protocol.js';
 
 /** The load generator: its own process, so no server shares its event loop. Runs one job at a time. */
 async function run(job: Job) {
   if (job.kind === 'faults') return runFaults(job);
+  if (job.generator === 'paced') return runPaced(job);
   return job.generator === 'autocannon' ? runCannon(job) : runLoop(job);
 }
 

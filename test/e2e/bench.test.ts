@@ -17,7 +17,9 @@ describe('npm run bench', () => {
     const args = ['--import', 'tsx', 'bench/run.ts', '--quick', '--scenario', 'node-rivergen'];
     args.push(
       '--latency',
-      '0',
+      '0,20',
+      '--paced-rate',
+      '100',
       '--duration',
       '0.3',
       '--warmup',
@@ -30,17 +32,33 @@ describe('npm run bench', () => {
     await promisify(execFile)(process.execPath, [...args, '--out', out], { cwd: root });
 
     const report = JSON.parse(readFileSync(join(out, 'quick.json'), 'utf8')) as Report;
-    expect(report.runs.map((r) => r.target)).toEqual(['gateway', 'passthrough', 'floor']);
+    // At 0 ms a closed loop; at 20 ms a closed loop, then the same three paced at 100 queries/s.
+    expect(report.runs.map((r) => `${r.latencyMs} ${r.rate ?? 'closed'} ${r.target}`)).toEqual([
+      '0 closed gateway',
+      '0 closed passthrough',
+      '0 closed floor',
+      '20 closed gateway',
+      '20 closed passthrough',
+      '20 closed floor',
+      '20 100 gateway',
+      '20 100 passthrough',
+      '20 100 floor',
+    ]);
     for (const run of report.runs) {
-      expect(run).toMatchObject({ scenario: 'node-rivergen', latencyMs: 0, upstreamCallsPerQuery: 1 });
+      expect(run).toMatchObject({ scenario: 'node-rivergen', upstreamCallsPerQuery: 1 });
       expect(run.upstreamCalls).toEqual({ rivergen: { getDataSource: 1 } });
       expect(run.result.iterations).toBeGreaterThan(0);
       expect(run.result.errors).toEqual({ non2xx: 0, graphql: 0, transport: 0, timeouts: 0 });
     }
     expect(report.runs[0]?.ratios.map((r) => r.against)).toEqual(['passthrough', 'floor']);
+    expect(report.runs[0]?.serverCpuUsPerQuery).toBeGreaterThan(0);
+    const latencyTarget = report.targets[1];
+    expect(latencyTarget?.detail).toMatch(/^100 queries\/s, (met|not met): node-rivergen /);
     expect(report.coldStart.samplesMs).toHaveLength(1);
     expect(report.peakRssMb).toBeGreaterThan(0);
     expect(report.targets.map((t) => t.target)).toHaveLength(6);
-    expect(readFileSync(join(out, 'quick.md'), 'utf8')).toContain('| node-rivergen | 0 ms | 10 | gateway |');
+    expect(readFileSync(join(out, 'quick.md'), 'utf8')).toContain(
+      '| node-rivergen | 0 ms | 10 | closed | gateway |',
+    );
   }, 90_000);
 });

@@ -1,9 +1,11 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { judge } from '../../bench/lib/calls.js';
-import { errorCodes } from '../../bench/lib/generators.js';
+import { errorCodes, runPaced } from '../../bench/lib/generators.js';
 import type { Row } from '../../bench/lib/measure.js';
 import { parseOptions } from '../../bench/lib/options.js';
-import type { LoadResult } from '../../bench/lib/protocol.js';
+import type { LoadJob, LoadResult } from '../../bench/lib/protocol.js';
 import { buildReport, renderMarkdown } from '../../bench/lib/report.js';
 import { summarise } from '../../bench/lib/stats.js';
 import { checkTargets } from '../../bench/lib/targets.js';
@@ -19,15 +21,22 @@ function result(rps: number, p50: number, p99: number): LoadResult {
   };
 }
 
-function row(scenario: string, latencyMs: number, target: Row['target'], r: LoadResult, calls = 1): Row {
+function row(
+  scenario: string,
+  latencyMs: number,
+  target: Row['target'],
+  r: LoadResult,
+  calls = 1,
+  rate?: number,
+): Row {
   return {
+    ...(rate ? { generator: 'paced', rate } : { generator: 'autocannon' }),
     scenario,
     title: scenario,
     latencyMs,
     connections: latencyMs > 0 ? 100 : 10,
     target,
     description: '',
-    generator: 'autocannon',
     result: r,
     upstreamCallsPerQuery: calls,
     upstreamCalls: {},
@@ -75,8 +84,11 @@ describe('bench pieces', () => {
       row('node-pdc', 0, 'gateway', result(900, 1, 2)),
       row('node-pdc', 0, 'passthrough', result(1000, 1, 2)),
       row('node-pdc', 0, 'floor', result(5000, 0.5, 1)),
-      row('node-pdc', 20, 'gateway', result(3000, 22.5, 30)),
+      // Closed loop at 20 ms: saturated, far behind; the latency target reads the paced rows.
+      row('node-pdc', 20, 'gateway', result(1500, 60, 110)),
       row('node-pdc', 20, 'floor', result(4000, 21, 24)),
+      row('node-pdc', 20, 'gateway', result(1000, 22.5, 30), 1, 1000),
+      row('node-pdc', 20, 'floor', result(1000, 21, 24), 1, 1000),
       row('nodes-pdc', 0, 'gateway', result(500, 5, 9), 1),
       row('nodes-pdc', 0, 'floor-gets', result(60, 50, 90), 100),
     ];
@@ -87,6 +99,7 @@ describe('bench pieces', () => {
     });
     expect(checks.map((c) => c.met)).toEqual([true, false, true, undefined, true, false]);
     expect(checks[0]?.detail).toBe('node-pdc 90% (1 of 4 scenarios run)');
+    expect(checks[1]?.detail).toBe('1000 queries/s, not met: node-pdc +1.50/+6.00 ms (1 of 5 scenarios run)');
 
     const report = buildReport({
       generatedAt: '2026-01-01T00:00:00.000Z',
@@ -104,7 +117,46 @@ describe('bench pieces', () => {
     const markdown = renderMarkdown(report);
     expect(markdown).toContain('| Peak RSS of the gateway under load < 200 MB | **met** | 120 MB |');
     expect(markdown).toContain(
-      '| node-pdc | 0 ms | 10 | gateway | 900 | 1.00 | 2.00 | 0.90× | 0.18× | +0.50 / +1.00 | 1 | 0 |',
+      '| node-pdc | 0 ms | 10 | closed | gateway | 900 | 1.00 | 2.00 | 0.90× | 0.18× | +0.50 / +1.00 | 1 |  | 0 |',
     );
+    // Paced rows compare with the paced floor only.
+    expect(markdown).toContain(
+      '| node-pdc | 20 ms | 100 | paced 1000/s | gateway | 1000 | 22.50 | 30.00 |  | 1.00× | +1.50 / +6.00 | 1 |  | 0 |',
+    );
+  });
+
+  it('paces queries at the rate asked, and charges a slow server for the queries it held up', async () => {
+    let delayMs = 20;
+    let served = 0;
+    const server = createServer((_req, res) => {
+      served += 1;
+      setTimeout(() => res.end('{"data":{}}'), delayMs);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const job = (connections: number, rate: number, durationSeconds: number): LoadJob => ({
+      kind: 'load',
+      generator: 'paced',
+      plan: {
+        groups: [[{ origin, method: 'POST', path: '/graphql', headers: {}, body: '{}', expect: 'graphql' }]],
+      },
+      bounds: { connections, durationSeconds, maxIterations: 1_000_000, rate },
+    });
+    try {
+      // 200 queries/s for half a second over 10 users: exactly 100 queries, each one answer long.
+      const paced = await runPaced(job(10, 200, 0.5));
+      expect(paced.iterations).toBe(100);
+      expect(served).toBe(100);
+      expect(paced.latency.p50).toBeGreaterThanOrEqual(20);
+
+      // One user asked for 50/s from a server that takes 100 ms: the tenth query was due at 180 ms and
+      // answered near 1 s. A closed loop would report ~100 ms for each; paced reports the wait.
+      delayMs = 100;
+      const behind = await runPaced(job(1, 50, 0.2));
+      expect(behind.iterations).toBe(10);
+      expect(behind.latency.max).toBeGreaterThan(500);
+    } finally {
+      server.close();
+    }
   });
 });
