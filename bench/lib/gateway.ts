@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -8,26 +8,19 @@ import { judge } from './calls.js';
 import { waitForPort } from './children.js';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
-/** Inside node_modules so the built files resolve packages as dist/ does, and nothing is committed. */
+/** Inside node_modules, where nothing is committed or formatted. */
 export const buildDir = fileURLToPath(
   new URL('../../node_modules/.cache/datasource-gateway-bench', import.meta.url),
 );
 
-/** `dist`: the compiled gateway as the container runs it; `tsx`: straight from src/ (no build). */
+/** `dist`: the bundled gateway as the container runs it; `tsx`: straight from src/ (no build). */
 export type GatewayMode = 'dist' | 'tsx';
 
-/** Compiles src/ the way `npm run build` does, into a private directory (dist/ may be someone else's). */
+/** Bundles src/ with `npm run build`'s script, into a private directory (dist/ may be someone else's). */
 export async function buildGateway(): Promise<void> {
-  const run = promisify(execFile);
-  const tsc = fileURLToPath(new URL('../../node_modules/.bin/tsc', import.meta.url));
-  try {
-    await run(tsc, ['-p', 'tsconfig.build.json', '--outDir', buildDir], { cwd: root });
-  } catch (error) {
-    // tsc still writes the files when src/ has type errors (someone may be mid-edit); run what it wrote.
-    if (!existsSync(`${buildDir}/index.js`)) throw error;
-    console.warn('bench: tsc reported type errors in src/; benchmarking what it emitted');
-  }
-  await run(process.execPath, ['--import', 'tsx', 'scripts/copy-assets.ts', 'src', buildDir], { cwd: root });
+  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/build.ts', buildDir], {
+    cwd: root,
+  });
 }
 
 /** The NODE_OPTIONS the container sets (`ENV NODE_OPTIONS=…` in the Dockerfile), if any. */

@@ -39,8 +39,9 @@ export const usage = `npm run bench -- [options]
                             (iterations/s over the same users) (BENCH_PACED_RATES, default 500,1000; 0: none)
   --cold-starts <n>         gateway starts timed for cold start (default 3; quick 2)
   --fault-duration <s>      seconds of the fault run (BENCH_FAULT_DURATION, default 10; quick 4)
-  --gateway <dist|tsx>      compiled gateway (default, as the container runs it) or src/ through tsx
-  --profile[=<scenario>]    also profile one scenario at 0 ms (default node-rivergen) with --cpu-prof
+  --gateway <dist|tsx>      the built bundle (default, as the container runs it) or src/ through tsx
+  --profile[=<scenario>]    also profile one scenario at 0 ms (default node-rivergen) with --cpu-prof;
+                            with --gateway tsx the profile names packages and src/ files, not the bundle
   --out <dir>               where latest.json/.md go (quick.json/.md with --quick; default bench/results)`;
 
 function number(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {

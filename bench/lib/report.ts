@@ -67,7 +67,7 @@ export function renderMarkdown(report: Report): string {
   lines.push(
     `Generated ${report.generatedAt} by \`${report.command}\` on ${report.machine.cpus} CPUs, Node ${report.machine.node}` +
       `${report.commit ? `, commit ${report.commit.slice(0, 10)}` : ''}; load average at start ${report.machine.loadAverageAtStart.join(' / ')}.`,
-    `Gateway: ${o.gateway === 'dist' ? 'the compiled entry point (`node dist/index.js`)' : '`src/index.ts` through tsx'}, ` +
+    `Gateway: ${o.gateway === 'dist' ? 'the bundle `npm run build` writes (`node dist/index.js`, as the container runs it)' : '`src/index.ts` through tsx'}, ` +
       `LOG_LEVEL=warn, GATEWAY_AUTH=none. Each run: ${o.warmupSeconds} s warm-up, then ${o.durationSeconds} s timed; ` +
       `${o.connections} virtual users at 0 ms, ${o.latencyConnections} with added simulator latency. ` +
       'Every process (simulators, gateway, pass-through, load generator) is its own, all on this machine over loopback.',

@@ -1,49 +1,105 @@
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startOtlpReceiver } from '../support/otlp-receiver.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-// Inside the repository, so that the built files find node_modules as dist/ does.
+// Built once for every test, by `npm run build`'s script, into a folder of the repository that git ignores.
 const out = mkdtempSync(join(root, '.dist-test-'));
-afterAll(() => rmSync(out, { recursive: true, force: true }));
+// Outside the repository: a copy of the build with no node_modules anywhere above it, as in the image.
+const alone = mkdtempSync(join(tmpdir(), 'datasource-gateway-dist-'));
+beforeAll(async () => {
+  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/build.ts', out], { cwd: root });
+  cpSync(out, join(alone, 'dist'), { recursive: true });
+}, 60_000);
+afterAll(() => {
+  rmSync(out, { recursive: true, force: true });
+  rmSync(alone, { recursive: true, force: true });
+});
+
+const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
+const command = JSON.parse(/^CMD (\[.*\])$/m.exec(dockerfile)?.[1] ?? '[]') as string[];
+
+interface Answer {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+/** Runs the built entry point in demo mode until `use` is done, then stops it as the container would. */
+async function withBuiltGateway(
+  options: { entry: string; cwd: string; env?: Record<string, string> },
+  use: (query: (query: string) => Promise<Answer>, url: URL) => Promise<void>,
+): Promise<void> {
+  const child = spawn(process.execPath, [options.entry], {
+    cwd: options.cwd,
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      ...options.env,
+    },
+  });
+  try {
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    while (!output.includes('\n')) await once(child.stdout, 'data');
+    const first = JSON.parse(output.split('\n')[0] ?? '') as { msg: string; url: string };
+    expect(first.msg).toContain('DEMO mode');
+    const url = new URL(first.url.replace('localhost', '127.0.0.1'));
+    const query = (query: string) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      }).then((r) => r.json() as Promise<Answer>);
+    await use(query, url);
+  } finally {
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  }
+}
 
 describe('the built gateway, started as the container starts it', () => {
   it('runs the Dockerfile’s command: demo mode, /health and a query answered', async () => {
-    const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
-    const command = JSON.parse(/^CMD (\[.*\])$/m.exec(dockerfile)?.[1] ?? '[]') as string[];
     expect(command).toEqual(['node', 'dist/index.js']);
-
-    const run = promisify(execFile);
-    await run('npx', ['tsc', '-p', 'tsconfig.build.json', '--outDir', out], { cwd: root });
-    await run(process.execPath, ['--import', 'tsx', 'scripts/copy-assets.ts', 'src', out], { cwd: root });
-
-    const child = spawn(process.execPath, [join(out, 'index.js')], {
-      cwd: root,
-      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0' },
-    });
-    try {
-      let output = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-      });
-      while (!output.includes('\n')) await once(child.stdout, 'data');
-      const first = JSON.parse(output.split('\n')[0] ?? '') as { msg: string; url: string };
-      expect(first.msg).toContain('DEMO mode');
-      const url = new URL(first.url.replace('localhost', '127.0.0.1'));
+    await withBuiltGateway({ entry: join(out, 'index.js'), cwd: root }, async (query, url) => {
       expect((await fetch(new URL('/health', url))).status).toBe(200);
-      const answer = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ dataSources(first: 1) { totalCount } }' }),
-      }).then((r) => r.json() as Promise<{ data: { dataSources: { totalCount: number } } }>);
-      expect(answer.data.dataSources.totalCount).toBe(84 + 80 + 1000 + 180);
+      const answer = await query('{ dataSources(first: 1) { totalCount } }');
+      expect(answer.data).toEqual({ dataSources: { totalCount: 84 + 80 + 1000 + 180 } });
+    });
+  }, 60_000);
+
+  it('runs from a folder holding only the build, with no node_modules: simulators, errors and tracing work', async () => {
+    for (let dir = alone; dir !== dirname(dir); dir = dirname(dir)) {
+      expect(existsSync(join(dir, 'node_modules')), `node_modules in ${dir}`).toBe(false);
+    }
+    const receiver = await startOtlpReceiver();
+    try {
+      // Tracing loads the OpenTelemetry SDK on demand, from its own file of the build.
+      const env = { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url };
+      await withBuiltGateway({ entry: command[1] ?? '', cwd: alone, env }, async (query) => {
+        const read = await query('query Catalog { catalogDataSources(first: 2) { totalCount } }');
+        expect(read).toEqual({ data: { catalogDataSources: { totalCount: 1000 } } });
+
+        const invalid = await query('{ nope }');
+        expect(invalid.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+        const badId = await query('{ node(id: "bogus") { id } }');
+        expect(badId.data).toEqual({ node: null });
+        expect(badId.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+        expect(badId.errors?.[0]?.message).toContain('is not a valid id');
+      });
+      // Spans are flushed when the gateway stops.
+      expect(receiver.spans.map((span) => span.name)).toContain('query Catalog');
     } finally {
-      child.kill('SIGTERM');
-      await once(child, 'exit');
+      await receiver.close();
     }
   }, 60_000);
 });

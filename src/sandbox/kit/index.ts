@@ -1,3 +1,4 @@
+export * from './contract-file.js';
 export * from './entry.js';
 export * from './openapi.js';
 export * from './random.js';

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
+  contractFile,
   createRandom,
   loadContract,
   type SandboxEntry,
@@ -39,7 +40,7 @@ export interface PdcSimulator extends Simulator {
 
 async function start(options: PdcStartOptions = {}): Promise<PdcSimulator> {
   // Parsed and compiled on first start, not at import: importing a simulator's credentials stays cheap.
-  const contract = loadContract(new URL('../../providers/pdc/openapi.yaml', import.meta.url));
+  const contract = loadContract(contractFile('pdc'));
   const random = createRandom(options.seed ?? 1);
   const newId = createObjectIds(random);
   const store = new PdcStore(newId);

@@ -1,5 +1,11 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { loadContract, type SandboxEntry, type Simulator, startSimulator } from '../kit/index.js';
+import {
+  contractFile,
+  loadContract,
+  type SandboxEntry,
+  type Simulator,
+  startSimulator,
+} from '../kit/index.js';
 import { createHandlers, failure } from './handlers.js';
 import { seedStore } from './seed.js';
 import type { ExportStore } from './store.js';
@@ -27,7 +33,7 @@ export const prequelExportSandbox: SandboxEntry<PrequelExportSimulator> = {
   defaultPort: 4102,
   demoCredentials: { 'X-API-KEY': PREQUEL_EXPORT_DEMO_API_KEY },
   async start(options = {}) {
-    const contract = loadContract(new URL('../../providers/prequel-export/openapi.yaml', import.meta.url));
+    const contract = loadContract(contractFile('prequel-export'));
     const store = seedStore(contract.document, options.seed ?? 1);
     const simulator = await startSimulator<string>(
       {

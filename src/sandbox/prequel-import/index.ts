@@ -1,4 +1,5 @@
 import {
+  contractFile,
   createRandom,
   loadContract,
   type SandboxEntry,
@@ -30,7 +31,7 @@ export interface PrequelImportSimulator extends Simulator {
 
 async function start(options: PrequelImportStartOptions = {}): Promise<PrequelImportSimulator> {
   // Parsed and compiled on first start, not at import: importing a simulator's credentials stays cheap.
-  const contract = loadContract(new URL('../../providers/prequel-import/openapi.yaml', import.meta.url));
+  const contract = loadContract(contractFile('prequel-import'));
   const random = createRandom(options.seed ?? 1);
   const store = new ImportStore(() => random.uuid());
   seedStore(store, random, options.count ?? 84);

@@ -1,4 +1,5 @@
 import {
+  contractFile,
   createRandom,
   loadContract,
   type SandboxEntry,
@@ -39,7 +40,7 @@ export interface RiverGenSimulator extends Simulator {
 
 async function start(options: RiverGenStartOptions = {}): Promise<RiverGenSimulator> {
   // Parsed and compiled on first start, not at import: importing a simulator's credentials stays cheap.
-  const contract = loadContract(new URL('../../providers/rivergen/openapi.yaml', import.meta.url));
+  const contract = loadContract(contractFile('rivergen'));
   const store = new RiverGenStore(
     new Map(riverGenOrganizations.map((org) => [org.id, org.workspaces.map((w) => w.id)])),
   );

@@ -1,0 +1,94 @@
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type Plugin } from 'esbuild';
+
+/**
+ * Bundles the gateway for `node <out>/index.js` (`npm run build`, default out: dist): Node then reads a few
+ * files at start-up instead of ~1,200 package files. Every dependency is bundled, none left external: all
+ * are plain JavaScript (no native addons), so the folder runs with no node_modules and the container's run
+ * stage copies only it (test/e2e/dist.test.ts runs such a copy). No type check here; that is `npm run check`.
+ */
+const root = fileURLToPath(new URL('..', import.meta.url));
+const out = resolve(root, process.argv[2] ?? 'dist');
+if (relative(out, root) === '' || !relative(out, root).startsWith('..')) {
+  throw new Error(`build: refusing to empty ${out}, which holds the repository`);
+}
+
+// tracing.ts loads these with createRequire, only once tracing is on. esbuild leaves such calls to Node, which
+// would look for node_modules; so they go into a file of their own that the same call loads on demand.
+const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>;
+};
+const onDemand = Object.keys(packageJson.dependencies).filter((name) => name.startsWith('@opentelemetry/'));
+const onDemandFile = 'opentelemetry.cjs';
+
+/** Gives our own code a `createRequire` whose require serves the on-demand packages from `onDemandFile`. */
+const requireOnDemand: Plugin = {
+  name: 'require-on-demand',
+  setup(build) {
+    build.onResolve({ filter: /^node:module$/ }, (args) =>
+      args.importer.startsWith(join(root, 'src/'))
+        ? { path: 'node:module', namespace: 'on-demand' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'on-demand' }, () => ({
+      contents: `
+        import { createRequire as nodeCreateRequire } from 'node:module';
+        export * from 'node:module';
+        const onDemand = new Set(${JSON.stringify(onDemand)});
+        export function createRequire(url) {
+          const require = nodeCreateRequire(url);
+          return (id) => (onDemand.has(id) ? require('./${onDemandFile}')[id] : require(id));
+        }`,
+      resolveDir: root,
+    }));
+  },
+};
+
+rmSync(out, { recursive: true, force: true });
+const shared = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+} as const;
+await build({
+  ...shared,
+  entryPoints: ['src/index.ts'],
+  absWorkingDir: root,
+  outdir: out,
+  format: 'esm',
+  // Dynamic imports (demo simulators, jose) become chunks that load only when used. Chunks sit beside
+  // index.js, so `./opentelemetry.cjs` and `./providers/` are found from any of them.
+  splitting: true,
+  chunkNames: '[name]-[hash]',
+  // Bundled CommonJS (pino, prom-client…) requires Node's built-ins; ESM has no `require` of its own.
+  banner: {
+    js: "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);",
+  },
+  plugins: [requireOnDemand],
+});
+await build({
+  ...shared,
+  stdin: {
+    contents: `module.exports = {${onDemand.map((name) => `${JSON.stringify(name)}: require(${JSON.stringify(name)})`).join(', ')}};`,
+    resolveDir: root,
+    sourcefile: 'opentelemetry.js',
+  },
+  outfile: join(out, onDemandFile),
+  format: 'cjs',
+});
+// The chunks are ES modules wherever the folder is copied, with or without a package.json above it.
+writeFileSync(join(out, 'package.json'), `${JSON.stringify({ type: 'module' }, null, 2)}\n`);
+
+// The demo simulators read their providers' OpenAPI documents at run time (src/sandbox/kit/contract-file.ts).
+const providers = join(root, 'src/providers');
+for (const provider of readdirSync(providers)) {
+  const document = join(providers, provider, 'openapi.yaml');
+  if (!existsSync(document)) continue;
+  mkdirSync(join(out, 'providers', provider), { recursive: true });
+  cpSync(document, join(out, 'providers', provider, 'openapi.yaml'));
+}
+console.log(`built ${relative(process.cwd(), out) || '.'}`);
