@@ -27,7 +27,9 @@ export async function buildGateway(): Promise<void> {
 export function containerNodeOptions(
   dockerfile = readFileSync(new URL('../../Dockerfile', import.meta.url), 'utf8'),
 ): string | undefined {
-  return /^ENV NODE_OPTIONS=(.+)$/m.exec(dockerfile)?.[1]?.trim();
+  const value = /^ENV NODE_OPTIONS=(.+)$/m.exec(dockerfile)?.[1]?.trim();
+  // `ENV NODE_OPTIONS="a b"`: the shell-style quotes are Docker's, not part of the value.
+  return value?.replace(/^"(.*)"$/, '$1');
 }
 
 export interface GatewayProcess {
