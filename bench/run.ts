@@ -37,7 +37,7 @@ async function main(options: BenchOptions): Promise<number> {
   const began = performance.now();
   const loadAverageAtStart = loadavg().map((n) => Math.round(n * 100) / 100);
   if (options.gateway === 'dist') {
-    log('bench: bundling the gateway (as npm run build does)…');
+    log('bench: compiling the gateway (tsc, as npm run build)…');
     await buildGateway();
   }
   const sims = track(

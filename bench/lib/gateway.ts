@@ -27,9 +27,7 @@ export async function buildGateway(): Promise<void> {
 export function containerNodeOptions(
   dockerfile = readFileSync(new URL('../../Dockerfile', import.meta.url), 'utf8'),
 ): string | undefined {
-  const value = /^ENV NODE_OPTIONS=(.+)$/m.exec(dockerfile)?.[1]?.trim();
-  // `ENV NODE_OPTIONS="a b"`: the shell-style quotes are Docker's, not part of the value.
-  return value?.replace(/^"(.*)"$/, '$1');
+  return /^ENV NODE_OPTIONS=(.+)$/m.exec(dockerfile)?.[1]?.trim();
 }
 
 export interface GatewayProcess {

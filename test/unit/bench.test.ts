@@ -2,7 +2,6 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { judge } from '../../bench/lib/calls.js';
-import { containerNodeOptions } from '../../bench/lib/gateway.js';
 import { errorCodes, runPaced } from '../../bench/lib/generators.js';
 import type { Row } from '../../bench/lib/measure.js';
 import { parseOptions } from '../../bench/lib/options.js';
@@ -66,17 +65,6 @@ describe('bench pieces', () => {
     });
     expect(errorCodes(body)).toEqual(['UPSTREAM_TIMEOUT', 'NO_CODE']);
     expect(errorCodes('{"data":')).toEqual(['UNREADABLE']);
-  });
-
-  it('runs the gateway with the heap settings the container sets, without Docker’s quotes', () => {
-    expect(containerNodeOptions('FROM node\nENV NODE_OPTIONS="--max-old-space-size=512 --x=1"\n')).toBe(
-      '--max-old-space-size=512 --x=1',
-    );
-    expect(containerNodeOptions('ENV NODE_OPTIONS=--max-old-space-size=256\n')).toBe(
-      '--max-old-space-size=256',
-    );
-    expect(containerNodeOptions('FROM node\n')).toBeUndefined();
-    expect(containerNodeOptions()).toBe('--max-old-space-size=512 --max-semi-space-size=8');
   });
 
   it('refuses an unknown scenario or a bad number, naming the flag', () => {
