@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
-import { callCount, createClient, runPlan, send } from './calls.js';
+import { type CallAnswer, callCount, createClient, runPlan, send } from './calls.js';
 import type { FaultJob, FaultResult, LoadJob, LoadResult } from './protocol.js';
 import { round, Samples } from './stats.js';
 
@@ -10,17 +10,46 @@ function emptyErrors(): LoadResult['errors'] {
   return { non2xx: 0, graphql: 0, transport: 0, timeouts: 0 };
 }
 
+/** What a load run counts: latency samples of good iterations, failures by kind and a few bodies. */
+class Tally {
+  readonly samples = new Samples();
+  readonly errors = emptyErrors();
+  readonly errorSamples: string[] = [];
+  iterations = 0;
+
+  add(answer: CallAnswer, ms: number): void {
+    this.iterations += 1;
+    if (answer.outcome === 'ok') {
+      this.samples.add(ms);
+      return;
+    }
+    if (answer.outcome === 'timeout') this.errors.timeouts += 1;
+    else this.errors[answer.outcome] += 1;
+    if (this.errorSamples.length < SAMPLE_LIMIT)
+      this.errorSamples.push(`${answer.status} ${answer.body.slice(0, 300)}`);
+  }
+
+  result(begin: number): LoadResult {
+    const elapsedSeconds = (performance.now() - begin) / 1000;
+    return {
+      iterations: this.iterations,
+      elapsedSeconds: round(elapsedSeconds),
+      rps: round(this.iterations / elapsedSeconds, 1),
+      latency: this.samples.summary(),
+      errors: this.errors,
+      errorSamples: this.errorSamples,
+    };
+  }
+}
+
 /**
  * Closed loop: each virtual user runs the plan, waits for every call, and starts again, until the
  * time or the iteration bound is reached. One iteration is one latency sample.
  */
 export async function runLoop(job: LoadJob): Promise<LoadResult> {
   const client = createClient();
-  const samples = new Samples();
-  const errors = emptyErrors();
-  const errorSamples: string[] = [];
+  const tally = new Tally();
   let started = 0;
-  let iterations = 0;
   const begin = performance.now();
   const deadline = begin + job.bounds.durationSeconds * 1000;
 
@@ -29,47 +58,30 @@ export async function runLoop(job: LoadJob): Promise<LoadResult> {
       started += 1;
       const t0 = performance.now();
       const answer = await runPlan(client, job.plan);
-      iterations += 1;
-      if (answer.outcome === 'ok') samples.add(performance.now() - t0);
-      else {
-        if (answer.outcome === 'timeout') errors.timeouts += 1;
-        else errors[answer.outcome] += 1;
-        if (errorSamples.length < SAMPLE_LIMIT)
-          errorSamples.push(`${answer.status} ${answer.body.slice(0, 300)}`);
-      }
+      tally.add(answer, performance.now() - t0);
     }
   };
   await Promise.all(Array.from({ length: job.bounds.connections }, user));
-  const elapsedSeconds = (performance.now() - begin) / 1000;
+  const result = tally.result(begin);
   await client.close();
-  return {
-    iterations,
-    elapsedSeconds: round(elapsedSeconds),
-    rps: round(iterations / elapsedSeconds, 1),
-    latency: samples.summary(),
-    errors,
-    errorSamples,
-  };
+  return result;
 }
 
 /**
  * Paced load: iterations start at a fixed rate, spread evenly over the users, whatever the target's
  * speed. Each user owns every n-th start time. When a user is late because its previous answer was
  * slow, latency is counted from the time the iteration was due, so a target that falls behind is
- * charged for the wait (no coordinated omission). This is how added latency is measured below saturation; a closed loop measures queueing
- * once the target's CPU is the bottleneck.
+ * charged for the wait (no coordinated omission). This is how added latency is measured below
+ * saturation; a closed loop measures queueing once the target's CPU is the bottleneck.
  */
 export async function runPaced(job: LoadJob): Promise<LoadResult> {
   const rate = job.bounds.rate;
   if (!rate || rate <= 0) throw new Error('paced load needs bounds.rate');
   const client = createClient();
-  const samples = new Samples();
-  const errors = emptyErrors();
-  const errorSamples: string[] = [];
+  const tally = new Tally();
   const users = job.bounds.connections;
   const intervalMs = 1000 / rate;
   const total = Math.min(job.bounds.maxIterations, Math.floor(job.bounds.durationSeconds * rate));
-  let iterations = 0;
   const begin = performance.now();
 
   const user = async (index: number) => {
@@ -84,27 +96,13 @@ export async function runPaced(job: LoadJob): Promise<LoadResult> {
         start = performance.now();
       }
       const answer = await runPlan(client, job.plan);
-      iterations += 1;
-      if (answer.outcome === 'ok') samples.add(performance.now() - start);
-      else {
-        if (answer.outcome === 'timeout') errors.timeouts += 1;
-        else errors[answer.outcome] += 1;
-        if (errorSamples.length < SAMPLE_LIMIT)
-          errorSamples.push(`${answer.status} ${answer.body.slice(0, 300)}`);
-      }
+      tally.add(answer, performance.now() - start);
     }
   };
   await Promise.all(Array.from({ length: users }, (_, index) => user(index)));
-  const elapsedSeconds = (performance.now() - begin) / 1000;
+  const result = tally.result(begin);
   await client.close();
-  return {
-    iterations,
-    elapsedSeconds: round(elapsedSeconds),
-    rps: round(iterations / elapsedSeconds, 1),
-    latency: samples.summary(),
-    errors,
-    errorSamples,
-  };
+  return result;
 }
 
 /** autocannon over one call, with every response time kept (its own histogram rounds to whole ms). */
