@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { GatewayConfig } from './config.js';
 import { useGatewayAuth } from './gateway/auth.js';
@@ -10,12 +10,12 @@ import { type ActiveProvider, createContext, type GatewayContext } from './gatew
 import { maskError } from './gateway/errors.js';
 import {
   createLogger,
-  currentRequestId,
-  currentScope,
   logRequestDone,
   logUpstreamFailure,
+  noteErrorScope,
+  RequestScope,
   recordUpstreamCall,
-  withRequestScope,
+  scopeOfError,
 } from './gateway/logging.js';
 import { createObservability } from './gateway/observability/index.js';
 import { usePartialErrors } from './gateway/partial-errors.js';
@@ -77,13 +77,17 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     landingPage: false,
     graphiql: config.graphiql ? { title: 'datasource-gateway', defaultQuery: defaultGraphiqlQuery } : false,
     maskedErrors: { maskError: (error, message) => maskError(error, message) },
-    context: ({ request }) =>
-      createContext(
+    // `listen` passes each request's scope as server context; `yoga.fetch` (tests) has none.
+    context: ({ request, requestScope }) => {
+      const scope = requestScope instanceof RequestScope ? requestScope : undefined;
+      return createContext(
         providers,
-        { headers: Object.fromEntries(request.headers) },
+        { headers: Object.fromEntries(request.headers), tag: scope },
         limits,
         observability.onBatch,
-      ),
+        scope?.requestId,
+      );
+    },
     plugins: [
       ...observability.plugins,
       useGatewayAuth(config.auth),
@@ -92,6 +96,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       useQueryLimits(config.queryLimits, { hideSuggestions: !config.introspection }),
       ...(config.introspection ? [] : [useNoIntrospection()]),
       usePartialErrors(),
+      useErrorScopes(),
       useCompiledQueries(),
     ],
     logging: incidentLogger(logger),
@@ -113,23 +118,45 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
  * upstream failures once per request at warn, anything else (a bug) at error with its stack.
  */
 function incidentLogger(logger: Logger) {
-  const fields = () => ({ requestId: currentRequestId() });
+  const fields = (args: unknown[]) => ({
+    requestId: args.map(scopeOfError).find((scope) => scope !== undefined)?.requestId,
+  });
   const text = (args: unknown[]) =>
     args
       .filter((arg) => !(arg instanceof Error))
       .map(String)
       .join(' ');
   return {
-    debug: (...args: unknown[]) => logger.debug(fields(), text(args)),
-    info: (...args: unknown[]) => logger.info(fields(), text(args)),
-    warn: (...args: unknown[]) => logger.warn(fields(), text(args)),
+    debug: (...args: unknown[]) => logger.debug(fields(args), text(args)),
+    info: (...args: unknown[]) => logger.info(fields(args), text(args)),
+    warn: (...args: unknown[]) => logger.warn(fields(args), text(args)),
     error: (...args: unknown[]) => {
       if (args.every(isAnswer)) return;
       const err = args.find((arg): arg is Error => arg instanceof Error);
       const cause = err instanceof GraphQLError ? (err.originalError ?? err) : err;
-      if (isUpstreamError(cause)) return logUpstreamFailure(logger, cause);
-      logger.error({ ...fields(), err: cause }, cause?.message ?? text(args));
+      const scope = scopeOfError(err) ?? scopeOfError(cause);
+      if (isUpstreamError(cause)) return logUpstreamFailure(logger, cause, scope);
+      logger.error({ requestId: scope?.requestId, err: cause }, cause?.message ?? text(args));
     },
+  };
+}
+
+/**
+ * Notes each error of an answer against its request's scope before Yoga masks and logs it, so that
+ * the incident log can name the request. It runs before Yoga's own error masking (which comes last).
+ */
+function useErrorScopes(): Plugin {
+  return {
+    onExecute: ({ args }) => ({
+      onExecuteDone: ({ result }) => {
+        const scope = (args.contextValue as { requestScope?: unknown }).requestScope;
+        if (!(scope instanceof RequestScope) || Symbol.asyncIterator in result) return;
+        for (const error of result.errors ?? []) {
+          noteErrorScope(error, scope);
+          noteErrorScope(error.originalError, scope);
+        }
+      },
+    }),
   };
 }
 
@@ -148,22 +175,20 @@ export interface RunningServer {
 
 /** Serves a gateway over HTTP. Port 0 picks a free port (tests). */
 export async function listen(gateway: Gateway, host: string, port: number): Promise<RunningServer> {
-  const server = createServer((req, res) =>
-    withRequestScope(headerValue(req.headers['x-request-id']), () => {
-      const started = performance.now();
-      const scope = currentScope();
-      res.setHeader('x-request-id', scope?.requestId ?? '');
-      res.on('finish', () =>
-        logRequestDone(gateway.logger, scope, {
-          method: req.method ?? '',
-          path: (req.url ?? '').split('?')[0] ?? '',
-          status: res.statusCode,
-          ms: performance.now() - started,
-        }),
-      );
-      return gateway.yoga(req, res);
-    }),
-  );
+  const server = createServer((req, res) => {
+    const started = performance.now();
+    const scope = new RequestScope(headerValue(req.headers['x-request-id']));
+    res.setHeader('x-request-id', scope.requestId);
+    res.on('finish', () =>
+      logRequestDone(gateway.logger, scope, {
+        method: req.method ?? '',
+        path: (req.url ?? '').split('?')[0] ?? '',
+        status: res.statusCode,
+        ms: performance.now() - started,
+      }),
+    );
+    return gateway.yoga(req, res, { requestScope: scope });
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { GraphQLError } from 'graphql';
 import { gatewayError } from './errors.js';
-import { currentRequestId } from './logging.js';
 import type { ProviderDefinition, ProviderRuntime, ProviderSession, RequestCaller } from './provider.js';
 
 /** A provider that is configured in this process, with its runtime. */
@@ -40,7 +39,7 @@ export function createContext(
   caller: RequestCaller,
   limits: RequestLimits,
   onBatch?: (loader: string, size: number) => void,
-  requestId: string = currentRequestId() ?? randomUUID(),
+  requestId: string = randomUUID(),
 ): GatewayContext {
   const sessions = new Map<string, ProviderSession>();
   const sessionOf = (active: ActiveProvider): ProviderSession => {

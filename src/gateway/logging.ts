@@ -1,16 +1,24 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import pino, { type Logger } from 'pino';
 import { fromUpstream } from './errors.js';
 import type { UpstreamCallEvent, UpstreamError } from './upstream/index.js';
 
-/** Everything logged about one HTTP request, gathered while it runs. */
-export interface RequestScope {
-  requestId: string;
+/**
+ * Everything logged about one HTTP request, gathered while it runs. It travels explicitly: the server
+ * hands it to the GraphQL context, sessions tag their upstream calls with it, and errors of the
+ * answer are noted against it (no async context tracking, whose promise hooks cost every promise).
+ */
+export class RequestScope {
+  readonly requestId: string;
   /** Upstream calls by provider: how many, and milliseconds spent waiting on them. */
-  upstream: Map<string, { calls: number; ms: number; failed: number }>;
+  readonly upstream = new Map<string, { calls: number; ms: number; failed: number }>();
   /** Upstream failures the answer carries, by provider, route and code: one warn line when it ends. */
-  failures: Map<string, UpstreamFailureCount>;
+  readonly failures = new Map<string, UpstreamFailureCount>();
+
+  /** A caller's well-formed x-request-id is kept; otherwise a new one is made. */
+  constructor(incomingId?: string) {
+    this.requestId = incomingId && /^[\w.:-]{1,128}$/.test(incomingId) ? incomingId : randomUUID();
+  }
 }
 
 /** How many errors of the answer one failing upstream route caused, their code and what happened. */
@@ -23,7 +31,18 @@ export interface UpstreamFailureCount {
   errors: number;
 }
 
-const scope = new AsyncLocalStorage<RequestScope>();
+/** The request each error of an answer belongs to, so that Yoga's error log can name it. */
+const errorScopes = new WeakMap<object, RequestScope>();
+
+/** Notes that `error` (or the error it wraps) is part of the answer to the request of `scope`. */
+export function noteErrorScope(error: unknown, scope: RequestScope): void {
+  if (typeof error === 'object' && error !== null) errorScopes.set(error, scope);
+}
+
+/** The request an error was noted against, if any. */
+export function scopeOfError(error: unknown): RequestScope | undefined {
+  return typeof error === 'object' && error !== null ? errorScopes.get(error) : undefined;
+}
 
 /** Keys whose values never reach a log line, wherever they appear. */
 const SECRET_KEYS = [
@@ -51,25 +70,9 @@ export function createLogger(level: string, destination?: pino.DestinationStream
   return destination ? pino(options, destination) : pino(options);
 }
 
-/** The id of the request being served, if any (for the GraphQL context and error reports). */
-export function currentRequestId(): string | undefined {
-  return scope.getStore()?.requestId;
-}
-
-/** The scope of the request being served, to hand to callbacks that run outside it. */
-export function currentScope(): RequestScope | undefined {
-  return scope.getStore();
-}
-
-/** Runs one HTTP request inside its own logging scope; a caller's well-formed x-request-id is kept. */
-export function withRequestScope<T>(incomingId: string | undefined, run: () => T): T {
-  const requestId = incomingId && /^[\w.:-]{1,128}$/.test(incomingId) ? incomingId : randomUUID();
-  return scope.run({ requestId, upstream: new Map(), failures: new Map() }, run);
-}
-
 /** Records one upstream call against the request that made it, and logs it at debug level. */
 export function recordUpstreamCall(logger: Logger, event: UpstreamCallEvent): void {
-  const current = scope.getStore();
+  const current = event.tag instanceof RequestScope ? event.tag : undefined;
   if (current) {
     const entry = current.upstream.get(event.provider) ?? { calls: 0, ms: 0, failed: 0 };
     entry.calls += 1;
@@ -96,14 +99,17 @@ export function recordUpstreamCall(logger: Logger, event: UpstreamCallEvent): vo
  * it is logged at warn without a stack, once per request (see logRequestDone); outside a request
  * scope (a `yoga.fetch` without `listen`) it is logged at once, still one line and no stack.
  */
-export function logUpstreamFailure(logger: Logger, error: UpstreamError): void {
+export function logUpstreamFailure(
+  logger: Logger,
+  error: UpstreamError,
+  current: RequestScope | undefined,
+): void {
   const failure = {
     provider: error.provider,
     route: error.operation,
     code: String(fromUpstream(error).extensions.code),
     failure: error.kind === 'http' ? `http ${error.status}` : error.kind,
   };
-  const current = scope.getStore();
   if (!current) {
     logger.warn(failure, error.message);
     return;

@@ -57,6 +57,11 @@ export function upstreamSettings(baseUrl: string, services: RuntimeServices): Up
 export interface RequestCaller {
   /** Request headers, lower-cased; providers that forward caller credentials read them here. */
   headers: Readonly<Record<string, string | undefined>>;
+  /**
+   * Stands for the incoming request: sessions make their upstream calls through
+   * `UpstreamHttp.forRequest(tag)`, so each call is counted against the request that made it.
+   */
+  tag?: object;
 }
 
 /** The part of a provider the gateway core calls for cross-provider queries. */

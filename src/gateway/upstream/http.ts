@@ -54,6 +54,8 @@ export interface UpstreamCallEvent {
   status: number;
   body: unknown;
   durationMs: number;
+  /** The incoming request the call was made for, when the caller tagged it (see `forRequest`). */
+  tag?: object;
 }
 
 export interface UpstreamRequest {
@@ -72,6 +74,8 @@ export interface UpstreamRequest {
   signal?: AbortSignal;
   /** A read that may be retried (GETs are; POST reads such as PDC's by-ids say so). Writes never are. */
   safe?: boolean;
+  /** The incoming request this call is made for; it comes back in the call's event. */
+  tag?: object;
 }
 
 export interface UpstreamResponse<T> {
@@ -117,6 +121,17 @@ export class UpstreamHttp {
   /** True while the breaker fails calls without sending them (readiness). */
   get failingFast(): boolean {
     return this.resilience.failingFast;
+  }
+
+  /**
+   * This pool as one incoming request uses it: every call made through the view carries `tag` into
+   * its `onResponse` event, so the gateway can count calls per request without tracking async context.
+   */
+  forRequest(tag: object | undefined): UpstreamHttp {
+    if (!tag) return this;
+    const view = Object.create(this) as UpstreamHttp;
+    view.request = <T>(req: UpstreamRequest) => this.request<T>(req.tag ? req : { ...req, tag });
+    return view;
   }
 
   request<T>(req: UpstreamRequest): Promise<UpstreamResponse<T>> {
@@ -229,6 +244,7 @@ export class UpstreamHttp {
       status,
       body: parsed.ok ? parsed.value : undefined,
       durationMs: performance.now() - started,
+      ...(req.tag ? { tag: req.tag } : {}),
     });
     if (status < 200 || status > 299) {
       const detail = parsed.ok ? this.options.describeError(status, parsed.value) : {};

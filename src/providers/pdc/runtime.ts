@@ -35,8 +35,14 @@ export function connectPdc(config: PdcConfig, services: RuntimeServices): Provid
         })
       : undefined;
   return {
-    session: (caller) =>
-      new PdcSession(new PdcClient(http, serviceAuth ?? forwardedBearer(caller, 'x-pdc-token', PDC)), config),
+    session: (caller) => {
+      const requestHttp = http.forRequest(caller.tag);
+      // A login this request causes goes through its own view of the pool, so it counts as its call.
+      const login = serviceAuth && new PdcClient(requestHttp, () => ({}));
+      const auth =
+        serviceAuth && login ? () => serviceAuth(login) : forwardedBearer(caller, 'x-pdc-token', PDC);
+      return new PdcSession(new PdcClient(requestHttp, auth), config);
+    },
     upstreams: [http],
     close: () => http.close(),
   };

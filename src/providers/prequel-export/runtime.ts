@@ -33,9 +33,13 @@ export function connectPrequelExport(
 ): ProviderRuntime<PrequelExportSession> {
   const http = createPrequelExportHttp(upstreamSettings(config.url, services));
   // The key is the gateway's own: callers never send or see it.
-  const client = new PrequelExportClient(http, () => ({ 'X-API-KEY': config.apiKey }));
+  const auth = () => ({ 'X-API-KEY': config.apiKey });
   return {
-    session: () => new PrequelExportSession(client, config.concurrency),
+    session: (caller) =>
+      new PrequelExportSession(
+        new PrequelExportClient(http.forRequest(caller.tag), auth),
+        config.concurrency,
+      ),
     upstreams: [http],
     close: () => http.close(),
   };

@@ -25,9 +25,10 @@ export function connectPrequelImport(
   services: RuntimeServices,
 ): ProviderRuntime<PrequelImportSession> {
   const http = createPrequelImportHttp(upstreamSettings(config.url, services));
-  const client = new PrequelImportClient(http, () => ({ 'x-api-key': config.apiKey }));
+  const auth = () => ({ 'x-api-key': config.apiKey });
   return {
-    session: () => new PrequelImportSession(client, config),
+    session: (caller) =>
+      new PrequelImportSession(new PrequelImportClient(http.forRequest(caller.tag), auth), config),
     upstreams: [http],
     close: () => http.close(),
   };

@@ -39,7 +39,7 @@ export function connectRiverGen(
     session: (caller) =>
       new RiverGenSession(
         new RiverGenClient(
-          http,
+          http.forRequest(caller.tag),
           serviceToken
             ? () => ({ authorization: `Bearer ${serviceToken}` })
             : forwardedBearer(caller, 'x-rivergen-token', RIVERGEN),
