@@ -100,7 +100,9 @@ export class UpstreamCalls {
    */
   async listAcross(first: number, vendors: readonly string[]) {
     const wantPostgres = vendors.includes('POSTGRES');
-    const matches = (kind: Kind, vendor: unknown) => !wantPostgres || vendor === postgres[kind];
+    // Prequel lists carry no vendor filter: keep the matches of a whole page, as the gateway does.
+    const prequelMatches = (kind: Kind, raws: Raw[]) =>
+      tag(kind, wantPostgres ? raws.filter((raw) => raw.vendor === postgres[kind]) : raws);
     const items: Tagged[] = [];
     const u = this.upstreams;
     const segments: (() => Promise<Tagged[]>)[] = [
@@ -110,10 +112,7 @@ export class UpstreamCalls {
           'GET',
           paths.importSources(100),
         );
-        return tag(
-          'ImportSource',
-          body.data.sources.filter((raw) => matches('ImportSource', raw.vendor)),
-        );
+        return prequelMatches('ImportSource', body.data.sources);
       },
       async () => {
         const body = await this.json<{ data: { destinations: Raw[] } }>(
@@ -121,10 +120,7 @@ export class UpstreamCalls {
           'GET',
           paths.destinations(100),
         );
-        return tag(
-          'Destination',
-          body.data.destinations.filter((raw) => matches('Destination', raw.vendor)),
-        );
+        return prequelMatches('Destination', body.data.destinations);
       },
       async () => {
         const filters = wantPostgres ? { databaseTypes: [postgres.CatalogDataSource] } : {};

@@ -5,53 +5,16 @@ import type { Kind, Raw, Tagged, UpstreamCalls } from './calls.js';
  * Just enough of the gateway's schema that the benchmark's documents run unchanged against both:
  * the same field names and argument types, none of the gateway's loaders, plugins or mapping.
  */
+const dataSourceFields =
+  'id: ID! nativeId: String! name: String! vendor: String host: String port: Int database: String';
+const dataSourceTypes = ['ImportSource', 'Destination', 'CatalogDataSource', 'RiverGenDataSource']
+  .map((type) => `type ${type} implements Node & DataSource { ${dataSourceFields} }`)
+  .join('\n');
+
 const typeDefs = /* GraphQL */ `
   interface Node { id: ID! }
-  interface DataSource implements Node {
-    id: ID!
-    nativeId: String!
-    name: String!
-    vendor: String
-    host: String
-    port: Int
-    database: String
-  }
-  type ImportSource implements Node & DataSource {
-    id: ID!
-    nativeId: String!
-    name: String!
-    vendor: String
-    host: String
-    port: Int
-    database: String
-  }
-  type Destination implements Node & DataSource {
-    id: ID!
-    nativeId: String!
-    name: String!
-    vendor: String
-    host: String
-    port: Int
-    database: String
-  }
-  type CatalogDataSource implements Node & DataSource {
-    id: ID!
-    nativeId: String!
-    name: String!
-    vendor: String
-    host: String
-    port: Int
-    database: String
-  }
-  type RiverGenDataSource implements Node & DataSource {
-    id: ID!
-    nativeId: String!
-    name: String!
-    vendor: String
-    host: String
-    port: Int
-    database: String
-  }
+  interface DataSource implements Node { ${dataSourceFields} }
+  ${dataSourceTypes}
   enum Vendor { POSTGRES }
   input DataSourceFilter { vendors: [Vendor!] }
   type DataSourceEdge { node: DataSource! cursor: String! }

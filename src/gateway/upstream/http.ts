@@ -244,7 +244,7 @@ export class UpstreamHttp {
       status,
       body: parsed.ok ? parsed.value : undefined,
       durationMs: performance.now() - started,
-      ...(req.tag ? { tag: req.tag } : {}),
+      tag: req.tag,
     });
     if (status < 200 || status > 299) {
       const detail = parsed.ok ? this.options.describeError(status, parsed.value) : {};
