@@ -63,6 +63,22 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
     schema: int(1, 1_000_000_000),
   },
   {
+    name: 'MAX_RECORDS_IN_FLIGHT',
+    description:
+      'Most records the operations running at once may hold, counted from their page sizes and id counts (`first: 100` of one list is 100; a single lookup is 1). Operations that do not fit wait their turn in arrival order; 0 sets no bound.',
+    default: '2000',
+    example: '5000',
+    schema: int(0, 1_000_000_000),
+  },
+  {
+    name: 'ADMISSION_TIMEOUT_MS',
+    description:
+      'Longest an operation waits for room under MAX_RECORDS_IN_FLIGHT before it is answered GATEWAY_BUSY (HTTP 503, with Retry-After).',
+    default: '10000',
+    example: '2000',
+    schema: int(1, 600_000),
+  },
+  {
     name: 'MAX_QUERY_ALIASES',
     description: 'Most aliases one query may use.',
     default: '15',

@@ -27,6 +27,8 @@ export interface GatewayConfig {
   introspection: boolean;
   /** How large a query document may be before it is refused unrun (graphql-armor). */
   queryLimits: QueryLimits;
+  /** Bound on the records operations running at once may hold, and how long one waits for room; absent: no bound. */
+  admission?: { budget: number; timeoutMs: number };
   requestBodyLimitBytes: number;
   maxPageSize: number;
   maxNodes: number;
@@ -103,6 +105,14 @@ export function loadConfig(env: Env, registry: readonly ProviderDefinition[]): G
       directives: get<number>('MAX_QUERY_DIRECTIVES'),
       tokens: get<number>('MAX_QUERY_TOKENS'),
     },
+    ...(get<number>('MAX_RECORDS_IN_FLIGHT') > 0
+      ? {
+          admission: {
+            budget: get<number>('MAX_RECORDS_IN_FLIGHT'),
+            timeoutMs: get<number>('ADMISSION_TIMEOUT_MS'),
+          },
+        }
+      : {}),
     requestBodyLimitBytes: get<number>('REQUEST_BODY_LIMIT_BYTES'),
     maxPageSize: get<number>('MAX_PAGE_SIZE'),
     maxNodes: get<number>('MAX_NODES'),

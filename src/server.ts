@@ -4,6 +4,7 @@ import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { GatewayConfig } from './config.js';
+import { AdmissionGate } from './gateway/admission.js';
 import { useGatewayAuth } from './gateway/auth.js';
 import { useCompiledQueries } from './gateway/compiled-queries.js';
 import { type ActiveProvider, createContext, type GatewayContext } from './gateway/context.js';
@@ -20,6 +21,7 @@ import {
 import { createObservability } from './gateway/observability/index.js';
 import { usePartialErrors } from './gateway/partial-errors.js';
 import type { RuntimeServices } from './gateway/provider.js';
+import { useQueryCost } from './gateway/query-cost.js';
 import {
   useCsrfPrevention,
   useNoIntrospection,
@@ -50,7 +52,12 @@ export interface GatewayOptions {
 export function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Gateway {
   const logger = options.logger ?? createLogger(config.logLevel);
   const observe = options.services?.onUpstreamResponse;
-  const observability = createObservability(config.observability, () => providers);
+  const gate = config.admission && new AdmissionGate(config.admission.budget, config.admission.timeoutMs);
+  const observability = createObservability(
+    config.observability,
+    () => providers,
+    gate && (() => gate.state),
+  );
   const providers: ActiveProvider[] = config.providers.map(
     ({ definition, config: providerConfig, upstream }) => {
       const services: RuntimeServices = {
@@ -68,6 +75,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     },
   );
   const limits = { maxPageSize: config.maxPageSize, maxNodes: config.maxNodes };
+  const cost = useQueryCost(config.queryLimits.cost, gate);
   // The subgraph is the public schema plus `_service` and `_entities`; one endpoint serves either.
   const gatewaySchema = config.federation ? subgraphSchema() : publicSchema;
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
@@ -82,7 +90,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       const scope = requestScope instanceof RequestScope ? requestScope : undefined;
       return createContext(
         providers,
-        { headers: Object.fromEntries(request.headers), tag: scope },
+        { header: (name) => request.headers.get(name) ?? undefined, tag: scope },
         limits,
         observability.onBatch,
         scope?.requestId,
@@ -94,10 +102,12 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       useRequestBodyLimit(config.requestBodyLimitBytes),
       useCsrfPrevention(),
       useQueryLimits(config.queryLimits, { hideSuggestions: !config.introspection }),
+      cost.refuse,
       ...(config.introspection ? [] : [useNoIntrospection()]),
       usePartialErrors(),
       useErrorScopes(),
       useCompiledQueries(),
+      cost.admit,
     ],
     logging: incidentLogger(logger),
   });
@@ -127,8 +137,9 @@ function incidentLogger(logger: Logger) {
       .map(String)
       .join(' ');
   return {
-    debug: (...args: unknown[]) => logger.debug(fields(args), text(args)),
-    info: (...args: unknown[]) => logger.info(fields(args), text(args)),
+    // Yoga logs at debug on every request: build the line only when it will be written.
+    debug: (...args: unknown[]) => logger.isLevelEnabled('debug') && logger.debug(fields(args), text(args)),
+    info: (...args: unknown[]) => logger.isLevelEnabled('info') && logger.info(fields(args), text(args)),
     warn: (...args: unknown[]) => logger.warn(fields(args), text(args)),
     error: (...args: unknown[]) => {
       if (args.every(isAnswer)) return;

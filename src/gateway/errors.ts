@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'UPSTREAM_TIMEOUT'
   | 'UPSTREAM_ERROR'
   | 'PROVIDER_NOT_CONFIGURED'
+  | 'GATEWAY_BUSY'
   | 'INTERNAL_SERVER_ERROR';
 
 export interface ErrorExtensions {
@@ -21,7 +22,7 @@ export interface ErrorExtensions {
   provider?: string;
   /** The input field at fault, as a dotted path, for BAD_USER_INPUT. */
   field?: string;
-  /** Seconds to wait before trying again, for RATE_LIMITED. */
+  /** Seconds to wait before trying again, for RATE_LIMITED and GATEWAY_BUSY. */
   retryAfterSeconds?: number;
   [key: string]: unknown;
 }

@@ -12,7 +12,7 @@ export function forwardedBearer(
   provider: { id: string; label: string },
 ): AuthHeaders {
   return () => {
-    const token = caller.headers[header];
+    const token = caller.header(header);
     if (!token) {
       throw gatewayError(
         `This gateway forwards your ${provider.label} token: send it in the \`${header}\` header`,

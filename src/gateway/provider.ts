@@ -55,8 +55,8 @@ export function upstreamSettings(baseUrl: string, services: RuntimeServices): Up
 
 /** The caller of one GraphQL request, as far as providers need to know. */
 export interface RequestCaller {
-  /** Request headers, lower-cased; providers that forward caller credentials read them here. */
-  headers: Readonly<Record<string, string | undefined>>;
+  /** A request header by its lower-case name; providers that forward caller credentials read it here. */
+  header(name: string): string | undefined;
   /**
    * Stands for the incoming request: sessions make their upstream calls through
    * `UpstreamHttp.forRequest(tag)`, so each call is counted against the request that made it.

@@ -8,6 +8,7 @@ import {
   type ValueNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { AdmissionGate } from './admission.js';
 import { gatewayError } from './errors.js';
 
 const SCALAR_COST = 1;
@@ -20,22 +21,45 @@ const LIST_ARGUMENTS = new Set(['ids', 'representations']);
 
 type Variables = Readonly<Record<string, unknown>>;
 
-/**
- * The cost of running one operation with its variables: each field costs 1, each object 2, each
- * level nested weighs 1.5× more, and a selection is multiplied by its page size (`first`/`last`)
- * or by the number of ids it asks for. Fragments are type conditions: they add no level.
- * Variables count at the value sent, so `first: $n` costs what a literal would.
- */
+/** What running one operation weighs. */
+export interface OperationWeight {
+  /**
+   * Each field costs 1, each object 2, each level nested weighs 1.5× more, and a selection is
+   * multiplied by its page size (`first`/`last`) or by the number of ids it asks for.
+   */
+  cost: number;
+  /**
+   * How many records it may hold at once: page sizes and id counts multiplied through nesting
+   * (an object without either is one record), summed over the top-level fields.
+   */
+  records: number;
+}
+
+type LevelWeight = OperationWeight & { largest: number };
+
+/** The cost of running one operation with its variables (see OperationWeight). */
 export function operationCost(
   document: DocumentNode,
   operationName: string | null | undefined,
   variables: Variables,
 ): number {
+  return operationWeight(document, operationName, variables).cost;
+}
+
+/**
+ * The cost and the records of one operation with its variables. Fragments are type conditions:
+ * they add no level. Variables count at the value sent, so `first: $n` weighs what a literal would.
+ */
+export function operationWeight(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Variables,
+): OperationWeight {
   const operations = document.definitions.filter(
     (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
   );
   const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
-  if (!operation) return 0;
+  if (!operation) return { cost: 0, records: 0 };
   const fragments = new Map(
     document.definitions
       .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
@@ -62,31 +86,45 @@ export function operationCost(
     return times;
   };
 
-  // Selections of one level: fields weigh the depth factor, fragments are spread in place.
-  const selectionCost = (set: SelectionSetNode, seen: ReadonlySet<string>): number => {
-    let cost = 0;
+  // Selections of one level: fields weigh the depth factor, fragments are spread in place. Records
+  // are summed across the level (the top level counts so) and the largest object's kept (a field
+  // holds its largest child's records once per item: a connection's edges and pageInfo are not two).
+  const selectionWeight = (set: SelectionSetNode, seen: ReadonlySet<string>): LevelWeight => {
+    const level = { cost: 0, records: 0, largest: 0 };
+    const add = (part: LevelWeight) => {
+      level.cost += part.cost;
+      level.records += part.records;
+      level.largest = Math.max(level.largest, part.largest);
+    };
     for (const selection of set.selections) {
-      if (selection.kind === Kind.FIELD) cost += fieldCost(selection, seen);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) cost += selectionCost(selection.selectionSet, seen);
+      if (selection.kind === Kind.FIELD) {
+        const field = fieldWeight(selection, seen);
+        add({ ...field, largest: field.records });
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) add(selectionWeight(selection.selectionSet, seen));
       else {
         const fragment = fragments.get(selection.name.value);
         if (fragment && !seen.has(fragment.name.value))
-          cost += selectionCost(fragment.selectionSet, new Set([...seen, fragment.name.value]));
+          add(selectionWeight(fragment.selectionSet, new Set([...seen, fragment.name.value])));
       }
     }
-    return cost;
+    return level;
   };
-  const fieldCost = (
+  const fieldWeight = (
     field: { name: { value: string }; arguments?: readonly ArgumentNode[]; selectionSet?: SelectionSetNode },
     seen: ReadonlySet<string>,
-  ): number => {
-    if (field.name.value === '__schema' || field.name.value === '__type') return 0;
-    if (!field.selectionSet) return SCALAR_COST;
-    const nested = DEPTH_FACTOR * selectionCost(field.selectionSet, seen);
-    return (OBJECT_COST + nested) * multiplier(field.arguments);
+  ): OperationWeight => {
+    if (field.name.value === '__schema' || field.name.value === '__type') return { cost: 0, records: 0 };
+    if (!field.selectionSet) return { cost: SCALAR_COST, records: 0 };
+    const times = multiplier(field.arguments);
+    const nested = selectionWeight(field.selectionSet, seen);
+    return {
+      cost: (OBJECT_COST + DEPTH_FACTOR * nested.cost) * times,
+      records: Math.max(1, nested.largest) * times,
+    };
   };
 
-  return selectionCost(operation.selectionSet, new Set());
+  const { cost, records } = selectionWeight(operation.selectionSet, new Set());
+  return { cost, records };
 }
 
 function literal(node: ValueNode): unknown {
@@ -101,14 +139,19 @@ function literal(node: ValueNode): unknown {
 }
 
 /**
- * Refuses, before anything runs, an operation whose cost with its variables is over `maxCost`:
- * BAD_USER_INPUT with `extensions.limit: 'cost'`, and no upstream is called.
+ * Weighs each operation once, with its variables. `refuse` answers an operation whose cost is over
+ * `maxCost` with BAD_USER_INPUT (`extensions.limit: 'cost'`) before anything runs, so no upstream is
+ * called. `admit` holds the operation's records in `gate` while it runs: it goes last among the
+ * plugins, so that it wraps whichever executor the others chose.
  */
-export function useQueryCost(maxCost: number): Plugin {
-  return {
+export function useQueryCost(maxCost: number, gate?: AdmissionGate): { refuse: Plugin; admit: Plugin } {
+  const records = new WeakMap<object, number>();
+  const refuse: Plugin = {
     onExecute({ args, setResultAndStopExecution }) {
       const variables = (args.variableValues ?? {}) as Variables;
-      const cost = Math.round(operationCost(args.document, args.operationName, variables));
+      const weight = operationWeight(args.document, args.operationName, variables);
+      const cost = Math.round(weight.cost);
+      records.set(args, weight.records);
       if (cost <= maxCost) return;
       setResultAndStopExecution({
         errors: [
@@ -120,4 +163,13 @@ export function useQueryCost(maxCost: number): Plugin {
       });
     },
   };
+  const admit: Plugin = {
+    onExecute({ args, executeFn, setExecuteFn }) {
+      if (!gate) return;
+      const held = records.get(args) ?? 0;
+      const signal = (args.contextValue as { request?: Request }).request?.signal;
+      setExecuteFn((execution) => gate.run(held, () => executeFn(execution), signal));
+    },
+  };
+  return { refuse, admit };
 }

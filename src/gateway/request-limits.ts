@@ -3,7 +3,6 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { type GraphQLError, NoSchemaIntrospectionCustomRule, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { gatewayError } from './errors.js';
-import { useQueryCost } from './query-cost.js';
 
 /** How large a query document may be; a document over any limit is refused before it runs. */
 export interface QueryLimits {
@@ -18,8 +17,8 @@ export interface QueryLimits {
 export const csrfHeader = 'x-graphql-yoga-csrf';
 
 /**
- * Depth, alias, directive and token limits (graphql-armor), and the cost limit (query-cost.ts). A refusal is BAD_USER_INPUT,
- * names the limit in `extensions.limit` and says in its message what the limit is.
+ * Depth, alias, directive and token limits (graphql-armor); the cost limit is query-cost.ts's. A
+ * refusal is BAD_USER_INPUT, names the limit in `extensions.limit` and says in its message what the limit is.
  */
 export function useQueryLimits(
   limits: QueryLimits,
@@ -52,12 +51,7 @@ export function useQueryLimits(
     // "Did you mean …" would tell a caller the schema that introspection is hiding.
     blockFieldSuggestion: { enabled: hideSuggestions, mask: '' },
   });
-  return {
-    onPluginInit({ addPlugin }) {
-      addPlugin(armor);
-      addPlugin(useQueryCost(limits.cost));
-    },
-  };
+  return armor;
 }
 
 /** Refuses `__schema` and `__type` (graphql-js's own rule); `__typename` still works. */
@@ -78,22 +72,27 @@ export function useCsrfPrevention(): Plugin {
 /** Answers 413 to a request body over `maxBytes`, reading no more of it than that. */
 export function useRequestBodyLimit(maxBytes: number): Plugin {
   return {
-    async onRequest({ request, setRequest, endResponse, fetchAPI }) {
-      if (request.body === null) return;
+    // Synchronous when the length is declared (nearly always): a promise would cost every request a wait.
+    onRequest({ request, setRequest, endResponse, fetchAPI }) {
       const declared = request.headers.get('content-length');
-      if (declared !== null && Number(declared) > maxBytes) return endResponse(tooLarge(fetchAPI, maxBytes));
-      // Node's HTTP server holds a body to its declared length; one sent in chunks is counted as it arrives.
-      if (declared !== null) return;
-      const body = await readAtMost(request.body, maxBytes);
-      if (body === undefined) return endResponse(tooLarge(fetchAPI, maxBytes));
-      setRequest(
-        new fetchAPI.Request(request.url, {
-          method: request.method,
-          headers: request.headers,
-          body,
-          signal: request.signal,
-        }),
-      );
+      if (declared !== null) {
+        if (Number(declared) > maxBytes) endResponse(tooLarge(fetchAPI, maxBytes));
+        // Node's HTTP server holds a body to its declared length.
+        return;
+      }
+      if (request.method === 'GET' || request.method === 'HEAD' || request.body === null) return;
+      // A body sent in chunks is counted as it arrives.
+      return readAtMost(request.body, maxBytes).then((body) => {
+        if (body === undefined) return endResponse(tooLarge(fetchAPI, maxBytes));
+        setRequest(
+          new fetchAPI.Request(request.url, {
+            method: request.method,
+            headers: request.headers,
+            body,
+            signal: request.signal,
+          }),
+        );
+      });
     },
   };
 }

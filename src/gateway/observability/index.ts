@@ -1,4 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
+import type { AdmissionState } from '../admission.js';
 import type { ActiveProvider } from '../context.js';
 import type { RuntimeServices } from '../provider.js';
 import { GatewayMetrics } from './metrics.js';
@@ -26,12 +27,16 @@ export interface Observability {
   close(): Promise<void>;
 }
 
-/** /ready always; /metrics and tracing as configured. `providers` is read once they are connected. */
+/**
+ * /ready always; /metrics and tracing as configured. `providers` is read once they are connected;
+ * `admission`, when operations are admitted by cost, at each scrape.
+ */
 export function createObservability(
   options: ObservabilityOptions,
   providers: () => readonly ActiveProvider[],
+  admission?: () => AdmissionState,
 ): Observability {
-  const metrics = options.metrics ? new GatewayMetrics(providers) : undefined;
+  const metrics = options.metrics ? new GatewayMetrics(providers, admission) : undefined;
   const tracing = options.tracing ? createTracing(options.tracing) : undefined;
   return {
     services: {

@@ -1,4 +1,4 @@
-import { type Plugin, useReadinessCheck } from 'graphql-yoga';
+import type { Plugin } from 'graphql-yoga';
 import type { ActiveProvider } from '../context.js';
 
 /** Why a provider is not ready; never a URL, a header or anything from the upstream's answer. */
@@ -50,14 +50,19 @@ export function useReadiness(providers: () => readonly ActiveProvider[], timeout
     });
     return running;
   };
-  return useReadinessCheck({
-    endpoint: '/ready',
-    check: async ({ fetchAPI }) => {
-      const readiness = await current();
-      return new fetchAPI.Response(JSON.stringify(readiness), {
-        status: readiness.ready ? 200 : 503,
-        headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-      });
+  return {
+    // A plain path comparison: this runs before every request, and most are not for /ready.
+    // It stays synchronous for those: a returned promise would cost every request a wait.
+    onRequest: ({ url, endResponse, fetchAPI }) => {
+      if (url.pathname !== '/ready') return;
+      return current().then((readiness) =>
+        endResponse(
+          new fetchAPI.Response(JSON.stringify(readiness), {
+            status: readiness.ready ? 200 : 503,
+            headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+          }),
+        ),
+      );
     },
-  });
+  };
 }

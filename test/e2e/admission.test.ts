@@ -1,0 +1,156 @@
+import { parse } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { operationWeight } from '../../src/gateway/query-cost.js';
+import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { parsePrometheus } from '../support/prometheus.js';
+
+/** One RiverGen list call of 20 records: MAX_RECORDS_IN_FLIGHT is set against it. */
+const HEAVY = '{ riverGenDataSources(first: 20) { edges { node { id name } } } }';
+const HEAVY_RECORDS = 20;
+const CATALOG = 'query Catalog { catalogDataSources(first: 1) { edges { node { id name } } } }';
+
+async function post(gw: TestGateway, query: string, signal?: AbortSignal) {
+  const response = await gw.gateway.yoga.fetch('http://gateway.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ query }),
+    signal,
+  });
+  return {
+    response,
+    body: (await response.json()) as {
+      data?: unknown;
+      errors?: { message: string; extensions: Record<string, unknown> }[];
+    },
+  };
+}
+
+async function gauges(gw: TestGateway) {
+  const scrape = parsePrometheus(await (await gw.gateway.yoga.fetch('http://gateway.test/metrics')).text());
+  return {
+    running: scrape('gateway_admission_running_records'),
+    waiting: scrape('gateway_admission_waiting'),
+  };
+}
+
+/** Resolves once `check` holds, polling the gateway's own metrics (no fixed sleeps). */
+async function until(check: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error('condition never held');
+}
+
+describe('records an operation may hold', () => {
+  const records = (query: string, variables: Record<string, unknown> = {}) =>
+    operationWeight(parse(query), undefined, variables).records;
+
+  it('count page sizes and ids, once per item however the connection is wrapped', () => {
+    expect(records('query($id: ID!) { node(id: $id) { id } }')).toBe(1);
+    expect(records('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: ['a', 'b', 'c'] })).toBe(3);
+    expect(
+      records('{ dataSources(first: 100) { edges { node { id } } pageInfo { hasNextPage } totalCount } }'),
+    ).toBe(100);
+    expect(records('query($n: Int = 30) { riverGenDataSources(first: $n) { totalCount } }')).toBe(30);
+  });
+
+  it('add up across top-level fields and multiply through nesting and fragments', () => {
+    expect(
+      records(
+        '{ a: riverGenDataSources(first: 10) { totalCount } b: catalogDataSources(first: 5) { totalCount } }',
+      ),
+    ).toBe(15);
+    expect(
+      records(
+        '{ nodes(ids: ["a", "b"]) { ...F } } fragment F on Node { ... on DataSource { owner { things(first: 4) { id } } } }',
+      ),
+    ).toBe(8);
+    expect(records('{ __typename }')).toBe(0);
+  });
+});
+
+describe('admission by records in flight', () => {
+  it('runs a cheap operation beside a heavy one, and holds one that does not fit until room is made', async () => {
+    await using gw = await startTestGateway({ MAX_RECORDS_IN_FLIGHT: String(HEAVY_RECORDS + 5) });
+    gw.sims.rivergen?.setFaults({ latencyMs: 200 });
+    gw.resetCounts();
+    const first = post(gw, HEAVY);
+    await until(async () => (await gauges(gw)).running === HEAVY_RECORDS);
+
+    // The catalog page fits in the room left: it is answered while the list still runs.
+    const cheap = post(gw, CATALOG);
+    expect(await Promise.race([cheap.then(() => 'catalog'), first.then(() => 'list')])).toBe('catalog');
+    expect((await cheap).body.errors).toBeUndefined();
+
+    const second = post(gw, HEAVY);
+    await until(async () => (await gauges(gw)).waiting === 1);
+    expect(await gauges(gw)).toEqual({ running: HEAVY_RECORDS, waiting: 1 });
+
+    for (const answer of await Promise.all([first, second])) {
+      expect(answer.response.status).toBe(200);
+      expect(answer.body.errors).toBeUndefined();
+    }
+    // The second list waited for the first: RiverGen never had both at once.
+    expect(gw.sims.rivergen?.stats.count('listDataSources')).toBe(2);
+    expect(gw.sims.rivergen?.stats.peakInFlight()).toBe(1);
+    expect(await gauges(gw)).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it('runs them side by side with MAX_RECORDS_IN_FLIGHT=0', async () => {
+    await using gw = await startTestGateway({ MAX_RECORDS_IN_FLIGHT: '0' });
+    gw.sims.rivergen?.setFaults({ latencyMs: 150 });
+    gw.resetCounts();
+    await Promise.all([post(gw, HEAVY), post(gw, HEAVY)]);
+    expect(gw.sims.rivergen?.stats.peakInFlight()).toBe(2);
+  });
+
+  it('answers GATEWAY_BUSY (503, Retry-After) to one that waited too long, and never sends it upstream', async () => {
+    await using gw = await startTestGateway({
+      MAX_RECORDS_IN_FLIGHT: String(HEAVY_RECORDS),
+      ADMISSION_TIMEOUT_MS: '50',
+    });
+    gw.sims.rivergen?.setFaults({ latencyMs: 400 });
+    gw.resetCounts();
+    const [first, second] = await Promise.all([post(gw, HEAVY), post(gw, HEAVY)]);
+    expect(first.response.status).toBe(200);
+    expect(first.body.errors).toBeUndefined();
+    expect(second.response.status).toBe(503);
+    expect(second.response.headers.get('retry-after')).toBe('1');
+    expect(second.body.errors).toEqual([
+      {
+        message: `The gateway is busy: this operation (up to ${HEAVY_RECORDS} records) waited 50 ms for the operations already running (at most ${HEAVY_RECORDS} records at once) to make room. Try again in a moment, or ask for fewer records at once.`,
+        extensions: { code: 'GATEWAY_BUSY', retryAfterSeconds: 1 },
+      },
+    ]);
+    expect(gw.sims.rivergen?.stats.count('listDataSources')).toBe(1);
+    expect(await gauges(gw)).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it('lets an operation larger than the whole budget run alone', async () => {
+    await using gw = await startTestGateway({ MAX_RECORDS_IN_FLIGHT: '10' });
+    gw.sims.rivergen?.setFaults({ latencyMs: 50 });
+    gw.resetCounts();
+    const answers = await Promise.all([post(gw, HEAVY), post(gw, HEAVY), post(gw, CATALOG)]);
+    for (const answer of answers) expect(answer.body.errors).toBeUndefined();
+    expect(gw.sims.rivergen?.stats.peakInFlight()).toBe(1);
+  });
+
+  it('gives up the place of a caller who went away while waiting', async () => {
+    await using gw = await startTestGateway({ MAX_RECORDS_IN_FLIGHT: String(HEAVY_RECORDS) });
+    gw.sims.rivergen?.setFaults({ latencyMs: 300 });
+    gw.resetCounts();
+    const first = post(gw, HEAVY);
+    const leaving = new AbortController();
+    const gone = post(gw, HEAVY, leaving.signal).catch((error: unknown) => error);
+    await until(async () => (await gauges(gw)).waiting === 1);
+    leaving.abort();
+    await gone;
+    await until(async () => (await gauges(gw)).waiting === 0);
+    expect((await first).body.errors).toBeUndefined();
+    const after = await post(gw, HEAVY);
+    expect(after.body.errors).toBeUndefined();
+    // The one who left was never sent upstream.
+    expect(gw.sims.rivergen?.stats.count('listDataSources')).toBe(2);
+  });
+});
