@@ -68,7 +68,8 @@ export function renderMarkdown(report: Report): string {
     `Generated ${report.generatedAt} by \`${report.command}\` on ${report.machine.cpus} CPUs, Node ${report.machine.node}` +
       `${report.commit ? `, commit ${report.commit.slice(0, 10)}` : ''}; load average at start ${report.machine.loadAverageAtStart.join(' / ')}.`,
     `Gateway: ${o.gateway === 'dist' ? 'the bundle `npm run build` writes (`node dist/index.js`, as the container runs it)' : '`src/index.ts` through tsx'}, ` +
-      `LOG_LEVEL=warn, GATEWAY_AUTH=none. Each run: ${o.warmupSeconds} s warm-up, then ${o.durationSeconds} s timed; ` +
+      `LOG_LEVEL=warn, GATEWAY_AUTH=none. First every scenario runs for ${o.warmupSeconds} s on the gateway and the pass-through, untimed. ` +
+      `Then each run: ${o.warmupSeconds} s warm-up, then ${o.durationSeconds} s timed; ` +
       `${o.connections} virtual users at 0 ms, ${o.latencyConnections} with added simulator latency. ` +
       'Every process (simulators, gateway, pass-through, load generator) is its own, all on this machine over loopback.',
     '',
