@@ -36,11 +36,19 @@ export class AdmissionGate {
     return { running: this.running, waiting: this.waiting.length };
   }
 
-  /** Runs `task` once `records` fit; they are held until the task settles. */
-  async run<T>(records: number, task: () => T | Promise<T>, signal?: AbortSignal): Promise<T> {
+  /**
+   * Runs `task` once `records` fit; they are held until the task settles. `signal` is read only if
+   * the operation has to wait (a request's signal costs something to create): when it aborts, the
+   * operation leaves the line.
+   */
+  async run<T>(
+    records: number,
+    task: () => T | Promise<T>,
+    signal?: () => AbortSignal | undefined,
+  ): Promise<T> {
     const weight = Math.min(Math.max(records, 0), this.budget);
     if (this.waiting.length > 0 || this.running + weight > this.budget)
-      await this.wait(weight, records, signal);
+      await this.wait(weight, records, signal?.());
     else this.running += weight;
     try {
       return await task();
@@ -52,6 +60,7 @@ export class AdmissionGate {
 
   private wait(weight: number, records: number, signal: AbortSignal | undefined): Promise<void> {
     return new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason);
       const leave = () => {
         clearTimeout(timer);
         signal?.removeEventListener('abort', abandoned);

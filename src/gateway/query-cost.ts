@@ -167,8 +167,14 @@ export function useQueryCost(maxCost: number, gate?: AdmissionGate): { refuse: P
     onExecute({ args, executeFn, setExecuteFn }) {
       if (!gate) return;
       const held = records.get(args) ?? 0;
-      const signal = (args.contextValue as { request?: Request }).request?.signal;
-      setExecuteFn((execution) => gate.run(held, () => executeFn(execution), signal));
+      const request = (args.contextValue as { request?: Request }).request;
+      setExecuteFn((execution) =>
+        gate.run(
+          held,
+          () => executeFn(execution),
+          () => request?.signal,
+        ),
+      );
     },
   };
   return { refuse, admit };
