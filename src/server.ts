@@ -75,7 +75,6 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     },
   );
   const limits = { maxPageSize: config.maxPageSize, maxNodes: config.maxNodes };
-  const cost = useQueryCost(config.queryLimits.cost, gate);
   // The subgraph is the public schema plus `_service` and `_entities`; one endpoint serves either.
   const gatewaySchema = config.federation ? subgraphSchema() : publicSchema;
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
@@ -102,12 +101,12 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       useRequestBodyLimit(config.requestBodyLimitBytes),
       useCsrfPrevention(),
       useQueryLimits(config.queryLimits, { hideSuggestions: !config.introspection }),
-      cost.refuse,
       ...(config.introspection ? [] : [useNoIntrospection()]),
       usePartialErrors(),
       useErrorScopes(),
       useCompiledQueries(),
-      cost.admit,
+      // Last: it wraps whichever executor the plugins before it chose.
+      useQueryCost(config.queryLimits.cost, gate),
     ],
     logging: incidentLogger(logger),
   });

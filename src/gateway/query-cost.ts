@@ -33,9 +33,12 @@ export interface OperationWeight {
    * (an object without either is one record), summed over the top-level fields.
    */
   records: number;
+  /** True when a variable's value went into either (`first: $n`): another request may weigh more. */
+  variable: boolean;
 }
 
-type LevelWeight = OperationWeight & { largest: number };
+type Weight = Pick<OperationWeight, 'cost' | 'records'>;
+type LevelWeight = Weight & { largest: number };
 
 /** The cost of running one operation with its variables (see OperationWeight). */
 export function operationCost(
@@ -59,7 +62,7 @@ export function operationWeight(
     (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
   );
   const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
-  if (!operation) return { cost: 0, records: 0 };
+  if (!operation) return { cost: 0, records: 0, variable: false };
   const fragments = new Map(
     document.definitions
       .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
@@ -68,8 +71,10 @@ export function operationWeight(
   const defaults = new Map(
     (operation.variableDefinitions ?? []).map((v) => [v.variable.name.value, v.defaultValue]),
   );
+  let variable = false;
   const argumentValue = (node: ValueNode): unknown => {
     if (node.kind !== Kind.VARIABLE) return literal(node);
+    variable = true;
     const name = node.name.value;
     if (variables[name] !== undefined) return variables[name];
     const fallback = defaults.get(name);
@@ -79,9 +84,11 @@ export function operationWeight(
   const multiplier = (args: readonly ArgumentNode[] | undefined): number => {
     let times = 1;
     for (const arg of args ?? []) {
+      const page = PAGE_ARGUMENTS.has(arg.name.value);
+      if (!page && !LIST_ARGUMENTS.has(arg.name.value)) continue;
       const value = argumentValue(arg.value);
-      if (PAGE_ARGUMENTS.has(arg.name.value) && typeof value === 'number') times = Math.max(times, value);
-      if (LIST_ARGUMENTS.has(arg.name.value) && Array.isArray(value)) times = Math.max(times, value.length);
+      if (page && typeof value === 'number') times = Math.max(times, value);
+      if (!page && Array.isArray(value)) times = Math.max(times, value.length);
     }
     return times;
   };
@@ -112,7 +119,7 @@ export function operationWeight(
   const fieldWeight = (
     field: { name: { value: string }; arguments?: readonly ArgumentNode[]; selectionSet?: SelectionSetNode },
     seen: ReadonlySet<string>,
-  ): OperationWeight => {
+  ): Weight => {
     if (field.name.value === '__schema' || field.name.value === '__type') return { cost: 0, records: 0 };
     if (!field.selectionSet) return { cost: SCALAR_COST, records: 0 };
     const times = multiplier(field.arguments);
@@ -124,7 +131,7 @@ export function operationWeight(
   };
 
   const { cost, records } = selectionWeight(operation.selectionSet, new Set());
-  return { cost, records };
+  return { cost, records, variable };
 }
 
 function literal(node: ValueNode): unknown {
@@ -139,43 +146,61 @@ function literal(node: ValueNode): unknown {
 }
 
 /**
- * Weighs each operation once, with its variables. `refuse` answers an operation whose cost is over
- * `maxCost` with BAD_USER_INPUT (`extensions.limit: 'cost'`) before anything runs, so no upstream is
- * called. `admit` holds the operation's records in `gate` while it runs: it goes last among the
- * plugins, so that it wraps whichever executor the others chose.
+ * Refuses an operation whose cost is over `maxCost` with BAD_USER_INPUT (`extensions.limit: 'cost'`)
+ * before anything runs, so no upstream is called; otherwise holds the operation's records in `gate`
+ * while it runs. It goes last among the plugins, so that it wraps whichever executor the others
+ * chose (graphql-jit compiles a document only when it first runs, never for a refused one).
  */
-export function useQueryCost(maxCost: number, gate?: AdmissionGate): { refuse: Plugin; admit: Plugin } {
-  const records = new WeakMap<object, number>();
-  const refuse: Plugin = {
-    onExecute({ args, setResultAndStopExecution }) {
-      const variables = (args.variableValues ?? {}) as Variables;
-      const weight = operationWeight(args.document, args.operationName, variables);
+export function useQueryCost(maxCost: number, gate?: AdmissionGate): Plugin {
+  const weigh = weigher();
+  return {
+    onExecute({ args, executeFn, setExecuteFn, setResultAndStopExecution }) {
+      const weight = weigh(args.document, args.operationName, (args.variableValues ?? {}) as Variables);
       const cost = Math.round(weight.cost);
-      records.set(args, weight.records);
-      if (cost <= maxCost) return;
-      setResultAndStopExecution({
-        errors: [
-          gatewayError(
-            `Query Cost limit of ${maxCost} exceeded, found ${cost}: ask for smaller pages, fewer ids or fewer fields.`,
-            { code: 'BAD_USER_INPUT', limit: 'cost', max: maxCost },
-          ),
-        ],
-      });
-    },
-  };
-  const admit: Plugin = {
-    onExecute({ args, executeFn, setExecuteFn }) {
+      if (cost > maxCost) {
+        setResultAndStopExecution({
+          errors: [
+            gatewayError(
+              `Query Cost limit of ${maxCost} exceeded, found ${cost}: ask for smaller pages, fewer ids or fewer fields.`,
+              { code: 'BAD_USER_INPUT', limit: 'cost', max: maxCost },
+            ),
+          ],
+        });
+        return;
+      }
       if (!gate) return;
-      const held = records.get(args) ?? 0;
       const request = (args.contextValue as { request?: Request }).request;
       setExecuteFn((execution) =>
         gate.run(
-          held,
+          weight.records,
           () => executeFn(execution),
           () => request?.signal,
         ),
       );
     },
   };
-  return { refuse, admit };
+}
+
+/**
+ * operationWeight, kept per parsed document (Yoga reuses the parsed form of a document it has seen)
+ * for operations whose page sizes and id counts are written in the document rather than sent as
+ * variables: those weigh the same every time.
+ */
+function weigher() {
+  const fixed = new WeakMap<DocumentNode, Map<string, OperationWeight>>();
+  return (document: DocumentNode, operationName: string | null | undefined, variables: Variables) => {
+    const name = operationName ?? '';
+    const known = fixed.get(document)?.get(name);
+    if (known) return known;
+    const weight = operationWeight(document, operationName, variables);
+    if (!weight.variable) {
+      let byName = fixed.get(document);
+      if (!byName) {
+        byName = new Map();
+        fixed.set(document, byName);
+      }
+      byName.set(name, weight);
+    }
+    return weight;
+  };
 }
