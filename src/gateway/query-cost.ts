@@ -40,15 +40,6 @@ export interface OperationWeight {
 type Weight = Pick<OperationWeight, 'cost' | 'records'>;
 type LevelWeight = Weight & { largest: number };
 
-/** The cost of running one operation with its variables (see OperationWeight). */
-export function operationCost(
-  document: DocumentNode,
-  operationName: string | null | undefined,
-  variables: Variables,
-): number {
-  return operationWeight(document, operationName, variables).cost;
-}
-
 /**
  * The cost and the records of one operation with its variables. Fragments are type conditions:
  * they add no level. Variables count at the value sent, so `first: $n` weighs what a literal would.

@@ -29,7 +29,7 @@ export interface Observability {
 
 /**
  * /ready always; /metrics and tracing as configured. `providers` is read once they are connected;
- * `admission`, when operations are admitted by cost, at each scrape.
+ * `admission`, when operations are admitted by their records in flight, at each scrape.
  */
 export function createObservability(
   options: ObservabilityOptions,
