@@ -31,9 +31,12 @@ export function useMetrics(metrics: GatewayMetrics, endpoint = '/metrics'): Plug
     onResultProcess: ({ request, result }) => {
       const since = started.get(request);
       if (since === undefined) return;
+      const operation = operations.get(request) ?? UNKNOWN_OPERATION;
+      // Entries go as soon as they are read: a weak map full of finished requests slows every scavenge.
       started.delete(request);
+      operations.delete(request);
       const seconds = (performance.now() - since) / 1000;
-      metrics.recordOperation(operations.get(request) ?? UNKNOWN_OPERATION, errorCodes(result), seconds);
+      metrics.recordOperation(operation, errorCodes(result), seconds);
     },
   };
 }
