@@ -37,11 +37,14 @@ export function connectPdc(config: PdcConfig, services: RuntimeServices): Provid
   return {
     session: (caller) => {
       const requestHttp = http.forRequest(caller.tag);
+      if (!serviceAuth)
+        return new PdcSession(
+          new PdcClient(requestHttp, forwardedBearer(caller, 'x-pdc-token', PDC)),
+          config,
+        );
       // A login this request causes goes through its own view of the pool, so it counts as its call.
-      const login = serviceAuth && new PdcClient(requestHttp, () => ({}));
-      const auth =
-        serviceAuth && login ? () => serviceAuth(login) : forwardedBearer(caller, 'x-pdc-token', PDC);
-      return new PdcSession(new PdcClient(requestHttp, auth), config);
+      const login = new PdcClient(requestHttp, () => ({}));
+      return new PdcSession(new PdcClient(requestHttp, () => serviceAuth(login)), config);
     },
     upstreams: [http],
     close: () => http.close(),
