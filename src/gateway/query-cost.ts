@@ -97,7 +97,7 @@ export function operationWeight(
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
         const field = fieldWeight(selection, seen);
-        add({ ...field, largest: field.records });
+        add({ cost: field.cost, records: field.records, largest: field.records });
       } else if (selection.kind === Kind.INLINE_FRAGMENT) add(selectionWeight(selection.selectionSet, seen));
       else {
         const fragment = fragments.get(selection.name.value);

@@ -74,8 +74,6 @@ export interface UpstreamRequest {
   signal?: AbortSignal;
   /** A read that may be retried (GETs are; POST reads such as PDC's by-ids say so). Writes never are. */
   safe?: boolean;
-  /** The incoming request this call is made for; it comes back in the call's event. */
-  tag?: object;
 }
 
 export interface UpstreamResponse<T> {
@@ -130,13 +128,19 @@ export class UpstreamHttp {
   forRequest(tag: object | undefined): UpstreamHttp {
     if (!tag) return this;
     const view = Object.create(this) as UpstreamHttp;
-    view.request = <T>(req: UpstreamRequest) => this.request<T>(req.tag ? req : { ...req, tag });
+    // The tag travels beside the request: a copy of each request with the tag added would cost an
+    // object per call.
+    view.request = <T>(req: UpstreamRequest) => this.call<T>(req, tag);
     return view;
   }
 
   request<T>(req: UpstreamRequest): Promise<UpstreamResponse<T>> {
+    return this.call<T>(req, undefined);
+  }
+
+  private call<T>(req: UpstreamRequest, tag: object | undefined): Promise<UpstreamResponse<T>> {
     return this.resilience
-      .run(req.operation, req.safe ?? req.method === 'GET', () => this.send<T>(req))
+      .run(req.operation, req.safe ?? req.method === 'GET', () => this.send<T>(req, tag))
       .catch((error: unknown) => {
         if (isUpstreamError(error) && error.kind === 'circuit-open') this.failed(req, error, 0);
         throw error;
@@ -162,7 +166,7 @@ export class UpstreamHttp {
   }
 
   /** One try of a call, traced when tracing is on; every failure is reported once. */
-  private async send<T>(req: UpstreamRequest): Promise<UpstreamResponse<T>> {
+  private async send<T>(req: UpstreamRequest, tag: object | undefined): Promise<UpstreamResponse<T>> {
     const started = performance.now();
     const trace = this.options.trace?.({
       provider: this.provider,
@@ -171,7 +175,7 @@ export class UpstreamHttp {
       origin: this.origin,
     });
     try {
-      const response = await this.exchange<T>(req, trace?.headers);
+      const response = await this.exchange<T>(req, tag, trace?.headers);
       trace?.end({ status: response.status });
       return response;
     } catch (error) {
@@ -195,6 +199,7 @@ export class UpstreamHttp {
 
   private async exchange<T>(
     req: UpstreamRequest,
+    tag: object | undefined,
     traceHeaders: Record<string, string> | undefined,
   ): Promise<UpstreamResponse<T>> {
     const headers: Record<string, string> = {
@@ -244,7 +249,7 @@ export class UpstreamHttp {
       status,
       body: parsed.ok ? parsed.value : undefined,
       durationMs: performance.now() - started,
-      tag: req.tag,
+      tag,
     });
     if (status < 200 || status > 299) {
       const detail = parsed.ok ? this.options.describeError(status, parsed.value) : {};

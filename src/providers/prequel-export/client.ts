@@ -209,7 +209,7 @@ export class PrequelExportClient {
     options: CallOptions,
   ): Promise<T> {
     const headers = await this.auth();
-    const response = await this.http.request<T>({ ...request, headers, signal: options.signal });
+    const response = await this.http.request<T>({ headers, signal: options.signal, ...request });
     return response.data;
   }
 

@@ -77,7 +77,7 @@ export class RiverGenSession implements ProviderSession {
     window: ListWindow,
   ): Promise<ListSlice<RiverGenRecord> & { totalItems: number }> {
     return windowFromNumberedPages(window, RIVERGEN_PAGE, async (page, pageSize) => {
-      const answer = await this.client.listDataSources({ ...filter, page, page_size: pageSize });
+      const answer = await this.client.listDataSources({ page, page_size: pageSize, ...filter });
       return {
         items: answer.items.map((item) => toRiverGenRecord(item, false)),
         totalItems: answer.pagination.total_items,
