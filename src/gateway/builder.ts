@@ -1,10 +1,10 @@
 import SchemaBuilder from '@pothos/core';
-import DataloaderPlugin from '@pothos/plugin-dataloader';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { GatewayContext } from './context.js';
 import { badInput } from './errors.js';
 import { decodeGlobalId, encodeGlobalId } from './ids.js';
+import { loadNodes } from './node-loaders.js';
 
 /** GraphQL type names that carry global ids; provider schemas add theirs as they define them. */
 export const nodeTypenames = new Set<string>();
@@ -18,7 +18,7 @@ export const builder = new SchemaBuilder<{
     JSON: { Input: unknown; Output: unknown };
   };
 }>({
-  plugins: [ErrorsPlugin, RelayPlugin, DataloaderPlugin],
+  plugins: [ErrorsPlugin, RelayPlugin],
   errors: {
     defaultResultOptions: { name: ({ fieldName }) => `${capitalize(fieldName)}Success` },
     defaultUnionOptions: { name: ({ fieldName }) => `${capitalize(fieldName)}Result` },
@@ -28,21 +28,24 @@ export const builder = new SchemaBuilder<{
     cursorType: 'String',
     encodeGlobalID: (typename, id) => encodeGlobalId(typename, id),
     decodeGlobalID: (globalId) => decodeGlobalId(globalId, nodeTypenames),
+    // `node` and `nodes` load through the request's own loaders (node-loaders.ts), not Pothos's
+    // per-request caches, which are module-level WeakMaps keyed by context (see `requestLocal`).
     nodeQueryOptions: {
       description: 'Fetches any data source (or other node) by its global id.',
       nullable: true,
+      resolve: async (_root, args, context) => (await loadNodes(context, [args.id]))[0] ?? null,
     },
     nodesQueryOptions: {
       description:
         'Fetches several nodes by global id, batched per provider: the answer has one entry per id, in the order asked, null where there is none.',
-      resolve: (_root, args, context, _info, resolveNodes) => {
+      resolve: (_root, args, context) => {
         if (args.ids.length > context.limits.maxNodes) {
           throw badInput(
             `\`nodes\` takes at most ${context.limits.maxNodes} ids, got ${args.ids.length}`,
             'ids',
           );
         }
-        return resolveNodes(args.ids);
+        return loadNodes(context, args.ids);
       },
     },
     nodeTypeOptions: { description: 'An object with a global id that `node` and `nodes` can fetch again.' },

@@ -32,6 +32,24 @@ export interface GatewayContext {
   readonly partialErrors: GraphQLError[];
   /** Told the size of every batch a node loader runs (metrics). */
   readonly onBatch?: (loader: string, size: number) => void;
+  /** Values made once for this request, such as its loaders: see `requestLocal`. */
+  readonly locals: Map<object, unknown>;
+}
+
+/**
+ * A value made once per request on first use, and kept on the request's context so that it goes
+ * when the request goes. Not in a module-level WeakMap keyed by context: on Node 20, V8's
+ * young-generation GC keeps every entry of a long-lived WeakMap, key and value, so each request's
+ * whole object graph was copied to the old generation and stayed there until the next full GC.
+ */
+export function requestLocal<T>(create: (context: GatewayContext) => T): (context: GatewayContext) => T {
+  const key = {};
+  return (context) => {
+    if (context.locals.has(key)) return context.locals.get(key) as T;
+    const value = create(context);
+    context.locals.set(key, value);
+    return value;
+  };
 }
 
 export function createContext(
@@ -55,6 +73,7 @@ export function createContext(
     limits,
     onBatch,
     partialErrors: [],
+    locals: new Map(),
     session<S extends ProviderSession>(definition: ProviderDefinition<unknown, S>): S {
       const active = providers.find((p) => p.definition.id === definition.id);
       if (!active) {

@@ -1,7 +1,7 @@
 import { builder, nodeTypenames } from './builder.js';
 import type { GatewayContext } from './context.js';
 import { DataSource } from './data-source.js';
-import { registerNodeLoader } from './primers.js';
+import { registerNodeLoader } from './node-loaders.js';
 import type { DataSourceRecord } from './records.js';
 
 export interface DataSourceNodeOptions<R extends DataSourceRecord> {
@@ -12,23 +12,27 @@ export interface DataSourceNodeOptions<R extends DataSourceRecord> {
   isComplete?: (record: R) => boolean;
 }
 
-/** A provider's DataSource type: a Relay node whose lookups are batched per request. */
+/**
+ * A provider's DataSource type: a Relay node whose lookups are batched per request. `loader` is
+ * the request's loader of this type (`node`, `nodes` and lists share it).
+ */
 export function dataSourceNode<R extends DataSourceRecord>(
   typename: string,
   options: DataSourceNodeOptions<R>,
 ) {
   nodeTypenames.add(typename);
-  const ref = builder.loadableNodeRef<R | Error | null, string, string, string, R>(typename, {
-    id: { resolve: (record) => record.nativeId },
+  const loader = registerNodeLoader<R>(typename, {
     // Async so that a provider that is off rejects its keys instead of breaking the loader.
     load: async (ids, context) => {
       context.onBatch?.(typename, ids.length);
       return options.load(ids, context);
     },
+    isComplete: (record) => !options.isComplete || options.isComplete(record),
   });
-  registerNodeLoader(typename, {
-    loader: (context) => ref.getDataloader(context) as never,
-    isComplete: (record) => !options.isComplete || options.isComplete(record as R),
+  const ref = builder.nodeRef<R>(typename, {
+    id: { resolve: (record) => record.nativeId },
+    // For Pothos's own lookups by id; `node`, `nodes` and entities use `loadNodes` (node-loaders.ts).
+    loadManyWithoutCache: (ids, context) => loader(context).loadMany(ids) as Promise<R[]>,
   });
   ref.implement({
     description: options.description,
@@ -36,5 +40,5 @@ export function dataSourceNode<R extends DataSourceRecord>(
     interfaces: [DataSource] as never,
     isTypeOf: (value) => (value as DataSourceRecord).typename === typename,
   });
-  return ref;
+  return Object.assign(ref, { loader });
 }

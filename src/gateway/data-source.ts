@@ -1,10 +1,9 @@
-import { resolveNodes } from '@pothos/plugin-relay';
 import type { GraphQLResolveInfo } from 'graphql';
 import { builder, nodeTypenames } from './builder.js';
 import { countedConnection } from './connections.js';
 import { fromUpstream, registerProviderLabel } from './errors.js';
+import { loadNodes, primeLoaders } from './node-loaders.js';
 import { pageAcross, type Segment } from './paging.js';
-import { primeLoaders } from './primers.js';
 import type { ProviderDefinition } from './provider.js';
 import type { DataSourceFilter, DataSourceRecord } from './records.js';
 import { isUpstreamError } from './upstream/index.js';
@@ -154,9 +153,10 @@ export function defineDataSourceSchema(definitions: readonly ProviderDefinition[
       nullable: true,
       description: 'One data source by its global id, whichever provider holds it; null when there is none.',
       args: { id: t.arg.globalID({ required: true, description: 'The `id` of a data source.' }) },
-      resolve: async (_root, args, context, info) => {
-        const [found] = await resolveNodes(builder, context, info, [args.id]);
-        return (found ?? null) as DataSourceRecord | null;
+      resolve: async (_root, args, context) => {
+        const [found] = await loadNodes(context, [args.id]);
+        if (found instanceof Error) throw found;
+        return found ?? null;
       },
     }),
     dataSources: t.field({

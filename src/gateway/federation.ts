@@ -1,11 +1,9 @@
-import { resolveNodes } from '@pothos/plugin-relay';
 import {
   type ConstDirectiveNode,
   type DefinitionNode,
   GraphQLList,
   GraphQLNonNull,
   GraphQLObjectType,
-  type GraphQLResolveInfo,
   GraphQLScalarType,
   GraphQLSchema,
   GraphQLString,
@@ -17,10 +15,11 @@ import {
   print,
   printSchema,
 } from 'graphql';
-import { builder, nodeTypenames } from './builder.js';
+import { nodeTypenames } from './builder.js';
 import type { GatewayContext } from './context.js';
 import { badInput } from './errors.js';
 import { decodeGlobalId } from './ids.js';
+import { loadNodes } from './node-loaders.js';
 
 /**
  * What the SDL adds to the public schema: the Federation version and imports, and `@oneOf`, which
@@ -53,7 +52,7 @@ export function toSubgraphSchema(schema: GraphQLSchema, entityInterface = 'DataS
         type: new GraphQLNonNull(new GraphQLList(new GraphQLUnionType({ name: '_Entity', types: entities }))),
         description: `The entities a router asks for (${entityNames.join(', ')}), one per representation, in order.`,
         args: { representations: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(anyType))) } },
-        resolve: (_root, args: { representations: unknown[] }, context: GatewayContext, info) => {
+        resolve: (_root, args: { representations: unknown[] }, context: GatewayContext) => {
           const { representations } = args;
           if (representations.length > context.limits.maxNodes) {
             throw badInput(
@@ -63,7 +62,7 @@ export function toSubgraphSchema(schema: GraphQLSchema, entityInterface = 'DataS
           }
           // One promise each: a bad representation is null with its own error, the rest still arrive.
           return representations.map((representation) =>
-            resolveReference(representation, entityNames, context, info),
+            resolveReference(representation, entityNames, context),
           );
         },
       },
@@ -101,7 +100,6 @@ async function resolveReference(
   representation: unknown,
   entityNames: readonly string[],
   context: GatewayContext,
-  info: GraphQLResolveInfo,
 ): Promise<unknown> {
   const { __typename: typename, id } = (representation ?? {}) as { __typename?: unknown; id?: unknown };
   if (typeof typename !== 'string' || !entityNames.includes(typename)) {
@@ -117,7 +115,7 @@ async function resolveReference(
   if (decoded.typename !== typename) {
     throw badInput(`"${id}" is an id of type ${decoded.typename}, not ${typename}`, 'representations');
   }
-  const [found] = await resolveNodes(builder, context, info, [decoded]);
+  const [found] = await loadNodes(context, [decoded]);
   return found ?? null;
 }
 

@@ -28,6 +28,23 @@ describe('batched lookups', () => {
     expect(calls.map((call) => (call.body as { ids: string[] }).ids.length)).toEqual([40, 40, 20]);
   });
 
+  it('loads an id once per request, however often it is asked, and again in the next request', async () => {
+    const page = await gw.query<{ riverGenDataSources: { edges: { node: { id: string } }[] } }>(
+      '{ riverGenDataSources(first: 1) { edges { node { id } } } }',
+    );
+    const id = page.data?.riverGenDataSources.edges[0]?.node.id ?? '';
+    const document =
+      'query($id: ID!) { a: node(id: $id) { id } b: nodes(ids: [$id, $id]) { id } c: dataSource(id: $id) { id } }';
+    for (const round of [1, 2]) {
+      gw.resetCounts();
+      const result = await gw.query<{ a: { id: string }; b: { id: string }[]; c: { id: string } }>(document, {
+        id,
+      });
+      expect(result.data, `round ${round}`).toEqual({ a: { id }, b: [{ id }, { id }], c: { id } });
+      expect(gw.sims.rivergen?.stats.requests('getDataSource'), `round ${round}`).toHaveLength(1);
+    }
+  });
+
   it('resolves the other providers when one is down, with an error naming it on each of its ids', async () => {
     const providers = ['PREQUEL_IMPORT', 'PREQUEL_EXPORT', 'PDC', 'RIVERGEN'];
     const byProvider = new Map<string, string>();

@@ -66,7 +66,11 @@ export function createTracing(options: TracingOptions): Tracing {
         const span = tracer.startSpan('GraphQL operation', { kind: SpanKind.SERVER }, parent);
         spans.set(request, span);
         const context: Context = trace.setSpan(parent, span);
-        return Promise.resolve(contextManager.with(context, wrapped)).finally(() => span.end());
+        return Promise.resolve(contextManager.with(context, wrapped)).finally(() => {
+          span.end();
+          // At once: an entry keyed by a request outlives young-generation GC (see `requestLocal`).
+          spans.delete(request);
+        });
       },
     },
     onExecute: ({ args }) => {

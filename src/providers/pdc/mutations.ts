@@ -1,6 +1,6 @@
 import { builder } from '../../gateway/builder.js';
 import { type InputValue, tableInput, toUpstream, validateInput } from '../../gateway/inputs.js';
-import { replaceLoaded } from '../../gateway/primers.js';
+import { replaceLoaded } from '../../gateway/node-loaders.js';
 import { InvalidInputError, mutationErrors, nativeIdFor, refuseIfAny } from '../../gateway/user-errors.js';
 import type { FieldTable } from '../../gateway/vendor-config.js';
 import { pdcProvider } from './definition.js';

@@ -1,7 +1,7 @@
 import { builder } from '../../gateway/builder.js';
 import { countedConnection, pageOne } from '../../gateway/connections.js';
 import { dataSourceNode } from '../../gateway/data-source-node.js';
-import { primeLoaders } from '../../gateway/primers.js';
+import { primeLoaders } from '../../gateway/node-loaders.js';
 import type { PdcDataSource } from './client.js';
 import { pdcProvider } from './definition.js';
 import { CATALOG_DATA_SOURCE, type CatalogDataSourceRecord } from './records.js';

@@ -1,5 +1,5 @@
 import { builder } from '../../gateway/builder.js';
-import { forgetLoaded, replaceLoaded } from '../../gateway/primers.js';
+import { forgetLoaded, replaceLoaded } from '../../gateway/node-loaders.js';
 import { asUserError, InvalidInputError, mutationErrors, nativeIdFor } from '../../gateway/user-errors.js';
 import type { ConnectionTestResult } from './client.js';
 import { prequelExportProvider } from './definition.js';

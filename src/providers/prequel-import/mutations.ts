@@ -1,6 +1,6 @@
 import { builder } from '../../gateway/builder.js';
 import type { GatewayContext } from '../../gateway/context.js';
-import { replaceLoaded } from '../../gateway/primers.js';
+import { replaceLoaded } from '../../gateway/node-loaders.js';
 import {
   asUserError,
   ConflictError,
@@ -50,7 +50,7 @@ function refused(error: unknown): never {
  */
 async function checkVendorOf(context: GatewayContext, id: string, given: VendorSpec | undefined) {
   if (!given) return;
-  const source = await ImportSource.getDataloader(context).load(id);
+  const source = await ImportSource.loader(context).load(id);
   if (source instanceof Error) throw source;
   if (!source)
     throw new NotFoundError('No import source has this id', 'NOT_FOUND', null, PREQUEL_IMPORT_PROVIDER);

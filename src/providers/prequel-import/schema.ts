@@ -3,7 +3,7 @@ import { countedConnection } from '../../gateway/connections.js';
 import { pageByUpstreamCursor } from '../../gateway/cursor-paging.js';
 import { dataSourceNode } from '../../gateway/data-source-node.js';
 import { SortOrder } from '../../gateway/enums.js';
-import { primeLoaders } from '../../gateway/primers.js';
+import { primeLoaders } from '../../gateway/node-loaders.js';
 import { vendorConfigUnion } from '../../gateway/vendor-schema.js';
 import { prequelImportProvider } from './definition.js';
 import { IMPORT_SOURCE, type ImportSourceRecord } from './records.js';

@@ -1,6 +1,6 @@
 import { builder } from '../../gateway/builder.js';
 import { type InputValue, inputPathOf, tableInput, toUpstream, validateInput } from '../../gateway/inputs.js';
-import { forgetLoaded, replaceLoaded } from '../../gateway/primers.js';
+import { forgetLoaded, replaceLoaded } from '../../gateway/node-loaders.js';
 import { toDate } from '../../gateway/records.js';
 import {
   asUserError,

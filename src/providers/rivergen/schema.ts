@@ -3,7 +3,7 @@ import { countedConnection, pageOne } from '../../gateway/connections.js';
 import type { GatewayContext } from '../../gateway/context.js';
 import { dataSourceNode } from '../../gateway/data-source-node.js';
 import { SortOrder } from '../../gateway/enums.js';
-import { primeLoaders } from '../../gateway/primers.js';
+import { primeLoaders } from '../../gateway/node-loaders.js';
 import { toDate } from '../../gateway/records.js';
 import type { RiverGenDataSource as RiverGenObject } from './client.js';
 import { riverGenProvider } from './definition.js';
@@ -32,7 +32,7 @@ export const RiverGenDataSource = dataSourceNode<RiverGenRecord>(RIVERGEN_DATA_S
 /** The whole object: a list's summary lacks most fields, so those load it (batched, once). */
 async function full(record: RiverGenRecord, context: GatewayContext): Promise<RiverGenObject | null> {
   if (record.complete) return record.raw;
-  const loaded = await RiverGenDataSource.getDataloader(context).load(record.nativeId);
+  const loaded = await RiverGenDataSource.loader(context).load(record.nativeId);
   return loaded && !(loaded instanceof Error) && loaded.complete ? loaded.raw : null;
 }
 
