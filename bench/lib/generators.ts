@@ -1,14 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { type CallAnswer, callCount, createClient, runPlan, send } from './calls.js';
-import type { FaultJob, FaultResult, LoadJob, LoadResult } from './protocol.js';
+import { emptyErrors, type FaultJob, type FaultResult, type LoadJob, type LoadResult } from './protocol.js';
 import { round, Samples } from './stats.js';
 
 const SAMPLE_LIMIT = 3;
-
-function emptyErrors(): LoadResult['errors'] {
-  return { non2xx: 0, graphql: 0, transport: 0, timeouts: 0 };
-}
 
 /** What a load run counts: latency samples of good iterations, failures by kind and a few bodies. */
 class Tally {

@@ -3,7 +3,7 @@ import type { Agent } from 'undici';
 import { send } from './calls.js';
 import type { LoadProcess } from './children.js';
 import type { BenchOptions } from './options.js';
-import type { LoadResult, Plan } from './protocol.js';
+import { emptyErrors, type LoadResult, type Plan } from './protocol.js';
 import { generatorFor, type Scenario, type Target, type TargetName } from './scenarios.js';
 import type { SimulatorControl } from './sims.js';
 import { round } from './stats.js';
@@ -33,6 +33,17 @@ export interface Row {
    * Unlike rps it does not move with what else the shared cores are doing.
    */
   serverCpuUsPerQuery?: number;
+  /**
+   * What ranked each round, in the order run: rps for a closed loop, p99 in ms for a paced run. The
+   * row is the median round.
+   */
+  rounds?: number[];
+}
+
+interface Round {
+  result: LoadResult;
+  cpuUs: number | undefined;
+  loaded: ReturnType<typeof perQuery>;
 }
 
 export interface MeasureDeps {
@@ -79,6 +90,50 @@ function perQuery(counts: Record<string, Record<string, number>>, iterations: nu
   return { total: round(total / Math.max(1, iterations), 2), out };
 }
 
+/** One timed run of a target: a warm-up first when asked, then the run, its server CPU and calls. */
+async function timedRound(
+  deps: MeasureDeps,
+  target: Target,
+  generator: Row['generator'],
+  bounds: { connections: number; maxIterations: number; rate?: number },
+  latencyMs: number,
+  warmUp: boolean,
+): Promise<Round> {
+  const { options } = deps;
+  if (warmUp && options.warmupSeconds > 0) {
+    await deps.load.run({
+      kind: 'load',
+      generator,
+      plan: target.plan,
+      bounds: { ...bounds, durationSeconds: options.warmupSeconds },
+    });
+    // Let calls still in flight from the warm-up land before the counters are zeroed.
+    await sleep(50 + 3 * latencyMs);
+  }
+  await deps.sims.reset();
+  const cpuBefore = await deps.serverCpuUs(target.name);
+  const result = await deps.load.run({
+    kind: 'load',
+    generator,
+    plan: target.plan,
+    bounds: { ...bounds, durationSeconds: options.durationSeconds },
+  });
+  const cpuAfter = await deps.serverCpuUs(target.name);
+  const cpuUs =
+    cpuBefore !== undefined && cpuAfter !== undefined && result.iterations > 0
+      ? Math.round((cpuAfter - cpuBefore) / result.iterations)
+      : undefined;
+  return { result, cpuUs, loaded: perQuery(await deps.sims.counts(), result.iterations) };
+}
+
+/** Failed iterations of all rounds together, and the first few answers that show why. */
+function failuresOf(rounds: readonly Round[]): Pick<LoadResult, 'errors' | 'errorSamples'> {
+  const errors = emptyErrors();
+  for (const { result } of rounds)
+    for (const key of Object.keys(errors) as (keyof typeof errors)[]) errors[key] += result.errors[key];
+  return { errors, errorSamples: rounds.flatMap((r) => r.result.errorSamples).slice(0, 3) };
+}
+
 /**
  * Every scenario against every target, at each latency: verification first, then one warm-up of
  * every scenario on both GraphQL servers, then per run a warm-up and the timed run.
@@ -120,29 +175,25 @@ export async function measureAll(scenarios: Scenario[], deps: MeasureDeps): Prom
       const loads: { generator: Row['generator']; rate?: number }[] = [{ generator: closed }];
       if (latencyMs > 0 && closed === 'autocannon')
         for (const rate of options.pacedRates) loads.push({ generator: 'paced', rate });
-      for (const { generator, rate } of loads)
-        for (const target of scenario.targets) {
-          const bounds = { connections, maxIterations: options.maxRequests, ...(rate ? { rate } : {}) };
-          if (options.warmupSeconds > 0) {
-            await deps.load.run({
-              kind: 'load',
-              generator,
-              plan: target.plan,
-              bounds: { ...bounds, durationSeconds: options.warmupSeconds },
-            });
-            // Let calls still in flight from the warm-up land before the counters are zeroed.
-            await sleep(50 + 3 * latencyMs);
+      for (const { generator, rate } of loads) {
+        const bounds = { connections, maxIterations: options.maxRequests, ...(rate ? { rate } : {}) };
+        // The targets take turns, round after round: a stretch in which the shared cores are busy
+        // elsewhere then spoils one round of each target, not every run of one of them.
+        const rounds = new Map<TargetName, Round[]>();
+        for (let turn = 0; turn < options.rounds; turn++)
+          for (const target of scenario.targets) {
+            rounds.set(target.name, [
+              ...(rounds.get(target.name) ?? []),
+              await timedRound(deps, target, generator, bounds, latencyMs, turn === 0),
+            ]);
           }
-          await deps.sims.reset();
-          const cpuBefore = await deps.serverCpuUs(target.name);
-          const result = await deps.load.run({
-            kind: 'load',
-            generator,
-            plan: target.plan,
-            bounds: { ...bounds, durationSeconds: options.durationSeconds },
-          });
-          const cpuAfter = await deps.serverCpuUs(target.name);
-          const loaded = perQuery(await deps.sims.counts(), result.iterations);
+        for (const target of scenario.targets) {
+          const all = rounds.get(target.name) ?? [];
+          // Paced runs are judged on latency, closed loops on throughput.
+          const rank = (r: Round) => (rate ? r.result.latency.p99 : r.result.rps);
+          const { result, cpuUs, loaded } = [...all].sort((a, b) => rank(a) - rank(b))[
+            Math.floor(all.length / 2)
+          ] as Round;
           const calls = exact.get(`${scenario.id} ${target.name}`) ?? loaded;
           const row: Row = {
             scenario: scenario.id,
@@ -153,24 +204,27 @@ export async function measureAll(scenarios: Scenario[], deps: MeasureDeps): Prom
             description: target.description,
             generator,
             ...(rate ? { rate } : {}),
-            result,
+            // The median round, but the failures of every round: none is hidden by the choice.
+            result: { ...result, ...failuresOf(all) },
             upstreamCallsPerQuery: calls.total,
             upstreamCalls: calls.out,
             upstreamCallsPerQueryUnderLoad: loaded.total,
+            rounds: all.map(rank),
           };
-          if (cpuBefore !== undefined && cpuAfter !== undefined && result.iterations > 0)
-            row.serverCpuUsPerQuery = Math.round((cpuAfter - cpuBefore) / result.iterations);
+          if (cpuUs !== undefined) row.serverCpuUsPerQuery = cpuUs;
           if (target.name === 'gateway') row.gatewayPeakRssMb = await deps.gatewayRss();
           rows.push(row);
-          const errors = Object.values(result.errors).reduce((sum, n) => sum + n, 0);
+          const errors = Object.values(row.result.errors).reduce((sum, n) => sum + n, 0);
           deps.log(
             `${scenario.id.padEnd(22)} ${String(latencyMs).padStart(3)} ms ${target.name.padEnd(13)} ` +
               `${rate ? `paced ${rate}/s `.padEnd(14) : ''.padEnd(14)}` +
               `${String(result.rps).padStart(8)} rps  p50 ${result.latency.p50.toFixed(2).padStart(7)} ms  ` +
               `p99 ${result.latency.p99.toFixed(2).padStart(7)} ms  calls/q ${calls.total}` +
-              `${row.serverCpuUsPerQuery !== undefined ? `  cpu ${row.serverCpuUsPerQuery} µs/q` : ''}${errors ? `  ERRORS ${errors}` : ''}`,
+              `${row.serverCpuUsPerQuery !== undefined ? `  cpu ${row.serverCpuUsPerQuery} µs/q` : ''}${errors ? `  ERRORS ${errors}` : ''}` +
+              `${all.length > 1 ? `  (median of ${all.map((r) => round(rank(r), 1)).join(' / ')})` : ''}`,
           );
         }
+      }
     }
   }
   await deps.sims.setAll(undefined);

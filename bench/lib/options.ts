@@ -9,6 +9,8 @@ export interface BenchOptions {
   latencies: number[];
   durationSeconds: number;
   warmupSeconds: number;
+  /** Timed runs of each target per measurement, taking turns; the median one is reported. */
+  rounds: number;
   /** Virtual users at 0 ms of upstream latency (throughput). */
   connections: number;
   /** Virtual users when the simulators add latency (the latency comparison). */
@@ -32,6 +34,8 @@ export const usage = `npm run bench -- [options]
   --latency <ms,ms>         simulator latencies to run at (BENCH_LATENCIES, default 0,20)
   --duration <s>            measured seconds per run (BENCH_DURATION, default 3; quick 1)
   --warmup <s>              unmeasured seconds before each run (BENCH_WARMUP, default 1.5; quick 0.3)
+  --rounds <n>              timed runs per target, the targets taking turns; the median is reported
+                            (BENCH_ROUNDS, default 3; quick 1)
   --connections <n>         virtual users at 0 ms (BENCH_CONNECTIONS, default 10)
   --latency-connections <n> virtual users with added latency (BENCH_LATENCY_CONNECTIONS, default 100)
   --max-requests <n>        stop a run after this many iterations (BENCH_MAX_REQUESTS, default 1000000)
@@ -63,6 +67,7 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
       latency: { type: 'string' },
       duration: { type: 'string' },
       warmup: { type: 'string' },
+      rounds: { type: 'string' },
       connections: { type: 'string' },
       'latency-connections': { type: 'string' },
       'max-requests': { type: 'string' },
@@ -101,6 +106,7 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
     latencies,
     durationSeconds: number('--duration', values.duration ?? env.BENCH_DURATION, quick ? 1 : 3, 0.1, 3_600),
     warmupSeconds: number('--warmup', values.warmup ?? env.BENCH_WARMUP, quick ? 0.3 : 1.5, 0, 600),
+    rounds: Math.round(number('--rounds', values.rounds ?? env.BENCH_ROUNDS, quick ? 1 : 3, 1, 99)),
     connections: number('--connections', values.connections ?? env.BENCH_CONNECTIONS, 10, 1, 1_000),
     latencyConnections: number(
       '--latency-connections',

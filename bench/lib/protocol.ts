@@ -70,6 +70,10 @@ export interface LoadResult {
   errorSamples: string[];
 }
 
+export function emptyErrors(): LoadResult['errors'] {
+  return { non2xx: 0, graphql: 0, transport: 0, timeouts: 0 };
+}
+
 export interface FaultResult {
   sent: number;
   answered: number;

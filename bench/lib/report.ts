@@ -69,7 +69,10 @@ export function renderMarkdown(report: Report): string {
       `${report.commit ? `, commit ${report.commit.slice(0, 10)}` : ''}; load average at start ${report.machine.loadAverageAtStart.join(' / ')}.`,
     `Gateway: ${o.gateway === 'dist' ? 'the bundle `npm run build` writes (`node dist/index.js`, as the container runs it)' : '`src/index.ts` through tsx'}, ` +
       `LOG_LEVEL=warn, GATEWAY_AUTH=none. First every scenario runs for ${o.warmupSeconds} s on the gateway and the pass-through, untimed. ` +
-      `Then each run: ${o.warmupSeconds} s warm-up, then ${o.durationSeconds} s timed; ` +
+      `Then each measurement: a ${o.warmupSeconds} s warm-up per target, then ` +
+      (o.rounds > 1
+        ? `${o.rounds} timed rounds of ${o.durationSeconds} s, the targets taking turns; a row is its target's median round (by rps in a closed loop, by p99 when paced; every round in the JSON, failures of all rounds counted); `
+        : `${o.durationSeconds} s timed; `) +
       `${o.connections} virtual users at 0 ms, ${o.latencyConnections} with added simulator latency. ` +
       'Every process (simulators, gateway, pass-through, load generator) is its own, all on this machine over loopback.',
     '',
