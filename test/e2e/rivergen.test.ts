@@ -39,6 +39,33 @@ describe('RiverGen data sources', () => {
     expect(new Set(ids).size).toBe(180);
   });
 
+  it('asks RiverGen for one page just large enough for the page asked, and its next item', async () => {
+    gw.resetCounts();
+    const first = await gw.query<{ riverGenDataSources: Page }>(
+      '{ riverGenDataSources(first: 5, sortBy: ID, sortOrder: ASC) { edges { node { nativeId } } pageInfo { hasNextPage endCursor } } }',
+    );
+    expect(first.data?.riverGenDataSources.edges.map((e) => e.node.nativeId)).toHaveLength(5);
+    expect(first.data?.riverGenDataSources.pageInfo.hasNextPage).toBe(true);
+    const asked = gw.sims.rivergen?.stats.requests('listDataSources') ?? [];
+    expect(asked.map((r) => new URLSearchParams(r.query).get('page_size'))).toEqual(['6']);
+
+    gw.resetCounts();
+    const next = await gw.query<{ riverGenDataSources: Page }>(
+      'query($after: String) { riverGenDataSources(first: 5, after: $after, sortBy: ID, sortOrder: ASC) { edges { node { nativeId } } } }',
+      { after: first.data?.riverGenDataSources.pageInfo.endCursor },
+    );
+    const ids = [
+      ...(first.data?.riverGenDataSources.edges ?? []),
+      ...(next.data?.riverGenDataSources.edges ?? []),
+    ];
+    expect(new Set(ids.map((e) => e.node.nativeId)).size).toBe(10);
+    // Items 5-10 (five and the next one): the smallest page holding them is page 1 of 11.
+    const again = gw.sims.rivergen?.stats.requests('listDataSources') ?? [];
+    expect(again.map((r) => Object.fromEntries(new URLSearchParams(r.query)))).toMatchObject([
+      { page: '1', page_size: '11' },
+    ]);
+  });
+
   it('loads the full object once per listed item only when a field the summary lacks is asked', async () => {
     gw.resetCounts();
     const summary = await gw.query(

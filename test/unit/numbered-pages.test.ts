@@ -10,12 +10,26 @@ function upstream(total: number, calls: [number, number][]) {
 }
 
 describe('windows over numbered pages', () => {
-  it('asks only the pages a window touches and cuts the window out of them', async () => {
+  it('asks one page, the smallest that holds the whole window', async () => {
     const calls: [number, number][] = [];
     const slice = await windowFromNumberedPages({ offset: 95, limit: 10 }, 100, upstream(300, calls));
     expect(slice.items).toEqual([95, 96, 97, 98, 99, 100, 101, 102, 103, 104]);
     expect(slice.hasMore).toBe(true);
     expect(slice.totalItems).toBe(300);
+    // Page 7 of 15 is items 90-104.
+    expect(calls).toEqual([[7, 15]]);
+
+    const first: [number, number][] = [];
+    const top = await windowFromNumberedPages({ offset: 0, limit: 21 }, 100, upstream(300, first));
+    expect(top.items).toEqual(Array.from({ length: 21 }, (_, i) => i));
+    expect(first).toEqual([[1, 21]]);
+  });
+
+  it('asks every page a larger window touches, at the largest size, and cuts the window out', async () => {
+    const calls: [number, number][] = [];
+    const slice = await windowFromNumberedPages({ offset: 50, limit: 101 }, 100, upstream(300, calls));
+    expect(slice.items).toEqual(Array.from({ length: 101 }, (_, i) => 50 + i));
+    expect(slice.hasMore).toBe(true);
     expect(calls).toEqual([
       [1, 100],
       [2, 100],
