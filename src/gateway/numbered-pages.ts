@@ -7,41 +7,44 @@ export interface NumberedPage<T> {
 }
 
 /**
- * Cuts a window out of numbered pages. A window that fits in one page of some size up to the
- * upstream's largest is one call for the smallest such page (`first: 20` asks for 21 items, not
- * 100); a larger one asks every page it touches, in parallel, at the largest size.
+ * Cuts a window out of numbered pages, asking for as few items as it can. A window that fits in one
+ * page of some size up to the upstream's largest is one call for the smallest such page
+ * (`first: 20` asks for 21 items, not 100). A larger one is cut where the largest pages end, and
+ * each part asked for in parallel as the smallest page that holds it: `first: 100` (101 items) is
+ * page 1 of 100 and page 101 of 1, not two pages of 100.
  */
 export async function windowFromNumberedPages<T>(
   window: ListWindow,
-  pageSize: number,
+  largest: number,
   fetch: (page: number, pageSize: number) => Promise<NumberedPage<T>>,
 ): Promise<ListSlice<T> & { totalItems: number }> {
   if (window.limit === 0) {
     const first = await fetch(1, 1);
     return { items: [], hasMore: window.offset < first.totalItems, totalItems: first.totalItems };
   }
-  const size = smallestPageHolding(window, pageSize);
-  if (size !== undefined) {
-    const page = Math.floor(window.offset / size);
-    const answer = await fetch(page + 1, size);
-    const skip = window.offset - page * size;
-    return {
-      items: answer.items.slice(skip, skip + window.limit),
-      hasMore: window.offset + window.limit < answer.totalItems,
-      totalItems: answer.totalItems,
-    };
-  }
-  const firstPage = Math.floor(window.offset / pageSize) + 1;
-  const lastPage = Math.floor((window.offset + window.limit - 1) / pageSize) + 1;
-  const pages = await Promise.all(
-    Array.from({ length: lastPage - firstPage + 1 }, (_, i) => fetch(firstPage + i, pageSize)),
+  const end = window.offset + window.limit;
+  const parts: ListWindow[] = [];
+  if (smallestPageHolding(window, largest) !== undefined) parts.push(window);
+  else
+    for (let at = window.offset; at < end; ) {
+      const boundary = Math.min(end, (Math.floor(at / largest) + 1) * largest);
+      parts.push({ offset: at, limit: boundary - at });
+      at = boundary;
+    }
+  const slices = await Promise.all(
+    parts.map(async (part) => {
+      // Every part lies within one page of the largest size, so some page holds it.
+      const size = smallestPageHolding(part, largest) ?? largest;
+      const page = Math.floor(part.offset / size);
+      const answer = await fetch(page + 1, size);
+      const skip = part.offset - page * size;
+      return { items: answer.items.slice(skip, skip + part.limit), totalItems: answer.totalItems };
+    }),
   );
-  const items = pages.flatMap((page) => page.items);
-  const skip = window.offset - (firstPage - 1) * pageSize;
-  const totalItems = pages[0]?.totalItems ?? 0;
+  const totalItems = slices[0]?.totalItems ?? 0;
   return {
-    items: items.slice(skip, skip + window.limit),
-    hasMore: window.offset + window.limit < totalItems,
+    items: slices.flatMap((slice) => slice.items),
+    hasMore: end < totalItems,
     totalItems,
   };
 }

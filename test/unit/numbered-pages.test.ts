@@ -25,14 +25,24 @@ describe('windows over numbered pages', () => {
     expect(first).toEqual([[1, 21]]);
   });
 
-  it('asks every page a larger window touches, at the largest size, and cuts the window out', async () => {
+  it('cuts a larger window where the largest pages end, each part the smallest page holding it', async () => {
     const calls: [number, number][] = [];
-    const slice = await windowFromNumberedPages({ offset: 50, limit: 101 }, 100, upstream(300, calls));
-    expect(slice.items).toEqual(Array.from({ length: 101 }, (_, i) => 50 + i));
+    const slice = await windowFromNumberedPages({ offset: 50, limit: 201 }, 100, upstream(300, calls));
+    expect(slice.items).toEqual(Array.from({ length: 201 }, (_, i) => 50 + i));
     expect(slice.hasMore).toBe(true);
+    // 50-99 is page 2 of 50, 100-199 page 2 of 100, and 200-250 page 4 of 63 (items 189-251).
     expect(calls).toEqual([
-      [1, 100],
+      [2, 50],
       [2, 100],
+      [4, 63],
+    ]);
+
+    const hundred: [number, number][] = [];
+    const top = await windowFromNumberedPages({ offset: 0, limit: 101 }, 100, upstream(300, hundred));
+    expect(top.items).toEqual(Array.from({ length: 101 }, (_, i) => i));
+    expect(hundred).toEqual([
+      [1, 100],
+      [101, 1],
     ]);
   });
 
