@@ -31,17 +31,24 @@ export interface UpstreamFailureCount {
   errors: number;
 }
 
-/** The request each error of an answer belongs to, so that Yoga's error log can name it. */
-const errorScopes = new WeakMap<object, RequestScope>();
+/**
+ * The request each error of an answer belongs to, so that Yoga's error log can name it. It is kept
+ * on the error itself: a module-level WeakMap keyed by error would hold every failing request's
+ * objects through young-generation GC (see `requestLocal`).
+ */
+const errorScope = Symbol('requestScope');
 
 /** Notes that `error` (or the error it wraps) is part of the answer to the request of `scope`. */
 export function noteErrorScope(error: unknown, scope: RequestScope): void {
-  if (typeof error === 'object' && error !== null) errorScopes.set(error, scope);
+  if (typeof error === 'object' && error !== null && Object.isExtensible(error))
+    Object.defineProperty(error, errorScope, { value: scope, configurable: true });
 }
 
 /** The request an error was noted against, if any. */
 export function scopeOfError(error: unknown): RequestScope | undefined {
-  return typeof error === 'object' && error !== null ? errorScopes.get(error) : undefined;
+  if (typeof error !== 'object' || error === null) return undefined;
+  const scope = (error as { [errorScope]?: unknown })[errorScope];
+  return scope instanceof RequestScope ? scope : undefined;
 }
 
 /** Keys whose values never reach a log line, wherever they appear. */
