@@ -136,7 +136,8 @@ function failuresOf(rounds: readonly Round[]): Pick<LoadResult, 'errors' | 'erro
 
 /**
  * Every scenario against every target, at each latency: verification first, then one warm-up of
- * every scenario on both GraphQL servers, then per run a warm-up and the timed run.
+ * every scenario on both GraphQL servers, then per measurement a warm-up of each target and its
+ * timed rounds, the targets taking turns.
  */
 export async function measureAll(scenarios: Scenario[], deps: MeasureDeps): Promise<Row[]> {
   const { options } = deps;
@@ -179,14 +180,12 @@ export async function measureAll(scenarios: Scenario[], deps: MeasureDeps): Prom
         const bounds = { connections, maxIterations: options.maxRequests, ...(rate ? { rate } : {}) };
         // The targets take turns, round after round: a stretch in which the shared cores are busy
         // elsewhere then spoils one round of each target, not every run of one of them.
-        const rounds = new Map<TargetName, Round[]>();
+        const rounds = new Map<TargetName, Round[]>(scenario.targets.map((target) => [target.name, []]));
         for (let turn = 0; turn < options.rounds; turn++)
-          for (const target of scenario.targets) {
-            rounds.set(target.name, [
-              ...(rounds.get(target.name) ?? []),
-              await timedRound(deps, target, generator, bounds, latencyMs, turn === 0),
-            ]);
-          }
+          for (const target of scenario.targets)
+            rounds
+              .get(target.name)
+              ?.push(await timedRound(deps, target, generator, bounds, latencyMs, turn === 0));
         for (const target of scenario.targets) {
           const all = rounds.get(target.name) ?? [];
           // Paced runs are judged on latency, closed loops on throughput.

@@ -1,3 +1,4 @@
+import { asError } from './errors.js';
 import { isUpstreamError } from './upstream/index.js';
 
 /**
@@ -16,7 +17,7 @@ export async function settleWithLimit<T, R>(
       try {
         results[i] = await task(items[i] as T);
       } catch (error) {
-        results[i] = error instanceof Error ? error : new Error(String(error));
+        results[i] = asError(error);
       }
     }
   };

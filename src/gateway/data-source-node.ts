@@ -29,11 +29,8 @@ export function dataSourceNode<R extends DataSourceRecord>(
     },
     isComplete: (record) => !options.isComplete || options.isComplete(record),
   });
-  const ref = builder.nodeRef<R>(typename, {
-    id: { resolve: (record) => record.nativeId },
-    // For Pothos's own lookups by id; `node`, `nodes` and entities use `loadNodes` (node-loaders.ts).
-    loadManyWithoutCache: (ids, context) => loader(context).loadMany(ids) as Promise<R[]>,
-  });
+  // Looked up by id through `loadNodes` (node-loaders.ts), never through Pothos.
+  const ref = builder.nodeRef<R>(typename, { id: { resolve: (record) => record.nativeId } });
   ref.implement({
     description: options.description,
     // The generic record type hides from TypeScript that every R is a DataSourceRecord.

@@ -31,6 +31,11 @@ export function gatewayError(message: string, extensions: ErrorExtensions): Grap
   return new GraphQLError(message, { extensions });
 }
 
+/** What was thrown, as an Error: a thrown non-Error becomes one with its text. */
+export function asError(thrown: unknown): Error {
+  return thrown instanceof Error ? thrown : new Error(String(thrown));
+}
+
 export function badInput(message: string, field?: string): GraphQLError {
   return gatewayError(
     message,

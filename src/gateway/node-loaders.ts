@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { type GatewayContext, requestLocal } from './context.js';
+import { asError } from './errors.js';
 import type { DataSourceRecord } from './records.js';
 
 /** How one node type is read by id: a batch load, and which listed records may stand in for it. */
@@ -48,10 +49,7 @@ export function loadNodes(
     ids.map((global) => {
       const node = global && loaders.get(global.typename);
       if (!global || !node) return null;
-      return node
-        .loader(context)
-        .load(global.id)
-        .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+      return node.loader(context).load(global.id).catch(asError);
     }),
   );
 }
