@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
@@ -84,9 +84,9 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     landingPage: false,
     graphiql: config.graphiql ? { title: 'datasource-gateway', defaultQuery: defaultGraphiqlQuery } : false,
     maskedErrors: { maskError: (error, message) => maskError(error, message) },
-    // `listen` passes each request's scope as server context; `yoga.fetch` (tests) has none.
-    context: ({ request, requestScope }) => {
-      const scope = requestScope instanceof RequestScope ? requestScope : undefined;
+    // `listen` puts each request's scope on Node's request (`req`); `yoga.fetch` (tests) has none.
+    context: ({ request, req }) => {
+      const scope = scopeOfNodeRequest(req);
       return createContext(
         providers,
         { header: (name) => request.headers.get(name) ?? undefined, tag: scope },
@@ -159,8 +159,8 @@ function useErrorScopes(): Plugin {
   return {
     onExecute: ({ args }) => ({
       onExecuteDone: ({ result }) => {
-        const scope = (args.contextValue as { requestScope?: unknown }).requestScope;
-        if (!(scope instanceof RequestScope) || Symbol.asyncIterator in result) return;
+        const scope = scopeOfNodeRequest((args.contextValue as { req?: unknown }).req);
+        if (!scope || Symbol.asyncIterator in result) return;
         for (const error of result.errors ?? []) {
           noteErrorScope(error, scope);
           noteErrorScope(error.originalError, scope);
@@ -175,6 +175,20 @@ function isAnswer(arg: unknown): boolean {
   const original = arg instanceof GraphQLError ? (arg.originalError ?? arg) : arg;
   if (isUpstreamError(original)) return original.kind === 'http' && (original.status ?? 500) < 500;
   return original instanceof GraphQLError && original.extensions?.code !== undefined;
+}
+
+/**
+ * Each HTTP request's scope rides on Node's request object, which Yoga hands on as `req` in the
+ * server context. Passing it as an extra server context instead would make Yoga merge the two
+ * contexts property by property, descriptors and all, on every request.
+ */
+const scopeKey = Symbol('requestScope');
+type ScopedRequest = IncomingMessage & { [scopeKey]?: RequestScope };
+
+function scopeOfNodeRequest(req: unknown): RequestScope | undefined {
+  if (typeof req !== 'object' || req === null) return undefined;
+  const scope = (req as ScopedRequest)[scopeKey];
+  return scope instanceof RequestScope ? scope : undefined;
 }
 
 export interface RunningServer {
@@ -197,7 +211,8 @@ export async function listen(gateway: Gateway, host: string, port: number): Prom
         ms: performance.now() - started,
       }),
     );
-    return gateway.yoga(req, res, { requestScope: scope });
+    (req as ScopedRequest)[scopeKey] = scope;
+    return gateway.yoga(req, res);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

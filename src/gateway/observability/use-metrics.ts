@@ -7,8 +7,6 @@ import { describeOperation, errorCodes, type OperationInfo, UNKNOWN_OPERATION } 
  * outcome and duration, including those refused before they ran.
  */
 export function useMetrics(metrics: GatewayMetrics, endpoint = '/metrics'): Plugin {
-  const started = new WeakMap<Request, number>();
-  const operations = new WeakMap<Request, OperationInfo>();
   return {
     // Synchronous unless it answers: a returned promise would cost every GraphQL request a wait.
     onRequest: ({ url, request, endResponse, fetchAPI }) => {
@@ -22,21 +20,25 @@ export function useMetrics(metrics: GatewayMetrics, endpoint = '/metrics'): Plug
       );
     },
     onRequestParse: ({ request }) => {
-      started.set(request, performance.now());
+      (request as MeasuredRequest)[measured] = { started: performance.now(), operation: UNKNOWN_OPERATION };
     },
     onExecute: ({ args }) => {
-      const { request } = args.contextValue;
-      operations.set(request, describeOperation(args.document, args.operationName));
+      const measure = (args.contextValue.request as MeasuredRequest)[measured];
+      if (measure) measure.operation = describeOperation(args.document, args.operationName);
     },
     onResultProcess: ({ request, result }) => {
-      const since = started.get(request);
-      if (since === undefined) return;
-      const operation = operations.get(request) ?? UNKNOWN_OPERATION;
-      // Entries go as soon as they are read: a weak map full of finished requests slows every scavenge.
-      started.delete(request);
-      operations.delete(request);
-      const seconds = (performance.now() - since) / 1000;
-      metrics.recordOperation(operation, errorCodes(result), seconds);
+      const measure = (request as MeasuredRequest)[measured];
+      if (!measure) return;
+      (request as MeasuredRequest)[measured] = undefined;
+      const seconds = (performance.now() - measure.started) / 1000;
+      metrics.recordOperation(measure.operation, errorCodes(result), seconds);
     },
   };
 }
+
+/**
+ * What is measured of a request while it runs. It is kept on the request itself: a weak map keyed
+ * by request would hold every request's objects through young-generation GC (see `requestLocal`).
+ */
+const measured = Symbol('metrics');
+type MeasuredRequest = Request & { [measured]?: { started: number; operation: OperationInfo } | undefined };
