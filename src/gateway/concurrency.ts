@@ -37,15 +37,22 @@ export async function loadEach<R>(
   valid: (id: string) => boolean = () => true,
   invalid: (id: string) => Error | null = () => null,
 ): Promise<(R | Error | null)[]> {
-  const wanted = [...new Set(ids)].filter(valid);
-  const results = await settleWithLimit(wanted, limit, async (id) => {
+  const fetchOrNull = async (id: string): Promise<R | null> => {
     try {
       return await fetch(id);
     } catch (error) {
       if (isUpstreamError(error) && error.kind === 'http' && error.status === 404) return null;
       throw error;
     }
-  });
+  };
+  // One id, the commonest batch (a `node` lookup): no bookkeeping for a pool of one.
+  if (ids.length === 1) {
+    const id = ids[0] as string;
+    if (!valid(id)) return [invalid(id)];
+    return [await fetchOrNull(id).catch(asError)];
+  }
+  const wanted = [...new Set(ids)].filter(valid);
+  const results = await settleWithLimit(wanted, limit, fetchOrNull);
   const byId = new Map(wanted.map((id, i) => [id, results[i] ?? null]));
   return ids.map((id) => (valid(id) ? (byId.get(id) ?? null) : invalid(id)));
 }
