@@ -25,7 +25,7 @@ class Tally {
       this.errorSamples.push(`${answer.status} ${answer.body.slice(0, 300)}`);
   }
 
-  result(begin: number): LoadResult {
+  result(begin: number, withSamples = false): LoadResult {
     const elapsedSeconds = (performance.now() - begin) / 1000;
     return {
       iterations: this.iterations,
@@ -34,6 +34,7 @@ class Tally {
       latency: this.samples.summary(),
       errors: this.errors,
       errorSamples: this.errorSamples,
+      ...(withSamples ? { samples: this.samples.toArray() } : {}),
     };
   }
 }
@@ -96,7 +97,7 @@ export async function runPaced(job: LoadJob): Promise<LoadResult> {
     }
   };
   await Promise.all(Array.from({ length: users }, (_, index) => user(index)));
-  const result = tally.result(begin);
+  const result = tally.result(begin, true);
   await client.close();
   return result;
 }

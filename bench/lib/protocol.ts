@@ -68,6 +68,8 @@ export interface LoadResult {
   errors: { non2xx: number; graphql: number; transport: number; timeouts: number };
   /** First few bodies of failed iterations, cut short, for the report. */
   errorSamples: string[];
+  /** Paced runs: every latency behind `latency`, so that rounds can be pooled (never in the report). */
+  samples?: number[];
 }
 
 export function emptyErrors(): LoadResult['errors'] {

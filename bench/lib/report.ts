@@ -71,7 +71,7 @@ export function renderMarkdown(report: Report): string {
       `LOG_LEVEL=warn, GATEWAY_AUTH=none. First every scenario runs for ${o.warmupSeconds} s on the gateway and the pass-through, untimed. ` +
       `Then each measurement: a ${o.warmupSeconds} s warm-up per target, then ` +
       (o.rounds > 1
-        ? `${o.rounds} timed rounds of ${o.durationSeconds} s, the targets taking turns; a row is its target's median round (by rps in a closed loop, by p99 when paced; every round in the JSON, failures of all rounds counted); `
+        ? `${o.rounds} timed rounds of ${o.durationSeconds} s, the targets taking turns; a closed-loop row is its target's median round by rps; a paced row's p50 and p99 are over every request of all its rounds (its median round by p99 gives the rest); every round in the JSON, failures of all rounds counted; `
         : `${o.durationSeconds} s timed; `) +
       `${o.connections} virtual users at 0 ms, ${o.latencyConnections} with added simulator latency. ` +
       'Every process (simulators, gateway, pass-through, load generator) is its own, all on this machine over loopback.',

@@ -18,6 +18,10 @@ export class Samples {
     return this.size;
   }
 
+  toArray(): number[] {
+    return Array.from(this.values.subarray(0, this.size));
+  }
+
   summary(): Latency {
     return summarise(this.values.subarray(0, this.size));
   }
