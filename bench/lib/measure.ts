@@ -126,7 +126,6 @@ async function timedRound(
   return { result, cpuUs, loaded: perQuery(await deps.sims.counts(), result.iterations) };
 }
 
-/** Failed iterations of all rounds together, and the first few answers that show why. */
 /**
  * Percentiles over every request of every round of a paced run. A round's p99 rests on its 30
  * slowest requests of 3,000, so one stall of the shared machine decides it; pooled, a stall weighs
@@ -136,6 +135,7 @@ export function pooledLatency(rounds: readonly LoadResult[]): Latency {
   return summarise(rounds.flatMap((r) => r.samples ?? []));
 }
 
+/** Failed iterations of all rounds together, and the first few answers that show why. */
 function failuresOf(rounds: readonly Round[]): Pick<LoadResult, 'errors' | 'errorSamples'> {
   const errors = emptyErrors();
   for (const { result } of rounds)
@@ -214,7 +214,8 @@ export async function measureAll(scenarios: Scenario[], deps: MeasureDeps): Prom
             description: target.description,
             generator,
             ...(rate ? { rate } : {}),
-            // The median round, but the failures of every round: none is hidden by the choice.
+            // The median round, but the failures of every round (none is hidden by the choice) and,
+            // when paced, the latency of every request.
             result: { ...median, latency, ...failuresOf(all) },
             upstreamCallsPerQuery: calls.total,
             upstreamCalls: calls.out,
