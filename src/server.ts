@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
@@ -13,10 +13,10 @@ import {
   createLogger,
   logRequestDone,
   logUpstreamFailure,
-  noteErrorScope,
+  noteRequestScope,
   RequestScope,
   recordUpstreamCall,
-  scopeOfError,
+  requestScopeOf,
 } from './gateway/logging.js';
 import { createObservability } from './gateway/observability/index.js';
 import { usePartialErrors } from './gateway/partial-errors.js';
@@ -86,7 +86,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     maskedErrors: { maskError: (error, message) => maskError(error, message) },
     // `listen` puts each request's scope on Node's request (`req`); `yoga.fetch` (tests) has none.
     context: ({ request, req }) => {
-      const scope = scopeOfNodeRequest(req);
+      const scope = requestScopeOf(req);
       return createContext(
         providers,
         { header: (name) => request.headers.get(name) ?? undefined, tag: scope },
@@ -128,7 +128,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
  */
 function incidentLogger(logger: Logger) {
   const fields = (args: unknown[]) => ({
-    requestId: args.map(scopeOfError).find((scope) => scope !== undefined)?.requestId,
+    requestId: args.map(requestScopeOf).find((scope) => scope !== undefined)?.requestId,
   });
   const text = (args: unknown[]) =>
     args
@@ -144,7 +144,7 @@ function incidentLogger(logger: Logger) {
       if (args.every(isAnswer)) return;
       const err = args.find((arg): arg is Error => arg instanceof Error);
       const cause = err instanceof GraphQLError ? (err.originalError ?? err) : err;
-      const scope = scopeOfError(err) ?? scopeOfError(cause);
+      const scope = requestScopeOf(err) ?? requestScopeOf(cause);
       if (isUpstreamError(cause)) return logUpstreamFailure(logger, cause, scope);
       logger.error({ requestId: scope?.requestId, err: cause }, cause?.message ?? text(args));
     },
@@ -159,11 +159,11 @@ function useErrorScopes(): Plugin {
   return {
     onExecute: ({ args }) => ({
       onExecuteDone: ({ result }) => {
-        const scope = scopeOfNodeRequest((args.contextValue as { req?: unknown }).req);
+        const scope = requestScopeOf((args.contextValue as { req?: unknown }).req);
         if (!scope || Symbol.asyncIterator in result) return;
         for (const error of result.errors ?? []) {
-          noteErrorScope(error, scope);
-          noteErrorScope(error.originalError, scope);
+          noteRequestScope(error, scope);
+          noteRequestScope(error.originalError, scope);
         }
       },
     }),
@@ -175,20 +175,6 @@ function isAnswer(arg: unknown): boolean {
   const original = arg instanceof GraphQLError ? (arg.originalError ?? arg) : arg;
   if (isUpstreamError(original)) return original.kind === 'http' && (original.status ?? 500) < 500;
   return original instanceof GraphQLError && original.extensions?.code !== undefined;
-}
-
-/**
- * Each HTTP request's scope rides on Node's request object, which Yoga hands on as `req` in the
- * server context. Passing it as an extra server context instead would make Yoga merge the two
- * contexts property by property, descriptors and all, on every request.
- */
-const scopeKey = Symbol('requestScope');
-type ScopedRequest = IncomingMessage & { [scopeKey]?: RequestScope };
-
-function scopeOfNodeRequest(req: unknown): RequestScope | undefined {
-  if (typeof req !== 'object' || req === null) return undefined;
-  const scope = (req as ScopedRequest)[scopeKey];
-  return scope instanceof RequestScope ? scope : undefined;
 }
 
 export interface RunningServer {
@@ -211,7 +197,9 @@ export async function listen(gateway: Gateway, host: string, port: number): Prom
         ms: performance.now() - started,
       }),
     );
-    (req as ScopedRequest)[scopeKey] = scope;
+    // Passing the scope as a second server context would make Yoga merge the two contexts property
+    // by property on every request.
+    noteRequestScope(req, scope);
     return gateway.yoga(req, res);
   });
   await new Promise<void>((resolve, reject) => {

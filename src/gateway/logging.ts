@@ -32,22 +32,23 @@ export interface UpstreamFailureCount {
 }
 
 /**
- * The request each error of an answer belongs to, so that Yoga's error log can name it. It is kept
- * on the error itself: a module-level WeakMap keyed by error would hold every failing request's
- * objects through young-generation GC (see `requestLocal`).
+ * The request an object belongs to: each error of an answer, so that Yoga's error log can name its
+ * request, and Node's request itself, which Yoga hands on to the GraphQL context as `req`. The scope
+ * is kept on the object: a module-level WeakMap keyed by it would hold every request's objects
+ * through young-generation GC (see `requestLocal`).
  */
-const errorScope = Symbol('requestScope');
+const scopeKey = Symbol('requestScope');
 
-/** Notes that `error` (or the error it wraps) is part of the answer to the request of `scope`. */
-export function noteErrorScope(error: unknown, scope: RequestScope): void {
-  if (typeof error === 'object' && error !== null && Object.isExtensible(error))
-    Object.defineProperty(error, errorScope, { value: scope, configurable: true });
+/** Notes that `target` (an error of the answer, or the incoming request) belongs to `scope`. */
+export function noteRequestScope(target: unknown, scope: RequestScope): void {
+  if (typeof target === 'object' && target !== null && Object.isExtensible(target))
+    Object.defineProperty(target, scopeKey, { value: scope, configurable: true });
 }
 
-/** The request an error was noted against, if any. */
-export function scopeOfError(error: unknown): RequestScope | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const scope = (error as { [errorScope]?: unknown })[errorScope];
+/** The request `target` was noted against, if any. */
+export function requestScopeOf(target: unknown): RequestScope | undefined {
+  if (typeof target !== 'object' || target === null) return undefined;
+  const scope = (target as { [scopeKey]?: unknown })[scopeKey];
   return scope instanceof RequestScope ? scope : undefined;
 }
 
