@@ -27,6 +27,7 @@ import {
   useNoIntrospection,
   useQueryLimits,
   useRequestBodyLimit,
+  useSupportedMediaTypes,
 } from './gateway/request-limits.js';
 import { isUpstreamError } from './gateway/upstream/index.js';
 import { defaultGraphiqlQuery } from './graphiql.js';
@@ -82,6 +83,8 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
+    // No field takes a file: a multipart body is refused (415, see useSupportedMediaTypes) instead of parsed.
+    multipart: false,
     graphiql: config.graphiql ? { title: 'datasource-gateway', defaultQuery: defaultGraphiqlQuery } : false,
     maskedErrors: { maskError: (error, message) => maskError(error, message) },
     // `listen` puts each request's scope on Node's request (`req`); `yoga.fetch` (tests) has none.
@@ -100,6 +103,8 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       useGatewayAuth(config.auth),
       useRequestBodyLimit(config.requestBodyLimitBytes),
       useCsrfPrevention(),
+      // After the CSRF check: a cross-site form is refused as one (403) before its type is looked at.
+      useSupportedMediaTypes(),
       useQueryLimits(config.queryLimits, { hideSuggestions: !config.introspection }),
       ...(config.introspection ? [] : [useNoIntrospection()]),
       usePartialErrors(),
