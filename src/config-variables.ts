@@ -25,6 +25,14 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
     schema: z.string().min(1),
   },
   {
+    name: 'HTTP_KEEP_ALIVE_TIMEOUT_MS',
+    description:
+      'How long an idle client connection stays open. Keep it above the idle timeout of any load balancer in front (60 s on most), or the balancer may send a request on a connection the gateway is closing and answer 502.',
+    default: '65000',
+    example: '120000',
+    schema: int(1_000, 3_600_000),
+  },
+  {
     name: 'GRAPHIQL',
     description: 'Serve GraphiQL at /graphql to browsers.',
     default: 'true',

@@ -19,6 +19,8 @@ export interface ConfiguredProvider {
 export interface GatewayConfig {
   host: string;
   port: number;
+  /** How long Node's HTTP server keeps an idle client connection open. */
+  keepAliveTimeoutMs: number;
   /** True when no upstream is configured and the gateway serves the built-in simulators. */
   demo: boolean;
   graphiql: boolean;
@@ -94,6 +96,7 @@ export function loadConfig(env: Env, registry: readonly ProviderDefinition[]): G
   return {
     host: get<string>('HOST'),
     port: get<number>('PORT'),
+    keepAliveTimeoutMs: get<number>('HTTP_KEEP_ALIVE_TIMEOUT_MS'),
     demo: providers.length === 0,
     graphiql: get<boolean>('GRAPHIQL'),
     logLevel: get<string>('LOG_LEVEL'),

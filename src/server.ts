@@ -38,6 +38,8 @@ export interface Gateway {
   logger: Logger;
   schema: GraphQLSchema;
   providers: readonly ActiveProvider[];
+  /** How long `listen` keeps an idle client connection open. */
+  keepAliveTimeoutMs: number;
   /** Closes every upstream pool and sends the trace spans still buffered. */
   close(): Promise<void>;
 }
@@ -120,6 +122,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     logger,
     schema: gatewaySchema,
     providers,
+    keepAliveTimeoutMs: config.keepAliveTimeoutMs,
     close: async () => {
       await Promise.all(providers.map((p) => p.runtime.close()));
       await observability.close();
@@ -207,6 +210,9 @@ export async function listen(gateway: Gateway, host: string, port: number): Prom
     noteRequestScope(req, scope);
     return gateway.yoga(req, res);
   });
+  // Node's default (5 s) is below a load balancer's idle timeout: it would close connections the
+  // balancer still counts as open. Clients are told the timeout (`Keep-Alive: timeout=…`).
+  server.keepAliveTimeout = gateway.keepAliveTimeoutMs;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
