@@ -1,3 +1,5 @@
+// First: V8 flags must be set before the code they concern runs.
+import './v8-flags.js';
 import { ConfigError, loadConfig } from './config.js';
 import type { Env } from './gateway/provider.js';
 import { providers } from './providers/registry.js';
