@@ -111,12 +111,7 @@ export function useSupportedMediaTypes(): Plugin {
         `${type ? `A ${type} body` : 'A body without a content-type'} is not a GraphQL request this gateway reads: send application/json (or application/graphql+json), or a GET with the query in the URL.`,
         { code: 'BAD_USER_INPUT', contentType: type ?? null },
       );
-      endResponse(
-        new fetchAPI.Response(JSON.stringify({ errors: [error.toJSON()] }), {
-          status: 415,
-          headers: { 'content-type': 'application/json; charset=utf-8' },
-        }),
-      );
+      endResponse(errorResponse(fetchAPI, 415, error));
     },
   };
 }
@@ -126,10 +121,20 @@ function tooLarge(fetchAPI: { Response: typeof Response }, maxBytes: number): Re
     `The request body is larger than ${maxBytes} bytes, the most this gateway accepts: send a shorter document or fewer variables.`,
     { code: 'BAD_USER_INPUT', limit: 'requestBody', max: maxBytes },
   );
+  // The unread rest of the body is not worth reading: the connection is closed instead.
+  return errorResponse(fetchAPI, 413, error, { connection: 'close' });
+}
+
+/** A GraphQL-over-HTTP answer that carries one error and no data. */
+function errorResponse(
+  fetchAPI: { Response: typeof Response },
+  status: number,
+  error: GraphQLError,
+  headers: Record<string, string> = {},
+): Response {
   return new fetchAPI.Response(JSON.stringify({ errors: [error.toJSON()] }), {
-    status: 413,
-    // The unread rest of the body is not worth reading: the connection is closed instead.
-    headers: { 'content-type': 'application/json; charset=utf-8', connection: 'close' },
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
   });
 }
 
