@@ -17,11 +17,16 @@ setFlagsFromString('--no-allocation-site-pretenuring');
  * limit below 2 GB (the container's `--max-old-space-size=512`) that factor is at most 1.4, so a list
  * query's data in flight (megabytes of upstream JSON per request) starts incremental marking again
  * almost at once. Young objects that live through a GC while marking runs are promoted, which feeds
- * the next marking: `dataSources(first: 100)` at 10 clients ran ~6 full GCs a second and promoted
- * ~1.4 MB per young GC. A factor of 2 breaks that cycle (one full GC in 6 s, ~0.1 MB promoted,
- * 30% less CPU per query) at the same peak RSS; the heap limit still caps the heap. A factor given on
- * the command line (`node --heap-growing-percent=N dist/index.js`) wins.
+ * the next marking: `dataSources(first: 100)` at 10 clients ran ~5 full GCs a second and promoted
+ * ~1.2 MB per young GC. A factor of 1.5 mostly breaks that cycle (2-3 full GCs a second, ~0.4-1 MB
+ * promoted, ~15% less CPU per query).
+ *
+ * Peak memory grows with the factor, because the heap fills up to its limit between full GCs. Under
+ * the bench's heaviest load (`nodes` with 100 ids, 100 clients, 20 ms upstreams) peak RSS was ~189 MB
+ * with V8's factor, 206 MB with 1.6 and 208-212 MB with 2, which saved another ~10% of CPU.
+ * The heap limit still caps the heap. A factor given on the command line
+ * (`node --heap-growing-percent=N dist/index.js`) wins.
  */
 const GROWING = '--heap-growing-percent';
 if (!process.execArgv.some((arg) => arg.replaceAll('_', '-').startsWith(GROWING)))
-  setFlagsFromString(`${GROWING}=100`);
+  setFlagsFromString(`${GROWING}=50`);
