@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -102,4 +102,20 @@ describe('the built gateway, started as the container starts it', () => {
       await receiver.close();
     }
   }, 60_000);
+
+  it('holds its scripts as ASCII, keeping the license notices in files beside them', () => {
+    const scripts = readdirSync(out).filter((file) => /\.c?js$/.test(file));
+    expect(scripts).toContain('index.js');
+    for (const script of scripts) {
+      // One character past Latin-1 and V8 keeps the whole source in memory at two bytes each.
+      const outside = /[\u0080-\uffff]/.exec(readFileSync(join(out, script), 'utf8'));
+      expect(
+        outside &&
+          `${script}: ${JSON.stringify(outside.input.slice(outside.index - 40, outside.index + 10))}`,
+      ).toBeNull();
+    }
+    const notices = readFileSync(join(out, 'index.js.LEGAL.txt'), 'utf8');
+    expect(notices).toContain('MIT License');
+    expect(readFileSync(join(out, 'index.js'), 'utf8')).toContain('index.js.LEGAL.txt');
+  });
 });
