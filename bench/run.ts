@@ -16,6 +16,7 @@ import { buildReport, renderMarkdown } from './lib/report.js';
 import { buildScenarios, type Scenario } from './lib/scenarios.js';
 import { SimulatorControl } from './lib/sims.js';
 import { median } from './lib/stats.js';
+import { readCpuTicks, stealPercent } from './lib/steal.js';
 import { checkTargets } from './lib/targets.js';
 import { connectUpstreams } from './lib/upstreams.js';
 import type { SimulatorsReady } from './processes/simulators.js';
@@ -74,6 +75,7 @@ async function main(options: BenchOptions): Promise<number> {
   const scenarios = selected(everyScenario(gateway.origin));
   const client = createClient();
   let rows: Row[] = [];
+  const ticksBefore = await readCpuTicks();
   if (scenarios.length > 0) {
     rows = await measureAll(scenarios, {
       load,
@@ -90,6 +92,7 @@ async function main(options: BenchOptions): Promise<number> {
       log,
     });
   }
+  const steal = scenarios.length > 0 ? stealPercent(ticksBefore, await readCpuTicks()) : undefined;
   const peakRss = scenarios.length > 0 ? await peakRssMb(gateway.child.pid) : undefined;
   await stopChild(gateway.child);
 
@@ -120,7 +123,13 @@ async function main(options: BenchOptions): Promise<number> {
   const report = buildReport({
     generatedAt: new Date().toISOString(),
     command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
-    machine: { node: process.version, cpus: cpus().length, platform: process.platform, loadAverageAtStart },
+    machine: {
+      node: process.version,
+      cpus: cpus().length,
+      platform: process.platform,
+      loadAverageAtStart,
+      ...(steal !== undefined ? { stealPercent: steal } : {}),
+    },
     commit: gitCommit(),
     options,
     rows,

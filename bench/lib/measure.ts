@@ -7,6 +7,7 @@ import { emptyErrors, type Latency, type LoadResult, type Plan } from './protoco
 import { generatorFor, type Scenario, type Target, type TargetName } from './scenarios.js';
 import type { SimulatorControl } from './sims.js';
 import { round, summarise } from './stats.js';
+import { readCpuTicks, stealPercent } from './steal.js';
 
 /** One scenario × latency × target, as measured. */
 export interface Row {
@@ -38,12 +39,47 @@ export interface Row {
    * row is the median round.
    */
   rounds?: number[];
+  /**
+   * The share of the machine's CPU time the hypervisor took during each round kept (the most of any
+   * target's run in that turn), in the order run; absent where /proc/stat is not there to tell.
+   */
+  stealPercent?: number[];
+  /** Turns run for this measurement and replaced because the hypervisor took too much of them. */
+  roundsSetAside?: number;
 }
 
 interface Round {
   result: LoadResult;
   cpuUs: number | undefined;
   loaded: ReturnType<typeof perQuery>;
+  stealPercent: number | undefined;
+}
+
+/** One round of every target of a measurement, back to back. */
+interface Turn {
+  rounds: Map<TargetName, Round>;
+  /** The most the hypervisor took of any of its rounds, in %. */
+  stealPercent: number | undefined;
+}
+
+/**
+ * The turns a measurement reports: the first `wanted` in which the hypervisor took at most
+ * `maxStealPercent`, or, when too few were, those topped up with the least disturbed of the rest.
+ * Kept in the order they ran.
+ */
+export function chooseTurns<T extends { stealPercent: number | undefined }>(
+  turns: readonly T[],
+  wanted: number,
+  maxStealPercent: number,
+): T[] {
+  const steal = (turn: T) => turn.stealPercent ?? 0;
+  const clean = turns.filter((turn) => steal(turn) <= maxStealPercent).slice(0, wanted);
+  const leastDisturbed = turns
+    .filter((turn) => steal(turn) > maxStealPercent)
+    .sort((a, b) => steal(a) - steal(b))
+    .slice(0, wanted - clean.length);
+  const kept = new Set([...clean, ...leastDisturbed]);
+  return turns.filter((turn) => kept.has(turn));
 }
 
 export interface MeasureDeps {
@@ -112,18 +148,25 @@ async function timedRound(
   }
   await deps.sims.reset();
   const cpuBefore = await deps.serverCpuUs(target.name);
+  const ticksBefore = await readCpuTicks();
   const result = await deps.load.run({
     kind: 'load',
     generator,
     plan: target.plan,
     bounds: { ...bounds, durationSeconds: options.durationSeconds },
   });
+  const ticksAfter = await readCpuTicks();
   const cpuAfter = await deps.serverCpuUs(target.name);
   const cpuUs =
     cpuBefore !== undefined && cpuAfter !== undefined && result.iterations > 0
       ? Math.round((cpuAfter - cpuBefore) / result.iterations)
       : undefined;
-  return { result, cpuUs, loaded: perQuery(await deps.sims.counts(), result.iterations) };
+  return {
+    result,
+    cpuUs,
+    loaded: perQuery(await deps.sims.counts(), result.iterations),
+    stealPercent: stealPercent(ticksBefore, ticksAfter),
+  };
 }
 
 /**
@@ -188,15 +231,30 @@ export async function measureAll(scenarios: Scenario[], deps: MeasureDeps): Prom
       for (const { generator, rate } of loads) {
         const bounds = { connections, maxIterations: options.maxRequests, ...(rate ? { rate } : {}) };
         // The targets take turns, round after round: a stretch in which the shared cores are busy
-        // elsewhere then spoils one round of each target, not every run of one of them.
-        const rounds = new Map<TargetName, Round[]>(scenario.targets.map((target) => [target.name, []]));
-        for (let turn = 0; turn < options.rounds; turn++)
-          for (const target of scenario.targets)
-            rounds
-              .get(target.name)
-              ?.push(await timedRound(deps, target, generator, bounds, latencyMs, turn === 0));
+        // elsewhere then spoils one round of each target, not every run of one of them. A turn in
+        // which the hypervisor gave much of the machine to other guests is run again.
+        const turns: Turn[] = [];
+        const cleanTurns = () =>
+          turns.filter((turn) => (turn.stealPercent ?? 0) <= options.maxStealPercent).length;
+        while (cleanTurns() < options.rounds && turns.length < options.rounds + options.extraRounds) {
+          const turn: Turn = { rounds: new Map(), stealPercent: undefined };
+          for (const target of scenario.targets) {
+            const done = await timedRound(deps, target, generator, bounds, latencyMs, turns.length === 0);
+            turn.rounds.set(target.name, done);
+            if (done.stealPercent !== undefined)
+              turn.stealPercent = Math.max(turn.stealPercent ?? 0, done.stealPercent);
+          }
+          turns.push(turn);
+          if ((turn.stealPercent ?? 0) > options.maxStealPercent)
+            deps.log(
+              `${scenario.id.padEnd(22)} ${String(latencyMs).padStart(3)} ms ${rate ? `paced ${rate}/s: ` : ''}` +
+                `turn ${turns.length} set aside, the hypervisor took ${turn.stealPercent}% of the CPU time`,
+            );
+        }
+        const kept = chooseTurns(turns, options.rounds, options.maxStealPercent);
+        const steals = kept.map((turn) => turn.stealPercent);
         for (const target of scenario.targets) {
-          const all = rounds.get(target.name) ?? [];
+          const all = kept.flatMap((turn) => turn.rounds.get(target.name) ?? []);
           // Paced runs are judged on latency, closed loops on throughput.
           const rank = (r: Round) => (rate ? r.result.latency.p99 : r.result.rps);
           const { result, cpuUs, loaded } = [...all].sort((a, b) => rank(a) - rank(b))[
@@ -221,6 +279,8 @@ export async function measureAll(scenarios: Scenario[], deps: MeasureDeps): Prom
             upstreamCalls: calls.out,
             upstreamCallsPerQueryUnderLoad: loaded.total,
             rounds: all.map(rank),
+            ...(steals.every((p) => p !== undefined) ? { stealPercent: steals } : {}),
+            roundsSetAside: turns.length - kept.length,
           };
           if (cpuUs !== undefined) row.serverCpuUsPerQuery = cpuUs;
           if (target.name === 'gateway') row.gatewayPeakRssMb = await deps.gatewayRss();
@@ -232,7 +292,8 @@ export async function measureAll(scenarios: Scenario[], deps: MeasureDeps): Prom
               `${String(result.rps).padStart(8)} rps  p50 ${latency.p50.toFixed(2).padStart(7)} ms  ` +
               `p99 ${latency.p99.toFixed(2).padStart(7)} ms  calls/q ${calls.total}` +
               `${row.serverCpuUsPerQuery !== undefined ? `  cpu ${row.serverCpuUsPerQuery} µs/q` : ''}${errors ? `  ERRORS ${errors}` : ''}` +
-              `${all.length > 1 ? `  (${rate ? 'p99 by round' : 'median of'} ${all.map((r) => round(rank(r), 1)).join(' / ')})` : ''}`,
+              `${all.length > 1 ? `  (${rate ? 'p99 by round' : 'median of'} ${all.map((r) => round(rank(r), 1)).join(' / ')})` : ''}` +
+              `${row.stealPercent ? `  steal ${row.stealPercent.join(' / ')} %` : ''}`,
           );
         }
       }

@@ -11,6 +11,13 @@ export interface BenchOptions {
   warmupSeconds: number;
   /** Timed runs of each target per measurement, taking turns; the median one is reported. */
   rounds: number;
+  /**
+   * A turn (one round of every target) in which the hypervisor took more than this share of the
+   * machine's CPU time is set aside and run again.
+   */
+  maxStealPercent: number;
+  /** Turns a measurement may run beyond `rounds` to replace those set aside. */
+  extraRounds: number;
   /** Virtual users at 0 ms of upstream latency (throughput). */
   connections: number;
   /** Virtual users when the simulators add latency (the latency comparison). */
@@ -36,6 +43,11 @@ export const usage = `npm run bench -- [options]
   --warmup <s>              unmeasured seconds before each run (BENCH_WARMUP, default 1.5; quick 0.3)
   --rounds <n>              timed runs per target, the targets taking turns; the median is reported
                             (BENCH_ROUNDS, default 3; quick 1)
+  --max-steal <pct>         a turn in which the hypervisor took more than this share of the CPU time
+                            (steal, /proc/stat) is set aside and run again (BENCH_MAX_STEAL, default 5;
+                            100: never)
+  --extra-rounds <n>        turns a measurement may add to replace those set aside; when they run
+                            out, the least disturbed are kept (BENCH_EXTRA_ROUNDS, default 3; quick 0)
   --connections <n>         virtual users at 0 ms (BENCH_CONNECTIONS, default 10)
   --latency-connections <n> virtual users with added latency (BENCH_LATENCY_CONNECTIONS, default 100)
   --max-requests <n>        stop a run after this many iterations (BENCH_MAX_REQUESTS, default 1000000)
@@ -68,6 +80,8 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
       duration: { type: 'string' },
       warmup: { type: 'string' },
       rounds: { type: 'string' },
+      'max-steal': { type: 'string' },
+      'extra-rounds': { type: 'string' },
       connections: { type: 'string' },
       'latency-connections': { type: 'string' },
       'max-requests': { type: 'string' },
@@ -107,6 +121,10 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
     durationSeconds: number('--duration', values.duration ?? env.BENCH_DURATION, quick ? 1 : 3, 0.1, 3_600),
     warmupSeconds: number('--warmup', values.warmup ?? env.BENCH_WARMUP, quick ? 0.3 : 1.5, 0, 600),
     rounds: Math.round(number('--rounds', values.rounds ?? env.BENCH_ROUNDS, quick ? 1 : 3, 1, 99)),
+    maxStealPercent: number('--max-steal', values['max-steal'] ?? env.BENCH_MAX_STEAL, 5, 0, 100),
+    extraRounds: Math.round(
+      number('--extra-rounds', values['extra-rounds'] ?? env.BENCH_EXTRA_ROUNDS, quick ? 0 : 3, 0, 99),
+    ),
     connections: number('--connections', values.connections ?? env.BENCH_CONNECTIONS, 10, 1, 1_000),
     latencyConnections: number(
       '--latency-connections',

@@ -8,7 +8,14 @@ import { type Ratio, ratiosFor, type TargetCheck } from './targets.js';
 export interface Report {
   generatedAt: string;
   command: string;
-  machine: { node: string; cpus: number; platform: string; loadAverageAtStart: number[] };
+  machine: {
+    node: string;
+    cpus: number;
+    platform: string;
+    loadAverageAtStart: number[];
+    /** The share of the machine's CPU time the hypervisor gave other guests during the timed runs, in %. */
+    stealPercent?: number;
+  };
   commit: string | undefined;
   options: BenchOptions;
   scenarios: {
@@ -77,6 +84,18 @@ export function renderMarkdown(report: Report): string {
       'Every process (simulators, gateway, pass-through, load generator) is its own, all on this machine over loopback.',
     '',
   );
+  const setAside = report.runs.reduce(
+    (sum, row) => sum + (row.target === 'gateway' ? (row.roundsSetAside ?? 0) : 0),
+    0,
+  );
+  if (report.machine.stealPercent !== undefined)
+    lines.push(
+      `The hypervisor took ${report.machine.stealPercent}% of this machine's CPU time during the timed runs (steal, from /proc/stat). ` +
+        `A turn in which it took more than ${o.maxStealPercent}% of any target's round was set aside and run again, ` +
+        `up to ${o.extraRounds} extra turns per measurement, after which the least disturbed turns are kept: ` +
+        `${setAside} ${setAside === 1 ? 'turn was' : 'turns were'} set aside in this run.`,
+      '',
+    );
   if (report.errorsTotal > 0)
     lines.push(
       `**${report.errorsTotal} failed iterations in timed runs: treat the numbers below with care.**`,
@@ -105,8 +124,8 @@ export function renderMarkdown(report: Report): string {
       'and 20 ms the servers saturate a core, so latency there is mostly queueing); `paced`, queries start ' +
       'at a fixed rate spread over the same users, identical for every target (added latency below saturation).',
     '',
-    '| scenario | latency | users | load | target | rps | p50 ms | p99 ms | rps vs pass-through | rps vs floor | added vs floor | upstream calls/query | server CPU µs/query | errors |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| scenario | latency | users | load | target | rps | p50 ms | p99 ms | rps vs pass-through | rps vs floor | added vs floor | upstream calls/query | server CPU µs/query | errors | steal % by round |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   );
   const primary = new Map(report.scenarios.map((s) => [s.id, s.primaryFloor]));
   for (const row of report.runs) {
@@ -116,7 +135,7 @@ export function renderMarkdown(report: Report): string {
     if (row.target === 'passthrough') cells[0] = '';
     lines.push(
       `| ${row.scenario} | ${row.latencyMs} ms | ${row.connections} | ${row.rate ? `paced ${row.rate}/s` : 'closed'} | ${row.target} | ${Math.round(row.result.rps)} | ` +
-        `${ms(row.result.latency.p50)} | ${ms(row.result.latency.p99)} | ${cells.join(' | ')} | ${row.upstreamCallsPerQuery} | ${row.serverCpuUsPerQuery ?? ''} | ${errors} |`,
+        `${ms(row.result.latency.p50)} | ${ms(row.result.latency.p99)} | ${cells.join(' | ')} | ${row.upstreamCallsPerQuery} | ${row.serverCpuUsPerQuery ?? ''} | ${errors} | ${row.stealPercent?.join(' / ') ?? ''} |`,
     );
   }
   lines.push('');

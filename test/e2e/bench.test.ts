@@ -52,6 +52,9 @@ describe('npm run bench', () => {
       expect(run.result.iterations).toBeGreaterThan(0);
       expect(run.result.errors).toEqual({ non2xx: 0, graphql: 0, transport: 0, timeouts: 0 });
       expect(run.rounds).toHaveLength(2);
+      // --quick runs no extra turns: every turn is kept, with what the hypervisor took of it.
+      expect(run.stealPercent).toHaveLength(2);
+      expect(run.roundsSetAside).toBe(0);
       // Raw latencies pool the rounds of a paced run; they never reach the report.
       expect(run.result).not.toHaveProperty('samples');
     }
@@ -60,6 +63,7 @@ describe('npm run bench', () => {
     expect(report.runs[0]?.serverCpuUsPerQuery).toBeGreaterThan(0);
     const latencyTarget = report.targets[1];
     expect(latencyTarget?.detail).toMatch(/^100 queries\/s, (met|not met): node-rivergen /);
+    expect(report.machine.stealPercent).toBeGreaterThanOrEqual(0);
     expect(report.coldStart.samplesMs).toHaveLength(1);
     expect(report.peakRssMb).toBeGreaterThan(0);
     expect(report.targets.map((t) => t.target)).toHaveLength(6);
