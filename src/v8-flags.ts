@@ -21,9 +21,10 @@ setFlagsFromString('--no-allocation-site-pretenuring');
  * ~1.2 MB per young GC. A factor of 1.5 mostly breaks that cycle (2-3 full GCs a second, ~0.4-1 MB
  * promoted, ~15% less CPU per query).
  *
- * Peak memory grows with the factor, because the heap fills up to its limit between full GCs. Under
- * the bench's heaviest load (`nodes` with 100 ids, 100 clients, 20 ms upstreams) peak RSS was ~189 MB
- * with V8's factor, 206 MB with 1.6 and 208-212 MB with 2, which saved another ~10% of CPU.
+ * Peak memory grows with the factor, because the heap fills up to its limit between full GCs. Over a
+ * whole `npm run bench` the gateway's peak RSS was 195 MB with V8's factor, 200 MB with 1.5, 206 MB
+ * with 1.6 and 233 MB with 2, which saved another ~10% of CPU (187 MB with 1.5 once the bundle kept
+ * its source one byte a character, see scripts/build.ts).
  * The heap limit still caps the heap. A factor given on the command line
  * (`node --heap-growing-percent=N dist/index.js`) wins.
  */
