@@ -248,7 +248,7 @@ export async function measureAll(scenarios: Scenario[], deps: MeasureDeps): Prom
           if ((turn.stealPercent ?? 0) > options.maxStealPercent)
             deps.log(
               `${scenario.id.padEnd(22)} ${String(latencyMs).padStart(3)} ms ${rate ? `paced ${rate}/s: ` : ''}` +
-                `turn ${turns.length} set aside, the hypervisor took ${turn.stealPercent}% of the CPU time`,
+                `turn ${turns.length} disturbed, the hypervisor took ${turn.stealPercent}% of the CPU time`,
             );
         }
         const kept = chooseTurns(turns, options.rounds, options.maxStealPercent);
