@@ -62,6 +62,10 @@ interface Turn {
   stealPercent: number | undefined;
 }
 
+/** Whether the hypervisor took more of a turn than the bench allows; without /proc/stat, never. */
+const disturbed = (turn: { stealPercent: number | undefined }, maxStealPercent: number) =>
+  (turn.stealPercent ?? 0) > maxStealPercent;
+
 /**
  * The turns a measurement reports: the first `wanted` in which the hypervisor took at most
  * `maxStealPercent`, or, when too few were, those topped up with the least disturbed of the rest.
@@ -72,11 +76,10 @@ export function chooseTurns<T extends { stealPercent: number | undefined }>(
   wanted: number,
   maxStealPercent: number,
 ): T[] {
-  const steal = (turn: T) => turn.stealPercent ?? 0;
-  const clean = turns.filter((turn) => steal(turn) <= maxStealPercent).slice(0, wanted);
+  const clean = turns.filter((turn) => !disturbed(turn, maxStealPercent)).slice(0, wanted);
   const leastDisturbed = turns
-    .filter((turn) => steal(turn) > maxStealPercent)
-    .sort((a, b) => steal(a) - steal(b))
+    .filter((turn) => disturbed(turn, maxStealPercent))
+    .sort((a, b) => (a.stealPercent ?? 0) - (b.stealPercent ?? 0))
     .slice(0, wanted - clean.length);
   const kept = new Set([...clean, ...leastDisturbed]);
   return turns.filter((turn) => kept.has(turn));
@@ -234,8 +237,7 @@ export async function measureAll(scenarios: Scenario[], deps: MeasureDeps): Prom
         // elsewhere then spoils one round of each target, not every run of one of them. A turn in
         // which the hypervisor gave much of the machine to other guests is run again.
         const turns: Turn[] = [];
-        const cleanTurns = () =>
-          turns.filter((turn) => (turn.stealPercent ?? 0) <= options.maxStealPercent).length;
+        const cleanTurns = () => turns.filter((turn) => !disturbed(turn, options.maxStealPercent)).length;
         while (cleanTurns() < options.rounds && turns.length < options.rounds + options.extraRounds) {
           const turn: Turn = { rounds: new Map(), stealPercent: undefined };
           for (const target of scenario.targets) {
@@ -245,7 +247,7 @@ export async function measureAll(scenarios: Scenario[], deps: MeasureDeps): Prom
               turn.stealPercent = Math.max(turn.stealPercent ?? 0, done.stealPercent);
           }
           turns.push(turn);
-          if ((turn.stealPercent ?? 0) > options.maxStealPercent)
+          if (disturbed(turn, options.maxStealPercent))
             deps.log(
               `${scenario.id.padEnd(22)} ${String(latencyMs).padStart(3)} ms ${rate ? `paced ${rate}/s: ` : ''}` +
                 `turn ${turns.length} disturbed, the hypervisor took ${turn.stealPercent}% of the CPU time`,

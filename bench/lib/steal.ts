@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { round } from './stats.js';
 
 /**
  * CPU time of the whole machine from the first line of /proc/stat, in clock ticks: what the
@@ -32,5 +33,5 @@ export function stealPercent(before: CpuTicks | undefined, after: CpuTicks | und
   if (!before || !after) return undefined;
   const total = after.total - before.total;
   if (total <= 0) return 0;
-  return Math.round((1000 * (after.steal - before.steal)) / total) / 10;
+  return round((100 * (after.steal - before.steal)) / total, 1);
 }
