@@ -90,12 +90,14 @@ export function checkTargets(rows: readonly Row[], extras: Extras): TargetCheck[
       .map((id) => {
         const g = find(rows, id, 20, 'gateway', rate);
         const f = find(rows, id, 20, extras.primaryFloor[id] ?? 'floor', rate);
+        const p = find(rows, id, 20, 'passthrough', rate);
         return g && f
           ? {
               id,
               rate,
               p50: g.result.latency.p50 - f.result.latency.p50,
               p99: g.result.latency.p99 - f.result.latency.p99,
+              passthroughP50: p && p.result.latency.p50 - f.result.latency.p50,
               conns: g.connections,
             }
           : undefined;
@@ -113,7 +115,12 @@ export function checkTargets(rows: readonly Row[], extras: Extras): TargetCheck[
         .map((rate) => {
           const at = added.filter((a) => a.rate === rate);
           const verdict = at.every(meets) ? 'met' : 'not met';
-          return `${rate} queries/s, ${verdict}: ${at.map((a) => `${a.id} ${signed(a.p50)}/${signed(a.p99)} ms`).join(', ')}`;
+          // What one hop through a bare Yoga server costs at the same rate: the part no feature adds.
+          const hop = at.flatMap((a) => (a.passthroughP50 === undefined ? [] : [a.passthroughP50]));
+          const hopText = hop.length
+            ? ` (the pass-through adds ${signed(Math.min(...hop))}${hop.length > 1 ? ` to ${signed(Math.max(...hop))}` : ''} ms at p50)`
+            : '';
+          return `${rate} queries/s, ${verdict}: ${at.map((a) => `${a.id} ${signed(a.p50)}/${signed(a.p99)} ms`).join(', ')}${hopText}`;
         })
         .join('; ') + partial(scenariosRun, latencyIds.length) || 'not run paced at 20 ms',
   });

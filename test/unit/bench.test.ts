@@ -133,6 +133,7 @@ describe('bench pieces', () => {
       row('node-pdc', 20, 'gateway', result(1500, 60, 110)),
       row('node-pdc', 20, 'floor', result(4000, 21, 24)),
       row('node-pdc', 20, 'gateway', result(1000, 22.5, 30), 1, 1000),
+      row('node-pdc', 20, 'passthrough', result(1000, 22.25, 28), 1, 1000),
       row('node-pdc', 20, 'floor', result(1000, 21, 24), 1, 1000),
       row('nodes-pdc', 0, 'gateway', result(500, 5, 9), 1),
       row('nodes-pdc', 0, 'floor-gets', result(60, 50, 90), 100),
@@ -144,7 +145,9 @@ describe('bench pieces', () => {
     });
     expect(checks.map((c) => c.met)).toEqual([true, false, true, undefined, true, false]);
     expect(checks[0]?.detail).toBe('node-pdc 90% (1 of 4 scenarios run)');
-    expect(checks[1]?.detail).toBe('1000 queries/s, not met: node-pdc +1.50/+6.00 ms (1 of 5 scenarios run)');
+    expect(checks[1]?.detail).toBe(
+      '1000 queries/s, not met: node-pdc +1.50/+6.00 ms (the pass-through adds +1.25 ms at p50) (1 of 5 scenarios run)',
+    );
 
     const report = buildReport({
       generatedAt: '2026-01-01T00:00:00.000Z',
@@ -171,7 +174,7 @@ describe('bench pieces', () => {
     );
     // Paced rows compare with the paced floor only.
     expect(markdown).toContain(
-      '| node-pdc | 20 ms | 100 | paced 1000/s | gateway | 1000 | 22.50 | 30.00 |  | 1.00× | +1.50 / +6.00 | 1 |  | 0 |  |',
+      '| node-pdc | 20 ms | 100 | paced 1000/s | gateway | 1000 | 22.50 | 30.00 | 1.00× | 1.00× | +1.50 / +6.00 | 1 |  | 0 |  |',
     );
   });
 
