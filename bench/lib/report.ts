@@ -3,7 +3,7 @@ import type { Row } from './measure.js';
 import type { BenchOptions } from './options.js';
 import type { ProfileSummary } from './profile.js';
 import type { Scenario } from './scenarios.js';
-import { type Ratio, ratiosFor, type TargetCheck } from './targets.js';
+import { type Ratio, ratiosFor, signed, type TargetCheck } from './targets.js';
 
 export interface Report {
   generatedAt: string;
@@ -55,7 +55,6 @@ export function buildReport(
 const met = (value: boolean | undefined) =>
   value === undefined ? 'not measured' : value ? '**met**' : '**not met**';
 const ms = (value: number) => value.toFixed(2);
-const signed = (value: number) => `${value >= 0 ? '+' : ''}${value.toFixed(2)}`;
 
 function ratioCells(row: Report['runs'][number], primaryFloor: string): string[] {
   const pass = row.ratios.find((r) => r.against === 'passthrough');

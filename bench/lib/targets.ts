@@ -52,7 +52,8 @@ function all(checks: boolean[]): boolean | undefined {
   return checks.length === 0 ? undefined : checks.every(Boolean);
 }
 
-const signed = (value: number) => `${value >= 0 ? '+' : ''}${value.toFixed(2)}`;
+/** Milliseconds added, with their sign: the targets and the report's table write them so. */
+export const signed = (value: number) => `${value >= 0 ? '+' : ''}${value.toFixed(2)}`;
 
 function partial(measured: number, of: number): string {
   return measured > 0 && measured < of ? ` (${measured} of ${of} scenarios run)` : '';
@@ -116,7 +117,7 @@ export function checkTargets(rows: readonly Row[], extras: Extras): TargetCheck[
           const at = added.filter((a) => a.rate === rate);
           const verdict = at.every(meets) ? 'met' : 'not met';
           // What one hop through a bare Yoga server costs at the same rate: the part no feature adds.
-          const hop = at.flatMap((a) => (a.passthroughP50 === undefined ? [] : [a.passthroughP50]));
+          const hop = at.map((a) => a.passthroughP50).filter((p50) => p50 !== undefined);
           const hopText = hop.length
             ? ` (the pass-through adds ${signed(Math.min(...hop))}${hop.length > 1 ? ` to ${signed(Math.max(...hop))}` : ''} ms at p50)`
             : '';
