@@ -73,7 +73,7 @@ export class PdcSession implements ProviderSession {
       found.map(toCatalogRecord),
       (record) => record.nativeId.toLowerCase(),
       (id) =>
-        isObjectId(id) ? null : badInput(`"${id}" is not a catalog data source id (24 hexadecimal digits)`),
+        isObjectId(id) ? null : badInput('the id is not a catalog data source id (24 hexadecimal digits)'),
     );
   }
 
