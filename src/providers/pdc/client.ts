@@ -1,8 +1,11 @@
 import {
   type AuthHeaders,
+  isUpstreamError,
   type JsonResponse,
   UpstreamError,
   UpstreamHttp,
+  type UpstreamRequest,
+  type UpstreamResponse,
   type UpstreamSettings,
 } from '../../gateway/upstream/index.js';
 import { describePdcError } from './describe-error.js';
@@ -52,12 +55,28 @@ export function createPdcHttp(options: PdcHttpOptions): UpstreamHttp {
   });
 }
 
+/** New credentials after PDC refused `rejected` with a 401; absent when a 401 is the caller's answer. */
+export type RenewAuth = (rejected: Record<string, string>) => Promise<Record<string, string>>;
+
 /** The Pentaho Data Catalog data-source endpoints, typed; answers come back unwrapped from `data`. */
 export class PdcClient {
   constructor(
     private readonly http: UpstreamHttp,
     private readonly auth: AuthHeaders,
+    private readonly renew?: RenewAuth,
   ) {}
+
+  /** One authenticated call; a 401 gets new credentials from `renew` and one more try. */
+  private async send<T>(request: UpstreamRequest): Promise<UpstreamResponse<T>> {
+    try {
+      return await this.http.request<T>(request);
+    } catch (error) {
+      if (!this.renew || !isUpstreamError(error) || error.kind !== 'http' || error.status !== 401)
+        throw error;
+      request.headers = await this.renew(request.headers ?? {});
+      return this.http.request<T>(request);
+    }
+  }
 
   /** Password login (public: sends no credentials header); the token's expiry comes from its `exp`. */
   async login(username: string, password: string, signal?: AbortSignal): Promise<PdcAccessToken> {
@@ -72,6 +91,8 @@ export class PdcClient {
       method: 'POST',
       path: `${API}/auth`,
       operation,
+      // Logging in again changes nothing: a login that failed for a passing reason is tried again.
+      safe: true,
       form,
       signal,
     });
@@ -90,21 +111,19 @@ export class PdcClient {
     input: PdcDataSourceCreate | readonly PdcDataSourceCreate[],
     signal?: AbortSignal,
   ): Promise<PdcCreateResult> {
-    const { data } = await this.http.request<Json<'createDataSources', 201> | Json<'createDataSources', 207>>(
-      {
-        method: 'POST',
-        path: `${API}/data-sources`,
-        operation: 'createDataSources',
-        json: input,
-        headers: await this.auth(),
-        signal,
-      },
-    );
+    const { data } = await this.send<Json<'createDataSources', 201> | Json<'createDataSources', 207>>({
+      method: 'POST',
+      path: `${API}/data-sources`,
+      operation: 'createDataSources',
+      json: input,
+      headers: await this.auth(),
+      signal,
+    });
     return { created: data.data, failures: 'errors' in data ? data.errors : [] };
   }
 
   async getDataSource(id: string, signal?: AbortSignal): Promise<PdcDataSource> {
-    const { data } = await this.http.request<Json<'getDataSource', 200>>({
+    const { data } = await this.send<Json<'getDataSource', 200>>({
       method: 'GET',
       path: `${API}/data-sources/${encodeURIComponent(id)}`,
       operation: 'getDataSource',
@@ -120,7 +139,7 @@ export class PdcClient {
     patch: PdcDataSourcePatch,
     signal?: AbortSignal,
   ): Promise<PdcDataSource> {
-    const { data } = await this.http.request<Json<'updateDataSource', 200>>({
+    const { data } = await this.send<Json<'updateDataSource', 200>>({
       method: 'PATCH',
       path: `${API}/data-sources/${encodeURIComponent(id)}`,
       operation: 'updateDataSource',
@@ -134,7 +153,7 @@ export class PdcClient {
   /** The data sources found among `ids`, in no particular order; unknown ids are simply missing. */
   async getDataSourcesByIds(ids: readonly string[], signal?: AbortSignal): Promise<PdcDataSource[]> {
     const body: Schemas['DataSourceIdsRequest'] = { ids: [...ids] };
-    const { data } = await this.http.request<Json<'getDataSourcesByIds', 200>>({
+    const { data } = await this.send<Json<'getDataSourcesByIds', 200>>({
       method: 'POST',
       path: `${API}/data-sources/by-ids`,
       operation: 'getDataSourcesByIds',
@@ -154,7 +173,7 @@ export class PdcClient {
     signal?: AbortSignal,
   ): Promise<PdcPage> {
     const body: Schemas['DataSourceFilterRequest'] = { filters };
-    const { data } = await this.http.request<Json<'filterDataSources', 200>>({
+    const { data } = await this.send<Json<'filterDataSources', 200>>({
       method: 'POST',
       path: `${API}/data-sources/filter`,
       operation: 'filterDataSources',
