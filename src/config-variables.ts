@@ -204,7 +204,7 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
   {
     name: 'READINESS_TIMEOUT_MS',
     description:
-      'Budget of one /ready check: each provider’s upstream must answer a HEAD request within it (any status counts) and have no open circuit breaker; otherwise /ready answers 503 naming the provider.',
+      'Budget of one /ready check: a provider is usable when its upstream answers a HEAD request within it (any status counts) and its circuit breaker is not open. /ready answers 200 while at least one provider is usable and 503 when none is (or the process is shutting down); its body lists each provider’s state, as does the `gateway_provider_ready` metric.',
     default: '500',
     example: '2000',
     schema: int(10, 60_000),

@@ -40,6 +40,8 @@ export interface Gateway {
   providers: readonly ActiveProvider[];
   /** How long `listen` keeps an idle client connection open. */
   keepAliveTimeoutMs: number;
+  /** Says the process is shutting down: /ready answers 503 from now on, requests are still served. */
+  drain(): void;
   /** Closes every upstream pool and sends the trace spans still buffered. */
   close(): Promise<void>;
 }
@@ -123,6 +125,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     schema: gatewaySchema,
     providers,
     keepAliveTimeoutMs: config.keepAliveTimeoutMs,
+    drain: observability.drain,
     close: async () => {
       await Promise.all(providers.map((p) => p.runtime.close()));
       await observability.close();
