@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isOrigin } from './gateway/cors.js';
 import type { EnvVariable } from './gateway/provider.js';
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -7,6 +8,17 @@ const tokenList = z
   .string()
   .transform((s) => s.split(',').flatMap((item) => item.trim() || []))
   .pipe(z.array(z.string()).min(1, 'list at least one token'));
+const originList = z
+  .string()
+  .transform((s) => s.split(',').flatMap((item) => item.trim() || []))
+  .pipe(
+    z.array(
+      z.string().refine((origin) => origin === '*' || isOrigin(origin), {
+        error:
+          'list origins as a browser sends them (scheme, host and port, e.g. https://app.example.com) or *',
+      }),
+    ),
+  );
 
 /** The gateway's own variables; each provider adds its own (see `ProviderDefinition.env`). */
 export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
@@ -230,6 +242,13 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
     default: 'datasource-gateway',
     example: 'datasource-gateway-eu',
     schema: z.string().min(1),
+  },
+  {
+    name: 'CORS_ORIGINS',
+    description:
+      'Comma-separated origins whose browser pages may call /graphql, /ready and /metrics, e.g. https://app.example.com; a listed origin may send credentials. `*` lets any origin read answers, without credentials. Defaults to `*` in demo mode; otherwise no CORS header is sent.',
+    example: 'https://app.example.com,https://admin.example.com',
+    schema: originList.optional(),
   },
   {
     name: 'GATEWAY_AUTH',

@@ -8,6 +8,7 @@ import { AdmissionGate } from './gateway/admission.js';
 import { useGatewayAuth } from './gateway/auth.js';
 import { useCompiledQueries } from './gateway/compiled-queries.js';
 import { type ActiveProvider, createContext, type GatewayContext } from './gateway/context.js';
+import { corsFor } from './gateway/cors.js';
 import { maskError } from './gateway/errors.js';
 import {
   createLogger,
@@ -87,6 +88,8 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
+    // Yoga's default echoes any Origin with credentials allowed: only the configured origins are.
+    cors: corsFor(config.corsOrigins),
     // No field takes a file: a multipart body is refused (415, see useSupportedMediaTypes) instead of parsed.
     multipart: false,
     graphiql: config.graphiql ? { title: 'datasource-gateway', defaultQuery: defaultGraphiqlQuery } : false,
