@@ -2,6 +2,8 @@ import {
   type AuthHeaders,
   isUpstreamError,
   type JsonResponse,
+  objectAt,
+  objectsAt,
   UpstreamError,
   UpstreamHttp,
   type UpstreamRequest,
@@ -23,6 +25,11 @@ export type PdcCreateFailure = Schemas['CreateFailure'];
 
 export const PDC_PROVIDER = 'pdc';
 const API = '/api/public/v1';
+
+/** Where the answers keep what the gateway reads. */
+const DATA = ['data'];
+const PAGE_INFO = ['pageInfo'];
+const ERRORS = ['errors'];
 
 /** A token from the auth endpoint and when it stops working, read from its own `exp` claim. */
 export interface PdcAccessToken {
@@ -96,10 +103,16 @@ export class PdcClient {
       form,
       signal,
     });
-    const accessToken = data.data.accessToken;
-    const claims = readJwtClaims(accessToken);
+    const { accessToken } = objectAt<Json<'authenticate', 200>['data']>(data, DATA, PDC_PROVIDER, operation);
+    const claims = typeof accessToken === 'string' ? readJwtClaims(accessToken) : undefined;
     if (claims?.exp === undefined) {
-      throw new UpstreamError({ provider: PDC_PROVIDER, operation, kind: 'malformed', status: 200 });
+      throw new UpstreamError({
+        provider: PDC_PROVIDER,
+        operation,
+        kind: 'malformed',
+        status: 200,
+        message: 'data.accessToken is not a JWT with an exp claim',
+      });
     }
     const token: PdcAccessToken = { accessToken, expiresAt: new Date(claims.exp * 1000) };
     if (claims.sub !== undefined) token.subject = claims.sub;
@@ -119,7 +132,13 @@ export class PdcClient {
       headers: await this.auth(),
       signal,
     });
-    return { created: data.data, failures: 'errors' in data ? data.errors : [] };
+    const operation = 'createDataSources';
+    const created = objectsAt<PdcDataSource>(data, DATA, PDC_PROVIDER, operation);
+    const failures =
+      'errors' in data && data.errors !== undefined
+        ? objectsAt<PdcCreateFailure>(data, ERRORS, PDC_PROVIDER, operation)
+        : [];
+    return { created, failures };
   }
 
   async getDataSource(id: string, signal?: AbortSignal): Promise<PdcDataSource> {
@@ -130,7 +149,7 @@ export class PdcClient {
       headers: await this.auth(),
       signal,
     });
-    return data.data;
+    return objectAt(data, DATA, PDC_PROVIDER, 'getDataSource');
   }
 
   /** Sends only the fields given; lists replace the stored lists whole. */
@@ -147,7 +166,7 @@ export class PdcClient {
       headers: await this.auth(),
       signal,
     });
-    return data.data;
+    return objectAt(data, DATA, PDC_PROVIDER, 'updateDataSource');
   }
 
   /** The data sources found among `ids`, in no particular order; unknown ids are simply missing. */
@@ -163,7 +182,7 @@ export class PdcClient {
       headers: await this.auth(),
       signal,
     });
-    return data.data;
+    return objectsAt(data, DATA, PDC_PROVIDER, 'getDataSourcesByIds');
   }
 
   /** One page of the data sources matching every filter given (`*` wildcards in names and types). */
@@ -183,7 +202,10 @@ export class PdcClient {
       headers: await this.auth(),
       signal,
     });
-    return { dataSources: data.data, pageInfo: data.pageInfo };
+    return {
+      dataSources: objectsAt(data, DATA, PDC_PROVIDER, 'filterDataSources'),
+      pageInfo: objectAt(data, PAGE_INFO, PDC_PROVIDER, 'filterDataSources'),
+    };
   }
 }
 
