@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isOrigin } from './gateway/cors.js';
 import type { EnvVariable } from './gateway/provider.js';
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -7,6 +8,17 @@ const tokenList = z
   .string()
   .transform((s) => s.split(',').flatMap((item) => item.trim() || []))
   .pipe(z.array(z.string()).min(1, 'list at least one token'));
+const originList = z
+  .string()
+  .transform((s) => s.split(',').flatMap((item) => item.trim() || []))
+  .pipe(
+    z.array(
+      z.string().refine((origin) => origin === '*' || isOrigin(origin), {
+        error:
+          'list origins as a browser sends them (scheme, host and port, e.g. https://app.example.com) or *',
+      }),
+    ),
+  );
 
 /** The gateway's own variables; each provider adds its own (see `ProviderDefinition.env`). */
 export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
@@ -204,7 +216,7 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
   {
     name: 'READINESS_TIMEOUT_MS',
     description:
-      'Budget of one /ready check: each provider’s upstream must answer a HEAD request within it (any status counts) and have no open circuit breaker; otherwise /ready answers 503 naming the provider.',
+      'Budget of one /ready check: a provider is usable when its upstream answers a HEAD request within it (any status counts) and its circuit breaker is not open. /ready answers 200 while at least one provider is usable and 503 when none is (or the process is shutting down); its body lists each provider’s state, as does the `gateway_provider_ready` metric.',
     default: '500',
     example: '2000',
     schema: int(10, 60_000),
@@ -230,6 +242,13 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
     default: 'datasource-gateway',
     example: 'datasource-gateway-eu',
     schema: z.string().min(1),
+  },
+  {
+    name: 'CORS_ORIGINS',
+    description:
+      'Comma-separated origins whose browser pages may call /graphql, /ready and /metrics, e.g. https://app.example.com; a listed origin may send credentials. `*` lets any origin read answers, without credentials. Defaults to `*` in demo mode; otherwise no CORS header is sent.',
+    example: 'https://app.example.com,https://admin.example.com',
+    schema: originList.optional(),
   },
   {
     name: 'GATEWAY_AUTH',

@@ -39,6 +39,8 @@ export interface GatewayConfig {
   resilience: ResilienceOptions;
   /** Who may call the gateway (its own `Authorization` header, not upstream credentials). */
   auth: GatewayAuthOptions;
+  /** Origins whose browsers may read answers: exact origins, `*` for any (without credentials); empty: no CORS. */
+  corsOrigins: readonly string[];
   /** /ready, /metrics and tracing. */
   observability: ObservabilityOptions;
   providers: ConfiguredProvider[];
@@ -129,6 +131,8 @@ export function loadConfig(env: Env, registry: readonly ProviderDefinition[]): G
       breakerResetMs: get<number>('UPSTREAM_BREAKER_RESET_MS'),
     },
     auth: auth.options,
+    // Demo mode serves GraphiQL and local front ends from any origin; a deployment lists its own.
+    corsOrigins: get<string[] | undefined>('CORS_ORIGINS') ?? (providers.length === 0 ? ['*'] : []),
     observability: readObservability(get),
     providers,
   };

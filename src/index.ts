@@ -15,8 +15,8 @@ async function main(): Promise<void> {
     // Only demo mode pays for the simulators (their contracts, validators and seed data).
     const { startDemoUpstreams } = await import('./sandbox/demo.js');
     demo = await startDemoUpstreams();
-    // The simulators count as configured upstreams: keep the auth demo mode chose (open by default).
-    env = { ...env, ...demo.env, GATEWAY_AUTH: config.auth.mode };
+    // The simulators count as configured upstreams: keep the auth and CORS demo mode chose.
+    env = { ...env, ...demo.env, GATEWAY_AUTH: config.auth.mode, CORS_ORIGINS: config.corsOrigins.join(',') };
     config = loadConfig(env, providers);
   }
   const gateway = createGateway(config);

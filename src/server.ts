@@ -8,6 +8,7 @@ import { AdmissionGate } from './gateway/admission.js';
 import { useGatewayAuth } from './gateway/auth.js';
 import { useCompiledQueries } from './gateway/compiled-queries.js';
 import { type ActiveProvider, createContext, type GatewayContext } from './gateway/context.js';
+import { corsFor } from './gateway/cors.js';
 import { maskError } from './gateway/errors.js';
 import {
   createLogger,
@@ -40,6 +41,8 @@ export interface Gateway {
   providers: readonly ActiveProvider[];
   /** How long `listen` keeps an idle client connection open. */
   keepAliveTimeoutMs: number;
+  /** Says the process is shutting down: /ready answers 503 from now on, requests are still served. */
+  drain(): void;
   /** Closes every upstream pool and sends the trace spans still buffered. */
   close(): Promise<void>;
 }
@@ -85,6 +88,8 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
+    // Yoga's default echoes any Origin with credentials allowed: only the configured origins are.
+    cors: corsFor(config.corsOrigins),
     // No field takes a file: a multipart body is refused (415, see useSupportedMediaTypes) instead of parsed.
     multipart: false,
     graphiql: config.graphiql ? { title: 'datasource-gateway', defaultQuery: defaultGraphiqlQuery } : false,
@@ -123,6 +128,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     schema: gatewaySchema,
     providers,
     keepAliveTimeoutMs: config.keepAliveTimeoutMs,
+    drain: observability.drain,
     close: async () => {
       await Promise.all(providers.map((p) => p.runtime.close()));
       await observability.close();

@@ -3,8 +3,8 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { GatewayContext } from './context.js';
 import { badInput } from './errors.js';
-import { decodeGlobalId, encodeGlobalId } from './ids.js';
-import { loadNodes } from './node-loaders.js';
+import { encodeGlobalId, notAnId, readGlobalId } from './ids.js';
+import { loadNode, loadNodes } from './node-loaders.js';
 
 /** GraphQL type names that carry global ids; provider schemas add theirs as they define them. */
 export const nodeTypenames = new Set<string>();
@@ -27,17 +27,18 @@ export const builder = new SchemaBuilder<{
     clientMutationId: 'omit',
     cursorType: 'String',
     encodeGlobalID: (typename, id) => encodeGlobalId(typename, id),
-    decodeGlobalID: (globalId) => decodeGlobalId(globalId, nodeTypenames),
+    // Never throws: an id that is not ours fails its own lookup (`loadNode`), not the whole field.
+    decodeGlobalID: (globalId) => readGlobalId(globalId, nodeTypenames) ?? notAnId,
     // `node` and `nodes` load through the request's own loaders (node-loaders.ts), not Pothos's
     // per-request caches, which are module-level WeakMaps keyed by context (see `requestLocal`).
     nodeQueryOptions: {
       description: 'Fetches any data source (or other node) by its global id.',
       nullable: true,
-      resolve: async (_root, args, context) => (await loadNodes(context, [args.id]))[0] ?? null,
+      resolve: (_root, args, context) => loadNode(context, args.id, 'id'),
     },
     nodesQueryOptions: {
       description:
-        'Fetches several nodes by global id, batched per provider: the answer has one entry per id, in the order asked, null where there is none.',
+        'Fetches several nodes by global id, batched per provider: the answer has one entry per id, in the order asked, null where there is none. An id that is not an id of this API is null, with an error at its entry.',
       resolve: (_root, args, context) => {
         if (args.ids.length > context.limits.maxNodes) {
           throw badInput(

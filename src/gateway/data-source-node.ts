@@ -10,6 +10,8 @@ export interface DataSourceNodeOptions<R extends DataSourceRecord> {
   load: (ids: string[], context: GatewayContext) => Promise<(R | Error | null)[]>;
   /** Whether a listed record is complete enough to stand in for a loaded one (default: yes). */
   isComplete?: (record: R) => boolean;
+  /** Whether a native id has the shape of this type's ids (default: any); others are not ids of this API. */
+  isNativeId?: (id: string) => boolean;
 }
 
 /**
@@ -28,6 +30,7 @@ export function dataSourceNode<R extends DataSourceRecord>(
       return options.load(ids, context);
     },
     isComplete: (record) => !options.isComplete || options.isComplete(record),
+    isNativeId: options.isNativeId,
   });
   // Looked up by id through `loadNodes` (node-loaders.ts), never through Pothos.
   const ref = builder.nodeRef<R>(typename, { id: { resolve: (record) => record.nativeId } });

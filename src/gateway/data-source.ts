@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { builder, nodeTypenames } from './builder.js';
 import { countedConnection } from './connections.js';
 import { fromUpstream, registerProviderLabel } from './errors.js';
-import { loadNodes, primeLoaders } from './node-loaders.js';
+import { loadNode, primeLoaders } from './node-loaders.js';
 import { pageAcross, type Segment } from './paging.js';
 import type { ProviderDefinition } from './provider.js';
 import type { DataSourceFilter, DataSourceRecord } from './records.js';
@@ -154,7 +154,7 @@ export function defineDataSourceSchema(definitions: readonly ProviderDefinition[
       description: 'One data source by its global id, whichever provider holds it; null when there is none.',
       args: { id: t.arg.globalID({ required: true, description: 'The `id` of a data source.' }) },
       resolve: async (_root, args, context) => {
-        const [found] = await loadNodes(context, [args.id]);
+        const found = await loadNode(context, args.id, 'id');
         if (found instanceof Error) throw found;
         return found ?? null;
       },

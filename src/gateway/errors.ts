@@ -79,7 +79,7 @@ export function fromUpstream(
     extensions.code = 'UPSTREAM_UNAVAILABLE';
     message = `${label} is failing repeatedly; calls to it are paused for a few seconds`;
   } else if (error.kind === 'malformed') {
-    message = `${label} sent an answer that could not be read`;
+    message = `${label} answered in an unexpected shape`;
   } else {
     const status = error.status ?? 0;
     const known = byStatus[status];

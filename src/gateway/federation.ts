@@ -18,8 +18,8 @@ import {
 import { nodeTypenames } from './builder.js';
 import type { GatewayContext } from './context.js';
 import { badInput } from './errors.js';
-import { decodeGlobalId } from './ids.js';
-import { loadNodes } from './node-loaders.js';
+import { idArgument, notAnIdMessage, readGlobalId } from './ids.js';
+import { loadNode } from './node-loaders.js';
 
 /**
  * What the SDL adds to the public schema: the Federation version and imports, and `@oneOf`, which
@@ -61,8 +61,8 @@ export function toSubgraphSchema(schema: GraphQLSchema, entityInterface = 'DataS
             );
           }
           // One promise each: a bad representation is null with its own error, the rest still arrive.
-          return representations.map((representation) =>
-            resolveReference(representation, entityNames, context),
+          return representations.map((representation, index) =>
+            resolveReference(representation, index, entityNames, context),
           );
         },
       },
@@ -98,25 +98,29 @@ export function subgraphSdl(schema: GraphQLSchema, entityNames: readonly string[
 /** Looks up one entity through the same per-request loaders as `node` and `nodes`. */
 async function resolveReference(
   representation: unknown,
+  index: number,
   entityNames: readonly string[],
   context: GatewayContext,
 ): Promise<unknown> {
   const { __typename: typename, id } = (representation ?? {}) as { __typename?: unknown; id?: unknown };
   if (typeof typename !== 'string' || !entityNames.includes(typename)) {
     throw badInput(
-      `${JSON.stringify(typename ?? null)} is not an entity of this subgraph: use one of ${entityNames.join(', ')}`,
+      `${idArgument('representations', index)} names no entity of this subgraph: use one of ${entityNames.join(', ')}`,
       'representations',
     );
   }
   if (typeof id !== 'string') {
     throw badInput(`a ${typename} representation needs its \`id\`, a string`, 'representations');
   }
-  const decoded = decodeGlobalId(id, nodeTypenames);
+  const decoded = readGlobalId(id, nodeTypenames);
+  if (!decoded) throw badInput(notAnIdMessage('representations', index), 'representations');
   if (decoded.typename !== typename) {
-    throw badInput(`"${id}" is an id of type ${decoded.typename}, not ${typename}`, 'representations');
+    throw badInput(
+      `${idArgument('representations', index)} holds an id of type ${decoded.typename}, not ${typename}`,
+      'representations',
+    );
   }
-  const [found] = await loadNodes(context, [decoded]);
-  return found ?? null;
+  return loadNode(context, decoded, 'representations', index);
 }
 
 /** `@key(fields: "id")`: every entity is found again by its global id. */

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { type GatewayContext, requestLocal } from './context.js';
-import { asError } from './errors.js';
+import { asError, badInput } from './errors.js';
+import { type GlobalId, notAnId, notAnIdMessage } from './ids.js';
 import type { DataSourceRecord } from './records.js';
 
 /** How one node type is read by id: a batch load, and which listed records may stand in for it. */
@@ -9,18 +10,21 @@ export interface NodeLoading<R extends DataSourceRecord> {
   load: (ids: string[], context: GatewayContext) => Promise<(R | Error | null)[]>;
   /** Whether a listed record is complete enough to stand in for a loaded one. */
   isComplete: (record: R) => boolean;
+  /** Whether a native id has the shape this type's ids have; others are refused without a call. */
+  isNativeId?: (id: string) => boolean;
 }
 
 interface NodeLoader {
   loader(context: GatewayContext): DataLoader<string, DataSourceRecord | Error | null>;
   isComplete(record: DataSourceRecord): boolean;
+  isNativeId?: (id: string) => boolean;
 }
 
 const loaders = new Map<string, NodeLoader>();
 
 /**
  * Registers how a node type loads; returns its per-request loader, which batches and caches the
- * lookups of one request. A typed id of the wrong shape is the provider's to refuse (as an Error).
+ * lookups of one request.
  */
 export function registerNodeLoader<R extends DataSourceRecord>(
   typename: string,
@@ -32,26 +36,37 @@ export function registerNodeLoader<R extends DataSourceRecord>(
   loaders.set(typename, {
     loader,
     isComplete: (record) => loading.isComplete(record as R),
+    isNativeId: loading.isNativeId,
   });
   return loader;
 }
 
 /**
  * Nodes by decoded global id, in the order asked: a record, null (none, or a type that cannot be
- * loaded) or the Error its provider gave. Ids of one type share one batch; a repeated id is loaded
- * once per request.
+ * loaded) or an Error, the provider's or a BAD_USER_INPUT naming the entry of `argument` that is not
+ * an id of this API. Ids of one type share one batch; a repeated id is loaded once per request.
  */
 export function loadNodes(
   context: GatewayContext,
-  ids: readonly ({ id: string; typename: string } | null | undefined)[],
+  ids: readonly (GlobalId | null | undefined)[],
+  argument = 'ids',
 ): Promise<(DataSourceRecord | Error | null)[]> {
-  return Promise.all(
-    ids.map((global) => {
-      const node = global && loaders.get(global.typename);
-      if (!global || !node) return null;
-      return node.loader(context).load(global.id).catch(asError);
-    }),
-  );
+  return Promise.all(ids.map((global, index) => loadNode(context, global, argument, index)));
+}
+
+/** One node by decoded global id; `argument` and `index` name the input in an error. */
+export function loadNode(
+  context: GatewayContext,
+  global: GlobalId | null | undefined,
+  argument: string,
+  index?: number,
+): Promise<DataSourceRecord | Error | null> | Error | null {
+  if (!global) return null;
+  const node = loaders.get(global.typename);
+  if (global === notAnId || node?.isNativeId?.(global.id) === false)
+    return badInput(notAnIdMessage(argument, index), argument);
+  if (!node) return null;
+  return node.loader(context).load(global.id).catch(asError);
 }
 
 /** Puts records a list returned into their types' loaders, so a later lookup costs no call. */

@@ -1,5 +1,5 @@
 import { builder } from './builder.js';
-import { decodeGlobalId } from './ids.js';
+import { readGlobalId } from './ids.js';
 import { isUpstreamError } from './upstream/index.js';
 
 /** Why a mutation did not happen, in terms a form can act on. */
@@ -147,9 +147,7 @@ export function asUserError(
  * on `field`, returned as data.
  */
 export function nativeIdFor(globalId: string, typename: string, field: string[]): string {
-  try {
-    return decodeGlobalId(globalId, new Set([typename])).id;
-  } catch {
-    throw new InvalidInputError([{ field, message: `is not the id of a ${typename}` }]);
-  }
+  const decoded = readGlobalId(globalId, new Set([typename]));
+  if (!decoded) throw new InvalidInputError([{ field, message: `is not the id of a ${typename}` }]);
+  return decoded.id;
 }

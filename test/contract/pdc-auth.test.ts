@@ -94,10 +94,13 @@ describe('pdc contract: logging in and bearer tokens', () => {
   it('keeps one service-account token for concurrent calls and logs in again near its expiry', async () => {
     let clock = Date.now();
     const before = h.sim.stats.count('authenticate');
-    const client: PdcClient = new PdcClient(
-      h.http,
-      pdcPasswordAuth(h.clientWith({}), { username, password, refreshBeforeSeconds: 60, now: () => clock }),
-    );
+    const auth = pdcPasswordAuth(h.clientWith({}), {
+      username,
+      password,
+      refreshBeforeSeconds: 60,
+      now: () => clock,
+    });
+    const client: PdcClient = new PdcClient(h.http, () => auth.headers());
     await Promise.all([
       client.getDataSourcesByIds(['0'.repeat(24)]),
       client.getDataSourcesByIds(['1'.repeat(24)]),

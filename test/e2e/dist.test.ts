@@ -94,7 +94,7 @@ describe('the built gateway, started as the container starts it', () => {
         const badId = await query('{ node(id: "bogus") { id } }');
         expect(badId.data).toEqual({ node: null });
         expect(badId.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-        expect(badId.errors?.[0]?.message).toContain('is not a valid id');
+        expect(badId.errors?.[0]?.message).toContain('is not an id of this API');
       });
       // Spans are flushed when the gateway stops.
       expect(receiver.spans.map((span) => span.name)).toContain('query Catalog');

@@ -3,6 +3,10 @@ import { graphql } from '../generated/index.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 
 const globalId = (typename: string, id: string) => Buffer.from(`${typename}:${id}`).toString('base64url');
+const nativeOf = (id: string | undefined) =>
+  Buffer.from(id ?? '', 'base64url')
+    .toString()
+    .split(':')[1];
 
 const EVERY_ID = graphql(`
   query EveryDataSourceId {
@@ -59,26 +63,65 @@ describe('node and nodes', () => {
     expect(result.data).toEqual({ node: null });
   });
 
+  const notAnId = (argument: string) =>
+    `${argument} is not an id of this API: use the \`id\` of a node it returned`;
+
   it.each([
     ['not base64 at all', 'bad id!'],
     ['a type this API does not have', globalId('Invoice', '42')],
     ['no native id', globalId('CatalogDataSource', '')],
-  ])('gives a clear BAD_USER_INPUT error for an id with %s', async (_case, id) => {
-    const result = await gw.query(NODE, { id });
-    expect(result.status).toBe(200);
-    expect(result.data).toEqual({ node: null });
-    expect(result.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT' });
-    expect(result.errors?.[0]?.message).toContain('is not a valid id');
-  });
+    ['a catalog id that is not an ObjectId', globalId('CatalogDataSource', 'xyz')],
+    ['a RiverGen id that is not a positive integer', globalId('RiverGenDataSource', '-7')],
+  ])(
+    'answers node null with an error at its path for an id with %s, never repeating the id',
+    async (_case, id) => {
+      gw.resetCounts();
+      const result = await gw.query(NODE, { id });
+      expect(result.status).toBe(200);
+      expect(result.data).toEqual({ node: null });
+      expect(result.errors).toEqual([
+        { message: notAnId('`id`'), path: ['node'], extensions: { code: 'BAD_USER_INPUT', field: 'id' } },
+      ]);
+      expect(JSON.stringify(result.errors)).not.toContain(id);
+      expect(gw.sims.pdc?.stats.count()).toBe(0);
+      expect(gw.sims.rivergen?.stats.count()).toBe(0);
+      const same = await gw.query(DATA_SOURCE, { id });
+      expect(same.data).toEqual({ dataSource: null });
+      expect(same.errors?.[0]).toMatchObject({ message: notAnId('`id`'), path: ['dataSource'] });
+    },
+  );
 
-  it('refuses a catalog id that is not an ObjectId without calling the catalog', async () => {
+  it('answers each id nodes cannot use with null and its own error, keeping the other entries and root fields', async () => {
+    const listed = await gw.query<{ catalogDataSources: { edges: { node: { id: string } }[] } }>(
+      '{ catalogDataSources(first: 2) { edges { node { id } } } }',
+    );
+    const [first, second] = listed.data?.catalogDataSources.edges.map((edge) => edge.node.id) ?? [];
+    const bad = ['garbage', globalId('Invoice', '42'), globalId('CatalogDataSource', 'xyz')];
     gw.resetCounts();
-    const result = await gw.query(NODE, { id: globalId('CatalogDataSource', 'xyz') });
-    expect(result.errors?.[0]).toMatchObject({
-      message: '"xyz" is not a catalog data source id (24 hexadecimal digits)',
-      extensions: { code: 'BAD_USER_INPUT' },
+    const result = await gw.query<{
+      nodes: ({ id: string } | null)[];
+      catalogDataSources: { totalCount: number };
+    }>('query($ids: [ID!]!) { nodes(ids: $ids) { id } catalogDataSources(first: 1) { totalCount } }', {
+      ids: [first, ...bad, second],
     });
-    expect(gw.sims.pdc?.stats.count()).toBe(0);
+    expect(result.status).toBe(200);
+    expect(result.data).toEqual({
+      nodes: [{ id: first }, null, null, null, { id: second }],
+      catalogDataSources: { totalCount: 1000 },
+    });
+    expect(result.errors?.map(({ message, path, extensions }) => ({ message, path, extensions }))).toEqual(
+      [1, 2, 3].map((i) => ({
+        message: notAnId(`\`ids[${i}]\``),
+        path: ['nodes', i],
+        extensions: { code: 'BAD_USER_INPUT', field: 'ids' },
+      })),
+    );
+    for (const id of bad) expect(JSON.stringify(result.errors)).not.toContain(id);
+    // The two good ids still share one batch.
+    expect(gw.sims.pdc?.stats.count('getDataSourcesByIds')).toBe(1);
+    expect(gw.sims.pdc?.stats.last('getDataSourcesByIds')?.body).toEqual({
+      ids: [first, second].map(nativeOf),
+    });
   });
 
   it('refuses more ids than the configured limit', async () => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { type ListeningGateway, serveOverHttp } from '../support/listening.js';
+import { parsePrometheus } from '../support/prometheus.js';
 
 const PROVIDERS = ['prequel-import', 'prequel-export', 'pdc', 'rivergen'];
 const IMPORT_SOURCES = '{ importSources(first: 1) { edges { node { id } } } }';
@@ -22,7 +23,8 @@ async function start(env: Record<string, string> = {}) {
 
 interface ReadyBody {
   ready: boolean;
-  providers: { id: string; ready: boolean; reason?: string }[];
+  draining?: true;
+  providers?: { id: string; ready: boolean; reason?: string }[];
 }
 
 async function ready(on: ListeningGateway): Promise<{ status: number; body: ReadyBody; text: string }> {
@@ -34,7 +36,7 @@ async function ready(on: ListeningGateway): Promise<{ status: number; body: Read
 /** What /ready says when every provider but `down` is ready and `down` is not, for `reason`. */
 function allBut(down: string, reason: string): ReadyBody {
   return {
-    ready: false,
+    ready: true,
     providers: PROVIDERS.map((id) => (id === down ? { id, ready: false, reason } : { id, ready: true })),
   };
 }
@@ -47,11 +49,11 @@ describe('/ready', () => {
     expect(answer.body).toEqual({ ready: true, providers: PROVIDERS.map((id) => ({ id, ready: true })) });
   });
 
-  it('answers 503 naming a provider whose upstream is gone, while /health stays 200 and the others still answer', async () => {
+  it('stays 200 while one provider is down, naming it, and the others still answer', async () => {
     const { gw, http } = await start();
     await gw.sims.pdc?.close();
     const answer = await ready(http);
-    expect(answer.status).toBe(503);
+    expect(answer.status).toBe(200);
     expect(answer.body).toEqual(allBut('pdc', 'unreachable'));
     // Names and reasons only: no URL, host or port of the upstream.
     expect(answer.text).not.toMatch(/127\.0\.0\.1|http|:\d{2,5}/);
@@ -63,7 +65,11 @@ describe('/ready', () => {
   it('calls an upstream that does not answer within READINESS_TIMEOUT_MS a timeout, with one probe per check, never retried', async () => {
     const { gw, http } = await start({ READINESS_TIMEOUT_MS: '150', UPSTREAM_BREAKER_FAILURES: '2' });
     gw.sims.rivergen?.setFaults({ hang: true });
-    for (let i = 0; i < 3; i++) expect((await ready(http)).body).toEqual(allBut('rivergen', 'timeout'));
+    for (let i = 0; i < 3; i++) {
+      const answer = await ready(http);
+      expect(answer.status).toBe(200);
+      expect(answer.body).toEqual(allBut('rivergen', 'timeout'));
+    }
     expect(gw.sims.rivergen?.stats.count('unmatched')).toBe(3);
 
     // Probes that timed out do not count against the breaker: once the upstream answers, so does the gateway.
@@ -80,7 +86,7 @@ describe('/ready', () => {
     for (const id of PROVIDERS) expect(gw.sims[id]?.stats.count('unmatched')).toBe(1);
   });
 
-  it('answers 503 `breaker open` while a provider fails fast, without probing it, and 200 again once it recovers', async () => {
+  it('marks a provider `breaker open` while it fails fast, without probing it, and ready again once it recovers', async () => {
     const { gw, http } = await start({
       UPSTREAM_RETRY_ATTEMPTS: '1',
       UPSTREAM_BREAKER_FAILURES: '2',
@@ -92,7 +98,7 @@ describe('/ready', () => {
     sim?.stats.reset();
 
     const answer = await ready(http);
-    expect(answer.status).toBe(503);
+    expect(answer.status).toBe(200);
     expect(answer.body).toEqual(allBut('prequel-import', 'breaker open'));
     expect(sim?.stats.count()).toBe(0);
     const others = await gw.query<{ catalogDataSources: { totalCount: number } }>(
@@ -103,8 +109,49 @@ describe('/ready', () => {
     sim?.setFaults(undefined);
     // Past its reset time the breaker lets the next call through, so the provider counts as ready again.
     await new Promise((resolve) => setTimeout(resolve, 350));
-    expect((await ready(http)).status).toBe(200);
+    expect((await ready(http)).body).toEqual({
+      ready: true,
+      providers: PROVIDERS.map((id) => ({ id, ready: true })),
+    });
     const recovered = await gw.query(IMPORT_SOURCES);
     expect(recovered.errors).toBeUndefined();
+  });
+
+  it('answers 503 when no provider is usable, naming each and why', async () => {
+    const { gw, http } = await start({ READINESS_TIMEOUT_MS: '150' });
+    gw.sims.rivergen?.setFaults({ hang: true });
+    for (const id of ['prequel-import', 'prequel-export', 'pdc']) await gw.sims[id]?.close();
+    const answer = await ready(http);
+    expect(answer.status).toBe(503);
+    expect(answer.body).toEqual({
+      ready: false,
+      providers: PROVIDERS.map((id) => ({
+        id,
+        ready: false,
+        reason: id === 'rivergen' ? 'timeout' : 'unreachable',
+      })),
+    });
+  });
+
+  it('answers 503 once the process is shutting down, without probing, while requests are still served', async () => {
+    const { gw, http } = await start();
+    gw.resetCounts();
+    gw.gateway.drain();
+    const answer = await ready(http);
+    expect(answer.status).toBe(503);
+    expect(answer.body).toEqual({ ready: false, draining: true });
+    for (const id of PROVIDERS) expect(gw.sims[id]?.stats.count('unmatched')).toBe(0);
+    expect((await gw.query(IMPORT_SOURCES)).errors).toBeUndefined();
+  });
+
+  it('exposes each provider’s state at the last check as gateway_provider_ready', async () => {
+    const { gw, http } = await start();
+    await gw.sims.pdc?.close();
+    await ready(http);
+    const text = await (await http.get('/metrics')).text();
+    expect(text).toMatch(/^gateway_provider_ready\{provider="pdc"\} 0$/m);
+    const metrics = parsePrometheus(text);
+    for (const id of PROVIDERS.filter((id) => id !== 'pdc'))
+      expect(metrics('gateway_provider_ready', { provider: id })).toBe(1);
   });
 });

@@ -92,7 +92,7 @@ describe('upstream faults', () => {
     g.sims.pdc?.setFaults({ malformed: true, operations: ['filterDataSources'] });
     const result = await g.query(CATALOG);
     expect(result.errors?.[0]).toMatchObject({
-      message: 'Pentaho Data Catalog sent an answer that could not be read',
+      message: 'Pentaho Data Catalog answered in an unexpected shape',
       extensions: { code: 'UPSTREAM_ERROR', provider: 'pdc' },
     });
     expect(g.sims.pdc?.stats.count('filterDataSources')).toBe(1);

@@ -111,7 +111,8 @@ describe('RiverGen data sources', () => {
     const id = Buffer.from('RiverGenDataSource:abc').toString('base64url');
     const result = await gw.query('query($id: ID!) { node(id: $id) { id } }', { id });
     expect(result.errors?.[0]).toMatchObject({
-      message: '"abc" is not a RiverGen data source id (a positive integer)',
+      message: '`id` is not an id of this API: use the `id` of a node it returned',
+      path: ['node'],
       extensions: { code: 'BAD_USER_INPUT' },
     });
     expect(gw.sims.rivergen?.stats.count()).toBe(0);

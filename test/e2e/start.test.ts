@@ -49,9 +49,12 @@ describe('npm start', () => {
       const url = line.url;
       const response = await fetch(url.replace('localhost', '127.0.0.1'), {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', origin: 'http://localhost:5173' },
         body: JSON.stringify({ query: '{ dataSources(first: 1) { totalCount } }' }),
       });
+      // A local front end may call the demo, without credentials.
+      expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+      expect(response.headers.get('access-control-allow-credentials')).toBeNull();
       const body = (await response.json()) as { data: { dataSources: { totalCount: number } } };
       // The seeded demo: 84 import sources, 80 destinations, 1,000 catalog entries, 180 RiverGen sources.
       expect(body.data.dataSources.totalCount).toBe(84 + 80 + 1000 + 180);

@@ -3,7 +3,7 @@ import type { AdmissionState } from '../admission.js';
 import type { ActiveProvider } from '../context.js';
 import type { RuntimeServices } from '../provider.js';
 import { GatewayMetrics } from './metrics.js';
-import { useReadiness } from './readiness.js';
+import { ReadinessCheck, useReadiness } from './readiness.js';
 import { createTracing, type TracingOptions } from './tracing.js';
 import { useMetrics } from './use-metrics.js';
 
@@ -24,6 +24,8 @@ export interface Observability {
   plugins: Plugin[];
   /** Told the size of every DataLoader batch (metrics). */
   onBatch?: (loader: string, size: number) => void;
+  /** The process is shutting down: /ready answers 503 from now on. */
+  drain(): void;
   close(): Promise<void>;
 }
 
@@ -36,7 +38,10 @@ export function createObservability(
   providers: () => readonly ActiveProvider[],
   admission?: () => AdmissionState,
 ): Observability {
-  const metrics = options.metrics ? new GatewayMetrics(providers, admission) : undefined;
+  const readiness = new ReadinessCheck(providers, options.readinessTimeoutMs);
+  const metrics = options.metrics
+    ? new GatewayMetrics(providers, admission, () => readiness.last)
+    : undefined;
   const tracing = options.tracing ? createTracing(options.tracing) : undefined;
   return {
     services: {
@@ -45,11 +50,12 @@ export function createObservability(
       traceUpstream: tracing?.traceUpstream,
     },
     plugins: [
-      useReadiness(providers, options.readinessTimeoutMs),
+      useReadiness(readiness),
       ...(metrics ? [useMetrics(metrics)] : []),
       ...(tracing ? [tracing.plugin] : []),
     ],
     onBatch: metrics?.observeBatch,
+    drain: () => readiness.drain(),
     close: async () => {
       await tracing?.close();
     },

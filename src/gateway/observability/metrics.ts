@@ -3,6 +3,7 @@ import type { AdmissionState } from '../admission.js';
 import type { ActiveProvider } from '../context.js';
 import type { BreakerState, UpstreamCallEvent, UpstreamFailureEvent } from '../upstream/index.js';
 import type { OperationInfo } from './operation.js';
+import type { ProviderReadiness } from './readiness.js';
 import { CounterFamily, type Family, GaugeFamily, HistogramFamily, type LabelValue } from './series.js';
 
 /** Distinct operation names one gateway labels; later new names count as `other`. */
@@ -64,6 +65,7 @@ export class GatewayMetrics {
     [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000],
   );
   private readonly breakerStates: GaugeFamily;
+  private readonly providerReady: GaugeFamily;
   private readonly admission: GaugeFamily[];
   /** Which provider owns each loader's type, worked out at the first batch (providers connect first). */
   private owners: Map<string, string> | undefined;
@@ -71,6 +73,7 @@ export class GatewayMetrics {
   constructor(
     private readonly providers: () => readonly ActiveProvider[],
     admission?: () => AdmissionState,
+    readiness: () => readonly ProviderReadiness[] | undefined = () => undefined,
   ) {
     this.admission = admission
       ? [
@@ -93,6 +96,13 @@ export class GatewayMetrics {
       'Circuit breaker state per provider: 1 for the state it is in (closed, half-open, open), 0 for the others.',
       ['provider', 'state'],
       () => this.breakers(),
+    );
+    // As of the last /ready check: probing upstreams on every scrape would add calls of its own.
+    this.providerReady = new GaugeFamily(
+      'gateway_provider_ready',
+      'Whether each provider was usable at the last /ready check: 1 if so, 0 if not (its reason is in the /ready body).',
+      ['provider'],
+      () => (readiness() ?? []).map(({ id, ready }) => [[id], ready ? 1 : 0] as const),
     );
   }
 
@@ -131,6 +141,7 @@ export class GatewayMetrics {
       this.upstreamErrors,
       this.batchSizes,
       this.breakerStates,
+      this.providerReady,
       ...this.admission,
     ];
     const own = families.map((family) => family.expose()).join('\n');

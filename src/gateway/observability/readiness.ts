@@ -11,27 +11,56 @@ export interface ProviderReadiness {
 }
 
 export interface Readiness {
+  /** The process can serve: it is not shutting down and at least one provider is usable. */
   ready: boolean;
-  providers: ProviderReadiness[];
+  /** Set while the process shuts down; no provider is probed then. */
+  draining?: true;
+  providers?: ProviderReadiness[];
 }
 
-/** Probes every provider at once; each probe is one short request per upstream, bounded by `timeoutMs`. */
-export async function checkReadiness(
-  providers: readonly ActiveProvider[],
-  timeoutMs: number,
-): Promise<Readiness> {
-  const results = await Promise.all(providers.map((provider) => checkProvider(provider, timeoutMs)));
-  return { ready: results.every((result) => result.ready), providers: results };
-}
+/**
+ * Whether this process should receive traffic. Concurrent checks share one round of probes; each
+ * probe is one short request per upstream, bounded by `timeoutMs`.
+ */
+export class ReadinessCheck {
+  private running: Promise<Readiness> | undefined;
+  private draining = false;
+  /** Each provider's state at the last check (metrics); undefined before the first. */
+  last: readonly ProviderReadiness[] | undefined;
 
-async function checkProvider({ definition, runtime }: ActiveProvider, timeoutMs: number) {
-  const id = definition.id;
-  const upstreams = runtime.upstreams ?? [];
-  // An upstream whose breaker fails calls fast is not asked again: it is failing already.
-  if (upstreams.some((upstream) => upstream.failingFast)) return notReady(id, 'breaker open');
-  const probes = await Promise.all(upstreams.map((upstream) => upstream.probe(timeoutMs)));
-  const failed = probes.find((probe) => probe !== 'reachable');
-  return failed ? notReady(id, failed) : { id, ready: true };
+  constructor(
+    private readonly providers: () => readonly ActiveProvider[],
+    private readonly timeoutMs: number,
+  ) {}
+
+  /** The process is shutting down: from now on every check answers not ready, without probing. */
+  drain(): void {
+    this.draining = true;
+  }
+
+  check(): Promise<Readiness> {
+    if (this.draining) return Promise.resolve({ ready: false, draining: true });
+    this.running ??= this.probe().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async probe(): Promise<Readiness> {
+    const results = await Promise.all(this.providers().map((provider) => this.checkProvider(provider)));
+    this.last = results;
+    return { ready: results.some((result) => result.ready), providers: results };
+  }
+
+  private async checkProvider({ definition, runtime }: ActiveProvider): Promise<ProviderReadiness> {
+    const id = definition.id;
+    const upstreams = runtime.upstreams ?? [];
+    // An upstream whose breaker fails calls fast is not asked again: it is failing already.
+    if (upstreams.some((upstream) => upstream.failingFast)) return notReady(id, 'breaker open');
+    const probes = await Promise.all(upstreams.map((upstream) => upstream.probe(this.timeoutMs)));
+    const failed = probes.find((probe) => probe !== 'reachable');
+    return failed ? notReady(id, failed) : { id, ready: true };
+  }
 }
 
 function notReady(id: string, reason: NotReadyReason): ProviderReadiness {
@@ -39,26 +68,20 @@ function notReady(id: string, reason: NotReadyReason): ProviderReadiness {
 }
 
 /**
- * GET /ready: 200 when every provider's upstream answers and no breaker is failing fast, 503
- * otherwise, with a JSON body naming each provider. Concurrent checks share one round of probes.
+ * GET /ready: 200 while the process can serve (one usable provider is enough: the others' fields
+ * fail on their own), 503 when no provider is usable or the process is shutting down. The JSON
+ * body names each provider's state, for people; an orchestrator reads the status.
  */
-export function useReadiness(providers: () => readonly ActiveProvider[], timeoutMs: number): Plugin {
-  let running: Promise<Readiness> | undefined;
-  const current = () => {
-    running ??= checkReadiness(providers(), timeoutMs).finally(() => {
-      running = undefined;
-    });
-    return running;
-  };
+export function useReadiness(readiness: ReadinessCheck): Plugin {
   return {
     // A plain path comparison: this runs before every request, and most are not for /ready.
     // It stays synchronous for those: a returned promise would cost every request a wait.
     onRequest: ({ url, endResponse, fetchAPI }) => {
       if (url.pathname !== '/ready') return;
-      return current().then((readiness) =>
+      return readiness.check().then((answer) =>
         endResponse(
-          new fetchAPI.Response(JSON.stringify(readiness), {
-            status: readiness.ready ? 200 : 503,
+          new fetchAPI.Response(JSON.stringify(answer), {
+            status: answer.ready ? 200 : 503,
             headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
           }),
         ),

@@ -6,7 +6,7 @@ export type UpstreamFailureKind =
   | 'timeout'
   /** The connection could not be made or broke before an answer arrived. */
   | 'unreachable'
-  /** A 2xx answer whose body is not the JSON the contract promises. */
+  /** A 2xx answer whose body is not JSON, or not of the shape the client reads. */
   | 'malformed'
   /** Not sent: the upstream failed too often lately and its breaker is open. */
   | 'circuit-open';
@@ -68,7 +68,7 @@ function describe(init: UpstreamErrorInit): string {
     case 'unreachable':
       return `${where} could not be reached`;
     case 'malformed':
-      return `${where} answered with a body that is not valid JSON`;
+      return `${where} answered ${init.message ? `in an unexpected shape: ${init.message}` : 'with a body that is not valid JSON'}`;
     case 'circuit-open':
       return `${where} was not called: the upstream failed repeatedly and calls are paused`;
   }

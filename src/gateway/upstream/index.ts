@@ -1,3 +1,4 @@
+export * from './envelope.js';
 export * from './errors.js';
 export * from './http.js';
 export * from './observers.js';

@@ -1,4 +1,3 @@
-import type { AuthHeaders } from '../../gateway/upstream/index.js';
 import type { PdcAccessToken, PdcClient } from './client.js';
 
 export interface PdcPasswordAuthOptions {
@@ -14,28 +13,46 @@ export interface PdcPasswordAuthOptions {
  * Bearer headers for a service account. `via` is the client of the request that needs them, so that a
  * login it causes is counted as one of its calls; without it, the client given here logs in.
  */
-export type PdcPasswordAuth = AuthHeaders & ((via?: PdcClient) => Promise<Record<string, string>>);
+export interface PdcPasswordAuth {
+  /** Headers with the token held, logging in first when there is none or it is about to expire. */
+  headers(via?: PdcClient): Promise<Record<string, string>>;
+  /**
+   * Headers with a new token, after PDC refused the `rejected` ones (it may have rotated its signing
+   * key): logs in again unless another caller already did since.
+   */
+  renew(rejected: Record<string, string>, via?: PdcClient): Promise<Record<string, string>>;
+}
 
 /**
  * Bearer headers for a service account: logs in on first use, reuses the token until shortly before
- * it expires, and shares one login between concurrent callers.
+ * it expires or PDC refuses it, and shares one login between concurrent callers.
  */
 export function pdcPasswordAuth(client: PdcClient, options: PdcPasswordAuthOptions): PdcPasswordAuth {
   const margin = (options.refreshBeforeSeconds ?? 30) * 1000;
   const now = options.now ?? Date.now;
   let current: Promise<PdcAccessToken> | undefined;
 
-  const token = async (via: PdcClient): Promise<PdcAccessToken> => {
+  /** The token held once the login in progress (if any) settles, unless `stale` says to log in again. */
+  const token = async (via: PdcClient, stale: (held: PdcAccessToken) => boolean): Promise<PdcAccessToken> => {
     const seen = current;
-    if (seen) {
-      const held = await seen.catch(() => undefined);
-      if (held && held.expiresAt.getTime() - margin > now()) return held;
-      // Another caller already found it stale and started a login: share that one.
-      if (current && current !== seen) return current;
-    }
+    const held = await seen?.catch(() => undefined);
+    // Another caller started a login meanwhile: share that one.
+    if (current && current !== seen) return current;
+    if (held && !stale(held)) return held;
     current = via.login(options.username, options.password);
     return current;
   };
+  const expiring = (held: PdcAccessToken) => held.expiresAt.getTime() - margin <= now();
+  const bearer = (held: PdcAccessToken) => ({ authorization: `Bearer ${held.accessToken}` });
 
-  return async (via?: PdcClient) => ({ authorization: `Bearer ${(await token(via ?? client)).accessToken}` });
+  return {
+    headers: async (via) => bearer(await token(via ?? client, expiring)),
+    renew: async (rejected, via) =>
+      bearer(
+        await token(
+          via ?? client,
+          (held) => expiring(held) || rejected.authorization === `Bearer ${held.accessToken}`,
+        ),
+      ),
+  };
 }

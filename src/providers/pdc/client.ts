@@ -1,8 +1,13 @@
 import {
   type AuthHeaders,
+  isUpstreamError,
   type JsonResponse,
+  objectAt,
+  objectsAt,
   UpstreamError,
   UpstreamHttp,
+  type UpstreamRequest,
+  type UpstreamResponse,
   type UpstreamSettings,
 } from '../../gateway/upstream/index.js';
 import { describePdcError } from './describe-error.js';
@@ -20,6 +25,11 @@ export type PdcCreateFailure = Schemas['CreateFailure'];
 
 export const PDC_PROVIDER = 'pdc';
 const API = '/api/public/v1';
+
+/** Where the answers keep what the gateway reads. */
+const DATA = ['data'];
+const PAGE_INFO = ['pageInfo'];
+const ERRORS = ['errors'];
 
 /** A token from the auth endpoint and when it stops working, read from its own `exp` claim. */
 export interface PdcAccessToken {
@@ -52,12 +62,28 @@ export function createPdcHttp(options: PdcHttpOptions): UpstreamHttp {
   });
 }
 
+/** New credentials after PDC refused `rejected` with a 401; absent when a 401 is the caller's answer. */
+export type RenewAuth = (rejected: Record<string, string>) => Promise<Record<string, string>>;
+
 /** The Pentaho Data Catalog data-source endpoints, typed; answers come back unwrapped from `data`. */
 export class PdcClient {
   constructor(
     private readonly http: UpstreamHttp,
     private readonly auth: AuthHeaders,
+    private readonly renew?: RenewAuth,
   ) {}
+
+  /** One authenticated call; a 401 gets new credentials from `renew` and one more try. */
+  private async send<T>(request: UpstreamRequest): Promise<UpstreamResponse<T>> {
+    try {
+      return await this.http.request<T>(request);
+    } catch (error) {
+      if (!this.renew || !isUpstreamError(error) || error.kind !== 'http' || error.status !== 401)
+        throw error;
+      request.headers = await this.renew(request.headers ?? {});
+      return this.http.request<T>(request);
+    }
+  }
 
   /** Password login (public: sends no credentials header); the token's expiry comes from its `exp`. */
   async login(username: string, password: string, signal?: AbortSignal): Promise<PdcAccessToken> {
@@ -72,13 +98,21 @@ export class PdcClient {
       method: 'POST',
       path: `${API}/auth`,
       operation,
+      // Logging in again changes nothing: a login that failed for a passing reason is tried again.
+      safe: true,
       form,
       signal,
     });
-    const accessToken = data.data.accessToken;
-    const claims = readJwtClaims(accessToken);
+    const { accessToken } = objectAt<Json<'authenticate', 200>['data']>(data, DATA, PDC_PROVIDER, operation);
+    const claims = typeof accessToken === 'string' ? readJwtClaims(accessToken) : undefined;
     if (claims?.exp === undefined) {
-      throw new UpstreamError({ provider: PDC_PROVIDER, operation, kind: 'malformed', status: 200 });
+      throw new UpstreamError({
+        provider: PDC_PROVIDER,
+        operation,
+        kind: 'malformed',
+        status: 200,
+        message: 'data.accessToken is not a JWT with an exp claim',
+      });
     }
     const token: PdcAccessToken = { accessToken, expiresAt: new Date(claims.exp * 1000) };
     if (claims.sub !== undefined) token.subject = claims.sub;
@@ -90,28 +124,32 @@ export class PdcClient {
     input: PdcDataSourceCreate | readonly PdcDataSourceCreate[],
     signal?: AbortSignal,
   ): Promise<PdcCreateResult> {
-    const { data } = await this.http.request<Json<'createDataSources', 201> | Json<'createDataSources', 207>>(
-      {
-        method: 'POST',
-        path: `${API}/data-sources`,
-        operation: 'createDataSources',
-        json: input,
-        headers: await this.auth(),
-        signal,
-      },
-    );
-    return { created: data.data, failures: 'errors' in data ? data.errors : [] };
+    const { data } = await this.send<Json<'createDataSources', 201> | Json<'createDataSources', 207>>({
+      method: 'POST',
+      path: `${API}/data-sources`,
+      operation: 'createDataSources',
+      json: input,
+      headers: await this.auth(),
+      signal,
+    });
+    const operation = 'createDataSources';
+    const created = objectsAt<PdcDataSource>(data, DATA, PDC_PROVIDER, operation);
+    const failures =
+      'errors' in data && data.errors !== undefined
+        ? objectsAt<PdcCreateFailure>(data, ERRORS, PDC_PROVIDER, operation)
+        : [];
+    return { created, failures };
   }
 
   async getDataSource(id: string, signal?: AbortSignal): Promise<PdcDataSource> {
-    const { data } = await this.http.request<Json<'getDataSource', 200>>({
+    const { data } = await this.send<Json<'getDataSource', 200>>({
       method: 'GET',
       path: `${API}/data-sources/${encodeURIComponent(id)}`,
       operation: 'getDataSource',
       headers: await this.auth(),
       signal,
     });
-    return data.data;
+    return objectAt(data, DATA, PDC_PROVIDER, 'getDataSource');
   }
 
   /** Sends only the fields given; lists replace the stored lists whole. */
@@ -120,7 +158,7 @@ export class PdcClient {
     patch: PdcDataSourcePatch,
     signal?: AbortSignal,
   ): Promise<PdcDataSource> {
-    const { data } = await this.http.request<Json<'updateDataSource', 200>>({
+    const { data } = await this.send<Json<'updateDataSource', 200>>({
       method: 'PATCH',
       path: `${API}/data-sources/${encodeURIComponent(id)}`,
       operation: 'updateDataSource',
@@ -128,13 +166,13 @@ export class PdcClient {
       headers: await this.auth(),
       signal,
     });
-    return data.data;
+    return objectAt(data, DATA, PDC_PROVIDER, 'updateDataSource');
   }
 
   /** The data sources found among `ids`, in no particular order; unknown ids are simply missing. */
   async getDataSourcesByIds(ids: readonly string[], signal?: AbortSignal): Promise<PdcDataSource[]> {
     const body: Schemas['DataSourceIdsRequest'] = { ids: [...ids] };
-    const { data } = await this.http.request<Json<'getDataSourcesByIds', 200>>({
+    const { data } = await this.send<Json<'getDataSourcesByIds', 200>>({
       method: 'POST',
       path: `${API}/data-sources/by-ids`,
       operation: 'getDataSourcesByIds',
@@ -144,7 +182,7 @@ export class PdcClient {
       headers: await this.auth(),
       signal,
     });
-    return data.data;
+    return objectsAt(data, DATA, PDC_PROVIDER, 'getDataSourcesByIds');
   }
 
   /** One page of the data sources matching every filter given (`*` wildcards in names and types). */
@@ -154,7 +192,7 @@ export class PdcClient {
     signal?: AbortSignal,
   ): Promise<PdcPage> {
     const body: Schemas['DataSourceFilterRequest'] = { filters };
-    const { data } = await this.http.request<Json<'filterDataSources', 200>>({
+    const { data } = await this.send<Json<'filterDataSources', 200>>({
       method: 'POST',
       path: `${API}/data-sources/filter`,
       operation: 'filterDataSources',
@@ -164,7 +202,10 @@ export class PdcClient {
       headers: await this.auth(),
       signal,
     });
-    return { dataSources: data.data, pageInfo: data.pageInfo };
+    return {
+      dataSources: objectsAt(data, DATA, PDC_PROVIDER, 'filterDataSources'),
+      pageInfo: objectAt(data, PAGE_INFO, PDC_PROVIDER, 'filterDataSources'),
+    };
   }
 }
 

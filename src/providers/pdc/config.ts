@@ -23,7 +23,7 @@ export const pdcVariables = {
   credentials: {
     name: 'PDC_CREDENTIALS',
     description:
-      '`service`: the gateway logs in as PDC_USERNAME; `forward`: each caller sends its own PDC token in the `x-pdc-token` header.',
+      '`service`: the gateway logs in as PDC_USERNAME, and again once when PDC refuses its token; `forward`: each caller sends its own PDC token in the `x-pdc-token` header.',
     default: 'service',
     example: 'forward',
     schema: z.enum(['service', 'forward']),

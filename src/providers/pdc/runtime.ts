@@ -44,7 +44,16 @@ export function connectPdc(config: PdcConfig, services: RuntimeServices): Provid
         );
       // A login this request causes goes through its own view of the pool, so it counts as its call.
       const login = new PdcClient(requestHttp, () => ({}));
-      return new PdcSession(new PdcClient(requestHttp, () => serviceAuth(login)), config);
+      // A 401 to the service account means its token went stale (PDC rotated its key): log in again,
+      // once. Forwarded tokens are the caller's: their 401 is the caller's answer.
+      return new PdcSession(
+        new PdcClient(
+          requestHttp,
+          () => serviceAuth.headers(login),
+          (rejected) => serviceAuth.renew(rejected, login),
+        ),
+        config,
+      );
     },
     upstreams: [http],
     close: () => http.close(),
@@ -73,7 +82,7 @@ export class PdcSession implements ProviderSession {
       found.map(toCatalogRecord),
       (record) => record.nativeId.toLowerCase(),
       (id) =>
-        isObjectId(id) ? null : badInput(`"${id}" is not a catalog data source id (24 hexadecimal digits)`),
+        isObjectId(id) ? null : badInput('the id is not a catalog data source id (24 hexadecimal digits)'),
     );
   }
 

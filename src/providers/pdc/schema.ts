@@ -4,7 +4,7 @@ import { dataSourceNode } from '../../gateway/data-source-node.js';
 import { primeLoaders } from '../../gateway/node-loaders.js';
 import type { PdcDataSource } from './client.js';
 import { pdcProvider } from './definition.js';
-import { CATALOG_DATA_SOURCE, type CatalogDataSourceRecord } from './records.js';
+import { CATALOG_DATA_SOURCE, type CatalogDataSourceRecord, isObjectId } from './records.js';
 
 type Cost = NonNullable<PdcDataSource['costPerTb']>;
 type Location = NonNullable<PdcDataSource['location']>;
@@ -34,6 +34,7 @@ export const CatalogDataSource = dataSourceNode<CatalogDataSourceRecord>(CATALOG
   description:
     'A data source registered in Pentaho Data Catalog. `name` is its resourceName, `rawVendor` its databaseType.',
   load: (ids, context) => context.session(pdcProvider).loadByIds(ids),
+  isNativeId: isObjectId,
 });
 
 builder.objectFields(CatalogDataSource, (t) => {

@@ -1,5 +1,7 @@
 import {
   type AuthHeaders,
+  objectAt,
+  objectsAt,
   type QueryValue,
   UpstreamError,
   type UpstreamErrorDetail,
@@ -12,6 +14,11 @@ import type { components, operations } from './openapi.gen.js';
 type Schemas = components['schemas'];
 
 export const PREQUEL_EXPORT_PROVIDER = 'prequel-export';
+/** Where the answers keep what the gateway reads. */
+const DATA = ['data'];
+const DESTINATION = ['data', 'destination'];
+const DESTINATIONS = ['data', 'destinations'];
+const TRANSFERS = ['data', 'transfers'];
 /** The API version this client is written against; sent on every call. */
 export const PREQUEL_EXPORT_API_VERSION = '2023-12-01';
 
@@ -107,7 +114,13 @@ export class PrequelExportClient {
       { method: 'GET', path: '/destinations', operation: 'listDestinations', query: { ...query } },
       options,
     );
-    return { destinations: body.data.destinations, ...this.paging(body, 'listDestinations') };
+    const destinations = objectsAt<Destination>(
+      body,
+      DESTINATIONS,
+      PREQUEL_EXPORT_PROVIDER,
+      'listDestinations',
+    );
+    return { destinations, ...this.paging(body, 'listDestinations') };
   }
 
   async createDestination(destination: DestinationCreate, options: CallOptions = {}): Promise<Destination> {
@@ -115,7 +128,7 @@ export class PrequelExportClient {
       { method: 'POST', path: '/destinations', operation: 'createDestination', json: { destination } },
       options,
     );
-    return body.data.destination;
+    return objectAt(body, DESTINATION, PREQUEL_EXPORT_PROVIDER, 'createDestination');
   }
 
   async getDestination(id: string, options: CallOptions = {}): Promise<Destination> {
@@ -123,7 +136,7 @@ export class PrequelExportClient {
       { method: 'GET', path: destinationPath(id), operation: 'getDestination' },
       options,
     );
-    return body.data.destination;
+    return objectAt(body, DESTINATION, PREQUEL_EXPORT_PROVIDER, 'getDestination');
   }
 
   /** Sends only the fields given; lists replace, vendor block fields merge upstream. */
@@ -141,7 +154,7 @@ export class PrequelExportClient {
       },
       options,
     );
-    return body.data.destination;
+    return objectAt(body, DESTINATION, PREQUEL_EXPORT_PROVIDER, 'updateDestination');
   }
 
   async deleteDestination(id: string, options: CallOptions = {}): Promise<void> {
@@ -160,7 +173,7 @@ export class PrequelExportClient {
       { method: 'POST', path: '/test-destination', operation: 'testDestination', json: { destination } },
       options,
     );
-    return body.data;
+    return objectAt(body, DATA, PREQUEL_EXPORT_PROVIDER, 'testDestination');
   }
 
   async testDestinationConnection(id: string, options: CallOptions = {}): Promise<ConnectionTestResult> {
@@ -172,7 +185,7 @@ export class PrequelExportClient {
       },
       options,
     );
-    return body.data;
+    return objectAt(body, DATA, PREQUEL_EXPORT_PROVIDER, 'testDestinationConnection');
   }
 
   async createTransfer(
@@ -184,7 +197,7 @@ export class PrequelExportClient {
       { method: 'POST', path: `${destinationPath(id)}/transfer`, operation: 'createTransfer', json: request },
       options,
     );
-    return body.data;
+    return objectAt(body, DATA, PREQUEL_EXPORT_PROVIDER, 'createTransfer');
   }
 
   async listTransfers(
@@ -201,7 +214,8 @@ export class PrequelExportClient {
       },
       options,
     );
-    return { transfers: body.data.transfers, ...this.paging(body, 'listTransfers') };
+    const transfers = objectsAt<Transfer>(body, TRANSFERS, PREQUEL_EXPORT_PROVIDER, 'listTransfers');
+    return { transfers, ...this.paging(body, 'listTransfers') };
   }
 
   private async call<T>(

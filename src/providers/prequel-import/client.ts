@@ -1,6 +1,8 @@
 import {
   type AuthHeaders,
   type JsonResponse,
+  objectAt,
+  objectsAt,
   UpstreamError,
   UpstreamHttp,
   type UpstreamSettings,
@@ -32,6 +34,10 @@ export type ImportSourceCreate = {
 export type ImportSourceCreateOf<V extends ImportVendor> = Extract<ImportSourceCreate, { vendor: V }>;
 
 export const PREQUEL_IMPORT_PROVIDER = 'prequel-import';
+/** Where the answers keep what the gateway reads. */
+const DATA = ['data'];
+const SOURCE = ['data', 'source'];
+const SOURCES = ['data', 'sources'];
 /** The API version this client is written against; sent on every call. */
 export const PREQUEL_API_VERSION = '2023-12-01';
 
@@ -79,7 +85,8 @@ export class PrequelImportClient {
       headers: await this.auth(),
       signal,
     });
-    const page: ImportSourcePage = { sources: data.data.sources, hasNext: data.has_next };
+    const sources = objectsAt<ImportSource>(data, SOURCES, PREQUEL_IMPORT_PROVIDER, 'listSources');
+    const page: ImportSourcePage = { sources, hasNext: data.has_next };
     if (data.has_next) {
       const nextCursor = cursorOf(data.next_url);
       // A next page that cannot be reached would make callers loop on the first page.
@@ -89,6 +96,7 @@ export class PrequelImportClient {
           operation: 'listSources',
           kind: 'malformed',
           status: 200,
+          message: 'has_next is true but next_url carries no cursor',
         });
       }
       page.nextCursor = nextCursor;
@@ -106,7 +114,7 @@ export class PrequelImportClient {
       headers: await this.auth(),
       signal,
     });
-    return data.data.source;
+    return objectAt(data, SOURCE, PREQUEL_IMPORT_PROVIDER, 'createSource');
   }
 
   async getSource(id: string, signal?: AbortSignal): Promise<ImportSource> {
@@ -117,7 +125,7 @@ export class PrequelImportClient {
       headers: await this.auth(),
       signal,
     });
-    return data.data.source;
+    return objectAt(data, SOURCE, PREQUEL_IMPORT_PROVIDER, 'getSource');
   }
 
   /** Sends only what `patch` holds: absent fields stay as they are; never send null. */
@@ -131,7 +139,7 @@ export class PrequelImportClient {
       headers: await this.auth(),
       signal,
     });
-    return data.data.source;
+    return objectAt(data, SOURCE, PREQUEL_IMPORT_PROVIDER, 'updateSource');
   }
 
   /** Tests settings that are not saved; a failed connection is a result, not an error. */
@@ -145,7 +153,7 @@ export class PrequelImportClient {
       headers: await this.auth(),
       signal,
     });
-    return data.data;
+    return objectAt(data, DATA, PREQUEL_IMPORT_PROVIDER, 'testSource');
   }
 
   /** Tests a saved source, with `preview` changes applied for the test only. */
@@ -163,7 +171,7 @@ export class PrequelImportClient {
       headers: await this.auth(),
       signal,
     });
-    return data.data;
+    return objectAt(data, DATA, PREQUEL_IMPORT_PROVIDER, 'testSavedSource');
   }
 }
 

@@ -1,6 +1,8 @@
 import {
   type AuthHeaders,
   type JsonResponse,
+  objectAt,
+  objectsAt,
   UpstreamHttp,
   type UpstreamSettings,
 } from '../../gateway/upstream/index.js';
@@ -29,6 +31,10 @@ export type RiverGenListQuery = NonNullable<operations['listDataSources']['param
 
 export const RIVERGEN_PROVIDER = 'rivergen';
 const API = '/api/v1/data-sources';
+/** Where the answers keep what the gateway reads. */
+const DATA = ['data'];
+const ITEMS = ['data', 'items'];
+const PAGINATION = ['data', 'pagination'];
 
 /** `baseUrl` is the API's origin, e.g. `https://api.rivergen.com` (paths carry `/api/v1`). */
 export type RiverGenHttpOptions = UpstreamSettings;
@@ -63,6 +69,9 @@ export class RiverGenClient {
       headers: await this.auth(),
       signal,
     });
+    // The page is read for its items and its pagination: both must be there.
+    objectsAt(data, ITEMS, RIVERGEN_PROVIDER, 'listDataSources');
+    objectAt(data, PAGINATION, RIVERGEN_PROVIDER, 'listDataSources');
     return data.data;
   }
 
@@ -75,7 +84,7 @@ export class RiverGenClient {
       headers: await this.auth(),
       signal,
     });
-    return data.data;
+    return objectAt(data, DATA, RIVERGEN_PROVIDER, 'createDataSource');
   }
 
   async getDataSource(id: number, signal?: AbortSignal): Promise<RiverGenDataSource> {
@@ -86,7 +95,7 @@ export class RiverGenClient {
       headers: await this.auth(),
       signal,
     });
-    return data.data;
+    return objectAt(data, DATA, RIVERGEN_PROVIDER, 'getDataSource');
   }
 
   /** Sends only the fields given; null clears a nullable field; tags and metadata replace whole. */
@@ -103,7 +112,7 @@ export class RiverGenClient {
       headers: await this.auth(),
       signal,
     });
-    return data.data;
+    return objectAt(data, DATA, RIVERGEN_PROVIDER, 'updateDataSource');
   }
 
   /** Soft-deletes by default; `force: true` removes the data source for good. */
@@ -120,7 +129,7 @@ export class RiverGenClient {
       headers: await this.auth(),
       signal,
     });
-    return data.data;
+    return objectAt(data, DATA, RIVERGEN_PROVIDER, 'deleteDataSource');
   }
 
   /** Replaces the credentials sent; they are never readable back. */
@@ -137,7 +146,7 @@ export class RiverGenClient {
       headers: await this.auth(),
       signal,
     });
-    return data.data;
+    return objectAt(data, DATA, RIVERGEN_PROVIDER, 'updateDataSourceCredentials');
   }
 
   /** Resolves with the outcome whether or not the connection worked; read `connection_successful`. */
@@ -154,7 +163,7 @@ export class RiverGenClient {
       headers: await this.auth(),
       signal,
     });
-    return data.data;
+    return objectAt(data, DATA, RIVERGEN_PROVIDER, 'testDataSourceConnection');
   }
 }
 

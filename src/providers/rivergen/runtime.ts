@@ -67,7 +67,7 @@ export class RiverGenSession implements ProviderSession {
       this.config.concurrency,
       async (id) => toRiverGenRecord(await this.client.getDataSource(riverGenId(id) as number), true),
       (id) => riverGenId(id) !== undefined,
-      (id) => badInput(`"${id}" is not a RiverGen data source id (a positive integer)`),
+      () => badInput('the id is not a RiverGen data source id (a positive integer)'),
     );
   }
 

@@ -7,7 +7,7 @@ import { primeLoaders } from '../../gateway/node-loaders.js';
 import { toDate } from '../../gateway/records.js';
 import type { RiverGenDataSource as RiverGenObject } from './client.js';
 import { riverGenProvider } from './definition.js';
-import { RIVERGEN_DATA_SOURCE, type RiverGenRecord } from './records.js';
+import { RIVERGEN_DATA_SOURCE, type RiverGenRecord, riverGenId } from './records.js';
 import type { RiverGenListFilter } from './runtime.js';
 import { riverGenVendors } from './vendors.js';
 
@@ -27,6 +27,7 @@ export const RiverGenDataSource = dataSourceNode<RiverGenRecord>(RIVERGEN_DATA_S
   load: (ids, context) => context.session(riverGenProvider).loadByIds(ids),
   // A list answers summaries; only complete records may stand in for a lookup.
   isComplete: (record) => record.complete,
+  isNativeId: (id) => riverGenId(id) !== undefined,
 });
 
 /** The whole object: a list's summary lacks most fields, so those load it (batched, once). */

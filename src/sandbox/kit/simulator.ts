@@ -48,6 +48,8 @@ export interface FaultOptions {
   rateLimit?: { retryAfterSeconds: number; times?: number };
   /** Only these operations are affected. */
   operations?: string[];
+  /** Answer 200 with this JSON instead of the real answer (valid JSON of the wrong shape). */
+  body?: unknown;
 }
 
 export interface SimulatorSpec<Principal> {
@@ -157,6 +159,7 @@ export async function startSimulator<Principal>(
       res.end('{"status": "success", "data": {"trunc');
       return;
     }
+    if (fault?.body !== undefined) return send(res, { status: 200, body: fault.body });
 
     if (raw === 'too-large') return send(res, spec.error(413, 'Request body is too large'));
     if (!found) return send(res, spec.error(404, `Cannot ${method} ${url.pathname}`));

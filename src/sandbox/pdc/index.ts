@@ -36,6 +36,8 @@ export interface PdcSimulator extends Simulator {
   readonly store: PdcStore;
   /** Signs a token as the auth endpoint would; a negative or zero lifetime gives an expired one. */
   issueToken(username: string, ttlSeconds?: number): string;
+  /** Signs with a new key from now on, as a catalog rotating its key does: every token issued so far is refused. */
+  rotateSigningKey(): void;
 }
 
 async function start(options: PdcStartOptions = {}): Promise<PdcSimulator> {
@@ -47,7 +49,7 @@ async function start(options: PdcStartOptions = {}): Promise<PdcSimulator> {
   seedStore(store, random, newId, options.count ?? 1000);
 
   // A fresh signing key per start: tokens never outlive the simulator that issued them.
-  const secret = randomBytes(32);
+  let secret = randomBytes(32);
   const defaultTtl = options.tokenTtlSeconds ?? 3600;
   const nowSeconds = () => Math.floor(Date.now() / 1000);
   const issueToken = (username: string, ttlSeconds = defaultTtl): string => {
@@ -75,7 +77,10 @@ async function start(options: PdcStartOptions = {}): Promise<PdcSimulator> {
     },
     options,
   );
-  return Object.assign(sim, { store, issueToken });
+  const rotateSigningKey = () => {
+    secret = randomBytes(32);
+  };
+  return Object.assign(sim, { store, issueToken, rotateSigningKey });
 }
 
 export const pdcSandbox: SandboxEntry<PdcSimulator> = {
