@@ -72,6 +72,7 @@ export function loadConfig(env: Env, registry: readonly ProviderDefinition[]): G
       connectMs: get<number>('UPSTREAM_CONNECT_TIMEOUT_MS'),
       headersMs: get<number>('UPSTREAM_HEADERS_TIMEOUT_MS'),
       bodyMs: get<number>('UPSTREAM_BODY_TIMEOUT_MS'),
+      deadlineMs: get<number>('UPSTREAM_DEADLINE_MS'),
     },
     connections: get<number>('UPSTREAM_CONNECTIONS'),
   };

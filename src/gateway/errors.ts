@@ -78,6 +78,10 @@ export function fromUpstream(
   } else if (error.kind === 'circuit-open') {
     extensions.code = 'UPSTREAM_UNAVAILABLE';
     message = `${label} is failing repeatedly; calls to it are paused for a few seconds`;
+  } else if (error.kind === 'aborted') {
+    // The caller's own deadline ran out (or it went away, and then nobody reads this).
+    extensions.code = 'UPSTREAM_TIMEOUT';
+    message = `The call to ${label} was cancelled before it answered`;
   } else if (error.kind === 'malformed') {
     message = `${label} sent an answer that could not be read`;
   } else {

@@ -47,6 +47,15 @@ const tuning: readonly TuningVariable[] = [
     max: 600_000,
   },
   {
+    key: 'deadlineMs',
+    global: 'UPSTREAM_DEADLINE_MS',
+    suffix: 'DEADLINE_MS',
+    description: (label) =>
+      `Longest time one call to ${label} may take in all, from waiting for a connection to the last byte of its answer.`,
+    example: '5000',
+    max: 600_000,
+  },
+  {
     key: 'connections',
     global: 'UPSTREAM_CONNECTIONS',
     suffix: 'CONNECTIONS',

@@ -2,14 +2,16 @@
 export type UpstreamFailureKind =
   /** The upstream answered with a non-2xx status. */
   | 'http'
-  /** No answer within the configured connect, headers or body budget. */
+  /** No whole answer within the configured connect, headers, body or overall deadline. */
   | 'timeout'
   /** The connection could not be made or broke before an answer arrived. */
   | 'unreachable'
   /** A 2xx answer whose body is not the JSON the contract promises. */
   | 'malformed'
   /** Not sent: the upstream failed too often lately and its breaker is open. */
-  | 'circuit-open';
+  | 'circuit-open'
+  /** The caller gave up (its request went away or ran out of time) before the answer came. */
+  | 'aborted';
 
 /** What a provider could read out of an upstream error body. */
 export interface UpstreamErrorDetail {
@@ -71,6 +73,8 @@ function describe(init: UpstreamErrorInit): string {
       return `${where} answered with a body that is not valid JSON`;
     case 'circuit-open':
       return `${where} was not called: the upstream failed repeatedly and calls are paused`;
+    case 'aborted':
+      return `${where} was cancelled before it answered`;
   }
 }
 

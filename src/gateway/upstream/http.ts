@@ -1,6 +1,12 @@
 import { Pool, errors as undiciErrors } from 'undici';
 import type { IncomingHttpHeaders } from 'undici/types/header.js';
-import { isUpstreamError, UpstreamError, type UpstreamErrorDetail } from './errors.js';
+import { CallDeadline } from './bounds.js';
+import {
+  isUpstreamError,
+  UpstreamError,
+  type UpstreamErrorDetail,
+  type UpstreamFailureKind,
+} from './errors.js';
 import type { ProbeResult, UpstreamFailureEvent, UpstreamTracer } from './observers.js';
 import { type BreakerState, defaultResilience, Resilience, type ResilienceOptions } from './resilience.js';
 
@@ -14,9 +20,16 @@ export interface UpstreamTimeouts {
   headersMs: number;
   /** Longest pause between two chunks of the response body. */
   bodyMs: number;
+  /** Longest time one try may take in all: waiting for a socket, connecting, headers and the whole body. */
+  deadlineMs: number;
 }
 
-export const defaultTimeouts: UpstreamTimeouts = { connectMs: 3_000, headersMs: 10_000, bodyMs: 10_000 };
+export const defaultTimeouts: UpstreamTimeouts = {
+  connectMs: 3_000,
+  headersMs: 10_000,
+  bodyMs: 10_000,
+  deadlineMs: 20_000,
+};
 
 export interface UpstreamHttpOptions {
   /** Provider id, named in every error this layer raises. */
@@ -71,6 +84,7 @@ export interface UpstreamRequest {
   form?: Record<string, string>;
   /** Per-call headers, typically the caller's credentials. */
   headers?: Record<string, string>;
+  /** The caller giving up (its client went away, its own deadline passed): the call is aborted, never retried. */
   signal?: AbortSignal;
   /** A read that may be retried (GETs are; POST reads such as PDC's by-ids say so). Writes never are. */
   safe?: boolean;
@@ -93,6 +107,7 @@ export class UpstreamHttp {
   private readonly origin: string;
   private readonly options: UpstreamHttpOptions;
   private readonly resilience: Resilience;
+  private readonly deadlineMs: number;
 
   constructor(options: UpstreamHttpOptions) {
     this.options = options;
@@ -102,6 +117,7 @@ export class UpstreamHttp {
     this.basePath = base.pathname.replace(/\/+$/, '');
     this.origin = base.origin;
     const timeouts = { ...defaultTimeouts, ...options.timeouts };
+    this.deadlineMs = timeouts.deadlineMs;
     this.pool = new Pool(base.origin, {
       connections: options.connections ?? 128,
       connectTimeout: timeouts.connectMs,
@@ -140,7 +156,7 @@ export class UpstreamHttp {
 
   private call<T>(req: UpstreamRequest, tag: object | undefined): Promise<UpstreamResponse<T>> {
     return this.resilience
-      .run(req.operation, req.safe ?? req.method === 'GET', () => this.send<T>(req, tag))
+      .run(req.operation, req.safe ?? req.method === 'GET', () => this.send<T>(req, tag), req.signal)
       .catch((error: unknown) => {
         if (isUpstreamError(error) && error.kind === 'circuit-open') this.failed(req, error, 0);
         throw error;
@@ -218,17 +234,20 @@ export class UpstreamHttp {
     }
 
     const started = performance.now();
+    const deadline = new CallDeadline(this.deadlineMs, req.signal);
     let status: number;
     let responseHeaders: IncomingHttpHeaders;
     let text: string;
     try {
-      const response = await this.pool.request({
-        method: req.method,
-        path: this.basePath + req.path + queryString(req.query),
-        headers,
-        body,
-        signal: req.signal,
-      });
+      const response = await deadline.guard(
+        this.pool.request({
+          method: req.method,
+          path: this.basePath + req.path + queryString(req.query),
+          headers,
+          body,
+          signal: deadline.signal,
+        }),
+      );
       status = response.statusCode;
       responseHeaders = response.headers;
       text = await response.body.text();
@@ -236,9 +255,11 @@ export class UpstreamHttp {
       throw new UpstreamError({
         provider: this.provider,
         operation: req.operation,
-        kind: isTimeout(cause) ? 'timeout' : 'unreachable',
+        kind: failureKind(cause, deadline, req.signal),
         cause,
       });
+    } finally {
+      deadline.done();
     }
 
     const parsed = parseJson(text);
@@ -304,6 +325,17 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   } catch {
     return { ok: false };
   }
+}
+
+/** Why a try got no whole answer: its deadline passed, its caller gave up, or the network failed it. */
+function failureKind(
+  cause: unknown,
+  deadline: CallDeadline,
+  caller: AbortSignal | undefined,
+): UpstreamFailureKind {
+  if (deadline.expired) return 'timeout';
+  if (caller?.aborted) return 'aborted';
+  return isTimeout(cause) ? 'timeout' : 'unreachable';
 }
 
 function isTimeout(error: unknown): boolean {

@@ -1,0 +1,52 @@
+/**
+ * The overall deadline of one try of an upstream call: one timer and one AbortController, made when
+ * the try starts and dropped by `done()`. It aborts the request, wherever it is (waiting for a socket,
+ * connecting, awaiting headers, reading the body), when the deadline passes or the caller's signal aborts.
+ */
+export class CallDeadline {
+  readonly signal: AbortSignal;
+  /** Set when the deadline passed, as opposed to the caller giving up. */
+  expired = false;
+  private readonly controller = new AbortController();
+  private readonly timer: ReturnType<typeof setTimeout>;
+  private readonly caller: AbortSignal | undefined;
+  private readonly onCallerAbort: (() => void) | undefined;
+  private rejectWaiting: ((reason: unknown) => void) | undefined;
+
+  constructor(ms: number, caller: AbortSignal | undefined) {
+    this.signal = this.controller.signal;
+    this.timer = setTimeout(() => {
+      this.expired = true;
+      this.abort(undefined);
+    }, ms);
+    this.caller = caller;
+    if (caller) {
+      this.onCallerAbort = () => this.abort(caller.reason);
+      if (caller.aborted) this.onCallerAbort();
+      else caller.addEventListener('abort', this.onCallerAbort, { once: true });
+    }
+  }
+
+  /**
+   * `pending`, rejected as soon as the call is aborted: undici keeps an aborted request that waits
+   * for a socket in its queue until a socket frees up, which a stuck upstream may never do.
+   */
+  guard<T>(pending: Promise<T>): Promise<T> {
+    if (this.signal.aborted) return Promise.reject(this.signal.reason);
+    return new Promise<T>((resolve, reject) => {
+      this.rejectWaiting = reject;
+      pending.then(resolve, reject);
+    });
+  }
+
+  /** Ends the try: the timer and the listener on the caller's signal go. */
+  done(): void {
+    clearTimeout(this.timer);
+    if (this.onCallerAbort) this.caller?.removeEventListener('abort', this.onCallerAbort);
+  }
+
+  private abort(reason: unknown): void {
+    this.controller.abort(reason);
+    this.rejectWaiting?.(this.signal.reason);
+  }
+}

@@ -1,0 +1,65 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startTestGateway, type TestGateway } from '../support/gateway.js';
+
+let gw: TestGateway | undefined;
+afterEach(async () => {
+  await gw?.close();
+  gw = undefined;
+});
+
+async function start(env: Record<string, string>): Promise<TestGateway> {
+  gw = await startTestGateway({ UPSTREAM_RETRY_ATTEMPTS: '1', ...env });
+  return gw;
+}
+
+interface DataSourcesPage {
+  dataSources: { totalCount: number; edges: { node: { provider: string } }[] } | null;
+}
+
+const ACROSS = '{ dataSources(first: 200) { totalCount edges { node { provider } } } }';
+
+/** The providers that answered a `dataSources` page. */
+const providersIn = (result: { data?: DataSourcesPage | null }) =>
+  new Set(result.data?.dataSources?.edges.map((edge) => edge.node.provider));
+
+const MB = 1024 * 1024;
+
+describe('a trickling upstream', () => {
+  it('is cut off at its deadline with UPSTREAM_TIMEOUT while the other providers answer', async () => {
+    const g = await start({ UPSTREAM_DEADLINE_MS: '60000', RIVERGEN_DEADLINE_MS: '300' });
+    g.sims.rivergen?.setFaults({ trickle: { intervalMs: 50, bytesPerChunk: 1 } });
+
+    const started = performance.now();
+    const result = await g.query<DataSourcesPage>(ACROSS);
+    const tookMs = performance.now() - started;
+
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        message: 'RiverGen did not answer in time',
+        extensions: expect.objectContaining({ code: 'UPSTREAM_TIMEOUT', provider: 'rivergen' }),
+      }),
+    ]);
+    expect(providersIn(result)).toEqual(new Set(['PREQUEL_IMPORT', 'PREQUEL_EXPORT', 'PDC']));
+    // The global deadline is a minute: only RiverGen's own 300 ms cut the call short.
+    expect(tookMs).toBeLessThan(300 + 2_000);
+  });
+
+  it('is waited for when its own deadline is longer than the global one', async () => {
+    const g = await start({ UPSTREAM_DEADLINE_MS: '300', RIVERGEN_DEADLINE_MS: '10000' });
+    // The whole body comes in one piece, 600 ms after the headers: past 300 ms, well within 10 s.
+    g.sims.rivergen?.setFaults({ trickle: { intervalMs: 600, bytesPerChunk: MB } });
+    g.sims.pdc?.setFaults({
+      trickle: { intervalMs: 600, bytesPerChunk: MB },
+      operations: ['filterDataSources'],
+    });
+
+    const result = await g.query<DataSourcesPage>(ACROSS);
+
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        extensions: expect.objectContaining({ code: 'UPSTREAM_TIMEOUT', provider: 'pdc' }),
+      }),
+    ]);
+    expect(providersIn(result)).toContain('RIVERGEN');
+  });
+});
