@@ -166,6 +166,14 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
     schema: int(1, 600_000),
   },
   {
+    name: 'UPSTREAM_MAX_BODY_BYTES',
+    description:
+      'Largest answer accepted from an upstream, in bytes; a larger one fails the call with UPSTREAM_ERROR (each provider can set its own).',
+    default: '16777216',
+    example: '1048576',
+    schema: int(1, 1_073_741_824),
+  },
+  {
     name: 'UPSTREAM_CONNECTIONS',
     description:
       'Most connections open to each upstream at once; further calls queue. Size it for the concurrent requests one gateway serves.',

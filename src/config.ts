@@ -74,6 +74,7 @@ export function loadConfig(env: Env, registry: readonly ProviderDefinition[]): G
       bodyMs: get<number>('UPSTREAM_BODY_TIMEOUT_MS'),
       deadlineMs: get<number>('UPSTREAM_DEADLINE_MS'),
     },
+    maxBodyBytes: get<number>('UPSTREAM_MAX_BODY_BYTES'),
     connections: get<number>('UPSTREAM_CONNECTIONS'),
   };
   const providers: ConfiguredProvider[] = [];

@@ -84,6 +84,8 @@ export function fromUpstream(
     message = `The call to ${label} was cancelled before it answered`;
   } else if (error.kind === 'malformed') {
     message = `${label} sent an answer that could not be read`;
+  } else if (error.kind === 'too-large') {
+    message = `${label} sent an answer larger than the ${error.limitBytes} bytes the gateway accepts from it`;
   } else {
     const status = error.status ?? 0;
     const known = byStatus[status];

@@ -17,6 +17,7 @@ interface DataSourcesPage {
 }
 
 const ACROSS = '{ dataSources(first: 200) { totalCount edges { node { provider } } } }';
+const RIVERGEN = '{ riverGenDataSources(first: 1) { edges { node { id } } } }';
 
 /** The providers that answered a `dataSources` page. */
 const providersIn = (result: { data?: DataSourcesPage | null }) =>
@@ -61,5 +62,59 @@ describe('a trickling upstream', () => {
       }),
     ]);
     expect(providersIn(result)).toContain('RIVERGEN');
+  });
+});
+
+describe('an oversized answer', () => {
+  it.each([
+    ['sent chunked', false],
+    ['declared in its Content-Length', true],
+  ])('fails that provider with UPSTREAM_ERROR when %s, while the others answer', async (_, declared) => {
+    const g = await start({ RIVERGEN_MAX_BODY_BYTES: String(MB) });
+    g.sims.rivergen?.setFaults({ oversizedBytes: 64 * MB, oversizedDeclared: declared });
+
+    const result = await g.query<DataSourcesPage>(ACROSS);
+
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        message: 'RiverGen sent an answer larger than the 1048576 bytes the gateway accepts from it',
+        extensions: expect.objectContaining({ code: 'UPSTREAM_ERROR', provider: 'rivergen' }),
+      }),
+    ]);
+    expect(providersIn(result)).toEqual(new Set(['PREQUEL_IMPORT', 'PREQUEL_EXPORT', 'PDC']));
+  });
+
+  it('is read as usual while it stays within the bound', async () => {
+    const g = await start({ RIVERGEN_MAX_BODY_BYTES: String(MB) });
+    g.sims.rivergen?.setFaults({ oversizedBytes: MB - 1024 });
+
+    const result = await g.query<{ riverGenDataSources: { edges: unknown[] } }>(RIVERGEN);
+
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.riverGenDataSources.edges).toHaveLength(1);
+  });
+
+  it('leaves memory flat across ten at once of 64 MB each', async () => {
+    const g = await start({ RIVERGEN_MAX_BODY_BYTES: String(MB) });
+    g.sims.rivergen?.setFaults({ oversizedBytes: 64 * MB });
+    await g.query(RIVERGEN); // warms the gateway up, so that what follows measures the answers alone
+    const before = process.memoryUsage();
+    let peakRss = before.rss;
+    let peakBuffers = before.arrayBuffers;
+    const sampler = setInterval(() => {
+      const now = process.memoryUsage();
+      peakRss = Math.max(peakRss, now.rss);
+      peakBuffers = Math.max(peakBuffers, now.arrayBuffers);
+    }, 5);
+
+    const results = await Promise.all(Array.from({ length: 10 }, () => g.query(RIVERGEN))).finally(() =>
+      clearInterval(sampler),
+    );
+
+    for (const result of results)
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', provider: 'rivergen' });
+    // 640 MB were offered: read whole, even one answer would pass the bound on buffers.
+    expect(peakBuffers - before.arrayBuffers).toBeLessThan(64 * MB);
+    expect(peakRss - before.rss).toBeLessThan(128 * MB);
   });
 });

@@ -118,10 +118,12 @@ describe('per-provider upstream settings', () => {
     expect(tuning).toEqual({
       pdc: {
         timeouts: { connectMs: 250, headersMs: 10_000, bodyMs: 10_000, deadlineMs: 20_000 },
+        maxBodyBytes: 16 * 1024 * 1024,
         connections: 40,
       },
       rivergen: {
         timeouts: { connectMs: 900, headersMs: 10_000, bodyMs: 10_000, deadlineMs: 20_000 },
+        maxBodyBytes: 16 * 1024 * 1024,
         connections: 4,
       },
     });

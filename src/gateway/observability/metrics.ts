@@ -54,7 +54,7 @@ export class GatewayMetrics {
   );
   private readonly upstreamErrors = new CounterFamily(
     'gateway_upstream_errors_total',
-    'Failed upstream calls by provider, route (operationId) and kind (http, timeout, unreachable, malformed, aborted, circuit-open), with the status when one came.',
+    'Failed upstream calls by provider, route (operationId) and kind (http, timeout, unreachable, malformed, too-large, aborted, circuit-open), with the status when one came.',
     ['provider', 'route', 'kind', 'status'],
   );
   private readonly batchSizes = new HistogramFamily(

@@ -1,3 +1,5 @@
+import type { Dispatcher } from 'undici';
+
 /**
  * The overall deadline of one try of an upstream call: one timer and one AbortController, made when
  * the try starts and dropped by `done()`. It aborts the request, wherever it is (waiting for a socket,
@@ -49,4 +51,36 @@ export class CallDeadline {
     this.controller.abort(reason);
     this.rejectWaiting?.(this.signal.reason);
   }
+}
+
+type ResponseBody = Dispatcher.ResponseData['body'];
+
+/**
+ * The body as text, or undefined when it is larger than `maxBytes`: refused from its Content-Length
+ * when it declares one, else counted as it arrives and dropped (the connection with it) once past the
+ * bound. Reading the chunks and joining them costs no more than undici's own `text()`.
+ */
+export async function readBounded(
+  body: ResponseBody,
+  contentLength: string | string[] | undefined,
+  maxBytes: number,
+): Promise<string | undefined> {
+  if (typeof contentLength === 'string' && Number(contentLength) > maxBytes) {
+    body.destroy();
+    return undefined;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBytes) {
+      body.destroy();
+      return undefined;
+    }
+    chunks.push(chunk);
+  }
+  const text =
+    chunks.length === 1 ? (chunks[0] as Buffer).toString() : Buffer.concat(chunks, size).toString();
+  // A byte-order mark is not JSON; undici's text() drops it too.
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -10,6 +10,8 @@ export type UpstreamFailureKind =
   | 'malformed'
   /** Not sent: the upstream failed too often lately and its breaker is open. */
   | 'circuit-open'
+  /** An answer larger than the gateway accepts from this upstream; the rest of it was not read. */
+  | 'too-large'
   /** The caller gave up (its request went away or ran out of time) before the answer came. */
   | 'aborted';
 
@@ -29,6 +31,8 @@ export interface UpstreamErrorInit extends UpstreamErrorDetail {
   kind: UpstreamFailureKind;
   status?: number;
   retryAfterSeconds?: number;
+  /** For `too-large`: the most bytes accepted. */
+  limitBytes?: number;
   cause?: unknown;
 }
 
@@ -46,6 +50,7 @@ export class UpstreamError extends Error {
   readonly upstreamMessage: string | undefined;
   readonly field: string | undefined;
   readonly retryAfterSeconds: number | undefined;
+  readonly limitBytes: number | undefined;
 
   constructor(init: UpstreamErrorInit) {
     super(describe(init), init.cause === undefined ? undefined : { cause: init.cause });
@@ -57,6 +62,7 @@ export class UpstreamError extends Error {
     this.upstreamMessage = init.message;
     this.field = init.field;
     this.retryAfterSeconds = init.retryAfterSeconds;
+    this.limitBytes = init.limitBytes;
   }
 }
 
@@ -73,6 +79,8 @@ function describe(init: UpstreamErrorInit): string {
       return `${where} answered with a body that is not valid JSON`;
     case 'circuit-open':
       return `${where} was not called: the upstream failed repeatedly and calls are paused`;
+    case 'too-large':
+      return `${where} answered with more than ${init.limitBytes} bytes, the most accepted`;
     case 'aborted':
       return `${where} was cancelled before it answered`;
   }

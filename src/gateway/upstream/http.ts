@@ -1,6 +1,6 @@
 import { Pool, errors as undiciErrors } from 'undici';
 import type { IncomingHttpHeaders } from 'undici/types/header.js';
-import { CallDeadline } from './bounds.js';
+import { CallDeadline, readBounded } from './bounds.js';
 import {
   isUpstreamError,
   UpstreamError,
@@ -31,6 +31,9 @@ export const defaultTimeouts: UpstreamTimeouts = {
   deadlineMs: 20_000,
 };
 
+/** Largest answer body read from an upstream, by default (16 MiB). */
+export const defaultMaxBodyBytes = 16 * 1024 * 1024;
+
 export interface UpstreamHttpOptions {
   /** Provider id, named in every error this layer raises. */
   provider: string;
@@ -39,6 +42,8 @@ export interface UpstreamHttpOptions {
   /** Headers sent on every call (API version headers and the like; not per-caller credentials). */
   defaultHeaders?: Record<string, string>;
   timeouts?: Partial<UpstreamTimeouts>;
+  /** Largest answer body accepted; a larger answer fails the call as `too-large`. */
+  maxBodyBytes?: number;
   /** Most sockets kept open to this upstream. */
   connections?: number;
   /** Retry and circuit-breaker settings; the defaults suit most upstreams. */
@@ -56,7 +61,14 @@ export interface UpstreamHttpOptions {
 /** What a deployment chooses about one upstream; the provider adds its id, headers and error reader. */
 export type UpstreamSettings = Pick<
   UpstreamHttpOptions,
-  'baseUrl' | 'timeouts' | 'resilience' | 'connections' | 'onResponse' | 'onFailure' | 'trace'
+  | 'baseUrl'
+  | 'timeouts'
+  | 'maxBodyBytes'
+  | 'resilience'
+  | 'connections'
+  | 'onResponse'
+  | 'onFailure'
+  | 'trace'
 >;
 
 /** One finished upstream call. `body` is the parsed JSON, or undefined when it was not JSON. */
@@ -108,6 +120,7 @@ export class UpstreamHttp {
   private readonly options: UpstreamHttpOptions;
   private readonly resilience: Resilience;
   private readonly deadlineMs: number;
+  private readonly maxBodyBytes: number;
 
   constructor(options: UpstreamHttpOptions) {
     this.options = options;
@@ -118,6 +131,7 @@ export class UpstreamHttp {
     this.origin = base.origin;
     const timeouts = { ...defaultTimeouts, ...options.timeouts };
     this.deadlineMs = timeouts.deadlineMs;
+    this.maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
     this.pool = new Pool(base.origin, {
       connections: options.connections ?? 128,
       connectTimeout: timeouts.connectMs,
@@ -237,7 +251,7 @@ export class UpstreamHttp {
     const deadline = new CallDeadline(this.deadlineMs, req.signal);
     let status: number;
     let responseHeaders: IncomingHttpHeaders;
-    let text: string;
+    let text: string | undefined;
     try {
       const response = await deadline.guard(
         this.pool.request({
@@ -250,7 +264,7 @@ export class UpstreamHttp {
       );
       status = response.statusCode;
       responseHeaders = response.headers;
-      text = await response.body.text();
+      text = await readBounded(response.body, responseHeaders['content-length'], this.maxBodyBytes);
     } catch (cause) {
       throw new UpstreamError({
         provider: this.provider,
@@ -260,6 +274,15 @@ export class UpstreamHttp {
       });
     } finally {
       deadline.done();
+    }
+    if (text === undefined) {
+      throw new UpstreamError({
+        provider: this.provider,
+        operation: req.operation,
+        kind: 'too-large',
+        status,
+        limitBytes: this.maxBodyBytes,
+      });
     }
 
     const parsed = parseJson(text);

@@ -1,6 +1,6 @@
 import type { UpstreamFailureKind } from './errors.js';
 
-/** One upstream call that failed: no answer (timeout, unreachable, aborted), a bad one (http, malformed), or not sent (circuit-open). */
+/** One upstream call that failed: no answer (timeout, unreachable, aborted), a bad one (http, malformed, too-large), or not sent (circuit-open). */
 export interface UpstreamFailureEvent {
   provider: string;
   operation: string;
