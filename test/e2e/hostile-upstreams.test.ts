@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 
 let gw: TestGateway | undefined;
@@ -116,5 +116,48 @@ describe('an oversized answer', () => {
     // 640 MB were offered: read whole, even one answer would pass the bound on buffers.
     expect(peakBuffers - before.arrayBuffers).toBeLessThan(64 * MB);
     expect(peakRss - before.rss).toBeLessThan(128 * MB);
+  });
+});
+
+describe('a half-open breaker', () => {
+  it('fails other calls fast while its trial call trickles, and lets calls through once the trial succeeds', async () => {
+    const g = await start({
+      UPSTREAM_BREAKER_FAILURES: '2',
+      UPSTREAM_BREAKER_RESET_MS: '200',
+      RIVERGEN_DEADLINE_MS: '10000',
+    });
+    const rivergen = g.sims.rivergen;
+    rivergen?.setFaults({ errorRate: 1, errorStatus: 503 });
+    for (let i = 0; i < 2; i++) await g.query(RIVERGEN);
+    const open = await g.query(RIVERGEN);
+    expect(open.errors?.[0]?.extensions).toMatchObject({
+      code: 'UPSTREAM_UNAVAILABLE',
+      provider: 'rivergen',
+    });
+    expect(rivergen?.stats.count('listDataSources')).toBe(2);
+
+    // The upstream is back but slow: the trial's answer takes about a second to arrive.
+    rivergen?.setFaults({ trickle: { intervalMs: 20, bytesPerChunk: 16 } });
+    await new Promise((resolve) => setTimeout(resolve, 250)); // past the breaker's reset time
+    let trialDone = false;
+    const trial = g.query(RIVERGEN).finally(() => {
+      trialDone = true;
+    });
+    await vi.waitFor(() => expect(rivergen?.stats.count('listDataSources')).toBe(3));
+
+    const meanwhile = await g.query(RIVERGEN);
+
+    expect(trialDone).toBe(false);
+    expect(meanwhile.errors?.[0]).toMatchObject({
+      message: 'RiverGen is failing repeatedly; calls to it are paused for a few seconds',
+      extensions: { code: 'UPSTREAM_UNAVAILABLE', provider: 'rivergen' },
+    });
+    expect(rivergen?.stats.count('listDataSources')).toBe(3);
+
+    expect((await trial).errors).toBeUndefined();
+    rivergen?.setFaults(undefined);
+    const after = await g.query(RIVERGEN);
+    expect(after.errors).toBeUndefined();
+    expect(rivergen?.stats.count('listDataSources')).toBe(4);
   });
 });

@@ -8,7 +8,7 @@ export type UpstreamFailureKind =
   | 'unreachable'
   /** A 2xx answer whose body is not the JSON the contract promises. */
   | 'malformed'
-  /** Not sent: the upstream failed too often lately and its breaker is open. */
+  /** Not sent: the upstream failed too often lately and its breaker is open (or its one trial call is out). */
   | 'circuit-open'
   /** An answer larger than the gateway accepts from this upstream; the rest of it was not read. */
   | 'too-large'

@@ -96,6 +96,8 @@ export class Resilience {
     if (signal?.aborted) throw this.refused(operation, 'aborted');
     const guarded = async () => {
       if (signal?.aborted) throw this.refused(operation, 'aborted');
+      // cockatiel queues every call behind the half-open trial; a slow trial would hold them all.
+      if (this.breaker.state === CircuitState.HalfOpen) throw this.refused(operation, 'circuit-open');
       return this.breaker.execute(call).catch((error: unknown) => {
         if (error instanceof BrokenCircuitError) throw this.refused(operation, 'circuit-open', error);
         throw error;
@@ -113,11 +115,13 @@ export class Resilience {
   }
 
   /**
-   * Whether a call now would fail without being sent. An open breaker whose reset time has passed
-   * lets the next call through as a trial, so it no longer counts.
+   * Whether a call now would fail without being sent: while the breaker is open, or half-open with
+   * its trial call out. An open breaker whose reset time has passed lets the next call through as a
+   * trial, so it no longer counts.
    */
   get failingFast(): boolean {
-    return this.state === 'open' && Date.now() - this.openedAt < this.breakerResetMs;
+    const state = this.state;
+    return state === 'half-open' || (state === 'open' && Date.now() - this.openedAt < this.breakerResetMs);
   }
 
   get state(): BreakerState {
