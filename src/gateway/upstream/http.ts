@@ -1,14 +1,10 @@
-import { Pool, errors as undiciErrors } from 'undici';
+import { Pool } from 'undici';
 import type { IncomingHttpHeaders } from 'undici/types/header.js';
 import { CallDeadline, readBounded } from './bounds.js';
-import {
-  isUpstreamError,
-  UpstreamError,
-  type UpstreamErrorDetail,
-  type UpstreamFailureKind,
-} from './errors.js';
+import { isUpstreamError, UpstreamError, type UpstreamErrorDetail } from './errors.js';
 import type { ProbeResult, UpstreamFailureEvent, UpstreamTracer } from './observers.js';
 import { type BreakerState, defaultResilience, Resilience, type ResilienceOptions } from './resilience.js';
+import { failureKind, isTimeout, parseJson, queryString, retryAfter } from './wire.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 export type QueryValue = string | number | boolean | readonly (string | number)[] | undefined | null;
@@ -324,58 +320,4 @@ export class UpstreamHttp {
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close();
   }
-}
-
-function queryString(query: Record<string, QueryValue> | undefined): string {
-  if (!query) return '';
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null) continue;
-    if (Array.isArray(value)) {
-      for (const item of value) params.append(key, String(item));
-    } else {
-      params.append(key, String(value));
-    }
-  }
-  const text = params.toString();
-  return text ? `?${text}` : '';
-}
-
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  if (text === '') return { ok: true, value: undefined };
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false };
-  }
-}
-
-/** Why a try got no whole answer: its deadline passed, its caller gave up, or the network failed it. */
-function failureKind(
-  cause: unknown,
-  deadline: CallDeadline,
-  caller: AbortSignal | undefined,
-): UpstreamFailureKind {
-  if (deadline.expired) return 'timeout';
-  if (caller?.aborted) return 'aborted';
-  return isTimeout(cause) ? 'timeout' : 'unreachable';
-}
-
-function isTimeout(error: unknown): boolean {
-  return (
-    error instanceof undiciErrors.HeadersTimeoutError ||
-    error instanceof undiciErrors.BodyTimeoutError ||
-    error instanceof undiciErrors.ConnectTimeoutError ||
-    (error instanceof Error && error.name === 'TimeoutError')
-  );
-}
-
-/** Retry-After in seconds, from either of its two forms (delta-seconds or an HTTP date). */
-function retryAfter(header: string | string[] | undefined): number | undefined {
-  const value = Array.isArray(header) ? header[0] : header;
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
