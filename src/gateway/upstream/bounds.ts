@@ -1,22 +1,24 @@
+import { EventEmitter } from 'node:events';
 import type { Dispatcher } from 'undici';
 
 /**
- * The overall deadline of one try of an upstream call: one timer and one AbortController, made when
- * the try starts and dropped by `done()`. It aborts the request, wherever it is (waiting for a socket,
- * connecting, awaiting headers, reading the body), when the deadline passes or the caller's signal aborts.
+ * The overall deadline of one try of an upstream call, made when the try starts and dropped by
+ * `done()`. It aborts the request, wherever it is (waiting for a socket, connecting, awaiting
+ * headers, reading the body), when the deadline passes or the caller's signal aborts. undici takes
+ * an EventEmitter as the request's signal: one costs far less per call than an AbortController.
  */
-export class CallDeadline {
-  readonly signal: AbortSignal;
+export class CallDeadline extends EventEmitter {
+  aborted = false;
+  reason: unknown;
   /** Set when the deadline passed, as opposed to the caller giving up. */
   expired = false;
-  private readonly controller = new AbortController();
   private readonly timer: ReturnType<typeof setTimeout>;
   private readonly caller: AbortSignal | undefined;
   private readonly onCallerAbort: (() => void) | undefined;
   private rejectWaiting: ((reason: unknown) => void) | undefined;
 
   constructor(ms: number, caller: AbortSignal | undefined) {
-    this.signal = this.controller.signal;
+    super();
     this.timer = setTimeout(() => {
       this.expired = true;
       this.abort(undefined);
@@ -34,7 +36,7 @@ export class CallDeadline {
    * for a socket in its queue until a socket frees up, which a stuck upstream may never do.
    */
   guard<T>(pending: Promise<T>): Promise<T> {
-    if (this.signal.aborted) return Promise.reject(this.signal.reason);
+    if (this.aborted) return Promise.reject(this.reason);
     return new Promise<T>((resolve, reject) => {
       this.rejectWaiting = reject;
       pending.then(resolve, reject);
@@ -48,8 +50,11 @@ export class CallDeadline {
   }
 
   private abort(reason: unknown): void {
-    this.controller.abort(reason);
-    this.rejectWaiting?.(this.signal.reason);
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = reason ?? new Error('The upstream call was aborted');
+    this.emit('abort');
+    this.rejectWaiting?.(this.reason);
   }
 }
 

@@ -255,7 +255,7 @@ export class UpstreamHttp {
           path: this.basePath + req.path + queryString(req.query),
           headers,
           body,
-          signal: deadline.signal,
+          signal: deadline,
         }),
       );
       status = response.statusCode;
