@@ -43,7 +43,7 @@ export class GatewayMetrics {
   );
   private readonly upstreamCalls = new CounterFamily(
     'gateway_upstream_requests_total',
-    'Calls sent to upstreams (each try counts) by provider, route (operationId) and status: the HTTP status, or timeout/unreachable when no answer came.',
+    'Calls sent to upstreams (each try counts) by provider, route (operationId) and status: the HTTP status, or timeout/unreachable/aborted when no answer came.',
     ['provider', 'route', 'status'],
   );
   private readonly upstreamSeconds = new HistogramFamily(
@@ -109,8 +109,11 @@ export class GatewayMetrics {
   };
 
   readonly onUpstreamFailure = (event: UpstreamFailureEvent): void => {
-    if (event.kind === 'timeout' || event.kind === 'unreachable')
+    // Tries sent that got no whole answer have no response event: they count here.
+    if (event.kind === 'timeout' || event.kind === 'unreachable' || event.kind === 'aborted')
       this.upstreamCalls.inc([event.provider, event.operation, event.kind]);
+    else if (event.kind === 'too-large')
+      this.upstreamCalls.inc([event.provider, event.operation, event.status]);
     this.upstreamErrors.inc([event.provider, event.operation, event.kind, event.status]);
   };
 

@@ -6,7 +6,7 @@ export interface UpstreamFailureEvent {
   operation: string;
   method: string;
   kind: UpstreamFailureKind;
-  /** The status of the answer, when one came (http, malformed). */
+  /** The status of the answer, when one came (http, malformed, too-large). */
   status?: number;
   /** Time the call took; 0 when it was never sent. */
   durationMs: number;
