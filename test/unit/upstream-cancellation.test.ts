@@ -39,8 +39,9 @@ describe('an upstream call whose caller gives up', () => {
       const caller = new AbortController();
       const call = client.listDataSources({}, caller.signal);
       await vi.waitFor(() => expect(lists()).toBe(i));
-      caller.abort();
-      await expect(call).rejects.toMatchObject({ kind: 'aborted', provider: 'rivergen' });
+      const why = new Error('the client went away');
+      caller.abort(why);
+      await expect(call).rejects.toMatchObject({ kind: 'aborted', provider: 'rivergen', cause: why });
     }
     expect(lists()).toBe(3);
     expect(http.breakerState).toBe('closed');
@@ -57,9 +58,10 @@ describe('an upstream call whose caller gives up', () => {
     await vi.waitFor(() => expect(lists()).toBe(1));
 
     const abortedAt = performance.now();
-    caller.abort();
+    const why = new Error('the operation ran out of time');
+    caller.abort(why);
 
-    await expect(call).rejects.toMatchObject({ kind: 'aborted' });
+    await expect(call).rejects.toMatchObject({ kind: 'aborted', cause: why });
     expect(performance.now() - abortedAt).toBeLessThan(1_000);
     expect(lists()).toBe(1);
   });

@@ -93,9 +93,10 @@ export class Resilience {
    * `signal` aborts no try starts, and a backoff in progress ends the call at once.
    */
   async run<T>(operation: string, safe: boolean, call: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    if (signal?.aborted) throw this.refused(operation, 'aborted');
+    // The signal's reason goes along as the cause: it says why the caller gave up.
+    if (signal?.aborted) throw this.refused(operation, 'aborted', signal.reason);
     const guarded = async () => {
-      if (signal?.aborted) throw this.refused(operation, 'aborted');
+      if (signal?.aborted) throw this.refused(operation, 'aborted', signal.reason);
       // cockatiel queues every call behind the half-open trial; a slow trial would hold them all.
       if (this.breaker.state === CircuitState.HalfOpen) throw this.refused(operation, 'circuit-open');
       return this.breaker.execute(call).catch((error: unknown) => {
@@ -106,7 +107,7 @@ export class Resilience {
     if (!safe) return guarded();
     if (!signal) return this.retry.execute(guarded);
     return untilAborted(this.retry.execute(guarded, signal), signal, () =>
-      this.refused(operation, 'aborted'),
+      this.refused(operation, 'aborted', signal.reason),
     );
   }
 
