@@ -111,7 +111,7 @@ async function main(options: BenchOptions): Promise<number> {
   if (faults) {
     const r = faults.result;
     log(
-      `bench: faults — ${r.sent} sent, ${r.answered} answered, ${r.hung} hung, ${r.transport} lost; codes ${JSON.stringify(r.codes)}`,
+      `bench: faults — ${r.sent} sent, ${r.answered} answered, ${r.hung} hung, ${r.transport} lost; slowest ${Math.round(faults.longestAnswerMs)} ms of ${faults.answerBoundMs} allowed; peak RSS ${faults.gatewayPeakRssMb ?? '?'} MB of ${faults.rssBoundMb}; codes ${JSON.stringify(r.codes)}`,
     );
   }
 

@@ -170,6 +170,22 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
     schema: int(1, 600_000),
   },
   {
+    name: 'UPSTREAM_DEADLINE_MS',
+    description:
+      'Longest time one call to an upstream may take in all, from waiting for a connection to the last byte of its answer; each try of a retried read has its own (each provider can set its own).',
+    default: '20000',
+    example: '5000',
+    schema: int(1, 600_000),
+  },
+  {
+    name: 'UPSTREAM_MAX_BODY_BYTES',
+    description:
+      'Largest answer accepted from an upstream, in bytes; a larger one fails the call with UPSTREAM_ERROR (each provider can set its own).',
+    default: '16777216',
+    example: '1048576',
+    schema: int(1, 1_073_741_824),
+  },
+  {
     name: 'UPSTREAM_CONNECTIONS',
     description:
       'Most connections open to each upstream at once; further calls queue. Size it for the concurrent requests one gateway serves.',

@@ -74,7 +74,9 @@ export function loadConfig(env: Env, registry: readonly ProviderDefinition[]): G
       connectMs: get<number>('UPSTREAM_CONNECT_TIMEOUT_MS'),
       headersMs: get<number>('UPSTREAM_HEADERS_TIMEOUT_MS'),
       bodyMs: get<number>('UPSTREAM_BODY_TIMEOUT_MS'),
+      deadlineMs: get<number>('UPSTREAM_DEADLINE_MS'),
     },
+    maxBodyBytes: get<number>('UPSTREAM_MAX_BODY_BYTES'),
     connections: get<number>('UPSTREAM_CONNECTIONS'),
   };
   const providers: ConfiguredProvider[] = [];

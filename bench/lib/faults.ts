@@ -5,28 +5,53 @@ import type { FaultResult, HttpCall } from './protocol.js';
 import type { Scenario } from './scenarios.js';
 import type { SimulatorControl } from './sims.js';
 
+const MB = 1024 * 1024;
+
 /** Short budgets so that hangs resolve within a bounded run; a production gateway keeps the defaults. */
 export const faultGatewayEnv: Record<string, string> = {
   UPSTREAM_HEADERS_TIMEOUT_MS: '1000',
   UPSTREAM_BODY_TIMEOUT_MS: '1000',
+  UPSTREAM_DEADLINE_MS: '2000',
+  UPSTREAM_MAX_BODY_BYTES: String(MB),
+  UPSTREAM_RETRY_ATTEMPTS: '3',
+  UPSTREAM_RETRY_MAX_DELAY_MS: '1000',
   UPSTREAM_BREAKER_RESET_MS: '1000',
   UPSTREAM_MAX_RETRY_AFTER_MS: '2000',
 };
+
+/**
+ * The longest a request may wait on an upstream under those settings: every try of a read runs to
+ * its deadline, with the longest wait allowed between two tries.
+ */
+export function answerBound(env: Record<string, string>): number {
+  const tries = Number(env.UPSTREAM_RETRY_ATTEMPTS);
+  const wait = Math.max(Number(env.UPSTREAM_RETRY_MAX_DELAY_MS), Number(env.UPSTREAM_MAX_RETRY_AFTER_MS));
+  return tries * Number(env.UPSTREAM_DEADLINE_MS) + (tries - 1) * wait;
+}
+
+/** Peak RSS the gateway must stay under while 64 MB answers arrive (read whole, a few would pass it). */
+const RSS_BOUND_MB = 400;
 
 const PHASE_MS = 1_000;
 
 /**
  * What each simulator does, phase after phase (one phase a second, cycling): errors that retries
- * ride out, malformed bodies, 429s with Retry-After, and a hang past the gateway's timeout one
- * second in four.
+ * ride out, malformed bodies, 429s with Retry-After, 64 MB answers (chunked, then declared) against
+ * the gateway's 1 MB bound, a body trickled a byte every 200 ms (never a pause long enough for the
+ * body timeout: only the deadline ends it), and a hang past the gateway's timeout.
  */
 export const faultSchedule: Record<string, FaultOptions[]> = {
-  'prequel-import': [{ errorRate: 0.3, errorStatus: 503, latencyMs: 5 }],
+  'prequel-import': [
+    { errorRate: 0.3, errorStatus: 503, latencyMs: 5 },
+    { oversizedBytes: 64 * MB },
+    { errorRate: 0.3, errorStatus: 503, latencyMs: 5 },
+    { oversizedBytes: 64 * MB, oversizedDeclared: true },
+  ],
   'prequel-export': [{ malformed: true, operations: ['getDestination'] }, { latencyMs: 10 }],
   pdc: [{ rateLimit: { retryAfterSeconds: 1, times: 3 }, latencyMs: 5 }],
   rivergen: [
     { latencyMs: 20 },
-    { latencyMs: 20 },
+    { trickle: { intervalMs: 200 } },
     { latencyMs: 20 },
     { hang: true, operations: ['getDataSource', 'updateDataSource'] },
   ],
@@ -39,13 +64,18 @@ export interface FaultReport {
   connections: number;
   durationSeconds: number;
   hangBoundMs: number;
+  /** The longest an answer may take by the gateway's deadlines and retries (see `answerBound`). */
+  answerBoundMs: number;
+  /** The slowest answer of the run. */
+  longestAnswerMs: number;
+  rssBoundMb: number;
   /** The GraphQL operations sent in rotation. */
   operations: string[];
   result: FaultResult;
   gatewayPeakRssMb: number | undefined;
   /** Lines the gateway logged (LOG_LEVEL=warn) during the run. */
   gatewayLogLines: number;
-  /** Every request answered, none hung, none lost. */
+  /** Every request answered within the answer bound, none lost, and RSS under its bound. */
   passed: boolean;
 }
 
@@ -105,6 +135,7 @@ export async function runFaultScenario(options: FaultRunOptions): Promise<FaultR
       clearInterval(ticker);
     }
     const gatewayPeakRssMb = await peakRssMb(gateway.child.pid);
+    const answerBoundMs = answerBound(faultGatewayEnv);
     return {
       gatewayEnv: faultGatewayEnv,
       schedule: faultSchedule,
@@ -112,11 +143,20 @@ export async function runFaultScenario(options: FaultRunOptions): Promise<FaultR
       connections: options.connections,
       durationSeconds: options.durationSeconds,
       hangBoundMs,
+      answerBoundMs,
+      longestAnswerMs: result.latency.max,
+      rssBoundMb: RSS_BOUND_MB,
       operations: scenarios.map((s) => s.id),
       result,
       gatewayPeakRssMb,
       gatewayLogLines: gateway.logLines(),
-      passed: result.sent === result.answered && result.hung === 0 && result.transport === 0,
+      passed:
+        result.sent === result.answered &&
+        result.hung === 0 &&
+        result.transport === 0 &&
+        result.latency.max <= answerBoundMs &&
+        gatewayPeakRssMb !== undefined &&
+        gatewayPeakRssMb <= RSS_BOUND_MB,
     };
   } finally {
     await options.sims.setAll(undefined);

@@ -78,8 +78,14 @@ export function fromUpstream(
   } else if (error.kind === 'circuit-open') {
     extensions.code = 'UPSTREAM_UNAVAILABLE';
     message = `${label} is failing repeatedly; calls to it are paused for a few seconds`;
+  } else if (error.kind === 'aborted') {
+    // The caller's own deadline ran out (or it went away, and then nobody reads this).
+    extensions.code = 'UPSTREAM_TIMEOUT';
+    message = `The call to ${label} was cancelled before it answered`;
   } else if (error.kind === 'malformed') {
     message = `${label} answered in an unexpected shape`;
+  } else if (error.kind === 'too-large') {
+    message = `${label} sent an answer larger than the ${error.limitBytes} bytes the gateway accepts from it`;
   } else {
     const status = error.status ?? 0;
     const known = byStatus[status];

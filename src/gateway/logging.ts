@@ -26,7 +26,7 @@ export interface UpstreamFailureCount {
   provider: string;
   route: string;
   code: string;
-  /** `http 503`, `timeout`, `unreachable`, `malformed` or `circuit-open`. */
+  /** `http 503`, `timeout`, `unreachable`, `malformed`, `too-large`, `aborted` or `circuit-open`. */
   failure: string;
   errors: number;
 }

@@ -29,6 +29,7 @@ export interface EnvVariable {
 /** What the gateway hands every provider runtime. */
 export interface RuntimeServices {
   timeouts: UpstreamTimeouts;
+  maxBodyBytes: number;
   /** Most sockets open to the provider's upstream at once. */
   connections: number;
   resilience: ResilienceOptions;
@@ -45,6 +46,7 @@ export function upstreamSettings(baseUrl: string, services: RuntimeServices): Up
   return {
     baseUrl,
     timeouts: services.timeouts,
+    maxBodyBytes: services.maxBodyBytes,
     connections: services.connections,
     resilience: services.resilience,
     onResponse: services.onUpstreamResponse,

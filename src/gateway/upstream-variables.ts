@@ -2,14 +2,16 @@ import { z } from 'zod';
 import type { Env, EnvVariable } from './provider.js';
 import type { UpstreamTimeouts } from './upstream/index.js';
 
-/** How the gateway talks to one upstream: its timeouts and the size of its connection pool. */
+/** How the gateway talks to one upstream: its timeouts, the largest answer it reads and its pool size. */
 export interface UpstreamTuning {
   timeouts: UpstreamTimeouts;
+  /** Largest answer body read from the upstream; a larger one fails the call. */
+  maxBodyBytes: number;
   /** Most sockets open to the upstream at once; further calls wait for a free one. */
   connections: number;
 }
 
-type TuningKey = keyof UpstreamTimeouts | 'connections';
+type TuningKey = keyof UpstreamTimeouts | 'maxBodyBytes' | 'connections';
 
 interface TuningVariable {
   key: TuningKey;
@@ -47,6 +49,23 @@ const tuning: readonly TuningVariable[] = [
     max: 600_000,
   },
   {
+    key: 'deadlineMs',
+    global: 'UPSTREAM_DEADLINE_MS',
+    suffix: 'DEADLINE_MS',
+    description: (label) =>
+      `Longest time one call to ${label} may take in all, from waiting for a connection to the last byte of its answer.`,
+    example: '5000',
+    max: 600_000,
+  },
+  {
+    key: 'maxBodyBytes',
+    global: 'UPSTREAM_MAX_BODY_BYTES',
+    suffix: 'MAX_BODY_BYTES',
+    description: (label) => `Largest answer accepted from ${label}, in bytes; a larger one fails the call.`,
+    example: '1048576',
+    max: 1_073_741_824,
+  },
+  {
     key: 'connections',
     global: 'UPSTREAM_CONNECTIONS',
     suffix: 'CONNECTIONS',
@@ -78,7 +97,11 @@ export function readUpstreamTuning(
   base: UpstreamTuning,
 ): { tuning: UpstreamTuning; problems: string[] } {
   const problems: string[] = [];
-  const values: Record<TuningKey, number> = { ...base.timeouts, connections: base.connections };
+  const values: Record<TuningKey, number> = {
+    ...base.timeouts,
+    maxBodyBytes: base.maxBodyBytes,
+    connections: base.connections,
+  };
   for (const variable of tuning) {
     const raw = env[name(prefix, variable)];
     if (raw === undefined || raw === '') continue;
@@ -89,8 +112,8 @@ export function readUpstreamTuning(
         `${name(prefix, variable)}=${JSON.stringify(raw)}: ${parsed.error.issues[0]?.message ?? 'invalid'} (a whole number from 1 to ${variable.max})`,
       );
   }
-  const { connections, ...timeouts } = values;
-  return { tuning: { timeouts, connections }, problems };
+  const { maxBodyBytes, connections, ...timeouts } = values;
+  return { tuning: { timeouts, maxBodyBytes, connections }, problems };
 }
 
 /** Tuning variables set for a provider that is not configured: they would silently do nothing. */

@@ -95,6 +95,27 @@ describe('/metrics', () => {
     ).toBe(1);
   });
 
+  it('counts an answer larger than the bound as too-large, with its status', async () => {
+    const [id] = await catalogIds(1);
+    // Past the default 16 MiB bound; refused from its Content-Length before any of it is read.
+    gw.sims.pdc?.setFaults({
+      oversizedBytes: 17 * 1024 * 1024,
+      oversizedDeclared: true,
+      operations: ['getDataSourcesByIds'],
+    });
+    try {
+      const moved = await delta(() => gw.query('query($id: ID!) { node(id: $id) { id } }', { id }));
+      const route = { provider: 'pdc', route: 'getDataSourcesByIds' };
+      expect(moved('gateway_upstream_errors_total', { ...route, kind: 'too-large', status: '200' })).toBe(1);
+      expect(moved('gateway_upstream_requests_total', { ...route, status: '200' })).toBe(1);
+      expect(
+        moved('gateway_graphql_requests_total', { operation: 'anonymous', outcome: 'UPSTREAM_ERROR' }),
+      ).toBe(1);
+    } finally {
+      gw.sims.pdc?.setFaults(undefined);
+    }
+  });
+
   it('counts a call that got no answer in time as a timeout', async () => {
     const [id] = await catalogIds(1);
     gw.sims.pdc?.setFaults({ hang: true, operations: ['getDataSourcesByIds'] });

@@ -116,8 +116,16 @@ describe('per-provider upstream settings', () => {
     );
     const tuning = Object.fromEntries(config.providers.map((p) => [p.definition.id, p.upstream]));
     expect(tuning).toEqual({
-      pdc: { timeouts: { connectMs: 250, headersMs: 10_000, bodyMs: 10_000 }, connections: 40 },
-      rivergen: { timeouts: { connectMs: 900, headersMs: 10_000, bodyMs: 10_000 }, connections: 4 },
+      pdc: {
+        timeouts: { connectMs: 250, headersMs: 10_000, bodyMs: 10_000, deadlineMs: 20_000 },
+        maxBodyBytes: 16 * 1024 * 1024,
+        connections: 40,
+      },
+      rivergen: {
+        timeouts: { connectMs: 900, headersMs: 10_000, bodyMs: 10_000, deadlineMs: 20_000 },
+        maxBodyBytes: 16 * 1024 * 1024,
+        connections: 4,
+      },
     });
   });
 });

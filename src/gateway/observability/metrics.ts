@@ -44,7 +44,7 @@ export class GatewayMetrics {
   );
   private readonly upstreamCalls = new CounterFamily(
     'gateway_upstream_requests_total',
-    'Calls sent to upstreams (each try counts) by provider, route (operationId) and status: the HTTP status, or timeout/unreachable when no answer came.',
+    'Calls sent to upstreams (each try counts) by provider, route (operationId) and status: the HTTP status, or timeout/unreachable/aborted when no answer came.',
     ['provider', 'route', 'status'],
   );
   private readonly upstreamSeconds = new HistogramFamily(
@@ -55,7 +55,7 @@ export class GatewayMetrics {
   );
   private readonly upstreamErrors = new CounterFamily(
     'gateway_upstream_errors_total',
-    'Failed upstream calls by provider, route (operationId) and kind (http, timeout, unreachable, malformed, circuit-open), with the status when one came.',
+    'Failed upstream calls by provider, route (operationId) and kind (http, timeout, unreachable, malformed, too-large, aborted, circuit-open), with the status when one came.',
     ['provider', 'route', 'kind', 'status'],
   );
   private readonly batchSizes = new HistogramFamily(
@@ -119,8 +119,11 @@ export class GatewayMetrics {
   };
 
   readonly onUpstreamFailure = (event: UpstreamFailureEvent): void => {
-    if (event.kind === 'timeout' || event.kind === 'unreachable')
+    // Tries sent that got no whole answer have no response event: they count here.
+    if (event.kind === 'timeout' || event.kind === 'unreachable' || event.kind === 'aborted')
       this.upstreamCalls.inc([event.provider, event.operation, event.kind]);
+    else if (event.kind === 'too-large')
+      this.upstreamCalls.inc([event.provider, event.operation, event.status]);
     this.upstreamErrors.inc([event.provider, event.operation, event.kind, event.status]);
   };
 

@@ -2,14 +2,18 @@
 export type UpstreamFailureKind =
   /** The upstream answered with a non-2xx status. */
   | 'http'
-  /** No answer within the configured connect, headers or body budget. */
+  /** No whole answer within the configured connect, headers, body or overall deadline. */
   | 'timeout'
   /** The connection could not be made or broke before an answer arrived. */
   | 'unreachable'
   /** A 2xx answer whose body is not JSON, or not of the shape the client reads. */
   | 'malformed'
-  /** Not sent: the upstream failed too often lately and its breaker is open. */
-  | 'circuit-open';
+  /** Not sent: the upstream failed too often lately and its breaker is open (or its one trial call is out). */
+  | 'circuit-open'
+  /** An answer larger than the gateway accepts from this upstream; the rest of it was not read. */
+  | 'too-large'
+  /** The caller gave up (its request went away or ran out of time) before the answer came. */
+  | 'aborted';
 
 /** What a provider could read out of an upstream error body. */
 export interface UpstreamErrorDetail {
@@ -27,6 +31,8 @@ export interface UpstreamErrorInit extends UpstreamErrorDetail {
   kind: UpstreamFailureKind;
   status?: number;
   retryAfterSeconds?: number;
+  /** For `too-large`: the most bytes accepted. */
+  limitBytes?: number;
   cause?: unknown;
 }
 
@@ -44,6 +50,7 @@ export class UpstreamError extends Error {
   readonly upstreamMessage: string | undefined;
   readonly field: string | undefined;
   readonly retryAfterSeconds: number | undefined;
+  readonly limitBytes: number | undefined;
 
   constructor(init: UpstreamErrorInit) {
     super(describe(init), init.cause === undefined ? undefined : { cause: init.cause });
@@ -55,6 +62,7 @@ export class UpstreamError extends Error {
     this.upstreamMessage = init.message;
     this.field = init.field;
     this.retryAfterSeconds = init.retryAfterSeconds;
+    this.limitBytes = init.limitBytes;
   }
 }
 
@@ -71,6 +79,10 @@ function describe(init: UpstreamErrorInit): string {
       return `${where} answered ${init.message ? `in an unexpected shape: ${init.message}` : 'with a body that is not valid JSON'}`;
     case 'circuit-open':
       return `${where} was not called: the upstream failed repeatedly and calls are paused`;
+    case 'too-large':
+      return `${where} answered with more than ${init.limitBytes} bytes, the most accepted`;
+    case 'aborted':
+      return `${where} was cancelled before it answered`;
   }
 }
 

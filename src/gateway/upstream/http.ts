@@ -1,8 +1,10 @@
-import { Pool, errors as undiciErrors } from 'undici';
+import { Pool } from 'undici';
 import type { IncomingHttpHeaders } from 'undici/types/header.js';
+import { CallDeadline, readBounded } from './bounds.js';
 import { isUpstreamError, UpstreamError, type UpstreamErrorDetail } from './errors.js';
 import type { ProbeResult, UpstreamFailureEvent, UpstreamTracer } from './observers.js';
 import { type BreakerState, defaultResilience, Resilience, type ResilienceOptions } from './resilience.js';
+import { failureKind, isTimeout, parseJson, queryString, retryAfter } from './wire.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 export type QueryValue = string | number | boolean | readonly (string | number)[] | undefined | null;
@@ -14,9 +16,19 @@ export interface UpstreamTimeouts {
   headersMs: number;
   /** Longest pause between two chunks of the response body. */
   bodyMs: number;
+  /** Longest time one try may take in all: waiting for a socket, connecting, headers and the whole body. */
+  deadlineMs: number;
 }
 
-export const defaultTimeouts: UpstreamTimeouts = { connectMs: 3_000, headersMs: 10_000, bodyMs: 10_000 };
+export const defaultTimeouts: UpstreamTimeouts = {
+  connectMs: 3_000,
+  headersMs: 10_000,
+  bodyMs: 10_000,
+  deadlineMs: 20_000,
+};
+
+/** Largest answer body read from an upstream, by default (16 MiB). */
+export const defaultMaxBodyBytes = 16 * 1024 * 1024;
 
 export interface UpstreamHttpOptions {
   /** Provider id, named in every error this layer raises. */
@@ -26,6 +38,8 @@ export interface UpstreamHttpOptions {
   /** Headers sent on every call (API version headers and the like; not per-caller credentials). */
   defaultHeaders?: Record<string, string>;
   timeouts?: Partial<UpstreamTimeouts>;
+  /** Largest answer body accepted; a larger answer fails the call as `too-large`. */
+  maxBodyBytes?: number;
   /** Most sockets kept open to this upstream. */
   connections?: number;
   /** Retry and circuit-breaker settings; the defaults suit most upstreams. */
@@ -43,7 +57,14 @@ export interface UpstreamHttpOptions {
 /** What a deployment chooses about one upstream; the provider adds its id, headers and error reader. */
 export type UpstreamSettings = Pick<
   UpstreamHttpOptions,
-  'baseUrl' | 'timeouts' | 'resilience' | 'connections' | 'onResponse' | 'onFailure' | 'trace'
+  | 'baseUrl'
+  | 'timeouts'
+  | 'maxBodyBytes'
+  | 'resilience'
+  | 'connections'
+  | 'onResponse'
+  | 'onFailure'
+  | 'trace'
 >;
 
 /** One finished upstream call. `body` is the parsed JSON, or undefined when it was not JSON. */
@@ -71,6 +92,7 @@ export interface UpstreamRequest {
   form?: Record<string, string>;
   /** Per-call headers, typically the caller's credentials. */
   headers?: Record<string, string>;
+  /** The caller giving up (its client went away, its own deadline passed): the call is aborted, never retried. */
   signal?: AbortSignal;
   /** A read that may be retried (GETs are; POST reads such as PDC's by-ids say so). Writes never are. */
   safe?: boolean;
@@ -93,6 +115,8 @@ export class UpstreamHttp {
   private readonly origin: string;
   private readonly options: UpstreamHttpOptions;
   private readonly resilience: Resilience;
+  private readonly deadlineMs: number;
+  private readonly maxBodyBytes: number;
 
   constructor(options: UpstreamHttpOptions) {
     this.options = options;
@@ -102,6 +126,8 @@ export class UpstreamHttp {
     this.basePath = base.pathname.replace(/\/+$/, '');
     this.origin = base.origin;
     const timeouts = { ...defaultTimeouts, ...options.timeouts };
+    this.deadlineMs = timeouts.deadlineMs;
+    this.maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
     this.pool = new Pool(base.origin, {
       connections: options.connections ?? 128,
       connectTimeout: timeouts.connectMs,
@@ -140,7 +166,7 @@ export class UpstreamHttp {
 
   private call<T>(req: UpstreamRequest, tag: object | undefined): Promise<UpstreamResponse<T>> {
     return this.resilience
-      .run(req.operation, req.safe ?? req.method === 'GET', () => this.send<T>(req, tag))
+      .run(req.operation, req.safe ?? req.method === 'GET', () => this.send<T>(req, tag), req.signal)
       .catch((error: unknown) => {
         if (isUpstreamError(error) && error.kind === 'circuit-open') this.failed(req, error, 0);
         throw error;
@@ -218,26 +244,40 @@ export class UpstreamHttp {
     }
 
     const started = performance.now();
+    const deadline = new CallDeadline(this.deadlineMs, req.signal);
     let status: number;
     let responseHeaders: IncomingHttpHeaders;
-    let text: string;
+    let text: string | undefined;
     try {
-      const response = await this.pool.request({
-        method: req.method,
-        path: this.basePath + req.path + queryString(req.query),
-        headers,
-        body,
-        signal: req.signal,
-      });
+      const response = await deadline.guard(
+        this.pool.request({
+          method: req.method,
+          path: this.basePath + req.path + queryString(req.query),
+          headers,
+          body,
+          signal: deadline,
+        }),
+      );
       status = response.statusCode;
       responseHeaders = response.headers;
-      text = await response.body.text();
+      text = await readBounded(response.body, responseHeaders['content-length'], this.maxBodyBytes);
     } catch (cause) {
       throw new UpstreamError({
         provider: this.provider,
         operation: req.operation,
-        kind: isTimeout(cause) ? 'timeout' : 'unreachable',
+        kind: failureKind(cause, deadline, req.signal),
         cause,
+      });
+    } finally {
+      deadline.done();
+    }
+    if (text === undefined) {
+      throw new UpstreamError({
+        provider: this.provider,
+        operation: req.operation,
+        kind: 'too-large',
+        status,
+        limitBytes: this.maxBodyBytes,
       });
     }
 
@@ -280,47 +320,4 @@ export class UpstreamHttp {
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close();
   }
-}
-
-function queryString(query: Record<string, QueryValue> | undefined): string {
-  if (!query) return '';
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null) continue;
-    if (Array.isArray(value)) {
-      for (const item of value) params.append(key, String(item));
-    } else {
-      params.append(key, String(value));
-    }
-  }
-  const text = params.toString();
-  return text ? `?${text}` : '';
-}
-
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  if (text === '') return { ok: true, value: undefined };
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false };
-  }
-}
-
-function isTimeout(error: unknown): boolean {
-  return (
-    error instanceof undiciErrors.HeadersTimeoutError ||
-    error instanceof undiciErrors.BodyTimeoutError ||
-    error instanceof undiciErrors.ConnectTimeoutError ||
-    (error instanceof Error && error.name === 'TimeoutError')
-  );
-}
-
-/** Retry-After in seconds, from either of its two forms (delta-seconds or an HTTP date). */
-function retryAfter(header: string | string[] | undefined): number | undefined {
-  const value = Array.isArray(header) ? header[0] : header;
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }

@@ -1,12 +1,12 @@
 import type { UpstreamFailureKind } from './errors.js';
 
-/** One upstream call that failed: no answer (timeout, unreachable), a bad one (http, malformed), or not sent (circuit-open). */
+/** One upstream call that failed: no answer (timeout, unreachable, aborted), a bad one (http, malformed, too-large), or not sent (circuit-open). */
 export interface UpstreamFailureEvent {
   provider: string;
   operation: string;
   method: string;
   kind: UpstreamFailureKind;
-  /** The status of the answer, when one came (http, malformed). */
+  /** The status of the answer, when one came (http, malformed, too-large). */
   status?: number;
   /** Time the call took; 0 when it was never sent. */
   durationMs: number;

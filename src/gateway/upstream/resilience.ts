@@ -44,7 +44,7 @@ function isOutage(error: unknown): boolean {
   );
 }
 
-/** Worth trying again, for a read: an outage, or a 429. */
+/** Worth trying again, for a read: an outage, or a 429. (A call its caller gave up on never is.) */
 function isTransient(error: unknown): boolean {
   return isOutage(error) || (isUpstreamError(error) && error.status === 429);
 }
@@ -71,6 +71,7 @@ export class Resilience {
     this.breaker.onBreak(() => {
       this.openedAt = Date.now();
     });
+    // A backoff left running by a caller that gave up must not hold the process open at shutdown.
     this.retry = retry(handleWhen(isTransient), {
       maxAttempts: Math.max(0, options.attempts - 1),
       backoff: new DelegateBackoff((context) => {
@@ -84,27 +85,44 @@ export class Resilience {
         const ceiling = Math.min(options.maxDelayMs, options.initialDelayMs * 2 ** (context.attempt - 1));
         return ceiling / 2 + Math.random() * (ceiling / 2);
       }),
-    });
-  }
-
-  /** Runs one upstream call; `safe` reads are retried, anything else is tried exactly once. */
-  async run<T>(operation: string, safe: boolean, call: () => Promise<T>): Promise<T> {
-    const guarded = () =>
-      this.breaker.execute(call).catch((error: unknown) => {
-        if (error instanceof BrokenCircuitError) {
-          throw new UpstreamError({ provider: this.provider, operation, kind: 'circuit-open', cause: error });
-        }
-        throw error;
-      });
-    return safe ? this.retry.execute(guarded) : guarded();
+    }).dangerouslyUnref();
   }
 
   /**
-   * Whether a call now would fail without being sent. An open breaker whose reset time has passed
-   * lets the next call through as a trial, so it no longer counts.
+   * Runs one upstream call; `safe` reads are retried, anything else is tried exactly once. Once
+   * `signal` aborts no try starts, and a backoff in progress ends the call at once.
+   */
+  async run<T>(operation: string, safe: boolean, call: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    // The signal's reason goes along as the cause: it says why the caller gave up.
+    if (signal?.aborted) throw this.refused(operation, 'aborted', signal.reason);
+    const guarded = async () => {
+      if (signal?.aborted) throw this.refused(operation, 'aborted', signal.reason);
+      // cockatiel queues every call behind the half-open trial; a slow trial would hold them all.
+      if (this.breaker.state === CircuitState.HalfOpen) throw this.refused(operation, 'circuit-open');
+      return this.breaker.execute(call).catch((error: unknown) => {
+        if (error instanceof BrokenCircuitError) throw this.refused(operation, 'circuit-open', error);
+        throw error;
+      });
+    };
+    if (!safe) return guarded();
+    if (!signal) return this.retry.execute(guarded);
+    return untilAborted(this.retry.execute(guarded, signal), signal, () =>
+      this.refused(operation, 'aborted', signal.reason),
+    );
+  }
+
+  private refused(operation: string, kind: 'aborted' | 'circuit-open', cause?: unknown): UpstreamError {
+    return new UpstreamError({ provider: this.provider, operation, kind, cause });
+  }
+
+  /**
+   * Whether a call now would fail without being sent: while the breaker is open, or half-open with
+   * its trial call out. An open breaker whose reset time has passed lets the next call through as a
+   * trial, so it no longer counts.
    */
   get failingFast(): boolean {
-    return this.state === 'open' && Date.now() - this.openedAt < this.breakerResetMs;
+    const state = this.state;
+    return state === 'half-open' || (state === 'open' && Date.now() - this.openedAt < this.breakerResetMs);
   }
 
   get state(): BreakerState {
@@ -118,4 +136,22 @@ export class Resilience {
         return 'closed';
     }
   }
+}
+
+/** `pending`, or a rejection with `error()` as soon as `signal` aborts (a backoff timer cannot be cut short). */
+function untilAborted<T>(pending: Promise<T>, signal: AbortSignal, error: () => Error): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(error());
+    signal.addEventListener('abort', onAbort, { once: true });
+    pending.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (failure: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(failure);
+      },
+    );
+  });
 }

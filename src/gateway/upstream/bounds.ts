@@ -1,0 +1,91 @@
+import { EventEmitter } from 'node:events';
+import type { Dispatcher } from 'undici';
+
+/**
+ * The overall deadline of one try of an upstream call, made when the try starts and dropped by
+ * `done()`. It aborts the request, wherever it is (waiting for a socket, connecting, awaiting
+ * headers, reading the body), when the deadline passes or the caller's signal aborts. undici takes
+ * an EventEmitter as the request's signal: one costs far less per call than an AbortController.
+ */
+export class CallDeadline extends EventEmitter {
+  aborted = false;
+  reason: unknown;
+  /** Set when the deadline passed, as opposed to the caller giving up. */
+  expired = false;
+  private readonly timer: ReturnType<typeof setTimeout>;
+  private readonly caller: AbortSignal | undefined;
+  private readonly onCallerAbort: (() => void) | undefined;
+  private rejectWaiting: ((reason: unknown) => void) | undefined;
+
+  constructor(ms: number, caller: AbortSignal | undefined) {
+    super();
+    this.timer = setTimeout(() => {
+      this.expired = true;
+      this.abort(undefined);
+    }, ms);
+    this.caller = caller;
+    if (caller) {
+      this.onCallerAbort = () => this.abort(caller.reason);
+      if (caller.aborted) this.onCallerAbort();
+      else caller.addEventListener('abort', this.onCallerAbort, { once: true });
+    }
+  }
+
+  /**
+   * `pending`, rejected as soon as the call is aborted: undici keeps an aborted request that waits
+   * for a socket in its queue until a socket frees up, which a stuck upstream may never do.
+   */
+  guard<T>(pending: Promise<T>): Promise<T> {
+    if (this.aborted) return Promise.reject(this.reason);
+    return new Promise<T>((resolve, reject) => {
+      this.rejectWaiting = reject;
+      pending.then(resolve, reject);
+    });
+  }
+
+  /** Ends the try: the timer and the listener on the caller's signal go. */
+  done(): void {
+    clearTimeout(this.timer);
+    if (this.onCallerAbort) this.caller?.removeEventListener('abort', this.onCallerAbort);
+  }
+
+  private abort(reason: unknown): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = reason ?? new Error('The upstream call was aborted');
+    this.emit('abort');
+    this.rejectWaiting?.(this.reason);
+  }
+}
+
+type ResponseBody = Dispatcher.ResponseData['body'];
+
+/**
+ * The body as text, or undefined when it is larger than `maxBytes`: refused from its Content-Length
+ * when it declares one, else counted as it arrives and dropped (the connection with it) once past the
+ * bound. Reading the chunks and joining them costs no more than undici's own `text()`.
+ */
+export async function readBounded(
+  body: ResponseBody,
+  contentLength: string | string[] | undefined,
+  maxBytes: number,
+): Promise<string | undefined> {
+  if (typeof contentLength === 'string' && Number(contentLength) > maxBytes) {
+    body.destroy();
+    return undefined;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBytes) {
+      body.destroy();
+      return undefined;
+    }
+    chunks.push(chunk);
+  }
+  const text =
+    chunks.length === 1 ? (chunks[0] as Buffer).toString() : Buffer.concat(chunks, size).toString();
+  // A byte-order mark is not JSON; undici's text() drops it too.
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
