@@ -8,7 +8,9 @@ import { AdmissionGate } from './gateway/admission.js';
 import { useGatewayAuth } from './gateway/auth.js';
 import { useCompiledQueries } from './gateway/compiled-queries.js';
 import { type ActiveProvider, createContext, type GatewayContext } from './gateway/context.js';
+import { useErrorMessageScrub } from './gateway/error-messages.js';
 import { maskError } from './gateway/errors.js';
+import { useValueFreeInputErrors } from './gateway/input-errors.js';
 import {
   createLogger,
   logRequestDone,
@@ -108,6 +110,8 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       // After the CSRF check: a cross-site form is refused as one (403) before its type is looked at.
       useSupportedMediaTypes(),
       useQueryLimits(config.queryLimits, { hideSuggestions: !config.introspection }),
+      useValueFreeInputErrors(),
+      useErrorMessageScrub(),
       ...(config.introspection ? [] : [useNoIntrospection()]),
       usePartialErrors(),
       useErrorScopes(),

@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestGateway, type TestGateway } from '../support/gateway.js';
+
+/** Unique, so finding it in an answer can only be an echo. */
+const SECRET = `pw-${randomUUID()}`;
+
+const CREATE =
+  'mutation($input: CreateImportSourceInput!) { createImportSource(input: $input) { __typename } }';
+
+/** A valid import source input, with the secret as its password; `change` edits the postgres settings. */
+function importSource(change: (postgres: Record<string, unknown>) => void = () => {}) {
+  const postgres: Record<string, unknown> = {
+    host: 'db.internal',
+    port: 5432,
+    database: 'app',
+    passwordAuth: { username: 'app', password: SECRET },
+  };
+  change(postgres);
+  return { name: `Import ${randomUUID()}`, providerId: 'provider-errors', config: { postgres } };
+}
+
+let gw: TestGateway;
+beforeAll(async () => {
+  gw = await startTestGateway();
+});
+afterAll(() => gw.close());
+
+/** Sends a request, checks nothing of the secret came back, and returns each error's message and field. */
+async function refusals(document: string, variables?: Record<string, unknown>) {
+  const answer = await gw.query(document, variables);
+  expect(JSON.stringify(answer)).not.toContain(SECRET);
+  expect(answer.data ?? null).toBeNull();
+  return (answer.errors ?? []).map((error) => ({
+    message: error.message,
+    field: error.extensions?.field,
+    code: error.extensions?.code,
+  }));
+}
+
+describe('a variable that does not fit its type', () => {
+  it('is named with the path inside it and what was expected, never the value (mutation)', async () => {
+    const cases: [Record<string, unknown>, string, string][] = [
+      [importSource((p) => (p.port = SECRET)), 'input.config.postgres.port', 'Int expected.'],
+      [
+        importSource((p) => (p.passwordAuth = { username: 'app', password: SECRET, passwrd: SECRET })),
+        'input.config.postgres.passwordAuth.passwrd',
+        'is not a field of PasswordAuthInput.',
+      ],
+      [
+        importSource((p) => (p.passwordAuth = { password: SECRET })),
+        'input.config.postgres.passwordAuth.username',
+        'is required (String!) and was not given.',
+      ],
+      [importSource((p) => (p.host = null)), 'input.config.postgres.host', 'must not be null.'],
+      [
+        {
+          ...importSource(),
+          config: { postgres: importSource().config.postgres, s3: { bucketName: SECRET } },
+        },
+        'input.config',
+        'must set exactly one field of ImportSourceConfigInput (it is a @oneOf input), not 2.',
+      ],
+      [{ ...importSource(), config: { postgres: null } }, 'input.config.postgres', 'must not be null.'],
+      [
+        { ...importSource(), config: SECRET },
+        'input.config',
+        'ImportSourceConfigInput expected, as an object.',
+      ],
+    ];
+    for (const [input, field, what] of cases) {
+      const errors = await refusals(CREATE, { input });
+      expect(errors, field).toContainEqual({
+        message: `Variable "$input" has an invalid value at "${field}": ${what}`,
+        field,
+        code: 'BAD_USER_INPUT',
+      });
+    }
+  });
+
+  it('is named the same way on a query, which runs compiled', async () => {
+    const count =
+      'query($n: Int, $f: DataSourceFilter) { dataSources(first: $n, filter: $f) { totalCount } }';
+    expect(await refusals(count, { n: SECRET })).toEqual([
+      { message: 'Variable "$n" has an invalid value: Int expected.', field: 'n', code: 'BAD_USER_INPUT' },
+    ]);
+    expect(await refusals(count, { f: { vendors: [SECRET], [SECRET]: SECRET } })).toEqual([
+      {
+        message: 'Variable "$f" has an invalid value at "f.vendors[0]": one of the Vendor values expected.',
+        field: 'f.vendors[0]',
+        code: 'BAD_USER_INPUT',
+      },
+      // A key that is not a GraphQL name could itself be a value: it is not repeated either.
+      {
+        message: 'Variable "$f" has an invalid value: has a field that DataSourceFilter does not define.',
+        field: 'f',
+        code: 'BAD_USER_INPUT',
+      },
+    ]);
+    expect(await refusals('query($n: Int!) { dataSources(first: $n) { totalCount } }', {})).toEqual([
+      {
+        message: 'Variable "$n" of required type "Int!" was not provided.',
+        field: 'n',
+        code: 'BAD_USER_INPUT',
+      },
+    ]);
+  });
+
+  it('is told in at most 50 errors, however many problems the value has', async () => {
+    const filter = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`field${i}`, SECRET]));
+    const errors = await refusals('query($f: DataSourceFilter) { dataSources(filter: $f) { totalCount } }', {
+      f: filter,
+    });
+    expect(errors).toHaveLength(50);
+    expect(errors[0]?.message).toBe(
+      'Variable "$f" has an invalid value at "f.field0": is not a field of DataSourceFilter.',
+    );
+  });
+});
+
+describe('a literal in the document that does not fit its type', () => {
+  it('is named with the argument and the path inside it, never the literal', async () => {
+    const literal = (postgres: string) =>
+      `mutation { createImportSource(input: { name: "n", providerId: "p", config: { postgres: { ${postgres} } } }) { __typename } }`;
+    const auth = `passwordAuth: { username: "u", password: "${SECRET}" }`;
+    const cases: [string, string, string][] = [
+      [`host: "h", port: "${SECRET}", database: "d", ${auth}`, 'input.config.postgres.port', 'Int expected.'],
+      [
+        `host: "h", port: 1, database: "d", passwordAuth: { username: "u", password: 7 }`,
+        'input.config.postgres.passwordAuth.password',
+        'String expected.',
+      ],
+      [
+        `host: "h", port: 1, ${auth}`,
+        'input.config.postgres.database',
+        'is required (String!) and was not given.',
+      ],
+      [`host: null, port: 1, database: "d", ${auth}`, 'input.config.postgres.host', 'must not be null.'],
+    ];
+    for (const [postgres, field, what] of cases) {
+      expect(await refusals(literal(postgres)), field).toContainEqual({
+        message: `Argument "input" has an invalid value at "${field}": ${what}`,
+        field,
+        code: 'BAD_USER_INPUT',
+      });
+    }
+    expect(
+      await refusals(
+        `{ dataSources(filter: { vendors: [POSTGRES, ${SECRET.replaceAll('-', '_')}] }) { totalCount } }`,
+      ),
+    ).toEqual([
+      {
+        message:
+          'Argument "filter" has an invalid value at "filter.vendors[1]": one of the Vendor values expected.',
+        field: 'filter.vendors[1]',
+        code: 'BAD_USER_INPUT',
+      },
+    ]);
+  });
+
+  it('stops a syntax error at the kind of token it found, without the token', async () => {
+    const errors = await refusals(
+      `mutation { createImportSource(input: { name: "n" "${SECRET}" }) { __typename } }`,
+    );
+    expect(errors).toEqual([
+      {
+        message: 'Syntax Error: Expected Name, found String.',
+        field: undefined,
+        code: 'GRAPHQL_PARSE_FAILED',
+      },
+    ]);
+  });
+
+  it('answers a body that is not JSON without quoting it', async () => {
+    const response = await gw.gateway.yoga.fetch('http://gateway.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: `{"query": "mutation { x(password: \\"${SECRET}\\") }", "variables": {"p": ${SECRET}}}`,
+    });
+    expect(response.status).toBe(400);
+    const text = await response.text();
+    expect(text).not.toContain(SECRET);
+    expect(JSON.parse(text)).toMatchObject({ errors: [{ message: 'POST body sent invalid JSON.' }] });
+  });
+});
