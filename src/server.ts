@@ -109,9 +109,9 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       useCsrfPrevention(),
       // After the CSRF check: a cross-site form is refused as one (403) before its type is looked at.
       useSupportedMediaTypes(),
-      useQueryLimits(config.queryLimits, { hideSuggestions: !config.introspection }),
+      useQueryLimits(config.queryLimits),
       useValueFreeInputErrors(),
-      useErrorMessageScrub(),
+      useErrorMessageScrub({ hideSuggestions: !config.introspection }),
       ...(config.introspection ? [] : [useNoIntrospection()]),
       usePartialErrors(),
       useErrorScopes(),

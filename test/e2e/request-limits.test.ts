@@ -262,6 +262,52 @@ describe('limits and switches set through the environment', () => {
   });
 });
 
+/** Requests with a misspelt name in every place graphql-js would suggest the right one. */
+const misspelt: [string, Record<string, unknown>?][] = [
+  ['{ dataSourcez { totalCount } }'],
+  ['{ dataSources(frist: 1) { totalCount } }'],
+  ['query($f: DataSourceFiltr) { dataSources(filter: $f) { totalCount } }'],
+  ['{ dataSources(filter: { vendors: [POSTGRESS] }) { totalCount } }'],
+  [
+    'query($f: DataSourceFilter) { dataSources(filter: $f) { totalCount } }',
+    { f: { vendors: ['POSTGRESS'] } },
+  ],
+  ['{ dataSources(filter: { nam: "x" }) { totalCount } }'],
+  ['query($f: DataSourceFilter) { dataSources(filter: $f) { totalCount } }', { f: { nam: 'x' } }],
+  [
+    'mutation($input: CreateImportSourceInput!) { createImportSource(input: $input) { __typename } }',
+    { input: { name: 'n', providerId: 'p', config: { postgress: {} } } },
+  ],
+  ['{ node(id: "x") { ... on ImportSource { nme } } }'],
+];
+
+describe('suggestions', () => {
+  const messages = async (gw: TestGateway) => {
+    const all: string[] = [];
+    for (const [document, variables] of misspelt) {
+      const answer = await gw.query(document, variables);
+      expect(answer.errors?.length, document).toBeGreaterThan(0);
+      all.push(...(answer.errors ?? []).map((error) => error.message));
+    }
+    return all;
+  };
+
+  it('appear in no error when INTROSPECTION is false', async () => {
+    await using closed = await startTestGateway({ INTROSPECTION: 'false' });
+    const all = await messages(closed);
+    expect(all.filter((message) => /did you mean/i.test(message))).toEqual([]);
+    expect(all).toContain('Cannot query field "dataSourcez" on type "Query".');
+  });
+
+  it('are offered when introspection is on, as it tells the schema anyway', async () => {
+    await using open = await startTestGateway();
+    const all = await messages(open);
+    expect(all).toContain(
+      'Cannot query field "dataSourcez" on type "Query". Did you mean "dataSource" or "dataSources"?',
+    );
+  });
+});
+
 describe('a cost limit set through the environment', () => {
   let gw: TestGateway;
   beforeAll(async () => {
