@@ -25,6 +25,7 @@ import {
   objectProblems,
   type PathKey,
   type Problem,
+  requestErrorHttp,
 } from './input-problems.js';
 import { valueFreeValuesRule } from './literal-errors.js';
 
@@ -77,7 +78,7 @@ function requestFailure(args: ExecutionArgs, result: ExecutionResult): Execution
 }
 
 function requestError(message: string, field: string | undefined, nodes: GraphQLError['nodes']) {
-  const extensions = field ? { code: 'BAD_USER_INPUT', field } : { code: 'BAD_USER_INPUT' };
+  const extensions = { code: 'BAD_USER_INPUT', ...(field && { field }), http: requestErrorHttp() };
   return new GraphQLError(message, { nodes, extensions });
 }
 

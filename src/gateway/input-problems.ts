@@ -27,6 +27,14 @@ export function printPath(root: string, path: readonly PathKey[]): string {
   return out;
 }
 
+/**
+ * Marks an error as a request error in the GraphQL-over-HTTP sense (the request did not run): Yoga
+ * answers it 400 to `accept: application/graphql-response+json` and 200 to `application/json`.
+ */
+export function requestErrorHttp(): { spec: true; status: 400 } {
+  return { spec: true, status: 400 };
+}
+
 /** One input error: `<subject> has an invalid value at "<root.path>": <what>.`; `field` is `<root.path>`. */
 export function inputError(subject: string, root: string, problem: Problem, nodes?: GraphQLError['nodes']) {
   const at = printPath(root, problem.path);
@@ -34,7 +42,7 @@ export function inputError(subject: string, root: string, problem: Problem, node
   const what = problem.what.endsWith('.') ? problem.what : `${problem.what}.`;
   return new GraphQLError(`${subject} has an invalid value${where}: ${what}`, {
     nodes,
-    extensions: { code: 'BAD_USER_INPUT', field: at },
+    extensions: { code: 'BAD_USER_INPUT', field: at, http: requestErrorHttp() },
   });
 }
 

@@ -183,3 +183,36 @@ describe('a literal in the document that does not fit its type', () => {
     expect(JSON.parse(text)).toMatchObject({ errors: [{ message: 'POST body sent invalid JSON.' }] });
   });
 });
+
+describe('the HTTP status of a request that cannot run', () => {
+  const requests: Record<string, [string, Record<string, unknown>?]> = {
+    'query, parse error': ['{ dataSources(first: 1 { totalCount } }'],
+    'query, validation error': ['{ dataSources(first: "one") { totalCount } }'],
+    'query, variable error': ['query($n: Int) { dataSources(first: $n) { totalCount } }', { n: 'one' }],
+    'mutation, parse error': ['mutation { createImportSource(input: {) { __typename } }'],
+    'mutation, validation error': ['mutation { createImportSource(input: { name: 1 }) { __typename } }'],
+    'mutation, variable error': [CREATE, { input: importSource((p) => (p.port = 'one')) }],
+  };
+
+  it('is 200 with application/json and 400 with application/graphql-response+json, for queries and mutations alike', async () => {
+    for (const [kind, [document, variables]] of Object.entries(requests)) {
+      for (const [accept, status] of [
+        ['application/json', 200],
+        ['application/graphql-response+json', 400],
+      ] as const) {
+        const answer = await gw.query(document, variables, { accept });
+        expect(answer.status, `${kind}, ${accept}`).toBe(status);
+        expect(answer.data, `${kind}, ${accept}`).toBeUndefined();
+        expect(answer.errors?.length, `${kind}, ${accept}`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('is 200 with either type for a request that ran, even with errors in its answer', async () => {
+    for (const accept of ['application/json', 'application/graphql-response+json']) {
+      const answer = await gw.query('{ node(id: "bogus") { id } }', undefined, { accept });
+      expect(answer).toMatchObject({ status: 200, data: { node: null } });
+      expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+  });
+});
