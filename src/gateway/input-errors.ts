@@ -46,7 +46,7 @@ export function useValueFreeInputErrors(): Plugin {
       onExecuteDone: ({ result, setResult }) => {
         // Variables that do not coerce are the one failure with errors and no `data` at all.
         if (Symbol.asyncIterator in result || 'data' in result || !result.errors?.length) return;
-        if (result.errors.every(hasCode)) return;
+        if (result.errors.every((error) => hasCode(error) && !fromVariables(error))) return;
         setResult(requestFailure(args, result));
       },
     }),
@@ -56,13 +56,19 @@ export function useValueFreeInputErrors(): Plugin {
 /** The most problems one request is told about (graphql-js stops at 50 too). */
 const MAX_PROBLEMS = 50;
 
+/**
+ * graphql-js's and graphql-jit's variable errors; one may carry a code, copied from the error of one
+ * of our scalars that it wraps.
+ */
+const fromVariables = (error: GraphQLError) => error.message.startsWith('Variable "$');
+
 function requestFailure(args: ExecutionArgs, result: ExecutionResult): ExecutionResult {
   const errors = result.errors ?? [];
-  const coded = errors.filter(hasCode);
-  const variables = errors.filter((error) => !hasCode(error) && error.message.startsWith('Variable "$'));
+  const variables = errors.filter(fromVariables);
+  const coded = errors.filter((error) => hasCode(error) && !fromVariables(error));
   // "Must provide an operation" and the like: about the request, and they print no value.
   const rest = errors
-    .filter((error) => !hasCode(error) && !variables.includes(error))
+    .filter((error) => !hasCode(error) && !fromVariables(error))
     .map((error) => requestError(error.message, undefined, error.nodes));
   let rewritten: GraphQLError[] = [];
   if (variables.length > 0) {

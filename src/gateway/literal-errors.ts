@@ -52,7 +52,7 @@ function literalErrors(
 ): GraphQLError[] {
   const { node } = where;
   const { subject, root, path } = literalPosition(where);
-  const report = (problem: Problem) => inputError(subject, root, problem, error.nodes);
+  const report = (problem: Problem) => inputError(subject, root, problem, [node]);
   const type = context.getInputType();
   const named = type && getNamedType(type);
   if (node.kind === Kind.OBJECT_FIELD)

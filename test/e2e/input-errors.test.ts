@@ -216,3 +216,77 @@ describe('the HTTP status of a request that cannot run', () => {
     }
   });
 });
+
+describe('JSON nested too deep', () => {
+  const CREATE_RIVERGEN =
+    'mutation($input: CreateRiverGenDataSourceInput!) { createRiverGenDataSource(input: $input) { __typename } }';
+  /** `{"a":{"a":…1…}}`, written out: JSON.stringify itself runs out of stack on such values. */
+  const nested = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+  const literal = (depth: number) => `${'{ a: '.repeat(depth)}1${' }'.repeat(depth)}`;
+  const post = async (body: string) => {
+    const response = await gw.gateway.yoga.fetch('http://gateway.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body,
+    });
+    return {
+      status: response.status,
+      ...((await response.json()) as { data?: unknown; errors?: unknown[] }),
+    };
+  };
+  const createWithMetadata = (metadata: string, name = `Deep ${randomUUID()}`) =>
+    post(
+      `{"query": ${JSON.stringify(CREATE_RIVERGEN)}, "variables": {"input": {"name": "${name}", "type": "postgresql", "host": "h", "port": 5432, "databaseName": "d", "metadata": ${metadata}}}}`,
+    );
+  const upstreamCalls = () => Object.values(gw.sims).reduce((sum, sim) => sum + sim.stats.count(), 0);
+
+  it('is one input error naming the field, as a variable, before any upstream is called', async () => {
+    for (const depth of [65, 5_000, 100_000]) {
+      gw.resetCounts();
+      const answer = await createWithMetadata(nested(depth));
+      expect(answer, `${depth}`).toEqual({
+        status: 200,
+        errors: [
+          {
+            message:
+              'Variable "$input" has an invalid value at "input.metadata": JSON nested more than 64 levels deep: flatten it.',
+            locations: [{ line: 1, column: 10 }],
+            extensions: { code: 'BAD_USER_INPUT', field: 'input.metadata' },
+          },
+        ],
+      });
+      expect(upstreamCalls(), `${depth}`).toBe(0);
+    }
+    expect((await createWithMetadata(nested(64))).data).toEqual({
+      createRiverGenDataSource: { __typename: 'CreateRiverGenDataSourceSuccess' },
+    });
+  });
+
+  it('is one input error as a literal too, or the token limit refuses the document first', async () => {
+    const create = (depth: number) =>
+      post(
+        JSON.stringify({
+          query: `mutation { createRiverGenDataSource(input: { name: "Deep ${randomUUID()}", type: "postgresql", host: "h", port: 5432, databaseName: "d", metadata: ${literal(depth)} }) { __typename } }`,
+        }),
+      );
+    const deep = await create(100);
+    expect(deep.errors).toEqual([
+      expect.objectContaining({
+        message:
+          'Argument "input" has an invalid value at "input.metadata": JSON nested more than 64 levels deep: flatten it.',
+        extensions: { code: 'BAD_USER_INPUT', field: 'input.metadata' },
+      }),
+    ]);
+    const deeper = await create(5_000);
+    expect(deeper.errors).toEqual([
+      expect.objectContaining({
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', limit: 'tokens' }),
+      }),
+    ]);
+    expect((await create(64)).data).toEqual({
+      createRiverGenDataSource: { __typename: 'CreateRiverGenDataSourceSuccess' },
+    });
+    const errors = gw.logs.filter((line) => (JSON.parse(line) as { level: number }).level >= 50);
+    expect(errors).toEqual([]);
+  });
+});
