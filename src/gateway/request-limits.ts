@@ -42,7 +42,8 @@ export function useQueryLimits(limits: QueryLimits): Plugin {
     maxDepth: { n: limits.depth, flattenFragments: true, ...refuse('depth') },
     // Cost needs the variables (`first: $n`), so it is checked when the operation runs: see query-cost.ts.
     costLimit: { enabled: false },
-    maxAliases: { n: limits.aliases, ...refuse('aliases') },
+    // `__typename` aliases count too: each costs little, but thousands of them are one large answer.
+    maxAliases: { n: limits.aliases, allowList: [], ...refuse('aliases') },
     maxDirectives: { n: limits.directives, ...refuse('directives') },
     maxTokens: { n: limits.tokens, ...refuse('tokens') },
     // Suggestions are hidden from every error, not only validation's: see error-messages.ts.

@@ -89,10 +89,14 @@ describe('query limits at their defaults', () => {
     expect(small.errors).toBeUndefined();
   });
 
-  it('refuses 16 aliases, over the alias limit of 15, and answers 15', async () => {
+  it('refuses 16 aliases, over the alias limit of 15, `__typename` ones too, and answers 15', async () => {
     const aliased = (n: number) =>
       `{ ${Array.from({ length: n }, (_, i) => `a${i}: dataSources(first: 1) { totalCount }`).join(' ')} }`;
     await refused(aliased(16), 'aliases', /^Aliases limit of 15 exceeded, found 16\.$/);
+    const typenames = (n: number) =>
+      `{ ${Array.from({ length: n }, (_, i) => `t${i}: __typename`).join(' ')} }`;
+    await refused(typenames(16), 'aliases', /^Aliases limit of 15 exceeded, found 16\.$/);
+    expect((await gw.query(typenames(15))).errors).toBeUndefined();
     const answer = await gw.query<Record<string, { totalCount: number }>>(aliased(15));
     expect(answer.errors).toBeUndefined();
     expect(Object.keys(answer.data ?? {})).toHaveLength(15);
