@@ -270,4 +270,20 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
     example: 'datasource-gateway',
     schema: z.string().optional(),
   },
+  {
+    name: 'GATEWAY_JWT_CLOCK_TOLERANCE_S',
+    description:
+      'Seconds the issuer’s clock and the gateway’s may disagree by when a JWT’s `exp`, `nbf` and `iat` are checked.',
+    default: '30',
+    example: '5',
+    schema: int(0, 600),
+  },
+  {
+    name: 'GATEWAY_JWT_MAX_LIFETIME_S',
+    description:
+      'The longest a JWT may live, from its `iat` (or from now, without one) to its `exp`; a longer-lived token is refused, so a leaked one is not good for long.',
+    default: '86400',
+    example: '3600',
+    schema: int(60, 31_536_000),
+  },
 ];
