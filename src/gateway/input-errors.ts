@@ -37,21 +37,26 @@ import { valueFreeValuesRule } from './literal-errors.js';
  * results Yoga caches with the document.
  */
 export function useValueFreeInputErrors(): Plugin {
+  // One hooks object for every request: an operation that runs allocates nothing here.
+  const done: ExecuteHooks = {
+    onExecuteDone: ({ args, result, setResult }) => {
+      // Variables that do not coerce are the one failure with errors and no `data` at all.
+      if (Symbol.asyncIterator in result || 'data' in result || !result.errors?.length) return;
+      if (result.errors.every((error) => hasCode(error) && !fromVariables(error))) return;
+      setResult(requestFailure(args, result));
+    },
+  };
   return {
     onValidate: ({ params }) => {
       const index = params.rules?.indexOf(ValuesOfCorrectTypeRule) ?? -1;
       if (params.rules && index >= 0) params.rules[index] = valueFreeValuesRule;
     },
-    onExecute: ({ args }) => ({
-      onExecuteDone: ({ result, setResult }) => {
-        // Variables that do not coerce are the one failure with errors and no `data` at all.
-        if (Symbol.asyncIterator in result || 'data' in result || !result.errors?.length) return;
-        if (result.errors.every((error) => hasCode(error) && !fromVariables(error))) return;
-        setResult(requestFailure(args, result));
-      },
-    }),
+    onExecute: () => done,
   };
 }
+
+/** What an `onExecute` hook may return: the hooks it adds for that execution. */
+type ExecuteHooks = Exclude<Awaited<ReturnType<NonNullable<Plugin['onExecute']>>>, void>;
 
 /** The most problems one request is told about (graphql-js stops at 50 too). */
 const MAX_PROBLEMS = 50;
