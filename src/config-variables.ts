@@ -50,7 +50,7 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
   {
     name: 'INTROSPECTION',
     description:
-      'Answer introspection queries (`__schema`, `__type`); when false they are refused and field suggestions are hidden.',
+      'Answer introspection queries (`__schema`, `__type`); when false they are refused and no error suggests a name ("Did you mean …").',
     default: 'true',
     example: 'false',
     schema: flag,
