@@ -62,7 +62,7 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
   {
     name: 'INTROSPECTION',
     description:
-      'Answer introspection queries (`__schema`, `__type`); when false they are refused and field suggestions are hidden.',
+      'Answer introspection queries (`__schema`, `__type`); when false they are refused and no error suggests a name ("Did you mean …").',
     default: 'true',
     example: 'false',
     schema: flag,
@@ -304,5 +304,21 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
     description: 'When set, a JWT’s `aud` claim must contain it.',
     example: 'datasource-gateway',
     schema: z.string().optional(),
+  },
+  {
+    name: 'GATEWAY_JWT_CLOCK_TOLERANCE_S',
+    description:
+      'Seconds the issuer’s clock and the gateway’s may disagree by when a JWT’s `exp`, `nbf` and `iat` are checked.',
+    default: '30',
+    example: '5',
+    schema: int(0, 600),
+  },
+  {
+    name: 'GATEWAY_JWT_MAX_LIFETIME_S',
+    description:
+      'The longest a JWT may live, from its `iat` (or from now, without one) to its `exp`; a longer-lived token is refused, so a leaked one is not good for long.',
+    default: '86400',
+    example: '3600',
+    schema: int(60, 31_536_000),
   },
 ];

@@ -164,6 +164,8 @@ function readGatewayAuth(
   const jwksUrl = values.get('GATEWAY_JWKS_URL') as string | undefined;
   const issuer = values.get('GATEWAY_JWT_ISSUER') as string | undefined;
   const audience = values.get('GATEWAY_JWT_AUDIENCE') as string | undefined;
+  const clockToleranceS = values.get('GATEWAY_JWT_CLOCK_TOLERANCE_S') as number;
+  const maxLifetimeS = values.get('GATEWAY_JWT_MAX_LIFETIME_S') as number;
   const problems: string[] = [];
   const setFor = (variable: string, value: unknown, wanted: string) => {
     if (value !== undefined && mode !== wanted)
@@ -193,10 +195,11 @@ function readGatewayAuth(
   } else if (secret !== undefined && jwksUrl !== undefined) {
     problems.push('Set one of GATEWAY_JWT_SECRET and GATEWAY_JWKS_URL, not both');
   } else if (secret !== undefined) {
-    if (secret.length >= 32) options = { mode, key: { secret }, issuer, audience };
+    if (secret.length >= 32)
+      options = { mode, key: { secret }, issuer, audience, clockToleranceS, maxLifetimeS };
     else problems.push('GATEWAY_JWT_SECRET is too short: an HS256 secret needs at least 32 characters');
   } else if (jwksUrl !== undefined) {
-    options = { mode, key: { jwksUrl }, issuer, audience };
+    options = { mode, key: { jwksUrl }, issuer, audience, clockToleranceS, maxLifetimeS };
   } else if (values.has('GATEWAY_JWKS_URL')) {
     problems.push('GATEWAY_AUTH is `jwt`: set GATEWAY_JWT_SECRET (HS256) or GATEWAY_JWKS_URL (a key set)');
   }

@@ -9,7 +9,9 @@ import { useGatewayAuth } from './gateway/auth.js';
 import { useCompiledQueries } from './gateway/compiled-queries.js';
 import { type ActiveProvider, createContext, type GatewayContext } from './gateway/context.js';
 import { corsFor } from './gateway/cors.js';
+import { useErrorMessageScrub } from './gateway/error-messages.js';
 import { maskError } from './gateway/errors.js';
+import { useValueFreeInputErrors } from './gateway/input-errors.js';
 import {
   createLogger,
   logRequestDone,
@@ -112,7 +114,9 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       useCsrfPrevention(),
       // After the CSRF check: a cross-site form is refused as one (403) before its type is looked at.
       useSupportedMediaTypes(),
-      useQueryLimits(config.queryLimits, { hideSuggestions: !config.introspection }),
+      useQueryLimits(config.queryLimits),
+      useValueFreeInputErrors(),
+      useErrorMessageScrub({ hideSuggestions: !config.introspection }),
       ...(config.introspection ? [] : [useNoIntrospection()]),
       usePartialErrors(),
       useErrorScopes(),

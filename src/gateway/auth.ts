@@ -12,7 +12,16 @@ import { gatewayError } from './errors.js';
 export type GatewayAuthOptions =
   | { mode: 'none' }
   | { mode: 'tokens'; tokens: readonly string[] }
-  | { mode: 'jwt'; key: JwtKey; issuer?: string; audience?: string };
+  | {
+      mode: 'jwt';
+      key: JwtKey;
+      issuer?: string;
+      audience?: string;
+      /** Seconds a clock may be off by when `exp`, `nbf` and `iat` are checked. */
+      clockToleranceS: number;
+      /** The longest a token may live, from `iat` (or from now, without one) to `exp`. */
+      maxLifetimeS: number;
+    };
 
 /** What verifies a JWT's signature: an HS256 shared secret, or the issuer's published keys. */
 export type JwtKey = { secret: string } | { jwksUrl: string };
@@ -74,16 +83,39 @@ function jwtCheck(options: Extract<GatewayAuthOptions, { mode: 'jwt' }>): (token
   const verifier = import('jose').then((jose) => jwtVerifier(jose, options));
   return async (token) => {
     const { verify, errors } = await verifier;
+    let claims: Jose.JWTPayload;
     try {
-      await verify(token);
+      ({ payload: claims } = await verify(token));
     } catch (error) {
       throw jwtRefusal(errors, error);
     }
+    checkLifetime(claims, options);
   };
 }
 
+/**
+ * A stolen token is useful until it expires: one that lives longer than `maxLifetimeS` is refused
+ * however young it is (jose's `maxTokenAge` bounds only its age, and only with an `iat`).
+ */
+function checkLifetime(
+  claims: Jose.JWTPayload,
+  { clockToleranceS, maxLifetimeS }: Extract<GatewayAuthOptions, { mode: 'jwt' }>,
+): void {
+  const now = Math.floor(Date.now() / 1000);
+  // `exp` is required, and jose has checked that `exp` and `iat` are numbers.
+  const { exp = now, iat } = claims;
+  if (iat !== undefined && iat > now + clockToleranceS)
+    throw refused('bad-claims', 'The token’s `iat` claim is in the future');
+  if (exp - (iat ?? now) > maxLifetimeS) {
+    throw refused(
+      'bad-claims',
+      `The token lives longer than this gateway accepts (${maxLifetimeS} s from \`iat\`, or from now, to \`exp\`): get a shorter-lived one`,
+    );
+  }
+}
+
 function jwtVerifier(jose: typeof Jose, options: Extract<GatewayAuthOptions, { mode: 'jwt' }>) {
-  const claims: JWTVerifyOptions = { requiredClaims: ['exp'] };
+  const claims: JWTVerifyOptions = { requiredClaims: ['exp'], clockTolerance: options.clockToleranceS };
   if (options.issuer) claims.issuer = options.issuer;
   if (options.audience) claims.audience = options.audience;
   const { key } = options;

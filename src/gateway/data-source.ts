@@ -1,11 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { builder, nodeTypenames } from './builder.js';
 import { countedConnection } from './connections.js';
-import { fromUpstream, registerProviderLabel } from './errors.js';
+import { badInput, fromUpstream, registerProviderLabel } from './errors.js';
 import { loadNode, primeLoaders } from './node-loaders.js';
 import { pageAcross, type Segment } from './paging.js';
 import type { ProviderDefinition } from './provider.js';
-import type { DataSourceFilter, DataSourceRecord } from './records.js';
+import { type DataSourceFilter, type DataSourceRecord, MAX_NAME_PATTERN_LENGTH } from './records.js';
 import { isUpstreamError } from './upstream/index.js';
 import { type Vendor, vendors } from './vendor.js';
 import './scalars.js';
@@ -136,7 +136,7 @@ export function defineDataSourceSchema(definitions: readonly ProviderDefinition[
       name: t.string({
         required: false,
         description:
-          'Name pattern, case-insensitive: `orders` matches exactly, `prod-*` by prefix, `*-eu` by suffix, `*pay*` anywhere.',
+          'Name pattern, case-insensitive: `orders` matches exactly, `prod-*` by prefix, `*-eu` by suffix, `*pay*` anywhere. At most 255 characters, the longest name any provider allows.',
       }),
     }),
   });
@@ -168,6 +168,17 @@ export function defineDataSourceSchema(definitions: readonly ProviderDefinition[
         filter: t.arg({ type: DataSourceFilterInput, required: false }),
       },
       resolve: async (_root, args, context, info) => {
+        const name = args.filter?.name;
+        // Characters as the upstreams count them; a string twice as long in UTF-16 units is too long anyway.
+        if (
+          name &&
+          (name.length > 2 * MAX_NAME_PATTERN_LENGTH || [...name].length > MAX_NAME_PATTERN_LENGTH)
+        ) {
+          throw badInput(
+            `\`filter.name\` is longer than ${MAX_NAME_PATTERN_LENGTH} characters, the longest name any provider allows: send a shorter pattern`,
+            'filter.name',
+          );
+        }
         const filter: DataSourceFilter = {
           providers: args.filter?.providers ?? undefined,
           vendors: args.filter?.vendors ?? undefined,
@@ -193,6 +204,8 @@ export function defineDataSourceSchema(definitions: readonly ProviderDefinition[
               error,
             ),
         });
+        // Every provider asked failed: an empty page would read as "no data sources".
+        if (page.everySegmentFailed) return null;
         primeLoaders(
           context,
           page.edges.map((edge) => edge.node),

@@ -28,8 +28,10 @@ export interface Page<T> {
     startCursor: string | null;
     endCursor: string | null;
   };
-  /** Counts every segment (only when a client asks for `totalCount`). */
-  totalCount(): Promise<number>;
+  /** True when every segment the page asked failed (so the page is empty for no other reason). */
+  everySegmentFailed?: boolean;
+  /** Counts every segment (only when a client asks for `totalCount`); null when every count failed. */
+  totalCount(): Promise<number | null>;
 }
 
 export interface PagingOptions {
@@ -65,10 +67,15 @@ export async function pageAcross<T>(
     args.before != null ? decodeCursor(args.before, 'before', segments, options.scope) : undefined;
   const cursor = (key: string, offset: number) => encodeCursor(options.scope, key, offset);
 
+  // Segments asked while building the page, and those of them that failed.
+  const asked = new Set<string>();
+  const failed = new Set<string>();
   const safely = async <R>(segment: Segment<T>, run: () => Promise<R>, fallback: R): Promise<R> => {
+    asked.add(segment.key);
     try {
       return await run();
     } catch (error) {
+      failed.add(segment.key);
       options.onSegmentFailure(segment.key, error);
       return fallback;
     }
@@ -119,8 +126,10 @@ export async function pageAcross<T>(
     hasPreviousPage = after !== undefined;
   }
 
+  const everySegmentFailed = asked.size > 0 && failed.size === asked.size;
   return {
     edges,
+    everySegmentFailed,
     pageInfo: {
       hasNextPage,
       hasPreviousPage,
@@ -128,8 +137,19 @@ export async function pageAcross<T>(
       endCursor: edges.at(-1)?.cursor ?? null,
     },
     totalCount: async () => {
-      const counts = await Promise.all(segments.map((segment) => safely(segment, () => segment.count(), 0)));
-      return counts.reduce((sum, n) => sum + n, 0);
+      let failures = 0;
+      const counts = await Promise.all(
+        segments.map((segment) =>
+          segment.count().catch((error: unknown) => {
+            failures += 1;
+            options.onSegmentFailure(segment.key, error);
+            return 0;
+          }),
+        ),
+      );
+      return segments.length > 0 && failures === segments.length
+        ? null
+        : counts.reduce((sum, n) => sum + n, 0);
     },
   };
 }

@@ -1,3 +1,4 @@
+import { wildcardMatch } from '../wildcard.js';
 import type { Vendor } from './vendor.js';
 
 /**
@@ -41,14 +42,13 @@ export interface ListSlice<T> {
   hasMore: boolean;
 }
 
+/** The longest name pattern `dataSources(filter: {name})` takes: the longest name any provider allows. */
+export const MAX_NAME_PATTERN_LENGTH = 255;
+
 /** Turns the gateway's `*` pattern into a predicate (case-insensitive, whole-name match). */
 export function namePredicate(pattern: string): (name: string) => boolean {
-  const source = pattern
-    .split('*')
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
-  const regex = new RegExp(`^${source}$`, 'is');
-  return (name) => regex.test(name);
+  const lower = pattern.toLowerCase();
+  return (name) => wildcardMatch(lower, name.toLowerCase());
 }
 
 /** Parses an upstream timestamp; an absent or unreadable one is null rather than an Invalid Date. */

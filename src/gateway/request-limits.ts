@@ -20,10 +20,7 @@ export const csrfHeader = 'x-graphql-yoga-csrf';
  * Depth, alias, directive and token limits (graphql-armor); the cost limit is query-cost.ts's. A
  * refusal is BAD_USER_INPUT, names the limit in `extensions.limit` and says in its message what the limit is.
  */
-export function useQueryLimits(
-  limits: QueryLimits,
-  { hideSuggestions }: { hideSuggestions: boolean },
-): Plugin {
+export function useQueryLimits(limits: QueryLimits): Plugin {
   const refuse = (limit: keyof QueryLimits) => ({
     // Report instead of throwing, so the refusal is a validation error (never a 500) with our code.
     propagateOnRejection: false,
@@ -45,11 +42,12 @@ export function useQueryLimits(
     maxDepth: { n: limits.depth, flattenFragments: true, ...refuse('depth') },
     // Cost needs the variables (`first: $n`), so it is checked when the operation runs: see query-cost.ts.
     costLimit: { enabled: false },
-    maxAliases: { n: limits.aliases, ...refuse('aliases') },
+    // `__typename` aliases count too: each costs little, but thousands of them are one large answer.
+    maxAliases: { n: limits.aliases, allowList: [], ...refuse('aliases') },
     maxDirectives: { n: limits.directives, ...refuse('directives') },
     maxTokens: { n: limits.tokens, ...refuse('tokens') },
-    // "Did you mean …" would tell a caller the schema that introspection is hiding.
-    blockFieldSuggestion: { enabled: hideSuggestions, mask: '' },
+    // Suggestions are hidden from every error, not only validation's: see error-messages.ts.
+    blockFieldSuggestion: { enabled: false },
   });
   return armor;
 }

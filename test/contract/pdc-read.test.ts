@@ -105,6 +105,7 @@ describe('pdc contract: reading, filtering and paging the seeded catalog', () =>
       ['finance-*', (n) => n.startsWith('finance-')],
       ['*-prod', (n) => n.endsWith('-prod')],
       ['*orders*', (n) => n.includes('orders')],
+      ['**o*r**d*e*r*s***', (n) => /o.*r.*d.*e.*r.*s/s.test(n)],
     ];
     for (const [pattern, test] of cases) {
       const expected = namesWhere(test);
@@ -116,6 +117,8 @@ describe('pdc contract: reading, filtering and paging the seeded catalog', () =>
       ).toEqual(expected);
       expect(page.pageInfo.totalCount).toBe(expected.length);
     }
+    const upper = await h.client.filterDataSources({ resourceNames: ['FINANCE-*'] }, { limit: 10000 });
+    expect(upper.pageInfo.totalCount).toBe(0);
   });
 
   it('matches databaseTypes with wildcards and combines filters with AND, values with OR', async () => {

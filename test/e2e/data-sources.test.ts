@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listen } from '../../src/server.js';
 import type { PageQuery, PageQueryVariables } from '../generated/graphql.js';
 import { graphql } from '../generated/index.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
@@ -100,5 +101,75 @@ describe('dataSources across every provider', () => {
       message: '`after` is not a cursor of this connection: pass a cursor it returned',
       extensions: { code: 'BAD_USER_INPUT', field: 'after' },
     });
+  });
+});
+
+describe('a hostile name pattern', () => {
+  const COUNT = 'query($name: String) { dataSources(first: 5, filter: { name: $name }) { totalCount } }';
+  // Its own gateway: a breaker opened by another test's faults must not refuse the set-up.
+  let hostile: TestGateway;
+  const upstreamCalls = () => Object.values(hostile.sims).reduce((sum, sim) => sum + sim.stats.count(), 0);
+  beforeAll(async () => {
+    hostile = await startTestGateway();
+    const created = await hostile.query(
+      'mutation($inputs: [CreateCatalogDataSourceInput!]!) { createCatalogDataSources(inputs: $inputs) { __typename } }',
+      { inputs: [{ resourceName: 'a'.repeat(255), databaseType: 'POSTGRES' }] },
+    );
+    expect(created.data).toEqual({
+      createCatalogDataSources: { __typename: 'CreateCatalogDataSourcesSuccess' },
+    });
+  });
+  afterAll(() => hostile.close());
+
+  it('matches runs of `*` against the longest names without backtracking, while /health still answers', async () => {
+    const server = await listen(hostile.gateway, '127.0.0.1', 0);
+    try {
+      // As regular expressions these take time exponential in the number of `*`: hours, not milliseconds.
+      const [none, one, health] = await Promise.all([
+        hostile.query(COUNT, { name: `${'*a'.repeat(120)}*#` }),
+        hostile.query(COUNT, { name: `${'*A'.repeat(120)}*` }),
+        fetch(new URL('/health', server.url)),
+      ]);
+      expect(health.status).toBe(200);
+      expect(none).toMatchObject({ data: { dataSources: { totalCount: 0 } } });
+      expect(none.errors).toBeUndefined();
+      expect(one).toMatchObject({ data: { dataSources: { totalCount: 1 } } });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('refuses a 500,000-character pattern as one input error on `filter.name`, calling no upstream', async () => {
+    hostile.resetCounts();
+    const answer = await hostile.query(COUNT, { name: `*${'x*'.repeat(250_000)}` });
+    expect(answer.data).toEqual({ dataSources: null });
+    expect(answer.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/^`filter\.name` is longer than 255 characters/),
+        path: ['dataSources'],
+        extensions: { code: 'BAD_USER_INPUT', field: 'filter.name' },
+      }),
+    ]);
+    expect(upstreamCalls()).toBe(0);
+    // 255 characters is still a pattern.
+    const longest = await hostile.query(COUNT, { name: `${'a'.repeat(254)}*` });
+    expect(longest).toMatchObject({ data: { dataSources: { totalCount: 1 } } });
+  });
+});
+
+describe('every provider failing', () => {
+  it('answers null with an error per provider, not an empty list of zero data sources', async () => {
+    await using failing = await startTestGateway({
+      UPSTREAM_RETRY_ATTEMPTS: '1',
+      UPSTREAM_BREAKER_FAILURES: '1000',
+    });
+    for (const sim of Object.values(failing.sims)) sim.setFaults({ errorRate: 1, errorStatus: 503 });
+    for (const args of ['first: 5', 'last: 5', 'first: 0']) {
+      const answer = await failing.query(`{ dataSources(${args}) { totalCount edges { node { id } } } }`);
+      expect(answer.data, args).toEqual({ dataSources: null });
+      expect(answer.errors?.map((error) => error.extensions?.provider).sort(), args).toEqual(
+        Object.keys(failing.sims).sort(),
+      );
+    }
   });
 });

@@ -168,10 +168,12 @@ describe('GATEWAY_AUTH=jwt with a shared secret', () => {
   const issuer = 'https://auth.example.test/';
   const audience = 'datasource-gateway';
   const sign = (
-    claims: { iss?: string; aud?: string; exp?: number | string; nbf?: number },
+    claims: { iss?: string; aud?: string; exp?: number | string; nbf?: number; iat?: number | null },
     signWith = key,
   ) => {
-    const jwt = new SignJWT({ sub: 'user-1' }).setProtectedHeader({ alg: 'HS256' }).setIssuedAt();
+    const jwt = new SignJWT({ sub: 'user-1' }).setProtectedHeader({ alg: 'HS256' });
+    // Issued now unless the test says when, or (null) leaves `iat` out.
+    if (claims.iat !== null) jwt.setIssuedAt(claims.iat);
     if (claims.iss) jwt.setIssuer(claims.iss);
     if (claims.aud) jwt.setAudience(claims.aud);
     if (claims.exp !== undefined) jwt.setExpirationTime(claims.exp);
@@ -250,8 +252,63 @@ describe('GATEWAY_AUTH=jwt with a shared secret', () => {
     }
   });
 
+  it('allows 30 seconds of clock skew on `exp` and `nbf`, and no more', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    for (const claims of [
+      { ...valid, exp: now - 20 },
+      { ...valid, nbf: now + 20 },
+    ])
+      expectAnswered(await ask(gw.gateway, `Bearer ${await sign(claims)}`));
+    const late = await sign({ ...valid, exp: now - 40 });
+    expectRefused(await ask(gw.gateway, `Bearer ${late}`), 'expired', /expired/, late);
+    const early = await sign({ ...valid, nbf: now + 40 });
+    expectRefused(await ask(gw.gateway, `Bearer ${early}`), 'bad-claims', /not valid yet/, early);
+  });
+
+  it('refuses a token that lives longer than a day, from `iat` or, without one, from now', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const day = 86_400;
+    const cases: [Parameters<typeof sign>[0], boolean][] = [
+      [{ ...valid, exp: now + day }, true],
+      [{ ...valid, iat: null, exp: now + day - 60 }, true],
+      // Issued a while ago: what it has left is short, but it was made to live two days.
+      [{ ...valid, iat: now - day - 60, exp: now + 600 }, false],
+      [{ ...valid, exp: now + 2 * day }, false],
+      [{ ...valid, iat: null, exp: now + 2 * day }, false],
+      [{ ...valid, iat: now + 3600, exp: now + 7200 }, false],
+    ];
+    for (const [claims, accepted] of cases) {
+      const token = await sign(claims);
+      const answer = await ask(gw.gateway, `Bearer ${token}`);
+      if (accepted) expectAnswered(answer);
+      else expectRefused(answer, 'bad-claims', /lives longer than this gateway accepts|in the future/, token);
+    }
+  });
+
   it('leaves /health open', async () => {
     expect((await gw.gateway.yoga.fetch('http://gateway.test/health')).status).toBe(200);
+  });
+});
+
+describe('GATEWAY_JWT_CLOCK_TOLERANCE_S and GATEWAY_JWT_MAX_LIFETIME_S', () => {
+  it('set the skew allowed and the longest lifetime accepted', async () => {
+    const secret = 'test-secret-of-at-least-32-characters-0123456789';
+    await using strict = await startTestGateway({
+      GATEWAY_AUTH: 'jwt',
+      GATEWAY_JWT_SECRET: secret,
+      GATEWAY_JWT_CLOCK_TOLERANCE_S: '0',
+      GATEWAY_JWT_MAX_LIFETIME_S: '600',
+    });
+    const now = Math.floor(Date.now() / 1000);
+    const sign = (exp: number) =>
+      new SignJWT({ sub: 'user-1' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuedAt(now)
+        .setExpirationTime(exp)
+        .sign(new TextEncoder().encode(secret));
+    expectAnswered(await ask(strict.gateway, `Bearer ${await sign(now + 600)}`));
+    expectRefused(await ask(strict.gateway, `Bearer ${await sign(now + 660)}`), 'bad-claims', /600 s/);
+    expectRefused(await ask(strict.gateway, `Bearer ${await sign(now - 5)}`), 'expired', /expired/);
   });
 });
 
@@ -393,6 +450,8 @@ describe('configuration', () => {
       key: { jwksUrl: 'https://auth.example.test/jwks' },
       issuer: 'https://auth.example.test/',
       audience: 'gw',
+      clockToleranceS: 30,
+      maxLifetimeS: 86_400,
     });
   });
 });

@@ -108,6 +108,27 @@ describe('incident logging', () => {
     expect(logged()).toEqual([]);
   });
 
+  it('logs a client mistake at no level above warn and never its value, however large', async () => {
+    const marker = `value-${'x'.repeat(900 * 1024)}`;
+    const mistakes: [string, Record<string, unknown>][] = [
+      // A query runs compiled, a mutation through graphql-js: both coerce variables their own way.
+      ['query($n: Int) { dataSources(first: $n) { totalCount } }', { n: marker }],
+      [
+        'mutation($input: CreateImportSourceInput!) { createImportSource(input: $input) { __typename } }',
+        { input: { name: marker, providerId: 'p', config: { postgres: { host: marker } } } },
+      ],
+    ];
+    for (let i = 0; i < 10; i++) {
+      for (const [document, variables] of mistakes) {
+        const { body } = await query(document, variables);
+        expect(body.errors?.length).toBeGreaterThan(0);
+      }
+    }
+    expect(lines.filter((line) => line.includes('value-'))).toEqual([]);
+    expect(logged().filter((line) => line.level > WARN)).toEqual([]);
+    expect(lines.join('\n').length).toBeLessThan(20 * 1024);
+  });
+
   it('keeps an unexpected error (a bug) at error level, with its stack', async () => {
     const [id] = await importSourceIds(1);
     observerBug = true;

@@ -89,10 +89,14 @@ describe('query limits at their defaults', () => {
     expect(small.errors).toBeUndefined();
   });
 
-  it('refuses 16 aliases, over the alias limit of 15, and answers 15', async () => {
+  it('refuses 16 aliases, over the alias limit of 15, `__typename` ones too, and answers 15', async () => {
     const aliased = (n: number) =>
       `{ ${Array.from({ length: n }, (_, i) => `a${i}: dataSources(first: 1) { totalCount }`).join(' ')} }`;
     await refused(aliased(16), 'aliases', /^Aliases limit of 15 exceeded, found 16\.$/);
+    const typenames = (n: number) =>
+      `{ ${Array.from({ length: n }, (_, i) => `t${i}: __typename`).join(' ')} }`;
+    await refused(typenames(16), 'aliases', /^Aliases limit of 15 exceeded, found 16\.$/);
+    expect((await gw.query(typenames(15))).errors).toBeUndefined();
     const answer = await gw.query<Record<string, { totalCount: number }>>(aliased(15));
     expect(answer.errors).toBeUndefined();
     expect(Object.keys(answer.data ?? {})).toHaveLength(15);
@@ -259,6 +263,52 @@ describe('limits and switches set through the environment', () => {
     expect((await gw.query('{ __typename }')).data).toEqual({ __typename: 'Query' });
     const typo = await gw.query('{ dataSourcez { totalCount } }');
     expect(typo.errors?.[0]?.message).toBe('Cannot query field "dataSourcez" on type "Query".');
+  });
+});
+
+/** Requests with a misspelt name in every place graphql-js would suggest the right one. */
+const misspelt: [string, Record<string, unknown>?][] = [
+  ['{ dataSourcez { totalCount } }'],
+  ['{ dataSources(frist: 1) { totalCount } }'],
+  ['query($f: DataSourceFiltr) { dataSources(filter: $f) { totalCount } }'],
+  ['{ dataSources(filter: { vendors: [POSTGRESS] }) { totalCount } }'],
+  [
+    'query($f: DataSourceFilter) { dataSources(filter: $f) { totalCount } }',
+    { f: { vendors: ['POSTGRESS'] } },
+  ],
+  ['{ dataSources(filter: { nam: "x" }) { totalCount } }'],
+  ['query($f: DataSourceFilter) { dataSources(filter: $f) { totalCount } }', { f: { nam: 'x' } }],
+  [
+    'mutation($input: CreateImportSourceInput!) { createImportSource(input: $input) { __typename } }',
+    { input: { name: 'n', providerId: 'p', config: { postgress: {} } } },
+  ],
+  ['{ node(id: "x") { ... on ImportSource { nme } } }'],
+];
+
+describe('suggestions', () => {
+  const messages = async (gw: TestGateway) => {
+    const all: string[] = [];
+    for (const [document, variables] of misspelt) {
+      const answer = await gw.query(document, variables);
+      expect(answer.errors?.length, document).toBeGreaterThan(0);
+      all.push(...(answer.errors ?? []).map((error) => error.message));
+    }
+    return all;
+  };
+
+  it('appear in no error when INTROSPECTION is false', async () => {
+    await using closed = await startTestGateway({ INTROSPECTION: 'false' });
+    const all = await messages(closed);
+    expect(all.filter((message) => /did you mean/i.test(message))).toEqual([]);
+    expect(all).toContain('Cannot query field "dataSourcez" on type "Query".');
+  });
+
+  it('are offered when introspection is on, as it tells the schema anyway', async () => {
+    await using open = await startTestGateway();
+    const all = await messages(open);
+    expect(all).toContain(
+      'Cannot query field "dataSourcez" on type "Query". Did you mean "dataSource" or "dataSources"?',
+    );
   });
 });
 

@@ -21,6 +21,8 @@ export interface OtlpReceiver {
   /** The base URL to give OTEL_EXPORTER_OTLP_ENDPOINT. */
   url: string;
   spans: ReceivedSpan[];
+  /** Each export request's body as it arrived, decompressed: everything the spans carried, events and all. */
+  raw: string[];
   /** How many export requests arrived. */
   exports: number;
   close(): Promise<void>;
@@ -66,7 +68,7 @@ function attributes(list: OtlpAttribute[] = []): Record<string, unknown> {
 
 /** A minimal OTLP/HTTP trace collector on loopback that keeps what it receives (JSON encoding only). */
 export async function startOtlpReceiver(): Promise<OtlpReceiver> {
-  const receiver: OtlpReceiver = { url: '', spans: [], exports: 0, close: async () => {} };
+  const receiver: OtlpReceiver = { url: '', spans: [], raw: [], exports: 0, close: async () => {} };
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -77,7 +79,9 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
       }
       const raw = Buffer.concat(chunks);
       const body = req.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw;
-      const parsed = JSON.parse(body.toString('utf8')) as OtlpExport;
+      const text = body.toString('utf8');
+      receiver.raw.push(text);
+      const parsed = JSON.parse(text) as OtlpExport;
       receiver.exports += 1;
       for (const resourceSpans of parsed.resourceSpans ?? []) {
         const service = attributes(resourceSpans.resource?.attributes)['service.name'];

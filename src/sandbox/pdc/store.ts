@@ -1,4 +1,5 @@
 import type { components } from '../../providers/pdc/openapi.gen.js';
+import { wildcardMatch } from '../../wildcard.js';
 import type { Random } from '../kit/index.js';
 
 export type DataSource = components['schemas']['DataSource'];
@@ -124,13 +125,14 @@ export class PdcStore {
     limit: number,
   ): { page: DataSource[]; totalCount: number } {
     const ids = filters.ids && new Set(filters.ids.map(assertObjectId));
-    const names = filters.resourceNames?.map(wildcard);
-    const types = filters.databaseTypes?.map(wildcard);
+    // `*` matches any run of characters; everything else is literal and case-sensitive.
+    const names = filters.resourceNames;
+    const types = filters.databaseTypes;
     const matches = this.all().filter(
       ({ doc }) =>
         (!ids || ids.has(doc._id)) &&
-        (!names || names.some((re) => re.test(doc.resourceName))) &&
-        (!types || types.some((re) => re.test(doc.databaseType))),
+        (!names || names.some((name) => wildcardMatch(name, doc.resourceName))) &&
+        (!types || types.some((type) => wildcardMatch(type, doc.databaseType))),
     );
     return {
       page: matches.slice(skip, skip + limit).map((s) => structuredClone(s.doc)),
@@ -155,15 +157,6 @@ export class PdcStore {
     );
     return this.ordered;
   }
-}
-
-/** `*` matches any run of characters; everything else is literal and case-sensitive. */
-function wildcard(pattern: string): RegExp {
-  const body = pattern
-    .split('*')
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${body}$`);
 }
 
 function definedOnly(secrets: Secrets): Secrets {

@@ -1,0 +1,292 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestGateway, type TestGateway } from '../support/gateway.js';
+
+/** Unique, so finding it in an answer can only be an echo. */
+const SECRET = `pw-${randomUUID()}`;
+
+const CREATE =
+  'mutation($input: CreateImportSourceInput!) { createImportSource(input: $input) { __typename } }';
+
+/** A valid import source input, with the secret as its password; `change` edits the postgres settings. */
+function importSource(change: (postgres: Record<string, unknown>) => void = () => {}) {
+  const postgres: Record<string, unknown> = {
+    host: 'db.internal',
+    port: 5432,
+    database: 'app',
+    passwordAuth: { username: 'app', password: SECRET },
+  };
+  change(postgres);
+  return { name: `Import ${randomUUID()}`, providerId: 'provider-errors', config: { postgres } };
+}
+
+let gw: TestGateway;
+beforeAll(async () => {
+  gw = await startTestGateway();
+});
+afterAll(() => gw.close());
+
+/** Sends a request, checks nothing of the secret came back, and returns each error's message and field. */
+async function refusals(document: string, variables?: Record<string, unknown>) {
+  const answer = await gw.query(document, variables);
+  expect(JSON.stringify(answer)).not.toContain(SECRET);
+  expect(answer.data ?? null).toBeNull();
+  return (answer.errors ?? []).map((error) => ({
+    message: error.message,
+    field: error.extensions?.field,
+    code: error.extensions?.code,
+  }));
+}
+
+describe('a variable that does not fit its type', () => {
+  it('is named with the path inside it and what was expected, never the value (mutation)', async () => {
+    const cases: [Record<string, unknown>, string, string][] = [
+      [importSource((p) => (p.port = SECRET)), 'input.config.postgres.port', 'Int expected.'],
+      [
+        importSource((p) => (p.passwordAuth = { username: 'app', password: SECRET, passwrd: SECRET })),
+        'input.config.postgres.passwordAuth.passwrd',
+        'is not a field of PasswordAuthInput.',
+      ],
+      [
+        importSource((p) => (p.passwordAuth = { password: SECRET })),
+        'input.config.postgres.passwordAuth.username',
+        'is required (String!) and was not given.',
+      ],
+      [importSource((p) => (p.host = null)), 'input.config.postgres.host', 'must not be null.'],
+      [
+        {
+          ...importSource(),
+          config: { postgres: importSource().config.postgres, s3: { bucketName: SECRET } },
+        },
+        'input.config',
+        'must set exactly one field of ImportSourceConfigInput (it is a @oneOf input), not 2.',
+      ],
+      [{ ...importSource(), config: { postgres: null } }, 'input.config.postgres', 'must not be null.'],
+      [
+        { ...importSource(), config: SECRET },
+        'input.config',
+        'ImportSourceConfigInput expected, as an object.',
+      ],
+    ];
+    for (const [input, field, what] of cases) {
+      const errors = await refusals(CREATE, { input });
+      expect(errors, field).toContainEqual({
+        message: `Variable "$input" has an invalid value at "${field}": ${what}`,
+        field,
+        code: 'BAD_USER_INPUT',
+      });
+    }
+  });
+
+  it('is named the same way on a query, which runs compiled', async () => {
+    const count =
+      'query($n: Int, $f: DataSourceFilter) { dataSources(first: $n, filter: $f) { totalCount } }';
+    expect(await refusals(count, { n: SECRET })).toEqual([
+      { message: 'Variable "$n" has an invalid value: Int expected.', field: 'n', code: 'BAD_USER_INPUT' },
+    ]);
+    expect(await refusals(count, { f: { vendors: [SECRET], [SECRET]: SECRET } })).toEqual([
+      {
+        message: 'Variable "$f" has an invalid value at "f.vendors[0]": one of the Vendor values expected.',
+        field: 'f.vendors[0]',
+        code: 'BAD_USER_INPUT',
+      },
+      // A key that is not a GraphQL name could itself be a value: it is not repeated either.
+      {
+        message: 'Variable "$f" has an invalid value: has a field that DataSourceFilter does not define.',
+        field: 'f',
+        code: 'BAD_USER_INPUT',
+      },
+    ]);
+    expect(await refusals('query($n: Int!) { dataSources(first: $n) { totalCount } }', {})).toEqual([
+      {
+        message: 'Variable "$n" of required type "Int!" was not provided.',
+        field: 'n',
+        code: 'BAD_USER_INPUT',
+      },
+    ]);
+  });
+
+  it('is told in at most 50 errors, however many problems the value has', async () => {
+    const filter = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`field${i}`, SECRET]));
+    const errors = await refusals('query($f: DataSourceFilter) { dataSources(filter: $f) { totalCount } }', {
+      f: filter,
+    });
+    expect(errors).toHaveLength(50);
+    expect(errors[0]?.message).toBe(
+      'Variable "$f" has an invalid value at "f.field0": is not a field of DataSourceFilter.',
+    );
+  });
+});
+
+describe('a literal in the document that does not fit its type', () => {
+  it('is named with the argument and the path inside it, never the literal', async () => {
+    const literal = (postgres: string) =>
+      `mutation { createImportSource(input: { name: "n", providerId: "p", config: { postgres: { ${postgres} } } }) { __typename } }`;
+    const auth = `passwordAuth: { username: "u", password: "${SECRET}" }`;
+    const cases: [string, string, string][] = [
+      [`host: "h", port: "${SECRET}", database: "d", ${auth}`, 'input.config.postgres.port', 'Int expected.'],
+      [
+        `host: "h", port: 1, database: "d", passwordAuth: { username: "u", password: 7 }`,
+        'input.config.postgres.passwordAuth.password',
+        'String expected.',
+      ],
+      [
+        `host: "h", port: 1, ${auth}`,
+        'input.config.postgres.database',
+        'is required (String!) and was not given.',
+      ],
+      [`host: null, port: 1, database: "d", ${auth}`, 'input.config.postgres.host', 'must not be null.'],
+    ];
+    for (const [postgres, field, what] of cases) {
+      expect(await refusals(literal(postgres)), field).toContainEqual({
+        message: `Argument "input" has an invalid value at "${field}": ${what}`,
+        field,
+        code: 'BAD_USER_INPUT',
+      });
+    }
+    expect(
+      await refusals(
+        `{ dataSources(filter: { vendors: [POSTGRES, ${SECRET.replaceAll('-', '_')}] }) { totalCount } }`,
+      ),
+    ).toEqual([
+      {
+        message:
+          'Argument "filter" has an invalid value at "filter.vendors[1]": one of the Vendor values expected.',
+        field: 'filter.vendors[1]',
+        code: 'BAD_USER_INPUT',
+      },
+    ]);
+  });
+
+  it('stops a syntax error at the kind of token it found, without the token', async () => {
+    const errors = await refusals(
+      `mutation { createImportSource(input: { name: "n" "${SECRET}" }) { __typename } }`,
+    );
+    expect(errors).toEqual([
+      {
+        message: 'Syntax Error: Expected Name, found String.',
+        field: undefined,
+        code: 'GRAPHQL_PARSE_FAILED',
+      },
+    ]);
+  });
+
+  it('answers a body that is not JSON without quoting it', async () => {
+    const response = await gw.gateway.yoga.fetch('http://gateway.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: `{"query": "mutation { x(password: \\"${SECRET}\\") }", "variables": {"p": ${SECRET}}}`,
+    });
+    expect(response.status).toBe(400);
+    const text = await response.text();
+    expect(text).not.toContain(SECRET);
+    expect(JSON.parse(text)).toMatchObject({ errors: [{ message: 'POST body sent invalid JSON.' }] });
+  });
+});
+
+describe('the HTTP status of a request that cannot run', () => {
+  const requests: Record<string, [string, Record<string, unknown>?]> = {
+    'query, parse error': ['{ dataSources(first: 1 { totalCount } }'],
+    'query, validation error': ['{ dataSources(first: "one") { totalCount } }'],
+    'query, variable error': ['query($n: Int) { dataSources(first: $n) { totalCount } }', { n: 'one' }],
+    'mutation, parse error': ['mutation { createImportSource(input: {) { __typename } }'],
+    'mutation, validation error': ['mutation { createImportSource(input: { name: 1 }) { __typename } }'],
+    'mutation, variable error': [CREATE, { input: importSource((p) => (p.port = 'one')) }],
+  };
+
+  it('is 200 with application/json and 400 with application/graphql-response+json, for queries and mutations alike', async () => {
+    for (const [kind, [document, variables]] of Object.entries(requests)) {
+      for (const [accept, status] of [
+        ['application/json', 200],
+        ['application/graphql-response+json', 400],
+      ] as const) {
+        const answer = await gw.query(document, variables, { accept });
+        expect(answer.status, `${kind}, ${accept}`).toBe(status);
+        expect(answer.data, `${kind}, ${accept}`).toBeUndefined();
+        expect(answer.errors?.length, `${kind}, ${accept}`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('is 200 with either type for a request that ran, even with errors in its answer', async () => {
+    for (const accept of ['application/json', 'application/graphql-response+json']) {
+      const answer = await gw.query('{ node(id: "bogus") { id } }', undefined, { accept });
+      expect(answer).toMatchObject({ status: 200, data: { node: null } });
+      expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+  });
+});
+
+describe('JSON nested too deep', () => {
+  const CREATE_RIVERGEN =
+    'mutation($input: CreateRiverGenDataSourceInput!) { createRiverGenDataSource(input: $input) { __typename } }';
+  /** `{"a":{"a":…1…}}`, written out: JSON.stringify itself runs out of stack on such values. */
+  const nested = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+  const literal = (depth: number) => `${'{ a: '.repeat(depth)}1${' }'.repeat(depth)}`;
+  const post = async (body: string) => {
+    const response = await gw.gateway.yoga.fetch('http://gateway.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body,
+    });
+    return {
+      status: response.status,
+      ...((await response.json()) as { data?: unknown; errors?: unknown[] }),
+    };
+  };
+  const createWithMetadata = (metadata: string, name = `Deep ${randomUUID()}`) =>
+    post(
+      `{"query": ${JSON.stringify(CREATE_RIVERGEN)}, "variables": {"input": {"name": "${name}", "type": "postgresql", "host": "h", "port": 5432, "databaseName": "d", "metadata": ${metadata}}}}`,
+    );
+  const upstreamCalls = () => Object.values(gw.sims).reduce((sum, sim) => sum + sim.stats.count(), 0);
+
+  it('is one input error naming the field, as a variable, before any upstream is called', async () => {
+    for (const depth of [65, 5_000, 100_000]) {
+      gw.resetCounts();
+      const answer = await createWithMetadata(nested(depth));
+      expect(answer, `${depth}`).toEqual({
+        status: 200,
+        errors: [
+          {
+            message:
+              'Variable "$input" has an invalid value at "input.metadata": JSON nested more than 64 levels deep: flatten it.',
+            locations: [{ line: 1, column: 10 }],
+            extensions: { code: 'BAD_USER_INPUT', field: 'input.metadata' },
+          },
+        ],
+      });
+      expect(upstreamCalls(), `${depth}`).toBe(0);
+    }
+    expect((await createWithMetadata(nested(64))).data).toEqual({
+      createRiverGenDataSource: { __typename: 'CreateRiverGenDataSourceSuccess' },
+    });
+  });
+
+  it('is one input error as a literal too, or the token limit refuses the document first', async () => {
+    const create = (depth: number) =>
+      post(
+        JSON.stringify({
+          query: `mutation { createRiverGenDataSource(input: { name: "Deep ${randomUUID()}", type: "postgresql", host: "h", port: 5432, databaseName: "d", metadata: ${literal(depth)} }) { __typename } }`,
+        }),
+      );
+    const deep = await create(100);
+    expect(deep.errors).toEqual([
+      expect.objectContaining({
+        message:
+          'Argument "input" has an invalid value at "input.metadata": JSON nested more than 64 levels deep: flatten it.',
+        extensions: { code: 'BAD_USER_INPUT', field: 'input.metadata' },
+      }),
+    ]);
+    const deeper = await create(5_000);
+    expect(deeper.errors).toEqual([
+      expect.objectContaining({
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', limit: 'tokens' }),
+      }),
+    ]);
+    expect((await create(64)).data).toEqual({
+      createRiverGenDataSource: { __typename: 'CreateRiverGenDataSourceSuccess' },
+    });
+    const errors = gw.logs.filter((line) => (JSON.parse(line) as { level: number }).level >= 50);
+    expect(errors).toEqual([]);
+  });
+});
