@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { request } from 'undici';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { UpstreamError, UpstreamHttp } from '../../src/gateway/upstream/index.js';
 import {
   compileContract,
@@ -187,5 +188,121 @@ describe('simulator kit', () => {
       kind: 'timeout',
     });
     expect(sim.stats.count('getWidget')).toBe(5);
+  });
+});
+
+describe('simulator body faults', () => {
+  let sim: Simulator;
+  afterEach(async () => {
+    await sim.close();
+  });
+
+  const get = (path = '/widgets/7') => request(`${sim.url}${path}`, { headers: { 'x-key': 'secret' } });
+
+  /** Reads a body chunk by chunk, keeping only the count, the size and (up to `keep` bytes) the text. */
+  async function drain(body: AsyncIterable<Buffer>, keep = Number.POSITIVE_INFINITY) {
+    let chunks = 0;
+    let bytes = 0;
+    const kept: Buffer[] = [];
+    for await (const chunk of body) {
+      chunks += 1;
+      bytes += chunk.length;
+      if (bytes <= keep) kept.push(chunk);
+    }
+    return { chunks, bytes, text: Buffer.concat(kept).toString() };
+  }
+
+  /** Resolves once the simulator has no request in flight (its peak after a reset is the current count). */
+  const idle = () =>
+    vi.waitFor(() => {
+      sim.stats.reset();
+      expect(sim.stats.peakInFlight()).toBe(0);
+    });
+
+  it('trickles the real answer a few bytes at a time after sending the headers at once', async () => {
+    sim = await start();
+    sim.setFaults({ trickle: { intervalMs: 5, bytesPerChunk: 3 } });
+    const response = await get();
+    expect(response.statusCode).toBe(200);
+    const expected = JSON.stringify({ name: 'w7', size: 'number' });
+    expect(response.headers['content-length']).toBe(String(expected.length));
+
+    const read = await drain(response.body);
+
+    expect(read.text).toBe(expected);
+    expect(read.chunks).toBeGreaterThan(1);
+  });
+
+  it('stops trickling when the client goes away, and closes cleanly mid-trickle', async () => {
+    sim = await start();
+    sim.setFaults({ trickle: { intervalMs: 20 } });
+    const gone = await get();
+    gone.body.destroy();
+    await idle();
+
+    const stuck = await get();
+    const cut = drain(stuck.body);
+    await sim.close();
+    await expect(cut).rejects.toThrow();
+  });
+
+  it('pads an answer to the size asked, as valid JSON of the provider’s shape, sent chunked', async () => {
+    sim = await start();
+    sim.setFaults({ oversizedBytes: 3_000_000 });
+    const response = await get();
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-length']).toBeUndefined();
+    expect(response.headers['transfer-encoding']).toBe('chunked');
+
+    const read = await drain(response.body);
+
+    expect(read.bytes).toBe(3_000_000);
+    const parsed = JSON.parse(read.text) as Record<string, unknown>;
+    expect(parsed).toMatchObject({ name: 'w7', size: 'number' });
+    expect(Object.keys(parsed)).toEqual(['name', 'size', 'padding']);
+  });
+
+  it('declares the padded size in a Content-Length when asked', async () => {
+    sim = await start();
+    sim.setFaults({ oversizedBytes: 200_000, oversizedDeclared: true });
+    const response = await get();
+    expect(response.headers['content-length']).toBe('200000');
+    const read = await drain(response.body);
+    expect(read.bytes).toBe(200_000);
+  });
+
+  it('stops sending a huge answer when the client goes away', async () => {
+    sim = await start();
+    sim.setFaults({ oversizedBytes: 500 * 1024 * 1024 });
+    const response = await get();
+    let read = 0;
+    for await (const chunk of response.body as AsyncIterable<Buffer>) {
+      read += chunk.length;
+      if (read > 1024 * 1024) break;
+    }
+    await idle();
+    expect(read).toBeLessThan(500 * 1024 * 1024);
+  });
+
+  it('takes the new faults over its control endpoint', async () => {
+    sim = await start();
+    const put = await request(`${sim.url}/__sandbox/faults`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ oversizedBytes: 10_000, oversizedDeclared: true, operations: ['getWidget'] }),
+    });
+    expect(put.statusCode).toBe(204);
+    await put.body.dump();
+    const padded = await get();
+    expect(padded.headers['content-length']).toBe('10000');
+    await padded.body.dump();
+
+    await request(`${sim.url}/__sandbox/faults`, {
+      method: 'PUT',
+      body: JSON.stringify({ trickle: { intervalMs: 1, bytesPerChunk: 2 } }),
+    }).then((r) => r.body.dump());
+    const trickled = await drain((await get()).body);
+    expect(trickled.text).toBe(JSON.stringify({ name: 'w7', size: 'number' }));
+    expect(trickled.chunks).toBeGreaterThan(1);
   });
 });

@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { type EncodedAnswer, sendOversized, sendTrickling } from './fault-bodies.js';
 import type { Contract, ValidationIssue } from './openapi.js';
 import { createRandom } from './random.js';
 import { createStats, type RecordedRequest, type SimulatorStats } from './stats.js';
@@ -46,6 +47,15 @@ export interface FaultOptions {
   malformed?: boolean;
   /** Answer 429 with this Retry-After: to every request, or to the next `times` only. */
   rateLimit?: { retryAfterSeconds: number; times?: number };
+  /** Send the status and headers at once, then the answer's body `bytesPerChunk` bytes (1 by default) every `intervalMs`. */
+  trickle?: { intervalMs: number; bytesPerChunk?: number };
+  /**
+   * Pad the answer's JSON body to about this many bytes, still valid JSON, generated as it is sent
+   * and sent chunked (without a Content-Length).
+   */
+  oversizedBytes?: number;
+  /** With `oversizedBytes`, declare the padded size in a Content-Length. */
+  oversizedDeclared?: boolean;
   /** Only these operations are affected. */
   operations?: string[];
 }
@@ -135,22 +145,23 @@ export async function startSimulator<Principal>(
 
     const fault =
       faults && (!faults.operations || faults.operations.includes(operationId)) ? faults : undefined;
+    const reply = (answer: SimResponse) => deliver(res, answer, fault);
     if (fault?.hang) return; // the socket stays open until the client gives up or the simulator closes
     if (fault?.latencyMs) await sleep(fault.latencyMs);
     if (fault?.rateLimit && fault.rateLimit.times !== 0) {
       if (fault.rateLimit.times !== undefined) fault.rateLimit.times -= 1;
       const answer = spec.error(429, 'Too many requests');
-      return send(res, {
+      return reply({
         ...answer,
         headers: { ...answer.headers, 'retry-after': String(fault.rateLimit.retryAfterSeconds) },
       });
     }
     if (fault && (fault.failNext ?? 0) > 0) {
       fault.failNext = (fault.failNext ?? 0) - 1;
-      return send(res, spec.error(fault.errorStatus ?? 500, 'Injected failure'));
+      return reply(spec.error(fault.errorStatus ?? 500, 'Injected failure'));
     }
     if (fault?.errorRate && faultRandom.next() < fault.errorRate) {
-      return send(res, spec.error(fault.errorStatus ?? 500, 'Injected failure'));
+      return reply(spec.error(fault.errorStatus ?? 500, 'Injected failure'));
     }
     if (fault?.malformed) {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -158,14 +169,14 @@ export async function startSimulator<Principal>(
       return;
     }
 
-    if (raw === 'too-large') return send(res, spec.error(413, 'Request body is too large'));
-    if (!found) return send(res, spec.error(404, `Cannot ${method} ${url.pathname}`));
+    if (raw === 'too-large') return reply(spec.error(413, 'Request body is too large'));
+    if (!found) return reply(spec.error(404, `Cannot ${method} ${url.pathname}`));
     const { operation } = found;
 
     let principal = undefined as Principal;
     if (!operation.public) {
       const auth = spec.authenticate(req.headers, operationId);
-      if ('reject' in auth) return send(res, auth.reject);
+      if ('reject' in auth) return reply(auth.reject);
       principal = auth.principal;
     }
 
@@ -183,7 +194,7 @@ export async function startSimulator<Principal>(
     } else if (operation.bodyRequired) {
       problems.push({ location: 'body', field: '', message: 'a request body is required' });
     }
-    if (problems.length > 0) return send(res, spec.invalid(problems, operationId));
+    if (problems.length > 0) return reply(spec.invalid(problems, operationId));
 
     const handler = spec.handlers[operationId] as SimHandler<Principal>;
     const answer = await handler({
@@ -196,7 +207,7 @@ export async function startSimulator<Principal>(
       body,
       principal,
     });
-    send(res, answer);
+    return reply(answer);
   }
 
   async function control(
@@ -289,15 +300,34 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | undefin
 }
 
 function send(res: ServerResponse, answer: SimResponse): void {
-  const headers: Record<string, string> = { ...answer.headers };
-  if (answer.body === undefined) {
-    res.writeHead(answer.status, headers);
+  const encoded = encode(answer);
+  if (!encoded) {
+    res.writeHead(answer.status, { ...answer.headers });
     res.end();
     return;
   }
+  res.writeHead(encoded.status, encoded.headers);
+  res.end(encoded.text);
+}
+
+/** Sends an answer the way the active faults say: whole, trickling or padded; bodiless ones whole. */
+function deliver(
+  res: ServerResponse,
+  answer: SimResponse,
+  fault: FaultOptions | undefined,
+): void | Promise<void> {
+  const encoded = fault?.trickle || fault?.oversizedBytes ? encode(answer) : undefined;
+  if (!encoded) return send(res, answer);
+  if (fault?.oversizedBytes)
+    return sendOversized(res, encoded, fault.oversizedBytes, fault.oversizedDeclared ?? false);
+  if (fault?.trickle) sendTrickling(res, encoded, fault.trickle);
+}
+
+function encode(answer: SimResponse): EncodedAnswer | undefined {
+  if (answer.body === undefined) return undefined;
   const text = JSON.stringify(answer.body);
+  const headers: Record<string, string> = { ...answer.headers };
   headers['content-type'] ??= 'application/json; charset=utf-8';
   headers['content-length'] = String(Buffer.byteLength(text));
-  res.writeHead(answer.status, headers);
-  res.end(text);
+  return { status: answer.status, headers, text };
 }
