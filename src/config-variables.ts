@@ -87,6 +87,14 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
     schema: int(1, 600_000),
   },
   {
+    name: 'OPERATION_TIMEOUT_MS',
+    description:
+      'Longest one GraphQL operation may run once admitted. Then its upstream calls are aborted and it is answered with what has arrived: each field still waiting carries a GATEWAY_TIMEOUT error naming its provider. A client that disconnects has its upstream calls aborted at once.',
+    default: '30000',
+    example: '10000',
+    schema: int(1, 3_600_000),
+  },
+  {
     name: 'MAX_QUERY_ALIASES',
     description: 'Most aliases one query may use.',
     default: '15',

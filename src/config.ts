@@ -21,6 +21,8 @@ export interface GatewayConfig {
   port: number;
   /** How long Node's HTTP server keeps an idle client connection open. */
   keepAliveTimeoutMs: number;
+  /** How long one GraphQL operation may run before its upstream calls are aborted. */
+  operationTimeoutMs: number;
   /** True when no upstream is configured and the gateway serves the built-in simulators. */
   demo: boolean;
   graphiql: boolean;
@@ -97,6 +99,7 @@ export function loadConfig(env: Env, registry: readonly ProviderDefinition[]): G
     host: get<string>('HOST'),
     port: get<number>('PORT'),
     keepAliveTimeoutMs: get<number>('HTTP_KEEP_ALIVE_TIMEOUT_MS'),
+    operationTimeoutMs: get<number>('OPERATION_TIMEOUT_MS'),
     demo: providers.length === 0,
     graphiql: get<boolean>('GRAPHIQL'),
     logLevel: get<string>('LOG_LEVEL'),

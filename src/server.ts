@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { GatewayConfig } from './config.js';
 import { AdmissionGate } from './gateway/admission.js';
 import { useGatewayAuth } from './gateway/auth.js';
+import { Cancellation } from './gateway/cancellation.js';
 import { useCompiledQueries } from './gateway/compiled-queries.js';
 import { type ActiveProvider, createContext, type GatewayContext } from './gateway/context.js';
 import { maskError } from './gateway/errors.js';
@@ -92,12 +93,15 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     // `listen` puts each request's scope on Node's request (`req`); `yoga.fetch` (tests) has none.
     context: ({ request, req }) => {
       const scope = requestScopeOf(req);
+      // On `listen`, Yoga aborts `request.signal` when the client's connection closes before the answer.
+      const cancellation = new Cancellation(request, config.operationTimeoutMs);
       return createContext(
         providers,
-        { header: (name) => request.headers.get(name) ?? undefined, tag: scope },
+        { header: (name) => request.headers.get(name) ?? undefined, tag: scope, signal: cancellation.signal },
         limits,
         observability.onBatch,
         scope?.requestId,
+        cancellation,
       );
     },
     plugins: [

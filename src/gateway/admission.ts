@@ -37,24 +37,31 @@ export class AdmissionGate {
   }
 
   /**
-   * Runs `task` once `records` fit; they are held until the task settles. `signal` is read only if
+   * Runs `task` once `records` fit; they are held until the task settles, or until the task calls
+   * `release` (an operation whose time ran out gives its room back at once). `signal` is read only if
    * the operation has to wait (a request's signal costs something to create): when it aborts, the
    * operation leaves the line.
    */
   async run<T>(
     records: number,
-    task: () => T | Promise<T>,
+    task: (release: () => void) => T | Promise<T>,
     signal?: () => AbortSignal | undefined,
   ): Promise<T> {
     const weight = Math.min(Math.max(records, 0), this.budget);
     if (this.waiting.length > 0 || this.running + weight > this.budget)
       await this.wait(weight, records, signal?.());
     else this.running += weight;
-    try {
-      return await task();
-    } finally {
+    let held = true;
+    const release = () => {
+      if (!held) return;
+      held = false;
       this.running -= weight;
       this.admitWaiting();
+    };
+    try {
+      return await task(release);
+    } finally {
+      release();
     }
   }
 

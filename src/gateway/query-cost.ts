@@ -1,6 +1,7 @@
 import {
   type ArgumentNode,
   type DocumentNode,
+  type ExecutionResult,
   type FragmentDefinitionNode,
   Kind,
   type OperationDefinitionNode,
@@ -9,6 +10,7 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { AdmissionGate } from './admission.js';
+import type { Cancellation } from './cancellation.js';
 import { gatewayError } from './errors.js';
 
 const SCALAR_COST = 1;
@@ -139,8 +141,9 @@ function literal(node: ValueNode): unknown {
 /**
  * Refuses an operation whose cost is over `maxCost` with BAD_USER_INPUT (`extensions.limit: 'cost'`)
  * before anything runs, so no upstream is called; otherwise holds the operation's records in `gate`
- * while it runs. It goes last among the plugins, so that it wraps whichever executor the others
- * chose (graphql-jit compiles a document only when it first runs, never for a refused one).
+ * while it runs, within the time limit of the request's Cancellation (see context.ts). It goes last
+ * among the plugins, so that it wraps whichever executor the others chose (graphql-jit compiles a
+ * document only when it first runs, never for a refused one).
  */
 export function useQueryCost(maxCost: number, gate?: AdmissionGate): Plugin {
   const weigh = weigher();
@@ -159,16 +162,41 @@ export function useQueryCost(maxCost: number, gate?: AdmissionGate): Plugin {
         });
         return;
       }
-      if (!gate) return;
-      const request = (args.contextValue as { request?: Request }).request;
+      const context = args.contextValue as { request?: Request; cancellation?: Cancellation };
+      const { cancellation } = context;
+      if (!gate && !cancellation) return;
+      type Execution = Parameters<typeof executeFn>[0];
+      const run = (execution: Execution, release?: () => void) =>
+        cancellation
+          ? cancellation.run(
+              () => executeFn(execution),
+              () => timedOut(cancellation.timeoutMs),
+              release,
+            )
+          : executeFn(execution);
       setExecuteFn((execution) =>
-        gate.run(
-          weight.records,
-          () => executeFn(execution),
-          () => request?.signal,
-        ),
+        gate
+          ? gate.run(
+              weight.records,
+              (release) => run(execution, release),
+              () => context.request?.signal,
+            )
+          : run(execution),
       );
     },
+  };
+}
+
+/** The answer to an operation that did not wind down once its time limit ran out. */
+function timedOut(timeoutMs: number): ExecutionResult {
+  return {
+    data: null,
+    errors: [
+      gatewayError(
+        `This operation did not finish within its time limit of ${timeoutMs} ms: ask for less at once, or try again later.`,
+        { code: 'GATEWAY_TIMEOUT' },
+      ),
+    ],
   };
 }
 
