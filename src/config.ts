@@ -1,4 +1,5 @@
 import { gatewayEnv } from './config-variables.js';
+import { readAdmissionShare, strayAdmissionShare } from './gateway/admission-variables.js';
 import type { GatewayAuthOptions } from './gateway/auth.js';
 import type { ObservabilityOptions } from './gateway/observability/index.js';
 import type { Env, ProviderDefinition } from './gateway/provider.js';
@@ -31,8 +32,11 @@ export interface GatewayConfig {
   introspection: boolean;
   /** How large a query document may be before it is refused unrun (graphql-armor). */
   queryLimits: QueryLimits;
-  /** Bound on the records operations running at once may hold, and how long one waits for room; absent: no bound. */
-  admission?: { budget: number; timeoutMs: number };
+  /**
+   * Bound on the records operations running at once may hold, each provider's share of it (by id),
+   * and how long one waits for room; absent: no bound.
+   */
+  admission?: { budget: number; timeoutMs: number; shares: Map<string, number> };
   requestBodyLimitBytes: number;
   maxPageSize: number;
   maxNodes: number;
@@ -78,16 +82,21 @@ export function loadConfig(env: Env, registry: readonly ProviderDefinition[]): G
     connections: get<number>('UPSTREAM_CONNECTIONS'),
   };
   const providers: ConfiguredProvider[] = [];
+  const shares = new Map<string, number>();
   let upstreamSet = false;
   for (const definition of registry) {
     const result = definition.readConfig(env);
     if (result.status === 'absent') {
       problems.push(...strayTuning(env, definition.envPrefix, definition.label));
+      problems.push(...strayAdmissionShare(env, definition.envPrefix, definition.label));
       continue;
     }
     upstreamSet = true;
     const upstream = readUpstreamTuning(env, definition.envPrefix, baseTuning);
     problems.push(...upstream.problems);
+    const share = readAdmissionShare(env, definition.envPrefix, get<number>('MAX_RECORDS_IN_FLIGHT') ?? 0);
+    problems.push(...share.problems);
+    if (share.share !== undefined) shares.set(definition.id, share.share);
     if (result.status === 'invalid') problems.push(...result.problems);
     else providers.push({ definition, config: result.config, upstream: upstream.tuning });
   }
@@ -116,6 +125,7 @@ export function loadConfig(env: Env, registry: readonly ProviderDefinition[]): G
           admission: {
             budget: get<number>('MAX_RECORDS_IN_FLIGHT'),
             timeoutMs: get<number>('ADMISSION_TIMEOUT_MS'),
+            shares,
           },
         }
       : {}),

@@ -22,6 +22,7 @@ import {
 import { createObservability } from './gateway/observability/index.js';
 import { usePartialErrors } from './gateway/partial-errors.js';
 import type { RuntimeServices } from './gateway/provider.js';
+import { providerReach } from './gateway/provider-reach.js';
 import { useQueryCost } from './gateway/query-cost.js';
 import {
   useCsrfPrevention,
@@ -56,7 +57,9 @@ export interface GatewayOptions {
 export function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Gateway {
   const logger = options.logger ?? createLogger(config.logLevel);
   const observe = options.services?.onUpstreamResponse;
-  const gate = config.admission && new AdmissionGate(config.admission.budget, config.admission.timeoutMs);
+  const gate =
+    config.admission &&
+    new AdmissionGate(config.admission.budget, config.admission.timeoutMs, config.admission.shares);
   const observability = createObservability(
     config.observability,
     () => providers,
@@ -81,6 +84,13 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   const limits = { maxPageSize: config.maxPageSize, maxNodes: config.maxNodes };
   // The subgraph is the public schema plus `_service` and `_entities`; one endpoint serves either.
   const gatewaySchema = config.federation ? subgraphSchema() : publicSchema;
+  // Which providers each root field may call: each provider's share of the admission budget is charged by it.
+  const reach =
+    gate &&
+    providerReach(
+      gatewaySchema,
+      config.providers.map(({ definition }) => definition),
+    );
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema: gatewaySchema,
     graphqlEndpoint: '/graphql',
@@ -117,7 +127,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       useErrorScopes(),
       useCompiledQueries(),
       // Last: it wraps whichever executor the plugins before it chose.
-      useQueryCost(config.queryLimits.cost, gate),
+      useQueryCost(config.queryLimits.cost, { gate, reach }),
     ],
     logging: incidentLogger(logger),
   });

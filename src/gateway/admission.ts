@@ -7,10 +7,29 @@ export interface AdmissionState {
   running: number;
   /** Operations waiting for their turn. */
   waiting: number;
+  /** Per provider with a share: records held by running operations that may call it, and those waiting. */
+  providers: { id: string; running: number; waiting: number }[];
 }
 
+/** What one operation is charged: its records, and among them those of the fields that may call each provider. */
+export interface AdmissionCharge {
+  records: number;
+  /** Records by provider id; a provider left out is not called. */
+  providers: ReadonlyMap<string, number>;
+}
+
+/** A bound on records in flight: the whole gateway's, or one provider's share of it. */
+interface Pool {
+  readonly id: string | undefined;
+  readonly limit: number;
+  running: number;
+}
+
+/** What an admitted operation holds, pool by pool (the whole budget first). */
+type Holding = readonly (readonly [Pool, number])[];
+
 interface Waiter {
-  weight: number;
+  holding: Holding;
   admit(): void;
   refuse(error: unknown): void;
 }
@@ -19,43 +38,63 @@ interface Waiter {
  * Bounds the work the gateway does at once by the records the running operations may hold
  * (query-cost.ts: page sizes and id counts through nesting). The memory of an operation in flight
  * (upstream answers, records, its result) grows with them, so a budget of records bounds memory,
- * and many single lookups fit beside a few pages of 100. Once an operation has to wait, the ones
- * after it wait too, in arrival order, so none is passed over for ever; each waits at most
- * `timeoutMs`, then gets GATEWAY_BUSY (HTTP 503). One larger than the whole budget runs alone.
+ * and many single lookups fit beside a few pages of 100.
+ *
+ * Each provider may also have a share of the budget, a bulkhead: the records of the fields that may
+ * call it count against its share too, so operations stuck on one slow provider fill only that share
+ * and leave the rest of the budget to queries that touch only the others.
+ *
+ * An operation that does not fit waits, and holds back the later ones that need what it is short of
+ * (one provider's share, or the whole budget, which every operation needs), so none is passed over
+ * for ever; later ones that need none of it go ahead. Each waits at most `timeoutMs`, then gets
+ * GATEWAY_BUSY (HTTP 503). One larger than the whole budget, or a share, runs alone in it.
  */
 export class AdmissionGate {
-  private running = 0;
+  private readonly total: Pool;
+  private readonly shares: Map<string, Pool>;
   private readonly waiting: Waiter[] = [];
 
+  /** `shares`: records in flight allowed per provider id; a provider without one has only the whole budget. */
   constructor(
     readonly budget: number,
     private readonly timeoutMs: number,
-  ) {}
+    shares: ReadonlyMap<string, number> = new Map(),
+  ) {
+    this.total = { id: undefined, limit: budget, running: 0 };
+    this.shares = new Map([...shares].map(([id, limit]) => [id, { id, limit, running: 0 }]));
+  }
 
   get state(): AdmissionState {
-    return { running: this.running, waiting: this.waiting.length };
+    return {
+      running: this.total.running,
+      waiting: this.waiting.length,
+      providers: [...this.shares.values()].map((share) => ({
+        id: share.id as string,
+        running: share.running,
+        waiting: this.waiting.filter((waiter) => waiter.holding.some(([pool]) => pool === share)).length,
+      })),
+    };
   }
 
   /**
-   * Runs `task` once `records` fit; they are held until the task settles, or until the task calls
+   * Runs `task` once its charge fits; it is held until the task settles, or until the task calls
    * `release` (an operation whose time ran out gives its room back at once). `signal` is read only if
    * the operation has to wait (a request's signal costs something to create): when it aborts, the
    * operation leaves the line.
    */
   async run<T>(
-    records: number,
+    charge: AdmissionCharge,
     task: (release: () => void) => T | Promise<T>,
     signal?: () => AbortSignal | undefined,
   ): Promise<T> {
-    const weight = Math.min(Math.max(records, 0), this.budget);
-    if (this.waiting.length > 0 || this.running + weight > this.budget)
-      await this.wait(weight, records, signal?.());
-    else this.running += weight;
+    const holding = this.holding(charge);
+    if (this.waiting.length === 0 && !short(holding, undefined)) take(holding);
+    else await this.wait(holding, charge.records, signal?.());
     let held = true;
     const release = () => {
       if (!held) return;
       held = false;
-      this.running -= weight;
+      for (const [pool, records] of holding) pool.running -= records;
       this.admitWaiting();
     };
     try {
@@ -65,7 +104,16 @@ export class AdmissionGate {
     }
   }
 
-  private wait(weight: number, records: number, signal: AbortSignal | undefined): Promise<void> {
+  private holding(charge: AdmissionCharge): Holding {
+    const holding: [Pool, number][] = [[this.total, clamp(charge.records, this.total)]];
+    for (const [id, records] of charge.providers) {
+      const share = this.shares.get(id);
+      if (share && records > 0) holding.push([share, clamp(records, share)]);
+    }
+    return holding;
+  }
+
+  private wait(holding: Holding, records: number, signal: AbortSignal | undefined): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason);
       const leave = () => {
@@ -75,7 +123,7 @@ export class AdmissionGate {
         if (at >= 0) this.waiting.splice(at, 1);
       };
       const waiter: Waiter = {
-        weight,
+        holding,
         admit: () => {
           leave();
           resolve();
@@ -83,7 +131,7 @@ export class AdmissionGate {
         refuse: (error) => {
           leave();
           reject(error);
-          // Whoever was behind may fit now.
+          // Whoever was behind may go now.
           this.admitWaiting();
         },
       };
@@ -92,15 +140,24 @@ export class AdmissionGate {
       const abandoned = () => waiter.refuse(signal?.reason);
       signal?.addEventListener('abort', abandoned, { once: true });
       this.waiting.push(waiter);
+      this.admitWaiting();
     });
   }
 
-  /** Lets in, in arrival order, every waiting operation that now fits. */
+  /** Lets in, in arrival order, every waiting operation that fits and that no earlier one holds back. */
   private admitWaiting(): void {
-    for (let head = this.waiting[0]; head; head = this.waiting[0]) {
-      if (this.running + head.weight > this.budget) return;
-      this.running += head.weight;
-      head.admit();
+    if (this.waiting.length === 0) return;
+    const heldBack = new Set<Pool>();
+    for (let i = 0; i < this.waiting.length; ) {
+      const waiter = this.waiting[i] as Waiter;
+      if (short(waiter.holding, heldBack)) {
+        // Short of the whole budget: everyone behind needs it too.
+        if (heldBack.has(this.total)) return;
+        i++;
+      } else {
+        take(waiter.holding);
+        waiter.admit();
+      }
     }
   }
 
@@ -115,4 +172,28 @@ export class AdmissionGate {
       },
     );
   }
+}
+
+/** One larger than a pool takes all of it, so that it runs alone there rather than never. */
+function clamp(records: number, pool: Pool): number {
+  return Math.min(Math.max(records, 0), pool.limit);
+}
+
+/**
+ * Whether `holding` must wait: a pool it needs has no room, or an earlier waiter holds it back. The
+ * pools it is short of are added to `heldBack`, so that later operations do not pass it there.
+ */
+function short(holding: Holding, heldBack: Set<Pool> | undefined): boolean {
+  let wait = false;
+  for (const [pool, records] of holding) {
+    if (heldBack?.has(pool) || pool.running + records > pool.limit) {
+      heldBack?.add(pool);
+      wait = true;
+    }
+  }
+  return wait;
+}
+
+function take(holding: Holding): void {
+  for (const [pool, records] of holding) pool.running += records;
 }

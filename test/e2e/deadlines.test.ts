@@ -1,12 +1,18 @@
+import { Agent, fetch } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { type ListeningGateway, serveOverHttp } from '../support/listening.js';
+import { parsePrometheus } from '../support/prometheus.js';
 
 /** Deadlines of a few hundred milliseconds keep the suite quick; the slack covers a busy machine. */
 const DEADLINE_MS = 400;
 const SLACK_MS = 1500;
 
 const CATALOG = '{ catalogDataSources(first: 1) { edges { node { id } } } }';
+const RIVERGEN = '{ riverGenDataSources(first: 2) { edges { node { id } } } }';
+/** Touches every provider: what the seeded simulators hold in all. */
+const EVERYONE = '{ dataSources(first: 1) { totalCount } }';
+const EVERY_RECORD = 84 + 80 + 1000 + 180;
 const BOTH = `{
   catalogDataSources(first: 1) { edges { node { id } } }
   riverGenDataSources(first: 2) { edges { node { id } } }
@@ -31,6 +37,9 @@ afterEach(async () => {
   http = undefined;
 });
 
+/** Drops each connection as soon as it idles, one whose request was given up included. */
+const client = new Agent({ keepAliveTimeout: 10 });
+
 async function start(env: Record<string, string> = {}) {
   gw = await startTestGateway(env);
   http = await serveOverHttp(gw);
@@ -44,8 +53,37 @@ async function post(on: ListeningGateway, query: string, signal?: AbortSignal): 
     headers: { 'content-type': 'application/json', accept: 'application/json' },
     body: JSON.stringify({ query }),
     signal,
+    dispatcher: client,
   });
   return { status: response.status, ...((await response.json()) as Omit<Answer, 'status'>) };
+}
+
+/**
+ * `count` clients asking for the catalog while it trickles, each able to hang up. With
+ * MAX_RECORDS_IN_FLIGHT=20 the catalog's share is 10 records: 10 run (stuck) and 20 wait for room.
+ */
+async function stuckOnCatalog(gw: TestGateway, on: ListeningGateway, count: number) {
+  gw.sims.pdc?.setFaults(TRICKLE);
+  const clients = Array.from({ length: count }, () => new AbortController());
+  const answers = clients.map((client) => post(on, CATALOG, client.signal).catch((error: unknown) => error));
+  await until(async () => {
+    const state = await admission(on);
+    return state.running === 10 && state.waiting === count - 10 && gw.sims.pdc?.stats.inFlight() === 10;
+  });
+  return {
+    hangUp: async () => {
+      for (const client of clients) client.abort();
+      await Promise.all(answers);
+    },
+  };
+}
+
+async function admission(on: ListeningGateway) {
+  const scrape = parsePrometheus(await (await on.get('/metrics')).text());
+  return {
+    running: scrape('gateway_admission_provider_running_records', { provider: 'pdc' }),
+    waiting: scrape('gateway_admission_provider_waiting', { provider: 'pdc' }),
+  };
 }
 
 /** Resolves once `check` holds (polling, no fixed sleeps). */
@@ -101,5 +139,37 @@ describe('operation deadline', () => {
         },
       ],
     });
+  });
+});
+
+describe('a trickling provider', () => {
+  it('leaves the gateway serving every provider once its 30 stuck clients hang up and it recovers', async () => {
+    const { gw, http } = await start({ MAX_RECORDS_IN_FLIGHT: '20', OPERATION_TIMEOUT_MS: '5000' });
+    const stuck = await stuckOnCatalog(gw, http, 30);
+    const hungUp = performance.now();
+    await stuck.hangUp();
+    // Their upstream calls are given up with them, long before their time limit would have.
+    await until(() => gw.sims.pdc?.stats.inFlight() === 0);
+    expect(performance.now() - hungUp).toBeLessThan(5000);
+    expect(await admission(http)).toEqual({ running: 0, waiting: 0 });
+
+    gw.sims.pdc?.setFaults(undefined);
+    const recovered = performance.now();
+    const answer = await post(http, EVERYONE);
+    expect(answer).toEqual({ status: 200, data: { dataSources: { totalCount: EVERY_RECORD } } });
+    expect(performance.now() - recovered).toBeLessThan(5000);
+  });
+
+  it('holds only its own share of the records in flight: a query for the other providers goes ahead', async () => {
+    const { gw, http } = await start({ MAX_RECORDS_IN_FLIGHT: '20', OPERATION_TIMEOUT_MS: '10000' });
+    const stuck = await stuckOnCatalog(gw, http, 30);
+    // 30 records stuck on the catalog would fill the whole budget of 20 without its share.
+    const answer = await post(http, RIVERGEN);
+    expect(answer.status).toBe(200);
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.riverGenDataSources).toMatchObject({ edges: [{}, {}] });
+    // It did not wait for the trickle: the catalog calls are still open.
+    expect(gw.sims.pdc?.stats.inFlight()).toBe(10);
+    await stuck.hangUp();
   });
 });
