@@ -33,6 +33,14 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
     schema: int(1_000, 3_600_000),
   },
   {
+    name: 'SHUTDOWN_TIMEOUT_MS',
+    description:
+      'On SIGTERM the gateway stops accepting connections (so /ready can no longer answer) and lets the requests in flight finish for at most this long; then it aborts them and their upstream calls, closes every connection and exits, within a second. Keep it under the orchestrator’s grace period (30 s on Kubernetes).',
+    default: '25000',
+    example: '10000',
+    schema: int(0, 3_600_000),
+  },
+  {
     name: 'GRAPHIQL',
     description: 'Serve GraphiQL at /graphql to browsers.',
     default: 'true',

@@ -22,6 +22,8 @@ export interface GatewayConfig {
   port: number;
   /** How long Node's HTTP server keeps an idle client connection open. */
   keepAliveTimeoutMs: number;
+  /** How long SIGTERM lets requests in flight finish before it aborts them and exits. */
+  shutdownTimeoutMs: number;
   /** How long one GraphQL operation may run before its upstream calls are aborted. */
   operationTimeoutMs: number;
   /** True when no upstream is configured and the gateway serves the built-in simulators. */
@@ -108,6 +110,7 @@ export function loadConfig(env: Env, registry: readonly ProviderDefinition[]): G
     host: get<string>('HOST'),
     port: get<number>('PORT'),
     keepAliveTimeoutMs: get<number>('HTTP_KEEP_ALIVE_TIMEOUT_MS'),
+    shutdownTimeoutMs: get<number>('SHUTDOWN_TIMEOUT_MS'),
     operationTimeoutMs: get<number>('OPERATION_TIMEOUT_MS'),
     demo: providers.length === 0,
     graphiql: get<boolean>('GRAPHIQL'),

@@ -202,7 +202,12 @@ function isAnswer(arg: unknown): boolean {
 export interface RunningServer {
   server: Server;
   url: string;
-  close(): Promise<void>;
+  /**
+   * Stops accepting connections (a readiness probe then fails to connect) and lets the requests in
+   * flight finish; once `budgetMs` has passed, closes every connection, which aborts what is left and
+   * its upstream calls.
+   */
+  close(budgetMs?: number): Promise<void>;
 }
 
 /** Serves a gateway over HTTP. Port 0 picks a free port (tests). */
@@ -236,13 +241,25 @@ export async function listen(gateway: Gateway, host: string, port: number): Prom
   return {
     server,
     url: `http://${shown}:${address.port}/graphql`,
-    close: () =>
+    close: (budgetMs) =>
       new Promise<void>((resolve) => {
         // Stop accepting, let requests in flight finish, and drop each connection once it idles
         // rather than waiting out its keep-alive.
         const sweep = setInterval(() => server.closeIdleConnections(), 50);
+        // Yoga aborts a request's signal when its connection closes: its upstream calls go with it.
+        const budget =
+          budgetMs === undefined
+            ? undefined
+            : setTimeout(() => {
+                gateway.logger.warn(
+                  { shutdownTimeoutMs: budgetMs },
+                  'requests still in flight when the shutdown budget ran out: aborting them',
+                );
+                server.closeAllConnections();
+              }, budgetMs);
         server.close(() => {
           clearInterval(sweep);
+          clearTimeout(budget);
           resolve();
         });
         server.closeIdleConnections();
