@@ -29,7 +29,8 @@ export function causedByTimeout(error: unknown): OperationTimeout | undefined {
 export class Cancellation {
   private controller: AbortController | undefined;
   private timer: NodeJS.Timeout | undefined;
-  private client: AbortSignal | undefined;
+  /** Takes the listener off the client's signal. */
+  private unlisten: (() => void) | undefined;
   private startedAt: number | undefined;
   private ended = false;
   /** Frees the operation's admission share as soon as it is aborted. */
@@ -37,29 +38,14 @@ export class Cancellation {
   /** Answers the client without waiting any longer for the execution (set while it runs). */
   private giveUp: (() => void) | undefined;
 
-  /** `request` is read only at the first upstream call, for its signal (which may cost to create). */
+  /** `request` is read only when the signal is made, for its own signal (which may cost to create). */
   constructor(
     private readonly request: { readonly signal: AbortSignal } | undefined,
     readonly timeoutMs: number,
   ) {}
 
   /** The operation's signal, made on first use (the clock starts then); sessions pass it to every upstream call. */
-  readonly signal = (): AbortSignal => {
-    if (this.controller) return this.controller.signal;
-    const controller = new AbortController();
-    this.controller = controller;
-    if (this.ended) return controller.signal;
-    const client = this.request?.signal;
-    if (client?.aborted) {
-      this.abort(client.reason);
-      return controller.signal;
-    }
-    this.client = client;
-    client?.addEventListener('abort', this.clientGone, { once: true });
-    const left = (this.startedAt ?? performance.now()) + this.timeoutMs - performance.now();
-    this.timer = setTimeout(this.expire, Math.max(0, left));
-    return controller.signal;
-  };
+  readonly signal = (): AbortSignal => this.controller?.signal ?? this.arm();
 
   /**
    * Runs the operation's execution with the clock started. Once the time limit runs out, its upstream
@@ -79,16 +65,33 @@ export class Cancellation {
     }
   }
 
-  private readonly clientGone = (): void => {
-    this.client = undefined;
-    this.abort(this.request?.signal.reason);
-  };
+  private arm(): AbortSignal {
+    const controller = new AbortController();
+    this.controller = controller;
+    if (this.ended) return controller.signal;
+    const client = this.request?.signal;
+    if (client?.aborted) {
+      this.abort(client.reason);
+      return controller.signal;
+    }
+    if (client) {
+      const gone = () => {
+        this.unlisten = undefined;
+        this.abort(client.reason);
+      };
+      client.addEventListener('abort', gone, { once: true });
+      this.unlisten = () => client.removeEventListener('abort', gone);
+    }
+    const left = (this.startedAt ?? performance.now()) + this.timeoutMs - performance.now();
+    this.timer = setTimeout(() => this.expire(), Math.max(0, left));
+    return controller.signal;
+  }
 
-  private readonly expire = (): void => {
+  private expire(): void {
     this.timer = undefined;
     this.abort(new OperationTimeout(this.timeoutMs));
     if (this.giveUp) this.timer = setTimeout(this.giveUp, WIND_DOWN_MS);
-  };
+  }
 
   private abort(reason: unknown): void {
     this.controller?.abort(reason);
@@ -102,7 +105,7 @@ export class Cancellation {
     this.release = undefined;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    this.client?.removeEventListener('abort', this.clientGone);
-    this.client = undefined;
+    this.unlisten?.();
+    this.unlisten = undefined;
   }
 }
