@@ -23,6 +23,8 @@ interface Pool {
   readonly id: string | undefined;
   readonly limit: number;
   running: number;
+  /** The scan of the waiting line in which an earlier waiter was found short of this pool. */
+  heldBackIn: number;
 }
 
 /** What an admitted operation holds, pool by pool (the whole budget first). */
@@ -53,6 +55,8 @@ export class AdmissionGate {
   private readonly total: Pool;
   private readonly shares: Map<string, Pool>;
   private readonly waiting: Waiter[] = [];
+  /** Numbers each scan of the waiting line (see `heldBackIn`): no set is built per scan. */
+  private scans = 0;
 
   /** `shares`: records in flight allowed per provider id; a provider without one has only the whole budget. */
   constructor(
@@ -60,8 +64,8 @@ export class AdmissionGate {
     private readonly timeoutMs: number,
     shares: ReadonlyMap<string, number> = new Map(),
   ) {
-    this.total = { id: undefined, limit: budget, running: 0 };
-    this.shares = new Map([...shares].map(([id, limit]) => [id, { id, limit, running: 0 }]));
+    this.total = { id: undefined, limit: budget, running: 0, heldBackIn: 0 };
+    this.shares = new Map([...shares].map(([id, limit]) => [id, { id, limit, running: 0, heldBackIn: 0 }]));
   }
 
   get state(): AdmissionState {
@@ -88,7 +92,7 @@ export class AdmissionGate {
     signal?: () => AbortSignal | undefined,
   ): Promise<T> {
     const holding = this.holding(charge);
-    if (this.waiting.length === 0 && !short(holding, undefined)) take(holding);
+    if (this.waiting.length === 0 && !short(holding, ++this.scans)) take(holding);
     else await this.wait(holding, charge.records, signal?.());
     let held = true;
     const release = () => {
@@ -147,12 +151,12 @@ export class AdmissionGate {
   /** Lets in, in arrival order, every waiting operation that fits and that no earlier one holds back. */
   private admitWaiting(): void {
     if (this.waiting.length === 0) return;
-    const heldBack = new Set<Pool>();
+    const scan = ++this.scans;
     for (let i = 0; i < this.waiting.length; ) {
       const waiter = this.waiting[i] as Waiter;
-      if (short(waiter.holding, heldBack)) {
+      if (short(waiter.holding, scan)) {
         // Short of the whole budget: everyone behind needs it too.
-        if (heldBack.has(this.total)) return;
+        if (this.total.heldBackIn === scan) return;
         i++;
       } else {
         take(waiter.holding);
@@ -180,14 +184,15 @@ function clamp(records: number, pool: Pool): number {
 }
 
 /**
- * Whether `holding` must wait: a pool it needs has no room, or an earlier waiter holds it back. The
- * pools it is short of are added to `heldBack`, so that later operations do not pass it there.
+ * Whether `holding` must wait: a pool it needs has no room, or an earlier waiter in this `scan` of
+ * the line holds it back. The pools it is short of are marked held back in this scan, so that later
+ * operations do not pass it there.
  */
-function short(holding: Holding, heldBack: Set<Pool> | undefined): boolean {
+function short(holding: Holding, scan: number): boolean {
   let wait = false;
   for (const [pool, records] of holding) {
-    if (heldBack?.has(pool) || pool.running + records > pool.limit) {
-      heldBack?.add(pool);
+    if (pool.heldBackIn === scan || pool.running + records > pool.limit) {
+      pool.heldBackIn = scan;
       wait = true;
     }
   }

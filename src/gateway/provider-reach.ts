@@ -43,23 +43,30 @@ export function providerReach(
     const bytes = type.length + 1;
     return [encodeGlobalId(type, '').slice(0, Math.floor(bytes / 3) * 4), id] as const;
   });
-  const reached = new Map<string, readonly string[]>();
+  const reached = new Map<OperationTypeNode, Map<string, readonly string[]>>();
 
   const ofField = (operation: OperationTypeNode, name: string): readonly string[] => {
-    const key = `${operation} ${name}`;
-    let ids = reached.get(key);
+    let byName = reached.get(operation);
+    if (!byName) {
+      byName = new Map();
+      reached.set(operation, byName);
+    }
+    let ids = byName.get(name);
     if (!ids) {
       const field = schema.getRootType(operation)?.getFields()[name];
       const found = field ? reachable(getNamedType(field.type), schema, owners) : new Set<string>();
       ids = found.size > 0 ? everyone.filter((id) => found.has(id)) : everyone;
-      reached.set(key, ids);
+      byName.set(name, ids);
     }
     return ids;
   };
 
-  const fromId = (value: unknown, into: Set<string>) => {
-    if (typeof value !== 'string') return;
-    for (const [prefix, id] of idPrefixes) if (value.startsWith(prefix)) into.add(id);
+  const fromIds = (value: unknown, into: Set<string>) => {
+    const ids = Array.isArray(value) ? value : [value];
+    for (const item of ids) {
+      if (typeof item !== 'string') continue;
+      for (const [prefix, id] of idPrefixes) if (item.startsWith(prefix)) into.add(id);
+    }
   };
 
   return (operation, field, read) => {
@@ -73,7 +80,7 @@ export function providerReach(
       const value = read(argument.value);
       if (name === 'id' || name === 'ids') {
         narrows = true;
-        for (const item of [value].flat()) fromId(item, narrowed);
+        fromIds(value, narrowed);
       } else if (name === 'representations' && Array.isArray(value)) {
         narrows = true;
         for (const item of value) {
