@@ -20,7 +20,8 @@ export interface AdmissionCharge {
 
 /** A bound on records in flight: the whole gateway's, or one provider's share of it. */
 interface Pool {
-  readonly id: string | undefined;
+  /** The provider whose share it is; empty for the whole budget. */
+  readonly id: string;
   readonly limit: number;
   running: number;
   /** The scan of the waiting line in which an earlier waiter was found short of this pool. */
@@ -64,7 +65,7 @@ export class AdmissionGate {
     private readonly timeoutMs: number,
     shares: ReadonlyMap<string, number> = new Map(),
   ) {
-    this.total = { id: undefined, limit: budget, running: 0, heldBackIn: 0 };
+    this.total = { id: '', limit: budget, running: 0, heldBackIn: 0 };
     this.shares = new Map([...shares].map(([id, limit]) => [id, { id, limit, running: 0, heldBackIn: 0 }]));
   }
 
@@ -73,7 +74,7 @@ export class AdmissionGate {
       running: this.total.running,
       waiting: this.waiting.length,
       providers: [...this.shares.values()].map((share) => ({
-        id: share.id as string,
+        id: share.id,
         running: share.running,
         waiting: this.waiting.filter((waiter) => waiter.holding.some(([pool]) => pool === share)).length,
       })),
@@ -139,7 +140,7 @@ export class AdmissionGate {
           this.admitWaiting();
         },
       };
-      const timer = setTimeout(() => waiter.refuse(this.busy(records)), this.timeoutMs);
+      const timer = setTimeout(() => waiter.refuse(this.busy(records, holding)), this.timeoutMs);
       // A caller who has gone away gives its place up.
       const abandoned = () => waiter.refuse(signal?.reason);
       signal?.addEventListener('abort', abandoned, { once: true });
@@ -165,12 +166,19 @@ export class AdmissionGate {
     }
   }
 
-  private busy(records: number): GraphQLError {
+  /** The answer to one that waited too long, naming the provider whose share it waited for, if that was all. */
+  private busy(records: number, holding: Holding): GraphQLError {
     const seconds = Math.ceil(this.timeoutMs / 1000);
+    const full = holding.find(([pool, held]) => pool.running + held > pool.limit)?.[0];
+    const share = full && full !== this.total ? full : undefined;
+    const running = share
+      ? `the operations already running that may call the same provider (at most ${share.limit} records at once)`
+      : `the operations already running (at most ${this.budget} records at once)`;
     return gatewayError(
-      `The gateway is busy: this operation (up to ${records} records) waited ${this.timeoutMs} ms for the operations already running (at most ${this.budget} records at once) to make room. Try again in a moment, or ask for fewer records at once.`,
+      `The gateway is busy: this operation (up to ${records} records) waited ${this.timeoutMs} ms for ${running} to make room. Try again in a moment, or ask for fewer records at once.`,
       {
         code: 'GATEWAY_BUSY',
+        ...(share ? { provider: share.id } : {}),
         retryAfterSeconds: seconds,
         http: { status: 503, headers: { 'retry-after': String(seconds) } },
       },

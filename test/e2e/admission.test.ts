@@ -216,6 +216,23 @@ describe('admission by records in flight', () => {
     expect(await gauges(gw)).toEqual({ running: 0, waiting: 0 });
   });
 
+  it("names the provider when what it waited for was that provider's share", async () => {
+    await using gw = await startTestGateway({
+      MAX_RECORDS_IN_FLIGHT: String(2 * HEAVY_RECORDS),
+      ADMISSION_TIMEOUT_MS: '50',
+    });
+    gw.sims.rivergen?.setFaults({ latencyMs: 400 });
+    const [first, second] = await Promise.all([post(gw, HEAVY), post(gw, HEAVY)]);
+    expect(first.body.errors).toBeUndefined();
+    expect(second.response.status).toBe(503);
+    expect(second.body.errors).toEqual([
+      {
+        message: `The gateway is busy: this operation (up to ${HEAVY_RECORDS} records) waited 50 ms for the operations already running that may call the same provider (at most ${HEAVY_RECORDS} records at once) to make room. Try again in a moment, or ask for fewer records at once.`,
+        extensions: { code: 'GATEWAY_BUSY', provider: 'rivergen', retryAfterSeconds: 1 },
+      },
+    ]);
+  });
+
   it('lets an operation larger than the whole budget run alone', async () => {
     await using gw = await startTestGateway({ MAX_RECORDS_IN_FLIGHT: '10' });
     gw.sims.rivergen?.setFaults({ latencyMs: 50 });
