@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { gatewayEnv } from '../src/config.js';
+import { admissionShareVariable } from '../src/gateway/admission-variables.js';
 import type { EnvVariable } from '../src/gateway/provider.js';
 import { upstreamVariables } from '../src/gateway/upstream-variables.js';
 import { providers } from '../src/providers/registry.js';
@@ -23,6 +24,7 @@ export function envTable(): string {
       `| **${provider.label}** (\`${provider.id}\`) | | | |`,
       ...rows(provider.env),
       ...rows(upstreamVariables(provider.envPrefix, provider.label)),
+      ...rows([admissionShareVariable(provider.envPrefix, provider.label)]),
     );
   }
   return lines.join('\n');

@@ -45,6 +45,14 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
     schema: int(1_000, 3_600_000),
   },
   {
+    name: 'SHUTDOWN_TIMEOUT_MS',
+    description:
+      'On SIGTERM the gateway stops accepting connections (so /ready can no longer answer) and lets the requests in flight finish for at most this long; then it aborts them and their upstream calls, closes every connection and exits, within a second. Keep it under the orchestrator’s grace period (30 s on Kubernetes).',
+    default: '25000',
+    example: '10000',
+    schema: int(0, 3_600_000),
+  },
+  {
     name: 'GRAPHIQL',
     description: 'Serve GraphiQL at /graphql to browsers.',
     default: 'true',
@@ -85,7 +93,7 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
   {
     name: 'MAX_RECORDS_IN_FLIGHT',
     description:
-      'Most records the operations running at once may hold, counted from their page sizes and id counts (`first: 100` of one list is 100; a single lookup is 1). Operations that do not fit wait their turn in arrival order; 0 sets no bound.',
+      'Most records the operations running at once may hold, counted from their page sizes and id counts (`first: 100` of one list is 100; a single lookup is 1). Operations that do not fit wait their turn in arrival order; each provider also has a share of it (`<PREFIX>_MAX_RECORDS_IN_FLIGHT`). 0 sets no bound.',
     default: '2000',
     example: '5000',
     schema: int(0, 1_000_000_000),
@@ -97,6 +105,14 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
     default: '10000',
     example: '2000',
     schema: int(1, 600_000),
+  },
+  {
+    name: 'OPERATION_TIMEOUT_MS',
+    description:
+      'Longest one GraphQL operation may run once admitted. Then its upstream calls are aborted and it is answered with what has arrived: each field still waiting carries a GATEWAY_TIMEOUT error naming its provider. A client that disconnects has its upstream calls aborted at once.',
+    default: '30000',
+    example: '10000',
+    schema: int(1, 3_600_000),
   },
   {
     name: 'MAX_QUERY_ALIASES',

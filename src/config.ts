@@ -1,4 +1,5 @@
 import { gatewayEnv } from './config-variables.js';
+import { readAdmissionShare, strayAdmissionShare } from './gateway/admission-variables.js';
 import type { GatewayAuthOptions } from './gateway/auth.js';
 import type { ObservabilityOptions } from './gateway/observability/index.js';
 import type { Env, ProviderDefinition } from './gateway/provider.js';
@@ -21,6 +22,10 @@ export interface GatewayConfig {
   port: number;
   /** How long Node's HTTP server keeps an idle client connection open. */
   keepAliveTimeoutMs: number;
+  /** How long SIGTERM lets requests in flight finish before it aborts them and exits. */
+  shutdownTimeoutMs: number;
+  /** How long one GraphQL operation may run before its upstream calls are aborted. */
+  operationTimeoutMs: number;
   /** True when no upstream is configured and the gateway serves the built-in simulators. */
   demo: boolean;
   graphiql: boolean;
@@ -29,8 +34,11 @@ export interface GatewayConfig {
   introspection: boolean;
   /** How large a query document may be before it is refused unrun (graphql-armor). */
   queryLimits: QueryLimits;
-  /** Bound on the records operations running at once may hold, and how long one waits for room; absent: no bound. */
-  admission?: { budget: number; timeoutMs: number };
+  /**
+   * Bound on the records operations running at once may hold, each provider's share of it (by id),
+   * and how long one waits for room; absent: no bound.
+   */
+  admission?: { budget: number; timeoutMs: number; shares: Map<string, number> };
   requestBodyLimitBytes: number;
   maxPageSize: number;
   maxNodes: number;
@@ -80,16 +88,21 @@ export function loadConfig(env: Env, registry: readonly ProviderDefinition[]): G
     connections: get<number>('UPSTREAM_CONNECTIONS'),
   };
   const providers: ConfiguredProvider[] = [];
+  const shares = new Map<string, number>();
   let upstreamSet = false;
   for (const definition of registry) {
     const result = definition.readConfig(env);
     if (result.status === 'absent') {
       problems.push(...strayTuning(env, definition.envPrefix, definition.label));
+      problems.push(...strayAdmissionShare(env, definition.envPrefix, definition.label));
       continue;
     }
     upstreamSet = true;
     const upstream = readUpstreamTuning(env, definition.envPrefix, baseTuning);
     problems.push(...upstream.problems);
+    const share = readAdmissionShare(env, definition.envPrefix, get<number>('MAX_RECORDS_IN_FLIGHT') ?? 0);
+    problems.push(...share.problems);
+    if (share.share !== undefined) shares.set(definition.id, share.share);
     if (result.status === 'invalid') problems.push(...result.problems);
     else providers.push({ definition, config: result.config, upstream: upstream.tuning });
   }
@@ -101,6 +114,8 @@ export function loadConfig(env: Env, registry: readonly ProviderDefinition[]): G
     host: get<string>('HOST'),
     port: get<number>('PORT'),
     keepAliveTimeoutMs: get<number>('HTTP_KEEP_ALIVE_TIMEOUT_MS'),
+    shutdownTimeoutMs: get<number>('SHUTDOWN_TIMEOUT_MS'),
+    operationTimeoutMs: get<number>('OPERATION_TIMEOUT_MS'),
     demo: providers.length === 0,
     graphiql: get<boolean>('GRAPHIQL'),
     logLevel: get<string>('LOG_LEVEL'),
@@ -117,6 +132,7 @@ export function loadConfig(env: Env, registry: readonly ProviderDefinition[]): G
           admission: {
             budget: get<number>('MAX_RECORDS_IN_FLIGHT'),
             timeoutMs: get<number>('ADMISSION_TIMEOUT_MS'),
+            shares,
           },
         }
       : {}),

@@ -6,6 +6,9 @@ import { providers } from './providers/registry.js';
 import type { DemoUpstreams } from './sandbox/demo.js';
 import { createGateway, listen } from './server.js';
 
+/** How long closing the upstream pools and the simulators may take once the shutdown budget has run out. */
+const EXIT_GRACE_MS = 1_000;
+
 /** Starts the gateway from the environment; with no upstream configured, over the simulators. */
 async function main(): Promise<void> {
   let env: Env = process.env;
@@ -38,7 +41,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     gateway.logger.info(`${signal} received: finishing requests in flight, then exiting`);
-    await server.close();
+    // /ready answers 503 from now on, so a balancer stops sending before the listener closes.
+    gateway.drain();
+    // Whatever the upstreams do (a call no request's signal reaches may still be open), the process goes.
+    setTimeout(() => process.exit(0), config.shutdownTimeoutMs + EXIT_GRACE_MS).unref();
+    await server.close(config.shutdownTimeoutMs);
     await gateway.close();
     await demo?.close();
     process.exit(0);

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { GatewayConfig } from './config.js';
 import { AdmissionGate } from './gateway/admission.js';
 import { useGatewayAuth } from './gateway/auth.js';
+import { Cancellation } from './gateway/cancellation.js';
 import { useCompiledQueries } from './gateway/compiled-queries.js';
 import { type ActiveProvider, createContext, type GatewayContext } from './gateway/context.js';
 import { corsFor } from './gateway/cors.js';
@@ -24,6 +25,7 @@ import {
 import { createObservability } from './gateway/observability/index.js';
 import { usePartialErrors } from './gateway/partial-errors.js';
 import type { RuntimeServices } from './gateway/provider.js';
+import { providerReach } from './gateway/provider-reach.js';
 import { useQueryCost } from './gateway/query-cost.js';
 import {
   useCsrfPrevention,
@@ -60,7 +62,9 @@ export interface GatewayOptions {
 export function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Gateway {
   const logger = options.logger ?? createLogger(config.logLevel);
   const observe = options.services?.onUpstreamResponse;
-  const gate = config.admission && new AdmissionGate(config.admission.budget, config.admission.timeoutMs);
+  const gate =
+    config.admission &&
+    new AdmissionGate(config.admission.budget, config.admission.timeoutMs, config.admission.shares);
   const observability = createObservability(
     config.observability,
     () => providers,
@@ -85,6 +89,13 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   const limits = { maxPageSize: config.maxPageSize, maxNodes: config.maxNodes };
   // The subgraph is the public schema plus `_service` and `_entities`; one endpoint serves either.
   const gatewaySchema = config.federation ? subgraphSchema() : publicSchema;
+  // Which providers each root field may call: each provider's share of the admission budget is charged by it.
+  const reach =
+    gate &&
+    providerReach(
+      gatewaySchema,
+      config.providers.map(({ definition }) => definition),
+    );
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema: gatewaySchema,
     graphqlEndpoint: '/graphql',
@@ -99,12 +110,15 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     // `listen` puts each request's scope on Node's request (`req`); `yoga.fetch` (tests) has none.
     context: ({ request, req }) => {
       const scope = requestScopeOf(req);
+      // On `listen`, Yoga aborts `request.signal` when the client's connection closes before the answer.
+      const cancellation = new Cancellation(request, config.operationTimeoutMs);
       return createContext(
         providers,
-        { header: (name) => request.headers.get(name) ?? undefined, tag: scope },
+        { header: (name) => request.headers.get(name) ?? undefined, tag: scope, signal: cancellation.signal },
         limits,
         observability.onBatch,
         scope?.requestId,
+        cancellation,
       );
     },
     plugins: [
@@ -122,7 +136,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       useErrorScopes(),
       useCompiledQueries(),
       // Last: it wraps whichever executor the plugins before it chose.
-      useQueryCost(config.queryLimits.cost, gate),
+      useQueryCost(config.queryLimits.cost, { gate, reach }),
     ],
     logging: incidentLogger(logger),
   });
@@ -198,7 +212,12 @@ function isAnswer(arg: unknown): boolean {
 export interface RunningServer {
   server: Server;
   url: string;
-  close(): Promise<void>;
+  /**
+   * Stops accepting connections (a readiness probe then fails to connect) and lets the requests in
+   * flight finish; once `budgetMs` has passed, closes every connection, which aborts what is left and
+   * its upstream calls.
+   */
+  close(budgetMs?: number): Promise<void>;
 }
 
 /** Serves a gateway over HTTP. Port 0 picks a free port (tests). */
@@ -232,13 +251,25 @@ export async function listen(gateway: Gateway, host: string, port: number): Prom
   return {
     server,
     url: `http://${shown}:${address.port}/graphql`,
-    close: () =>
+    close: (budgetMs) =>
       new Promise<void>((resolve) => {
         // Stop accepting, let requests in flight finish, and drop each connection once it idles
         // rather than waiting out its keep-alive.
         const sweep = setInterval(() => server.closeIdleConnections(), 50);
+        // Yoga aborts a request's signal when its connection closes: its upstream calls go with it.
+        const budget =
+          budgetMs === undefined
+            ? undefined
+            : setTimeout(() => {
+                gateway.logger.warn(
+                  { shutdownTimeoutMs: budgetMs },
+                  'requests still in flight when the shutdown budget ran out: aborting them',
+                );
+                server.closeAllConnections();
+              }, budgetMs);
         server.close(() => {
           clearInterval(sweep);
+          clearTimeout(budget);
           resolve();
         });
         server.closeIdleConnections();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { GraphQLError } from 'graphql';
+import type { Cancellation } from './cancellation.js';
 import { gatewayError } from './errors.js';
 import type { ProviderDefinition, ProviderRuntime, ProviderSession, RequestCaller } from './provider.js';
 
@@ -34,6 +35,8 @@ export interface GatewayContext {
   readonly onBatch?: (loader: string, size: number) => void;
   /** Values made once for this request, such as its loaders: see `requestLocal`. */
   readonly locals: Map<object, unknown>;
+  /** Aborts the request's upstream calls when its client goes away or its time limit runs out. */
+  readonly cancellation?: Cancellation;
 }
 
 /**
@@ -58,11 +61,15 @@ export function createContext(
   limits: RequestLimits,
   onBatch?: (loader: string, size: number) => void,
   requestId: string = randomUUID(),
+  cancellation?: Cancellation,
 ): GatewayContext {
   const sessions = new Map<string, ProviderSession>();
   const sessionOf = (active: ActiveProvider): ProviderSession => {
     let session = sessions.get(active.definition.id);
     if (!session) {
+      // Upstream work starts: so does the clock of the time limit (the first call may not be made
+      // before something else, such as a login shared with other requests, has answered).
+      cancellation?.signal();
       session = active.runtime.session(caller);
       sessions.set(active.definition.id, session);
     }
@@ -74,6 +81,7 @@ export function createContext(
     onBatch,
     partialErrors: [],
     locals: new Map(),
+    cancellation,
     session<S extends ProviderSession>(definition: ProviderDefinition<unknown, S>): S {
       const active = providers.find((p) => p.definition.id === definition.id);
       if (!active) {

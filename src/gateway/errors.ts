@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { causedByTimeout } from './cancellation.js';
 import { isUpstreamError, type UpstreamError } from './upstream/index.js';
 
 /** Every `extensions.code` the gateway sends. Clients may switch on these; they do not change. */
@@ -14,6 +15,7 @@ export type ErrorCode =
   | 'UPSTREAM_ERROR'
   | 'PROVIDER_NOT_CONFIGURED'
   | 'GATEWAY_BUSY'
+  | 'GATEWAY_TIMEOUT'
   | 'INTERNAL_SERVER_ERROR';
 
 export interface ErrorExtensions {
@@ -69,7 +71,11 @@ export function fromUpstream(
 ): GraphQLError {
   const extensions: ErrorExtensions = { code: 'UPSTREAM_ERROR', provider: error.provider };
   let message: string;
-  if (error.kind === 'timeout') {
+  const timeout = causedByTimeout(error);
+  if (timeout) {
+    extensions.code = 'GATEWAY_TIMEOUT';
+    message = `${label} had not answered when this operation's time limit (${timeout.timeoutMs} ms) ran out`;
+  } else if (error.kind === 'timeout') {
     extensions.code = 'UPSTREAM_TIMEOUT';
     message = `${label} did not answer in time`;
   } else if (error.kind === 'unreachable') {
@@ -121,6 +127,15 @@ export function maskError(error: unknown, fallbackMessage: string): Error {
           extensions: mapped.extensions,
         })
       : mapped;
+  }
+  // Aborted by its time limit somewhere no provider is named.
+  const timeout = causedByTimeout(original);
+  if (timeout) {
+    const { nodes, path } = error instanceof GraphQLError ? error : {};
+    return new GraphQLError(
+      `This operation's time limit (${timeout.timeoutMs} ms) ran out before this field was answered`,
+      { nodes, path, extensions: { code: 'GATEWAY_TIMEOUT' } },
+    );
   }
   // Compiled queries raise GraphQLErrors with no extensions object at all.
   if (original instanceof GraphQLError && original.extensions?.code !== undefined) {

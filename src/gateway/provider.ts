@@ -64,6 +64,11 @@ export interface RequestCaller {
    * `UpstreamHttp.forRequest(tag)`, so each call is counted against the request that made it.
    */
   tag?: object;
+  /**
+   * The operation's abort signal (client gone, or its time limit passed), made on first call:
+   * sessions hand it to `UpstreamHttp.forRequest(tag, signal)` so that every upstream call carries it.
+   */
+  signal?: () => AbortSignal;
 }
 
 /** The part of a provider the gateway core calls for cross-provider queries. */

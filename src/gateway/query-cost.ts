@@ -1,6 +1,8 @@
 import {
   type ArgumentNode,
   type DocumentNode,
+  type ExecutionResult,
+  type FieldNode,
   type FragmentDefinitionNode,
   Kind,
   type OperationDefinitionNode,
@@ -9,7 +11,9 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { AdmissionGate } from './admission.js';
+import type { Cancellation } from './cancellation.js';
 import { gatewayError } from './errors.js';
+import type { ProviderReach } from './provider-reach.js';
 
 const SCALAR_COST = 1;
 const OBJECT_COST = 2;
@@ -33,27 +37,33 @@ export interface OperationWeight {
    * (an object without either is one record), summed over the top-level fields.
    */
   records: number;
-  /** True when a variable's value went into either (`first: $n`): another request may weigh more. */
+  /** Among `records`, those of the top-level fields that may call each provider, by provider id. */
+  providers: ReadonlyMap<string, number>;
+  /** True when a variable's value went into any of these (`first: $n`): another request may weigh more. */
   variable: boolean;
 }
 
 type Weight = Pick<OperationWeight, 'cost' | 'records'>;
 type LevelWeight = Weight & { largest: number };
 
+const NO_PROVIDERS: ReadonlyMap<string, number> = new Map();
+
 /**
  * The cost and the records of one operation with its variables. Fragments are type conditions:
  * they add no level. Variables count at the value sent, so `first: $n` weighs what a literal would.
+ * With `reach`, the records of each top-level field are also counted against the providers it may call.
  */
 export function operationWeight(
   document: DocumentNode,
   operationName: string | null | undefined,
   variables: Variables,
+  reach?: ProviderReach,
 ): OperationWeight {
   const operations = document.definitions.filter(
     (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
   );
   const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
-  if (!operation) return { cost: 0, records: 0, variable: false };
+  if (!operation) return { cost: 0, records: 0, providers: NO_PROVIDERS, variable: false };
   const fragments = new Map(
     document.definitions
       .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
@@ -64,12 +74,26 @@ export function operationWeight(
   );
   let variable = false;
   const argumentValue = (node: ValueNode): unknown => {
-    if (node.kind !== Kind.VARIABLE) return literal(node);
-    variable = true;
-    const name = node.name.value;
-    if (variables[name] !== undefined) return variables[name];
-    const fallback = defaults.get(name);
-    return fallback ? literal(fallback) : undefined;
+    switch (node.kind) {
+      case Kind.VARIABLE: {
+        variable = true;
+        const name = node.name.value;
+        if (variables[name] !== undefined) return variables[name];
+        const fallback = defaults.get(name);
+        return fallback ? argumentValue(fallback) : undefined;
+      }
+      case Kind.INT:
+        return Number.parseInt(node.value, 10);
+      case Kind.STRING:
+      case Kind.ENUM:
+        return node.value;
+      case Kind.LIST:
+        return node.values.map(argumentValue);
+      case Kind.OBJECT:
+        return Object.fromEntries(node.fields.map((field) => [field.name.value, argumentValue(field.value)]));
+      default:
+        return undefined;
+    }
   };
 
   const multiplier = (args: readonly ArgumentNode[] | undefined): number => {
@@ -121,29 +145,51 @@ export function operationWeight(
     };
   };
 
-  const { cost, records } = selectionWeight(operation.selectionSet, new Set());
-  return { cost, records, variable };
+  // The top level, fragments spread in place: its fields' records add up, each counted against the
+  // providers that field may call.
+  let cost = 0;
+  let records = 0;
+  let providers: Map<string, number> | undefined;
+  const charge = (field: FieldNode, fieldRecords: number) => {
+    if (!reach || fieldRecords === 0) return;
+    providers ??= new Map();
+    for (const id of reach(operation.operation, field, argumentValue))
+      providers.set(id, (providers.get(id) ?? 0) + fieldRecords);
+  };
+  const topLevel = (set: SelectionSetNode, seen: ReadonlySet<string>): void => {
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const field = fieldWeight(selection, seen);
+        cost += field.cost;
+        records += field.records;
+        charge(selection, field.records);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) topLevel(selection.selectionSet, seen);
+      else {
+        const fragment = fragments.get(selection.name.value);
+        if (fragment && !seen.has(fragment.name.value))
+          topLevel(fragment.selectionSet, new Set([...seen, fragment.name.value]));
+      }
+    }
+  };
+  topLevel(operation.selectionSet, new Set());
+  return { cost, records, providers: providers ?? NO_PROVIDERS, variable };
 }
 
-function literal(node: ValueNode): unknown {
-  switch (node.kind) {
-    case Kind.INT:
-      return Number.parseInt(node.value, 10);
-    case Kind.LIST:
-      return node.values;
-    default:
-      return undefined;
-  }
+/** What runs an operation beside its cost check: the admission gate, and what tells it which providers a field may call. */
+export interface OperationAdmission {
+  gate?: AdmissionGate;
+  reach?: ProviderReach;
 }
 
 /**
  * Refuses an operation whose cost is over `maxCost` with BAD_USER_INPUT (`extensions.limit: 'cost'`)
  * before anything runs, so no upstream is called; otherwise holds the operation's records in `gate`
- * while it runs. It goes last among the plugins, so that it wraps whichever executor the others
- * chose (graphql-jit compiles a document only when it first runs, never for a refused one).
+ * while it runs, within the time limit of the request's Cancellation (see context.ts). It goes last
+ * among the plugins, so that it wraps whichever executor the others chose (graphql-jit compiles a
+ * document only when it first runs, never for a refused one).
  */
-export function useQueryCost(maxCost: number, gate?: AdmissionGate): Plugin {
-  const weigh = weigher();
+export function useQueryCost(maxCost: number, { gate, reach }: OperationAdmission = {}): Plugin {
+  const weigh = weigher(gate && reach);
   return {
     onExecute({ args, executeFn, setExecuteFn, setResultAndStopExecution }) {
       const weight = weigh(args.document, args.operationName, (args.variableValues ?? {}) as Variables);
@@ -159,16 +205,41 @@ export function useQueryCost(maxCost: number, gate?: AdmissionGate): Plugin {
         });
         return;
       }
-      if (!gate) return;
-      const request = (args.contextValue as { request?: Request }).request;
+      const context = args.contextValue as { request?: Request; cancellation?: Cancellation };
+      const { cancellation } = context;
+      if (!gate && !cancellation) return;
+      type Execution = Parameters<typeof executeFn>[0];
+      const run = (execution: Execution, release?: () => void) =>
+        cancellation
+          ? cancellation.run(
+              () => executeFn(execution),
+              () => timedOut(cancellation.timeoutMs),
+              release,
+            )
+          : executeFn(execution);
       setExecuteFn((execution) =>
-        gate.run(
-          weight.records,
-          () => executeFn(execution),
-          () => request?.signal,
-        ),
+        gate
+          ? gate.run(
+              weight,
+              (release) => run(execution, release),
+              () => context.request?.signal,
+            )
+          : run(execution),
       );
     },
+  };
+}
+
+/** The answer to an operation that did not wind down once its time limit ran out. */
+function timedOut(timeoutMs: number): ExecutionResult {
+  return {
+    data: null,
+    errors: [
+      gatewayError(
+        `This operation did not finish within its time limit of ${timeoutMs} ms: ask for less at once, or try again later.`,
+        { code: 'GATEWAY_TIMEOUT' },
+      ),
+    ],
   };
 }
 
@@ -177,13 +248,13 @@ export function useQueryCost(maxCost: number, gate?: AdmissionGate): Plugin {
  * for operations whose page sizes and id counts are written in the document rather than sent as
  * variables: those weigh the same every time.
  */
-function weigher() {
+function weigher(reach: ProviderReach | undefined) {
   const fixed = new WeakMap<DocumentNode, Map<string, OperationWeight>>();
   return (document: DocumentNode, operationName: string | null | undefined, variables: Variables) => {
     const name = operationName ?? '';
     const known = fixed.get(document)?.get(name);
     if (known) return known;
-    const weight = operationWeight(document, operationName, variables);
+    const weight = operationWeight(document, operationName, variables, reach);
     if (!weight.variable) {
       let byName = fixed.get(document);
       if (!byName) {

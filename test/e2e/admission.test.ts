@@ -1,6 +1,11 @@
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { encodeGlobalId } from '../../src/gateway/ids.js';
+import { providerReach } from '../../src/gateway/provider-reach.js';
 import { operationWeight } from '../../src/gateway/query-cost.js';
+import { providers } from '../../src/providers/registry.js';
+import { subgraphSchema } from '../../src/schema.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { parsePrometheus } from '../support/prometheus.js';
 
@@ -30,6 +35,14 @@ async function gauges(gw: TestGateway) {
   return {
     running: scrape('gateway_admission_running_records'),
     waiting: scrape('gateway_admission_waiting'),
+  };
+}
+
+async function providerGauges(gw: TestGateway, provider: string) {
+  const scrape = parsePrometheus(await (await gw.gateway.yoga.fetch('http://gateway.test/metrics')).text());
+  return {
+    running: scrape('gateway_admission_provider_running_records', { provider }),
+    waiting: scrape('gateway_admission_provider_waiting', { provider }),
   };
 }
 
@@ -70,6 +83,45 @@ describe('records an operation may hold', () => {
   });
 });
 
+describe('the providers an operation may call', () => {
+  const reach = providerReach(subgraphSchema(), providers);
+  const byProvider = (query: string, variables: Record<string, unknown> = {}) =>
+    Object.fromEntries(operationWeight(parse(query), undefined, variables, reach).providers);
+  const catalogId = encodeGlobalId('CatalogDataSource', '0123456789abcdef01234567');
+  const riverGenId = encodeGlobalId('RiverGenDataSource', '7');
+
+  it('are read from the types a top-level field returns, with its records', () => {
+    expect(
+      byProvider(
+        '{ riverGenDataSources(first: 20) { totalCount } catalogDataSources(first: 5) { totalCount } }',
+      ),
+    ).toEqual({ rivergen: 20, pdc: 5 });
+    expect(byProvider('{ dataSources(first: 10) { totalCount } }')).toEqual({
+      'prequel-import': 10,
+      'prequel-export': 10,
+      pdc: 10,
+      rivergen: 10,
+    });
+    expect(byProvider('{ __typename }')).toEqual({});
+  });
+
+  it('are narrowed by the ids, representations or provider filter a field is given', () => {
+    expect(
+      byProvider('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', {
+        ids: [catalogId, catalogId, riverGenId],
+      }),
+    ).toEqual({ pdc: 3, rivergen: 3 });
+    expect(byProvider(`{ node(id: "${catalogId}") { id } }`)).toEqual({ pdc: 1 });
+    expect(byProvider('{ node(id: "not-an-id") { id } }')).toEqual({});
+    expect(
+      byProvider('{ dataSources(first: 4, filter: { providers: [PDC, RIVERGEN] }) { totalCount } }'),
+    ).toEqual({ pdc: 4, rivergen: 4 });
+    expect(
+      byProvider('{ _entities(representations: [{ __typename: "Destination", id: "x" }]) { __typename } }'),
+    ).toEqual({ 'prequel-export': 1 });
+  });
+});
+
 describe('admission by records in flight', () => {
   it('runs a cheap operation beside a heavy one, and holds one that does not fit until room is made', async () => {
     await using gw = await startTestGateway({ MAX_RECORDS_IN_FLIGHT: String(HEAVY_RECORDS + 5) });
@@ -95,6 +147,43 @@ describe('admission by records in flight', () => {
     expect(gw.sims.rivergen?.stats.count('listDataSources')).toBe(2);
     expect(gw.sims.rivergen?.stats.peakInFlight()).toBe(1);
     expect(await gauges(gw)).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it("holds a provider's operations to its share, while those for another provider pass the ones waiting", async () => {
+    // A budget of 40 and the default shares of half: two RiverGen lists of 20 fit the budget, not the share.
+    await using gw = await startTestGateway({ MAX_RECORDS_IN_FLIGHT: String(2 * HEAVY_RECORDS) });
+    gw.sims.rivergen?.setFaults({ latencyMs: 300 });
+    gw.resetCounts();
+    const first = post(gw, HEAVY);
+    const second = post(gw, HEAVY);
+    await until(async () => (await gauges(gw)).waiting === 1);
+    const riverGen = await providerGauges(gw, 'rivergen');
+    expect(riverGen).toEqual({ running: HEAVY_RECORDS, waiting: 1 });
+
+    // The catalog page needs none of what the second list waits for: it goes ahead of it.
+    const cheap = post(gw, CATALOG);
+    expect(await Promise.race([cheap.then(() => 'catalog'), first.then(() => 'list')])).toBe('catalog');
+    expect((await cheap).body.errors).toBeUndefined();
+    for (const answer of await Promise.all([first, second])) expect(answer.body.errors).toBeUndefined();
+    expect(gw.sims.rivergen?.stats.peakInFlight()).toBe(1);
+    expect(await providerGauges(gw, 'rivergen')).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it('sizes a share by <PREFIX>_MAX_RECORDS_IN_FLIGHT, 0 leaving the provider only the whole budget', async () => {
+    await using gw = await startTestGateway({
+      MAX_RECORDS_IN_FLIGHT: String(2 * HEAVY_RECORDS),
+      RIVERGEN_MAX_RECORDS_IN_FLIGHT: '0',
+    });
+    gw.sims.rivergen?.setFaults({ latencyMs: 150 });
+    gw.resetCounts();
+    await Promise.all([post(gw, HEAVY), post(gw, HEAVY)]);
+    expect(gw.sims.rivergen?.stats.peakInFlight()).toBe(2);
+    expect(() =>
+      loadConfig(
+        { GATEWAY_AUTH: 'none', PDC_MAX_RECORDS_IN_FLIGHT: 'lots', PDC_URL: gw.sims.pdc?.url },
+        providers,
+      ),
+    ).toThrow('PDC_MAX_RECORDS_IN_FLIGHT="lots": ');
   });
 
   it('runs them side by side with MAX_RECORDS_IN_FLIGHT=0', async () => {
@@ -125,6 +214,23 @@ describe('admission by records in flight', () => {
     ]);
     expect(gw.sims.rivergen?.stats.count('listDataSources')).toBe(1);
     expect(await gauges(gw)).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it("names the provider when what it waited for was that provider's share", async () => {
+    await using gw = await startTestGateway({
+      MAX_RECORDS_IN_FLIGHT: String(2 * HEAVY_RECORDS),
+      ADMISSION_TIMEOUT_MS: '50',
+    });
+    gw.sims.rivergen?.setFaults({ latencyMs: 400 });
+    const [first, second] = await Promise.all([post(gw, HEAVY), post(gw, HEAVY)]);
+    expect(first.body.errors).toBeUndefined();
+    expect(second.response.status).toBe(503);
+    expect(second.body.errors).toEqual([
+      {
+        message: `The gateway is busy: this operation (up to ${HEAVY_RECORDS} records) waited 50 ms for the operations already running that may call the same provider (at most ${HEAVY_RECORDS} records at once) to make room. Try again in a moment, or ask for fewer records at once.`,
+        extensions: { code: 'GATEWAY_BUSY', provider: 'rivergen', retryAfterSeconds: 1 },
+      },
+    ]);
   });
 
   it('lets an operation larger than the whole budget run alone', async () => {

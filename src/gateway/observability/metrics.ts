@@ -89,6 +89,18 @@ export class GatewayMetrics {
             [],
             () => [[[], admission().waiting]],
           ),
+          new GaugeFamily(
+            'gateway_admission_provider_running_records',
+            'Records held by the running operations that may call the provider (its <PREFIX>_MAX_RECORDS_IN_FLIGHT share bounds it).',
+            ['provider'],
+            () => admission().providers.map((share) => [[share.id], share.running] as const),
+          ),
+          new GaugeFamily(
+            'gateway_admission_provider_waiting',
+            'Operations waiting that may call the provider.',
+            ['provider'],
+            () => admission().providers.map((share) => [[share.id], share.waiting] as const),
+          ),
         ]
       : [];
     this.breakerStates = new GaugeFamily(

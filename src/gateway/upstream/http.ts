@@ -149,14 +149,17 @@ export class UpstreamHttp {
 
   /**
    * This pool as one incoming request uses it: every call made through the view carries `tag` into
-   * its `onResponse` event, so the gateway can count calls per request without tracking async context.
+   * its `onResponse` event, so the gateway can count calls per request without tracking async context,
+   * and, unless it brings its own, the request's abort `signal` (asked for at the first call).
    */
-  forRequest(tag: object | undefined): UpstreamHttp {
-    if (!tag) return this;
+  forRequest(tag: object | undefined, signal?: () => AbortSignal): UpstreamHttp {
+    if (!tag && !signal) return this;
     const view = Object.create(this) as UpstreamHttp;
     // The tag travels beside the request: a copy of each request with the tag added would cost an
     // object per call.
-    view.request = <T>(req: UpstreamRequest) => this.call<T>(req, tag);
+    view.request = signal
+      ? <T>(req: UpstreamRequest) => this.call<T>(req.signal ? req : { ...req, signal: signal() }, tag)
+      : <T>(req: UpstreamRequest) => this.call<T>(req, tag);
     return view;
   }
 

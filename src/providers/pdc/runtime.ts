@@ -36,14 +36,15 @@ export function connectPdc(config: PdcConfig, services: RuntimeServices): Provid
       : undefined;
   return {
     session: (caller) => {
-      const requestHttp = http.forRequest(caller.tag);
+      const requestHttp = http.forRequest(caller.tag, caller.signal);
       if (!serviceAuth)
         return new PdcSession(
           new PdcClient(requestHttp, forwardedBearer(caller, 'x-pdc-token', PDC)),
           config,
         );
-      // A login this request causes goes through its own view of the pool, so it counts as its call.
-      const login = new PdcClient(requestHttp, () => ({}));
+      // A login this request causes goes through its own view of the pool, so it counts as its call;
+      // concurrent requests share it, so this request's signal does not go with it.
+      const login = new PdcClient(http.forRequest(caller.tag), () => ({}));
       // A 401 to the service account means its token went stale (PDC rotated its key): log in again,
       // once. Forwarded tokens are the caller's: their 401 is the caller's answer.
       return new PdcSession(

@@ -37,7 +37,7 @@ export function connectPrequelExport(
   return {
     session: (caller) =>
       new PrequelExportSession(
-        new PrequelExportClient(http.forRequest(caller.tag), auth),
+        new PrequelExportClient(http.forRequest(caller.tag, caller.signal), auth),
         config.concurrency,
       ),
     upstreams: [http],

@@ -28,7 +28,10 @@ export function connectPrequelImport(
   const auth = () => ({ 'x-api-key': config.apiKey });
   return {
     session: (caller) =>
-      new PrequelImportSession(new PrequelImportClient(http.forRequest(caller.tag), auth), config),
+      new PrequelImportSession(
+        new PrequelImportClient(http.forRequest(caller.tag, caller.signal), auth),
+        config,
+      ),
     upstreams: [http],
     close: () => http.close(),
   };

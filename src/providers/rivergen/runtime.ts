@@ -39,7 +39,7 @@ export function connectRiverGen(
     session: (caller) =>
       new RiverGenSession(
         new RiverGenClient(
-          http.forRequest(caller.tag),
+          http.forRequest(caller.tag, caller.signal),
           serviceToken
             ? () => ({ authorization: `Bearer ${serviceToken}` })
             : forwardedBearer(caller, 'x-rivergen-token', RIVERGEN),

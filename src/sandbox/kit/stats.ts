@@ -25,6 +25,8 @@ export interface SimulatorStats {
   reset(): void;
   /** Most requests this simulator was answering at the same moment since the last reset. */
   peakInFlight(): number;
+  /** Requests it is answering now: received, and neither answered nor given up by the client. */
+  inFlight(): number;
   snapshot(): { total: number; counts: Record<string, number>; peakInFlight: number };
   record(request: RecordedRequest): void;
   /** Marks a request as begun; the returned function marks it finished. */
@@ -55,6 +57,7 @@ export function createStats(): SimulatorStats {
       peak = inFlight;
     },
     peakInFlight: () => peak,
+    inFlight: () => inFlight,
     snapshot: () => ({ total, counts: Object.fromEntries(counts), peakInFlight: peak }),
     record(request) {
       total += 1;

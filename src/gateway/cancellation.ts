@@ -1,0 +1,111 @@
+/**
+ * How long a timed-out operation's execution may take to wind down before it is answered without it.
+ * Once its upstream calls are aborted it settles at once; this is a safety net for anything that waits
+ * on something else (a login shared with other requests, say).
+ */
+const WIND_DOWN_MS = 1_000;
+
+/** Why an operation's upstream calls were aborted: its time limit (OPERATION_TIMEOUT_MS) ran out. */
+export class OperationTimeout extends Error {
+  override readonly name = 'OperationTimeout';
+  constructor(readonly timeoutMs: number) {
+    super(`the operation's time limit of ${timeoutMs} ms ran out`);
+  }
+}
+
+/** True when `error`, or an error it was caused by, is an OperationTimeout. */
+export function causedByTimeout(error: unknown): OperationTimeout | undefined {
+  for (let at = error, depth = 0; at instanceof Error && depth < 5; at = at.cause, depth++)
+    if (at instanceof OperationTimeout) return at;
+  return undefined;
+}
+
+/**
+ * One GraphQL operation's abort signal: it aborts when the client goes away or when the operation's
+ * time limit runs out, and every upstream call made for the operation carries it. The signal, its
+ * timer and its listener on the client are made when the operation first uses a provider: one that
+ * uses none (introspection, a refused one) costs one object and no timer.
+ */
+export class Cancellation {
+  private controller: AbortController | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  /** Takes the listener off the client's signal. */
+  private unlisten: (() => void) | undefined;
+  private startedAt: number | undefined;
+  private ended = false;
+  /** Frees the operation's admission share as soon as it is aborted. */
+  private release: (() => void) | undefined;
+  /** Answers the client without waiting any longer for the execution (set while it runs). */
+  private giveUp: (() => void) | undefined;
+
+  /** `request` is read only when the signal is made, for its own signal (which may cost to create). */
+  constructor(
+    private readonly request: { readonly signal: AbortSignal } | undefined,
+    readonly timeoutMs: number,
+  ) {}
+
+  /** The operation's signal, made on first use (the clock starts then); sessions pass it to every upstream call. */
+  readonly signal = (): AbortSignal => this.controller?.signal ?? this.arm();
+
+  /**
+   * Runs the operation's execution with the clock started. Once the time limit runs out, its upstream
+   * calls are aborted and `release` is called; the fields still waiting then fail and the rest of the
+   * answer is kept. Should the execution not wind down soon after, `late()` answers instead.
+   */
+  async run<T>(execute: () => T | Promise<T>, late: () => T, release?: () => void): Promise<T> {
+    this.startedAt = performance.now();
+    this.release = release;
+    try {
+      return await new Promise<T>((resolve, reject) => {
+        this.giveUp = () => resolve(late());
+        Promise.resolve(execute()).then(resolve, reject);
+      });
+    } finally {
+      this.end();
+    }
+  }
+
+  private arm(): AbortSignal {
+    const controller = new AbortController();
+    this.controller = controller;
+    if (this.ended) return controller.signal;
+    const client = this.request?.signal;
+    if (client?.aborted) {
+      this.abort(client.reason);
+      return controller.signal;
+    }
+    if (client) {
+      const gone = () => {
+        this.unlisten = undefined;
+        this.abort(client.reason);
+      };
+      client.addEventListener('abort', gone, { once: true });
+      this.unlisten = () => client.removeEventListener('abort', gone);
+    }
+    const left = (this.startedAt ?? performance.now()) + this.timeoutMs - performance.now();
+    this.timer = setTimeout(() => this.expire(), Math.max(0, left));
+    return controller.signal;
+  }
+
+  private expire(): void {
+    this.timer = undefined;
+    this.abort(new OperationTimeout(this.timeoutMs));
+    if (this.giveUp) this.timer = setTimeout(this.giveUp, WIND_DOWN_MS);
+  }
+
+  private abort(reason: unknown): void {
+    this.controller?.abort(reason);
+    this.release?.();
+    this.release = undefined;
+  }
+
+  private end(): void {
+    this.ended = true;
+    this.giveUp = undefined;
+    this.release = undefined;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.unlisten?.();
+    this.unlisten = undefined;
+  }
+}
