@@ -58,7 +58,7 @@ export type CreateRiverGenDataSourceInput = {
 
 /** Narrows `dataSources`. Every part is optional; given parts must all match. */
 export type DataSourceFilter = {
-  /** Name pattern, case-insensitive: `orders` matches exactly, `prod-*` by prefix, `*-eu` by suffix, `*pay*` anywhere. */
+  /** Name pattern, case-insensitive: `orders` matches exactly, `prod-*` by prefix, `*-eu` by suffix, `*pay*` anywhere. At most 255 characters, the longest name any provider allows. */
   name?: string | null | undefined;
   /** Only these providers. */
   providers?: Array<Provider> | null | undefined;
