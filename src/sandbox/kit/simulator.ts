@@ -167,6 +167,7 @@ export async function startSimulator<Principal>(
       const auth = spec.authenticate(req.headers, operationId);
       if ('reject' in auth) return send(res, auth.reject);
       principal = auth.principal;
+      recorded.principal = principal;
     }
 
     const params: Record<string, unknown> = { ...found.params };
