@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
@@ -222,7 +222,17 @@ export interface RunningServer {
 
 /** Serves a gateway over HTTP. Port 0 picks a free port (tests). */
 export async function listen(gateway: Gateway, host: string, port: number): Promise<RunningServer> {
+  let draining = false;
+  // Responses not yet sent when the drain begins are told to close their connection.
+  const open = new Set<ServerResponse>();
+  function forget(this: ServerResponse) {
+    open.delete(this);
+  }
   const server = createServer((req, res) => {
+    // Read after the drain began (sent behind one in flight): not run, as its answer may never leave.
+    if (draining) return refuseWhileDraining(res);
+    open.add(res);
+    res.on('close', forget);
     const started = performance.now();
     const scope = new RequestScope(headerValue(req.headers['x-request-id']));
     res.setHeader('x-request-id', scope.requestId);
@@ -253,6 +263,8 @@ export async function listen(gateway: Gateway, host: string, port: number): Prom
     url: `http://${shown}:${address.port}/graphql`,
     close: (budgetMs) =>
       new Promise<void>((resolve) => {
+        draining = true;
+        for (const res of open) if (!res.headersSent) res.setHeader('connection', 'close');
         // Stop accepting, let requests in flight finish, and drop each connection once it idles
         // rather than waiting out its keep-alive.
         const sweep = setInterval(() => server.closeIdleConnections(), 50);
@@ -275,6 +287,26 @@ export async function listen(gateway: Gateway, host: string, port: number): Prom
         server.closeIdleConnections();
       }),
   };
+}
+
+const DRAINING = JSON.stringify({
+  errors: [
+    {
+      message: 'This gateway is shutting down: send the request again',
+      extensions: { code: 'GATEWAY_BUSY', retryAfterSeconds: 1 },
+    },
+  ],
+});
+
+/** A 503 that also closes the connection, so the client's next try opens a new one, elsewhere. */
+function refuseWhileDraining(res: ServerResponse): void {
+  res.writeHead(503, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(DRAINING),
+    'retry-after': '1',
+    connection: 'close',
+  });
+  res.end(DRAINING);
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

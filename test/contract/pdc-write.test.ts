@@ -29,13 +29,18 @@ function expectNoSecrets(source: PdcDataSource): void {
 
 describe('pdc contract: creating and changing data sources', () => {
   let h: PdcHarness;
-  let created: PdcDataSource;
-  beforeAll(async () => {
-    h = await startPdc({ count: 60 });
-    const result = await h.client.createDataSources(warehouse);
+  /** A data source whose name the refusal tests reuse; no test changes it. */
+  let existing: PdcDataSource;
+  /** The warehouse under another name, for a test that creates or changes one of its own. */
+  const createWarehouse = async (resourceName: string): Promise<PdcDataSource> => {
+    const result = await h.client.createDataSources({ ...warehouse, resourceName });
     const first = result.created[0];
     if (!first) throw new Error('nothing created');
-    created = first;
+    return first;
+  };
+  beforeAll(async () => {
+    h = await startPdc({ count: 60 });
+    existing = await createWarehouse(warehouse.resourceName);
   });
   afterAll(async () => {
     await h.close();
@@ -45,8 +50,12 @@ describe('pdc contract: creating and changing data sources', () => {
   });
 
   it('creates one data source from a single object, with defaults, an ObjectId and a creation date', async () => {
+    const created = await createWarehouse('contract-orders-pg-replica');
+    expect(h.sim.stats.last('createDataSources')?.body).toMatchObject({
+      resourceName: 'contract-orders-pg-replica',
+    });
     expect(created).toMatchObject({
-      resourceName: 'contract-orders-pg-prod',
+      resourceName: 'contract-orders-pg-replica',
       databaseType: 'POSTGRES',
       port: '5432',
       status: 'ACTIVE',
@@ -61,6 +70,7 @@ describe('pdc contract: creating and changing data sources', () => {
   });
 
   it('stores the secrets it was sent but never returns them', async () => {
+    const created = await createWarehouse('contract-orders-pg-secrets');
     expectNoSecrets(created);
     expectNoSecrets(await h.client.getDataSource(created._id));
     expectNoSecrets(
@@ -119,8 +129,8 @@ describe('pdc contract: creating and changing data sources', () => {
   it('refuses a batch whose every item fails with 400 listing them', async () => {
     const error = await failure(
       h.client.createDataSources([
-        { resourceName: 'contract-orders-pg-prod', databaseType: 'POSTGRES' },
-        { resourceName: 'contract-mysql-a', databaseType: 'MYSQL' },
+        { resourceName: existing.resourceName, databaseType: 'POSTGRES' },
+        { resourceName: existing.resourceName, databaseType: 'MYSQL' },
       ]),
     );
     expect(error).toMatchObject({ status: 400, field: '[0].resourceName' });
@@ -149,6 +159,7 @@ describe('pdc contract: creating and changing data sources', () => {
   });
 
   it('patches only the fields sent: scalars overwrite, absent fields stay, arrays replace', async () => {
+    const created = await createWarehouse('contract-orders-pg-patched');
     const before = await h.client.getDataSource(created._id);
     const after = await h.client.updateDataSource(created._id, {
       description: 'Orders, moved',
@@ -177,16 +188,16 @@ describe('pdc contract: creating and changing data sources', () => {
 
   it('refuses a PATCH of resourceName or databaseType with 400 naming them', async () => {
     const patch = { resourceName: 'renamed', databaseType: 'MYSQL' } as never;
-    const error = (await failure(h.client.updateDataSource(created._id, patch))) as UpstreamError;
+    const error = (await failure(h.client.updateDataSource(existing._id, patch))) as UpstreamError;
     expect(error).toMatchObject({ status: 400, field: 'resourceName' });
     expect(error.upstreamMessage).toContain('databaseType: cannot be changed after creation');
-    expect((await h.client.getDataSource(created._id)).resourceName).toBe('contract-orders-pg-prod');
+    expect((await h.client.getDataSource(existing._id)).resourceName).toBe('contract-orders-pg-prod');
   });
 
   it('refuses PATCH fields outside the documented set and a malformed port', async () => {
-    const status = await failure(h.client.updateDataSource(created._id, { status: 'INACTIVE' } as never));
+    const status = await failure(h.client.updateDataSource(existing._id, { status: 'INACTIVE' } as never));
     expect(status).toMatchObject({ status: 400, field: 'status' });
-    const port = await failure(h.client.updateDataSource(created._id, { port: 'http' }));
+    const port = await failure(h.client.updateDataSource(existing._id, { port: 'http' }));
     expect(port).toMatchObject({ status: 400, field: 'port' });
   });
 

@@ -92,17 +92,24 @@ describe('Prequel Export destinations', () => {
   });
 
   it(`pages through all ${SEEDED_DESTINATIONS} destinations with the cursor of next_url, with no duplicate and no gap`, async () => {
-    const { destinations, pages } = await listAll(h.client, { page_size: 7 });
-    const ids = destinations.map((d) => d.id);
-    expect(pages).toBe(Math.ceil(SEEDED_DESTINATIONS / 7));
-    expect(new Set(ids).size).toBe(SEEDED_DESTINATIONS);
-    expect(new Set(ids)).toEqual(new Set(h.sim.store.all().map((d) => d.id)));
-    const created = destinations.map((d) => d.created_at);
-    expect(created).toEqual([...created].sort().reverse());
+    // A simulator of its own, holding the seeded destinations only: other tests here create more.
+    const seeded = await startHarness();
+    try {
+      const { destinations, pages } = await listAll(seeded.client, { page_size: 7 });
+      const ids = destinations.map((d) => d.id);
+      expect(pages).toBe(Math.ceil(SEEDED_DESTINATIONS / 7));
+      expect(new Set(ids).size).toBe(SEEDED_DESTINATIONS);
+      expect(new Set(ids)).toEqual(new Set(seeded.sim.store.all().map((d) => d.id)));
+      const created = destinations.map((d) => d.created_at);
+      expect(created).toEqual([...created].sort().reverse());
 
-    const ascending = await listAll(h.client, { page_size: 100, order: 'asc' });
-    expect(ascending.pages).toBe(1);
-    expect(ascending.destinations.map((d) => d.id)).toEqual([...ids].reverse());
+      const ascending = await listAll(seeded.client, { page_size: 100, order: 'asc' });
+      expect(ascending.pages).toBe(1);
+      expect(ascending.destinations.map((d) => d.id)).toEqual([...ids].reverse());
+      expect(seeded.takeIssues()).toEqual([]);
+    } finally {
+      await seeded.close();
+    }
   });
 
   it('lists 10 destinations, newest first, when no paging parameter is given', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { RiverGenDataSource, RiverGenDataSourceCreate } from '../../src/providers/rivergen/client.js';
+import type { RiverGenDataSourceCreate } from '../../src/providers/rivergen/client.js';
 import { riverGenDatabaseTypes } from '../../src/sandbox/rivergen/index.js';
 import { failure, type RiverGenHarness, startRiverGen } from './rivergen-harness.js';
 
@@ -30,10 +30,12 @@ const SECRETS = ['contract-pg-password-1', 'contract-ssh-private-key', 'contract
 
 describe('rivergen contract: creating, changing and deleting data sources', () => {
   let h: RiverGenHarness;
-  let created: RiverGenDataSource;
+  /** The answer to creating `orders`, which becomes data source 301 that most tests below change. */
+  let createAnswer: string;
   beforeAll(async () => {
     h = await startRiverGen();
-    created = await h.client.createDataSource(orders);
+    await h.client.createDataSource(orders);
+    createAnswer = h.bodies.at(-1) ?? '';
   });
   afterAll(async () => {
     await h.close();
@@ -43,47 +45,64 @@ describe('rivergen contract: creating, changing and deleting data sources', () =
   });
 
   it('creates a data source with id 301 in the caller organisation, defaults filled in, credentials kept back', async () => {
-    const { credentials: _credentials, ...fields } = orders;
-    expect(created).toMatchObject({
-      ...fields,
-      id: 301,
-      organization_id: 1,
-      connection_string: null,
-      file_path: null,
-      connection_pool_size: 5,
-      connection_timeout: 30,
-      query_timeout: 300,
-      max_retries: 3,
-      status: 'active',
-      last_tested_at: null,
-      failure_count: 0,
-      failure_reason: null,
-      schema_auto_refresh: false,
-      schema_refresh_interval: 86_400,
-      created_by_user_id: 1,
-      updated_by_user_id: null,
-    });
-    expect(created.updated_at).toBe(created.created_at);
-    expect(Math.abs(Date.parse(created.created_at) - Date.now())).toBeLessThan(60_000);
-    expect(await h.client.getDataSource(301)).toEqual(created);
-    expect(h.sim.stats.last('createDataSource')?.body).toEqual(orders);
-    expect(h.sim.store.secretsOf(301)).toMatchObject(orders.credentials ?? {});
+    // A simulator of its own: the other tests change data source 301 and create others.
+    const own = await startRiverGen();
+    try {
+      const created = await own.client.createDataSource(orders);
+      const { credentials: _credentials, ...fields } = orders;
+      expect(created).toMatchObject({
+        ...fields,
+        id: 301,
+        organization_id: 1,
+        connection_string: null,
+        file_path: null,
+        connection_pool_size: 5,
+        connection_timeout: 30,
+        query_timeout: 300,
+        max_retries: 3,
+        status: 'active',
+        last_tested_at: null,
+        failure_count: 0,
+        failure_reason: null,
+        schema_auto_refresh: false,
+        schema_refresh_interval: 86_400,
+        created_by_user_id: 1,
+        updated_by_user_id: null,
+      });
+      expect(created.updated_at).toBe(created.created_at);
+      expect(Math.abs(Date.parse(created.created_at) - Date.now())).toBeLessThan(60_000);
+      expect(await own.client.getDataSource(301)).toEqual(created);
+      expect(own.sim.stats.last('createDataSource')?.body).toEqual(orders);
+      expect(own.sim.store.secretsOf(301)).toMatchObject(orders.credentials ?? {});
+      expect(own.takeIssues()).toEqual([]);
+    } finally {
+      await own.close();
+    }
   });
 
   it('never returns a credential in any answer', async () => {
+    // Only answers to this test's calls and the creation: others answer refusals that name fields.
+    const from = h.bodies.length;
+    await h.client.getDataSource(301);
     await h.client.listDataSources({ search: 'Contract Orders' });
+    await h.client.listDataSources({ page_size: 100 });
     await h.client.updateDataSourceCredentials(301, { password: 'contract-pg-password-2' });
     await h.client.testDataSourceConnection(301);
-    const all = h.bodies.join('\n');
+    const all = [createAnswer, ...h.bodies.slice(from)].join('\n');
+    expect(all).toContain('"Contract Orders PostgreSQL"');
     for (const secret of [...SECRETS, 'contract-pg-password-2']) expect(all).not.toContain(secret);
     expect(all).not.toMatch(/"(password|api_key|oauth_token|ssh_private_key|ssh_passphrase|credentials)"/);
-    // Neither do the seeded secrets.
+    // Neither do the seeded secrets of the data sources listed.
+    let checked = 0;
     for (const source of h.sim.store.dataSources().slice(0, 50)) {
       const secrets = h.sim.store.secretsOf(source.id);
       for (const value of [secrets?.password, secrets?.api_key, secrets?.oauth_token]) {
-        if (value) expect(all).not.toContain(value);
+        if (!value) continue;
+        expect(all).not.toContain(value);
+        checked += 1;
       }
     }
+    expect(checked).toBeGreaterThan(10);
   });
 
   it('requires name and type, and host, port and database_name for every database type', async () => {

@@ -77,21 +77,18 @@ describe('dataSources across every provider', () => {
   });
 
   it('answers with the other providers and an error naming the one that is down', async () => {
-    const pdc = gw.sims.pdc;
-    pdc?.setFaults({ errorRate: 1, errorStatus: 503 });
-    try {
-      const result = await gw.query(PAGE, { first: 500 });
-      expect(result.errors).toEqual([
-        expect.objectContaining({
-          path: ['dataSources'],
-          extensions: expect.objectContaining({ code: 'UPSTREAM_UNAVAILABLE', provider: 'pdc' }),
-        }),
-      ]);
-      const listed = result.data?.dataSources;
-      expect(listed && nodesOf(listed).some((node) => node.provider === 'PDC')).toBe(false);
-    } finally {
-      pdc?.setFaults(undefined);
-    }
+    // A gateway of its own: the failures open its PDC breaker, which would fail the other tests' calls.
+    await using down = await startTestGateway();
+    down.sims.pdc?.setFaults({ errorRate: 1, errorStatus: 503 });
+    const result = await down.query(PAGE, { first: 500 });
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        path: ['dataSources'],
+        extensions: expect.objectContaining({ code: 'UPSTREAM_UNAVAILABLE', provider: 'pdc' }),
+      }),
+    ]);
+    const listed = result.data?.dataSources;
+    expect(listed && nodesOf(listed).some((node) => node.provider === 'PDC')).toBe(false);
   });
 
   it('refuses a malformed cursor with a clear error, not a 500', async () => {

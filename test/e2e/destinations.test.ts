@@ -268,8 +268,10 @@ describe('destinations', () => {
   });
 
   it('never returns a secret it was given', async () => {
+    // A gateway of its own: the destination made here would change the counts the other tests expect.
+    await using own = await startTestGateway();
     const password = 'pw-never-echoed-7f3a91';
-    const sim = gw.sims['prequel-export'];
+    const sim = own.sims['prequel-export'];
     const created = await fetch(`${sim?.url}/destinations`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-api-key': PREQUEL_EXPORT_DEMO_API_KEY },
@@ -290,13 +292,13 @@ describe('destinations', () => {
     });
     expect(created.status).toBe(200);
     const { data } = (await created.json()) as { data: { destination: { id: string } } };
-    const result = await gw.query<{ node: { config: { passwordAuth: { username: string } } } }>(
+    const result = await own.query<{ node: { config: { passwordAuth: { username: string } } } }>(
       `query($id: ID!) { node(id: $id) { ... on Destination { name host database config { __typename ${configSelection} } } } }`,
       { id: globalId('Destination', data.destination.id) },
     );
     expect(result.errors).toBeUndefined();
     expect(result.data?.node.config.passwordAuth).toEqual({ username: 'exporter' });
-    const listed = await gw.query(
+    const listed = await own.query(
       `{ dataSources(first: 500, filter: { providers: [PREQUEL_EXPORT] }) { edges { node { name ... on Destination { config { __typename ${configSelection} } } } } } }`,
     );
     expect(JSON.stringify(result)).not.toContain(password);

@@ -343,8 +343,10 @@ describe('GATEWAY_AUTH=jwt with a JWKS URL', () => {
   });
 
   it('answers requests with tokens signed by a key of the set, fetching the set once', async () => {
+    // A gateway of its own, that has fetched no key set yet whatever the other tests did.
+    await using fresh = await startTestGateway({ GATEWAY_AUTH: 'jwt', GATEWAY_JWKS_URL: jwksUrl });
     jwksRequests = 0;
-    for (let i = 0; i < 3; i++) expectAnswered(await ask(gw.gateway, `Bearer ${await sign(signingKey)}`));
+    for (let i = 0; i < 3; i++) expectAnswered(await ask(fresh.gateway, `Bearer ${await sign(signingKey)}`));
     expect(jwksRequests).toBe(1);
   });
 

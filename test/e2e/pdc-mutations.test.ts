@@ -293,22 +293,26 @@ describe('updateCatalogDataSource', () => {
     });
   });
 
-  it('makes later reads in the same request see the change', async () => {
+  it('answers a later change in the same request with the earlier one in place', async () => {
     const id = seeded[7]?.id as string;
-    const result = await gw.query<{ after: { description: string } }>(
+    const result = await gw.query<{
+      changed: { __typename: string };
+      after: { catalogDataSource: { description: string; note: string } };
+    }>(
       `mutation($id: ID!) {
-        updateCatalogDataSource(id: $id, input: { description: "Changed in place" }) { __typename }
-        after: updateCatalogDataSource(id: $id, input: {}) {
-          ... on UpdateCatalogDataSourceSuccess { catalogDataSource { description } }
+        changed: updateCatalogDataSource(id: $id, input: { description: "Changed in place" }) { __typename }
+        after: updateCatalogDataSource(id: $id, input: { note: "Changed after" }) {
+          ... on UpdateCatalogDataSourceSuccess { catalogDataSource { description note } }
         }
       }`,
       { id },
     );
     expect(result.errors).toBeUndefined();
-    const node = await gw.query<{ node: { description: string } }>(
-      'query($id: ID!) { node(id: $id) { ... on CatalogDataSource { description } } }',
-      { id },
-    );
-    expect(node.data?.node.description).toBe('Changed in place');
+    expect(result.data?.changed.__typename).toBe('UpdateCatalogDataSourceSuccess');
+    // The second change did not send the description: the answer holds it because PDC kept the first.
+    expect(sentBody('updateDataSource')).toEqual({ note: 'Changed after' });
+    expect(result.data?.after).toEqual({
+      catalogDataSource: { description: 'Changed in place', note: 'Changed after' },
+    });
   });
 });

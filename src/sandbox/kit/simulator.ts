@@ -181,6 +181,7 @@ export async function startSimulator<Principal>(
       const auth = spec.authenticate(req.headers, operationId);
       if ('reject' in auth) return reply(auth.reject);
       principal = auth.principal;
+      recorded.principal = principal;
     }
 
     const params: Record<string, unknown> = { ...found.params };

@@ -10,6 +10,8 @@ export interface RecordedRequest {
   body: unknown;
   /** The W3C trace context header it carried, if any (tracing tests). */
   traceparent?: string;
+  /** Who its credentials identified, once they were accepted (per-caller isolation tests). */
+  principal?: unknown;
   at: number;
 }
 
