@@ -72,7 +72,8 @@ describe('per-provider upstream settings', () => {
       '{ riverGenDataSources(first: 10) { edges { node { id } } } }',
     );
     const ids = list.data?.riverGenDataSources.edges.map((edge) => edge.node.id) ?? [];
-    gw.sims.rivergen?.setFaults({ latencyMs: 30 });
+    // Long enough that all eight are open together even when a loaded machine is slow to open sockets.
+    gw.sims.rivergen?.setFaults({ latencyMs: 300 });
     gw.resetCounts();
 
     await gw.query('query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids });
