@@ -26,6 +26,18 @@ describe('catalog data sources', () => {
     expect(one.data?.node.name).toBe(first?.name);
   });
 
+  it('refuses a native id that is not one by its position, without repeating it or calling PDC', async () => {
+    gw.resetCounts();
+    const result = await gw.query<{ catalogDataSources: unknown }>(
+      'query($ids: [String!]) { catalogDataSources(first: 5, ids: $ids) { totalCount } }',
+      { ids: ['65a1b2c3d4e5f60718293a4b', 'hunter2-not-an-id'] },
+    );
+    expect(result.errors?.[0]?.message).toContain('ids[1] is not a catalog data source id');
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(JSON.stringify(result)).not.toContain('hunter2');
+    expect(gw.sims.pdc?.stats.count('filterDataSources')).toBe(0);
+  });
+
   it('fetches 100 catalog ids in one upstream call', async () => {
     const list = await gw.query<{ catalogDataSources: { edges: { node: { id: string } }[] } }>(
       '{ catalogDataSources(first: 100) { edges { node { id } } } }',

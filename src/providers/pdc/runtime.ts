@@ -89,9 +89,10 @@ export class PdcSession implements ProviderSession {
 
   /** A window of PDC's own filter, with its total. */
   async filterPage(filters: PdcFilters, window: ListWindow): Promise<ListSlice<CatalogDataSourceRecord>> {
-    for (const id of filters.ids ?? []) {
-      if (!isObjectId(id))
-        throw badInput(`"${id}" is not a catalog data source id (24 hexadecimal digits)`, 'ids');
+    const ids = filters.ids ?? [];
+    for (let i = 0; i < ids.length; i++) {
+      if (!isObjectId(ids[i] ?? ''))
+        throw badInput(`ids[${i}] is not a catalog data source id (24 hexadecimal digits)`, 'ids');
     }
     if (window.limit === 0) return { items: [], hasMore: window.offset < (await this.filterCount(filters)) };
     const page = await this.client.filterDataSources(filters, { skip: window.offset, limit: window.limit });
