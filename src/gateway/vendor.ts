@@ -40,7 +40,21 @@ export type Vendor = keyof typeof vendors;
 
 export const vendorNames = Object.keys(vendors) as Vendor[];
 
-/** Looks a raw upstream spelling up in a provider's table; unknown spellings are OTHER. */
+/** Each provider table with its keys in lower case, built on the first miss of an exact lookup. */
+const foldedTables = new WeakMap<object, ReadonlyMap<string, Vendor>>();
+
+function folded(table: Readonly<Record<string, Vendor>>): ReadonlyMap<string, Vendor> {
+  let map = foldedTables.get(table);
+  if (!map) {
+    map = new Map(Object.entries(table).map(([key, vendor]) => [key.toLowerCase(), vendor]));
+    foldedTables.set(table, map);
+  }
+  return map;
+}
+
+/** Looks a raw upstream spelling up in a provider's table, ignoring case; unknown spellings are OTHER. */
 export function vendorFrom(table: Readonly<Record<string, Vendor>>, raw: string | null | undefined): Vendor {
-  return (raw !== null && raw !== undefined && Object.hasOwn(table, raw) ? table[raw] : undefined) ?? 'OTHER';
+  if (typeof raw !== 'string') return 'OTHER';
+  if (Object.hasOwn(table, raw)) return table[raw] ?? 'OTHER';
+  return folded(table).get(raw.toLowerCase()) ?? 'OTHER';
 }

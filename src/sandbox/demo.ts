@@ -1,4 +1,4 @@
-import type { SandboxEntry, Simulator } from './kit/index.js';
+import { type SandboxEntry, type SandboxShape, type Simulator, shapeOf } from './kit/index.js';
 import { pdcDemoCredentials, pdcSandbox } from './pdc/index.js';
 import { PREQUEL_EXPORT_DEMO_API_KEY, prequelExportSandbox } from './prequel-export/index.js';
 import { prequelImportDemoCredentials, prequelImportSandbox } from './prequel-import/index.js';
@@ -40,6 +40,8 @@ export const demoUpstreams: readonly DemoUpstream[] = [
 
 export interface DemoUpstreams {
   simulators: Simulator[];
+  /** What the simulators answer: everything (`extended`) or only what the docs show. */
+  shape: SandboxShape;
   /** Environment variables that configure the gateway for these simulators. */
   env: Record<string, string>;
   close(): Promise<void>;
@@ -49,13 +51,16 @@ export interface DemoOptions {
   /** Listen on each simulator's fixed port (`npm run sandbox`) rather than a free one. */
   fixedPorts?: boolean;
   seed?: number;
+  /** `documented`: each simulator answers only what its vendor's docs show; by default SANDBOX_SHAPE. */
+  shape?: SandboxShape;
 }
 
 /** Starts every simulator on loopback with its seeded demo data. */
 export async function startDemoUpstreams(options: DemoOptions = {}): Promise<DemoUpstreams> {
+  const shape = shapeOf(options);
   const simulators = await Promise.all(
     demoUpstreams.map(({ entry }) =>
-      entry.start({ port: options.fixedPorts ? entry.defaultPort : 0, seed: options.seed }),
+      entry.start({ port: options.fixedPorts ? entry.defaultPort : 0, seed: options.seed, shape }),
     ),
   );
   const env = Object.assign(
@@ -64,6 +69,7 @@ export async function startDemoUpstreams(options: DemoOptions = {}): Promise<Dem
   );
   return {
     simulators,
+    shape,
     env,
     close: async () => {
       await Promise.all(simulators.map((sim) => sim.close()));

@@ -1,8 +1,12 @@
 import { demoUpstreams, startDemoUpstreams } from './demo.js';
 
-/** `npm run sandbox`: every simulator on its fixed loopback port, with its demo credentials. */
-const demo = await startDemoUpstreams({ fixedPorts: true });
-console.log('Simulated upstreams (loopback only, seeded demo data):');
+/**
+ * `npm run sandbox`: every simulator on its fixed loopback port, with its demo credentials.
+ * `npm run sandbox -- --documented` makes them answer only what the vendors' docs show.
+ */
+const documented = process.argv.slice(2).includes('--documented');
+const demo = await startDemoUpstreams({ fixedPorts: true, ...(documented ? { shape: 'documented' } : {}) });
+console.log(`Simulated upstreams (loopback only, seeded demo data, ${demo.shape} shape):`);
 demo.simulators.forEach((sim, i) => {
   const credentials = demoUpstreams[i]?.entry.demoCredentials ?? {};
   const shown = Object.entries(credentials)

@@ -40,7 +40,7 @@ describe('pdc contract: reading, filtering and paging the seeded catalog', () =>
     for (const source of all) {
       const port = DEFAULT_PORTS[source.databaseType];
       if (port) expect(source.port).toBe(port);
-      expect(source.date >= '2024-01-01' && source.date <= '2026-11').toBe(true);
+      expect(String(source.date) >= '2024-01-01' && String(source.date) <= '2026-11').toBe(true);
     }
     expect(all.filter((s) => s.databaseType === 'AWS').every((s) => s.path?.startsWith('s3://'))).toBe(true);
     const blob = all.filter((s) => s.databaseType === 'AZURE_BLOB_STORAGE');

@@ -65,7 +65,7 @@ describe('pdc contract: creating and changing data sources', () => {
       costPerTb: { price: 21.5, currency: 'EUR', frequency: 'month' },
     });
     expect(created._id).toMatch(/^[0-9a-f]{24}$/);
-    expect(Math.abs(Date.parse(created.date) - Date.now())).toBeLessThan(60_000);
+    expect(Math.abs(Date.parse(String(created.date)) - Date.now())).toBeLessThan(60_000);
     expect(await h.client.getDataSource(created._id)).toEqual(created);
   });
 

@@ -1,5 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Destination, DestinationCreate, Transfer } from '../../src/providers/prequel-export/client.js';
+import type {
+  Destination,
+  DestinationCreate,
+  Transfer,
+  TransferStatus,
+} from '../../src/providers/prequel-export/client.js';
 import { SEEDED_DESTINATIONS } from '../../src/sandbox/prequel-export/index.js';
 import { type Harness, listAll, startHarness } from './prequel-export.harness.js';
 
@@ -45,7 +50,7 @@ const ALL_VENDORS = [
   'sql_server',
 ];
 
-async function allTransfers(id: string, query: { status?: Transfer['status']; ended_after?: string } = {}) {
+async function allTransfers(id: string, query: { status?: TransferStatus; ended_after?: string } = {}) {
   const out: Transfer[] = [];
   let cursor: string | undefined;
   do {

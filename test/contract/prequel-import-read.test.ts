@@ -26,7 +26,7 @@ describe('prequel-import: reading and paging sources', () => {
     expect(new Set(sources.map((s) => s.provider_id)).size).toBe(6);
     expect(sources.filter((s) => !s.is_reachable).length).toBe(12);
     const invalid = sources.filter((s) => {
-      const block = (s as Record<string, unknown>)[s.vendor] as { is_valid?: boolean };
+      const block = (s as Record<string, unknown>)[String(s.vendor)] as { is_valid?: boolean };
       return block.is_valid === false;
     });
     expect(invalid.length).toBeGreaterThan(0);

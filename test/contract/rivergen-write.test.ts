@@ -70,7 +70,7 @@ describe('rivergen contract: creating, changing and deleting data sources', () =
         updated_by_user_id: null,
       });
       expect(created.updated_at).toBe(created.created_at);
-      expect(Math.abs(Date.parse(created.created_at) - Date.now())).toBeLessThan(60_000);
+      expect(Math.abs(Date.parse(String(created.created_at)) - Date.now())).toBeLessThan(60_000);
       expect(await own.client.getDataSource(301)).toEqual(created);
       expect(own.sim.stats.last('createDataSource')?.body).toEqual(orders);
       expect(own.sim.store.secretsOf(301)).toMatchObject(orders.credentials ?? {});
@@ -186,7 +186,7 @@ describe('rivergen contract: creating, changing and deleting data sources', () =
       metadata: { tier: 'gold' },
     });
     expect(updated_by_user_id).toBe(2);
-    expect(updated_at >= before.updated_at).toBe(true);
+    expect(String(updated_at) >= String(before.updated_at)).toBe(true);
     expect(await h.client.getDataSource(301)).toEqual(after);
     // An empty patch changes nothing, not even updated_at.
     expect(await h.client.updateDataSource(301, {})).toEqual(after);

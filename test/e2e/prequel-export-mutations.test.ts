@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { sandboxShape } from '../support/shape.js';
 
 const gid = (id: string) => Buffer.from(`Destination:${id}`).toString('base64url');
 
@@ -347,22 +348,29 @@ describe('deleteDestination', () => {
 });
 
 describe('testDestination and testDestinationConnection', () => {
+  // The test's `status` is ours: the documented answer does not say that a connection worked.
+  const worked =
+    sandboxShape === 'documented'
+      ? {
+          succeeded: null,
+          message:
+            "Prequel's answer does not say whether the connection worked: Connected and wrote a test table",
+        }
+      : { succeeded: true };
+
   it('returns a failed test of unsaved settings as data, with no recipient needed', async () => {
     const input = { ...newDestination({}, 'warehouse.acme.invalid'), recipientId: undefined };
     const answer = await run(TEST, { input });
     expect(answer.result).toMatchObject({ succeeded: false, error: { errorCode: 'HOST_UNREACHABLE' } });
     expect(sent('testDestination')).toMatchObject({ destination: { vendor: 'postgres', name: input.name } });
-    expect((await run(TEST, { input: newDestination() })).result).toMatchObject({
-      succeeded: true,
-      error: null,
-    });
+    expect((await run(TEST, { input: newDestination() })).result).toMatchObject({ ...worked, error: null });
   });
 
   it("returns a saved destination's failed test as data, and NotFoundError for an unknown one", async () => {
     const broken = seeded.find((d) => d.host?.endsWith('.invalid'));
     const failed = await run(TEST_SAVED, { id: broken?.id });
     expect(failed.result).toMatchObject({ succeeded: false, error: { errorCode: 'HOST_UNREACHABLE' } });
-    expect((await run(TEST_SAVED, { id: healthyPostgres[1]?.id })).result?.succeeded).toBe(true);
+    expect((await run(TEST_SAVED, { id: healthyPostgres[1]?.id })).result).toMatchObject(worked);
     expect(await run(TEST_SAVED, { id: gid('no-such-destination') })).toMatchObject({
       __typename: 'NotFoundError',
     });

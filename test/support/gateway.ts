@@ -4,7 +4,7 @@ import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/gateway/logging.js';
 import { providers } from '../../src/providers/registry.js';
 import { startDemoUpstreams } from '../../src/sandbox/demo.js';
-import type { Simulator } from '../../src/sandbox/kit/index.js';
+import type { SandboxShape, Simulator } from '../../src/sandbox/kit/index.js';
 import { createGateway, type Gateway } from '../../src/server.js';
 
 export interface GraphQLResponse<TData = Record<string, unknown>> extends ExecutionResult<TData> {
@@ -37,10 +37,14 @@ export interface TestGateway {
 
 /**
  * The gateway over freshly seeded simulators on loopback, configured through the environment.
- * It is open (`GATEWAY_AUTH=none`, as in demo mode) unless `env` says otherwise.
+ * It is open (`GATEWAY_AUTH=none`, as in demo mode) unless `env` says otherwise. The simulators
+ * answer in the shape SANDBOX_SHAPE names, or in `options.shape`.
  */
-export async function startTestGateway(env: Record<string, string> = {}): Promise<TestGateway> {
-  const demo = await startDemoUpstreams();
+export async function startTestGateway(
+  env: Record<string, string> = {},
+  options: { shape?: SandboxShape } = {},
+): Promise<TestGateway> {
+  const demo = await startDemoUpstreams(options);
   const logs: string[] = [];
   const logger = createLogger('debug', { write: (line: string) => void logs.push(line) });
   const gateway = createGateway(loadConfig({ GATEWAY_AUTH: 'none', ...demo.env, ...env }, providers), {

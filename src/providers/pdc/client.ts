@@ -124,21 +124,27 @@ export class PdcClient {
     input: PdcDataSourceCreate | readonly PdcDataSourceCreate[],
     signal?: AbortSignal,
   ): Promise<PdcCreateResult> {
-    const { data } = await this.send<Json<'createDataSources', 201> | Json<'createDataSources', 207>>({
-      method: 'POST',
-      path: `${API}/data-sources`,
-      operation: 'createDataSources',
-      json: input,
-      headers: await this.auth(),
-      signal,
-    });
+    const { status, data } = await this.send<Json<'createDataSources', 201> | Json<'createDataSources', 207>>(
+      {
+        method: 'POST',
+        path: `${API}/data-sources`,
+        operation: 'createDataSources',
+        json: input,
+        headers: await this.auth(),
+        signal,
+      },
+    );
     const operation = 'createDataSources';
     const created = objectsAt<PdcDataSource>(data, DATA, PDC_PROVIDER, operation);
-    const failures =
-      'errors' in data && data.errors !== undefined
-        ? objectsAt<PdcCreateFailure>(data, ERRORS, PDC_PROVIDER, operation)
-        : [];
-    return { created, failures };
+    if ('errors' in data && data.errors !== undefined) {
+      return { created, failures: objectsAt<PdcCreateFailure>(data, ERRORS, PDC_PROVIDER, operation) };
+    }
+    if (status !== 207) return { created, failures: [] };
+    const items = Array.isArray(input)
+      ? (input as readonly PdcDataSourceCreate[])
+      : [input as PdcDataSourceCreate];
+    const message = 'message' in data && typeof data.message === 'string' ? data.message : undefined;
+    return { created, failures: unlistedFailures(items, created, message) };
   }
 
   async getDataSource(id: string, signal?: AbortSignal): Promise<PdcDataSource> {
@@ -208,6 +214,41 @@ export class PdcClient {
     };
   }
 }
+
+/**
+ * The failures of a 207 that lists none: the docs give a partial create a `message` only. The items
+ * missing from those created, matched by name (PDC refuses a duplicate name), each carry that message.
+ */
+function unlistedFailures(
+  items: readonly PdcDataSourceCreate[],
+  created: readonly PdcDataSource[],
+  message: string | undefined,
+): PdcCreateFailure[] {
+  const createdByName = new Map<string, number>();
+  for (const source of created) {
+    createdByName.set(source.resourceName, (createdByName.get(source.resourceName) ?? 0) + 1);
+  }
+  const failures: PdcCreateFailure[] = [];
+  items.forEach((item, index) => {
+    const left = createdByName.get(item.resourceName) ?? 0;
+    if (left > 0) createdByName.set(item.resourceName, left - 1);
+    else failures.push({ index, resourceName: item.resourceName, message: message || PARTIAL });
+  });
+  if (failures.length === 0) {
+    // A partial success in which every item was created contradicts itself: report it, never a success.
+    throw new UpstreamError({
+      provider: PDC_PROVIDER,
+      operation: 'createDataSources',
+      kind: 'malformed',
+      status: 207,
+      message: 'a partial success (207) whose data holds every item sent',
+    });
+  }
+  return failures;
+}
+
+/** What a failure of a partial create says when PDC's answer gives no message either. */
+const PARTIAL = 'PDC created only some of the data sources and did not say why this one failed';
 
 /** The `sub` and `exp` claims of a JWT, read without checking its signature (that is the issuer's job). */
 export function readJwtClaims(token: string): { sub?: string; exp?: number } | undefined {

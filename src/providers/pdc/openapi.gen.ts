@@ -142,7 +142,7 @@ export interface components {
          * @example POSTGRES
          */
         DatabaseType: string;
-        /** @description A data source as the catalog returns it; secrets are never included. */
+        /** @description A data source as the catalog returns it; secrets are never included. The docs mark no field as always present: readers rely only on `_id`, `resourceName` and `databaseType`. [ours] The simulator always sends `status`, `date`, the pattern lists and the flags. */
         DataSource: {
             _id: components["schemas"]["ObjectId"];
             /** @description Access key id for object stores (the secret part is write-only). */
@@ -152,11 +152,11 @@ export interface components {
             /** @description Identifier of the worker group that must process this data source. */
             affinityId?: string;
             /** @description Whether the data source takes part in data mastering. */
-            availableForDataMastering: boolean;
+            availableForDataMastering?: boolean;
             /** @description Whether the data source may be a migration target. */
-            availableForMigration: boolean;
+            availableForMigration?: boolean;
             /** @description Whether the catalog may write into this data source. */
-            availableForWriting: boolean;
+            availableForWriting?: boolean;
             /** @description Azure Active Directory tenant id. */
             azureTenantId?: string;
             configMethod?: components["schemas"]["ConfigMethod"];
@@ -168,17 +168,17 @@ export interface components {
              * Format: date-time
              * @description When the data source was created (ISO 8601, UTC); there is no update time.
              */
-            date: string;
+            date?: string;
             /** @description Free text shown in the catalog. */
             description?: string;
             /** @description JDBC driver class used to connect. */
             driverClassName?: string;
-            excludePatterns: components["schemas"]["Patterns"];
+            excludePatterns?: components["schemas"]["Patterns"];
             /** @description Host name or IP address of the server. */
             host?: string;
-            includePatterns: components["schemas"]["Patterns"];
+            includePatterns?: components["schemas"]["Patterns"];
             /** @description Whether scans only pick up what changed since the last one. */
-            incremental: boolean;
+            incremental?: boolean;
             /** @description Id of the latest ingest (scan) job. */
             lastIngestId?: string;
             /** @description Id of the latest connection test job. */
@@ -188,7 +188,7 @@ export interface components {
             note?: string;
             /** @description Bucket/container and prefix scanned, for object stores. */
             path?: string;
-            /** @description TCP port, as a string of digits. */
+            /** @description TCP port, as a string (of digits, as far as the docs show). */
             port?: string;
             /** @description Cloud region, e.g. `us-east-1`. */
             region?: string;
@@ -199,7 +199,7 @@ export interface components {
             /** @description How far back scans look, as an ISO 8601 duration such as `P30D`. */
             scanSinceTimeframe?: string;
             /** @description [ours] Lifecycle state, `ACTIVE` or `INACTIVE`; other values may appear. */
-            status: string;
+            status?: string;
             /** @description Storage capacity, in terabytes. */
             totalCapacity?: number;
             /** @description Full connection URI (JDBC URL, s3:// or https:// address) when `configMethod` is `uri`. */
@@ -322,12 +322,12 @@ export interface components {
              */
             status: 200;
         };
-        /** @description [ours] Some items of a batch were created, the others failed. */
+        /** @description Some items of a batch were created, the others failed; the docs give it a `message`. [ours] `errors` lists the failed items; the simulator's documented shape leaves it out. */
         DataSourcePartialResponse: {
             /** @description The data sources that were created, in the order sent. */
             data: components["schemas"]["DataSource"][];
             /** @description One entry per item that was not created. */
-            errors: components["schemas"]["CreateFailure"][];
+            errors?: components["schemas"]["CreateFailure"][];
             /** @description A summary such as "2 of 3 data sources created". */
             message: string;
             /**

@@ -40,16 +40,35 @@ export const CatalogDataSource = dataSourceNode<CatalogDataSourceRecord>(CATALOG
 builder.objectFields(CatalogDataSource, (t) => {
   const optional = (key: keyof PdcDataSource & string, description: string) =>
     t.string({ nullable: true, description, resolve: (r) => (r.raw[key] as string | undefined) ?? null });
+  // The docs promise none of these: one PDC leaves out is null (a list, empty), not a failed field.
   const flag = (
     key: 'incremental' | 'availableForMigration' | 'availableForWriting' | 'availableForDataMastering',
     description: string,
-  ) => t.boolean({ description, resolve: (r) => r.raw[key] });
+  ) =>
+    t.boolean({
+      nullable: true,
+      description: `${description} Null when PDC does not say.`,
+      resolve: (r) => (typeof r.raw[key] === 'boolean' ? r.raw[key] : null),
+    });
+  const patterns = (key: 'includePatterns' | 'excludePatterns', description: string) =>
+    t.stringList({
+      description,
+      resolve: (r) => (Array.isArray(r.raw[key]) ? r.raw[key].filter((p) => typeof p === 'string') : []),
+    });
   return {
     description: optional('description', 'Free text shown in the catalog.'),
     note: optional('note', 'A short operator note.'),
     status: t.string({
-      description: 'Lifecycle state in the catalog, e.g. ACTIVE.',
-      resolve: (r) => r.raw.status,
+      nullable: true,
+      description: 'Lifecycle state in the catalog, e.g. ACTIVE; null when PDC does not say.',
+      resolve: (r) => (typeof r.raw.status === 'string' ? r.raw.status : null),
+    }),
+    portText: t.string({
+      nullable: true,
+      description:
+        'The port as PDC keeps it, a string: also when it is not a port number, where `port` is null.',
+      resolve: (r) =>
+        typeof r.raw.port === 'string' || typeof r.raw.port === 'number' ? String(r.raw.port) : null,
     }),
     uri: optional(
       'uri',
@@ -69,14 +88,8 @@ builder.objectFields(CatalogDataSource, (t) => {
     accountName: optional('accountName', 'Azure storage account name.'),
     azureTenantId: optional('azureTenantId', 'Azure Active Directory tenant id.'),
     role: optional('role', 'Database or cloud role assumed after connecting.'),
-    includePatterns: t.stringList({
-      description: 'Resource patterns the scans include.',
-      resolve: (r) => r.raw.includePatterns,
-    }),
-    excludePatterns: t.stringList({
-      description: 'Resource patterns the scans skip.',
-      resolve: (r) => r.raw.excludePatterns,
-    }),
+    includePatterns: patterns('includePatterns', 'Resource patterns the scans include.'),
+    excludePatterns: patterns('excludePatterns', 'Resource patterns the scans skip.'),
     scanSinceTimeframe: optional(
       'scanSinceTimeframe',
       'How far back scans look, as an ISO 8601 duration such as P30D.',

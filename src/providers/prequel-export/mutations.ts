@@ -26,15 +26,31 @@ function idOf(globalId: string): string {
 /** Prequel names no field of a path: what it refuses there is the id. */
 const onId = () => ['id'];
 
+/** The docs say only that a test's result is in `data`: `status` is the simulator's own field. */
+const UNSAID = "Prequel's answer does not say whether the connection worked";
+function testOutcome(r: ConnectionTestResult): boolean | null {
+  if (r.status === 'success') return true;
+  if (r.status === 'failure' || r.error) return false;
+  return null;
+}
+
 const ConnectionTest = builder.objectRef<ConnectionTestResult>('DestinationConnectionTest').implement({
   description:
     'The outcome of a destination connection test; a failed connection is an outcome, not an error.',
   fields: (t) => ({
     succeeded: t.boolean({
-      description: 'Whether Prequel could connect and write a test table.',
-      resolve: (r) => r.status === 'success',
+      nullable: true,
+      description:
+        'Whether Prequel could connect and write a test table; null when its answer does not say (then read `message`).',
+      resolve: (r) => testOutcome(r),
     }),
-    message: t.exposeString('message', { description: 'One line describing the outcome.' }),
+    message: t.string({
+      description: 'One line describing the outcome.',
+      resolve: (r) =>
+        testOutcome(r) === null
+          ? [UNSAID, r.message].filter(Boolean).join(': ')
+          : (r.message ?? r.error?.message ?? ''),
+    }),
     error: t.field({
       type: TransferRunError,
       nullable: true,

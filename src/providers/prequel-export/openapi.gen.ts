@@ -338,16 +338,16 @@ export interface components {
             message: components["schemas"]["EnvelopeMessage"];
             status: components["schemas"]["SuccessStatus"];
         };
-        /** @description [ours] The outcome of a connection test: `status` says whether Prequel could connect and write; `error` is present exactly when it could not. */
+        /** @description The outcome of a connection test. The docs say only that it is in `data`, whatever the outcome. [ours] `status` says whether Prequel could connect and write, `message` describes it, and `error` is present exactly when it could not; the simulator's documented shape leaves `status` out. */
         ConnectionTestResult: {
             error?: components["schemas"]["RunError"];
             /** @description One line describing the outcome. */
-            message: string;
+            message?: string;
             /**
              * @description `success` when the destination accepted a connection and a test write.
              * @enum {string}
              */
-            status: "success" | "failure";
+            status?: "success" | "failure";
         };
         /** @description Seconds to wait for the connection to open ([ours] 1 to 300). */
         ConnectionTimeout: number;
@@ -1139,11 +1139,8 @@ export interface components {
         RetentionWindowDays: number;
         /** @description Why a model, a transfer or a connection test failed, and whose side it is on. */
         RunError: {
-            /**
-             * @description Who must act: the provider (first_party), the recipient or its destination (third_party), Prequel itself (prequel), the machine running the transfer (host), or nobody in particular (empty).
-             * @enum {string}
-             */
-            blame: "first_party" | "third_party" | "prequel" | "host" | "empty";
+            /** @description Who must act: the provider (first_party), the recipient or its destination (third_party), Prequel itself (prequel), the machine running the transfer (host), or nobody in particular (empty). The docs' example gives a free string: other values may appear. */
+            blame: string;
             /** @description A page explaining the failure and how to fix it. */
             documentation_url: string;
             /** @description [ours] The underlying error as the failing system phrased it. */
@@ -1272,11 +1269,8 @@ export interface components {
         Transfer: {
             /** @description [ours] Who queued it: `scheduler`, an API key id, or a user id. */
             actor_id: string;
-            /**
-             * @description [ours] What kind of actor queued it.
-             * @enum {string}
-             */
-            actor_type: "scheduler" | "api_key" | "user";
+            /** @description What kind of actor queued it. The docs give a free string; [ours] the simulator's extended shape uses `scheduler`, `api_key` and `user`, and other values may appear. */
+            actor_type: string;
             /** @description Of those, rows that were new or changed since the previous transfer. */
             delta_rows_transferred: number;
             /** @description Id of the destination written to. */
@@ -1319,7 +1313,8 @@ export interface components {
              * @description When it started running; null while pending or if it never ran.
              */
             started_at: string | null;
-            status: components["schemas"]["TransferStatus"];
+            /** @description Where the transfer stands. The docs give a free string; [ours] the simulator's extended shape uses the values of `TransferStatus`, and other values may appear. */
+            status: string;
             /**
              * Format: date-time
              * @description When the transfer was queued.

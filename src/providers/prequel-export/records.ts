@@ -2,31 +2,43 @@ import { type DataSourceRecord, toDate, toPort } from '../../gateway/records.js'
 import { vendorFrom } from '../../gateway/vendor.js';
 import type { VendorBlock } from '../../gateway/vendor-schema.js';
 import { type Destination, PREQUEL_EXPORT_PROVIDER } from './client.js';
-import { prequelExportVendors } from './vendors.js';
+import { destinationVendors, prequelExportVendors } from './vendors.js';
 
 export const DESTINATION = 'Destination';
 
 /** A Prequel destination with the fields every data source shares worked out once. */
 export interface DestinationRecord extends DataSourceRecord {
   readonly raw: Destination;
+  /** The key of its vendor's settings block, e.g. `postgres`, in Prequel's spelling. */
+  readonly vendorKey: string;
+  /** That settings block, or an empty one. */
+  readonly block: VendorBlock;
 }
 
-/** The destination's own vendor block (the one named by `vendor`), or an empty one. */
-export function vendorBlock(raw: Destination): VendorBlock {
-  const block: unknown = (raw as Readonly<Record<string, unknown>>)[raw.vendor];
-  return isBlock(block) ? block : {};
+const keys = new Map(destinationVendors.map((spec) => [spec.key.toLowerCase(), spec.key]));
+
+/**
+ * The key of the destination's settings block: its `vendor`, matched to a known vendor whatever its
+ * case; without a `vendor`, the block of a known vendor that is present.
+ */
+function vendorKeyOf(raw: Destination): string {
+  const fields = raw as Readonly<Record<string, unknown>>;
+  if (typeof fields.vendor === 'string') return keys.get(fields.vendor.toLowerCase()) ?? fields.vendor;
+  return destinationVendors.find((spec) => isBlock(fields[spec.key]))?.key ?? '';
 }
 
 export function toDestinationRecord(raw: Destination): DestinationRecord {
-  const block = vendorBlock(raw);
-  const where = connectionBlock(raw.vendor, block);
+  const vendorKey = vendorKeyOf(raw);
+  const found: unknown = (raw as Readonly<Record<string, unknown>>)[vendorKey];
+  const block = isBlock(found) ? found : {};
+  const where = connectionBlock(vendorKey, block);
   return {
     typename: DESTINATION,
     provider: PREQUEL_EXPORT_PROVIDER,
     nativeId: raw.id,
     name: raw.name,
-    vendor: vendorFrom(prequelExportVendors, raw.vendor),
-    rawVendor: raw.vendor,
+    vendor: vendorFrom(prequelExportVendors, vendorKey),
+    rawVendor: typeof raw.vendor === 'string' ? raw.vendor : vendorKey,
     host: hostOf(text(where.host)),
     port: toPort(typeof where.port === 'number' || typeof where.port === 'string' ? where.port : null),
     // Tables land in `write_database`; the database connected to is the fallback.
@@ -40,6 +52,8 @@ export function toDestinationRecord(raw: Destination): DestinationRecord {
     createdAt: toDate(raw.created_at),
     updatedAt: toDate(raw.updated_at),
     raw,
+    vendorKey,
+    block,
   };
 }
 

@@ -7,7 +7,7 @@ import { primeLoaders } from '../../gateway/node-loaders.js';
 import { toDate } from '../../gateway/records.js';
 import { vendorConfigUnion } from '../../gateway/vendor-schema.js';
 import { prequelExportProvider } from './definition.js';
-import { DESTINATION, type DestinationRecord, vendorBlock } from './records.js';
+import { DESTINATION, type DestinationRecord } from './records.js';
 import { UPSTREAM_PAGE_SIZE } from './runtime.js';
 import { DestinationTransfer } from './transfer-types.js';
 import { destinationVendors } from './vendors.js';
@@ -87,8 +87,8 @@ builder.objectFields(Destination, (t) => ({
     nullable: true,
     description: 'Its vendor settings, secrets left out; null for a vendor this gateway does not know.',
     resolve: (r) =>
-      destinationVendors.some((spec) => spec.key === r.rawVendor)
-        ? { key: r.rawVendor, block: vendorBlock(r.raw) }
+      destinationVendors.some((spec) => spec.key === r.vendorKey)
+        ? { key: r.vendorKey, block: r.block }
         : null,
   }),
 }));

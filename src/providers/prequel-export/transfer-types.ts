@@ -5,7 +5,7 @@ import type { RunError, Transfer, TransferStatus } from './client.js';
 type ModelMetrics = Transfer['model_metrics'][number];
 type ModelSnapshot = Transfer['models_snapshot'][number];
 
-const statuses: Record<TransferStatus, string> = {
+const statuses: Record<TransferStatus | 'OTHER', string> = {
   PENDING: 'Queued, waiting to run.',
   RUNNING: 'Under way.',
   SUCCESS: 'Finished: every model was sent.',
@@ -13,34 +13,60 @@ const statuses: Record<TransferStatus, string> = {
   ERROR: 'Finished: the transfer failed.',
   CANCELLED: 'Stopped by a user.',
   EXPIRED: 'Never started in time.',
+  OTHER: 'A status this gateway does not know; `rawStatus` has it as Prequel sent it.',
 };
 
 export const TransferStatusEnum = builder.enumType('TransferStatus', {
-  description: 'Where a transfer to a destination stands.',
+  description: 'Where a transfer to a destination stands (OTHER when Prequel sends a status unknown here).',
   values: Object.fromEntries(
     Object.entries(statuses).map(([value, description]) => [value, { value, description }]),
-  ) as Record<TransferStatus, { value: TransferStatus; description: string }>,
+  ) as Record<TransferStatus | 'OTHER', { value: TransferStatus | 'OTHER'; description: string }>,
 });
+
+const blames = {
+  FIRST_PARTY: { value: 'first_party', description: 'The provider that exports the data.' },
+  THIRD_PARTY: { value: 'third_party', description: 'The recipient, or its destination.' },
+  PREQUEL: { value: 'prequel', description: 'Prequel itself.' },
+  HOST: { value: 'host', description: 'The machine running the transfer.' },
+  EMPTY: { value: 'empty', description: 'Nobody in particular.' },
+  OTHER: { value: 'OTHER', description: 'A party this gateway does not know; `rawBlame` has it.' },
+} as const;
 
 const RunErrorBlame = builder.enumType('RunErrorBlame', {
   description: 'Who must act to fix a failure.',
-  values: {
-    FIRST_PARTY: { value: 'first_party', description: 'The provider that exports the data.' },
-    THIRD_PARTY: { value: 'third_party', description: 'The recipient, or its destination.' },
-    PREQUEL: { value: 'prequel', description: 'Prequel itself.' },
-    HOST: { value: 'host', description: 'The machine running the transfer.' },
-    EMPTY: { value: 'empty', description: 'Nobody in particular.' },
-  } as const,
+  values: blames,
 });
+
+const actorTypes = {
+  SCHEDULER: { value: 'scheduler', description: "The destination's schedule." },
+  API_KEY: { value: 'api_key', description: 'A program using an API key.' },
+  USER: { value: 'user', description: 'A person.' },
+  OTHER: { value: 'OTHER', description: 'A kind this gateway does not know; `rawActorType` has it.' },
+} as const;
 
 const TransferActorType = builder.enumType('TransferActorType', {
   description: 'What kind of actor queued a transfer.',
-  values: {
-    SCHEDULER: { value: 'scheduler', description: "The destination's schedule." },
-    API_KEY: { value: 'api_key', description: 'A program using an API key.' },
-    USER: { value: 'user', description: 'A person.' },
-  } as const,
+  values: actorTypes,
 });
+
+/**
+ * The enum value an upstream string stands for, whatever its case; OTHER for one unknown here.
+ * The docs give these fields as free strings, so an unknown one must not fail its field.
+ */
+function known<V extends string>(values: Readonly<Record<string, { value: V }>>) {
+  const byRaw = new Map(Object.values(values).map(({ value }) => [value.toLowerCase(), value]));
+  return (raw: unknown): V | 'OTHER' =>
+    (typeof raw === 'string' ? byRaw.get(raw.toLowerCase()) : undefined) ?? 'OTHER';
+}
+
+const statusOf = known<string>(
+  Object.fromEntries(Object.keys(statuses).map((value) => [value, { value }])),
+) as (raw: unknown) => TransferStatus | 'OTHER';
+const blameOf = known(blames);
+const actorTypeOf = known(actorTypes);
+
+/** The upstream's own string, beside the enum that reads it. */
+const rawText = (value: unknown): string => (typeof value === 'string' ? value : String(value ?? ''));
 
 export const TransferRunError = builder.objectRef<RunError>('TransferRunError').implement({
   description: 'Why a model, a transfer or a connection test failed, and whose side it is on.',
@@ -49,7 +75,11 @@ export const TransferRunError = builder.objectRef<RunError>('TransferRunError').
       description: 'A stable code for the kind of failure, e.g. `AUTHENTICATION_FAILED`.',
     }),
     title: t.exposeString('title', { description: 'A short human-readable summary.' }),
-    blame: t.field({ type: RunErrorBlame, description: 'Who must act.', resolve: (e) => e.blame }),
+    blame: t.field({ type: RunErrorBlame, description: 'Who must act.', resolve: (e) => blameOf(e.blame) }),
+    rawBlame: t.string({
+      description: 'Who must act, as Prequel spelt it (e.g. `third_party`).',
+      resolve: (e) => rawText(e.blame),
+    }),
     documentationUrl: t.exposeString('documentation_url', {
       description: 'A page explaining the failure and how to fix it.',
     }),
@@ -120,7 +150,15 @@ export const DestinationTransfer = builder.objectRef<Transfer>('DestinationTrans
   description: "One run that sends models' rows to a destination.",
   fields: (t) => ({
     id: t.exposeString('id', { description: "The transfer's id in Prequel." }),
-    status: t.field({ type: TransferStatusEnum, description: 'Where it stands.', resolve: (x) => x.status }),
+    status: t.field({
+      type: TransferStatusEnum,
+      description: 'Where it stands.',
+      resolve: (x) => statusOf(x.status),
+    }),
+    rawStatus: t.string({
+      description: 'Where it stands, as Prequel spelt it (e.g. `SUCCESS`).',
+      resolve: (x) => rawText(x.status),
+    }),
     isFullRefresh: t.exposeBoolean('is_full_refresh', {
       description: 'True when every row was sent again, not only changes.',
     }),
@@ -149,7 +187,11 @@ export const DestinationTransfer = builder.objectRef<Transfer>('DestinationTrans
     actorType: t.field({
       type: TransferActorType,
       description: 'What kind of actor queued it.',
-      resolve: (x) => x.actor_type,
+      resolve: (x) => actorTypeOf(x.actor_type),
+    }),
+    rawActorType: t.string({
+      description: 'What kind of actor queued it, as Prequel spelt it (e.g. `scheduler`).',
+      resolve: (x) => rawText(x.actor_type),
     }),
     sourceIds: t.exposeStringList('source_ids', {
       description: "Ids of the provider's sources the rows were read from.",

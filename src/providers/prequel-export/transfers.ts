@@ -1,6 +1,7 @@
 import { builder } from '../../gateway/builder.js';
 import { pageByUpstreamCursor } from '../../gateway/cursor-paging.js';
 import { SortOrder } from '../../gateway/enums.js';
+import { badInput } from '../../gateway/errors.js';
 import type { Page } from '../../gateway/paging.js';
 import type { Transfer } from './client.js';
 import { prequelExportProvider } from './definition.js';
@@ -31,7 +32,7 @@ builder.objectFields(Destination, (t) => ({
       status: t.arg({
         type: TransferStatusEnum,
         required: false,
-        description: 'Only transfers in this state.',
+        description: 'Only transfers in this state (any but OTHER).',
       }),
       order: t.arg({
         type: SortOrder,
@@ -43,6 +44,9 @@ builder.objectFields(Destination, (t) => ({
       const session = context.session(prequelExportProvider);
       const order = args.order ?? 'desc';
       const status = args.status ?? undefined;
+      // OTHER stands for statuses unknown here: there is no one value to ask Prequel for.
+      if (status === 'OTHER')
+        throw badInput('status OTHER cannot be asked for: leave it out and read each `rawStatus`', 'status');
       return pageByUpstreamCursor(args, {
         // A cursor belongs to one destination, order and status filter.
         scope: `transfers:${destination.nativeId}:${order}:${status ?? '*'}`,

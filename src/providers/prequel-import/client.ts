@@ -16,7 +16,7 @@ type Json<Op extends keyof operations, Status extends number> = JsonResponse<ope
 export type ImportVendor = Schemas['Vendor'];
 export type ImportSource = Schemas['ImportSource'];
 /** A source of one vendor, e.g. `ImportSourceOf<'postgres'>` has a `postgres` block. */
-export type ImportSourceOf<V extends ImportVendor> = Extract<ImportSource, { vendor: V }>;
+export type ImportSourceOf<V extends ImportVendor> = ImportSource & Required<Pick<ImportSource, V>>;
 export type ImportSourcePatch = Schemas['SourcePatch'];
 export type ImportTestResult = Schemas['TestResult'];
 export type ImportListOrder = NonNullable<

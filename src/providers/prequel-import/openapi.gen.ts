@@ -108,15 +108,6 @@ export interface components {
             /** @description Azure storage account that holds the container. */
             storage_account_name: string;
         };
-        /** @description [ours] An Azure Blob Storage source; `vendor` is not in the public reference. */
-        AbsImportSource: {
-            abs: components["schemas"]["AbsConfig"];
-            /**
-             * @description Always `abs`.
-             * @constant
-             */
-            vendor: "abs";
-        } & WithRequired<components["schemas"]["ImportSourceBase"], "vendor">;
         /** @description Azure Blob Storage settings. */
         AbsSettings: {
             auth_method?: components["schemas"]["AuthMethod"];
@@ -150,15 +141,6 @@ export interface components {
             project_id: string;
             region?: components["schemas"]["Region"];
         };
-        /** @description [ours] A Google BigQuery source; `vendor` is not in the public reference. */
-        BigQueryImportSource: {
-            bigquery: components["schemas"]["BigQueryConfig"];
-            /**
-             * @description Always `bigquery`.
-             * @constant
-             */
-            vendor: "bigquery";
-        } & WithRequired<components["schemas"]["ImportSourceBase"], "vendor">;
         /** @description Google BigQuery settings. [ours] `federated_gcp_service_account_role` and `gcp_service_account_key` are taken here too, as the answer shows them. */
         BigQuerySettings: {
             auth_method?: components["schemas"]["AuthMethod"];
@@ -235,15 +217,6 @@ export interface components {
             access_id?: string;
             secret?: components["schemas"]["Secret"];
         };
-        /** @description [ours] A Google Cloud Storage source; `vendor` is not in the public reference. */
-        GcsImportSource: {
-            gcs: components["schemas"]["GcsConfig"];
-            /**
-             * @description Always `gcs`.
-             * @constant
-             */
-            vendor: "gcs";
-        } & WithRequired<components["schemas"]["ImportSourceBase"], "vendor">;
         /** @description Google Cloud Storage settings. [ours] `federated_gcp_service_account_role`, `gcs_hmac_keys` and `gcp_service_account_key` are taken here too, as the answer shows them. */
         GcsSettings: {
             auth_method?: components["schemas"]["AuthMethod"];
@@ -256,31 +229,36 @@ export interface components {
         };
         /** @description Host name or IP address of the server, without scheme or port. */
         Host: string;
-        /** @description An import source: the fields every source has, `vendor`, and exactly one settings block, keyed by the vendor. Secrets are never part of it. */
-        ImportSource: components["schemas"]["PostgresImportSource"] | components["schemas"]["RedshiftImportSource"] | components["schemas"]["RedshiftServerlessImportSource"] | components["schemas"]["BigQueryImportSource"] | components["schemas"]["S3ImportSource"] | components["schemas"]["AbsImportSource"] | components["schemas"]["SftpImportSource"] | components["schemas"]["GcsImportSource"] | components["schemas"]["S3CompatibleImportSource"] | components["schemas"]["SnowflakeImportSource"];
-        /** @description What every import source has, whatever its vendor. */
-        ImportSourceBase: {
+        /** @description An import source: the fields every source has and the settings block of its vendor, keyed by the vendor. The documented object has no `vendor` field: the block present names the vendor. Secrets are never part of it. [ours] The simulator answers one block, and in its extended shape names the vendor again in `vendor`. */
+        ImportSource: {
+            abs?: components["schemas"]["AbsConfig"];
+            bigquery?: components["schemas"]["BigQueryConfig"];
             /**
              * Format: date-time
              * @description When the source was created (RFC 3339, UTC).
              */
             created_at: string;
-            /**
-             * Format: uuid
-             * @description The source's id, assigned by Prequel.
-             */
+            gcs?: components["schemas"]["GcsConfig"];
+            /** @description The source's id, assigned by Prequel. */
             id: string;
             /** @description Whether Prequel could reach the source's address when it last checked. [ours] Worked out on create and on every change. */
             is_reachable: boolean;
             name: components["schemas"]["SourceName"];
+            postgres?: components["schemas"]["PostgresConfig"];
             provider_id: components["schemas"]["ProviderId"];
+            redshift?: components["schemas"]["RedshiftConfig"];
+            redshift_serverless?: components["schemas"]["RedshiftServerlessConfig"];
+            s3?: components["schemas"]["S3Config"];
+            s3_compatible?: components["schemas"]["S3CompatibleConfig"];
+            sftp?: components["schemas"]["SftpConfig"];
+            snowflake?: components["schemas"]["SnowflakeConfig"];
             /**
              * Format: date-time
              * @description When the source last changed (RFC 3339, UTC); equals `created_at` until then.
              */
             updated_at: string;
-            /** @description [ours] The source's vendor, named again so readers need not look for the block; the public reference shows only the block. */
-            vendor: components["schemas"]["Vendor"];
+            /** @description [ours] The source's vendor, named again so readers need not look for the block; the public reference shows only the block, so readers must not need it. */
+            vendor?: string;
         };
         /** @description Whether the settings are complete enough to connect with. [ours] True when a usable credential is configured for the vendor. */
         IsValid: boolean;
@@ -304,15 +282,6 @@ export interface components {
             use_ssh_tunnel: components["schemas"]["UseSshTunnel"];
             username?: components["schemas"]["Username"];
         };
-        /** @description [ours] A PostgreSQL source; `vendor` is not in the public reference. */
-        PostgresImportSource: {
-            postgres: components["schemas"]["PostgresConfig"];
-            /**
-             * @description Always `postgres`.
-             * @constant
-             */
-            vendor: "postgres";
-        } & WithRequired<components["schemas"]["ImportSourceBase"], "vendor">;
         /** @description PostgreSQL settings. [ours] `connection_timeout_in_seconds` and `ssh_tunnel` are taken here too, as the answer shows them. */
         PostgresSettings: {
             auth_method?: components["schemas"]["AuthMethod"];
@@ -358,15 +327,6 @@ export interface components {
             /** @description Redshift workgroup, when the cluster belongs to one. */
             workgroup?: string;
         };
-        /** @description [ours] An Amazon Redshift source; `vendor` is not in the public reference. */
-        RedshiftImportSource: {
-            redshift: components["schemas"]["RedshiftConfig"];
-            /**
-             * @description Always `redshift`.
-             * @constant
-             */
-            vendor: "redshift";
-        } & WithRequired<components["schemas"]["ImportSourceBase"], "vendor">;
         /** @description Amazon Redshift Serverless settings as stored; secrets are never shown. */
         RedshiftServerlessConfig: {
             aws_access_keys?: components["schemas"]["WarehouseAccessKeys"];
@@ -384,15 +344,6 @@ export interface components {
             /** @description The serverless workgroup. */
             workgroup: string;
         };
-        /** @description [ours] An Amazon Redshift Serverless source; `vendor` is not in the public reference. */
-        RedshiftServerlessImportSource: {
-            redshift_serverless: components["schemas"]["RedshiftServerlessConfig"];
-            /**
-             * @description Always `redshift_serverless`.
-             * @constant
-             */
-            vendor: "redshift_serverless";
-        } & WithRequired<components["schemas"]["ImportSourceBase"], "vendor">;
         /** @description Amazon Redshift Serverless settings. [ours] `aws_iam_role` and `ssh_tunnel` are taken here too, as the answer shows them. */
         RedshiftServerlessSettings: {
             auth_method?: components["schemas"]["AuthMethod"];
@@ -443,15 +394,6 @@ export interface components {
             ssh_tunnel?: components["schemas"]["SshTunnel"];
             use_ssh_tunnel: components["schemas"]["UseSshTunnel"];
         };
-        /** @description [ours] An S3-compatible store source; `vendor` is not in the public reference. */
-        S3CompatibleImportSource: {
-            s3_compatible: components["schemas"]["S3CompatibleConfig"];
-            /**
-             * @description Always `s3_compatible`.
-             * @constant
-             */
-            vendor: "s3_compatible";
-        } & WithRequired<components["schemas"]["ImportSourceBase"], "vendor">;
         /** @description Settings of an S3-compatible object store (MinIO, Ceph, R2, ...). [ours] `ssh_tunnel` is taken here too, as the answer shows it. */
         S3CompatibleSettings: {
             auth_method?: components["schemas"]["AuthMethod"];
@@ -475,15 +417,6 @@ export interface components {
             ssh_tunnel?: components["schemas"]["SshTunnel"];
             use_ssh_tunnel: components["schemas"]["UseSshTunnel"];
         };
-        /** @description [ours] An Amazon S3 source; `vendor` is not in the public reference. */
-        S3ImportSource: {
-            s3: components["schemas"]["S3Config"];
-            /**
-             * @description Always `s3`.
-             * @constant
-             */
-            vendor: "s3";
-        } & WithRequired<components["schemas"]["ImportSourceBase"], "vendor">;
         /** @description Amazon S3 settings. [ours] `aws_access_keys` and `ssh_tunnel` are taken here too, as the answer shows them. */
         S3Settings: {
             auth_method?: components["schemas"]["AuthMethod"];
@@ -510,15 +443,6 @@ export interface components {
             port: components["schemas"]["Port"];
             username: components["schemas"]["Username"];
         };
-        /** @description [ours] An SFTP source; `vendor` is not in the public reference. */
-        SftpImportSource: {
-            sftp: components["schemas"]["SftpConfig"];
-            /**
-             * @description Always `sftp`.
-             * @constant
-             */
-            vendor: "sftp";
-        } & WithRequired<components["schemas"]["ImportSourceBase"], "vendor">;
         /** @description SFTP server settings. */
         SftpSettings: {
             auth_method?: components["schemas"]["AuthMethod"];
@@ -539,15 +463,6 @@ export interface components {
             schema?: components["schemas"]["DatabaseSchema"];
             username: components["schemas"]["Username"];
         };
-        /** @description [ours] A Snowflake source; `vendor` is not in the public reference. */
-        SnowflakeImportSource: {
-            snowflake: components["schemas"]["SnowflakeConfig"];
-            /**
-             * @description Always `snowflake`.
-             * @constant
-             */
-            vendor: "snowflake";
-        } & WithRequired<components["schemas"]["ImportSourceBase"], "vendor">;
         /** @description Snowflake settings. */
         SnowflakeSettings: {
             auth_method?: components["schemas"]["AuthMethod"];

@@ -32,8 +32,10 @@ builder.objectFields(ImportSource, (t) => ({
   }),
   config: t.field({
     type: ImportSourceConfig,
-    description: 'Settings specific to its vendor.',
-    resolve: (r) => ({ key: r.raw.vendor, block: r.block }),
+    nullable: true,
+    description: 'Settings specific to its vendor; null for a vendor this gateway does not know.',
+    resolve: (r) =>
+      importVendors.some((spec) => spec.key === r.vendorKey) ? { key: r.vendorKey, block: r.block } : null,
   }),
 }));
 

@@ -193,71 +193,71 @@ export interface components {
         /** @description One data source with every field the service keeps, except its credentials, which are never returned. */
         DataSource: {
             /** @description Most connections kept open to the source at once (1 to 100; 5 when not given). */
-            connection_pool_size: number;
+            connection_pool_size?: number;
             /** @description A full connection URL used instead of the separate fields; null when none. [ours] The simulator's seeded strings hold no password. */
-            connection_string: string | null;
+            connection_string?: string | null;
             /** @description Seconds to wait for a connection to open (1 to 3,600; 30 when not given). */
-            connection_timeout: number;
-            created_at: components["schemas"]["Timestamp"];
+            connection_timeout?: number;
+            created_at?: components["schemas"]["Timestamp"];
             /** @description The user who created it. */
-            created_by_user_id: number;
+            created_by_user_id?: number;
             /** @description The database (or project, catalog) to open; null when the type has none. */
-            database_name: string | null;
+            database_name?: string | null;
             /** @description What it is for, in prose; null when none was given. */
-            description: string | null;
+            description?: string | null;
             /** @description Connection failures in a row since the last success (0 after a success). */
-            failure_count: number;
+            failure_count?: number;
             /** @description Why the last connection failed; null when the last test succeeded or none ran. */
-            failure_reason: string | null;
+            failure_reason?: string | null;
             /** @description Object path in storage for file-based sources (a URL or path, at most 1,000 characters); null for the other types. */
-            file_path: string | null;
+            file_path?: string | null;
             /** @description Host name or address of the server; null when the type has none. */
-            host: string | null;
+            host?: string | null;
             /** @description The data source's id, a positive integer given in creation order. */
             id: number;
             /** @description When a connection last failed; null when never. */
-            last_failed_connection_at: components["schemas"]["Timestamp"] | null;
+            last_failed_connection_at?: components["schemas"]["Timestamp"] | null;
             /** @description When a connection last worked; null when never. */
-            last_successful_connection_at: components["schemas"]["Timestamp"] | null;
+            last_successful_connection_at?: components["schemas"]["Timestamp"] | null;
             /** @description When its connection was last tested; null when never. */
-            last_tested_at: components["schemas"]["Timestamp"] | null;
+            last_tested_at?: components["schemas"]["Timestamp"] | null;
             /** @description How many times a failed connection is tried again (0 to 10; 3 when not given). */
-            max_retries: number;
-            metadata: components["schemas"]["Metadata"];
+            max_retries?: number;
+            metadata?: components["schemas"]["Metadata"];
             /** @description Its name, 1 to 255 characters, unique within the organisation. */
             name: string;
             /** @description The organisation that owns it (always the caller's). */
             organization_id: number;
             /** @description TCP port of the server (1 to 65535); null when the type has none. */
-            port: number | null;
+            port?: number | null;
             /** @description Seconds a query may run before it is cancelled (1 to 86,400; 300 when not given). */
-            query_timeout: number;
+            query_timeout?: number;
             /** @description True when the source's schema is read again every `schema_refresh_interval`. */
-            schema_auto_refresh: boolean;
+            schema_auto_refresh?: boolean;
             /** @description When the source's tables and columns were last read; null when never. */
-            schema_discovered_at: components["schemas"]["Timestamp"] | null;
+            schema_discovered_at?: components["schemas"]["Timestamp"] | null;
             /** @description The schema inside the database to work in; null for the server's default. */
-            schema_name: string | null;
+            schema_name?: string | null;
             /** @description Seconds between automatic schema reads (60 to 604,800; 86,400 when not given). */
-            schema_refresh_interval: number;
+            schema_refresh_interval?: number;
             /** @description The SSH bastion's host; null when there is none. */
-            ssh_host: string | null;
+            ssh_host?: string | null;
             /** @description The local port the tunnel listens on (1024 to 65535); null when there is none. */
-            ssh_local_port: number | null;
+            ssh_local_port?: number | null;
             /** @description The SSH bastion's port (1 to 65535); null when there is none. */
-            ssh_port: number | null;
+            ssh_port?: number | null;
             /** @description The user the tunnel logs in as on the bastion; null when there is none. */
-            ssh_username: string | null;
+            ssh_username?: string | null;
             status: components["schemas"]["DataSourceStatus"];
-            tags: components["schemas"]["Tags"];
-            type: components["schemas"]["DataSourceType"];
-            updated_at: components["schemas"]["Timestamp"];
+            tags?: components["schemas"]["Tags"];
+            type: components["schemas"]["ReportedType"];
+            updated_at?: components["schemas"]["Timestamp"];
             /** @description The user who last changed it; null when it was never changed after creation. */
-            updated_by_user_id: number | null;
+            updated_by_user_id?: number | null;
             /** @description True when connections go through an SSH tunnel. */
-            use_ssh_tunnel: boolean;
+            use_ssh_tunnel?: boolean;
             /** @description The workspace it belongs to; null when it belongs to the organisation only. */
-            workspace_id: number | null;
+            workspace_id?: number | null;
         };
         /** @description A new data source. `name` and `type` are required; [ours] database types also need `host`, `port` and `database_name`. Fields left out take their defaults (null, false, the documented numbers, `{}`, `[]`). */
         DataSourceCreate: {
@@ -401,29 +401,29 @@ export interface components {
         DataSourceStatus: "active" | "inactive" | "testing" | "failed" | "maintenance";
         /** @description [ours] The part of a data source that lists answer: identity, type, where it points and its state. Read the data source itself for every field. */
         DataSourceSummary: {
-            created_at: components["schemas"]["Timestamp"];
+            created_at?: components["schemas"]["Timestamp"];
             /** @description The database (or project, catalog) to open; null when the type has none. */
-            database_name: string | null;
+            database_name?: string | null;
             /** @description What it is for, in prose; null when none was given. */
-            description: string | null;
+            description?: string | null;
             /** @description Host name or address of the server; null when the type has none. */
-            host: string | null;
+            host?: string | null;
             /** @description The data source's id. */
             id: number;
             /** @description When its connection was last tested; null when never. */
-            last_tested_at: components["schemas"]["Timestamp"] | null;
+            last_tested_at?: components["schemas"]["Timestamp"] | null;
             /** @description Its name, 1 to 255 characters, unique within the organisation. */
             name: string;
             /** @description The organisation that owns it. */
             organization_id: number;
             /** @description TCP port of the server (1 to 65535); null when the type has none. */
-            port: number | null;
+            port?: number | null;
             status: components["schemas"]["DataSourceStatus"];
-            tags: components["schemas"]["Tags"];
-            type: components["schemas"]["DataSourceType"];
-            updated_at: components["schemas"]["Timestamp"];
+            tags?: components["schemas"]["Tags"];
+            type: components["schemas"]["ReportedType"];
+            updated_at?: components["schemas"]["Timestamp"];
             /** @description The workspace it belongs to; null when it belongs to the organisation only. */
-            workspace_id: number | null;
+            workspace_id?: number | null;
         };
         /**
          * @description What kind of system the data source connects to. The reference shows postgresql, mysql and csv; [ours] the rest complete the list the simulator uses. Database types (postgresql, mysql, mariadb, mssql, oracle, redshift, clickhouse, mongodb) need host, port and database_name; warehouses (snowflake, bigquery, databricks) and kafka take connection fields as they apply; file and object-store types (csv, parquet, json, s3, gcs, azure_blob) are located by `file_path`.
@@ -478,6 +478,8 @@ export interface components {
             /** @description How many pages of `page_size` hold them; [ours] 0 when nothing matches. */
             total_pages: number;
         };
+        /** @description What kind of system the data source connects to, as an answer names it: a `DataSourceType` as far as the docs show, but other values may appear. */
+        ReportedType: string;
         /** @description Free labels for grouping and finding data sources; [ours] at most 50, each 1 to 64 characters. Sending a list replaces the stored list whole. */
         Tags: string[];
         /**

@@ -3,6 +3,7 @@ import { countedConnection, pageOne } from '../../gateway/connections.js';
 import type { GatewayContext } from '../../gateway/context.js';
 import { dataSourceNode } from '../../gateway/data-source-node.js';
 import { SortOrder } from '../../gateway/enums.js';
+import { badInput } from '../../gateway/errors.js';
 import { primeLoaders } from '../../gateway/node-loaders.js';
 import { toDate } from '../../gateway/records.js';
 import type { RiverGenDataSource as RiverGenObject } from './client.js';
@@ -19,8 +20,18 @@ const RiverGenStatus = builder.enumType('RiverGenStatus', {
     TESTING: { value: 'testing', description: 'Being tried out.' },
     FAILED: { value: 'failed', description: 'Its last connection test failed.' },
     MAINTENANCE: { value: 'maintenance', description: 'Taken out of use for upkeep.' },
+    OTHER: { value: 'OTHER', description: 'A status this gateway does not know; `rawStatus` has it.' },
   } as const,
 });
+
+const knownStatuses = new Set(['active', 'inactive', 'testing', 'failed', 'maintenance']);
+
+/** The status as the enum reads it, whatever its case; OTHER for one unknown here. */
+function statusOf(raw: unknown): RiverGenStatusValue {
+  const lower = typeof raw === 'string' ? raw.toLowerCase() : '';
+  return knownStatuses.has(lower) ? (lower as RiverGenStatusValue) : 'OTHER';
+}
+type RiverGenStatusValue = 'active' | 'inactive' | 'testing' | 'failed' | 'maintenance' | 'OTHER';
 
 export const RiverGenDataSource = dataSourceNode<RiverGenRecord>(RIVERGEN_DATA_SOURCE, {
   description: "A data source of a RiverGen organisation. `rawVendor` is RiverGen's `type`.",
@@ -76,7 +87,15 @@ builder.objectFields(RiverGenDataSource, (t) => {
       description: 'What it is for, in prose.',
       resolve: (r) => r.raw.description ?? null,
     }),
-    status: t.field({ type: RiverGenStatus, description: 'Where it stands.', resolve: (r) => r.raw.status }),
+    status: t.field({
+      type: RiverGenStatus,
+      description: 'Where it stands.',
+      resolve: (r) => statusOf(r.raw.status),
+    }),
+    rawStatus: t.string({
+      description: 'Where it stands, as RiverGen spelt it (e.g. `active`).',
+      resolve: (r) => (typeof r.raw.status === 'string' ? r.raw.status : String(r.raw.status ?? '')),
+    }),
     tags: t.stringList({ description: 'Tags for categorising it.', resolve: (r) => r.raw.tags ?? [] }),
     lastTestedAt: t.field({
       type: 'DateTime',
@@ -157,7 +176,11 @@ builder.queryFields((t) => ({
         required: false,
         description: `Only this RiverGen type (${Object.keys(riverGenVendors).join(', ')}).`,
       }),
-      status: t.arg({ type: RiverGenStatus, required: false, description: 'Only this status.' }),
+      status: t.arg({
+        type: RiverGenStatus,
+        required: false,
+        description: 'Only this status (any but OTHER).',
+      }),
       search: t.arg.string({
         required: false,
         description: 'Text found in the name or description, case-insensitive.',
@@ -171,6 +194,9 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, context, info) => {
       const session = context.session(riverGenProvider);
+      // OTHER stands for statuses unknown here: there is no one value to ask RiverGen for.
+      if (args.status === 'OTHER')
+        throw badInput('status OTHER cannot be asked for: leave it out and read each `rawStatus`', 'status');
       const filter: RiverGenListFilter = {
         ...(args.workspaceId != null ? { workspace_id: args.workspaceId } : {}),
         ...(args.type != null ? { type: args.type as RiverGenListFilter['type'] } : {}),

@@ -1,8 +1,11 @@
+import type { SandboxShape } from './shape.js';
 import type { Simulator, StartOptions } from './simulator.js';
 
 export interface SandboxStartOptions extends StartOptions {
   /** Seed for the demo data; the same seed gives the same data. */
   seed?: number;
+  /** `documented`: answer only what the vendor's docs show; by default SANDBOX_SHAPE, else `extended`. */
+  shape?: SandboxShape;
 }
 
 /** How `npm run sandbox`, demo mode and the tests start one upstream's simulator. */

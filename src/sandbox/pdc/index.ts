@@ -3,9 +3,13 @@ import {
   contractFile,
   createRandom,
   loadContract,
+  reshapeAnswers,
   type SandboxEntry,
   type SandboxStartOptions,
+  type SimResponse,
   type Simulator,
+  type SimulatorSpec,
+  shapeOf,
   startSimulator,
 } from '../kit/index.js';
 import { createHandlers, invalidRequest, unauthorized, upstreamError } from './handlers.js';
@@ -57,30 +61,36 @@ async function start(options: PdcStartOptions = {}): Promise<PdcSimulator> {
     return signJwt({ sub: username, iat, exp: iat + ttlSeconds }, secret);
   };
 
-  const sim = await startSimulator<string>(
-    {
-      provider: 'pdc',
-      contract,
-      handlers: createHandlers({
-        store,
-        users: new Map([[pdcDemoCredentials.username, pdcDemoCredentials.password]]),
-        issueToken: (username) => issueToken(username),
-        now: () => new Date(),
-      }),
-      authenticate(headers) {
-        const match = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '');
-        const claims = match?.[1] ? verifyJwt(match[1], secret, nowSeconds()) : undefined;
-        return claims ? { principal: claims.sub } : { reject: unauthorized() };
-      },
-      invalid: invalidRequest,
-      error: upstreamError,
+  const spec: SimulatorSpec<string> = {
+    provider: 'pdc',
+    contract,
+    handlers: createHandlers({
+      store,
+      users: new Map([[pdcDemoCredentials.username, pdcDemoCredentials.password]]),
+      issueToken: (username) => issueToken(username),
+      now: () => new Date(),
+    }),
+    authenticate(headers) {
+      const match = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '');
+      const claims = match?.[1] ? verifyJwt(match[1], secret, nowSeconds()) : undefined;
+      return claims ? { principal: claims.sub } : { reject: unauthorized() };
     },
-    options,
-  );
+    invalid: invalidRequest,
+    error: upstreamError,
+  };
+  const documented = shapeOf(options) === 'documented';
+  const sim = await startSimulator<string>(documented ? reshapeAnswers(spec, messageOnly) : spec, options);
   const rotateSigningKey = () => {
     secret = randomBytes(32);
   };
   return Object.assign(sim, { store, issueToken, rotateSigningKey });
+}
+
+/** The documented 207 of a partial create has a `message` only: which items failed is not listed. */
+function messageOnly(answer: SimResponse): SimResponse {
+  if (answer.status !== 207) return answer;
+  const { errors: _errors, ...body } = answer.body as Record<string, unknown>;
+  return { ...answer, body };
 }
 
 export const pdcSandbox: SandboxEntry<PdcSimulator> = {

@@ -2,10 +2,14 @@ import type { IncomingHttpHeaders } from 'node:http';
 import {
   contractFile,
   loadContract,
+  reshapeAnswers,
   type SandboxEntry,
   type Simulator,
+  type SimulatorSpec,
+  shapeOf,
   startSimulator,
 } from '../kit/index.js';
+import { documentedExportAnswer } from './documented.js';
 import { createHandlers, failure } from './handlers.js';
 import { seedStore } from './seed.js';
 import type { ExportStore } from './store.js';
@@ -35,30 +39,32 @@ export const prequelExportSandbox: SandboxEntry<PrequelExportSimulator> = {
   async start(options = {}) {
     const contract = loadContract(contractFile('prequel-export'));
     const store = seedStore(contract.document, options.seed ?? 1);
-    const simulator = await startSimulator<string>(
-      {
-        provider: 'prequel-export',
-        contract,
-        handlers: createHandlers(store),
-        authenticate(headers) {
-          const key = header(headers, 'x-api-key');
-          if (!key) return { reject: failure(401, 'missing API key: send it in the X-API-KEY header') };
-          if (key !== PREQUEL_EXPORT_DEMO_API_KEY) return { reject: failure(401, 'invalid API key') };
-          const version = header(headers, 'x-prequel-api-version');
-          if (version !== undefined && version !== PREQUEL_EXPORT_API_VERSION) {
-            return {
-              reject: failure(
-                400,
-                `X-Prequel-Api-Version: unknown API version; this API speaks ${PREQUEL_EXPORT_API_VERSION}`,
-              ),
-            };
-          }
-          return { principal: 'demo-organisation' };
-        },
-        invalid: (issues) =>
-          failure(400, issues.map((i) => (i.field ? `${i.field}: ${i.message}` : i.message)).join('; ')),
-        error: (status, message) => failure(status, message),
+    const spec: SimulatorSpec<string> = {
+      provider: 'prequel-export',
+      contract,
+      handlers: createHandlers(store),
+      authenticate(headers) {
+        const key = header(headers, 'x-api-key');
+        if (!key) return { reject: failure(401, 'missing API key: send it in the X-API-KEY header') };
+        if (key !== PREQUEL_EXPORT_DEMO_API_KEY) return { reject: failure(401, 'invalid API key') };
+        const version = header(headers, 'x-prequel-api-version');
+        if (version !== undefined && version !== PREQUEL_EXPORT_API_VERSION) {
+          return {
+            reject: failure(
+              400,
+              `X-Prequel-Api-Version: unknown API version; this API speaks ${PREQUEL_EXPORT_API_VERSION}`,
+            ),
+          };
+        }
+        return { principal: 'demo-organisation' };
       },
+      invalid: (issues) =>
+        failure(400, issues.map((i) => (i.field ? `${i.field}: ${i.message}` : i.message)).join('; ')),
+      error: (status, message) => failure(status, message),
+    };
+    const documented = shapeOf(options) === 'documented';
+    const simulator = await startSimulator<string>(
+      documented ? reshapeAnswers(spec, documentedExportAnswer) : spec,
       options,
     );
     return Object.assign(simulator, { store });

@@ -1,10 +1,14 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import {
   contractFile,
   createRandom,
   loadContract,
+  reshapeAnswers,
   type SandboxEntry,
   type SandboxStartOptions,
+  type SimResponse,
   type Simulator,
+  shapeOf,
   startSimulator,
 } from '../kit/index.js';
 import { authenticate, createHandlers, invalidRequest, upstreamError } from './handlers.js';
@@ -37,18 +41,26 @@ async function start(options: PrequelImportStartOptions = {}): Promise<PrequelIm
   seedStore(store, random, options.count ?? 84);
   const apiKeys = new Set<string>([prequelImportDemoCredentials.apiKey]);
 
-  const sim = await startSimulator<string>(
-    {
-      provider: 'prequel-import',
-      contract,
-      handlers: createHandlers({ store, now: () => new Date() }),
-      authenticate: (headers) => authenticate(headers, apiKeys),
-      invalid: invalidRequest,
-      error: upstreamError,
-    },
-    options,
-  );
+  const spec = {
+    provider: 'prequel-import',
+    contract,
+    handlers: createHandlers({ store, now: () => new Date() }),
+    authenticate: (headers: IncomingHttpHeaders) => authenticate(headers, apiKeys),
+    invalid: invalidRequest,
+    error: upstreamError,
+  };
+  const documented = shapeOf(options) === 'documented';
+  const sim = await startSimulator<string>(documented ? reshapeAnswers(spec, withoutVendor) : spec, options);
   return Object.assign(sim, { store });
+}
+
+/** The documented source object has no `vendor`: its vendor is the settings block it carries. */
+function withoutVendor(answer: SimResponse): SimResponse {
+  const data = (answer.body as { data?: { source?: object; sources?: object[] } } | undefined)?.data;
+  for (const source of [data?.source, ...(data?.sources ?? [])]) {
+    if (source) Reflect.deleteProperty(source, 'vendor');
+  }
+  return answer;
 }
 
 export const prequelImportSandbox: SandboxEntry<PrequelImportSimulator> = {

@@ -2,9 +2,13 @@ import {
   contractFile,
   createRandom,
   loadContract,
+  reshapeAnswers,
   type SandboxEntry,
   type SandboxStartOptions,
+  type SimResponse,
   type Simulator,
+  type SimulatorSpec,
+  shapeOf,
   startSimulator,
 } from '../kit/index.js';
 import {
@@ -69,29 +73,35 @@ async function start(options: RiverGenStartOptions = {}): Promise<RiverGenSimula
       : undefined;
   };
 
-  const sim = await startSimulator<Principal>(
-    {
-      provider: 'rivergen',
-      contract,
-      handlers: createHandlers({ store, now: () => new Date() }),
-      authenticate(headers) {
-        const match = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '');
-        const user = match?.[1] ? userByToken(match[1]) : undefined;
-        if (!user) return { reject: unauthorized() };
-        if (user.organizationId === null) return { reject: forbidden() };
-        const retryAfter = overLimit(user.organizationId);
-        if (retryAfter !== undefined) {
-          const answer = upstreamError(429, 'Rate limit exceeded');
-          return { reject: { ...answer, headers: { 'retry-after': String(retryAfter) } } };
-        }
-        return { principal: { userId: user.id, organizationId: user.organizationId } };
-      },
-      invalid: invalidRequest,
-      error: upstreamError,
+  const spec: SimulatorSpec<Principal> = {
+    provider: 'rivergen',
+    contract,
+    handlers: createHandlers({ store, now: () => new Date() }),
+    authenticate(headers) {
+      const match = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '');
+      const user = match?.[1] ? userByToken(match[1]) : undefined;
+      if (!user) return { reject: unauthorized() };
+      if (user.organizationId === null) return { reject: forbidden() };
+      const retryAfter = overLimit(user.organizationId);
+      if (retryAfter !== undefined) {
+        const answer = upstreamError(429, 'Rate limit exceeded');
+        return { reject: { ...answer, headers: { 'retry-after': String(retryAfter) } } };
+      }
+      return { principal: { userId: user.id, organizationId: user.organizationId } };
     },
-    options,
-  );
+    invalid: invalidRequest,
+    error: upstreamError,
+  };
+  const documented = shapeOf(options) === 'documented';
+  const sim = await startSimulator<Principal>(documented ? reshapeAnswers(spec, errorOnly) : spec, options);
   return Object.assign(sim, { store });
+}
+
+/** The documented error body is `{error: {...}}`; the `success: false` beside it is ours. */
+function errorOnly(answer: SimResponse): SimResponse {
+  if (answer.status < 400 || typeof answer.body !== 'object' || answer.body === null) return answer;
+  const { success: _success, ...body } = answer.body as Record<string, unknown>;
+  return { ...answer, body };
 }
 
 export const riverGenSandbox: SandboxEntry<RiverGenSimulator> = {

@@ -1,8 +1,11 @@
 import type { components, operations } from '../../providers/rivergen/openapi.gen.js';
 
 type Schemas = components['schemas'];
-export type DataSource = Schemas['DataSource'];
-export type DataSourceSummary = Schemas['DataSourceSummary'];
+/** A data source as the simulator keeps it: every field present, its type one the simulator knows. */
+export type DataSource = Omit<Required<Schemas['DataSource']>, 'type'> & { type: Schemas['DataSourceType'] };
+export type DataSourceSummary = Omit<Required<Schemas['DataSourceSummary']>, 'type'> & {
+  type: Schemas['DataSourceType'];
+};
 export type DataSourceCreate = Schemas['DataSourceCreate'];
 export type DataSourcePatch = Schemas['DataSourcePatch'];
 export type Credentials = Schemas['Credentials'];

@@ -1,0 +1,361 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { prequelImportDemoCredentials } from '../../src/sandbox/prequel-import/index.js';
+import { startTestGateway, type TestGateway } from '../support/gateway.js';
+
+/**
+ * The gateway reads each upstream as its docs describe it and tolerates the rest: simulators in
+ * their documented-only shape, and answers the docs allow but no simulator makes (injected).
+ */
+
+interface Node {
+  id: string;
+  nativeId: string;
+}
+
+let gw: TestGateway;
+const ids: Record<string, Node> = {};
+beforeAll(async () => {
+  gw = await startTestGateway({ UPSTREAM_BREAKER_FAILURES: '1000' }, { shape: 'documented' });
+  for (const list of ['importSources', 'destinations', 'catalogDataSources', 'riverGenDataSources']) {
+    const answer = await gw.query<Record<string, { edges: { node: Node }[] }>>(
+      `{ ${list}(first: 1) { edges { node { id nativeId } } } }`,
+    );
+    const node = answer.data?.[list]?.edges[0]?.node;
+    if (!node) throw new Error(`the demo has no ${list}`);
+    ids[list] = node;
+  }
+});
+afterEach(() => {
+  for (const sim of Object.values(gw.sims)) sim.setFaults(undefined);
+});
+afterAll(() => gw.close());
+
+/** The node of `list`'s first data source, read after its provider answers `body` to `operation`. */
+async function readAs(list: string, provider: string, operation: string, body: unknown, fields: string) {
+  gw.sims[provider]?.setFaults({ body, operations: [operation] });
+  const answer = await gw.query<{ node: Record<string, unknown> }>(
+    `query($id: ID!) { node(id: $id) { ${fields} } }`,
+    { id: ids[list]?.id },
+  );
+  expect(answer.errors).toBeUndefined();
+  return answer.data?.node;
+}
+
+describe('an import source without `vendor` (the documented object)', () => {
+  it('takes its vendor from the settings block it carries', async () => {
+    const sim = gw.sims['prequel-import'];
+    const listed = await fetch(`${sim?.url}/import/sources?page_size=100`, {
+      headers: { 'x-api-key': prequelImportDemoCredentials.apiKey },
+    });
+    const sources = ((await listed.json()) as { data: { sources: Record<string, unknown>[] } }).data.sources;
+    expect(sources.some((source) => 'vendor' in source)).toBe(false);
+    const postgres = sources.filter((source) => typeof source.postgres === 'object').map((s) => s.id);
+    expect(postgres.length).toBeGreaterThan(0);
+
+    const answer = await gw.query<{
+      dataSources: {
+        totalCount: number;
+        edges: { node: { nativeId: string; vendor: string; rawVendor: string; config: object } }[];
+      };
+    }>(
+      `{ dataSources(first: 100, filter: { providers: [PREQUEL_IMPORT], vendors: [POSTGRES] }) { totalCount
+         edges { node { nativeId vendor rawVendor ... on ImportSource { config { __typename } } } } } }`,
+    );
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.dataSources.totalCount).toBe(postgres.length);
+    expect(answer.data?.dataSources.edges.map((e) => e.node.nativeId).sort()).toEqual(postgres.sort());
+    for (const { node } of answer.data?.dataSources.edges ?? []) {
+      expect(node).toMatchObject({
+        vendor: 'POSTGRES',
+        rawVendor: 'postgres',
+        config: { __typename: 'PostgresImportConfig' },
+      });
+    }
+  });
+});
+
+describe('a value the gateway does not know', () => {
+  it('is OTHER beside its raw text: an import source of a vendor unknown here', async () => {
+    const { nativeId } = ids.importSources as Node;
+    const source = {
+      id: nativeId,
+      provider_id: 'p-1',
+      name: 'From a new vendor',
+      is_reachable: true,
+      created_at: '2024-05-01T00:00:00Z',
+      updated_at: '2024-05-01T00:00:00Z',
+      mysql: { is_valid: true, host: 'db.example.com', port: 3306 },
+    };
+    const node = await readAs(
+      'importSources',
+      'prequel-import',
+      'getSource',
+      { status: 'success', data: { source }, message: '' },
+      '... on ImportSource { name vendor rawVendor host port config { __typename } }',
+    );
+    expect(node).toEqual({
+      name: 'From a new vendor',
+      vendor: 'OTHER',
+      rawVendor: 'mysql',
+      host: 'db.example.com',
+      port: 3306,
+      config: null,
+    });
+  });
+
+  it('is OTHER beside its raw text: a transfer status, actor type and blame, as free strings', async () => {
+    const { nativeId } = ids.destinations as Node;
+    const body = destinationBody(nativeId, 'snowflake', {
+      status: 'COMPLETED',
+      actor_type: 'system',
+      model_metrics: [metrics({ error: runError('someone_else') })],
+    });
+    const node = await readAs(
+      'destinations',
+      'prequel-export',
+      'getDestination',
+      body,
+      `... on Destination { lastCompletedTransfer { status rawStatus actorType rawActorType
+         modelMetrics { error { blame rawBlame } } } }`,
+    );
+    expect(node).toEqual({
+      lastCompletedTransfer: {
+        status: 'OTHER',
+        rawStatus: 'COMPLETED',
+        actorType: 'OTHER',
+        rawActorType: 'system',
+        modelMetrics: [{ error: { blame: 'OTHER', rawBlame: 'someone_else' } }],
+      },
+    });
+  });
+
+  it('is OTHER beside its raw text: a PDC databaseType, a RiverGen type and status', async () => {
+    const pdc = await readAs(
+      'catalogDataSources',
+      'pdc',
+      'getDataSourcesByIds',
+      {
+        status: 200,
+        data: [{ _id: ids.catalogDataSources?.nativeId, resourceName: 'lake', databaseType: 'DELTA' }],
+      },
+      '... on CatalogDataSource { vendor rawVendor }',
+    );
+    expect(pdc).toEqual({ vendor: 'OTHER', rawVendor: 'DELTA' });
+    const riverGen = await readAs(
+      'riverGenDataSources',
+      'rivergen',
+      'getDataSource',
+      riverGenBody({ type: 'sqlite', status: 'archived' }),
+      '... on RiverGenDataSource { vendor rawVendor status rawStatus }',
+    );
+    expect(riverGen).toEqual({
+      vendor: 'OTHER',
+      rawVendor: 'sqlite',
+      status: 'OTHER',
+      rawStatus: 'archived',
+    });
+  });
+
+  it('is looked up whatever its case: `Snowflake`, `postgres`, `PostgreSQL`', async () => {
+    const destination = await readAs(
+      'destinations',
+      'prequel-export',
+      'getDestination',
+      destinationBody(ids.destinations?.nativeId as string, 'Snowflake'),
+      '... on Destination { vendor rawVendor host config { __typename } }',
+    );
+    expect(destination).toEqual({
+      vendor: 'SNOWFLAKE',
+      rawVendor: 'Snowflake',
+      host: 'acme.snowflakecomputing.com',
+      config: { __typename: 'SnowflakeDestinationConfig' },
+    });
+    const pdc = await readAs(
+      'catalogDataSources',
+      'pdc',
+      'getDataSourcesByIds',
+      {
+        status: 200,
+        data: [{ _id: ids.catalogDataSources?.nativeId, resourceName: 'pg', databaseType: 'postgres' }],
+      },
+      '... on CatalogDataSource { vendor }',
+    );
+    expect(pdc).toEqual({ vendor: 'POSTGRES' });
+    const riverGen = await readAs(
+      'riverGenDataSources',
+      'rivergen',
+      'getDataSource',
+      riverGenBody({ type: 'PostgreSQL', status: 'Active' }),
+      '... on RiverGenDataSource { vendor status }',
+    );
+    expect(riverGen).toEqual({ vendor: 'POSTGRES', status: 'ACTIVE' });
+  });
+});
+
+describe("PDC's port, a string upstream", () => {
+  it.each([
+    ['5432', 5432],
+    ['5432/tcp', null],
+    ['5432-5439', null],
+  ])('%s reads as port %s, its text kept in portText', async (text, port) => {
+    const node = await readAs(
+      'catalogDataSources',
+      'pdc',
+      'getDataSourcesByIds',
+      {
+        status: 200,
+        data: [
+          { _id: ids.catalogDataSources?.nativeId, resourceName: 'pg', databaseType: 'POSTGRES', port: text },
+        ],
+      },
+      '... on CatalogDataSource { port portText status incremental includePatterns }',
+    );
+    // Fields the docs do not promise are null (a list, empty) when PDC leaves them out.
+    expect(node).toEqual({ port, portText: text, status: null, incremental: null, includePatterns: [] });
+  });
+});
+
+describe('a partial create PDC answers with a message only (207, the documented shape)', () => {
+  it('reports the items it did not create as failures carrying that message, never a full success', async () => {
+    const taken = await gw.query<{ catalogDataSources: { edges: { node: { name: string } }[] } }>(
+      '{ catalogDataSources(first: 1) { edges { node { name } } } }',
+    );
+    const names = ['tolerant-new-a', taken.data?.catalogDataSources.edges[0]?.node.name, 'tolerant-new-c'];
+    const answer = await gw.query<{
+      createCatalogDataSources: { __typename: string; created: { name: string }[]; failures: object[] };
+    }>(
+      `mutation($inputs: [CreateCatalogDataSourceInput!]!) { createCatalogDataSources(inputs: $inputs) {
+         __typename ... on CreateCatalogDataSourcesSuccess { created { name } failures { index resourceName message field } } } }`,
+      { inputs: names.map((resourceName) => ({ resourceName, databaseType: 'MYSQL' })) },
+    );
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.createCatalogDataSources).toEqual({
+      __typename: 'CreateCatalogDataSourcesSuccess',
+      created: [{ name: 'tolerant-new-a' }, { name: 'tolerant-new-c' }],
+      failures: [{ index: 1, resourceName: names[1], message: '2 of 3 data sources created', field: null }],
+    });
+  });
+});
+
+describe('fields the gateway does not know', () => {
+  it('are ignored, in the envelope, the object and its settings block', async () => {
+    const { nativeId } = ids.importSources as Node;
+    const source = {
+      id: nativeId,
+      provider_id: 'p-1',
+      name: 'With extras',
+      is_reachable: true,
+      created_at: '2024-05-01T00:00:00Z',
+      updated_at: '2024-05-01T00:00:00Z',
+      labels: { team: 'data' },
+      postgres: { is_valid: true, host: 'db.example.com', port: 5432, database: 'orders', pool: { size: 4 } },
+    };
+    const node = await readAs(
+      'importSources',
+      'prequel-import',
+      'getSource',
+      { status: 'success', data: { source, region: 'eu' }, message: '', request_id: 'r-1' },
+      '... on ImportSource { name vendor host port database config { ... on PostgresImportConfig { host isValid } } }',
+    );
+    expect(node).toEqual({
+      name: 'With extras',
+      vendor: 'POSTGRES',
+      host: 'db.example.com',
+      port: 5432,
+      database: 'orders',
+      config: { host: 'db.example.com', isValid: true },
+    });
+    const riverGen = await readAs(
+      'riverGenDataSources',
+      'rivergen',
+      'getDataSource',
+      { ...riverGenBody({ type: 'mysql', status: 'active', owner: { team: 'data' } }), trace_id: 't-1' },
+      '... on RiverGenDataSource { vendor status }',
+    );
+    expect(riverGen).toEqual({ vendor: 'MYSQL', status: 'ACTIVE' });
+  });
+});
+
+function riverGenBody(fields: Record<string, unknown>) {
+  const id = Number(ids.riverGenDataSources?.nativeId);
+  return { success: true, data: { id, organization_id: 1, name: 'warehouse', ...fields }, message: '' };
+}
+
+function runError(blame: string) {
+  return {
+    error_code: 'E',
+    title: 'Failed',
+    blame,
+    documentation_url: 'https://docs.example.com/e',
+    trace: 't',
+    message: 'It failed',
+  };
+}
+
+function metrics(extra: Record<string, unknown>) {
+  return {
+    model_id: 'm-1',
+    model_name: 'orders',
+    rows_transferred: 1,
+    delta_rows_transferred: 1,
+    volume_transferred_in_mb: 0.1,
+    start_transfer_window_at: null,
+    end_transfer_window_at: '2024-05-01T00:00:00Z',
+    most_recent_last_updated_at: null,
+    ...extra,
+  };
+}
+
+function destinationBody(id: string, vendor: string, transfer: Record<string, unknown> = {}) {
+  const at = '2024-05-01T00:00:00Z';
+  return {
+    status: 'success',
+    message: '',
+    data: {
+      destination: {
+        id,
+        vendor,
+        name: 'Warehouse',
+        recipient_id: 'r-1',
+        id_in_provider_system: 'acme',
+        created_at: at,
+        updated_at: at,
+        last_successful_transfer_ended_at: null,
+        frequency_minutes: 60,
+        products: [],
+        enabled_models: ['*'],
+        max_concurrent_transfers: 1,
+        max_concurrent_queries_per_transfer: 4,
+        is_enabled: true,
+        total_rows_transferred_last_billing_period: 0,
+        total_delta_rows_transferred_last_billing_period: 0,
+        total_rows_transferred_current_billing_period: 0,
+        snowflake: { host: 'acme.snowflakecomputing.com', database: 'ANALYTICS' },
+        last_completed_transfer: {
+          id: 't-1',
+          status: 'SUCCESS',
+          is_full_refresh: false,
+          models: ['orders'],
+          log: '',
+          submitted_at: at,
+          start_transfer_window_at: null,
+          end_transfer_window_at: at,
+          rows_transferred: 1,
+          delta_rows_transferred: 1,
+          volume_transferred_in_mb: 0.1,
+          is_debug_mode: false,
+          actor_id: 'scheduler',
+          actor_type: 'scheduler',
+          source_ids: [],
+          destination_id: id,
+          model_metrics: [],
+          models_snapshot: [],
+          started_at: at,
+          ended_at: at,
+          tags: {},
+          ...transfer,
+        },
+      },
+    },
+  };
+}
