@@ -1,3 +1,4 @@
+import { fieldProblems } from '../../gateway/field-problems.js';
 import {
   type AuthHeaders,
   objectAt,
@@ -75,7 +76,13 @@ export function describePrequelExportError(_status: number, body: unknown): Upst
   if (!message) return {};
   const field = FIELD_PREFIX.exec(message)?.[1];
   const code = isRecord(body) ? (stringOf(body.error_code) ?? stringOf(body.code)) : undefined;
-  return { message, ...(field ? { field } : {}), ...(code ? { code } : {}) };
+  const problems = fieldProblems(message);
+  return {
+    message,
+    ...(field ? { field } : {}),
+    ...(problems.length > 0 ? { problems } : {}),
+    ...(code ? { code } : {}),
+  };
 }
 
 function messageOf(body: unknown): string | undefined {

@@ -1,6 +1,6 @@
 import { builder } from '../../gateway/builder.js';
 import { forgetLoaded, replaceLoaded } from '../../gateway/node-loaders.js';
-import { asUserError, InvalidInputError, mutationErrors, nativeIdFor } from '../../gateway/user-errors.js';
+import { asUserError, mutationErrors, nativeIdFor } from '../../gateway/user-errors.js';
 import type { ConnectionTestResult } from './client.js';
 import { prequelExportProvider } from './definition.js';
 import {
@@ -14,14 +14,11 @@ import { DESTINATION, toDestinationRecord } from './records.js';
 import { Destination } from './schema.js';
 import { TransferRunError } from './transfer-types.js';
 
-/** The Prequel id inside a Destination global id, or an input error on `id`. */
-function idOf(globalId: string): string {
-  const id = nativeIdFor(globalId, DESTINATION, ['id']);
-  // Prequel's path parameter is 1 to 64 characters.
-  if (id.length === 0 || id.length > 64)
-    throw new InvalidInputError([{ field: ['id'], message: 'is not a Prequel destination id' }]);
-  return id;
-}
+/**
+ * The Prequel id inside a Destination global id, or an input error on `id`. Prequel documents its
+ * ids only as strings: any one is asked for, and one it does not know is a NotFoundError.
+ */
+const idOf = (globalId: string): string => nativeIdFor(globalId, DESTINATION, ['id']);
 
 /** Prequel names no field of a path: what it refuses there is the id. */
 const onId = () => ['id'];

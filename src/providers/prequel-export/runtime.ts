@@ -122,7 +122,7 @@ export class PrequelExportSession implements ProviderSession {
   }
 }
 
-/** Prequel's path parameter is 1 to 64 characters; anything else cannot name a destination. */
+/** Prequel documents its ids only as strings: any non-empty one may name a destination. */
 function isDestinationId(id: string): boolean {
-  return id.length > 0 && id.length <= 64;
+  return id.length > 0;
 }
