@@ -1,7 +1,7 @@
 import { builder } from '../../gateway/builder.js';
 import { forgetLoaded, replaceLoaded } from '../../gateway/node-loaders.js';
 import { asUserError, mutationErrors, nativeIdFor } from '../../gateway/user-errors.js';
-import type { ConnectionTestResult } from './client.js';
+import type { ConnectionTestOutcome } from './connection-test.js';
 import { prequelExportProvider } from './definition.js';
 import {
   CreateDestinationInput,
@@ -23,20 +23,19 @@ const idOf = (globalId: string): string => nativeIdFor(globalId, DESTINATION, ['
 /** Prequel names no field of a path: what it refuses there is the id. */
 const onId = () => ['id'];
 
-const ConnectionTest = builder.objectRef<ConnectionTestResult>('DestinationConnectionTest').implement({
+const ConnectionTest = builder.objectRef<ConnectionTestOutcome>('DestinationConnectionTest').implement({
   description:
     'The outcome of a destination connection test; a failed connection is an outcome, not an error.',
   fields: (t) => ({
-    succeeded: t.boolean({
-      description: 'Whether Prequel could connect and write a test table.',
-      resolve: (r) => r.status === 'success',
+    succeeded: t.exposeBoolean('succeeded', {
+      description: 'Whether Prequel could connect: true when it reported no error.',
     }),
     message: t.exposeString('message', { description: 'One line describing the outcome.' }),
     error: t.field({
       type: TransferRunError,
       nullable: true,
       description: 'What went wrong, and whose side it is on; null when it succeeded.',
-      resolve: (r) => r.error ?? null,
+      resolve: (r) => r.error,
     }),
   }),
 });
