@@ -204,7 +204,17 @@ export class PrequelExportClient {
       { method: 'POST', path: `${destinationPath(id)}/transfer`, operation: 'createTransfer', json: request },
       options,
     );
-    return objectAt(body, DATA, PREQUEL_EXPORT_PROVIDER, 'createTransfer');
+    const queued = objectAt<TransferQueued>(body, DATA, PREQUEL_EXPORT_PROVIDER, 'createTransfer');
+    if (!stringOf(queued.transfer_id)) {
+      throw new UpstreamError({
+        provider: this.http.provider,
+        operation: 'createTransfer',
+        kind: 'malformed',
+        status: 200,
+        message: 'data.transfer_id is not a string',
+      });
+    }
+    return queued;
   }
 
   async listTransfers(

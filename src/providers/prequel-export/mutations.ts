@@ -18,7 +18,7 @@ import { TransferRunError } from './transfer-types.js';
  * The Prequel id inside a Destination global id, or an input error on `id`. Prequel documents its
  * ids only as strings: any one is asked for, and one it does not know is a NotFoundError.
  */
-const idOf = (globalId: string): string => nativeIdFor(globalId, DESTINATION, ['id']);
+export const idOf = (globalId: string): string => nativeIdFor(globalId, DESTINATION, ['id']);
 
 /** Prequel names no field of a path: what it refuses there is the id. */
 const onId = () => ['id'];
