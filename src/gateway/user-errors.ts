@@ -147,11 +147,10 @@ export function asUserError(error: unknown, fieldPath: FieldPath): never {
  * field share its issue. A field that maps onto nothing of the input lands on the input as a whole,
  * its upstream name kept in the message so that the problem stays readable.
  */
-export function upstreamIssues(error: UpstreamError, fieldPath: FieldPath): FieldIssue[] {
-  const problems =
-    error.problems && error.problems.length > 0
-      ? error.problems
-      : [{ field: error.field, message: error.upstreamMessage ?? 'refused' }];
+function upstreamIssues(error: UpstreamError, fieldPath: FieldPath): FieldIssue[] {
+  const problems = error.problems ?? [];
+  if (problems.length === 0)
+    return [{ field: fieldPath(error.field), message: error.upstreamMessage ?? 'refused' }];
   const whole = fieldPath(undefined).join('.');
   const issues = new Map<string, FieldIssue>();
   for (const problem of problems) {
