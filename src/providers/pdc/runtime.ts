@@ -101,10 +101,10 @@ export class PdcSession implements ProviderSession {
 
   /** A window of PDC's own filter, with its total. */
   async filterPage(filters: PdcFilters, window: ListWindow): Promise<ListSlice<CatalogDataSourceRecord>> {
-    const bad = (filters.ids ?? []).findIndex((id) => !isObjectId(id));
-    // The message names the entry, never its value.
-    if (bad >= 0)
-      throw badInput(`ids[${bad}] is not a catalog data source id (24 hexadecimal digits)`, 'ids');
+    for (const id of filters.ids ?? []) {
+      if (!isObjectId(id))
+        throw badInput(`"${id}" is not a catalog data source id (24 hexadecimal digits)`, 'ids');
+    }
     if (window.limit === 0) return { items: [], hasMore: window.offset < (await this.filterCount(filters)) };
     const page = await this.client.filterDataSources(filters, { skip: window.offset, limit: window.limit });
     this.totals.set(JSON.stringify(filters), Promise.resolve(page.pageInfo.totalCount));
