@@ -66,14 +66,30 @@ function describe(spec: ConfigField, mode: InputMode): string {
   const notes: string[] = [];
   if (spec.kind === 'scalar') {
     if (spec.secret) notes.push('write-only: never shown again');
-    if (spec.min !== undefined && spec.max !== undefined) notes.push(`${spec.min} to ${spec.max}`);
-    if (spec.maxLength !== undefined) notes.push(`${spec.minLength ?? 0} to ${spec.maxLength} characters`);
-    if (spec.allowed) notes.push(`one of ${spec.allowed.join(', ')}`);
-    if (spec.pattern) notes.push(spec.pattern.means);
+    const limits = limitsOf(spec);
+    if (limits.length > 0) notes.push(`documented limit, checked before sending: ${limits.join(', ')}`);
     if (spec.list && mode === 'patch') notes.push('replaces the whole list');
   }
   if (mode === 'patch') notes.push(spec.clearable ? 'null clears it' : 'leave it out to keep it');
   return notes.length > 0 ? `${spec.description} (${notes.join('; ')})` : spec.description;
+}
+
+/** A field's limits in words, e.g. `1 to 255 characters`. */
+function limitsOf(spec: ScalarField): string[] {
+  const limits: string[] = [];
+  if (spec.min !== undefined && spec.max !== undefined) limits.push(`${spec.min} to ${spec.max}`);
+  else if (spec.min !== undefined) limits.push(`at least ${spec.min}`);
+  else if (spec.max !== undefined) limits.push(`at most ${spec.max}`);
+  if (spec.maxLength !== undefined)
+    limits.push(
+      spec.minLength === undefined
+        ? `at most ${spec.maxLength} characters`
+        : `${spec.minLength} to ${spec.maxLength} characters`,
+    );
+  else if (spec.minLength !== undefined) limits.push(`at least ${spec.minLength} characters`);
+  if (spec.allowed) limits.push(`one of ${spec.allowed.join(', ')}`);
+  if (spec.pattern) limits.push(spec.pattern.means);
+  return limits;
 }
 
 /** The GraphQL name of a vendor in a `@oneOf` input: the upstream key in camelCase. */
@@ -122,7 +138,8 @@ export function chosenVendor(
 
 /**
  * Checks an input against its table before anything is sent: required fields, null where it
- * cannot clear, bounds, lengths and allowed values. Messages never repeat the value.
+ * cannot clear, and the limits the upstream documents (the only ones a table holds). Messages
+ * never repeat the value.
  */
 export function validateInput(
   table: FieldTable,
@@ -237,13 +254,23 @@ export function vendorBody(
   return { issues, body, spec };
 }
 
-/** The input path of an upstream field name, through a table (`password_auth.password` → `passwordAuth.password`). */
+/** The names in an upstream's dotted field, list indices as names: `models[1].name` → `models`, `1`, `name`. */
+export function fieldSegments(field: string): string[] {
+  return field.split(/[.[\]]/).filter((segment) => segment !== '');
+}
+
+/**
+ * The input path of an upstream field name, through a table (`password_auth.password` →
+ * `passwordAuth.password`; a list item keeps its index). It stops at the first name the table does
+ * not know: an upstream spelling never becomes part of a GraphQL path.
+ */
 export function inputPathOf(table: FieldTable, upstreamPath: readonly string[]): string[] {
   const [head, ...rest] = upstreamPath;
   if (head === undefined) return [];
   for (const [key, spec] of Object.entries(table)) {
     if (spec.inputKey !== head && spec.upstream !== head) continue;
-    return spec.kind === 'group' ? [key, ...inputPathOf(spec.fields, rest)] : [key, ...rest];
+    if (spec.kind === 'group') return [key, ...inputPathOf(spec.fields, rest)];
+    return spec.list && rest[0] !== undefined && /^\d+$/.test(rest[0]) ? [key, rest[0]] : [key];
   }
-  return [...upstreamPath];
+  return [];
 }

@@ -1,6 +1,6 @@
 import { builder } from './builder.js';
 import { readGlobalId } from './ids.js';
-import { isUpstreamError } from './upstream/index.js';
+import { isUpstreamError, type UpstreamError } from './upstream/index.js';
 
 /** Why a mutation did not happen, in terms a form can act on. */
 export type UserErrorCode = 'INVALID_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT';
@@ -111,21 +111,21 @@ export function refuseIfAny(issues: readonly FieldIssue[], provider: string): vo
 /** The error types every mutation may answer with. */
 export const mutationErrors = { types: [InvalidInputError, NotFoundError, ForbiddenError, ConflictError] };
 
+/** Where an upstream's field sits in the mutation's arguments; `undefined` is the input as a whole. */
+export type FieldPath = (upstreamField: string | undefined) => string[];
+
 /**
  * Turns an upstream's refusal into the matching user error; anything else is rethrown and
- * becomes a top-level error with a code. `fieldPath` maps the upstream's field name to the
- * mutation's input path.
+ * becomes a top-level error with a code. `fieldPath` maps the upstream's field names to the
+ * mutation's input paths (GraphQL names, never the upstream's).
  */
-export function asUserError(
-  error: unknown,
-  fieldPath: (upstreamField: string | undefined) => string[],
-): never {
+export function asUserError(error: unknown, fieldPath: FieldPath): never {
   if (!isUpstreamError(error) || error.kind !== 'http') throw error;
   const message = error.upstreamMessage ?? 'refused';
   switch (error.status) {
     case 400:
     case 422:
-      throw new InvalidInputError([{ field: fieldPath(error.field), message }], error.provider);
+      throw new InvalidInputError(upstreamIssues(error, fieldPath), error.provider);
     case 403:
       throw new ForbiddenError(message, 'FORBIDDEN', null, error.provider);
     case 404:
@@ -140,6 +140,29 @@ export function asUserError(
     default:
       throw error;
   }
+}
+
+/**
+ * One issue per input field the upstream blamed, in the order it named them; two problems on one
+ * field share its issue. A field that maps onto nothing of the input lands on the input as a whole,
+ * its upstream name kept in the message so that the problem stays readable.
+ */
+function upstreamIssues(error: UpstreamError, fieldPath: FieldPath): FieldIssue[] {
+  const problems = error.problems ?? [];
+  if (problems.length === 0)
+    return [{ field: fieldPath(error.field), message: error.upstreamMessage ?? 'refused' }];
+  const whole = fieldPath(undefined).join('.');
+  const issues = new Map<string, FieldIssue>();
+  for (const problem of problems) {
+    const field = fieldPath(problem.field);
+    const key = field.join('.');
+    const message =
+      problem.field !== undefined && key === whole ? `${problem.field}: ${problem.message}` : problem.message;
+    const known = issues.get(key);
+    if (known) known.message = `${known.message}; ${message}`;
+    else issues.set(key, { field, message });
+  }
+  return [...issues.values()];
 }
 
 /**

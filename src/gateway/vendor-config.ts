@@ -78,6 +78,10 @@ interface FieldOptions {
   required?: boolean;
 }
 
+/**
+ * Limits are the upstream's documented ones only, checked before sending and stated in the field's
+ * description; an input the docs do not limit goes to the upstream, whose refusal maps back onto it.
+ */
 interface ScalarOptions extends FieldOptions {
   list?: boolean;
   min?: number;
@@ -129,8 +133,9 @@ export const field = {
     scalar('DateTime', upstream, description, options),
   json: (upstream: string, description: string, options?: ScalarOptions) =>
     scalar('JSON', upstream, description, options),
+  /** A TCP port; the upstream judges its range (none of them documents one). */
   port: (upstream: string, description: string, options?: ScalarOptions) =>
-    scalar('Int', upstream, description, { min: 1, max: 65535, ...options }),
+    scalar('Int', upstream, description, options),
   /** A credential: accepted on input, never output, never logged. */
   secret: (
     upstream: string,

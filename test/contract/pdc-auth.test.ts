@@ -127,6 +127,7 @@ describe('pdc describeError', () => {
     expect(describePdcError(400, { status: 400, message: 'resourceName: "x" already exists' })).toEqual({
       message: 'resourceName: "x" already exists',
       field: 'resourceName',
+      problems: [{ field: 'resourceName', message: '"x" already exists' }],
     });
   });
 
@@ -136,10 +137,21 @@ describe('pdc describeError', () => {
         status: 400,
         message: ['[1].port: must match pattern', 'limit: must be <= 10000'],
       }),
-    ).toEqual({ message: '[1].port: must match pattern; limit: must be <= 10000', field: '[1].port' });
+    ).toEqual({
+      message: '[1].port: must match pattern; limit: must be <= 10000',
+      field: '[1].port',
+      problems: [
+        { field: '[1].port', message: 'must match pattern' },
+        { field: 'limit', message: 'must be <= 10000' },
+      ],
+    });
     expect(
       describePdcError(400, { status: 400, message: [{ property: 'host', message: 'is required' }] }),
-    ).toEqual({ message: 'host: is required', field: 'host' });
+    ).toEqual({
+      message: 'host: is required',
+      field: 'host',
+      problems: [{ field: 'host', message: 'is required' }],
+    });
   });
 
   it('reads an object from field to reason', () => {
@@ -148,7 +160,14 @@ describe('pdc describeError', () => {
         status: 400,
         message: { resourceName: 'cannot be changed', port: ['bad', 'worse'] },
       }),
-    ).toEqual({ message: 'resourceName: cannot be changed; port: bad, worse', field: 'resourceName' });
+    ).toEqual({
+      message: 'resourceName: cannot be changed; port: bad, worse',
+      field: 'resourceName',
+      problems: [
+        { field: 'resourceName', message: 'cannot be changed' },
+        { field: 'port', message: 'bad, worse' },
+      ],
+    });
   });
 
   it('tolerates bodies without a message', () => {

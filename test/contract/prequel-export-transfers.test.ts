@@ -219,11 +219,12 @@ describe('Prequel Export connection tests', () => {
 
   it('answers success inside a 200 for unsaved settings that connect, and failure with a run error for those that do not', async () => {
     await expect(h.client.testDestination(s3('eu-west-1', 'right-secret'))).resolves.toMatchObject({
-      status: 'success',
+      succeeded: true,
+      error: null,
     });
     const refused = await h.client.testDestination(s3('eu-west-1', 'wrong-secret'));
     expect(refused).toMatchObject({
-      status: 'failure',
+      succeeded: false,
       error: { error_code: 'AUTHENTICATION_FAILED', blame: 'third_party' },
     });
     expect(JSON.stringify(refused)).not.toContain('wrong-secret');
@@ -237,7 +238,7 @@ describe('Prequel Export connection tests', () => {
         password_auth: { username: 'u', password: 'p' },
       },
     });
-    expect(unreachable).toMatchObject({ status: 'failure', error: { error_code: 'HOST_UNREACHABLE' } });
+    expect(unreachable).toMatchObject({ succeeded: false, error: { error_code: 'HOST_UNREACHABLE' } });
     await expect(
       h.client.testDestination({ ...s3('eu-west-1', 'x'), gcs: { bucket_name: 'b' } }),
     ).rejects.toMatchObject({
@@ -250,12 +251,12 @@ describe('Prequel Export connection tests', () => {
     const results = await Promise.all(
       seeded.map(async (d) => [d, await h.client.testDestinationConnection(d.id)] as const),
     );
-    const broken = results.filter(([, r]) => r.status === 'failure');
+    const broken = results.filter(([, r]) => !r.succeeded);
     expect(broken.length).toBeGreaterThanOrEqual(5);
     expect(new Set(broken.map(([, r]) => r.error?.error_code))).toEqual(
       new Set(['HOST_UNREACHABLE', 'AUTHENTICATION_FAILED']),
     );
-    for (const [, r] of results) expect(r.status === 'failure').toBe(r.error !== undefined);
+    for (const [, r] of results) expect(r.succeeded).toBe(r.error === null);
     for (const [d] of broken) expect(d.last_completed_transfer?.status).toBe('ERROR');
 
     const byHost =
@@ -264,6 +265,6 @@ describe('Prequel Export connection tests', () => {
     if (!byHost) throw new Error('no seeded destination with an unreachable host');
     const [d] = byHost;
     await h.client.updateDestination(d.id, { [d.vendor]: { host: 'fixed.example.com' } });
-    await expect(h.client.testDestinationConnection(d.id)).resolves.toMatchObject({ status: 'success' });
+    await expect(h.client.testDestinationConnection(d.id)).resolves.toMatchObject({ succeeded: true });
   });
 });

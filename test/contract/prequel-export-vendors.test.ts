@@ -67,11 +67,20 @@ function differences(
     if (field.secret && key in shown) out.push(`${where} is a secret that Prequel returns`);
     if (typeof spec.type === 'string' && graphqlType[spec.type] !== field.type)
       out.push(`${where} is ${field.type}`);
-    if (JSON.stringify(spec.enum) !== JSON.stringify(field.allowed))
+    // The gateway checks only the limits Prequel documents (none here): the contract's own limits
+    // stand for Prequel's judgement, so a limit the table states must be the contract's.
+    if (field.allowed && JSON.stringify(spec.enum) !== JSON.stringify(field.allowed))
       out.push(`${where} allows ${field.allowed}`);
-    if (spec.minimum !== field.min || spec.maximum !== field.max)
+    if (
+      (field.min !== undefined || field.max !== undefined) &&
+      (spec.minimum !== field.min || spec.maximum !== field.max)
+    )
       out.push(`${where} bounds ${field.min}-${field.max}`);
-    if (key in sent && (spec.minLength !== field.minLength || spec.maxLength !== field.maxLength))
+    if (
+      key in sent &&
+      (field.minLength !== undefined || field.maxLength !== undefined) &&
+      (spec.minLength !== field.minLength || spec.maxLength !== field.maxLength)
+    )
       out.push(`${where} lengths ${field.minLength}-${field.maxLength}`);
   }
   for (const field of Object.values(table)) {

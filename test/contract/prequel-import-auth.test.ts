@@ -134,10 +134,15 @@ describe('prequel-import: credentials, versions and failures', () => {
     ).toEqual({
       message: 'source.postgres.port: must be integer',
       field: 'source.postgres.port',
+      problems: [{ field: 'source.postgres.port', message: 'must be integer' }],
     });
     expect(describePrequelImportError(400, { error: ['name: is required', 'port: too big'] })).toEqual({
       message: 'name: is required; port: too big',
       field: 'name',
+      problems: [
+        { field: 'name', message: 'is required' },
+        { field: 'port', message: 'too big' },
+      ],
     });
     expect(describePrequelImportError(500, 'Internal error')).toEqual({ message: 'Internal error' });
     expect(describePrequelImportError(502, { unexpected: true })).toEqual({});

@@ -141,7 +141,12 @@ describe('rivergen error bodies as the client reads them', () => {
           timestamp: '2026-01-01T00:00:00Z',
         },
       }),
-    ).toEqual({ code: 'VALIDATION_ERROR', message: 'Invalid request data', field: 'name' });
+    ).toEqual({
+      code: 'VALIDATION_ERROR',
+      message: 'Invalid request data',
+      field: 'name',
+      problems: [{ field: 'name', message: 'too long' }],
+    });
   });
 
   it('reads the other code family, a bare error object and FastAPI detail lists', () => {
@@ -161,7 +166,11 @@ describe('rivergen error bodies as the client reads them', () => {
       describeRiverGenError(422, {
         detail: [{ loc: ['body', 'credentials', 'password'], msg: 'field required', type: 'missing' }],
       }),
-    ).toEqual({ message: 'credentials.password: field required', field: 'credentials.password' });
+    ).toEqual({
+      message: 'credentials.password: field required',
+      field: 'credentials.password',
+      problems: [{ field: 'credentials.password', message: 'field required' }],
+    });
     expect(describeRiverGenError(403, { detail: 'User is not a member of any organization' })).toEqual({
       message: 'User is not a member of any organization',
     });

@@ -166,26 +166,42 @@ describe('createCatalogDataSources', () => {
     expect(result.message).toContain('already exists');
   });
 
-  it('checks every item before calling PDC and lists every problem', async () => {
+  it('checks every item against the documented limits before calling PDC and lists every problem', async () => {
     gw.resetCounts();
     const result = await create([
-      { resourceName: fresh('ok'), databaseType: 'POSTGRES' },
-      { resourceName: '', databaseType: 'POSTGRES', port: 0 },
+      { resourceName: fresh('ok'), databaseType: 'POSTGRES', configMethod: 'jdbc' },
       {
         resourceName: fresh('ok'),
         databaseType: 'AWS',
-        costPerTb: { price: -1, currency: 'usd', frequency: 'hour' },
+        costPerTb: { price: 1, currency: 'USD', frequency: 'hour' },
+      },
+    ]);
+    expect(result.__typename).toBe('InvalidInputError');
+    expect(result.issues?.map((i) => i.field)).toEqual([
+      ['inputs', '0', 'configMethod'],
+      ['inputs', '1', 'costPerTb', 'frequency'],
+    ]);
+    expect(sim.stats.count('createDataSources')).toBe(0);
+  });
+
+  it('sends what PDC documents no limit for, and lists each field it refuses on its own input path', async () => {
+    gw.resetCounts();
+    const result = await create([
+      { resourceName: fresh('ok'), databaseType: 'POSTGRES' },
+      { resourceName: '', databaseType: 'POSTGRES' },
+      {
+        resourceName: fresh('ok'),
+        databaseType: 'AWS',
+        costPerTb: { price: -1, currency: 'usd', frequency: 'day' },
       },
     ]);
     expect(result.__typename).toBe('InvalidInputError');
     expect(result.issues?.map((i) => i.field)).toEqual([
       ['inputs', '1', 'resourceName'],
-      ['inputs', '1', 'port'],
       ['inputs', '2', 'costPerTb', 'price'],
       ['inputs', '2', 'costPerTb', 'currency'],
-      ['inputs', '2', 'costPerTb', 'frequency'],
     ]);
-    expect(sim.stats.count('createDataSources')).toBe(0);
+    expect(sim.stats.count('createDataSources')).toBe(1);
   });
 
   const cost = (change: object) => ({
@@ -193,28 +209,34 @@ describe('createCatalogDataSources', () => {
   });
   const place = (change: object) => ({ location: { country: 'NO', city: 'Oslo', ...change } });
   it.each([
-    ['resourceName', '255 characters', { resourceName: 'n'.repeat(255) }, ['resourceName'], true],
-    ['resourceName', '256 characters', { resourceName: 'n'.repeat(256) }, ['resourceName'], false],
-    ['port', '65535', { port: 65535 }, ['port'], true],
-    ['port', '65536', { port: 65536 }, ['port'], false],
-    ['port', '1', { port: 1 }, ['port'], true],
-    ['port', '0', { port: 0 }, ['port'], false],
-    ['totalCapacity', '0', { totalCapacity: 0 }, ['totalCapacity'], true],
-    ['totalCapacity', '-0.5', { totalCapacity: -0.5 }, ['totalCapacity'], false],
-    ['costPerTb.price', '0', cost({ price: 0 }), ['costPerTb'], true],
-    ['costPerTb.price', '-0.01', cost({ price: -0.01 }), ['costPerTb', 'price'], false],
-    ['costPerTb.currency', 'USDX', cost({ currency: 'USDX' }), ['costPerTb', 'currency'], false],
-    ['costPerTb.frequency', 'year', cost({ frequency: 'year' }), ['costPerTb'], true],
-    ['location.latitude', '90', place({ latitude: 90 }), ['location'], true],
-    ['location.latitude', '90.5', place({ latitude: 90.5 }), ['location', 'latitude'], false],
-    ['location.country', 'NOR', place({ country: 'NOR' }), ['location', 'country'], false],
-    ['configMethod', 'jdbc', { configMethod: 'jdbc' }, ['configMethod'], false],
-    ['includePatterns', 'an empty pattern', { includePatterns: ['a/*', ''] }, ['includePatterns'], false],
-  ])('checks %s at %s', async (_field, _label, input, path, ok) => {
-    const result = await create([{ resourceName: fresh('edge'), databaseType: 'POSTGRES', ...input }]);
-    if (ok) expect(result.__typename).toBe('CreateCatalogDataSourcesSuccess');
-    else expect(result).toMatchObject({ __typename: 'InvalidInputError', field: ['inputs', '0', ...path] });
-  });
+    ['resourceName', '255 characters', { resourceName: 'n'.repeat(255) }, ['resourceName'], 'ok'],
+    ['resourceName', '256 characters', { resourceName: 'n'.repeat(256) }, ['resourceName'], 'upstream'],
+    ['port', '65535', { port: 65535 }, ['port'], 'ok'],
+    ['port', '65536 (PDC keeps a string: no documented range)', { port: 65536 }, ['port'], 'ok'],
+    ['totalCapacity', '0', { totalCapacity: 0 }, ['totalCapacity'], 'ok'],
+    ['totalCapacity', '-0.5', { totalCapacity: -0.5 }, ['totalCapacity'], 'upstream'],
+    ['costPerTb.price', '0', cost({ price: 0 }), ['costPerTb'], 'ok'],
+    ['costPerTb.price', '-0.01', cost({ price: -0.01 }), ['costPerTb', 'price'], 'upstream'],
+    ['costPerTb.currency', 'USDX', cost({ currency: 'USDX' }), ['costPerTb', 'currency'], 'upstream'],
+    ['costPerTb.frequency', 'year', cost({ frequency: 'year' }), ['costPerTb'], 'ok'],
+    ['costPerTb.frequency', 'hour', cost({ frequency: 'hour' }), ['costPerTb', 'frequency'], 'gateway'],
+    ['location.latitude', '90', place({ latitude: 90 }), ['location'], 'ok'],
+    ['location.latitude', '90.5', place({ latitude: 90.5 }), ['location', 'latitude'], 'upstream'],
+    ['location.country', 'NOR', place({ country: 'NOR' }), ['location', 'country'], 'upstream'],
+    ['configMethod', 'jdbc', { configMethod: 'jdbc' }, ['configMethod'], 'gateway'],
+  ])(
+    'checks %s at %s where PDC documents the limit, else lets PDC judge it (%s)',
+    async (_field, _label, input, path, outcome) => {
+      gw.resetCounts();
+      const result = await create([{ resourceName: fresh('edge'), databaseType: 'POSTGRES', ...input }]);
+      if (outcome === 'ok') {
+        expect(result.__typename).toBe('CreateCatalogDataSourcesSuccess');
+        return;
+      }
+      expect(result).toMatchObject({ __typename: 'InvalidInputError', field: ['inputs', '0', ...path] });
+      expect(sim.stats.count('createDataSources')).toBe(outcome === 'gateway' ? 0 : 1);
+    },
+  );
 
   it('takes 100 items in one call, and refuses 101 or none', async () => {
     const hundred = Array.from({ length: 100 }, () => ({ resourceName: fresh('bulk'), databaseType: 'AWS' }));
@@ -271,14 +293,15 @@ describe('updateCatalogDataSource', () => {
   });
 
   it.each([
-    ['port', 65535, true],
-    ['port', 65536, false],
+    ['port', 65536, true],
     ['totalCapacity', 0, true],
     ['totalCapacity', -1, false],
-  ])('checks %s at %s', async (field, value, ok) => {
+  ])('lets PDC judge %s at %s, its refusal on the field', async (field, value, ok) => {
+    gw.resetCounts();
     const result = await update(seeded[6]?.id as string, { [field]: value });
     if (ok) expect(result.__typename).toBe('UpdateCatalogDataSourceSuccess');
     else expect(result).toMatchObject({ __typename: 'InvalidInputError', field: ['input', field] });
+    expect(sim.stats.count('updateDataSource')).toBe(1);
   });
 
   it('stores a new secret and never shows it', async () => {

@@ -89,25 +89,30 @@ describe('updateRiverGenDataSource', () => {
   });
 
   it.each([
-    ['name', '255 characters', 'x'.repeat(255), true],
-    ['name', '256 characters', 'x'.repeat(256), false],
-    ['name', 'no characters', '', false],
-    ['filePath', '1,000 characters', 'p'.repeat(1000), true],
-    ['filePath', '1,001 characters', 'p'.repeat(1001), false],
-    ['port', '65535', 65535, true],
-    ['port', '65536', 65536, false],
-    ['port', '0', 0, false],
-    ['connectionPoolSize', '100', 100, true],
-    ['connectionPoolSize', '101', 101, false],
-  ])('checks %s of %s against its limit', async (field, _label, value, ok) => {
-    const input: UpdateRiverGenDataSourceInput = { [field]: value };
-    const result = await update(own[3] as string, input);
-    expect(result).toMatchObject(
-      ok
-        ? { __typename: 'UpdateRiverGenDataSourceSuccess' }
-        : { __typename: 'InvalidInputError', field: ['input', field] },
-    );
-  });
+    ['name', '255 characters', 'x'.repeat(255), 'ok'],
+    ['name', '256 characters', 'x'.repeat(256), 'gateway'],
+    ['name', 'no characters', '', 'gateway'],
+    ['filePath', '1,000 characters', 'p'.repeat(1000), 'ok'],
+    ['filePath', '1,001 characters', 'p'.repeat(1001), 'gateway'],
+    ['port', '65535', 65535, 'ok'],
+    ['port', '65536', 65536, 'upstream'],
+    ['port', '0', 0, 'upstream'],
+    ['connectionPoolSize', '100', 100, 'ok'],
+    ['connectionPoolSize', '101', 101, 'upstream'],
+  ])(
+    'checks %s of %s where RiverGen documents the limit, else lets it judge (%s)',
+    async (field, _label, value, outcome) => {
+      gw.resetCounts();
+      const input: UpdateRiverGenDataSourceInput = { [field]: value };
+      const result = await update(own[3] as string, input);
+      expect(result).toMatchObject(
+        outcome === 'ok'
+          ? { __typename: 'UpdateRiverGenDataSourceSuccess' }
+          : { __typename: 'InvalidInputError', field: ['input', field] },
+      );
+      expect(gw.sims.rivergen?.stats.count('updateDataSource')).toBe(outcome === 'gateway' ? 0 : 1);
+    },
+  );
 
   it('answers NotFoundError for an id that names nothing, and for another organisation’s data source', async () => {
     expect(await update(gid(99999), { description: 'x' })).toMatchObject({

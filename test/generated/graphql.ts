@@ -6,49 +6,49 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** A new RiverGen data source. host, port and databaseName are required for database types. */
 export type CreateRiverGenDataSourceInput = {
-  /** Most connections kept open at once. (1 to 100) */
+  /** Most connections kept open at once. */
   connectionPoolSize?: number | null | undefined;
-  /** A full connection URL used instead of the separate fields. (0 to 2000 characters) */
+  /** A full connection URL used instead of the separate fields. */
   connectionString?: string | null | undefined;
-  /** Seconds to wait for a connection to open. (1 to 3600) */
+  /** Seconds to wait for a connection to open. */
   connectionTimeout?: number | null | undefined;
   /** Credentials to store with it; never returned. */
   credentials?: RiverGenCredentialsInput | null | undefined;
-  /** The database to open. (1 to 255 characters) */
+  /** The database to open. */
   databaseName?: string | null | undefined;
-  /** What it is for, in prose. (0 to 2000 characters) */
+  /** What it is for, in prose. */
   description?: string | null | undefined;
-  /** Object path in storage, for file-based sources. (0 to 1000 characters) */
+  /** Object path in storage, for file-based sources. (documented limit, checked before sending: at most 1000 characters) */
   filePath?: string | null | undefined;
-  /** Host name or address of the server. (1 to 255 characters) */
+  /** Host name or address of the server. */
   host?: string | null | undefined;
-  /** How many times a failed connection is tried again. (0 to 10) */
+  /** How many times a failed connection is tried again. */
   maxRetries?: number | null | undefined;
   /** Free-form JSON; replaces the stored object whole. */
   metadata?: unknown;
-  /** Its name, unique within the organisation. (1 to 255 characters) */
+  /** Its name, unique within the organisation. (documented limit, checked before sending: 1 to 255 characters) */
   name: string;
-  /** TCP port of the server. (1 to 65535) */
+  /** TCP port of the server. */
   port?: number | null | undefined;
-  /** Seconds a query may run. (1 to 86400) */
+  /** Seconds a query may run. */
   queryTimeout?: number | null | undefined;
   /** Read its schema again on a schedule. */
   schemaAutoRefresh?: boolean | null | undefined;
-  /** The schema inside the database. (0 to 255 characters) */
+  /** The schema inside the database. */
   schemaName?: string | null | undefined;
-  /** Seconds between automatic schema reads. (60 to 604800) */
+  /** Seconds between automatic schema reads. */
   schemaRefreshInterval?: number | null | undefined;
-  /** The SSH bastion's host. (0 to 255 characters) */
+  /** The SSH bastion's host. */
   sshHost?: string | null | undefined;
-  /** The local port the tunnel listens on. (1024 to 65535) */
+  /** The local port the tunnel listens on. */
   sshLocalPort?: number | null | undefined;
-  /** The SSH bastion's port. (1 to 65535) */
+  /** The SSH bastion's port. */
   sshPort?: number | null | undefined;
-  /** The user the tunnel logs in as. (0 to 255 characters) */
+  /** The user the tunnel logs in as. */
   sshUsername?: string | null | undefined;
-  /** Labels, each 1 to 64 characters. (1 to 64 characters) */
+  /** Labels for categorisation. */
   tags?: Array<string> | null | undefined;
-  /** What it connects to: postgresql, mysql, mariadb, mssql, oracle, snowflake, bigquery, redshift, databricks, clickhouse, mongodb, s3, gcs, azure_blob, csv, parquet, json, kafka. (one of postgresql, mysql, mariadb, mssql, oracle, snowflake, bigquery, redshift, databricks, clickhouse, mongodb, s3, gcs, azure_blob, csv, parquet, json, kafka) */
+  /** What it connects to, as RiverGen names it: its docs name postgresql, mysql, csv; any other type RiverGen supports may be given, and one it does not know is refused on this field. */
   type: string;
   /** Connect through an SSH tunnel. */
   useSshTunnel?: boolean | null | undefined;
@@ -79,21 +79,21 @@ export type Provider =
 
 /** Credentials to store with it; never returned. */
 export type RiverGenCredentialsInput = {
-  /** API key. (write-only: never shown again; 0 to 4000 characters) */
+  /** API key. (write-only: never shown again) */
   apiKey?: string | null | undefined;
-  /** OAuth token. (write-only: never shown again; 0 to 8000 characters) */
+  /** OAuth token. (write-only: never shown again) */
   oauthToken?: string | null | undefined;
-  /** Password. (write-only: never shown again; 0 to 1000 characters) */
+  /** Password. (write-only: never shown again) */
   password?: string | null | undefined;
-  /** Role to assume after connecting. (0 to 255 characters) */
+  /** Role to assume after connecting. */
   role?: string | null | undefined;
-  /** Passphrase of that key. (write-only: never shown again; 0 to 1000 characters) */
+  /** Passphrase of that key. (write-only: never shown again) */
   sshPassphrase?: string | null | undefined;
-  /** Private key for the SSH tunnel. (write-only: never shown again; 0 to 16000 characters) */
+  /** Private key for the SSH tunnel. (write-only: never shown again) */
   sshPrivateKey?: string | null | undefined;
-  /** User name. (0 to 255 characters) */
+  /** User name. */
   username?: string | null | undefined;
-  /** Warehouse to use (Snowflake and the like). (0 to 255 characters) */
+  /** Warehouse to use (Snowflake and the like). */
   warehouse?: string | null | undefined;
 };
 
@@ -146,7 +146,7 @@ export type UpdateCatalogDataSourceInput = {
   password?: string | null | undefined;
   /** Bucket or container and prefix scanned, for object stores. (leave it out to keep it) */
   path?: string | null | undefined;
-  /** TCP port of the server (PDC stores it as a string of digits). (1 to 65535; leave it out to keep it) */
+  /** TCP port of the server (PDC stores it as a string of digits). (leave it out to keep it) */
   port?: number | null | undefined;
   /** Cloud region, e.g. us-east-1. (leave it out to keep it) */
   region?: string | null | undefined;
@@ -158,7 +158,7 @@ export type UpdateCatalogDataSourceInput = {
   secretKey?: string | null | undefined;
   /** Key of the credentials in an external secret manager. (write-only: never shown again; leave it out to keep it) */
   secretManagerKey?: string | null | undefined;
-  /** Storage capacity, in terabytes; 0 or more. (leave it out to keep it) */
+  /** Storage capacity, in terabytes. (leave it out to keep it) */
   totalCapacity?: number | null | undefined;
   /** Full connection URI (JDBC URL, s3:// or https:// address), used instead of separate fields. (leave it out to keep it) */
   uri?: string | null | undefined;
@@ -170,45 +170,45 @@ export type UpdateCatalogDataSourceInput = {
 
 /** Changes to a RiverGen data source: only the fields given change; null clears where noted; lists replace. */
 export type UpdateRiverGenDataSourceInput = {
-  /** Most connections kept open at once. (1 to 100; leave it out to keep it) */
+  /** Most connections kept open at once. (leave it out to keep it) */
   connectionPoolSize?: number | null | undefined;
-  /** A full connection URL used instead of the separate fields. (0 to 2000 characters; null clears it) */
+  /** A full connection URL used instead of the separate fields. (null clears it) */
   connectionString?: string | null | undefined;
-  /** Seconds to wait for a connection to open. (1 to 3600; leave it out to keep it) */
+  /** Seconds to wait for a connection to open. (leave it out to keep it) */
   connectionTimeout?: number | null | undefined;
-  /** The database to open. (1 to 255 characters; null clears it) */
+  /** The database to open. (null clears it) */
   databaseName?: string | null | undefined;
-  /** What it is for, in prose. (0 to 2000 characters; null clears it) */
+  /** What it is for, in prose. (null clears it) */
   description?: string | null | undefined;
-  /** Object path in storage, for file-based sources. (0 to 1000 characters; null clears it) */
+  /** Object path in storage, for file-based sources. (documented limit, checked before sending: at most 1000 characters; null clears it) */
   filePath?: string | null | undefined;
-  /** Host name or address of the server. (1 to 255 characters; null clears it) */
+  /** Host name or address of the server. (null clears it) */
   host?: string | null | undefined;
-  /** How many times a failed connection is tried again. (0 to 10; leave it out to keep it) */
+  /** How many times a failed connection is tried again. (leave it out to keep it) */
   maxRetries?: number | null | undefined;
   /** Free-form JSON; replaces the stored object whole. (leave it out to keep it) */
   metadata?: unknown;
-  /** Its name, unique within the organisation. (1 to 255 characters; leave it out to keep it) */
+  /** Its name, unique within the organisation. (documented limit, checked before sending: 1 to 255 characters; leave it out to keep it) */
   name?: string | null | undefined;
-  /** TCP port of the server. (1 to 65535; null clears it) */
+  /** TCP port of the server. (null clears it) */
   port?: number | null | undefined;
-  /** Seconds a query may run. (1 to 86400; leave it out to keep it) */
+  /** Seconds a query may run. (leave it out to keep it) */
   queryTimeout?: number | null | undefined;
   /** Read its schema again on a schedule. (leave it out to keep it) */
   schemaAutoRefresh?: boolean | null | undefined;
-  /** The schema inside the database. (0 to 255 characters; null clears it) */
+  /** The schema inside the database. (null clears it) */
   schemaName?: string | null | undefined;
-  /** Seconds between automatic schema reads. (60 to 604800; leave it out to keep it) */
+  /** Seconds between automatic schema reads. (leave it out to keep it) */
   schemaRefreshInterval?: number | null | undefined;
-  /** The SSH bastion's host. (0 to 255 characters; null clears it) */
+  /** The SSH bastion's host. (null clears it) */
   sshHost?: string | null | undefined;
-  /** The local port the tunnel listens on. (1024 to 65535; null clears it) */
+  /** The local port the tunnel listens on. (null clears it) */
   sshLocalPort?: number | null | undefined;
-  /** The SSH bastion's port. (1 to 65535; null clears it) */
+  /** The SSH bastion's port. (null clears it) */
   sshPort?: number | null | undefined;
-  /** The user the tunnel logs in as. (0 to 255 characters; null clears it) */
+  /** The user the tunnel logs in as. (null clears it) */
   sshUsername?: string | null | undefined;
-  /** Labels, each 1 to 64 characters. (1 to 64 characters; replaces the whole list; leave it out to keep it) */
+  /** Labels for categorisation. (replaces the whole list; leave it out to keep it) */
   tags?: Array<string> | null | undefined;
   /** Connect through an SSH tunnel. (leave it out to keep it) */
   useSshTunnel?: boolean | null | undefined;

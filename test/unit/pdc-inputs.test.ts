@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { UpstreamError } from '../../src/gateway/upstream/index.js';
-import type { InvalidInputError } from '../../src/gateway/user-errors.js';
+import { asUserError, type InvalidInputError } from '../../src/gateway/user-errors.js';
 import { describePdcError } from '../../src/providers/pdc/describe-error.js';
 import { pdcCreateFields, pdcPatchFields } from '../../src/providers/pdc/inputs.js';
-import { createPath, patchPath, refused } from '../../src/providers/pdc/refusals.js';
+import { createPath, patchPath } from '../../src/providers/pdc/refusals.js';
 import { type PdcSimulator, pdcSandbox } from '../../src/sandbox/pdc/index.js';
 
 let sim: PdcSimulator;
@@ -38,14 +38,14 @@ describe('PDC’s 400 answers', () => {
       ...describePdcError(400, body),
     });
     try {
-      refused(error, path);
+      asUserError(error, path);
     } catch (caught) {
       return caught as InvalidInputError;
     }
     throw new Error('not refused');
   }
 
-  it('maps an object from field to reason (a PATCH of a fixed field) onto the input paths', async () => {
+  it('maps an object from field to reason onto the input paths; a field the input lacks lands on the input, named', async () => {
     const answer = await fetch(`${sim.url}/api/public/v1/data-sources/${sim.store.list()[0]?._id}`, {
       method: 'PATCH',
       headers: {
@@ -60,7 +60,7 @@ describe('PDC’s 400 answers', () => {
       note: 'must be string',
     });
     expect(refusal(body, patchPath).issues).toEqual([
-      { field: ['input', 'resourceName'], message: 'cannot be changed after creation' },
+      { field: ['input'], message: 'resourceName: cannot be changed after creation' },
       { field: ['input', 'note'], message: 'must be string' },
     ]);
   });

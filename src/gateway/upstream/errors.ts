@@ -23,6 +23,14 @@ export interface UpstreamErrorDetail {
   message?: string;
   /** The request field the upstream blamed, as a dotted path, when it names one. */
   field?: string;
+  /** Every problem the upstream listed, each with the field it names; for refusals of several fields. */
+  problems?: readonly UpstreamProblem[];
+}
+
+/** One problem in an upstream's refusal: the request field (a dotted path) when it names one, and what is wrong. */
+export interface UpstreamProblem {
+  field?: string;
+  message: string;
 }
 
 export interface UpstreamErrorInit extends UpstreamErrorDetail {
@@ -42,6 +50,7 @@ export interface UpstreamErrorInit extends UpstreamErrorDetail {
  */
 export class UpstreamError extends Error {
   override readonly name = 'UpstreamError';
+  readonly problems: readonly UpstreamProblem[] | undefined;
   readonly provider: string;
   readonly operation: string;
   readonly kind: UpstreamFailureKind;
@@ -54,6 +63,7 @@ export class UpstreamError extends Error {
 
   constructor(init: UpstreamErrorInit) {
     super(describe(init), init.cause === undefined ? undefined : { cause: init.cause });
+    this.problems = init.problems;
     this.provider = init.provider;
     this.operation = init.operation;
     this.kind = init.kind;

@@ -60,7 +60,9 @@ function fromParts(parts: PdcMessagePart[]): UpstreamErrorDetail {
   if (parts.length === 0) return {};
   const message = parts.map((p) => (p.field ? `${p.field}: ${p.text}` : p.text)).join('; ');
   const field = parts.find((p) => p.field)?.field;
-  return field === undefined ? { message } : { message, field };
+  if (field === undefined) return { message };
+  const problems = parts.map((p) => (p.field ? { field: p.field, message: p.text } : { message: p.text }));
+  return { message, field, problems };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

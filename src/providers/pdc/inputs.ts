@@ -30,14 +30,10 @@ const settings: FieldTable = {
   includePatterns: field.string(
     'includePatterns',
     'Resource patterns the scans include (e.g. sales/*); [] for none.',
-    {
-      list: true,
-      minLength: 1,
-    },
+    { list: true },
   ),
   excludePatterns: field.string('excludePatterns', 'Resource patterns the scans skip; [] for none.', {
     list: true,
-    minLength: 1,
   }),
   scanSinceTimeframe: field.string(
     'scanSinceTimeframe',
@@ -47,18 +43,13 @@ const settings: FieldTable = {
   availableForMigration: field.boolean('availableForMigration', 'It may be a migration target.'),
   availableForWriting: field.boolean('availableForWriting', 'The catalog may write into it.'),
   availableForDataMastering: field.boolean('availableForDataMastering', 'It takes part in data mastering.'),
-  totalCapacity: field.float('totalCapacity', 'Storage capacity, in terabytes; 0 or more.', { min: 0 }),
+  totalCapacity: field.float('totalCapacity', 'Storage capacity, in terabytes.'),
 };
 
+// PDC documents the period's values and configMethod's; no other limit, so PDC judges the rest.
 const costPerTb: FieldTable = {
-  price: field.float('price', 'Price of one terabyte for one period, in currency; 0 or more.', {
-    required: true,
-    min: 0,
-  }),
-  currency: field.string('currency', 'Currency code, e.g. USD.', {
-    required: true,
-    pattern: { regex: '^[A-Z]{3}$', means: 'three capital letters (ISO 4217)' },
-  }),
+  price: field.float('price', 'Price of one terabyte for one period, in currency.', { required: true }),
+  currency: field.string('currency', 'Currency code, e.g. USD.', { required: true }),
   frequency: field.string('frequency', 'The period the price is for.', {
     required: true,
     allowed: ['month', 'day', 'week', 'year'],
@@ -66,28 +57,23 @@ const costPerTb: FieldTable = {
 };
 
 const location: FieldTable = {
-  country: field.string('country', 'Country code, e.g. DE.', {
-    required: true,
-    pattern: { regex: '^[A-Z]{2}$', means: 'two capital letters (ISO 3166-1 alpha-2)' },
-  }),
-  city: field.string('city', 'City or metro area of the data centre.', { required: true, minLength: 1 }),
-  latitude: field.float('latitude', 'Latitude in decimal degrees.', { min: -90, max: 90 }),
-  longitude: field.float('longitude', 'Longitude in decimal degrees.', { min: -180, max: 180 }),
+  country: field.string('country', 'Country code, e.g. DE.', { required: true }),
+  city: field.string('city', 'City or metro area of the data centre.', { required: true }),
+  latitude: field.float('latitude', 'Latitude in decimal degrees.'),
+  longitude: field.float('longitude', 'Longitude in decimal degrees.'),
 };
 
 /** A new catalog data source: PDC's DataSourceCreate. Name and type are fixed once created. */
 export const pdcCreateFields: FieldTable = {
   resourceName: field.string('resourceName', 'Unique name in the catalog; cannot change later.', {
     required: true,
-    minLength: 1,
-    maxLength: 255,
   }),
   databaseType: field.string(
     'databaseType',
     `The kind of system, e.g. ${Object.keys(pdcVendors).join(', ')}; cannot change later.`,
-    { required: true, minLength: 1 },
+    { required: true },
   ),
-  status: field.string('status', 'Lifecycle state; ACTIVE when not given.', { minLength: 1 }),
+  status: field.string('status', 'Lifecycle state; ACTIVE when not given.'),
   configMethod: field.string(
     'configMethod',
     'How the connection is described: by separate fields or one uri.',

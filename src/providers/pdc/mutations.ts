@@ -1,16 +1,22 @@
 import { builder } from '../../gateway/builder.js';
 import { type InputValue, tableInput, toUpstream, validateInput } from '../../gateway/inputs.js';
 import { replaceLoaded } from '../../gateway/node-loaders.js';
-import { InvalidInputError, mutationErrors, nativeIdFor, refuseIfAny } from '../../gateway/user-errors.js';
+import {
+  asUserError,
+  InvalidInputError,
+  mutationErrors,
+  nativeIdFor,
+  refuseIfAny,
+} from '../../gateway/user-errors.js';
 import type { FieldTable } from '../../gateway/vendor-config.js';
 import { pdcProvider } from './definition.js';
 import { pdcMessageParts } from './describe-error.js';
 import { pdcCreateFields, pdcPatchFields, toPdcBody } from './inputs.js';
 import { CATALOG_DATA_SOURCE, type CatalogDataSourceRecord, isObjectId, toCatalogRecord } from './records.js';
-import { createPath, itemPath, patchPath, refused } from './refusals.js';
+import { createPath, itemPath, patchPath } from './refusals.js';
 import { CatalogDataSource } from './schema.js';
 
-/** Most data sources one `createCatalogDataSources` call takes (PDC sets none; this keeps a call bounded). */
+/** Most data sources one `createCatalogDataSources` call takes: PDC documents no most; this gateway's own bound keeps a call small. */
 export const MAX_CREATE_BATCH = 100;
 
 const CreateInput = tableInput(
@@ -96,7 +102,7 @@ function bodyOf(table: FieldTable, input: InputValue, mode: 'create' | 'patch'):
 builder.mutationFields((t) => ({
   createCatalogDataSources: t.field({
     type: CreatedBatchType,
-    description: `Creates 1 to ${MAX_CREATE_BATCH} catalog data sources in one PDC call. Every item is checked first; if PDC refuses only some, the others are created and \`failures\` says which and why.`,
+    description: `Creates 1 to ${MAX_CREATE_BATCH} catalog data sources in one PDC call (PDC takes one or more; ${MAX_CREATE_BATCH} is this gateway's own bound). Every item is checked first; if PDC refuses only some, the others are created and \`failures\` says which and why.`,
     errors: { ...mutationErrors, directResult: true },
     args: {
       inputs: t.arg({ type: [CreateInput], required: true, description: 'The data sources, in order.' }),
@@ -120,7 +126,7 @@ builder.mutationFields((t) => ({
       const answer = await context
         .session(pdcProvider)
         .client.createDataSources((bodies.length === 1 ? bodies[0] : bodies) as never)
-        .catch((error: unknown) => refused(error, createPath));
+        .catch((error: unknown) => asUserError(error, createPath));
       const created = answer.created.map(toCatalogRecord);
       for (const record of created) replaceLoaded(context, record);
       return {
@@ -144,7 +150,11 @@ builder.mutationFields((t) => ({
       'Changes a catalog data source through PDC PATCH: fields left out are not sent, lists replace, and null is refused (PDC clears nothing).',
     errors: { ...mutationErrors, dataField: { name: 'catalogDataSource' } },
     args: {
-      id: t.arg.id({ required: true, description: 'Its global id.' }),
+      id: t.arg.id({
+        required: true,
+        description:
+          'Its global id; the native id in it must be a 24-hex ObjectId, checked before sending (PDC answers any other with a 500).',
+      }),
       input: t.arg({ type: UpdateInput, required: true }),
     },
     resolve: async (_root, args, context) => {
@@ -153,7 +163,7 @@ builder.mutationFields((t) => ({
       const updated = await context
         .session(pdcProvider)
         .client.updateDataSource(id, bodyOf(pdcPatchFields, args.input, 'patch') as never)
-        .catch((error: unknown) => refused(error, patchPath));
+        .catch((error: unknown) => asUserError(error, patchPath));
       const record = toCatalogRecord(updated);
       replaceLoaded(context, record);
       return record;

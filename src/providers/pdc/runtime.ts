@@ -22,6 +22,19 @@ import { databaseTypesFor } from './vendors.js';
 /** Who a forwarded-token error names. */
 const PDC = { id: 'pdc', label: 'Pentaho Data Catalog' };
 
+/**
+ * The filter that asks PDC for every data source. Its filter endpoint takes at least one filter (the
+ * docs say so), and its docs say `resourceNames` and `databaseTypes` take "wildcard patterns using
+ * `*`", shown as exact (`my-db`), prefix (`prod-*`), suffix (`*-primary`) and contains (`*postgres*`),
+ * where `*` stands for any run of characters. None is stated to match everything, so the gateway
+ * sends the one pattern every form reduces to with an empty literal: `*` is the prefix form with an
+ * empty prefix and the suffix form with an empty suffix, so any reading of the four forms takes it as
+ * "any name" (whereas `**` would be, to a parser that tests the prefix form first, names starting
+ * with a `*`). It filters names rather than types: every data source has one (it is required on
+ * create), the docs' examples are names, and the types are an open set PDC might check against its own.
+ */
+export const EVERY_DATA_SOURCE: PdcFilters = { resourceNames: ['*'] };
+
 /** Page size used when a filter has to be applied here rather than by PDC. */
 const SCAN_PAGE = 1000;
 
@@ -139,19 +152,19 @@ export class PdcSession implements ProviderSession {
     filter: DataSourceFilter,
   ): { filters: PdcFilters; keep?: (record: CatalogDataSourceRecord) => boolean } | undefined {
     const keeps: ((record: CatalogDataSourceRecord) => boolean)[] = [];
-    let databaseTypes = ['*'];
+    let filters = EVERY_DATA_SOURCE;
     if (filter.vendors) {
       const vendors = filter.vendors;
       if (vendors.includes('OTHER')) keeps.push((record) => vendors.includes(record.vendor));
-      else databaseTypes = databaseTypesFor(vendors);
-      if (databaseTypes.length === 0) return undefined;
+      else filters = { databaseTypes: databaseTypesFor(vendors) };
+      if (filters.databaseTypes?.length === 0) return undefined;
     }
     if (filter.name !== undefined) {
       const matches = namePredicate(filter.name);
       keeps.push((record) => matches(record.name));
     }
     return {
-      filters: { databaseTypes },
+      filters,
       keep: keeps.length === 0 ? undefined : (record) => keeps.every((keep) => keep(record)),
     };
   }

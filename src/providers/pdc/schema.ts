@@ -5,6 +5,7 @@ import { primeLoaders } from '../../gateway/node-loaders.js';
 import type { PdcDataSource } from './client.js';
 import { pdcProvider } from './definition.js';
 import { CATALOG_DATA_SOURCE, type CatalogDataSourceRecord, isObjectId } from './records.js';
+import { EVERY_DATA_SOURCE } from './runtime.js';
 
 type Cost = NonNullable<PdcDataSource['costPerTb']>;
 type Location = NonNullable<PdcDataSource['location']>;
@@ -135,7 +136,8 @@ builder.queryFields((t) => ({
       ...t.arg.connectionArgs(),
       ids: t.arg.stringList({
         required: false,
-        description: 'Only these native ids (24 hexadecimal digits).',
+        description:
+          'Only these native ids: 24-hex ObjectIds, checked before sending (PDC answers any other with a 500).',
       }),
       resourceNames: t.arg.stringList({
         required: false,
@@ -149,12 +151,13 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, context, info) => {
       const session = context.session(pdcProvider);
-      const filters = {
+      const given = {
         ...(args.ids ? { ids: args.ids } : {}),
         ...(args.resourceNames ? { resourceNames: args.resourceNames } : {}),
         ...(args.databaseTypes ? { databaseTypes: args.databaseTypes } : {}),
       };
-      if (Object.keys(filters).length === 0) filters.databaseTypes = ['*'];
+      // PDC needs at least one filter: none given means every data source.
+      const filters = Object.keys(given).length > 0 ? given : EVERY_DATA_SOURCE;
       const page = await pageOne(
         {
           key: 'pdc',

@@ -1,3 +1,4 @@
+import { fieldProblems } from '../../gateway/field-problems.js';
 import {
   type AuthHeaders,
   objectAt,
@@ -9,6 +10,7 @@ import {
   type UpstreamRequest,
   type UpstreamSettings,
 } from '../../gateway/upstream/index.js';
+import { type ConnectionTestOutcome, readConnectionTest } from './connection-test.js';
 import type { components, operations } from './openapi.gen.js';
 
 type Schemas = components['schemas'];
@@ -30,7 +32,6 @@ export type Transfer = Schemas['Transfer'];
 export type TransferStatus = Schemas['TransferStatus'];
 export type TransferRequest = Schemas['TransferRequest'];
 export type RunError = Schemas['RunError'];
-export type ConnectionTestResult = Schemas['ConnectionTestResult'];
 export type TransferQueued = Schemas['TransferQueuedResponse']['data'];
 export type ListDestinationsQuery = NonNullable<operations['listDestinations']['parameters']['query']>;
 export type ListTransfersQuery = NonNullable<operations['listTransfers']['parameters']['query']>;
@@ -75,7 +76,13 @@ export function describePrequelExportError(_status: number, body: unknown): Upst
   if (!message) return {};
   const field = FIELD_PREFIX.exec(message)?.[1];
   const code = isRecord(body) ? (stringOf(body.error_code) ?? stringOf(body.code)) : undefined;
-  return { message, ...(field ? { field } : {}), ...(code ? { code } : {}) };
+  const problems = fieldProblems(message);
+  return {
+    message,
+    ...(field ? { field } : {}),
+    ...(problems.length > 0 ? { problems } : {}),
+    ...(code ? { code } : {}),
+  };
 }
 
 function messageOf(body: unknown): string | undefined {
@@ -164,19 +171,19 @@ export class PrequelExportClient {
     );
   }
 
-  /** Tests unsaved settings; a failed connection is a result (`status: "failure"`), not an error. */
+  /** Tests unsaved settings; a failed connection is a result, not an error. */
   async testDestination(
     destination: DestinationCreate,
     options: CallOptions = {},
-  ): Promise<ConnectionTestResult> {
+  ): Promise<ConnectionTestOutcome> {
     const body = await this.call<Schemas['ConnectionTestResponse']>(
       { method: 'POST', path: '/test-destination', operation: 'testDestination', json: { destination } },
       options,
     );
-    return objectAt(body, DATA, PREQUEL_EXPORT_PROVIDER, 'testDestination');
+    return this.testOutcome(body, 'testDestination');
   }
 
-  async testDestinationConnection(id: string, options: CallOptions = {}): Promise<ConnectionTestResult> {
+  async testDestinationConnection(id: string, options: CallOptions = {}): Promise<ConnectionTestOutcome> {
     const body = await this.call<Schemas['ConnectionTestResponse']>(
       {
         method: 'POST',
@@ -185,7 +192,7 @@ export class PrequelExportClient {
       },
       options,
     );
-    return objectAt(body, DATA, PREQUEL_EXPORT_PROVIDER, 'testDestinationConnection');
+    return this.testOutcome(body, 'testDestinationConnection');
   }
 
   async createTransfer(
@@ -197,7 +204,17 @@ export class PrequelExportClient {
       { method: 'POST', path: `${destinationPath(id)}/transfer`, operation: 'createTransfer', json: request },
       options,
     );
-    return objectAt(body, DATA, PREQUEL_EXPORT_PROVIDER, 'createTransfer');
+    const queued = objectAt<TransferQueued>(body, DATA, PREQUEL_EXPORT_PROVIDER, 'createTransfer');
+    if (!stringOf(queued.transfer_id)) {
+      throw new UpstreamError({
+        provider: this.http.provider,
+        operation: 'createTransfer',
+        kind: 'malformed',
+        status: 200,
+        message: 'data.transfer_id is not a string',
+      });
+    }
+    return queued;
   }
 
   async listTransfers(
@@ -225,6 +242,12 @@ export class PrequelExportClient {
     const headers = await this.auth();
     const response = await this.http.request<T>({ headers, signal: options.signal, ...request });
     return response.data;
+  }
+
+  /** A test's outcome from `data`, as documented (see readConnectionTest). */
+  private testOutcome(body: unknown, operation: string): ConnectionTestOutcome {
+    const data = objectAt<Record<string, unknown>>(body, DATA, PREQUEL_EXPORT_PROVIDER, operation);
+    return readConnectionTest(data, isRecord(body) ? body.message : undefined);
   }
 
   /** `has_next` and the cursor inside `next_url`, read where the envelope or `data` carries them. */

@@ -24,8 +24,29 @@ import { type DestinationRecord, toDestinationRecord } from './records.js';
 
 /** The largest page Prequel serves. */
 export const UPSTREAM_PAGE_SIZE = 100;
+/** How many of a destination's newest transfers are read to find one just queued. */
+const RECENT_TRANSFERS = 10;
 
 export type ListOrder = 'asc' | 'desc';
+
+/** The filters Prequel's transfer list takes: a status, and when the transfer ended. */
+export interface TransferFilter {
+  /** As Prequel spells it; its docs give the status as a free string. */
+  status?: string;
+  /** Only transfers that ended before this instant. */
+  endedBefore?: Date;
+  /** Only transfers that ended after this instant. */
+  endedAfter?: Date;
+}
+
+/** One string per distinct filter: what a cursor or a count belongs to. */
+export function transferFilterKey(filter: TransferFilter): string {
+  return [
+    filter.status ?? '*',
+    filter.endedBefore?.toISOString() ?? '*',
+    filter.endedAfter?.toISOString() ?? '*',
+  ].join(':');
+}
 
 export function connectPrequelExport(
   config: PrequelExportConfig,
@@ -95,7 +116,7 @@ export class PrequelExportSession implements ProviderSession {
   /** One page of a destination's transfers, newest first unless `order` is asc. */
   async transferPage(
     destinationId: string,
-    query: { order: ListOrder; status?: TransferStatus },
+    query: { order: ListOrder } & TransferFilter,
     cursor: string | undefined,
     pageSize: number,
   ): Promise<CursorPageResult<Transfer>> {
@@ -103,18 +124,39 @@ export class PrequelExportSession implements ProviderSession {
       page_size: pageSize,
       order: query.order,
       cursor,
-      ...(query.status ? { status: query.status } : {}),
+      // The contract lists the statuses the simulator uses; Prequel may have others, sent as they are.
+      ...(query.status ? { status: query.status as TransferStatus } : {}),
+      ...(query.endedBefore ? { ended_before: query.endedBefore.toISOString() } : {}),
+      ...(query.endedAfter ? { ended_after: query.endedAfter.toISOString() } : {}),
     });
     return { items: page.transfers, nextCursor: page.nextCursor };
   }
 
-  /** How many transfers a destination has (with this status), reading every page once per request. */
-  transferCount(destinationId: string, status: TransferStatus | undefined): Promise<number> {
-    const key = JSON.stringify([destinationId, status ?? null]);
+  /**
+   * A transfer just queued, from the newest page of its destination's list (Prequel has no read of
+   * one transfer); undefined when that page does not hold it.
+   */
+  async recentTransfer(destinationId: string, transferId: string): Promise<Transfer | undefined> {
+    const page = await this.client.listTransfers(destinationId, {
+      order: 'desc',
+      page_size: RECENT_TRANSFERS,
+    });
+    return page.transfers.find((transfer) => transfer.id === transferId);
+  }
+
+  /** After a transfer is queued: counts this request read of the destination's transfers are stale. */
+  transferQueued(destinationId: string): void {
+    const prefix = JSON.stringify([destinationId]).slice(0, -1);
+    for (const key of this.transferTotals.keys()) if (key.startsWith(prefix)) this.transferTotals.delete(key);
+  }
+
+  /** How many transfers of a destination match the filter, reading every page once per request. */
+  transferCount(destinationId: string, filter: TransferFilter): Promise<number> {
+    const key = JSON.stringify([destinationId, transferFilterKey(filter)]);
     let total = this.transferTotals.get(key);
     if (!total) {
       total = readAllPages((cursor) =>
-        this.transferPage(destinationId, { order: 'asc', status }, cursor, UPSTREAM_PAGE_SIZE),
+        this.transferPage(destinationId, { order: 'asc', ...filter }, cursor, UPSTREAM_PAGE_SIZE),
       ).then((transfers) => transfers.length);
       this.transferTotals.set(key, total);
     }
@@ -122,7 +164,7 @@ export class PrequelExportSession implements ProviderSession {
   }
 }
 
-/** Prequel's path parameter is 1 to 64 characters; anything else cannot name a destination. */
+/** Prequel documents its ids only as strings: any non-empty one may name a destination. */
 function isDestinationId(id: string): boolean {
-  return id.length > 0 && id.length <= 64;
+  return id.length > 0;
 }

@@ -5,7 +5,7 @@ import { badInput } from '../../gateway/errors.js';
 import type { Page } from '../../gateway/paging.js';
 import type { Transfer } from './client.js';
 import { prequelExportProvider } from './definition.js';
-import { UPSTREAM_PAGE_SIZE } from './runtime.js';
+import { type TransferFilter, transferFilterKey, UPSTREAM_PAGE_SIZE } from './runtime.js';
 import { Destination } from './schema.js';
 import { DestinationTransfer, TransferStatusEnum } from './transfer-types.js';
 
@@ -34,6 +34,21 @@ builder.objectFields(Destination, (t) => ({
         required: false,
         description: 'Only transfers in this state (any but OTHER).',
       }),
+      rawStatus: t.arg.string({
+        required: false,
+        description:
+          'Only transfers whose status Prequel spells this way, for a status `TransferStatus` has no value for (Prequel documents its statuses as free strings); instead of `status`.',
+      }),
+      endedBefore: t.arg({
+        type: 'DateTime',
+        required: false,
+        description: 'Only transfers that ended before this instant (one still running has not ended).',
+      }),
+      endedAfter: t.arg({
+        type: 'DateTime',
+        required: false,
+        description: 'Only transfers that ended after this instant (one still running has not ended).',
+      }),
       order: t.arg({
         type: SortOrder,
         required: false,
@@ -43,19 +58,26 @@ builder.objectFields(Destination, (t) => ({
     resolve: (destination, args, context) => {
       const session = context.session(prequelExportProvider);
       const order = args.order ?? 'desc';
-      const status = args.status ?? undefined;
       // OTHER stands for statuses unknown here: there is no one value to ask Prequel for.
-      if (status === 'OTHER')
-        throw badInput('status OTHER cannot be asked for: leave it out and read each `rawStatus`', 'status');
+      if (args.status === 'OTHER')
+        throw badInput('status OTHER cannot be asked for: give `rawStatus` instead', 'status');
+      if (args.status && args.rawStatus)
+        throw badInput('give `status` or `rawStatus`, not both', 'rawStatus');
+      const status = args.rawStatus ?? args.status;
+      const filter: TransferFilter = {
+        ...(status ? { status } : {}),
+        ...(args.endedBefore ? { endedBefore: args.endedBefore } : {}),
+        ...(args.endedAfter ? { endedAfter: args.endedAfter } : {}),
+      };
       return pageByUpstreamCursor(args, {
-        // A cursor belongs to one destination, order and status filter.
-        scope: `transfers:${destination.nativeId}:${order}:${status ?? '*'}`,
+        // A cursor belongs to one destination, order and filter.
+        scope: `transfers:${destination.nativeId}:${order}:${transferFilterKey(filter)}`,
         defaultPageSize: 20,
         maxPageSize: context.limits.maxPageSize,
         upstreamPageSize: UPSTREAM_PAGE_SIZE,
         fetch: (cursor, pageSize) =>
-          session.transferPage(destination.nativeId, { order, status }, cursor, pageSize),
-        count: () => session.transferCount(destination.nativeId, status),
+          session.transferPage(destination.nativeId, { order, ...filter }, cursor, pageSize),
+        count: () => session.transferCount(destination.nativeId, filter),
       });
     },
   }),

@@ -9,13 +9,9 @@ import { type FieldTable, field, type VendorSpec } from '../../gateway/vendor-co
 const required = (yes: boolean) => ({ required: yes });
 
 export const host = (isRequired: boolean) =>
-  field.string('host', 'Host name or IP address to connect to.', {
-    minLength: 1,
-    maxLength: 255,
-    ...required(isRequired),
-  });
+  field.string('host', 'Host name or IP address to connect to.', required(isRequired));
 export const port = (isRequired: boolean) =>
-  field.port('port', 'TCP port to connect to (1-65535).', required(isRequired));
+  field.port('port', 'TCP port to connect to.', required(isRequired));
 export const useSshTunnel = field.boolean(
   'use_ssh_tunnel',
   'Connect through the SSH tunnel configured for the recipient.',
@@ -26,8 +22,7 @@ export const disableSsl = field.boolean(
 );
 export const connectionTimeout = field.int(
   'connection_timeout_in_seconds',
-  'Seconds to wait for the connection to open (1-300).',
-  { min: 1, max: 300 },
+  'Seconds to wait for the connection to open.',
 );
 export const disableManifest = field.boolean(
   'disable_manifest',
@@ -36,40 +31,33 @@ export const disableManifest = field.boolean(
 export const folder = field.string(
   'folder',
   'Path prefix (folder) under which files are written; empty for the root.',
-  { maxLength: 1024 },
 );
 export const bucketName = (isRequired: boolean, description = 'Bucket files are written to.') =>
-  field.string('bucket_name', description, { minLength: 1, maxLength: 255, ...required(isRequired) });
+  field.string('bucket_name', description, required(isRequired));
 export const bucketRegion = (isRequired: boolean) =>
-  field.string('bucket_region', 'Cloud region of the bucket, e.g. `us-east-1`.', {
-    minLength: 1,
-    maxLength: 64,
-    ...required(isRequired),
-  });
+  field.string('bucket_region', 'Cloud region of the bucket, e.g. `us-east-1`.', required(isRequired));
 export const databaseName = (upstream: string, description: string, isRequired: boolean) =>
-  field.string(upstream, description, { minLength: 1, maxLength: 255, ...required(isRequired) });
+  field.string(upstream, description, required(isRequired));
 export const schemaName = (isRequired: boolean) =>
-  field.string('schema', 'Schema tables are written to.', {
-    minLength: 1,
-    maxLength: 255,
-    ...required(isRequired),
-  });
+  field.string('schema', 'Schema tables are written to.', required(isRequired));
 export const writeDatabase = (description = 'Database tables are written to.', isRequired = false) =>
   databaseName('write_database', description, isRequired);
 export const retentionWindowDays = field.int(
   'retention_window_days',
-  'Days old table versions are kept before they are cleaned up (1-365).',
-  { min: 1, max: 365 },
+  'Days old table versions are kept before they are cleaned up.',
 );
-export const passwordAuthMethod = field.string(
-  'auth_method',
-  'How the destination authenticates; only `password_auth` (a user name and password).',
-  { allowed: ['password_auth'] },
+
+/** Values the gateway knows of for a setting whose value set Prequel does not document; it judges any other. */
+const known = (values: readonly string[]) =>
+  `Known: ${values.map((v) => `\`${v}\``).join(', ')}; any other value goes to Prequel, which judges it.`;
+export const authMethod = (values: readonly string[], description: string) =>
+  field.string('auth_method', `${description} ${known(values)}`);
+export const bucketAuthMethod = (values: readonly string[], description: string) =>
+  field.string('bucket_auth_method', `${description} ${known(values)}`);
+export const passwordAuthMethod = authMethod(
+  ['password_auth'],
+  'How the destination authenticates (`password_auth`: a user name and password).',
 );
-export const authMethod = (allowed: readonly string[], description: string) =>
-  field.string('auth_method', description, { allowed });
-export const bucketAuthMethod = (allowed: readonly string[], description: string) =>
-  field.string('bucket_auth_method', description, { allowed });
 
 export const passwordAuth = (isRequired: boolean) =>
   field.group(
@@ -77,21 +65,15 @@ export const passwordAuth = (isRequired: boolean) =>
     'DestinationPasswordAuth',
     'The database user Prequel signs in as; the password is write-only.',
     {
-      username: field.string('username', 'The database user.', { minLength: 1, maxLength: 255 }),
-      password: field.secret('password', "The user's password. Write-only: it is never returned.", {
-        minLength: 1,
-        maxLength: 1024,
-      }),
+      username: field.string('username', 'The database user.'),
+      password: field.secret('password', "The user's password. Write-only: it is never returned."),
     },
     required(isRequired),
   );
 
 const accessKeyTable = {
-  accessId: field.string('access_id', 'The access key id (`AKIA...`).', { minLength: 1, maxLength: 128 }),
-  secretKey: field.secret('secret_key', 'The secret access key. Write-only: it is never returned.', {
-    minLength: 1,
-    maxLength: 1024,
-  }),
+  accessId: field.string('access_id', 'The access key id (`AKIA...`).'),
+  secretKey: field.secret('secret_key', 'The secret access key. Write-only: it is never returned.'),
 };
 export const awsAccessKeys = (upstream: string, isRequired: boolean) =>
   field.group(
@@ -107,13 +89,7 @@ export const awsIamRole = field.group(
   'DestinationAwsIamRole',
   'An IAM role Prequel assumes.',
   {
-    awsIamRoleArn: field.string(
-      'aws_iam_role_arn',
-      'ARN of the role, `arn:aws:iam::<account>:role/<name>`.',
-      {
-        maxLength: 2048,
-      },
-    ),
+    awsIamRoleArn: field.string('aws_iam_role_arn', 'ARN of the role, `arn:aws:iam::<account>:role/<name>`.'),
   },
 );
 
@@ -122,17 +98,12 @@ export const gcsHmacKeys = field.group(
   'DestinationGcsHmacKeys',
   'A Cloud Storage HMAC key pair; the secret is write-only.',
   {
-    accessKey: field.string('access_key', 'The HMAC access key id.', { minLength: 1, maxLength: 128 }),
-    secret: field.secret('secret', 'The HMAC secret. Write-only: it is never returned.', {
-      minLength: 1,
-      maxLength: 1024,
-    }),
+    accessKey: field.string('access_key', 'The HMAC access key id.'),
+    secret: field.secret('secret', 'The HMAC secret. Write-only: it is never returned.'),
   },
 );
 
-const serviceAccountEmail = field.string('service_account_email', "The service account's email address.", {
-  maxLength: 255,
-});
+const serviceAccountEmail = field.string('service_account_email', "The service account's email address.");
 export const gcpServiceAccountRole = field.group(
   'gcp_service_account_role',
   'DestinationGcpServiceAccountRole',
@@ -158,14 +129,10 @@ export const oauthClientSecretAuth = (isRequired: boolean) =>
     'DestinationOauthClientSecretAuth',
     'OAuth client credentials (machine to machine); the secret is write-only.',
     {
-      clientId: field.string('client_id', 'The OAuth client id.', { minLength: 1, maxLength: 255 }),
+      clientId: field.string('client_id', 'The OAuth client id.'),
       clientSecret: field.secret(
         'client_secret',
         'The OAuth client secret. Write-only: it is never returned.',
-        {
-          minLength: 1,
-          maxLength: 1024,
-        },
       ),
     },
     required(isRequired),
@@ -212,7 +179,5 @@ export function destinationVendor(
 /** The Azure storage account of Blob Storage and Delta Lake destinations. */
 export const storageAccountName = (isRequired: boolean) =>
   field.string('storage_account_name', 'Azure storage account that holds the data.', {
-    minLength: 1,
-    maxLength: 24,
     required: isRequired,
   });

@@ -87,10 +87,7 @@ export const databaseVendors: readonly VendorSpec[] = [
           wallet: field.secret(
             'wallet',
             'The Oracle wallet, base64-encoded. Write-only: it is never returned.',
-            {
-              minLength: 1,
-              maxLength: 1_048_576,
-            },
+            {},
           ),
         },
       ),
@@ -130,10 +127,7 @@ export const databaseVendors: readonly VendorSpec[] = [
       primaryKeyCollation: field.string(
         'primary_key_collation',
         'Collation of primary key columns, e.g. `Latin1_General_BIN2`.',
-        {
-          minLength: 1,
-          maxLength: 128,
-        },
+        {},
       ),
     },
   ),

@@ -27,14 +27,12 @@ export const fileVendors: readonly VendorSpec[] = [
     {
       folder,
       containerName: field.string('container_name', 'Blob container files are written to.', {
-        minLength: 1,
-        maxLength: 63,
         required: true,
       }),
       storageAccountName: storageAccountName(true),
       authMethod: authMethod(
         ['azure_service_shared_access_signature'],
-        'How the container is reached; only a service shared access signature.',
+        'How the container is reached, e.g. with a service shared access signature.',
       ),
       azureServiceSharedAccessSignature: field.group(
         'azure_service_shared_access_signature',
@@ -44,7 +42,6 @@ export const fileVendors: readonly VendorSpec[] = [
           sharedAccessSignatureToken: field.secret(
             'shared_access_signature_token',
             'The SAS token. Write-only: it is never returned.',
-            { minLength: 1, maxLength: 2048 },
           ),
         },
         { required: true },
@@ -77,8 +74,6 @@ export const fileVendors: readonly VendorSpec[] = [
     'Settings of a Google Sheets destination.',
     {
       host: field.string('host', 'Address of the spreadsheet (its `docs.google.com` URL).', {
-        minLength: 1,
-        maxLength: 2048,
         required: true,
       }),
     },
@@ -103,7 +98,7 @@ export const fileVendors: readonly VendorSpec[] = [
       folder,
       disableManifest,
       disableSsl,
-      authMethod: authMethod(['access_keys'], 'How the bucket is reached; only an access key pair.'),
+      authMethod: authMethod(['access_keys'], 'How the bucket is reached, e.g. with an access key pair.'),
       accessKeys: awsAccessKeys('access_keys', true),
       useSshTunnel,
     },
@@ -114,11 +109,11 @@ export const fileVendors: readonly VendorSpec[] = [
     'SFTP',
     "Settings of an SFTP destination. The server authorises Prequel's public key, so there is no secret.",
     {
-      username: field.string('username', 'The SFTP user.', { minLength: 1, maxLength: 255, required: true }),
+      username: field.string('username', 'The SFTP user.', { required: true }),
       host: host(true),
       port: port(true),
       folder,
-      authMethod: authMethod(['public_key_auth'], 'How Prequel signs in; only with a key pair.'),
+      authMethod: authMethod(['public_key_auth'], 'How Prequel signs in, e.g. with a key pair.'),
       publicKeyAuth: field.group(
         'public_key_auth',
         'DestinationPublicKeyAuth',
@@ -127,10 +122,7 @@ export const fileVendors: readonly VendorSpec[] = [
           publicKey: field.string(
             'public_key',
             'The OpenSSH public key the server must authorise. Not a secret.',
-            {
-              minLength: 1,
-              maxLength: 16384,
-            },
+            {},
           ),
         },
       ),

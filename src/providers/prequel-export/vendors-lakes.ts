@@ -24,7 +24,7 @@ const icebergS3Bucket = field.group(
   'DestinationIcebergS3Bucket',
   'The S3 bucket an Iceberg catalog keeps its data files in, reached through an IAM role.',
   {
-    bucketAuthMethod: bucketAuthMethod(['aws_iam_role'], 'How the bucket is reached; only `aws_iam_role`.'),
+    bucketAuthMethod: bucketAuthMethod(['aws_iam_role'], 'How the bucket is reached, e.g. with an IAM role.'),
     awsIamRole,
     bucketName: bucketName(false, 'Name of the bucket.'),
     bucketRegion: bucketRegion(false),
@@ -38,7 +38,7 @@ const icebergGcsBucket = field.group(
   {
     bucketAuthMethod: bucketAuthMethod(
       ['gcp_service_account_role'],
-      'How the bucket is reached; only `gcp_service_account_role`.',
+      'How the bucket is reached, e.g. with a granted service account.',
     ),
     gcpServiceAccountRole,
     bucketName: bucketName(false, 'Name of the bucket.'),
@@ -74,7 +74,7 @@ export const lakeVendors: readonly VendorSpec[] = [
           storageAccountName: storageAccountName(false),
           bucketAuthMethod: bucketAuthMethod(
             ['azure_storage_account_access_key'],
-            'How the account is reached; only an account access key.',
+            'How the account is reached, e.g. with an account access key.',
           ),
           azureStorageAccountAccessKey: field.group(
             'azure_storage_account_access_key',
@@ -84,7 +84,6 @@ export const lakeVendors: readonly VendorSpec[] = [
               storageAccountAccessKey: field.secret(
                 'storage_account_access_key',
                 'The access key. Write-only: it is never returned.',
-                { minLength: 1, maxLength: 1024 },
               ),
             },
           ),
@@ -107,7 +106,7 @@ export const lakeVendors: readonly VendorSpec[] = [
           disableSsl,
           bucketAuthMethod: bucketAuthMethod(
             ['access_keys'],
-            'How the bucket is reached; only an access key pair.',
+            'How the bucket is reached, e.g. with an access key pair.',
           ),
           accessKeys: awsAccessKeys('access_keys', false),
         },
@@ -115,10 +114,7 @@ export const lakeVendors: readonly VendorSpec[] = [
       retentionWindowDays,
       columnMappingMode: field.string(
         'column_mapping_mode',
-        'Delta column mapping mode: `none` keeps physical names, or `name`, `id`.',
-        {
-          allowed: ['none', 'name', 'id'],
-        },
+        'Delta column mapping mode, e.g. `none` (keeps physical names), `name` or `id`; Prequel judges the value.',
       ),
       deletionVectorsDisabled: field.boolean(
         'deletion_vectors_disabled',
@@ -146,22 +142,13 @@ export const lakeVendors: readonly VendorSpec[] = [
             'DestinationIcebergBearerToken',
             'A static bearer token for the catalog.',
             {
-              password: field.secret('password', 'The bearer token. Write-only: it is never returned.', {
-                minLength: 1,
-                maxLength: 4096,
-              }),
+              password: field.secret('password', 'The bearer token. Write-only: it is never returned.'),
             },
           ),
           oauthClientSecretAuth: oauthClientSecretAuth(false),
           storageOptions: icebergAnyStorage,
-          namespace: field.string('namespace', 'Namespace tables are created in.', {
-            minLength: 1,
-            maxLength: 255,
-          }),
-          warehouse: field.string('warehouse', "The catalog's warehouse identifier or location.", {
-            minLength: 1,
-            maxLength: 1024,
-          }),
+          namespace: field.string('namespace', 'Namespace tables are created in.'),
+          warehouse: field.string('warehouse', "The catalog's warehouse identifier or location."),
         },
       ),
       catalogGlue: field.group('catalog_glue', 'DestinationIcebergGlueCatalog', 'An AWS Glue Data Catalog.', {
@@ -178,10 +165,7 @@ export const lakeVendors: readonly VendorSpec[] = [
           tableBucketArn: field.string(
             'table_bucket_arn',
             'ARN of the table bucket, `arn:aws:s3tables:<region>:<account>:bucket/<name>`.',
-            {
-              minLength: 1,
-              maxLength: 2048,
-            },
+            {},
           ),
         },
       ),
@@ -190,11 +174,8 @@ export const lakeVendors: readonly VendorSpec[] = [
         'DestinationIcebergGoogleLakehouseCatalog',
         'A Google BigLake (lakehouse) catalog.',
         {
-          projectId: field.string('project_id', 'Google Cloud project of the catalog.', {
-            minLength: 1,
-            maxLength: 255,
-          }),
-          catalogName: field.string('catalog_name', "The catalog's name.", { minLength: 1, maxLength: 255 }),
+          projectId: field.string('project_id', 'Google Cloud project of the catalog.'),
+          catalogName: field.string('catalog_name', "The catalog's name."),
           schema: schemaName(false),
           bucketName: bucketName(false, 'Bucket the data files are written to.'),
           gcpServiceAccountRole,

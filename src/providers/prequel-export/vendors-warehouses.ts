@@ -30,9 +30,9 @@ const redshiftFields = (unit: 'cluster' | 'workgroup'): FieldTable => ({
   database: databaseName('database', 'Database tables are written to.', true),
   schema: schemaName(true),
   ...(unit === 'cluster'
-    ? { cluster: field.string('cluster', 'The cluster identifier.', { minLength: 1, maxLength: 63 }) }
-    : { workgroup: field.string('workgroup', 'The serverless workgroup.', { minLength: 1, maxLength: 64 }) }),
-  region: field.string('region', `AWS region of the ${unit}.`, { minLength: 1, maxLength: 64 }),
+    ? { cluster: field.string('cluster', 'The cluster identifier.') }
+    : { workgroup: field.string('workgroup', 'The serverless workgroup.') }),
+  region: field.string('region', `AWS region of the ${unit}.`),
   authMethod: passwordAuthMethod,
   passwordAuth: passwordAuth(true),
   bucketS3: s3StagingBucket,
@@ -48,10 +48,7 @@ export const warehouseVendors: readonly VendorSpec[] = [
     'ATHENA',
     'Settings of an Amazon Athena destination.',
     {
-      workgroup: field.string('workgroup', 'Athena workgroup queries run in.', {
-        minLength: 1,
-        maxLength: 128,
-      }),
+      workgroup: field.string('workgroup', 'Athena workgroup queries run in.'),
       connectionDatabase: databaseName('connection_database', 'Database Prequel connects to.', true),
       writeDatabase: writeDatabase('Glue database tables are created in.', true),
       awsAccessKeys: awsAccessKeys('aws_access_keys', true),
@@ -65,29 +62,19 @@ export const warehouseVendors: readonly VendorSpec[] = [
     'Settings of a Google BigQuery destination.',
     {
       projectId: field.string('project_id', 'Google Cloud project that holds the dataset.', {
-        minLength: 1,
-        maxLength: 255,
         required: true,
       }),
       dataset: field.string('dataset', 'Dataset tables are written to.', {
-        minLength: 1,
-        maxLength: 1024,
         required: true,
       }),
-      region: field.string('region', "The dataset's location, e.g. `US` or `europe-west1`.", {
-        minLength: 1,
-        maxLength: 64,
-      }),
+      region: field.string('region', "The dataset's location, e.g. `US` or `europe-west1`."),
       authMethod: authMethod(
         ['gcp_service_account_role', 'gcp_service_account_key'],
         'Whether Prequel uses a granted service account or a key the recipient sent.',
       ),
       gcpServiceAccountRole,
       gcpServiceAccountKey,
-      bucketName: field.string('bucket_name', 'Cloud Storage bucket files are staged in before loading.', {
-        minLength: 1,
-        maxLength: 255,
-      }),
+      bucketName: field.string('bucket_name', 'Cloud Storage bucket files are staged in before loading.'),
     },
   ),
   destinationVendor(
@@ -98,9 +85,7 @@ export const warehouseVendors: readonly VendorSpec[] = [
     {
       host: host(true),
       port: port(true),
-      cluster: field.string('cluster', 'Cluster name for distributed DDL; empty for a single server.', {
-        maxLength: 255,
-      }),
+      cluster: field.string('cluster', 'Cluster name for distributed DDL; empty for a single server.'),
       connectionDatabase: databaseName('connection_database', 'Database Prequel connects to.', true),
       writeDatabase: writeDatabase(),
       authMethod: passwordAuthMethod,
@@ -120,13 +105,9 @@ export const warehouseVendors: readonly VendorSpec[] = [
       port: port(false),
       schema: schemaName(true),
       catalog: field.string('catalog', 'Unity Catalog (or `hive_metastore`) the schema lives in.', {
-        minLength: 1,
-        maxLength: 255,
         required: true,
       }),
       httpPath: field.string('http_path', 'HTTP path of the SQL warehouse, `/sql/1.0/warehouses/<id>`.', {
-        minLength: 1,
-        maxLength: 1024,
         required: true,
       }),
       oauthClientSecretAuth: oauthClientSecretAuth(true),
@@ -135,9 +116,10 @@ export const warehouseVendors: readonly VendorSpec[] = [
         'DestinationDatabricksHiveStaging',
         'Staging storage for a workspace that uses the Hive metastore.',
         {
-          bucketVendor: field.string('bucket_vendor', 'Which staging bucket follows; only `bucket_s3`.', {
-            allowed: ['bucket_s3'],
-          }),
+          bucketVendor: field.string(
+            'bucket_vendor',
+            'Which staging bucket follows. Known: `bucket_s3`; any other value goes to Prequel, which judges it.',
+          ),
           bucketS3: s3StagingBucket,
         },
       ),
@@ -152,7 +134,10 @@ export const warehouseVendors: readonly VendorSpec[] = [
     {
       database: databaseName('database', 'Database tables are written to.', true),
       schema: schemaName(false),
-      authMethod: authMethod(['access_token_auth'], 'How Prequel signs in; only a MotherDuck access token.'),
+      authMethod: authMethod(
+        ['access_token_auth'],
+        'How Prequel signs in, e.g. with a MotherDuck access token.',
+      ),
     },
   ),
   destinationVendor(
@@ -176,13 +161,9 @@ export const warehouseVendors: readonly VendorSpec[] = [
     'Settings of a Snowflake destination. Prequel signs in with its own key pair, so there is no secret.',
     {
       username: field.string('username', 'Snowflake user Prequel signs in as.', {
-        minLength: 1,
-        maxLength: 255,
         required: true,
       }),
       host: field.string('host', 'Account host, `<account>.snowflakecomputing.com`.', {
-        minLength: 1,
-        maxLength: 255,
         required: true,
       }),
       port: port(false),

@@ -1,3 +1,4 @@
+import { fieldProblems } from '../../gateway/field-problems.js';
 import type { UpstreamErrorDetail } from '../../gateway/upstream/index.js';
 
 /** "<field>: <problem>", where the field is a dotted path such as `source.postgres.port`. */
@@ -21,7 +22,10 @@ export function describePrequelImportError(_status: number, body: unknown): Upst
     .map((line) => line.trim())
     .filter((line) => line !== '');
   if (lines.length === 0) return {};
-  const detail: UpstreamErrorDetail = { message: lines.join('; ') };
+  const message = lines.join('; ');
+  const detail: UpstreamErrorDetail = { message };
+  const problems = fieldProblems(message);
+  if (problems.length > 0) detail.problems = problems;
   const code = isRecord(body) && typeof body.code === 'string' ? body.code : undefined;
   if (code !== undefined) detail.code = code;
   for (const line of lines) {

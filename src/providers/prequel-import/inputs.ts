@@ -1,4 +1,5 @@
 import {
+  fieldSegments,
   type InputValue,
   inputPathOf,
   tableInput,
@@ -7,17 +8,13 @@ import {
   vendorInputKey,
 } from '../../gateway/inputs.js';
 import { refuseIfAny } from '../../gateway/user-errors.js';
-import { type FieldTable, field, type VendorSpec } from '../../gateway/vendor-config.js';
+import { type FieldTable, field } from '../../gateway/vendor-config.js';
 import { type ImportSourceCreate, type ImportSourcePatch, PREQUEL_IMPORT_PROVIDER } from './client.js';
 import { importVendors } from './vendors.js';
 
 /** What Prequel lets a caller change on a source besides its vendor settings. */
 export const importSourcePatchFields: FieldTable = {
-  name: field.string('name', 'Its name, unique within its provider.', {
-    required: true,
-    minLength: 1,
-    maxLength: 255,
-  }),
+  name: field.string('name', 'Its name, unique within its provider.', { required: true }),
 };
 
 /** Creating also fixes the provider the source belongs to. */
@@ -25,8 +22,6 @@ export const importSourceCreateFields: FieldTable = {
   ...importSourcePatchFields,
   providerId: field.string('provider_id', 'Id of the provider (your customer) the source belongs to.', {
     required: true,
-    minLength: 1,
-    maxLength: 128,
   }),
 };
 
@@ -67,39 +62,27 @@ export const UpdateImportSourceInput = tableInput(
 
 const _NOT_NULL = 'cannot be cleared with null: leave it out to keep it';
 
-/** A create input checked against Prequel's limits, as its request body; a null is the same as left out. */
+/** A create input checked (required fields, vendor), as its request body; a null is the same as left out. */
 export function createBody(input: InputValue): ImportSourceCreate {
   const { issues, body } = vendorBody(importSourceCreateFields, importVendors, input, 'create');
   refuseIfAny(issues, PREQUEL_IMPORT_PROVIDER);
   return body as ImportSourceCreate;
 }
 
-/** A patch input checked against Prequel's limits (no null anywhere), as its body, with the vendor it names. */
-export function patchBody(input: InputValue): { body: ImportSourcePatch; vendor: VendorSpec | undefined } {
-  const { issues, body, spec } = vendorBody(importSourcePatchFields, importVendors, input, 'patch');
+/**
+ * A patch input checked (no null anywhere), as its body. Settings under another vendor's key than
+ * the source's are sent too: Prequel decides, and its refusal lands on that key.
+ */
+export function patchBody(input: InputValue): ImportSourcePatch {
+  const { issues, body } = vendorBody(importSourcePatchFields, importVendors, input, 'patch');
   refuseIfAny(issues, PREQUEL_IMPORT_PROVIDER);
-  return { body: body as ImportSourcePatch, vendor: spec };
-}
-
-/** Refuses settings for a vendor other than the source's, naming both, before Prequel is asked. */
-export function checkSameVendor(given: VendorSpec, sourceVendor: string): void {
-  if (given.key === sourceVendor) return;
-  const own = importVendors.find((spec) => spec.key === sourceVendor);
-  const ownKey = own ? vendorInputKey(own) : sourceVendor;
-  refuseIfAny(
-    [
-      {
-        field: ['input', 'config'],
-        message: `holds ${vendorInputKey(given)} settings, but this is a ${ownKey} source: use config.${ownKey}`,
-      },
-    ],
-    PREQUEL_IMPORT_PROVIDER,
-  );
+  return body as ImportSourcePatch;
 }
 
 /** Where a field Prequel names (`source.postgres.port`, `source.name`) sits in the mutation's input. */
 export function inputFieldOf(upstream: string | undefined): string[] {
-  const [root, head, ...rest] = (upstream ?? '').split('.');
+  const [root, head, ...rest] = fieldSegments(upstream ?? '');
+  if (root === 'id' && head === undefined) return ['id'];
   if (root !== 'source' || head === undefined) return ['input'];
   if (head === 'vendor') return ['input', 'config'];
   const vendor = importVendors.find((spec) => spec.key === head);

@@ -9,39 +9,32 @@ const isValid = field.boolean(
     readOnly: true,
   },
 );
-/** Prequel's documented limits on the request side; they shape inputs only, never output types. */
-const text = (maxLength: number, minLength = 1) => ({ minLength, maxLength });
-const secret = { ...text(16384), required: true };
+// Prequel documents no length, range or pattern for these settings: it judges them itself, and its
+// refusal comes back on the field it names.
+const secret = { required: true };
 
-const host = () =>
-  field.string('host', 'Host name or address of the server.', { required: true, ...text(255) });
-const port = () => field.port('port', 'TCP port of the server (1-65535).', { required: true });
-const database = field.string('database', 'Database to read from.', { required: true, ...text(255) });
-const schema = field.string('schema', 'Database schema to read from.', text(255));
+const host = () => field.string('host', 'Host name or address of the server.', { required: true });
+const port = () => field.port('port', 'TCP port of the server.', { required: true });
+const database = field.string('database', 'Database to read from.', { required: true });
+const schema = field.string('schema', 'Database schema to read from.');
 const useSshTunnel = field.boolean('use_ssh_tunnel', 'Connect through an SSH tunnel.');
 const disableSsl = field.boolean('disable_ssl', 'Connect without TLS.');
-const timeout = field.int('connection_timeout_in_seconds', 'Seconds to wait when opening a connection.', {
-  min: 1,
-  max: 3600,
-});
+const timeout = field.int('connection_timeout_in_seconds', 'Seconds to wait when opening a connection.');
 const authMethod = field.string('auth_method', 'How Prequel authenticates, e.g. `password_auth`.', {
   writeOnly: true,
-  ...text(64),
 });
-const region = field.string('region', 'Cloud region of the resource, e.g. `us-east-1`.', text(64));
-const bucketName = (description: string) =>
-  field.string('bucket_name', description, { required: true, ...text(255) });
+const region = field.string('region', 'Cloud region of the resource, e.g. `us-east-1`.');
+const bucketName = (description: string) => field.string('bucket_name', description, { required: true });
 
 const sshTunnel = field.group(
   'ssh_tunnel',
   'SshTunnel',
   'The SSH tunnel Prequel connects through, when `useSshTunnel` is on.',
   {
-    host: field.string('ssh_tunnel_host', 'SSH bastion host.', { required: true, ...text(255) }),
-    port: field.int('ssh_tunnel_port', 'SSH bastion port.', { min: 1, max: 65535 }),
+    host: field.string('ssh_tunnel_host', 'SSH bastion host.', { required: true }),
+    port: field.port('ssh_tunnel_port', 'SSH bastion port.'),
     username: field.string('ssh_tunnel_username', 'User Prequel logs in as on the bastion.', {
       required: true,
-      ...text(255),
     }),
     // Prequel makes the key pair itself and shows the public half.
     publicKey: field.string('ssh_public_key', 'Public key to authorise on the bastion for that user.', {
@@ -55,7 +48,7 @@ const passwordAuth = field.group(
   'PasswordAuth',
   'User name and password.',
   {
-    username: field.string('username', 'User name.', { required: true, ...text(255) }),
+    username: field.string('username', 'User name.', { required: true }),
     password: field.secret('password', 'Password. Write-only: it is never returned.', secret),
   },
   { writeOnly: true },
@@ -67,18 +60,13 @@ const awsIamRole = field.group('aws_iam_role', 'AwsIamRole', 'An AWS IAM role Pr
   roleArn: field.string('aws_iam_role', 'ARN of the role, e.g. `arn:aws:iam::123456789012:role/reader`.', {
     inputKey: 'aws_iam_role_arn',
     required: true,
-    ...text(2048),
-    pattern: {
-      regex: '^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$',
-      means: 'an IAM role ARN (arn:aws:iam::<account>:role/<name>)',
-    },
   }),
 });
 
 const warehouseAccessKeys = field.group('aws_access_keys', 'AwsAccessKeys', 'An AWS access key pair.', {
-  accessId: field.string('access_id', 'AWS access key id.', { required: true, ...text(128) }),
+  accessId: field.string('access_id', 'AWS access key id.', { required: true }),
   secretKey: field.secret('secret_key', 'AWS secret access key. Write-only.', secret),
-  password: field.secret('password', 'Database password used with the key pair. Write-only.', text(16384)),
+  password: field.secret('password', 'Database password used with the key pair. Write-only.'),
 });
 
 const bucketAccessKeys = field.group(
@@ -89,7 +77,6 @@ const bucketAccessKeys = field.group(
     accessKeyId: field.string('access_key_id', 'Access key id.', {
       inputKey: 'access_id',
       required: true,
-      ...text(128),
     }),
     secretKey: field.secret('secret_key', 'Secret access key. Write-only.', secret),
   },
@@ -98,8 +85,6 @@ const bucketAccessKeys = field.group(
 const serviceAccountEmail = (options: { readOnly?: boolean } = {}) =>
   field.string('service_account_email', 'Email of the Google service account.', {
     required: true,
-    maxLength: 320,
-    pattern: { regex: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$', means: 'an email address' },
     ...options,
   });
 const serviceAccount = (upstream: string, typeName: string, description: string) =>
@@ -132,7 +117,6 @@ const gcpKey = field.group(
 const publicKeyAuth = field.group('public_key_auth', 'PublicKeyAuth', 'Key-pair authentication.', {
   publicKey: field.string('public_key', 'The public key registered for the user.', {
     required: true,
-    ...text(8192),
   }),
 });
 
@@ -172,10 +156,10 @@ export const importVendors: readonly VendorSpec[] = [
       port: port(),
       database,
       schema,
-      cluster: field.string('cluster', 'Redshift cluster identifier.', text(63)),
+      cluster: field.string('cluster', 'Redshift cluster identifier.'),
       region,
-      workgroup: field.string('workgroup', 'Redshift workgroup.', text(64)),
-      username: field.string('username', 'Database user Prequel connects as.', text(255)),
+      workgroup: field.string('workgroup', 'Redshift workgroup.'),
+      username: field.string('username', 'Database user Prequel connects as.'),
       authMethod,
       awsIamRole,
       awsAccessKeys: warehouseAccessKeys,
@@ -196,7 +180,7 @@ export const importVendors: readonly VendorSpec[] = [
       port: port(),
       database,
       schema,
-      workgroup: field.string('workgroup', 'Redshift Serverless workgroup.', { required: true, ...text(64) }),
+      workgroup: field.string('workgroup', 'Redshift Serverless workgroup.', { required: true }),
       region,
       authMethod,
       awsIamRole,
@@ -210,7 +194,6 @@ export const importVendors: readonly VendorSpec[] = [
   vendor('bigquery', 'BigQueryImportConfig', 'BIGQUERY', 'Settings of a Google BigQuery import source.', {
     projectId: field.string('project_id', 'Google Cloud project that holds the data.', {
       required: true,
-      ...text(128),
     }),
     region,
     authMethod,
@@ -222,7 +205,7 @@ export const importVendors: readonly VendorSpec[] = [
     isValid,
     bucketName: bucketName('Bucket to read from.'),
     region,
-    bucketHost: field.string('bucket_host', 'Custom endpoint of the bucket, if any.', text(255)),
+    bucketHost: field.string('bucket_host', 'Custom endpoint of the bucket, if any.'),
     authMethod,
     awsIamRole,
     awsAccessKeys: bucketAccessKeys,
@@ -242,8 +225,6 @@ export const importVendors: readonly VendorSpec[] = [
         'Azure storage account that holds the container.',
         {
           required: true,
-          ...text(24, 3),
-          pattern: { regex: '^[a-z0-9]+$', means: 'lowercase letters and digits only' },
         },
       ),
       authMethod,
@@ -259,7 +240,7 @@ export const importVendors: readonly VendorSpec[] = [
     isValid,
     host: host(),
     port: port(),
-    username: field.string('username', 'User Prequel logs in as.', { required: true, ...text(255) }),
+    username: field.string('username', 'User Prequel logs in as.', { required: true }),
     authMethod,
     publicKeyAuth: { ...publicKeyAuth, output: false },
   }),
@@ -271,7 +252,7 @@ export const importVendors: readonly VendorSpec[] = [
     gcpServiceAccountRole: gcpRole,
     federatedGcpServiceAccountRole: federatedGcpRole,
     hmacKeys: field.group('gcs_hmac_keys', 'GcsHmacKeys', 'An HMAC key for the bucket.', {
-      accessId: field.string('access_id', 'HMAC access id.', { required: true, ...text(128) }),
+      accessId: field.string('access_id', 'HMAC access id.', { required: true }),
       secret: field.secret('secret', 'HMAC secret. Write-only.', secret),
     }),
     gcpServiceAccountKey: gcpKey,
@@ -301,9 +282,8 @@ export const importVendors: readonly VendorSpec[] = [
     schema,
     username: field.string('username', 'Snowflake user Prequel connects as.', {
       required: true,
-      ...text(255),
     }),
-    authMethod: field.string('auth_method', 'How Prequel authenticates, e.g. `public_key_auth`.', text(64)),
+    authMethod: field.string('auth_method', 'How Prequel authenticates, e.g. `public_key_auth`.'),
     publicKeyAuth,
   }),
 ];

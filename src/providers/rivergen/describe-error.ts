@@ -1,4 +1,5 @@
-import type { UpstreamErrorDetail } from '../../gateway/upstream/index.js';
+import { fieldProblems } from '../../gateway/field-problems.js';
+import type { UpstreamErrorDetail, UpstreamProblem } from '../../gateway/upstream/index.js';
 
 /**
  * Reads a RiverGen error body into a code, a message and the blamed field. Accepts the documented
@@ -18,11 +19,28 @@ export function describeRiverGenError(_status: number, body: unknown): UpstreamE
     stringOf(inner.message) ??
     stringOf(typeof body.error === 'string' ? body.error : undefined) ??
     stringOf(body.message);
-  const fromDetails = detailsOf(inner.details ?? inner.detail ?? body.detail);
+  const details = inner.details ?? inner.detail ?? body.detail;
+  const fromDetails = detailsOf(details);
   const text = message ?? fromDetails.message;
   if (text !== undefined) out.message = oneLine(text);
   if (fromDetails.field !== undefined) out.field = fromDetails.field;
+  const problems = problemsOf(details, out.message);
+  if (problems.length > 0) out.problems = problems;
   return out;
+}
+
+/**
+ * Each field at fault: those `details` names (one object, or a list of them), then any other the
+ * message lists as `<field>: <reason>` (it may name several where `details` holds only the first).
+ */
+function problemsOf(details: unknown, message: string | undefined): UpstreamProblem[] {
+  const named = (Array.isArray(details) ? details : [details])
+    .map(detailsOf)
+    .flatMap((d) => (d.field !== undefined ? [{ field: d.field, message: d.message ?? 'is invalid' }] : []));
+  if (message === undefined) return named;
+  const listed = fieldProblems(message).filter((p) => p.field !== undefined);
+  const seen = new Set<string | undefined>(named.map((p) => p.field));
+  return [...named, ...listed.filter((p) => !seen.has(p.field))];
 }
 
 function detailsOf(details: unknown): { field?: string; message?: string } {

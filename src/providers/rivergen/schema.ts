@@ -10,7 +10,7 @@ import type { RiverGenDataSource as RiverGenObject } from './client.js';
 import { riverGenProvider } from './definition.js';
 import { RIVERGEN_DATA_SOURCE, type RiverGenRecord, riverGenId } from './records.js';
 import type { RiverGenListFilter } from './runtime.js';
-import { riverGenVendors } from './vendors.js';
+import { documentedRiverGenTypes } from './vendors.js';
 
 const RiverGenStatus = builder.enumType('RiverGenStatus', {
   description: 'Where a RiverGen data source stands.',
@@ -174,7 +174,7 @@ builder.queryFields((t) => ({
       workspaceId: t.arg.int({ required: false, description: 'Only this workspace.' }),
       type: t.arg.string({
         required: false,
-        description: `Only this RiverGen type (${Object.keys(riverGenVendors).join(', ')}).`,
+        description: `Only this RiverGen type, as RiverGen names it (its docs name ${documentedRiverGenTypes.join(', ')}).`,
       }),
       status: t.arg({
         type: RiverGenStatus,

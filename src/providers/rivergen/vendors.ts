@@ -1,5 +1,8 @@
 import type { Vendor } from '../../gateway/vendor.js';
 
+/** The `type` values RiverGen's docs name; it supports more (below), and may add others. */
+export const documentedRiverGenTypes: readonly string[] = ['postgresql', 'mysql', 'csv'];
+
 /** RiverGen's `type` values and the vendor each one is. */
 export const riverGenVendors: Readonly<Record<string, Vendor>> = {
   postgresql: 'POSTGRES',
