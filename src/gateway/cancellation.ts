@@ -1,3 +1,5 @@
+import { setMaxListeners } from 'node:events';
+
 /**
  * How long a timed-out operation's execution may take to wind down before it is answered without it.
  * Once its upstream calls are aborted it settles at once; this is a safety net for anything that waits
@@ -67,6 +69,8 @@ export class Cancellation {
 
   private arm(): AbortSignal {
     const controller = new AbortController();
+    // Each upstream call in flight listens on it: a `nodes` of many ids has more than Node's 10 at once.
+    setMaxListeners(0, controller.signal);
     this.controller = controller;
     if (this.ended) return controller.signal;
     const client = this.request?.signal;
