@@ -17,16 +17,25 @@ export const faultGatewayEnv: Record<string, string> = {
   UPSTREAM_RETRY_MAX_DELAY_MS: '1000',
   UPSTREAM_BREAKER_RESET_MS: '1000',
   UPSTREAM_MAX_RETRY_AFTER_MS: '2000',
+  OPERATION_TIMEOUT_MS: '6000',
+  ADMISSION_TIMEOUT_MS: '1000',
 };
+
+/** How long a timed-out operation may take to wind down before it is answered without it. */
+const WIND_DOWN_MS = 1_000;
 
 /**
  * The longest a request may wait on an upstream under those settings: every try of a read runs to
- * its deadline, with the longest wait allowed between two tries.
+ * its deadline, with the longest wait allowed between two tries, unless the operation's own time
+ * limit (after its wait for admission, plus its wind-down) cuts that short.
  */
 export function answerBound(env: Record<string, string>): number {
   const tries = Number(env.UPSTREAM_RETRY_ATTEMPTS);
   const wait = Math.max(Number(env.UPSTREAM_RETRY_MAX_DELAY_MS), Number(env.UPSTREAM_MAX_RETRY_AFTER_MS));
-  return tries * Number(env.UPSTREAM_DEADLINE_MS) + (tries - 1) * wait;
+  const byRetries = tries * Number(env.UPSTREAM_DEADLINE_MS) + (tries - 1) * wait;
+  // An operation's clock starts once it is admitted: the wait for admission comes first.
+  const byOperation = Number(env.ADMISSION_TIMEOUT_MS) + Number(env.OPERATION_TIMEOUT_MS) + WIND_DOWN_MS;
+  return Number.isFinite(byOperation) ? Math.min(byRetries, byOperation) : byRetries;
 }
 
 /** Peak RSS the gateway must stay under while 64 MB answers arrive (read whole, a few would pass it). */
