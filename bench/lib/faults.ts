@@ -1,3 +1,4 @@
+import { WIND_DOWN_MS } from '../../src/gateway/cancellation.js';
 import type { FaultOptions } from '../../src/sandbox/kit/index.js';
 import { type LoadProcess, peakRssMb, stopChild } from './children.js';
 import { type GatewayMode, startGateway } from './gateway.js';
@@ -20,9 +21,6 @@ export const faultGatewayEnv: Record<string, string> = {
   OPERATION_TIMEOUT_MS: '6000',
   ADMISSION_TIMEOUT_MS: '1000',
 };
-
-/** How long a timed-out operation may take to wind down before it is answered without it. */
-const WIND_DOWN_MS = 1_000;
 
 /**
  * The longest a request may wait on an upstream under those settings: every try of a read runs to

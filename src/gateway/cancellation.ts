@@ -5,7 +5,7 @@ import { setMaxListeners } from 'node:events';
  * Once its upstream calls are aborted it settles at once; this is a safety net for anything that waits
  * on something else (a login shared with other requests, say).
  */
-const WIND_DOWN_MS = 1_000;
+export const WIND_DOWN_MS = 1_000;
 
 /** Why an operation's upstream calls were aborted: its time limit (OPERATION_TIMEOUT_MS) ran out. */
 export class OperationTimeout extends Error {
