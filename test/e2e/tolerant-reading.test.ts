@@ -76,16 +76,9 @@ describe('an import source without `vendor` (the documented object)', () => {
 
 describe('a value the gateway does not know', () => {
   it('is OTHER beside its raw text: an import source of a vendor unknown here', async () => {
-    const { nativeId } = ids.importSources as Node;
-    const source = {
-      id: nativeId,
-      provider_id: 'p-1',
-      name: 'From a new vendor',
-      is_reachable: true,
-      created_at: '2024-05-01T00:00:00Z',
-      updated_at: '2024-05-01T00:00:00Z',
+    const source = importSource('From a new vendor', {
       mysql: { is_valid: true, host: 'db.example.com', port: 3306 },
-    };
+    });
     const node = await readAs(
       'importSources',
       'prequel-import',
@@ -239,17 +232,10 @@ describe('a partial create PDC answers with a message only (207, the documented 
 
 describe('fields the gateway does not know', () => {
   it('are ignored, in the envelope, the object and its settings block', async () => {
-    const { nativeId } = ids.importSources as Node;
-    const source = {
-      id: nativeId,
-      provider_id: 'p-1',
-      name: 'With extras',
-      is_reachable: true,
-      created_at: '2024-05-01T00:00:00Z',
-      updated_at: '2024-05-01T00:00:00Z',
+    const source = importSource('With extras', {
       labels: { team: 'data' },
       postgres: { is_valid: true, host: 'db.example.com', port: 5432, database: 'orders', pool: { size: 4 } },
-    };
+    });
     const node = await readAs(
       'importSources',
       'prequel-import',
@@ -275,6 +261,19 @@ describe('fields the gateway does not know', () => {
     expect(riverGen).toEqual({ vendor: 'MYSQL', status: 'ACTIVE' });
   });
 });
+
+/** A documented import source object for the seeded id, with `extra` (its settings block) added. */
+function importSource(name: string, extra: Record<string, unknown>) {
+  return {
+    id: (ids.importSources as Node).nativeId,
+    provider_id: 'p-1',
+    name,
+    is_reachable: true,
+    created_at: '2024-05-01T00:00:00Z',
+    updated_at: '2024-05-01T00:00:00Z',
+    ...extra,
+  };
+}
 
 function riverGenBody(fields: Record<string, unknown>) {
   const id = Number(ids.riverGenDataSources?.nativeId);
