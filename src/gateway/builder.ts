@@ -5,6 +5,7 @@ import type { GatewayContext } from './context.js';
 import { badInput } from './errors.js';
 import { encodeGlobalId, notAnId, readGlobalId } from './ids.js';
 import { loadNode, loadNodes } from './node-loaders.js';
+import { pagingDescriptions } from './paging-descriptions.js';
 
 /** GraphQL type names that carry global ids; provider schemas add theirs as they define them. */
 export const nodeTypenames = new Set<string>();
@@ -53,6 +54,7 @@ export const builder = new SchemaBuilder<{
     pageInfoTypeOptions: {
       description: 'Where a page sits in a connection, for fetching the next or previous one.',
     },
+    ...pagingDescriptions,
   },
 });
 
