@@ -21,8 +21,16 @@ export const builder = new SchemaBuilder<{
 }>({
   plugins: [ErrorsPlugin, RelayPlugin],
   errors: {
-    defaultResultOptions: { name: ({ fieldName }) => `${capitalize(fieldName)}Success` },
-    defaultUnionOptions: { name: ({ fieldName }) => `${capitalize(fieldName)}Result` },
+    // One union description fits every mutation; each success type has its own (`mutationErrors`).
+    defaultResultOptions: {
+      name: ({ fieldName }) => `${capitalize(fieldName)}Success`,
+      description: 'What a mutation answers when it did what was asked.',
+    },
+    defaultUnionOptions: {
+      name: ({ fieldName }) => `${capitalize(fieldName)}Result`,
+      description:
+        'What a mutation answers: its `…Success` type when it did what was asked, or a `UserError` type (InvalidInputError, NotFoundError, ForbiddenError, ConflictError) saying why not. Ask for `__typename` to tell them apart.',
+    },
   },
   relay: {
     clientMutationId: 'omit',
