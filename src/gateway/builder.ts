@@ -38,16 +38,27 @@ export const builder = new SchemaBuilder<{
     encodeGlobalID: (typename, id) => encodeGlobalId(typename, id),
     // Never throws: an id that is not ours fails its own lookup (`loadNode`), not the whole field.
     decodeGlobalID: (globalId) => readGlobalId(globalId, nodeTypenames) ?? notAnId,
+    idFieldOptions: {
+      description:
+        'Global id, unique across every type and provider of this API: what `node`, `nodes` and the mutations take. Opaque: read nothing into it.',
+    },
     // `node` and `nodes` load through the request's own loaders (node-loaders.ts), not Pothos's
     // per-request caches, which are module-level WeakMaps keyed by context (see `requestLocal`).
     nodeQueryOptions: {
       description: 'Fetches any data source (or other node) by its global id.',
       nullable: true,
+      args: { id: { description: 'The global `id` of any node.' } },
       resolve: (_root, args, context) => loadNode(context, args.id, 'id'),
     },
     nodesQueryOptions: {
       description:
         'Fetches several nodes by global id, batched per provider: the answer has one entry per id, in the order asked, null where there is none. An id that is not an id of this API is null, with an error at its entry.',
+      args: {
+        ids: {
+          description:
+            "Global `id`s of any nodes, of any types and providers; at most the gateway's MAX_NODES setting.",
+        },
+      },
       resolve: (_root, args, context) => {
         if (args.ids.length > context.limits.maxNodes) {
           throw badInput(
