@@ -1,23 +1,45 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { builder } from './builder.js';
 import type { GatewayContext } from './context.js';
-import { type ConnectionArgs, type Page, pageAcross, type Segment } from './paging.js';
+import { type ConnectionArgs, DEFAULT_PAGE_SIZE, type Page, pageAcross, type Segment } from './paging.js';
 
 type NodeType = Parameters<typeof builder.connectionObject>[0]['type'];
 
-/** A Relay connection type over `nodeRef` with a lazily computed `totalCount`. */
-export function countedConnection<Type extends NodeType>(name: string, nodeRef: Type, description: string) {
-  return builder.connectionObject({
-    type: nodeRef,
-    name,
-    description,
-    fields: (t) => ({
-      totalCount: t.int({
-        description: 'How many items match, over every page.',
-        resolve: (connection) => (connection as unknown as Page<unknown>).totalCount(),
+/** How a connection speaks of what it lists; every connection and edge is described from it. */
+export interface ConnectionWords {
+  /** The connection type's own description, e.g. "A page of Prequel Export destinations.". */
+  description: string;
+  /** One item, e.g. "destination". */
+  item: string;
+  /** The items of the list, e.g. "Prequel Export destinations". */
+  items: string;
+}
+
+/** A Relay connection type over `nodeRef`, with its edge type and a lazily computed `totalCount`. */
+export function countedConnection<Type extends NodeType>(
+  name: string,
+  nodeRef: Type,
+  words: ConnectionWords,
+) {
+  const { description, item, items } = words;
+  return builder.connectionObject(
+    {
+      type: nodeRef,
+      name,
+      description,
+      edgesField: { description: `The ${items} on this page, in the list's order, each with its cursor.` },
+      fields: (t) => ({
+        totalCount: t.int({
+          description: `How many ${items} match, over every page; counted only when asked for. An upstream that cannot count adds an error, and it is null when none could.`,
+          resolve: (connection) => (connection as unknown as Page<unknown>).totalCount(),
+        }),
       }),
-    }),
-  });
+    },
+    {
+      description: `An edge in a page of ${items}: one ${item} and its cursor.`,
+      nodeField: { description: `The ${item} at this place in the list.` },
+    },
+  );
 }
 
 /**
@@ -33,7 +55,7 @@ export function pageOne<T>(
 ): Promise<Page<T>> {
   return pageAcross([segment], args, {
     scope,
-    defaultPageSize: 20,
+    defaultPageSize: DEFAULT_PAGE_SIZE,
     maxPageSize: context.limits.maxPageSize,
     onSegmentFailure: (_key, error) => {
       throw error;

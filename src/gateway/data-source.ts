@@ -3,7 +3,7 @@ import { builder, nodeTypenames } from './builder.js';
 import { countedConnection } from './connections.js';
 import { badInput, fromUpstream, registerProviderLabel } from './errors.js';
 import { loadNode, primeLoaders } from './node-loaders.js';
-import { pageAcross, type Segment } from './paging.js';
+import { DEFAULT_PAGE_SIZE, pageAcross, type Segment } from './paging.js';
 import type { ProviderDefinition } from './provider.js';
 import { type DataSourceFilter, type DataSourceRecord, MAX_NAME_PATTERN_LENGTH } from './records.js';
 import { isUpstreamError } from './upstream/index.js';
@@ -141,11 +141,11 @@ export function defineDataSourceSchema(definitions: readonly ProviderDefinition[
     }),
   });
 
-  const DataSourceConnection = countedConnection(
-    'DataSourceConnection',
-    DataSource,
-    'A page of data sources from every provider asked.',
-  );
+  const DataSourceConnection = countedConnection('DataSourceConnection', DataSource, {
+    description: 'A page of data sources from every provider asked.',
+    item: 'data source',
+    items: 'data sources',
+  });
 
   builder.queryFields((t) => ({
     dataSource: t.field({
@@ -165,7 +165,12 @@ export function defineDataSourceSchema(definitions: readonly ProviderDefinition[
         'Every data source of every configured provider, provider by provider, in each upstream’s own order. A provider that fails is left out with an error naming it; the rest still arrives.',
       args: {
         ...t.arg.connectionArgs(),
-        filter: t.arg({ type: DataSourceFilterInput, required: false }),
+        filter: t.arg({
+          type: DataSourceFilterInput,
+          required: false,
+          description:
+            'Which data sources to list; left out, every data source of every configured provider.',
+        }),
       },
       resolve: async (_root, args, context, info) => {
         const name = args.filter?.name;
@@ -194,7 +199,7 @@ export function defineDataSourceSchema(definitions: readonly ProviderDefinition[
         }));
         const page = await pageAcross(segments, args, {
           scope: 'dataSources',
-          defaultPageSize: 20,
+          defaultPageSize: DEFAULT_PAGE_SIZE,
           maxPageSize: context.limits.maxPageSize,
           onSegmentFailure: (key, error) =>
             reportProviderFailure(

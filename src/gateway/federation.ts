@@ -49,9 +49,23 @@ export function toSubgraphSchema(schema: GraphQLSchema, entityInterface = 'DataS
     fields: {
       ...queryConfig.fields,
       _entities: {
-        type: new GraphQLNonNull(new GraphQLList(new GraphQLUnionType({ name: '_Entity', types: entities }))),
+        type: new GraphQLNonNull(
+          new GraphQLList(
+            new GraphQLUnionType({
+              name: '_Entity',
+              description: 'Any entity of this subgraph: a data source type, keyed by its global `id`.',
+              types: entities,
+            }),
+          ),
+        ),
         description: `The entities a router asks for (${entityNames.join(', ')}), one per representation, in order.`,
-        args: { representations: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(anyType))) } },
+        args: {
+          representations: {
+            type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(anyType))),
+            description:
+              "The entities to fetch, each as `{ __typename, id }`; at most the gateway's MAX_NODES setting.",
+          },
+        },
         resolve: (_root, args: { representations: unknown[] }, context: GatewayContext) => {
           const { representations } = args;
           if (representations.length > context.limits.maxNodes) {
@@ -137,9 +151,19 @@ const keyDirective: ConstDirectiveNode = {
 };
 
 /** A representation as a router sends it: `__typename` and the key fields. */
-const anyType = new GraphQLScalarType({ name: '_Any', serialize: (value) => value });
+const anyType = new GraphQLScalarType({
+  name: '_Any',
+  description: 'An entity representation as a router sends it: an object with `__typename` and `id`.',
+  serialize: (value) => value,
+});
 
 const serviceType = new GraphQLObjectType({
   name: '_Service',
-  fields: { sdl: { type: GraphQLString } },
+  description: 'What a router reads about this subgraph before composing it.',
+  fields: {
+    sdl: {
+      type: GraphQLString,
+      description: 'The SDL of this subgraph, with the federation link and `@key` on each entity.',
+    },
+  },
 });

@@ -8,6 +8,9 @@ export interface Segment<T> {
   count(): Promise<number>;
 }
 
+/** How many items a page holds when a client gives neither `first` nor `last`. */
+export const DEFAULT_PAGE_SIZE = 20;
+
 export interface ConnectionArgs {
   first?: number | null;
   after?: string | null;

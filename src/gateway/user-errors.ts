@@ -61,7 +61,11 @@ const UserErrorInterface = builder.interfaceRef<UserError>('UserError').implemen
     message: t.exposeString('message', {
       description: 'What went wrong, for a person; never contains a secret.',
     }),
-    code: t.field({ type: UserErrorCodeEnum, resolve: (error) => error.code }),
+    code: t.field({
+      type: UserErrorCodeEnum,
+      description: 'Why it did not happen, as a value a client can branch on.',
+      resolve: (error) => error.code,
+    }),
     field: t.exposeStringList('field', {
       nullable: true,
       description: 'Path of the input field at fault, when one is.',
@@ -88,7 +92,13 @@ builder.objectType(InvalidInputError, {
   description: 'The input was refused; `issues` lists every field at fault.',
   interfaces: [UserErrorInterface],
   isTypeOf: (value) => value instanceof InvalidInputError,
-  fields: (t) => ({ issues: t.field({ type: [FieldIssueType], resolve: (error) => error.issues }) }),
+  fields: (t) => ({
+    issues: t.field({
+      type: [FieldIssueType],
+      description: 'Every field at fault, one entry each, with what is wrong with it.',
+      resolve: (error) => error.issues,
+    }),
+  }),
 });
 for (const [type, name, description] of [
   [NotFoundError, 'NotFoundError', 'Nothing with that id exists for the caller.'],
@@ -109,7 +119,19 @@ export function refuseIfAny(issues: readonly FieldIssue[], provider: string): vo
 }
 
 /** The error types every mutation may answer with. */
-export const mutationErrors = { types: [InvalidInputError, NotFoundError, ForbiddenError, ConflictError] };
+export const userErrorTypes = [InvalidInputError, NotFoundError, ForbiddenError, ConflictError];
+
+/**
+ * A mutation's `errors` option: the user errors it may answer with, and its success type's one
+ * field, `dataField`, holding `holds` (a phrase such as "the import source as Prequel saved it").
+ */
+export function mutationErrors(dataField: string, holds: string) {
+  return {
+    types: userErrorTypes,
+    result: { description: `The mutation did what was asked: \`${dataField}\` holds ${holds}.` },
+    dataField: { name: dataField, description: `${holds.charAt(0).toUpperCase()}${holds.slice(1)}.` },
+  };
+}
 
 /** Where an upstream's field sits in the mutation's arguments; `undefined` is the input as a whole. */
 export type FieldPath = (upstreamField: string | undefined) => string[];

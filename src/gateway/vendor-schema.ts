@@ -51,7 +51,7 @@ function asBlock(value: unknown): VendorBlock | null {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as VendorBlock) : null;
 }
 
-function groupType(typeName: string, table: FieldTable): ObjectRef<VendorBlock> {
+function groupType(typeName: string, description: string, table: FieldTable): ObjectRef<VendorBlock> {
   const known = groupTypes.get(typeName);
   if (known) {
     if (JSON.stringify(known.table) !== JSON.stringify(table)) {
@@ -63,7 +63,7 @@ function groupType(typeName: string, table: FieldTable): ObjectRef<VendorBlock> 
   }
   const ref = builder.objectRef<VendorBlock>(typeName);
   groupTypes.set(typeName, { ref, table });
-  ref.implement({ fields: (t) => outputFields(t, table, (block) => block) });
+  ref.implement({ description, fields: (t) => outputFields(t, table, (block) => block) });
   return ref;
 }
 
@@ -78,7 +78,7 @@ function outputFields<Parent>(
   for (const [name, spec] of Object.entries(table)) {
     if (!spec.output) continue;
     if (spec.kind === 'group') {
-      const ref = groupType(spec.typeName, spec.fields);
+      const ref = groupType(spec.typeName, spec.description, spec.fields);
       fields[name] = t.field({
         type: ref,
         nullable: true,

@@ -7,6 +7,7 @@ import {
   mutationErrors,
   nativeIdFor,
   refuseIfAny,
+  userErrorTypes,
 } from '../../gateway/user-errors.js';
 import type { FieldTable } from '../../gateway/vendor-config.js';
 import { pdcProvider } from './definition.js';
@@ -103,7 +104,7 @@ builder.mutationFields((t) => ({
   createCatalogDataSources: t.field({
     type: CreatedBatchType,
     description: `Creates 1 to ${MAX_CREATE_BATCH} catalog data sources in one PDC call (PDC takes one or more; ${MAX_CREATE_BATCH} is this gateway's own bound). Every item is checked first; if PDC refuses only some, the others are created and \`failures\` says which and why.`,
-    errors: { ...mutationErrors, directResult: true },
+    errors: { types: userErrorTypes, directResult: true },
     args: {
       inputs: t.arg({ type: [CreateInput], required: true, description: 'The data sources, in order.' }),
     },
@@ -148,14 +149,18 @@ builder.mutationFields((t) => ({
     type: CatalogDataSource,
     description:
       'Changes a catalog data source through PDC PATCH: fields left out are not sent, lists replace, and null is refused (PDC clears nothing).',
-    errors: { ...mutationErrors, dataField: { name: 'catalogDataSource' } },
+    errors: mutationErrors('catalogDataSource', 'the catalog data source as it stands after the change'),
     args: {
       id: t.arg.id({
         required: true,
         description:
           'Its global id; the native id in it must be a 24-hex ObjectId, checked before sending (PDC answers any other with a 500).',
       }),
-      input: t.arg({ type: UpdateInput, required: true }),
+      input: t.arg({
+        type: UpdateInput,
+        required: true,
+        description: 'What to change; every field left out stays as it is.',
+      }),
     },
     resolve: async (_root, args, context) => {
       const id = idOf(String(args.id));

@@ -121,11 +121,11 @@ builder.objectFields(CatalogDataSource, (t) => {
   };
 });
 
-const CatalogDataSourceConnection = countedConnection(
-  'CatalogDataSourceConnection',
-  CatalogDataSource,
-  'A page of Pentaho Data Catalog data sources.',
-);
+const CatalogDataSourceConnection = countedConnection('CatalogDataSourceConnection', CatalogDataSource, {
+  description: 'A page of Pentaho Data Catalog data sources.',
+  item: 'catalog data source',
+  items: 'Pentaho Data Catalog data sources',
+});
 
 builder.queryFields((t) => ({
   catalogDataSources: t.field({

@@ -49,8 +49,15 @@ builder.mutationFields((t) => ({
   createDestination: t.field({
     type: Destination,
     description: 'Creates a Prequel destination for a recipient.',
-    errors: { ...mutationErrors, dataField: { name: 'destination' } },
-    args: { input: t.arg({ type: CreateDestinationInput, required: true }) },
+    errors: mutationErrors('destination', 'the destination as Prequel saved it'),
+    args: {
+      input: t.arg({
+        type: CreateDestinationInput,
+        required: true,
+        description:
+          'The destination to create: its recipient, schedule, models, vendor settings and credentials.',
+      }),
+    },
     resolve: async (_root, args, context) => {
       const body = createBody(args.input, 'create');
       const created = await context
@@ -66,10 +73,14 @@ builder.mutationFields((t) => ({
     type: Destination,
     description:
       'Changes a Prequel destination. Fields left out are not sent; lists replace; null is refused (Prequel clears nothing).',
-    errors: { ...mutationErrors, dataField: { name: 'destination' } },
+    errors: mutationErrors('destination', 'the destination as it stands after the change'),
     args: {
       id: t.arg.id({ required: true, description: 'Its global id.' }),
-      input: t.arg({ type: UpdateDestinationInput, required: true }),
+      input: t.arg({
+        type: UpdateDestinationInput,
+        required: true,
+        description: 'What to change; every field left out stays as it is.',
+      }),
     },
     resolve: async (_root, args, context) => {
       const id = idOf(String(args.id));
@@ -86,7 +97,7 @@ builder.mutationFields((t) => ({
   deleteDestination: t.field({
     type: Deleted,
     description: 'Deletes a Prequel destination and its transfer history, for good.',
-    errors: { ...mutationErrors, dataField: { name: 'deleted' } },
+    errors: mutationErrors('deleted', 'the global id the deleted destination had'),
     args: { id: t.arg.id({ required: true, description: 'Its global id.' }) },
     resolve: async (_root, args, context) => {
       const id = idOf(String(args.id));
@@ -102,8 +113,14 @@ builder.mutationFields((t) => ({
     type: ConnectionTest,
     description:
       'Tests unsaved destination settings (the recipient may be left out); a failed connection is a result, not an error.',
-    errors: { ...mutationErrors, dataField: { name: 'result' } },
-    args: { input: t.arg({ type: CreateDestinationInput, required: true }) },
+    errors: mutationErrors('result', 'how the connection test went'),
+    args: {
+      input: t.arg({
+        type: CreateDestinationInput,
+        required: true,
+        description: 'The settings to test, as for `createDestination`; nothing is saved.',
+      }),
+    },
     resolve: (_root, args, context) =>
       context
         .session(prequelExportProvider)
@@ -114,7 +131,7 @@ builder.mutationFields((t) => ({
     type: ConnectionTest,
     description:
       'Tests the stored settings of a Prequel destination; a failed connection is a result, not an error.',
-    errors: { ...mutationErrors, dataField: { name: 'result' } },
+    errors: mutationErrors('result', 'how the connection test went'),
     args: { id: t.arg.id({ required: true, description: 'Its global id.' }) },
     resolve: (_root, args, context) =>
       context

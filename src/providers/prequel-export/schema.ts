@@ -93,11 +93,11 @@ builder.objectFields(Destination, (t) => ({
   }),
 }));
 
-const DestinationConnection = countedConnection(
-  'DestinationConnection',
-  Destination,
-  'A page of Prequel Export destinations.',
-);
+const DestinationConnection = countedConnection('DestinationConnection', Destination, {
+  description: 'A page of Prequel Export destinations.',
+  item: 'destination',
+  items: 'Prequel Export destinations',
+});
 
 builder.queryFields((t) => ({
   destinations: t.field({

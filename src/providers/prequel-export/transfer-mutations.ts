@@ -150,10 +150,15 @@ builder.mutationFields((t) => ({
     type: QueuedTransfer,
     description:
       'Queues a transfer to a Prequel destination now, outside its schedule. Prequel judges the input: a model not enabled on the destination or a window that ends before it starts comes back as an InvalidInputError on that field, a disabled destination as a ConflictError.',
-    errors: { ...mutationErrors, dataField: { name: 'queued' } },
+    errors: mutationErrors('queued', 'the transfer Prequel queued'),
     args: {
       id: t.arg.id({ required: true, description: "The destination's global id." }),
-      input: t.arg({ type: QueueTransferInput, required: false }),
+      input: t.arg({
+        type: QueueTransferInput,
+        required: false,
+        description:
+          'Which models and time window to send; left out, Prequel sends what changed since the last transfer.',
+      }),
     },
     resolve: async (_root, args, context) => {
       const destinationId = idOf(String(args.id));

@@ -1,25 +1,22 @@
 import { builder } from '../../gateway/builder.js';
+import { countedConnection } from '../../gateway/connections.js';
 import { pageByUpstreamCursor } from '../../gateway/cursor-paging.js';
 import { SortOrder } from '../../gateway/enums.js';
 import { badInput } from '../../gateway/errors.js';
-import type { Page } from '../../gateway/paging.js';
-import type { Transfer } from './client.js';
 import { prequelExportProvider } from './definition.js';
 import { type TransferFilter, transferFilterKey, UPSTREAM_PAGE_SIZE } from './runtime.js';
 import { Destination } from './schema.js';
 import { DestinationTransfer, TransferStatusEnum } from './transfer-types.js';
 
-const DestinationTransferConnection = builder.connectionObject({
-  type: DestinationTransfer,
-  name: 'DestinationTransferConnection',
-  description: "A page of a destination's transfers.",
-  fields: (t) => ({
-    totalCount: t.int({
-      description: 'How many transfers match, over every page.',
-      resolve: (connection) => (connection as unknown as Page<Transfer>).totalCount(),
-    }),
-  }),
-});
+const DestinationTransferConnection = countedConnection(
+  'DestinationTransferConnection',
+  DestinationTransfer,
+  {
+    description: "A page of a destination's transfers.",
+    item: 'transfer',
+    items: 'transfers',
+  },
+);
 
 builder.objectFields(Destination, (t) => ({
   transfers: t.field({

@@ -117,7 +117,7 @@ export const fileVendors: readonly VendorSpec[] = [
       publicKeyAuth: field.group(
         'public_key_auth',
         'DestinationPublicKeyAuth',
-        "The key pair's public half.",
+        "Key-pair sign-in: the public half of Prequel's key pair, which the server authorises.",
         {
           publicKey: field.string(
             'public_key',

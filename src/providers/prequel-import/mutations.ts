@@ -51,8 +51,14 @@ builder.mutationFields((t) => ({
   createImportSource: t.field({
     type: ImportSource,
     description: 'Creates a Prequel import source for a provider, with its vendor settings and credentials.',
-    errors: { ...mutationErrors, dataField: { name: 'importSource' } },
-    args: { input: t.arg({ type: CreateImportSourceInput, required: true }) },
+    errors: mutationErrors('importSource', 'the import source as Prequel saved it'),
+    args: {
+      input: t.arg({
+        type: CreateImportSourceInput,
+        required: true,
+        description: 'The import source to create: its provider, name, vendor settings and credentials.',
+      }),
+    },
     resolve: async (_root, args, context) => {
       const body = createBody(args.input);
       const created = await context.session(prequelImportProvider).client.createSource(body).catch(refused);
@@ -65,10 +71,14 @@ builder.mutationFields((t) => ({
     type: ImportSource,
     description:
       'Changes a Prequel import source. Fields left out are not sent; settings merge field by field; null is refused (Prequel clears nothing).',
-    errors: { ...mutationErrors, dataField: { name: 'importSource' } },
+    errors: mutationErrors('importSource', 'the import source as it stands after the change'),
     args: {
       id: t.arg.id({ required: true, description: 'Its global id.' }),
-      input: t.arg({ type: UpdateImportSourceInput, required: true }),
+      input: t.arg({
+        type: UpdateImportSourceInput,
+        required: true,
+        description: 'What to change; every field left out stays as it is.',
+      }),
     },
     resolve: async (_root, args, context) => {
       const id = idOf(String(args.id));
@@ -86,8 +96,14 @@ builder.mutationFields((t) => ({
     type: ConnectionTest,
     description:
       'Tests the settings of an import source without saving anything; a failed connection is a result, not an error.',
-    errors: { ...mutationErrors, dataField: { name: 'result' } },
-    args: { input: t.arg({ type: CreateImportSourceInput, required: true }) },
+    errors: mutationErrors('result', 'how the connection test went'),
+    args: {
+      input: t.arg({
+        type: CreateImportSourceInput,
+        required: true,
+        description: 'The settings to test, as for `createImportSource`; nothing is saved.',
+      }),
+    },
     resolve: (_root, args, context) =>
       context.session(prequelImportProvider).client.testSource(createBody(args.input)).catch(refused),
   }),
@@ -95,7 +111,7 @@ builder.mutationFields((t) => ({
     type: ConnectionTest,
     description:
       'Tests a saved import source, optionally with changes applied for the test only (never saved); a failed connection is a result, not an error.',
-    errors: { ...mutationErrors, dataField: { name: 'result' } },
+    errors: mutationErrors('result', 'how the connection test went'),
     args: {
       id: t.arg.id({ required: true, description: 'Its global id.' }),
       input: t.arg({

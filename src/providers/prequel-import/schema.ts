@@ -39,11 +39,11 @@ builder.objectFields(ImportSource, (t) => ({
   }),
 }));
 
-const ImportSourceConnection = countedConnection(
-  'ImportSourceConnection',
-  ImportSource,
-  'A page of Prequel import sources.',
-);
+const ImportSourceConnection = countedConnection('ImportSourceConnection', ImportSource, {
+  description: 'A page of Prequel import sources.',
+  item: 'import source',
+  items: 'Prequel import sources',
+});
 
 builder.queryFields((t) => ({
   importSources: t.field({

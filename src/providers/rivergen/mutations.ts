@@ -68,7 +68,7 @@ const ConnectionTest = builder.objectRef<RiverGenConnectionTestResult>('RiverGen
     }),
     responseTimeMs: t.exposeInt('response_time_ms', {
       nullable: true,
-      description: 'How long the test took.',
+      description: 'How long the test took, in milliseconds.',
     }),
     errorMessage: t.exposeString('error_message', { nullable: true, description: 'Why it failed.' }),
     errorCode: t.exposeString('error_code', {
@@ -79,7 +79,12 @@ const ConnectionTest = builder.objectRef<RiverGenConnectionTestResult>('RiverGen
       nullable: true,
       description: 'Server version, when connected.',
     }),
-    testedAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => toDate(r.tested_at) }),
+    testedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When RiverGen ran the test; null only if its answer held no readable time.',
+      resolve: (r) => toDate(r.tested_at),
+    }),
   }),
 });
 
@@ -89,7 +94,11 @@ const Deleted = builder
     description: 'A RiverGen data source that was deleted.',
     fields: (t) => ({
       deletedId: t.exposeID('id', { description: 'The global id it had.' }),
-      deletedAt: t.expose('deletedAt', { type: 'DateTime', nullable: true }),
+      deletedAt: t.expose('deletedAt', {
+        type: 'DateTime',
+        nullable: true,
+        description: 'When RiverGen deleted it; null only if its answer held no readable time.',
+      }),
       permanent: t.exposeBoolean('force', {
         description: 'False for a soft delete (RiverGen can restore it).',
       }),
@@ -102,7 +111,11 @@ const CredentialsUpdated = builder
     description: 'Credentials were stored; they are never shown.',
     fields: (t) => ({
       id: t.exposeID('id', { description: 'The data source whose credentials changed.' }),
-      credentialsUpdatedAt: t.expose('updatedAt', { type: 'DateTime', nullable: true }),
+      credentialsUpdatedAt: t.expose('updatedAt', {
+        type: 'DateTime',
+        nullable: true,
+        description: 'When RiverGen stored them; null only if its answer held no readable time.',
+      }),
     }),
   });
 
@@ -110,8 +123,14 @@ builder.mutationFields((t) => ({
   createRiverGenDataSource: t.field({
     type: RiverGenDataSource,
     description: "Creates a data source in the caller's RiverGen organisation.",
-    errors: { ...mutationErrors, dataField: { name: 'riverGenDataSource' } },
-    args: { input: t.arg({ type: CreateInput, required: true }) },
+    errors: mutationErrors('riverGenDataSource', 'the data source as RiverGen saved it'),
+    args: {
+      input: t.arg({
+        type: CreateInput,
+        required: true,
+        description: 'The data source to create: its name, type, connection settings and credentials.',
+      }),
+    },
     resolve: async (_root, args, context) => {
       const body = checked(riverGenCreateFields, args.input, 'create');
       const session = context.session(riverGenProvider);
@@ -127,10 +146,14 @@ builder.mutationFields((t) => ({
     type: RiverGenDataSource,
     description:
       'Changes a RiverGen data source. Fields left out are not sent; null clears where RiverGen allows.',
-    errors: { ...mutationErrors, dataField: { name: 'riverGenDataSource' } },
+    errors: mutationErrors('riverGenDataSource', 'the data source as it stands after the change'),
     args: {
       id: t.arg.id({ required: true, description: 'Its global id.' }),
-      input: t.arg({ type: UpdateInput, required: true }),
+      input: t.arg({
+        type: UpdateInput,
+        required: true,
+        description: 'What to change; every field left out stays as it is.',
+      }),
     },
     resolve: async (_root, args, context) => {
       const id = idOf(String(args.id));
@@ -147,10 +170,14 @@ builder.mutationFields((t) => ({
   updateRiverGenCredentials: t.field({
     type: CredentialsUpdated,
     description: 'Stores new credentials for a RiverGen data source; they are never returned.',
-    errors: { ...mutationErrors, dataField: { name: 'credentials' } },
+    errors: mutationErrors('credentials', 'which data source got new credentials, and when'),
     args: {
       id: t.arg.id({ required: true, description: 'Its global id.' }),
-      input: t.arg({ type: CredentialsInput, required: true }),
+      input: t.arg({
+        type: CredentialsInput,
+        required: true,
+        description: 'The credentials to change; every field left out stays as it is.',
+      }),
     },
     resolve: async (_root, args, context) => {
       const id = idOf(String(args.id));
@@ -166,7 +193,7 @@ builder.mutationFields((t) => ({
     type: Deleted,
     description:
       'Deletes a RiverGen data source: soft by default (RiverGen can restore it), for good with `force`.',
-    errors: { ...mutationErrors, dataField: { name: 'deleted' } },
+    errors: mutationErrors('deleted', 'which data source was deleted, when, and whether for good'),
     args: {
       id: t.arg.id({ required: true, description: 'Its global id.' }),
       force: t.arg.boolean({ required: false, defaultValue: false, description: 'Delete for good.' }),
@@ -186,7 +213,7 @@ builder.mutationFields((t) => ({
     type: ConnectionTest,
     description:
       'Tests the connection of a RiverGen data source; a failed connection is a result, not an error.',
-    errors: { ...mutationErrors, dataField: { name: 'result' } },
+    errors: mutationErrors('result', 'how the connection test went'),
     args: {
       id: t.arg.id({ required: true, description: 'Its global id.' }),
       testQuery: t.arg.string({ required: false, description: 'A read-only query to run.' }),

@@ -148,19 +148,19 @@ builder.objectFields(RiverGenDataSource, (t) => {
   };
 });
 
-const RiverGenDataSourceConnection = countedConnection(
-  'RiverGenDataSourceConnection',
-  RiverGenDataSource,
-  'A page of RiverGen data sources.',
-);
+const RiverGenDataSourceConnection = countedConnection('RiverGenDataSourceConnection', RiverGenDataSource, {
+  description: 'A page of RiverGen data sources.',
+  item: 'RiverGen data source',
+  items: 'RiverGen data sources',
+});
 
 const RiverGenSortField = builder.enumType('RiverGenSortField', {
   description: 'What RiverGen sorts its list by (ties broken by id).',
   values: {
-    CREATED_AT: { value: 'created_at' },
-    UPDATED_AT: { value: 'updated_at' },
-    NAME: { value: 'name' },
-    ID: { value: 'id' },
+    CREATED_AT: { value: 'created_at', description: 'By creation time (the default).' },
+    UPDATED_AT: { value: 'updated_at', description: 'By the time of the last change.' },
+    NAME: { value: 'name', description: 'By name, as RiverGen compares names.' },
+    ID: { value: 'id', description: "By RiverGen's numeric id (`nativeId`)." },
   } as const,
 });
 
