@@ -65,7 +65,8 @@ function inputName(typeName: string, mode: InputMode): string {
 function describe(spec: ConfigField, mode: InputMode): string {
   const notes: string[] = [];
   if (spec.kind === 'scalar') {
-    if (spec.secret) notes.push('write-only: never shown again');
+    // Some descriptions already say so in their own words; saying it twice reads as a mistake.
+    if (spec.secret && !/write-only/i.test(spec.description)) notes.push('write-only: never shown again');
     const limits = limitsOf(spec);
     if (limits.length > 0) notes.push(`documented limit, checked before sending: ${limits.join(', ')}`);
     if (spec.list && mode === 'patch') notes.push('replaces the whole list');
