@@ -28,11 +28,11 @@ import type { RuntimeServices } from './gateway/provider.js';
 import { providerReach } from './gateway/provider-reach.js';
 import { useQueryCost } from './gateway/query-cost.js';
 import {
-  useCsrfPrevention,
   useNoIntrospection,
   useQueryLimits,
   useRequestBodyLimit,
   useSupportedMediaTypes,
+  useUncachedGets,
 } from './gateway/request-limits.js';
 import { isUpstreamError } from './gateway/upstream/index.js';
 import { defaultGraphiqlQuery } from './graphiql.js';
@@ -125,9 +125,9 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       ...observability.plugins,
       useGatewayAuth(config.auth),
       useRequestBodyLimit(config.requestBodyLimitBytes),
-      useCsrfPrevention(),
-      // After the CSRF check: a cross-site form is refused as one (403) before its type is looked at.
+      // JSON bodies only: that is also what keeps a cross-site form from running anything.
       useSupportedMediaTypes(),
+      useUncachedGets(),
       useQueryLimits(config.queryLimits),
       useValueFreeInputErrors(),
       useErrorMessageScrub({ hideSuggestions: !config.introspection }),

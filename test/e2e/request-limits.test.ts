@@ -1,6 +1,5 @@
 import { getNamedType, isLeafType, isObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csrfHeader } from '../../src/gateway/request-limits.js';
 import { listen } from '../../src/server.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 
@@ -152,64 +151,6 @@ describe('query limits at their defaults', () => {
     } finally {
       await server.close();
     }
-  });
-
-  it('refuses a browser form POST without the CSRF header, and a GET query without it', async () => {
-    for (const type of [
-      'text/plain',
-      'application/x-www-form-urlencoded',
-      'multipart/form-data; boundary=x',
-    ]) {
-      const answer = await send(gw, '/graphql', {
-        method: 'POST',
-        headers: { 'content-type': type },
-        body: JSON.stringify({ query: '{ __typename }' }),
-      });
-      expect(answer.status, type).toBe(403);
-      expect(errorsOf(answer.text), type).toEqual([
-        { message: 'Required CSRF header(s) not present', extensions: { code: 'FORBIDDEN' } },
-      ]);
-    }
-    const get = await send(gw, `/graphql?query=${encodeURIComponent('{ __typename }')}`, {
-      headers: { accept: 'application/json' },
-    });
-    expect(get.status).toBe(403);
-  });
-
-  it('refuses a multipart upload, which no field takes, and any other body type, saying what it reads', async () => {
-    const bodies = {
-      'multipart/form-data; boundary=x':
-        '--x\r\nContent-Disposition: form-data; name="operations"\r\n\r\n{"query":"{ __typename }"}\r\n--x--\r\n',
-      'application/xml': '<query>{ __typename }</query>',
-    };
-    for (const [type, body] of Object.entries(bodies)) {
-      const answer = await send(gw, '/graphql', {
-        method: 'POST',
-        headers: { 'content-type': type, [csrfHeader]: '1' },
-        body,
-      });
-      expect(answer.status, type).toBe(415);
-      const [error] = errorsOf(answer.text);
-      expect(error?.extensions, type).toEqual({ code: 'BAD_USER_INPUT', contentType: type.split(';')[0] });
-      expect(error?.message, type).toContain(`A ${type.split(';')[0]} body is not a GraphQL request`);
-      expect(error?.message, type).toContain('application/json');
-    }
-    const put = await send(gw, '/graphql', {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ __typename }' }),
-    });
-    expect(put.status).toBe(405);
-  });
-
-  it('answers JSON POSTs, and GET queries that carry x-graphql-yoga-csrf', async () => {
-    const json = await gw.query('{ __typename }');
-    expect(json).toMatchObject({ status: 200, data: { __typename: 'Query' } });
-    const get = await send(gw, `/graphql?query=${encodeURIComponent('{ __typename }')}`, {
-      headers: { accept: 'application/json', 'x-graphql-yoga-csrf': '1' },
-    });
-    expect(get.status).toBe(200);
-    expect(JSON.parse(get.text)).toEqual({ data: { __typename: 'Query' } });
   });
 
   it('still serves GraphiQL to a browser, and answers introspection', async () => {
