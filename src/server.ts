@@ -21,6 +21,7 @@ import {
   RequestScope,
   recordUpstreamCall,
   requestScopeOf,
+  useOperationNames,
 } from './gateway/logging.js';
 import { createObservability } from './gateway/observability/index.js';
 import { usePartialErrors } from './gateway/partial-errors.js';
@@ -124,6 +125,8 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     plugins: [
       ...observability.plugins,
       useGatewayAuth(config.auth),
+      // Before the limits: a request they refuse is still logged with the operation it names.
+      useOperationNames(),
       useRequestBodyLimit(config.requestBodyLimitBytes),
       // JSON bodies only: that is also what keeps a cross-site form from running anything.
       useSupportedMediaTypes(),
