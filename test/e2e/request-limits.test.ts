@@ -88,17 +88,44 @@ describe('query limits at their defaults', () => {
     expect(small.errors).toBeUndefined();
   });
 
-  it('refuses 16 aliases, over the alias limit of 15, `__typename` ones too, and answers 15', async () => {
-    const aliased = (n: number) =>
-      `{ ${Array.from({ length: n }, (_, i) => `a${i}: dataSources(first: 1) { totalCount }`).join(' ')} }`;
-    await refused(aliased(16), 'aliases', /^Aliases limit of 15 exceeded, found 16\.$/);
+  it('refuses 101 aliases, over the alias limit of 100, `__typename` ones too, and answers 100', async () => {
     const typenames = (n: number) =>
       `{ ${Array.from({ length: n }, (_, i) => `t${i}: __typename`).join(' ')} }`;
-    await refused(typenames(16), 'aliases', /^Aliases limit of 15 exceeded, found 16\.$/);
-    expect((await gw.query(typenames(15))).errors).toBeUndefined();
-    const answer = await gw.query<Record<string, { totalCount: number }>>(aliased(15));
+    await refused(typenames(101), 'aliases', /^Aliases limit of 100 exceeded, found 101\.$/);
+    const answer = await gw.query(typenames(100));
     expect(answer.errors).toBeUndefined();
-    expect(Object.keys(answer.data ?? {})).toHaveLength(15);
+    expect(Object.keys(answer.data ?? {})).toHaveLength(100);
+  });
+
+  it('answers a dashboard of 60 panels, each an aliased count or lookup', async () => {
+    const { data } = await gw.query<{ dataSources: { edges: { node: { id: string } }[] } }>(
+      '{ dataSources(first: 48) { edges { node { id } } } }',
+    );
+    const pinned = data?.dataSources.edges.map((edge) => edge.node.id) ?? [];
+    expect(pinned).toHaveLength(48);
+    const panels = [
+      ...['PDC', 'PREQUEL_EXPORT', 'PREQUEL_IMPORT', 'RIVERGEN'].map(
+        (provider) => `total_${provider}: dataSources(filter: { providers: [${provider}] }) { totalCount }`,
+      ),
+      ...['POSTGRES', 'MYSQL', 'ORACLE', 'S3', 'SNOWFLAKE', 'BIGQUERY', 'REDSHIFT', 'DATABRICKS'].map(
+        (vendor) =>
+          `vendor_${vendor}: dataSources(first: 3, filter: { vendors: [${vendor}] }) { totalCount }`,
+      ),
+      ...pinned.map(
+        (id, i) => `pinned${i}: node(id: "${id}") { ... on DataSource { name vendor provider } }`,
+      ),
+    ];
+    expect(panels).toHaveLength(60);
+    const answer = await gw.query(`query Dashboard { ${panels.join(' ')} }`);
+    expect(answer.errors).toBeUndefined();
+    expect(Object.keys(answer.data ?? {})).toHaveLength(60);
+  });
+
+  it('refuses 60 aliases of a large page by their cost, not by their number', async () => {
+    const page = (i: number) =>
+      `p${i}: dataSources(first: 500) { edges { node { id name vendor rawVendor provider nativeId host port database createdAt } } }`;
+    const pages = `{ ${Array.from({ length: 60 }, (_, i) => page(i)).join(' ')} }`;
+    await refused(pages, 'cost', /^Query Cost limit of 1000000 exceeded, found \d+/);
   });
 
   it('refuses 51 directives, over the directive limit of 50', async () => {
