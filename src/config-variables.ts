@@ -116,9 +116,10 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
   },
   {
     name: 'MAX_QUERY_ALIASES',
-    description: 'Most aliases one query may use.',
-    default: '15',
-    example: '5',
+    description:
+      'Most aliases one query may use (`__typename` ones too). The default leaves room for a dashboard that asks for a field once per panel; MAX_QUERY_COST bounds what a query asks for in all.',
+    default: '100',
+    example: '50',
     schema: int(0, 10_000),
   },
   {

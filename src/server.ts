@@ -21,6 +21,7 @@ import {
   RequestScope,
   recordUpstreamCall,
   requestScopeOf,
+  useOperationNames,
 } from './gateway/logging.js';
 import { createObservability } from './gateway/observability/index.js';
 import { usePartialErrors } from './gateway/partial-errors.js';
@@ -28,11 +29,11 @@ import type { RuntimeServices } from './gateway/provider.js';
 import { providerReach } from './gateway/provider-reach.js';
 import { useQueryCost } from './gateway/query-cost.js';
 import {
-  useCsrfPrevention,
   useNoIntrospection,
   useQueryLimits,
   useRequestBodyLimit,
   useSupportedMediaTypes,
+  useUncachedGets,
 } from './gateway/request-limits.js';
 import { isUpstreamError } from './gateway/upstream/index.js';
 import { defaultGraphiqlQuery } from './graphiql.js';
@@ -124,10 +125,12 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     plugins: [
       ...observability.plugins,
       useGatewayAuth(config.auth),
+      // Before the limits: a request they refuse is still logged with the operation it names.
+      useOperationNames(),
       useRequestBodyLimit(config.requestBodyLimitBytes),
-      useCsrfPrevention(),
-      // After the CSRF check: a cross-site form is refused as one (403) before its type is looked at.
+      // JSON bodies only: that is also what keeps a cross-site form from running anything.
       useSupportedMediaTypes(),
+      useUncachedGets(),
       useQueryLimits(config.queryLimits),
       useValueFreeInputErrors(),
       useErrorMessageScrub({ hideSuggestions: !config.introspection }),

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { Kind, type OperationDefinitionNode } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
 import pino, { type Logger } from 'pino';
 import { fromUpstream } from './errors.js';
 import type { UpstreamCallEvent, UpstreamError } from './upstream/index.js';
@@ -14,6 +16,8 @@ export class RequestScope {
   readonly upstream = new Map<string, { calls: number; ms: number; failed: number }>();
   /** Upstream failures the answer carries, by provider, route and code: one warn line when it ends. */
   readonly failures = new Map<string, UpstreamFailureCount>();
+  /** The operation the request runs, by name, once known (see useOperationNames). */
+  operationName: string | undefined = undefined;
 
   /** A caller's well-formed x-request-id is kept; otherwise a new one is made. */
   constructor(incomingId?: string) {
@@ -50,6 +54,40 @@ export function requestScopeOf(target: unknown): RequestScope | undefined {
   if (typeof target !== 'object' || target === null) return undefined;
   const scope = (target as { [scopeKey]?: unknown })[scopeKey];
   return scope instanceof RequestScope ? scope : undefined;
+}
+
+const NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
+/** A longer operation name is cut to this length in a log line. */
+const MAX_LOGGED_NAME = 100;
+
+/**
+ * Notes on each request's scope the name of the operation it runs, for its log lines: the
+ * `operationName` it sends, else the name of its document's only operation. Never the document itself
+ * nor its variables, which may hold secrets. Requests without a scope (`yoga.fetch`) cost nothing.
+ */
+export function useOperationNames(): Plugin {
+  return {
+    onParse({ context }) {
+      const scope = requestScopeOf((context as { req?: unknown }).req);
+      if (!scope) return;
+      const requested = context.params?.operationName;
+      // A name that is not a GraphQL name is not an operation's: it is not logged.
+      if (typeof requested === 'string' && NAME.test(requested)) {
+        scope.operationName = requested.slice(0, MAX_LOGGED_NAME);
+        return;
+      }
+      return ({ result }) => {
+        if (!result || result instanceof Error) return;
+        let only: OperationDefinitionNode | undefined;
+        for (const definition of result.definitions) {
+          if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+          if (only) return;
+          only = definition;
+        }
+        scope.operationName = only?.name?.value.slice(0, MAX_LOGGED_NAME);
+      };
+    },
+  };
 }
 
 /** Keys whose values never reach a log line, wherever they appear. */
@@ -129,8 +167,9 @@ export function logUpstreamFailure(
 }
 
 /**
- * One line per finished request: status, duration and the time spent per upstream; and, when its
- * answer carries upstream failures, one warn line naming each failing route, its code and count.
+ * One line per finished request: its operation's name, status, duration and the time spent per
+ * upstream; and, when its answer carries upstream failures, one warn line naming each failing route,
+ * its code and count.
  */
 export function logRequestDone(
   logger: Logger,
@@ -145,7 +184,13 @@ export function logRequestDone(
       ]),
     );
     logger.info(
-      { requestId: current?.requestId, ...fields, ms: Math.round(fields.ms), upstream },
+      {
+        requestId: current?.requestId,
+        operationName: current?.operationName,
+        ...fields,
+        ms: Math.round(fields.ms),
+        upstream,
+      },
       'request done',
     );
   }
@@ -155,7 +200,13 @@ export function logRequestDone(
       .map((f) => `${f.provider} ${f.route} ${f.code} (${f.failure}) ×${f.errors}`)
       .join(', ');
     logger.warn(
-      { requestId: current.requestId, method: fields.method, path: fields.path, upstreamFailures: failures },
+      {
+        requestId: current.requestId,
+        operationName: current.operationName,
+        method: fields.method,
+        path: fields.path,
+        upstreamFailures: failures,
+      },
       `upstream failures: ${summary}`,
     );
   }

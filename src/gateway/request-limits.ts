@@ -1,5 +1,4 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { type GraphQLError, NoSchemaIntrospectionCustomRule, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { gatewayError } from './errors.js';
@@ -12,9 +11,6 @@ export interface QueryLimits {
   directives: number;
   tokens: number;
 }
-
-/** The header a browser client sends to show it is not a cross-site form (GraphiQL sends JSON, which is enough). */
-export const csrfHeader = 'x-graphql-yoga-csrf';
 
 /**
  * Depth, alias, directive and token limits (graphql-armor); the cost limit is query-cost.ts's. A
@@ -59,14 +55,6 @@ export function useNoIntrospection(): Plugin {
   };
 }
 
-/**
- * Refuses requests a browser would send cross-site without a preflight (GET, form and text
- * bodies) unless they carry `x-graphql-yoga-csrf`; JSON POSTs are preflighted, so they pass.
- */
-export function useCsrfPrevention(): Plugin {
-  return useCSRFPrevention({ requestHeaders: [csrfHeader] });
-}
-
 /** Answers 413 to a request body over `maxBytes`, reading no more of it than that. */
 export function useRequestBodyLimit(maxBytes: number): Plugin {
   return {
@@ -95,21 +83,42 @@ export function useRequestBodyLimit(maxBytes: number): Plugin {
   };
 }
 
+/** The body types a cross-site page can POST without a CORS preflight (a form, or a no-cors fetch). */
+const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain']);
+
 /**
- * Answers 415 with an error that names the body's type and the types accepted, where Yoga would answer
- * an empty 415. It runs after Yoga's own parsers, so it only sees a POST body none of them took.
+ * Reads only JSON POST bodies, which a browser sends cross-origin only once a CORS preflight allowed
+ * it: a form a cross-site page submits never runs, with or without any header. Mutations ride on
+ * POST only (Yoga answers one sent as a GET with 405), so no cross-site page can start one; a GET
+ * query has no side effect and CORS decides who may read its answer. Any other body is answered 415
+ * with an error that names its type and the types read, where Yoga would answer an empty 415.
  */
 export function useSupportedMediaTypes(): Plugin {
   return {
     onRequestParse({ request, requestParser, endResponse, fetchAPI }) {
       // Other methods are Yoga's to refuse (405).
-      if (requestParser || request.method !== 'POST') return;
-      const type = request.headers.get('content-type')?.split(';')[0]?.trim();
+      if (request.method !== 'POST') return;
+      // The type as Yoga's parsers read it: the first of a list, without parameters.
+      const type = request.headers.get('content-type')?.split(',')[0]?.split(';')[0]?.trim().toLowerCase();
+      if (requestParser && !(type && FORM_TYPES.has(type))) return;
       const error = gatewayError(
         `${type ? `A ${type} body` : 'A body without a content-type'} is not a GraphQL request this gateway reads: send application/json (or application/graphql+json), or a GET with the query in the URL.`,
         { code: 'BAD_USER_INPUT', contentType: type ?? null },
       );
       endResponse(errorResponse(fetchAPI, 415, error));
+    },
+  };
+}
+
+/**
+ * Marks every answer to a GET as not to be stored: an answer depends on the caller's credentials,
+ * which a shared cache keyed on the URL would not see (forwarded tokens travel in custom headers).
+ */
+export function useUncachedGets(): Plugin {
+  return {
+    onResponse({ request, response }) {
+      if (request.method === 'GET' && !response.headers.has('cache-control'))
+        response.headers.set('cache-control', 'no-store');
     },
   };
 }

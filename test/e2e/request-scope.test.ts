@@ -93,3 +93,86 @@ describe('each request’s log lines', () => {
     });
   });
 });
+
+describe('the request line', () => {
+  /** The `request done` line of a request sent with `init`, found by its request id. */
+  async function requestLine(init: RequestInit & { search?: string }) {
+    const requestId = `named-${Math.random().toString(36).slice(2)}`;
+    const response = await fetch(`${server.url}${init.search ?? ''}`, {
+      ...init,
+      headers: { accept: 'application/json', 'x-request-id': requestId, ...init.headers },
+    });
+    await response.text();
+    const line = lines.find((l) => l.includes(`"requestId":"${requestId}"`) && l.includes('"request done"'));
+    return { raw: line ?? '', fields: JSON.parse(line ?? '{}') as Record<string, unknown> };
+  }
+  const post = (body: Record<string, unknown>) => ({
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const TWO = 'query Count { __typename } query Names { __typename }';
+
+  it('names the operation the request sends as operationName, by POST or GET', async () => {
+    expect((await requestLine(post({ query: TWO, operationName: 'Names' }))).fields).toMatchObject({
+      operationName: 'Names',
+      status: 200,
+    });
+    const search = `?${new URLSearchParams({ query: TWO, operationName: 'Count' })}`;
+    expect((await requestLine({ search })).fields).toMatchObject({ operationName: 'Count', method: 'GET' });
+  });
+
+  it('names the document’s only operation when the request names none, and no operation when it has no name', async () => {
+    expect((await requestLine(post({ query: 'query Overview { __typename }' }))).fields.operationName).toBe(
+      'Overview',
+    );
+    const anonymous = await requestLine(post({ query: '{ __typename }' }));
+    expect(anonymous.fields.status).toBe(200);
+    expect(anonymous.fields).not.toHaveProperty('operationName');
+    // Two operations and no operationName: the request fails, and no name is guessed.
+    expect((await requestLine(post({ query: TWO }))).fields).not.toHaveProperty('operationName');
+  });
+
+  it('names a refused request’s operation too, and never logs the document or its variables', async () => {
+    const secret = 'pa55-in-a-variable';
+    const refused = await requestLine(
+      post({
+        query: `query Deep($v: String) { ${'a { '.repeat(20)}b${' }'.repeat(20)} }`,
+        variables: { v: secret },
+      }),
+    );
+    expect(refused.fields).toMatchObject({ operationName: 'Deep' });
+    const answered = await requestLine(
+      post({ query: 'query Lookup($name: String) { __typename }', variables: { name: secret } }),
+    );
+    expect(answered.fields).toMatchObject({ operationName: 'Lookup', status: 200 });
+    for (const { raw } of [refused, answered]) {
+      expect(raw).not.toContain(secret);
+      expect(raw).not.toContain('__typename');
+      expect(raw).not.toContain('a {');
+    }
+  });
+
+  it('names the operation on the warn line of its upstream failures too', async () => {
+    const [id] = await ids('PREQUEL_IMPORT', 1);
+    const prequel = demo.simulators.find((sim) => sim.provider === 'prequel-import');
+    prequel?.setFaults({ errorRate: 1, errorStatus: 503, operations: ['getSource'] });
+    try {
+      await query('query Look($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: [id] }, 'request-look');
+    } finally {
+      prequel?.setFaults(undefined);
+    }
+    const warned = lines.map((line) => JSON.parse(line) as LogLine & { operationName?: string });
+    expect(warned.find((l) => l.upstreamFailures && l.requestId === 'request-look')).toMatchObject({
+      operationName: 'Look',
+    });
+  });
+
+  it('logs no name that is not a GraphQL name, and cuts a very long one', async () => {
+    const odd = await requestLine(post({ query: '{ __typename }', operationName: 'not a name\n{"x":1}' }));
+    expect(odd.fields).not.toHaveProperty('operationName');
+    const long = `Q${'x'.repeat(5000)}`;
+    const cut = await requestLine(post({ query: `query ${long} { __typename }` }));
+    expect(cut.fields.operationName).toBe(long.slice(0, 100));
+  });
+});
