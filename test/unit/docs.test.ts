@@ -16,7 +16,7 @@ import {
   unknownScripts,
   unknownVariables,
 } from '../support/docs-checks.js';
-import { docPages, fences, readRepoFile, root } from '../support/markdown.js';
+import { docPages, fences, linkTargets, readRepoFile, root } from '../support/markdown.js';
 
 /**
  * The README and docs/ are what a newcomer trusts first: every operation, field, link, variable,
@@ -91,6 +91,11 @@ describe.each(pages)('$path', ({ path, text }) => {
     ).toEqual([]);
     expect(unknownScripts(text, scripts)).toEqual([]);
   });
+});
+
+it('links every page of docs/ from the README', () => {
+  const linked = new Set(linkTargets(readme).map((target) => target.split('#')[0]));
+  expect(docPages().filter((page) => page !== 'README.md' && !linked.has(page))).toEqual([]);
 });
 
 describe('the checks themselves', () => {
