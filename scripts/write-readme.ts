@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import { readmeFile, readmeWithEnvTable } from './env-table.js';
+import { configurationFile, configurationWithEnvTable } from './env-table.js';
 
-writeFileSync(readmeFile, readmeWithEnvTable());
-console.log('updated the configuration table in README.md');
+// `npm run readme`: the name predates the table's move out of README.md into docs/configuration.md.
+writeFileSync(configurationFile, configurationWithEnvTable());
+console.log('updated the table of environment variables in docs/configuration.md');

@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoUpstreams } from '../../src/sandbox/demo.js';
+import { demoUpstreams, startDemoUpstreams } from '../../src/sandbox/demo.js';
+import { pdcSandbox } from '../../src/sandbox/pdc/index.js';
 import {
   PatchPortDocument,
   PostgresEverywhereDocument,
@@ -10,18 +10,22 @@ import {
   ReopenDocument,
 } from '../generated/graphql.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { type ListeningGateway, serveOverHttp } from '../support/listening.js';
+import { docPages, fences, readRepoFile, root } from '../support/markdown.js';
 import { expectTypename } from '../support/typed.js';
 
-const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-const example = (name: string) =>
-  readFileSync(new URL(`../../examples/${name}.graphql`, import.meta.url), 'utf8');
+const run = promisify(execFile);
+const cwd = new URL(root).pathname;
 
-/** The fenced blocks of one language in a README section, in order. */
-function blocks(section: string, language: string): string[] {
-  const start = readme.indexOf(`## ${section}`);
-  const end = readme.indexOf('\n## ', start + 1);
-  const text = readme.slice(start, end < 0 ? undefined : end);
-  return [...text.matchAll(new RegExp(`\`\`\`${language}\\n([\\s\\S]*?)\`\`\``, 'g'))].map((m) => m[1] ?? '');
+/** The shell blocks of a page's section (from its heading to the next of the same level). */
+function shellBlocks(page: string, heading: string): string[] {
+  const text = readRepoFile(page);
+  const start = text.indexOf(`\n${heading}\n`);
+  const level = /^#+ /.exec(heading)?.[0] ?? '## ';
+  const end = text.indexOf(`\n${level}`, start + 1);
+  return fences(text.slice(start, end < 0 ? undefined : end))
+    .filter((f) => f.language === 'sh')
+    .map((f) => f.body);
 }
 
 describe('README examples', () => {
@@ -30,13 +34,6 @@ describe('README examples', () => {
     gw = await startTestGateway();
   });
   afterAll(() => gw.close());
-
-  it('shows the operations of examples/ exactly as they are written there', () => {
-    expect(blocks('Try it', 'graphql')).toEqual(
-      ['postgres-everywhere', 'prod-catalog', 'reopen'].map(example),
-    );
-    expect(blocks('Changing things', 'graphql')).toEqual([example('patch-port')]);
-  });
 
   it('has three query examples that run against the demo without errors', async () => {
     const first = await gw.query(PostgresEverywhereDocument);
@@ -58,12 +55,71 @@ describe('README examples', () => {
     expect(patched.riverGenDataSource).toMatchObject({ port: 6543, description: null });
     expect(gw.sims.rivergen?.stats.last('updateDataSource')?.body).toEqual({ port: 6543, description: null });
   });
+});
 
-  it('has a curl example that works as written against `npm run sandbox`', async () => {
-    const [script] = blocks('The simulated upstreams', 'sh');
-    const sandbox = await startDemoUpstreams({ fixedPorts: true });
+describe('the curl lines of the README and docs/', () => {
+  let gw: TestGateway;
+  let http: ListeningGateway;
+  beforeAll(async () => {
+    gw = await startTestGateway();
+    http = await serveOverHttp(gw);
+  });
+  afterAll(async () => {
+    await http.close();
+    await gw.close();
+  });
+
+  const lines = docPages().flatMap((page) =>
+    fences(readRepoFile(page))
+      .filter((f) => f.language === 'sh')
+      .flatMap((f) => f.body.split('\n').filter((line) => line.startsWith('curl -G http://localhost:4000/')))
+      .map((line) => ({ page, line })),
+  );
+
+  it('include a query sent as a GET', () => {
+    expect(lines.length).toBeGreaterThan(0);
+  });
+
+  // GET needs no custom header for a query.
+  it.each(lines)(
+    '$page: $line answers with data and no errors, run from the repository',
+    async ({ line }) => {
+      const { stdout } = await run(
+        'bash',
+        ['-euo', 'pipefail', '-c', `${line.replace('http://localhost:4000', http.base)} --fail-with-body -s`],
+        { cwd },
+      );
+      const answer = JSON.parse(stdout) as { data?: Record<string, unknown>; errors?: unknown[] };
+      expect(answer.errors).toBeUndefined();
+      expect(Object.keys(answer.data ?? {})).not.toHaveLength(0);
+    },
+  );
+});
+
+describe('the simulated upstreams', () => {
+  it('are on the ports docs/upstreams.md gives `npm run sandbox`', () => {
+    const [, from, to] =
+      /fixed loopback ports \((\d+) to (\d+)\)/.exec(readRepoFile('docs/upstreams.md')) ?? [];
+    const ports = demoUpstreams.map((upstream) => upstream.entry.defaultPort);
+    expect([Math.min(...ports), Math.max(...ports)]).toEqual([Number(from), Number(to)]);
+    expect(new Set(ports).size).toBe(ports.length);
+  });
+
+  it('answer the curl example as written, at the port where `npm run sandbox` puts PDC', async () => {
+    const [script = 'false'] = shellBlocks('docs/upstreams.md', '## The simulated upstreams');
+    const addresses = new Set(script.match(/127\.0\.0\.1:\d+/g));
+    expect([...addresses]).toEqual([`127.0.0.1:${pdcSandbox.defaultPort}`]);
+    // The same simulators on free ports: the fixed ones may be taken on this machine (a second clone's run, say).
+    const sandbox = await startDemoUpstreams();
     try {
-      const { stdout } = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', script ?? 'false']);
+      const pdc = sandbox.simulators.find((sim) => sim.provider === 'pdc');
+      const here = new URL(pdc?.url ?? '').host;
+      const { stdout } = await run('bash', [
+        '-euo',
+        'pipefail',
+        '-c',
+        script.replaceAll(`127.0.0.1:${pdcSandbox.defaultPort}`, here),
+      ]);
       const answer = JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as {
         status: number;
         data: { databaseType: string }[];

@@ -8,9 +8,9 @@ describe('schema.graphql', () => {
   });
 });
 
-describe('README.md', () => {
+describe('docs/configuration.md', () => {
   it('lists every environment variable the gateway reads (run `npm run readme`)', async () => {
-    const { readmeFile, readmeWithEnvTable } = await import('../../scripts/env-table.js');
-    expect(readFileSync(readmeFile, 'utf8')).toBe(readmeWithEnvTable());
+    const { configurationFile, configurationWithEnvTable } = await import('../../scripts/env-table.js');
+    expect(readFileSync(configurationFile, 'utf8')).toBe(configurationWithEnvTable());
   });
 });
