@@ -7,6 +7,8 @@ RUN npm ci
 COPY tsconfig.json ./
 COPY scripts ./scripts
 COPY src ./src
+# GraphiQL's tabs: the build embeds them.
+COPY examples ./examples
 RUN npm run build
 
 # Run: the bundle only (it needs no node_modules), as the unprivileged `node` user.

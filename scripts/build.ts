@@ -2,6 +2,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import { readExamples } from '../src/examples.js';
 
 /**
  * Bundles the gateway for `node <out>/index.js` (`npm run build`, default out: dist): Node then reads a few
@@ -46,6 +47,22 @@ const requireOnDemand: Plugin = {
   },
 };
 
+/** GraphiQL's tabs are the operations of examples/: the bundle holds them, as read now, instead of the folder. */
+const examplesModule = join(root, 'src/examples.ts');
+const embedExamples: Plugin = {
+  name: 'embed-examples',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]examples\.ts$/ }, (args) =>
+      args.path === examplesModule
+        ? {
+            contents: `export function readExamples() { return ${JSON.stringify(readExamples())}; }`,
+            loader: 'js',
+          }
+        : undefined,
+    );
+  },
+};
+
 rmSync(out, { recursive: true, force: true });
 const shared = {
   bundle: true,
@@ -75,7 +92,7 @@ await build({
   banner: {
     js: "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);",
   },
-  plugins: [requireOnDemand],
+  plugins: [requireOnDemand, embedExamples],
 });
 await build({
   ...shared,

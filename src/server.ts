@@ -36,7 +36,7 @@ import {
   useUncachedGets,
 } from './gateway/request-limits.js';
 import { isUpstreamError } from './gateway/upstream/index.js';
-import { defaultGraphiqlQuery } from './graphiql.js';
+import { renderGraphiqlPage } from './graphiql.js';
 import { schema as publicSchema, subgraphSchema } from './schema.js';
 
 export interface Gateway {
@@ -106,7 +106,9 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     cors: corsFor(config.corsOrigins),
     // No field takes a file: a multipart body is refused (415, see useSupportedMediaTypes) instead of parsed.
     multipart: false,
-    graphiql: config.graphiql ? { title: 'datasource-gateway', defaultQuery: defaultGraphiqlQuery } : false,
+    // The page carries its own assets (no CDN) and sets its own options: see graphiql.ts.
+    graphiql: config.graphiql,
+    renderGraphiQL: renderGraphiqlPage,
     maskedErrors: { maskError: (error, message) => maskError(error, message) },
     // `listen` puts each request's scope on Node's request (`req`); `yoga.fetch` (tests) has none.
     context: ({ request, req }) => {

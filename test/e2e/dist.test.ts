@@ -77,7 +77,7 @@ describe('the built gateway, started as the container starts it', () => {
     });
   }, 60_000);
 
-  it('runs from a folder holding only the build, with no node_modules: simulators, errors and tracing work', async () => {
+  it('runs from a folder holding only the build, with no node_modules: simulators, GraphiQL, errors and tracing work', async () => {
     for (let dir = alone; dir !== dirname(dir); dir = dirname(dir)) {
       expect(existsSync(join(dir, 'node_modules')), `node_modules in ${dir}`).toBe(false);
     }
@@ -85,7 +85,13 @@ describe('the built gateway, started as the container starts it', () => {
     try {
       // Tracing loads the OpenTelemetry SDK on demand, from its own file of the build.
       const env = { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url };
-      await withBuiltGateway({ entry: command[1] ?? '', cwd: alone, env }, async (query) => {
+      await withBuiltGateway({ entry: command[1] ?? '', cwd: alone, env }, async (query, url) => {
+        // GraphiQL's page: its assets inline, its tabs the operations of examples/, held by the build.
+        const graphiql = await fetch(url, { headers: { accept: 'text/html' } }).then((r) => r.text());
+        expect(graphiql).toContain('<title>datasource-gateway</title>');
+        expect(graphiql).toContain('query PostgresEverywhere');
+        expect(graphiql).not.toMatch(/<(script|link)[^>]+(src|href)="(https?:)?\/\//);
+
         const read = await query('query Catalog { catalogDataSources(first: 2) { totalCount } }');
         expect(read).toEqual({ data: { catalogDataSources: { totalCount: 1000 } } });
 

@@ -1,0 +1,121 @@
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listen, type RunningServer } from '../../src/server.js';
+import { ensureChromium } from '../support/chromium.js';
+import { startTestGateway, type TestGateway } from '../support/gateway.js';
+
+let unavailable: string | undefined;
+let gw: TestGateway | undefined;
+let server: RunningServer | undefined;
+let browser: Browser | undefined;
+
+// Installing Chromium, when it is missing, takes minutes; everything else takes seconds.
+beforeAll(async () => {
+  const chromium = await ensureChromium();
+  if ('missing' in chromium) {
+    unavailable = `no browser to load GraphiQL in: ${chromium.missing}`;
+    return;
+  }
+  // As `npm start` serves the demo: open, answers readable from any origin.
+  gw = await startTestGateway({ CORS_ORIGINS: '*' });
+  server = await listen(gw.gateway, '127.0.0.1', 0);
+  browser = await puppeteer.launch({
+    executablePath: chromium.path,
+    headless: true,
+    // Root in a container: no sandbox, and /dev/shm may be small. No host name resolves but loopback.
+    args: [
+      '--no-sandbox',
+      '--disable-dev-shm-usage',
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+    ],
+  });
+}, 600_000);
+
+afterAll(async () => {
+  try {
+    await browser?.close();
+  } finally {
+    try {
+      await server?.close();
+    } finally {
+      await gw?.close();
+    }
+  }
+});
+
+describe('GraphiQL in a browser', () => {
+  it('loads from the gateway alone, opens with the examples as tabs and runs them against the demo', {
+    timeout: 60_000,
+  }, async (ctx) => {
+    if (unavailable || !browser || !server) return ctx.skip(unavailable);
+    const origin = new URL(server.url).origin;
+    const page = await browser.newPage();
+    // Wide enough that the answer's lines are not wrapped.
+    await page.setViewport({ width: 1920, height: 1080 });
+    // Every request leaves the page through here: the gateway's own are let through, any other is
+    // refused and noted. Inline assets (data: URLs) never reach the network.
+    const elsewhere: string[] = [];
+    const toGateway: string[] = [];
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.protocol === 'data:') return void request.continue();
+      if (url.origin === origin) {
+        toGateway.push(`${request.method()} ${url.pathname}`);
+        return void request.continue();
+      }
+      elsewhere.push(request.url());
+      return void request.abort();
+    });
+    const failures: string[] = [];
+    page.on('pageerror', (error) => failures.push(error instanceof Error ? error.message : String(error)));
+
+    await page.goto(server.url, { waitUntil: 'load' });
+    expect(await page.title()).toBe('datasource-gateway');
+
+    await page.waitForSelector('.graphiql-tab-button');
+    const tabs = await page.$$eval('.graphiql-tab-button', (found) => found.map((tab) => tab.textContent));
+    expect(tabs).toEqual(['PostgresEverywhere', 'ProdCatalog', 'Reopen', 'PatchPort']);
+
+    // The tab GraphiQL shows first holds the first query, and it runs as it is.
+    const first = await runActiveTab(page, 'dataSources');
+    expect(first).not.toContain('"errors"');
+    // The first Postgres connection of the seeded demo.
+    expect(first).toContain('"name": "Stark Retail orders (PostgreSQL) 2"');
+    // A tab whose operation takes variables opens with them filled in (examples/reopen.variables.json).
+    // Chosen from the keyboard: under a mouse that presses and releases at once, the tab bar's drag
+    // handling moves the tab away before the release, and no click lands on it.
+    await page.focus('.graphiql-tab-button[title="Reopen"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.graphiql-tab-active > .graphiql-tab-button[title="Reopen"]');
+    const reopened = await runActiveTab(page, 'nodes');
+    expect(reopened).not.toContain('"errors"');
+    // Its first id is the first query's first answer; its last, a RiverGen data source.
+    expect(reopened).toContain('"name": "Stark Retail orders (PostgreSQL) 2"');
+    expect(reopened).toContain('"name": "Inventory PostgreSQL (read replica)"');
+
+    expect(elsewhere).toEqual([]);
+    // The page, then its requests to the API: all POSTs, which pass the CSRF check under any GET policy.
+    expect(toGateway[0]).toBe('GET /graphql');
+    expect(new Set(toGateway.slice(1))).toEqual(new Set(['POST /graphql']));
+    expect(failures).toEqual([]);
+  });
+});
+
+/**
+ * Runs the operation of the tab shown, as a user does, and returns the answer as shown (spaces
+ * collapsed) once it holds `field` or an error.
+ */
+async function runActiveTab(page: Page, field: string): Promise<string> {
+  await page.locator('.graphiql-execute-button').click();
+  const answer = await page.waitForFunction(
+    (field) => {
+      const text = document.querySelector('.graphiql-response')?.textContent ?? '';
+      return text.includes(`"${field}"`) || text.includes('"errors"') ? text : false;
+    },
+    {},
+    field,
+  );
+  // The editor indents with no-break spaces.
+  return String(await answer.jsonValue()).replace(/\s+/g, ' ');
+}
