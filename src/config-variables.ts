@@ -54,7 +54,8 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
   },
   {
     name: 'GRAPHIQL',
-    description: 'Serve GraphiQL at /graphql to browsers.',
+    description:
+      'Serve GraphiQL at /graphql to browsers: one self-contained page (nothing loaded from elsewhere) that opens with the operations of examples/ as tabs.',
     default: 'true',
     example: 'false',
     schema: flag,
