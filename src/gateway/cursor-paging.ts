@@ -1,5 +1,14 @@
 import { badInput } from './errors.js';
-import type { ConnectionArgs, Edge, Page } from './paging.js';
+import type { Edge, Page } from './paging.js';
+
+/**
+ * Arguments of a connection that pages forwards only: an upstream cursor leads to the next page and
+ * never back (Prequel answers `has_next` and `next_url` only), so `last` and `before` are not declared.
+ */
+export interface ForwardArgs {
+  first?: number | null;
+  after?: string | null;
+}
 
 /** One page of an upstream that pages by its own opaque cursor (Prequel). */
 export interface CursorPageResult<T> {
@@ -22,15 +31,9 @@ export interface CursorPagingOptions<T> {
  * started at, its position in that page), so any edge can be resumed after, forwards only.
  */
 export async function pageByUpstreamCursor<T>(
-  args: ConnectionArgs,
+  args: ForwardArgs,
   options: CursorPagingOptions<T>,
 ): Promise<Page<T>> {
-  if (args.last != null || args.before != null) {
-    throw badInput(
-      `${options.scope} pages forwards only: use \`first\` and \`after\` (and \`order\` to reverse)`,
-      'last',
-    );
-  }
   const size = args.first ?? options.defaultPageSize;
   if (size < 0 || size > options.maxPageSize) {
     throw badInput(`\`first\` must be between 0 and ${options.maxPageSize}, got ${size}`, 'first');

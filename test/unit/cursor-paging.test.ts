@@ -44,10 +44,7 @@ describe('paging over an upstream cursor', () => {
     expect(calls).toEqual([[undefined, 6]]);
   });
 
-  it('refuses backward paging and foreign cursors with a clear error', async () => {
-    await expect(pageByUpstreamCursor({ last: 2 }, upstream(5))).rejects.toThrow(
-      'things pages forwards only',
-    );
+  it('refuses foreign cursors with a clear error', async () => {
     await expect(pageByUpstreamCursor({ after: 'eyJ4Ijox' }, upstream(5))).rejects.toThrow(
       '`after` is not a cursor of things',
     );
