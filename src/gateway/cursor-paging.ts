@@ -39,6 +39,11 @@ export async function pageByUpstreamCursor<T>(
     throw badInput(`\`first\` must be between 0 and ${options.maxPageSize}, got ${size}`, 'first');
   }
   let [cursor, skip] = args.after != null ? decode(args.after, options.scope) : [undefined, 0];
+  if (size === 0 && args.after == null) {
+    // An empty page at the start, asked for its `totalCount`: the count says whether there are
+    // items, so nothing is read beyond what `totalCount` reads (the session keeps the count).
+    return emptyPage(args.after, (await options.count()) > 0, options.count);
+  }
   const edges: Edge<T>[] = [];
   while (edges.length <= size) {
     const pageSize = Math.min(options.upstreamPageSize, skip + size + 1 - edges.length);
@@ -52,6 +57,8 @@ export async function pageByUpstreamCursor<T>(
     skip = 0;
   }
   const hasNextPage = edges.length > size;
+  // After a cursor there is no count of what lies before it: one item read says whether any follows.
+  if (size === 0) return emptyPage(args.after, hasNextPage, options.count);
   const shown = edges.slice(0, size);
   return {
     edges: shown,
@@ -62,6 +69,20 @@ export async function pageByUpstreamCursor<T>(
       endCursor: shown.at(-1)?.cursor ?? null,
     },
     totalCount: () => options.count(),
+  };
+}
+
+/** A page of no items standing at `after` (null: the start); its cursors are that position. */
+function emptyPage<T>(
+  after: string | null | undefined,
+  hasNextPage: boolean,
+  count: () => Promise<number>,
+): Page<T> {
+  const position = after ?? null;
+  return {
+    edges: [],
+    pageInfo: { hasNextPage, hasPreviousPage: after != null, startCursor: position, endCursor: position },
+    totalCount: count,
   };
 }
 
