@@ -20,6 +20,7 @@ import type { GatewayContext } from './context.js';
 import { badInput } from './errors.js';
 import { idArgument, notAnIdMessage, readGlobalId } from './ids.js';
 import { loadNode } from './node-loaders.js';
+import { withArticle } from './wording.js';
 
 /**
  * What the SDL adds to the public schema: the Federation version and imports, and `@oneOf`, which
@@ -120,7 +121,8 @@ async function resolveReference(
   if (typeof typename !== 'string' || !entityNames.includes(typename)) {
     return refuse(`names no entity of this subgraph: ${entities}`);
   }
-  if (id === undefined || id === null) return refuse(`has no \`id\`: a ${typename} is found by its \`id\``);
+  if (id === undefined || id === null)
+    return refuse(`has no \`id\`: ${withArticle(typename)} is found by its \`id\``);
   if (typeof id !== 'string') return refuse('has an `id` that is not a string');
   const decoded = readGlobalId(id, nodeTypenames);
   if (!decoded) return badInput(notAnIdMessage('representations', index), 'representations');
