@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { causedByTimeout } from './cancellation.js';
 import { isUpstreamError, type UpstreamError } from './upstream/index.js';
-import { UNNAMED_FIELD } from './wording.js';
+import { UNNAMED_FIELD, withoutField } from './wording.js';
 
 /** Every `extensions.code` the gateway sends. Clients may switch on these; they do not change. */
 export type ErrorCode =
@@ -125,10 +125,7 @@ function withoutUpstreamFields(error: UpstreamError, message: string): string {
       )
       .join('; ');
   }
-  if (!error.field) return message;
-  // The field as a whole name only: `name` is not replaced inside `resourceName`.
-  const escaped = error.field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return message.replace(new RegExp(`(?<![\\w$.\\]])${escaped}(?![\\w$])`, 'g'), UNNAMED_FIELD);
+  return error.field ? withoutField(message, error.field) : message;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { builder } from './builder.js';
 import { readGlobalId } from './ids.js';
 import { isUpstreamError, type UpstreamError, type UpstreamProblem } from './upstream/index.js';
-import { inInputNames, inputPathText, UNNAMED_FIELD, withArticle } from './wording.js';
+import { inInputNames, inputPathText, UNNAMED_FIELD, withArticle, withoutField } from './wording.js';
 
 /** Why a mutation did not happen, in terms a form can act on. */
 export type UserErrorCode = 'INVALID_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT';
@@ -149,7 +149,11 @@ export function asUserError(error: unknown, fieldPath: FieldPath): never {
  */
 function upstreamIssues(error: UpstreamError, message: string, fieldPath: FieldPath): FieldIssue[] {
   const problems = error.problems ?? [];
-  if (problems.length === 0) return [{ field: fieldPath(error.field), message }];
+  if (problems.length === 0) {
+    const { field } = error;
+    const unnamed = field !== undefined && placed(fieldPath)(field) === undefined;
+    return [{ field: fieldPath(field), message: unnamed ? withoutField(message, field) : message }];
+  }
   const issues = new Map<string, FieldIssue>();
   for (const problem of problems) {
     const issue = problemIssue(problem, fieldPath);

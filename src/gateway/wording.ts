@@ -52,3 +52,10 @@ export function inInputNames(text: string, inputPath: (upstream: string) => stri
     return path ? inputPathText(path) : token;
   });
 }
+
+/** `text` with `field`, an upstream's name for a field that this API has none for, said to be one. */
+export function withoutField(text: string, field: string): string {
+  // The field as a whole name only: `name` is not replaced inside `resourceName`.
+  const escaped = field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return text.replace(new RegExp(`(?<![\\w$.\\]])${escaped}(?![\\w$])`, 'g'), UNNAMED_FIELD);
+}
