@@ -125,7 +125,7 @@ function withoutUpstreamFields(error: UpstreamError, message: string): string {
       )
       .join('; ');
   }
-  return error.field ? withoutField(message, error.field) : message;
+  return error.field ? withoutField(message, error.field, UNNAMED_FIELD) : message;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { builder } from './builder.js';
 import { readGlobalId } from './ids.js';
 import { isUpstreamError, type UpstreamError, type UpstreamProblem } from './upstream/index.js';
-import { inInputNames, inputPathText, UNNAMED_FIELD, withArticle, withoutField } from './wording.js';
+import { inInputNames, inputPathText, UNNAMED_INPUT_FIELD, withArticle, withoutField } from './wording.js';
 
 /** Why a mutation did not happen, in terms a form can act on. */
 export type UserErrorCode = 'INVALID_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT';
@@ -152,7 +152,12 @@ function upstreamIssues(error: UpstreamError, message: string, fieldPath: FieldP
   if (problems.length === 0) {
     const { field } = error;
     const unnamed = field !== undefined && placed(fieldPath)(field) === undefined;
-    return [{ field: fieldPath(field), message: unnamed ? withoutField(message, field) : message }];
+    return [
+      {
+        field: fieldPath(field),
+        message: unnamed ? withoutField(message, field, UNNAMED_INPUT_FIELD) : message,
+      },
+    ];
   }
   const issues = new Map<string, FieldIssue>();
   for (const problem of problems) {
@@ -173,7 +178,7 @@ export function problemIssue(problem: UpstreamProblem, fieldPath: FieldPath): Fi
   const text = inInputNames(problem.message, placed(fieldPath));
   const field = fieldPath(problem.field);
   const unnamed = problem.field !== undefined && placed(fieldPath)(problem.field) === undefined;
-  return { field, message: unnamed ? `${UNNAMED_FIELD}: ${text}` : text };
+  return { field, message: unnamed ? `${UNNAMED_INPUT_FIELD}: ${text}` : text };
 }
 
 /**

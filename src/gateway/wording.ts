@@ -31,7 +31,11 @@ export function inputPathText(path: readonly string[]): string {
   return path.map((name, i) => (/^\d+$/.test(name) ? `[${name}]` : i === 0 ? name : `.${name}`)).join('');
 }
 
-/** What a message says in place of a field an upstream named that this API has no name for. */
+/**
+ * What a message says in place of a field an upstream named that the mutation's input has no name
+ * for, and in place of one it named where no input is at hand (a query's arguments are not mapped).
+ */
+export const UNNAMED_INPUT_FIELD = 'a field this input has no name for';
 export const UNNAMED_FIELD = 'a field this API has no name for';
 
 /** A field path as an upstream writes it: `destination.enabled_models[0]`, `[2].costPerTb`, `database_name`. */
@@ -53,9 +57,9 @@ export function inInputNames(text: string, inputPath: (upstream: string) => stri
   });
 }
 
-/** `text` with `field`, an upstream's name for a field that this API has none for, said to be one. */
-export function withoutField(text: string, field: string): string {
+/** `text` with `field`, an upstream's name for a field that has none here, replaced by `unnamed`. */
+export function withoutField(text: string, field: string, unnamed: string): string {
   // The field as a whole name only: `name` is not replaced inside `resourceName`.
   const escaped = field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return text.replace(new RegExp(`(?<![\\w$.\\]])${escaped}(?![\\w$])`, 'g'), UNNAMED_FIELD);
+  return text.replace(new RegExp(`(?<![\\w$.\\]])${escaped}(?![\\w$])`, 'g'), unnamed);
 }

@@ -105,7 +105,7 @@ describe('a field an upstream refuses', () => {
     expect(JSON.stringify(answer)).not.toMatch(/database_name|connection_string/);
   });
 
-  it('that this API has no name for is said to be one, without the upstream’s spelling', async () => {
+  it('that the input has no name for is said to be one, without the upstream’s spelling', async () => {
     refuseNext('prequel-import', 'createSource', 400, {
       status: 'error',
       message: 'source.postgres.ssl_mode: is required; source.tunnel_key: is not a known field',
@@ -115,8 +115,11 @@ describe('a field an upstream refuses', () => {
       __typename: 'InvalidInputError',
       message: '2 fields are invalid',
       issues: [
-        { field: ['input', 'config', 'postgres'], message: 'a field this API has no name for: is required' },
-        { field: ['input'], message: 'a field this API has no name for: is not a known field' },
+        {
+          field: ['input', 'config', 'postgres'],
+          message: 'a field this input has no name for: is required',
+        },
+        { field: ['input'], message: 'a field this input has no name for: is not a known field' },
       ],
     });
     expect(JSON.stringify(answer)).not.toMatch(/ssl_mode|tunnel_key|source\./);
