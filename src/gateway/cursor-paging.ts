@@ -1,5 +1,14 @@
 import { badInput } from './errors.js';
-import type { ConnectionArgs, Edge, Page } from './paging.js';
+import type { Edge, Page } from './paging.js';
+
+/**
+ * Arguments of a connection that pages forwards only: an upstream cursor leads to the next page and
+ * never back (Prequel answers `has_next` and `next_url` only), so `last` and `before` are not declared.
+ */
+export interface ForwardArgs {
+  first?: number | null;
+  after?: string | null;
+}
 
 /** One page of an upstream that pages by its own opaque cursor (Prequel). */
 export interface CursorPageResult<T> {
@@ -22,20 +31,19 @@ export interface CursorPagingOptions<T> {
  * started at, its position in that page), so any edge can be resumed after, forwards only.
  */
 export async function pageByUpstreamCursor<T>(
-  args: ConnectionArgs,
+  args: ForwardArgs,
   options: CursorPagingOptions<T>,
 ): Promise<Page<T>> {
-  if (args.last != null || args.before != null) {
-    throw badInput(
-      `${options.scope} pages forwards only: use \`first\` and \`after\` (and \`order\` to reverse)`,
-      'last',
-    );
-  }
   const size = args.first ?? options.defaultPageSize;
   if (size < 0 || size > options.maxPageSize) {
     throw badInput(`\`first\` must be between 0 and ${options.maxPageSize}, got ${size}`, 'first');
   }
   let [cursor, skip] = args.after != null ? decode(args.after, options.scope) : [undefined, 0];
+  if (size === 0 && args.after == null) {
+    // An empty page at the start, asked for its `totalCount`: the count says whether there are
+    // items, so nothing is read beyond what `totalCount` reads (the session keeps the count).
+    return emptyPage(args.after, (await options.count()) > 0, options.count);
+  }
   const edges: Edge<T>[] = [];
   while (edges.length <= size) {
     const pageSize = Math.min(options.upstreamPageSize, skip + size + 1 - edges.length);
@@ -49,6 +57,8 @@ export async function pageByUpstreamCursor<T>(
     skip = 0;
   }
   const hasNextPage = edges.length > size;
+  // After a cursor there is no count of what lies before it: one item read says whether any follows.
+  if (size === 0) return emptyPage(args.after, hasNextPage, options.count);
   const shown = edges.slice(0, size);
   return {
     edges: shown,
@@ -59,6 +69,20 @@ export async function pageByUpstreamCursor<T>(
       endCursor: shown.at(-1)?.cursor ?? null,
     },
     totalCount: () => options.count(),
+  };
+}
+
+/** A page of no items standing at `after` (null: the start); its cursors are that position. */
+function emptyPage<T>(
+  after: string | null | undefined,
+  hasNextPage: boolean,
+  count: () => Promise<number>,
+): Page<T> {
+  const position = after ?? null;
+  return {
+    edges: [],
+    pageInfo: { hasNextPage, hasPreviousPage: after != null, startCursor: position, endCursor: position },
+    totalCount: count,
   };
 }
 

@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { causedByTimeout } from './cancellation.js';
 import { isUpstreamError, type UpstreamError } from './upstream/index.js';
+import { UNNAMED_FIELD, withoutField } from './wording.js';
 
 /** Every `extensions.code` the gateway sends. Clients may switch on these; they do not change. */
 export type ErrorCode =
@@ -99,8 +100,7 @@ export function fromUpstream(
       extensions.code = known.code;
       message = `${label} ${known.says}`;
       // Upstream messages for client errors describe the client's input; 5xx messages stay server-side.
-      if (error.upstreamMessage) message += `: ${error.upstreamMessage}`;
-      if (error.field) extensions.field = error.field;
+      if (error.upstreamMessage) message += `: ${withoutUpstreamFields(error, error.upstreamMessage)}`;
       if (error.retryAfterSeconds !== undefined) extensions.retryAfterSeconds = error.retryAfterSeconds;
     } else if (status >= 500) {
       extensions.code = 'UPSTREAM_UNAVAILABLE';
@@ -110,6 +110,22 @@ export function fromUpstream(
     }
   }
   return new GraphQLError(message, { extensions });
+}
+
+/**
+ * An upstream's message where nothing maps its fields onto the operation's arguments: each field it
+ * names is said to be one this API has no name for, rather than spelt as the upstream spells it.
+ */
+function withoutUpstreamFields(error: UpstreamError, message: string): string {
+  const problems = error.problems ?? [];
+  if (problems.some((problem) => problem.field !== undefined)) {
+    return problems
+      .map((problem) =>
+        problem.field === undefined ? problem.message : `${UNNAMED_FIELD}: ${problem.message}`,
+      )
+      .join('; ');
+  }
+  return error.field ? withoutField(message, error.field, UNNAMED_FIELD) : message;
 }
 
 /**

@@ -20,6 +20,7 @@ import type { GatewayContext } from './context.js';
 import { badInput } from './errors.js';
 import { idArgument, notAnIdMessage, readGlobalId } from './ids.js';
 import { loadNode } from './node-loaders.js';
+import { withArticle } from './wording.js';
 
 /**
  * What the SDL adds to the public schema: the Federation version and imports, and `@oneOf`, which
@@ -74,9 +75,13 @@ export function toSubgraphSchema(schema: GraphQLSchema, entityInterface = 'DataS
               'representations',
             );
           }
-          // One promise each: a bad representation is null with its own error, the rest still arrive.
-          return representations.map((representation, index) =>
-            resolveReference(representation, index, entityNames, context),
+          // One settled entry each, never a rejection: a bad representation is null with its own
+          // error at its index. (The compiled executor appends a rejected item instead of placing it
+          // at its index, which shortened the list when the last representation was bad.)
+          return Promise.all(
+            representations.map((representation, index) =>
+              resolveReference(representation, index, entityNames, context),
+            ),
           );
         },
       },
@@ -109,30 +114,34 @@ export function subgraphSdl(schema: GraphQLSchema, entityNames: readonly string[
   return print({ ...document, definitions: [...parse(federationPreamble).definitions, ...definitions] });
 }
 
-/** Looks up one entity through the same per-request loaders as `node` and `nodes`. */
+/**
+ * Looks up one entity through the same per-request loaders as `node` and `nodes`: the entity, null
+ * when there is none, or the error that says what is wrong with the representation (never its value).
+ */
 async function resolveReference(
   representation: unknown,
   index: number,
   entityNames: readonly string[],
   context: GatewayContext,
 ): Promise<unknown> {
-  const { __typename: typename, id } = (representation ?? {}) as { __typename?: unknown; id?: unknown };
+  const at = idArgument('representations', index);
+  const refuse = (problem: string) => badInput(`${at} ${problem}`, 'representations');
+  if (typeof representation !== 'object' || representation === null || Array.isArray(representation)) {
+    return refuse('is not an object with `__typename` and `id`');
+  }
+  const { __typename: typename, id } = representation as { __typename?: unknown; id?: unknown };
+  const entities = `use one of ${entityNames.join(', ')}`;
+  if (typename === undefined || typename === null) return refuse(`has no \`__typename\`: ${entities}`);
   if (typeof typename !== 'string' || !entityNames.includes(typename)) {
-    throw badInput(
-      `${idArgument('representations', index)} names no entity of this subgraph: use one of ${entityNames.join(', ')}`,
-      'representations',
-    );
+    return refuse(`names no entity of this subgraph: ${entities}`);
   }
-  if (typeof id !== 'string') {
-    throw badInput(`a ${typename} representation needs its \`id\`, a string`, 'representations');
-  }
+  if (id === undefined || id === null)
+    return refuse(`has no \`id\`: ${withArticle(typename)} is found by its \`id\``);
+  if (typeof id !== 'string') return refuse('has an `id` that is not a string');
   const decoded = readGlobalId(id, nodeTypenames);
-  if (!decoded) throw badInput(notAnIdMessage('representations', index), 'representations');
+  if (!decoded) return badInput(notAnIdMessage('representations', index), 'representations');
   if (decoded.typename !== typename) {
-    throw badInput(
-      `${idArgument('representations', index)} holds an id of type ${decoded.typename}, not ${typename}`,
-      'representations',
-    );
+    return refuse(`holds an id of type ${decoded.typename}, not ${typename}`);
   }
   return loadNode(context, decoded, 'representations', index);
 }

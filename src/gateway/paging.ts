@@ -83,17 +83,62 @@ export async function pageAcross<T>(
       return fallback;
     }
   };
+  // Each segment is counted at most once per page, by the page and `totalCount` alike; a failure is reported once.
+  const counts = new Map<number, Promise<number | undefined>>();
+  const countOf = (index: number): Promise<number | undefined> => {
+    let count = counts.get(index);
+    if (!count) {
+      const segment = segments[index] as Segment<T>;
+      count = segment.count().catch((error: unknown) => {
+        options.onSegmentFailure(segment.key, error);
+        return undefined;
+      });
+      counts.set(index, count);
+    }
+    return count;
+  };
+  /** A count the page itself needs: its failure counts against the page, as a failed list would. */
+  const countFor = async (index: number): Promise<number> => {
+    const key = (segments[index] as Segment<T>).key;
+    asked.add(key);
+    const count = await countOf(index);
+    if (count === undefined) failed.add(key);
+    return count ?? 0;
+  };
 
   let edges: Edge<T>[] = [];
   let hasNextPage = false;
   let hasPreviousPage = false;
+  // Where an empty page (`first: 0`, `last: 0`) stands: its cursors are that position, so that
+  // paging on from them goes on from there (null is the start, or the end going backwards).
+  let position: string | null | undefined;
 
-  if (last != null) {
+  if (first === 0 || last === 0) {
+    // No item is read: whether there are items beyond the position comes from the counts,
+    // which are what `totalCount` reads, the reason a client asks for an empty page.
+    if (last === 0) {
+      const end = before ? before.index : segments.length - 1;
+      const earlier = await Promise.all(
+        segments
+          .slice(0, end + 1)
+          .map((_, i) => (before && i === before.index ? before.offset : countFor(i))),
+      );
+      hasPreviousPage = earlier.some((n) => n > 0);
+      hasNextPage = before !== undefined;
+      position = args.before ?? null;
+    } else {
+      const from = after ? after.index : 0;
+      const counted = await Promise.all(segments.slice(from).map((_, i) => countFor(from + i)));
+      // Items after the position: in its own segment past `after`, or anywhere in a later one.
+      hasNextPage = counted.some((n, i) => n > (i === 0 && after ? after.offset + 1 : 0));
+      hasPreviousPage = after !== undefined;
+      position = args.after ?? null;
+    }
+  } else if (last != null) {
     const endIndex = before ? before.index : segments.length - 1;
     for (let i = endIndex; i >= 0 && edges.length <= last; i--) {
       const segment = segments[i] as Segment<T>;
-      const end =
-        before && i === before.index ? before.offset : await safely(segment, () => segment.count(), 0);
+      const end = before && i === before.index ? before.offset : await countFor(i);
       const start = Math.max(0, end - (last + 1 - edges.length));
       if (end <= start) continue;
       const slice = await safely(
@@ -136,23 +181,15 @@ export async function pageAcross<T>(
     pageInfo: {
       hasNextPage,
       hasPreviousPage,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      startCursor: position !== undefined ? position : (edges[0]?.cursor ?? null),
+      endCursor: position !== undefined ? position : (edges.at(-1)?.cursor ?? null),
     },
     totalCount: async () => {
-      let failures = 0;
-      const counts = await Promise.all(
-        segments.map((segment) =>
-          segment.count().catch((error: unknown) => {
-            failures += 1;
-            options.onSegmentFailure(segment.key, error);
-            return 0;
-          }),
-        ),
-      );
+      const all = await Promise.all(segments.map((_, i) => countOf(i)));
+      const failures = all.filter((n) => n === undefined).length;
       return segments.length > 0 && failures === segments.length
         ? null
-        : counts.reduce((sum, n) => sum + n, 0);
+        : all.reduce<number>((sum, n) => sum + (n ?? 0), 0);
     },
   };
 }

@@ -2,6 +2,7 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { type GraphQLError, NoSchemaIntrospectionCustomRule, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { gatewayError } from './errors.js';
+import { sentenceStart, withArticle } from './wording.js';
 
 /** How large a query document may be; a document over any limit is refused before it runs. */
 export interface QueryLimits {
@@ -102,7 +103,7 @@ export function useSupportedMediaTypes(): Plugin {
       const type = request.headers.get('content-type')?.split(',')[0]?.split(';')[0]?.trim().toLowerCase();
       if (requestParser && !(type && FORM_TYPES.has(type))) return;
       const error = gatewayError(
-        `${type ? `A ${type} body` : 'A body without a content-type'} is not a GraphQL request this gateway reads: send application/json (or application/graphql+json), or a GET with the query in the URL.`,
+        `${type ? sentenceStart(withArticle(`${type} body`)) : 'A body without a content-type'} is not a GraphQL request this gateway reads: send application/json (or application/graphql+json), or a GET with the query in the URL.`,
         { code: 'BAD_USER_INPUT', contentType: type ?? null },
       );
       endResponse(errorResponse(fetchAPI, 415, error));

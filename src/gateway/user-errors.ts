@@ -1,6 +1,7 @@
 import { builder } from './builder.js';
 import { readGlobalId } from './ids.js';
-import { isUpstreamError, type UpstreamError } from './upstream/index.js';
+import { isUpstreamError, type UpstreamError, type UpstreamProblem } from './upstream/index.js';
+import { inInputNames, inputPathText, UNNAMED_INPUT_FIELD, withArticle, withoutField } from './wording.js';
 
 /** Why a mutation did not happen, in terms a form can act on. */
 export type UserErrorCode = 'INVALID_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT';
@@ -32,7 +33,7 @@ export class InvalidInputError extends UserError {
   ) {
     super(
       issues.length === 1
-        ? `${issues[0]?.field.join('.')}: ${issues[0]?.message}`
+        ? `${inputPathText(issues[0]?.field ?? [])}: ${issues[0]?.message}`
         : `${issues.length} fields are invalid`,
       'INVALID_INPUT',
       issues[0]?.field ?? null,
@@ -139,15 +140,15 @@ export type FieldPath = (upstreamField: string | undefined) => string[];
 /**
  * Turns an upstream's refusal into the matching user error; anything else is rethrown and
  * becomes a top-level error with a code. `fieldPath` maps the upstream's field names to the
- * mutation's input paths (GraphQL names, never the upstream's).
+ * mutation's input paths; every message speaks of fields by those paths, never by the upstream's names.
  */
 export function asUserError(error: unknown, fieldPath: FieldPath): never {
   if (!isUpstreamError(error) || error.kind !== 'http') throw error;
-  const message = error.upstreamMessage ?? 'refused';
+  const message = error.upstreamMessage ? inInputNames(error.upstreamMessage, placed(fieldPath)) : 'refused';
   switch (error.status) {
     case 400:
     case 422:
-      throw new InvalidInputError(upstreamIssues(error, fieldPath), error.provider);
+      throw new InvalidInputError(upstreamIssues(error, message, fieldPath), error.provider);
     case 403:
       throw new ForbiddenError(message, 'FORBIDDEN', null, error.provider);
     case 404:
@@ -166,25 +167,53 @@ export function asUserError(error: unknown, fieldPath: FieldPath): never {
 
 /**
  * One issue per input field the upstream blamed, in the order it named them; two problems on one
- * field share its issue. A field that maps onto nothing of the input lands on the input as a whole,
- * its upstream name kept in the message so that the problem stays readable.
+ * field share its issue. A field that maps onto nothing of the input lands on the input as a whole.
  */
-function upstreamIssues(error: UpstreamError, fieldPath: FieldPath): FieldIssue[] {
+function upstreamIssues(error: UpstreamError, message: string, fieldPath: FieldPath): FieldIssue[] {
   const problems = error.problems ?? [];
-  if (problems.length === 0)
-    return [{ field: fieldPath(error.field), message: error.upstreamMessage ?? 'refused' }];
-  const whole = fieldPath(undefined).join('.');
+  if (problems.length === 0) {
+    const { field } = error;
+    const unnamed = field !== undefined && placed(fieldPath)(field) === undefined;
+    return [
+      {
+        field: fieldPath(field),
+        message: unnamed ? withoutField(message, field, UNNAMED_INPUT_FIELD) : message,
+      },
+    ];
+  }
   const issues = new Map<string, FieldIssue>();
   for (const problem of problems) {
-    const field = fieldPath(problem.field);
-    const key = field.join('.');
-    const message =
-      problem.field !== undefined && key === whole ? `${problem.field}: ${problem.message}` : problem.message;
+    const issue = problemIssue(problem, fieldPath);
+    const key = issue.field.join('.');
     const known = issues.get(key);
-    if (known) known.message = `${known.message}; ${message}`;
-    else issues.set(key, { field, message });
+    if (known) known.message = `${known.message}; ${issue.message}`;
+    else issues.set(key, issue);
   }
   return [...issues.values()];
+}
+
+/**
+ * One problem an upstream named, on its input path and in the input's names. A field the input has
+ * no name for (or only its enclosing field has) is said to be one, without its upstream spelling.
+ */
+export function problemIssue(problem: UpstreamProblem, fieldPath: FieldPath): FieldIssue {
+  const text = inInputNames(problem.message, placed(fieldPath));
+  const field = fieldPath(problem.field);
+  const unnamed = problem.field !== undefined && placed(fieldPath)(problem.field) === undefined;
+  return { field, message: unnamed ? `${UNNAMED_INPUT_FIELD}: ${text}` : text };
+}
+
+/**
+ * The input path of an upstream field, when `fieldPath` places the whole of it: a field that maps no
+ * further than its enclosing one (its last name is unknown here) has no place of its own.
+ */
+function placed(fieldPath: FieldPath): (upstream: string) => string[] | undefined {
+  return (upstream) => {
+    const path = fieldPath(upstream);
+    const enclosing = upstream.replace(/(?:\.[^.[\]]+|\[\d+\])$/, '');
+    const outer = fieldPath(enclosing === upstream ? undefined : enclosing || undefined);
+    return path.length > outer.length || path.some((name, i) => name !== outer[i]) ? path : undefined;
+  };
 }
 
 /**
@@ -193,6 +222,7 @@ function upstreamIssues(error: UpstreamError, fieldPath: FieldPath): FieldIssue[
  */
 export function nativeIdFor(globalId: string, typename: string, field: string[]): string {
   const decoded = readGlobalId(globalId, new Set([typename]));
-  if (!decoded) throw new InvalidInputError([{ field, message: `is not the id of a ${typename}` }]);
+  if (!decoded)
+    throw new InvalidInputError([{ field, message: `is not the id of ${withArticle(typename)}` }]);
   return decoded.id;
 }

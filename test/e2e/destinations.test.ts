@@ -201,12 +201,6 @@ describe('destinations', () => {
     }
   });
 
-  it('refuses backwards paging with a clear input error', async () => {
-    const result = await gw.query('{ destinations(last: 3) { edges { cursor } } }');
-    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(result.errors?.[0]?.message).toMatch(/forwards only/);
-  });
-
   it('lists destinations in dataSources with provider, vendor and name filters', async () => {
     const postgres = all.filter((d) => d.vendor === 'POSTGRES');
     const result = await gw.query<{

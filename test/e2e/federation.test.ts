@@ -165,7 +165,7 @@ describe('the Federation v2 subgraph (FEDERATION=true)', () => {
       {
         path: ['_entities', 3],
         code: 'BAD_USER_INPUT',
-        message: 'a CatalogDataSource representation needs its `id`, a string',
+        message: '`representations[3]` has no `id`: a CatalogDataSource is found by its `id`',
       },
       {
         path: ['_entities', 4],
@@ -174,6 +174,99 @@ describe('the Federation v2 subgraph (FEDERATION=true)', () => {
           '`representations[4]` names no entity of this subgraph: use one of CatalogDataSource, Destination, ImportSource, RiverGenDataSource',
       },
     ]);
+  });
+
+  describe('answers one entry per representation, in order, whichever of them are invalid', () => {
+    const entities = ['CatalogDataSource', 'Destination', 'ImportSource', 'RiverGenDataSource'].join(', ');
+    /** Each kind of invalid representation, and what its error says (never what it held). */
+    const invalid = {
+      malformedId: [
+        { __typename: 'CatalogDataSource', id: 'not an id!' },
+        'is not an id of this API: use the `id` of a node it returned',
+      ],
+      idOfAnotherType: [undefined, 'holds an id of type ImportSource, not CatalogDataSource'],
+      missingId: [{ __typename: 'Destination' }, 'has no `id`: a Destination is found by its `id`'],
+      numericId: [{ __typename: 'Destination', id: 7 }, 'has an `id` that is not a string'],
+      unknownType: [
+        { __typename: 'Invoice', id: 'x' },
+        `names no entity of this subgraph: use one of ${entities}`,
+      ],
+      missingType: [{ id: 'x' }, `has no \`__typename\`: use one of ${entities}`],
+      notAnObject: ['CatalogDataSource', 'is not an object with `__typename` and `id`'],
+    } as const;
+    type Kind = keyof typeof invalid;
+
+    let valid: { typename: string; id: string }[] = [];
+    let sourceId = '';
+    beforeAll(async () => {
+      const [catalog, rivergen, imports] = await Promise.all([
+        idsOf('PDC', 2),
+        idsOf('RIVERGEN', 1),
+        idsOf('PREQUEL_IMPORT', 1),
+      ]);
+      valid = [...catalog, ...rivergen];
+      sourceId = imports[0]?.id ?? '';
+    });
+
+    /** Sends `layout` (a valid representation per `ok`, else that kind of invalid one) and checks each entry. */
+    async function expectEntries(layout: (Kind | 'ok')[]) {
+      let next = 0;
+      const sent = layout.map((kind) => {
+        const ref = valid[next++ % valid.length];
+        if (kind === 'ok' && ref) return { kind, representation: representation(ref) };
+        if (kind === 'ok') throw new Error('the demo has no data sources');
+        const [value] = invalid[kind];
+        return { kind, representation: value ?? { __typename: 'CatalogDataSource', id: sourceId } };
+      });
+      const result = await post<{ _entities: Entity[] }>(ENTITIES, {
+        representations: sent.map((s) => s.representation),
+      });
+      expect(result.data?._entities).toHaveLength(layout.length);
+      expect(result.data?._entities.map((entity) => entity?.id ?? null)).toEqual(
+        sent.map((s) => (s.kind === 'ok' ? (s.representation as { id: string }).id : null)),
+      );
+      const expectedErrors = sent.flatMap((s, i) =>
+        s.kind === 'ok'
+          ? []
+          : [
+              {
+                path: ['_entities', i],
+                code: 'BAD_USER_INPUT',
+                message: `\`representations[${i}]\` ${invalid[s.kind][1]}`,
+              },
+            ],
+      );
+      const errors = (result.errors ?? []).map((error) => ({
+        path: error.path,
+        code: error.extensions?.code,
+        message: error.message,
+      }));
+      expect(errors).toEqual(expectedErrors);
+      // A message says what is wrong, never what was sent.
+      expect(JSON.stringify(result.errors ?? [])).not.toMatch(/not an id!|Invoice/);
+    }
+
+    it.each([
+      ['the last is invalid', ['ok', 'ok', 'malformedId']],
+      ['the last is of another type', ['ok', 'ok', 'idOfAnotherType']],
+      ['the last has no id', ['ok', 'missingId']],
+      ['one in the middle is invalid', ['ok', 'unknownType', 'ok']],
+      ['several are invalid', ['missingType', 'ok', 'numericId', 'ok', 'notAnObject', 'malformedId']],
+      [
+        'all are invalid',
+        [
+          'malformedId',
+          'idOfAnotherType',
+          'missingId',
+          'numericId',
+          'unknownType',
+          'missingType',
+          'notAnObject',
+        ],
+      ],
+    ] as const)('when %s', async (_case, layout) => {
+      await expectEntries([...layout]);
+    });
   });
 
   it('takes no more representations at once than MAX_NODES', async () => {

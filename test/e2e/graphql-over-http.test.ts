@@ -119,7 +119,9 @@ describe('POST', () => {
         const [error] = errorsOf(answer.text);
         const essence = type.split(';')[0];
         expect(error?.extensions, type).toEqual({ code: 'BAD_USER_INPUT', contentType: essence });
-        expect(error?.message, type).toContain(`A ${essence} body is not a GraphQL request`);
+        // The article follows how the type is spoken: "an application/…", "a text/…".
+        const article = essence?.startsWith('application/') ? 'An' : 'A';
+        expect(error?.message, type).toContain(`${article} ${essence} body is not a GraphQL request`);
         expect(error?.message, type).toContain('application/json');
       }
     }

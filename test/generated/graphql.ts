@@ -66,6 +66,21 @@ export type DataSourceFilter = {
   vendors?: Array<Vendor> | null | undefined;
 };
 
+/** Where a data source stands, in one vocabulary across providers (OTHER when unknown here; `rawStatus` has the upstream’s own spelling). */
+export type DataSourceStatus =
+  /** In use. */
+  | 'ACTIVE'
+  /** Its last connection test failed. */
+  | 'FAILED'
+  /** Switched off. */
+  | 'INACTIVE'
+  /** Taken out of use for upkeep. */
+  | 'MAINTENANCE'
+  /** A status this gateway does not know; `rawStatus` has it. */
+  | 'OTHER'
+  /** Being tried out. */
+  | 'TESTING';
+
 /** The upstream system that holds a data source. */
 export type Provider =
   /** Data sources registered in Pentaho Data Catalog. */
@@ -315,7 +330,7 @@ export type ProdCatalogQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ProdCatalogQuery = { dataSources: { edges: Array<{ node:
-        | { status: string | null, includePatterns: Array<string> | null, name: string | null, vendor: Vendor | null, costPerTb: { price: number | null, currency: string | null, frequency: string | null } | null }
+        | { status: DataSourceStatus | null, includePatterns: Array<string> | null, name: string | null, vendor: Vendor | null, costPerTb: { price: number | null, currency: string | null, frequency: string | null } | null }
         | { name: string | null, vendor: Vendor | null }
         | { name: string | null, vendor: Vendor | null }
         | { name: string | null, vendor: Vendor | null }

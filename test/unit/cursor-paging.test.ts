@@ -44,10 +44,43 @@ describe('paging over an upstream cursor', () => {
     expect(calls).toEqual([[undefined, 6]]);
   });
 
-  it('refuses backward paging and foreign cursors with a clear error', async () => {
-    await expect(pageByUpstreamCursor({ last: 2 }, upstream(5))).rejects.toThrow(
-      'things pages forwards only',
-    );
+  it('answers `first: 0` at the start from the count alone, and after a cursor from one item read', async () => {
+    const calls: [string | undefined, number][] = [];
+    const options = upstream(150, calls);
+    const start = await pageByUpstreamCursor({ first: 0 }, options);
+    expect(start.edges).toEqual([]);
+    expect(start.pageInfo).toEqual({
+      hasNextPage: true,
+      hasPreviousPage: false,
+      startCursor: null,
+      endCursor: null,
+    });
+    expect(calls).toEqual([]);
+    expect(await pageByUpstreamCursor({ first: 0 }, upstream(0))).toMatchObject({
+      pageInfo: { hasNextPage: false },
+    });
+
+    const at = (await pageByUpstreamCursor({ first: 99 }, options)).pageInfo.endCursor;
+    calls.length = 0;
+    const there = await pageByUpstreamCursor({ first: 0, after: at }, options);
+    expect(there.pageInfo).toEqual({
+      hasNextPage: true,
+      hasPreviousPage: true,
+      startCursor: at,
+      endCursor: at,
+    });
+    expect(calls).toEqual([[undefined, 100]]);
+    const next = await pageByUpstreamCursor({ first: 2, after: there.pageInfo.endCursor }, options);
+    expect(next.edges.map((e) => e.node)).toEqual(['s99', 's100']);
+
+    const end = (await pageByUpstreamCursor({ first: 51, after: at }, options)).pageInfo.endCursor;
+    expect(await pageByUpstreamCursor({ first: 0, after: end }, options)).toMatchObject({
+      edges: [],
+      pageInfo: { hasNextPage: false, startCursor: end, endCursor: end },
+    });
+  });
+
+  it('refuses foreign cursors with a clear error', async () => {
     await expect(pageByUpstreamCursor({ after: 'eyJ4Ijox' }, upstream(5))).rejects.toThrow(
       '`after` is not a cursor of things',
     );

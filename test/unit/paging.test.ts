@@ -102,6 +102,64 @@ describe('paging across providers', () => {
     expect(failures).toEqual(['x', 'x']);
   });
 
+  it('answers an empty page from the counts alone, standing at its cursor, counting each segment once', async () => {
+    const calls: string[] = [];
+    const segments = [segment('a', 3, calls), segment('b', 0, calls), segment('c', 2, calls)];
+    const start = await pageAcross(segments, { first: 0 }, options);
+    expect(start.edges).toEqual([]);
+    expect(start.pageInfo).toEqual({
+      hasNextPage: true,
+      hasPreviousPage: false,
+      startCursor: null,
+      endCursor: null,
+    });
+    expect(await start.totalCount()).toBe(5);
+    expect(calls.sort()).toEqual(['a.count', 'b.count', 'c.count']);
+
+    const two = await pageAcross(segments, { first: 3 }, options);
+    const at = two.pageInfo.endCursor;
+    calls.length = 0;
+    const there = await pageAcross(segments, { first: 0, after: at }, options);
+    expect(there.pageInfo).toEqual({
+      hasNextPage: true,
+      hasPreviousPage: true,
+      startCursor: at,
+      endCursor: at,
+    });
+    expect(calls.sort()).toEqual(['a.count', 'b.count', 'c.count']);
+    expect(names(await pageAcross(segments, { first: 5, after: there.pageInfo.endCursor }, options))).toEqual(
+      ['c0', 'c1'],
+    );
+
+    const last = (await pageAcross(segments, { first: 5, after: at }, options)).pageInfo.endCursor;
+    const end = await pageAcross(segments, { first: 0, after: last }, options);
+    expect(end.pageInfo).toEqual({
+      hasNextPage: false,
+      hasPreviousPage: true,
+      startCursor: last,
+      endCursor: last,
+    });
+
+    const back = await pageAcross(segments, { last: 0, before: at }, options);
+    expect(back.pageInfo).toEqual({
+      hasNextPage: true,
+      hasPreviousPage: true,
+      startCursor: at,
+      endCursor: at,
+    });
+    expect(
+      names(await pageAcross(segments, { last: 2, before: back.pageInfo.startCursor }, options)),
+    ).toEqual(['a0', 'a1']);
+    const fromEnd = await pageAcross(segments, { last: 0 }, options);
+    expect(fromEnd.pageInfo).toEqual({
+      hasNextPage: false,
+      hasPreviousPage: true,
+      startCursor: null,
+      endCursor: null,
+    });
+    expect((await pageAcross([segment('a', 0)], { last: 0 }, options)).pageInfo.hasPreviousPage).toBe(false);
+  });
+
   it('refuses page sizes out of range, first with last, and foreign cursors', async () => {
     const segments = [segment('a', 2)];
     await expect(pageAcross(segments, { first: 101 }, options)).rejects.toThrow(

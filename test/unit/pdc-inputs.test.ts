@@ -45,7 +45,7 @@ describe('PDC’s 400 answers', () => {
     throw new Error('not refused');
   }
 
-  it('maps an object from field to reason onto the input paths; a field the input lacks lands on the input, named', async () => {
+  it('maps an object from field to reason onto the input paths; a field the input lacks lands on the input, said to be one', async () => {
     const answer = await fetch(`${sim.url}/api/public/v1/data-sources/${sim.store.list()[0]?._id}`, {
       method: 'PATCH',
       headers: {
@@ -60,7 +60,7 @@ describe('PDC’s 400 answers', () => {
       note: 'must be string',
     });
     expect(refusal(body, patchPath).issues).toEqual([
-      { field: ['input'], message: 'resourceName: cannot be changed after creation' },
+      { field: ['input'], message: 'a field this input has no name for: cannot be changed after creation' },
       { field: ['input', 'note'], message: 'must be string' },
     ]);
   });

@@ -6,6 +6,7 @@ import {
   InvalidInputError,
   mutationErrors,
   nativeIdFor,
+  problemIssue,
   refuseIfAny,
   userErrorTypes,
 } from '../../gateway/user-errors.js';
@@ -135,11 +136,16 @@ builder.mutationFields((t) => ({
         failures: answer.failures.map((failure) => {
           const parts = pdcMessageParts(failure.message);
           const field = parts.find((part) => part.field)?.field;
+          const inItem = (name: string | undefined) => itemPath(failure.index, name);
           return {
             index: failure.index,
             resourceName: failure.resourceName,
-            message: parts.map((part) => part.text).join('; '),
-            field: field === undefined ? null : itemPath(failure.index, field),
+            // The field is `field`, on the input's path: the message says what is wrong with it.
+            message: parts
+              .map(({ field, text }) => problemIssue({ ...(field ? { field } : {}), message: text }, inItem))
+              .map((issue) => issue.message)
+              .join('; '),
+            field: field === undefined ? null : inItem(field),
           };
         }),
       };

@@ -1,6 +1,7 @@
 import { builder } from '../../gateway/builder.js';
 import { countedConnection, pageOne } from '../../gateway/connections.js';
 import { dataSourceNode } from '../../gateway/data-source-node.js';
+import { DataSourceStatus, rawStatusOf, statusOf } from '../../gateway/enums.js';
 import { primeLoaders } from '../../gateway/node-loaders.js';
 import type { PdcDataSource } from './client.js';
 import { pdcProvider } from './definition.js';
@@ -59,10 +60,17 @@ builder.objectFields(CatalogDataSource, (t) => {
   return {
     description: optional('description', 'Free text shown in the catalog.'),
     note: optional('note', 'A short operator note.'),
-    status: t.string({
+    status: t.field({
+      type: DataSourceStatus,
       nullable: true,
-      description: 'Lifecycle state in the catalog, e.g. ACTIVE; null when PDC does not say.',
-      resolve: (r) => (typeof r.raw.status === 'string' ? r.raw.status : null),
+      description:
+        'Lifecycle state in the catalog, e.g. ACTIVE or INACTIVE (OTHER for a state unknown here); null when PDC does not say.',
+      resolve: (r) => statusOf(r.raw.status),
+    }),
+    rawStatus: t.string({
+      nullable: true,
+      description: 'Lifecycle state as PDC spelt it (e.g. `ACTIVE`); null when PDC does not say.',
+      resolve: (r) => rawStatusOf(r.raw.status),
     }),
     portText: t.string({
       nullable: true,

@@ -107,8 +107,6 @@ builder.queryFields((t) => ({
     args: {
       first: t.arg.int({ required: false, description: 'How many destinations to return (default 20).' }),
       after: t.arg.string({ required: false, description: 'The `endCursor` of the previous page.' }),
-      last: t.arg.int({ required: false, description: 'Not supported: this list pages forwards only.' }),
-      before: t.arg.string({ required: false, description: 'Not supported: this list pages forwards only.' }),
       order: t.arg({
         type: SortOrder,
         required: false,

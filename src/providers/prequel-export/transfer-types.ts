@@ -23,6 +23,16 @@ export const TransferStatusEnum = builder.enumType('TransferStatus', {
   ) as Record<TransferStatus | 'OTHER', { value: TransferStatus | 'OTHER'; description: string }>,
 });
 
+/** The statuses Prequel documents, to filter by: OTHER names none of them, so it is not one of these. */
+export const TransferStatusFilter = builder.enumType('TransferStatusFilter', {
+  description: 'A transfer status Prequel documents, to list only the transfers in it.',
+  values: Object.fromEntries(
+    Object.entries(statuses)
+      .filter(([value]) => value !== 'OTHER')
+      .map(([value, description]) => [value, { value, description }]),
+  ) as Record<TransferStatus, { value: TransferStatus; description: string }>,
+});
+
 const blames = {
   FIRST_PARTY: { value: 'first_party', description: 'The provider that exports the data.' },
   THIRD_PARTY: { value: 'third_party', description: 'The recipient, or its destination.' },

@@ -6,7 +6,7 @@ import { badInput } from '../../gateway/errors.js';
 import { prequelExportProvider } from './definition.js';
 import { type TransferFilter, transferFilterKey, UPSTREAM_PAGE_SIZE } from './runtime.js';
 import { Destination } from './schema.js';
-import { DestinationTransfer, TransferStatusEnum } from './transfer-types.js';
+import { DestinationTransfer, TransferStatusFilter } from './transfer-types.js';
 
 const DestinationTransferConnection = countedConnection(
   'DestinationTransferConnection',
@@ -27,9 +27,9 @@ builder.objectFields(Destination, (t) => ({
       first: t.arg.int({ required: false, description: 'How many transfers to return (default 20).' }),
       after: t.arg.string({ required: false, description: 'The `endCursor` of the previous page.' }),
       status: t.arg({
-        type: TransferStatusEnum,
+        type: TransferStatusFilter,
         required: false,
-        description: 'Only transfers in this state (any but OTHER).',
+        description: 'Only transfers in this state.',
       }),
       rawStatus: t.arg.string({
         required: false,
@@ -55,9 +55,6 @@ builder.objectFields(Destination, (t) => ({
     resolve: (destination, args, context) => {
       const session = context.session(prequelExportProvider);
       const order = args.order ?? 'desc';
-      // OTHER stands for statuses unknown here: there is no one value to ask Prequel for.
-      if (args.status === 'OTHER')
-        throw badInput('status OTHER cannot be asked for: give `rawStatus` instead', 'status');
       if (args.status && args.rawStatus)
         throw badInput('give `status` or `rawStatus`, not both', 'rawStatus');
       const status = args.rawStatus ?? args.status;

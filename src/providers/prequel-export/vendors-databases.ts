@@ -1,5 +1,6 @@
 import type { Vendor } from '../../gateway/vendor.js';
 import { type FieldTable, field, type VendorSpec } from '../../gateway/vendor-config.js';
+import { withArticle } from '../../gateway/wording.js';
 import {
   connectionTimeout,
   databaseName,
@@ -46,7 +47,7 @@ const mysqlLike = (key: string, typeName: string, vendor: Vendor, label: string)
     key,
     typeName,
     vendor,
-    `Settings of a ${label} destination (MySQL protocol).`,
+    `Settings of ${withArticle(label)} destination (MySQL protocol).`,
     mysqlFields,
   );
 

@@ -52,11 +52,6 @@ builder.queryFields((t) => ({
     args: {
       first: t.arg.int({ required: false, description: 'How many to return (default 20).' }),
       after: t.arg.string({ required: false, description: 'A cursor returned by this connection.' }),
-      last: t.arg.int({
-        required: false,
-        description: 'Not supported by Prequel: use `order: ASC` instead.',
-      }),
-      before: t.arg.string({ required: false, description: 'Not supported by Prequel.' }),
       order: t.arg({
         type: SortOrder,
         required: false,

@@ -2,8 +2,7 @@ import { builder } from '../../gateway/builder.js';
 import { countedConnection, pageOne } from '../../gateway/connections.js';
 import type { GatewayContext } from '../../gateway/context.js';
 import { dataSourceNode } from '../../gateway/data-source-node.js';
-import { SortOrder } from '../../gateway/enums.js';
-import { badInput } from '../../gateway/errors.js';
+import { DataSourceStatus, rawStatusOf, SortOrder, statusOf } from '../../gateway/enums.js';
 import { primeLoaders } from '../../gateway/node-loaders.js';
 import { toDate } from '../../gateway/records.js';
 import type { RiverGenDataSource as RiverGenObject } from './client.js';
@@ -12,26 +11,17 @@ import { RIVERGEN_DATA_SOURCE, type RiverGenRecord, riverGenId } from './records
 import type { RiverGenListFilter } from './runtime.js';
 import { documentedRiverGenTypes } from './vendors.js';
 
+/** What RiverGen's list filters by: the statuses it documents, each spelt as its `status_filter` takes it. */
 const RiverGenStatus = builder.enumType('RiverGenStatus', {
-  description: 'Where a RiverGen data source stands.',
+  description: 'A status RiverGen documents, to list only the data sources in it.',
   values: {
     ACTIVE: { value: 'active', description: 'In use.' },
     INACTIVE: { value: 'inactive', description: 'Switched off.' },
     TESTING: { value: 'testing', description: 'Being tried out.' },
     FAILED: { value: 'failed', description: 'Its last connection test failed.' },
     MAINTENANCE: { value: 'maintenance', description: 'Taken out of use for upkeep.' },
-    OTHER: { value: 'OTHER', description: 'A status this gateway does not know; `rawStatus` has it.' },
   } as const,
 });
-
-const knownStatuses = new Set(['active', 'inactive', 'testing', 'failed', 'maintenance']);
-
-/** The status as the enum reads it, whatever its case; OTHER for one unknown here. */
-function statusOf(raw: unknown): RiverGenStatusValue {
-  const lower = typeof raw === 'string' ? raw.toLowerCase() : '';
-  return knownStatuses.has(lower) ? (lower as RiverGenStatusValue) : 'OTHER';
-}
-type RiverGenStatusValue = 'active' | 'inactive' | 'testing' | 'failed' | 'maintenance' | 'OTHER';
 
 export const RiverGenDataSource = dataSourceNode<RiverGenRecord>(RIVERGEN_DATA_SOURCE, {
   description: "A data source of a RiverGen organisation. `rawVendor` is RiverGen's `type`.",
@@ -88,13 +78,16 @@ builder.objectFields(RiverGenDataSource, (t) => {
       resolve: (r) => r.raw.description ?? null,
     }),
     status: t.field({
-      type: RiverGenStatus,
-      description: 'Where it stands.',
+      type: DataSourceStatus,
+      nullable: true,
+      description:
+        'Where it stands: ACTIVE, INACTIVE, TESTING, FAILED or MAINTENANCE (OTHER for a status unknown here); null when RiverGen does not say.',
       resolve: (r) => statusOf(r.raw.status),
     }),
     rawStatus: t.string({
-      description: 'Where it stands, as RiverGen spelt it (e.g. `active`).',
-      resolve: (r) => (typeof r.raw.status === 'string' ? r.raw.status : String(r.raw.status ?? '')),
+      nullable: true,
+      description: 'Where it stands, as RiverGen spelt it (e.g. `active`); null when RiverGen does not say.',
+      resolve: (r) => rawStatusOf(r.raw.status),
     }),
     tags: t.stringList({ description: 'Tags for categorising it.', resolve: (r) => r.raw.tags ?? [] }),
     lastTestedAt: t.field({
@@ -179,7 +172,7 @@ builder.queryFields((t) => ({
       status: t.arg({
         type: RiverGenStatus,
         required: false,
-        description: 'Only this status (any but OTHER).',
+        description: 'Only this status.',
       }),
       search: t.arg.string({
         required: false,
@@ -194,9 +187,6 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, context, info) => {
       const session = context.session(riverGenProvider);
-      // OTHER stands for statuses unknown here: there is no one value to ask RiverGen for.
-      if (args.status === 'OTHER')
-        throw badInput('status OTHER cannot be asked for: leave it out and read each `rawStatus`', 'status');
       const filter: RiverGenListFilter = {
         ...(args.workspaceId != null ? { workspace_id: args.workspaceId } : {}),
         ...(args.type != null ? { type: args.type as RiverGenListFilter['type'] } : {}),

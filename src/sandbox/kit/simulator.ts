@@ -60,6 +60,8 @@ export interface FaultOptions {
   operations?: string[];
   /** Answer 200 with this JSON instead of the real answer (valid JSON of the wrong shape). */
   body?: unknown;
+  /** The status `body` is answered with, to stand for an answer the simulator never makes itself. */
+  bodyStatus?: number;
 }
 
 export interface SimulatorSpec<Principal> {
@@ -170,7 +172,7 @@ export async function startSimulator<Principal>(
       res.end('{"status": "success", "data": {"trunc');
       return;
     }
-    if (fault?.body !== undefined) return send(res, { status: 200, body: fault.body });
+    if (fault?.body !== undefined) return send(res, { status: fault.bodyStatus ?? 200, body: fault.body });
 
     if (raw === 'too-large') return reply(spec.error(413, 'Request body is too large'));
     if (!found) return reply(spec.error(404, `Cannot ${method} ${url.pathname}`));

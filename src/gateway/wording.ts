@@ -1,0 +1,65 @@
+/** Letters whose names begin with a vowel sound, for words spelt out letter by letter ("an SFTP"). */
+const VOWEL_SOUNDING_LETTERS = new Set('AEFHILMNORSX');
+
+/**
+ * `noun` after its indefinite article, as messages and descriptions write it: "an ImportSource",
+ * "a CatalogDataSource", "an SFTP server", "an application/xml body", "a user".
+ */
+export function withArticle(noun: string): string {
+  return `${startsWithVowelSound(noun) ? 'an' : 'a'} ${noun}`;
+}
+
+/** A phrase as the start of a sentence: its first letter a capital ("An application/xml body"). */
+export function sentenceStart(phrase: string): string {
+  return phrase.charAt(0).toUpperCase() + phrase.slice(1);
+}
+
+function startsWithVowelSound(noun: string): boolean {
+  const word = /^[A-Za-z0-9]+/.exec(noun)?.[0] ?? '';
+  // An initialism is read letter by letter: an S3 bucket, an MSSQL server, a GCS bucket.
+  if (/^[A-Z][A-Z0-9]+$/.test(word) || /^[A-Z][0-9]/.test(word)) {
+    return VOWEL_SOUNDING_LETTERS.has(word.charAt(0));
+  }
+  // A vowel read as a consonant (a user, a unique name, a European region, a one-off), a silent h.
+  if (/^(u[nst]i|us[ea]|eu|one|once)/i.test(word) && !/^(unin|unim|unu)/i.test(word)) return false;
+  if (/^(hour|honest|hono)/i.test(word)) return true;
+  return /^[aeiou]/i.test(word);
+}
+
+/** An input path as GraphQL writes it: `["input", "enabledModels", "0"]` reads `input.enabledModels[0]`. */
+export function inputPathText(path: readonly string[]): string {
+  return path.map((name, i) => (/^\d+$/.test(name) ? `[${name}]` : i === 0 ? name : `.${name}`)).join('');
+}
+
+/**
+ * What a message says in place of a field an upstream named that the mutation's input has no name
+ * for, and in place of one it named where no input is at hand (a query's arguments are not mapped).
+ */
+export const UNNAMED_INPUT_FIELD = 'a field this input has no name for';
+export const UNNAMED_FIELD = 'a field this API has no name for';
+
+/** A field path as an upstream writes it: `destination.enabled_models[0]`, `[2].costPerTb`, `database_name`. */
+const UPSTREAM_PATH = /(?:[A-Za-z_$][\w$]*|\[\d+\])(?:\.[A-Za-z_$][\w$]*|\[\d+\])*/g;
+
+/**
+ * An upstream's message with each field path in it that `inputPath` can place written as that input
+ * path instead (`database_name` reads `input.databaseName`). Only what reads as code is looked up (a
+ * name with `_`, `.` or an index), so words of the sentence stay as they are; a path `inputPath`
+ * cannot place (undefined) stays too, since it may be a value rather than a field.
+ */
+export function inInputNames(text: string, inputPath: (upstream: string) => string[] | undefined): string {
+  return text.replace(UPSTREAM_PATH, (token, at: number) => {
+    // A token inside a longer word or path (an e-mail address, a URL) is not a field.
+    const before = text.charAt(at - 1);
+    if (/[\w$@/:-]/.test(before) || !/[_.[]/.test(token)) return token;
+    const path = inputPath(token);
+    return path ? inputPathText(path) : token;
+  });
+}
+
+/** `text` with `field`, an upstream's name for a field that has none here, replaced by `unnamed`. */
+export function withoutField(text: string, field: string, unnamed: string): string {
+  // The field as a whole name only: `name` is not replaced inside `resourceName`.
+  const escaped = field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return text.replace(new RegExp(`(?<![\\w$.\\]])${escaped}(?![\\w$])`, 'g'), unnamed);
+}
