@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { Kind, OperationTypeNode, parse } from 'graphql';
-import type { GraphiQLOptions } from 'graphql-yoga';
+import type { GraphiQLOptions, Plugin } from 'graphql-yoga';
 import { type Example, readExamples } from './examples.js';
 
 /**
@@ -28,15 +30,63 @@ function graphiqlOptions(examples: readonly Example[]): GraphiQLOptions & { quer
   };
 }
 
-let page: Promise<Uint8Array<ArrayBuffer>> | undefined;
+/** The page as built once: its bytes, gzipped too (about a quarter of 9 MB), and the tag that names them. */
+interface Page {
+  plain: Uint8Array<ArrayBuffer>;
+  gzipped: Uint8Array<ArrayBuffer>;
+  etag: string;
+}
+
+let page: Promise<Page> | undefined;
 
 /**
- * Yoga's `renderGraphiQL`: the page with GraphiQL's scripts, styles, fonts and editor workers inline
- * (@graphql-yoga/render-graphiql), so a browser fetches nothing but the page and the gateway's answers.
- * The page never changes: it is built on the first request for it and kept, and a gateway whose
- * GraphiQL is never opened never loads the assets (about 9 MB).
+ * GraphiQL at `endpoint` for a browser's GET (one that accepts HTML), before authentication, as
+ * Yoga's own page is: the page holds no data, and its requests carry the caller's credentials. The
+ * page never changes while the process runs, so it is sent gzipped to a browser that takes gzip and
+ * answered 304 when the browser still holds it (`no-cache`: asked again each time, sent once).
+ * A request for anything else costs one method comparison.
  */
-export function renderGraphiqlPage(): Promise<Uint8Array<ArrayBuffer>> {
+export function useGraphiqlPage(endpoint: string): Plugin {
+  return {
+    onRequest({ request, url, endResponse, fetchAPI }) {
+      if (request.method !== 'GET' || !request.headers.get('accept')?.includes('text/html')) return;
+      if (url.pathname !== endpoint && url.pathname !== `${endpoint}/`) return;
+      return graphiqlPage().then((built) => endResponse(pageResponse(built, request, fetchAPI.Response)));
+    },
+  };
+}
+
+function pageResponse(built: Page, request: Request, Response: typeof globalThis.Response): Response {
+  const headers: Record<string, string> = {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-cache',
+    etag: built.etag,
+    vary: 'Accept-Encoding',
+  };
+  const ifNoneMatch = request.headers.get('if-none-match');
+  if (ifNoneMatch && (ifNoneMatch.trim() === '*' || ifNoneMatch.includes(built.etag)))
+    return new Response(null, { status: 304, headers });
+  if (!takesGzip(request.headers.get('accept-encoding'))) return new Response(built.plain, { headers });
+  return new Response(built.gzipped, { headers: { ...headers, 'content-encoding': 'gzip' } });
+}
+
+/** Whether an Accept-Encoding names gzip (or `*`) without refusing it with `q=0`. */
+function takesGzip(acceptEncoding: string | null): boolean {
+  if (!acceptEncoding) return false;
+  return acceptEncoding.split(',').some((entry) => {
+    const [coding = '', ...params] = entry.split(';').map((part) => part.trim().toLowerCase());
+    if (coding !== 'gzip' && coding !== '*') return false;
+    return !params.some((param) => /^q=0(\.0*)?$/.test(param));
+  });
+}
+
+/**
+ * The page with GraphiQL's scripts, styles, fonts and editor workers inline
+ * (@graphql-yoga/render-graphiql), so a browser fetches nothing but the page and the gateway's answers.
+ * It is built on the first request for it and kept; a gateway whose GraphiQL is never opened never
+ * loads the assets (about 9 MB).
+ */
+function graphiqlPage(): Promise<Page> {
   page ??= buildPage().catch((error: unknown) => {
     // Tried again on the next request rather than failing every one after.
     page = undefined;
@@ -45,7 +95,10 @@ export function renderGraphiqlPage(): Promise<Uint8Array<ArrayBuffer>> {
   return page;
 }
 
-async function buildPage(): Promise<Uint8Array<ArrayBuffer>> {
+async function buildPage(): Promise<Page> {
   const { renderGraphiQL } = await import('@graphql-yoga/render-graphiql');
-  return Buffer.from(renderGraphiQL(graphiqlOptions(readExamples())));
+  const plain = Buffer.from(renderGraphiQL(graphiqlOptions(readExamples())));
+  const gzipped = gzipSync(plain, { level: 9 });
+  const etag = `"${createHash('sha256').update(plain).digest('base64url').slice(0, 27)}"`;
+  return { plain, gzipped, etag };
 }

@@ -36,7 +36,7 @@ import {
   useUncachedGets,
 } from './gateway/request-limits.js';
 import { isUpstreamError } from './gateway/upstream/index.js';
-import { renderGraphiqlPage } from './graphiql.js';
+import { useGraphiqlPage } from './graphiql.js';
 import { schema as publicSchema, subgraphSchema } from './schema.js';
 
 export interface Gateway {
@@ -106,9 +106,8 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     cors: corsFor(config.corsOrigins),
     // No field takes a file: a multipart body is refused (415, see useSupportedMediaTypes) instead of parsed.
     multipart: false,
-    // The page carries its own assets (no CDN) and sets its own options: see graphiql.ts.
-    graphiql: config.graphiql,
-    renderGraphiQL: renderGraphiqlPage,
+    // Served by useGraphiqlPage instead: the page carries its own assets (no CDN), compressed and cached.
+    graphiql: false,
     maskedErrors: { maskError: (error, message) => maskError(error, message) },
     // `listen` puts each request's scope on Node's request (`req`); `yoga.fetch` (tests) has none.
     context: ({ request, req }) => {
@@ -125,6 +124,8 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       );
     },
     plugins: [
+      // First, as Yoga's own page would be: a browser opening GraphiQL is not a GraphQL request.
+      ...(config.graphiql ? [useGraphiqlPage('/graphql')] : []),
       ...observability.plugins,
       useGatewayAuth(config.auth),
       // Before the limits: a request they refuse is still logged with the operation it names.
