@@ -1,7 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { causedByTimeout } from './cancellation.js';
 import { isUpstreamError, type UpstreamError } from './upstream/index.js';
-import { UNNAMED_FIELD, withoutField } from './wording.js';
 
 /** Every `extensions.code` the gateway sends. Clients may switch on these; they do not change. */
 export type ErrorCode =
@@ -58,6 +57,11 @@ const byStatus: Record<number, { code: ErrorCode; says: string }> = {
   429: { code: 'RATE_LIMITED', says: 'is rate limiting requests' },
 };
 
+/** What an upstream's refusal with `status` says, in the gateway's words: "RiverGen refused access". */
+export function refusal(label: string, status: number): string {
+  return `${label} ${byStatus[status]?.says ?? `answered with an unexpected status ${status}`}`;
+}
+
 const labels = new Map<string, string>();
 
 /** How messages name a provider (`Pentaho Data Catalog` rather than `pdc`). */
@@ -65,11 +69,13 @@ export function registerProviderLabel(id: string, label: string): void {
   labels.set(id, label);
 }
 
+/** How messages name a provider: its label, or its id when it registered none. */
+export function providerLabel(id: string): string {
+  return labels.get(id) ?? id;
+}
+
 /** Maps a failed upstream call to a client-safe GraphQL error that names the provider. */
-export function fromUpstream(
-  error: UpstreamError,
-  label = labels.get(error.provider) ?? error.provider,
-): GraphQLError {
+export function fromUpstream(error: UpstreamError, label = providerLabel(error.provider)): GraphQLError {
   const extensions: ErrorExtensions = { code: 'UPSTREAM_ERROR', provider: error.provider };
   let message: string;
   const timeout = causedByTimeout(error);
@@ -98,9 +104,8 @@ export function fromUpstream(
     const known = byStatus[status];
     if (known) {
       extensions.code = known.code;
-      message = `${label} ${known.says}`;
-      // Upstream messages for client errors describe the client's input; 5xx messages stay server-side.
-      if (error.upstreamMessage) message += `: ${withoutUpstreamFields(error, error.upstreamMessage)}`;
+      // Our words only: an upstream's own text may quote any value it was sent (a name, a host, a secret).
+      message = refusal(label, status);
       if (error.retryAfterSeconds !== undefined) extensions.retryAfterSeconds = error.retryAfterSeconds;
     } else if (status >= 500) {
       extensions.code = 'UPSTREAM_UNAVAILABLE';
@@ -110,22 +115,6 @@ export function fromUpstream(
     }
   }
   return new GraphQLError(message, { extensions });
-}
-
-/**
- * An upstream's message where nothing maps its fields onto the operation's arguments: each field it
- * names is said to be one this API has no name for, rather than spelt as the upstream spells it.
- */
-function withoutUpstreamFields(error: UpstreamError, message: string): string {
-  const problems = error.problems ?? [];
-  if (problems.some((problem) => problem.field !== undefined)) {
-    return problems
-      .map((problem) =>
-        problem.field === undefined ? problem.message : `${UNNAMED_FIELD}: ${problem.message}`,
-      )
-      .join('; ');
-  }
-  return error.field ? withoutField(message, error.field, UNNAMED_FIELD) : message;
 }
 
 /**

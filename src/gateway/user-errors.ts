@@ -1,7 +1,8 @@
 import { builder } from './builder.js';
+import { providerLabel, refusal } from './errors.js';
 import { readGlobalId } from './ids.js';
-import { isUpstreamError, type UpstreamError, type UpstreamProblem } from './upstream/index.js';
-import { inInputNames, inputPathText, UNNAMED_INPUT_FIELD, withArticle, withoutField } from './wording.js';
+import { isUpstreamError, type UpstreamError } from './upstream/index.js';
+import { fieldsNamedIn, inputPathText, UNNAMED_INPUT_FIELD, withArticle } from './wording.js';
 
 /** Why a mutation did not happen, in terms a form can act on. */
 export type UserErrorCode = 'INVALID_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT';
@@ -138,82 +139,86 @@ export function mutationErrors(dataField: string, holds: string) {
 export type FieldPath = (upstreamField: string | undefined) => string[];
 
 /**
- * Turns an upstream's refusal into the matching user error; anything else is rethrown and
- * becomes a top-level error with a code. `fieldPath` maps the upstream's field names to the
- * mutation's input paths; every message speaks of fields by those paths, never by the upstream's names.
+ * Turns an upstream's refusal into the matching user error; anything else is rethrown and becomes a
+ * top-level error with a code. The message is the gateway's own: the kind of refusal (by its status),
+ * the provider, and the input paths of the fields it blamed. The upstream's text may quote any value
+ * it was sent (a name, a host, a secret), so it is read only for the fields it names, which
+ * `fieldPath` maps onto the mutation's input; it is never repeated. A conflict that names no field is
+ * on `conflictOn`, where the provider has one thing that can clash (a name), else on none.
  */
-export function asUserError(error: unknown, fieldPath: FieldPath): never {
+export function asUserError(error: unknown, fieldPath: FieldPath, conflictOn?: string[]): never {
   if (!isUpstreamError(error) || error.kind !== 'http') throw error;
-  const message = error.upstreamMessage ? inInputNames(error.upstreamMessage, placed(fieldPath)) : 'refused';
+  const label = providerLabel(error.provider);
   switch (error.status) {
     case 400:
     case 422:
-      throw new InvalidInputError(upstreamIssues(error, message, fieldPath), error.provider);
+      throw new InvalidInputError(upstreamIssues(error, fieldPath, label), error.provider);
     case 403:
-      throw new ForbiddenError(message, 'FORBIDDEN', null, error.provider);
+      throw new ForbiddenError(refusal(label, 403), 'FORBIDDEN', null, error.provider);
     case 404:
-      throw new NotFoundError(message, 'NOT_FOUND', null, error.provider);
-    case 409:
-      throw new ConflictError(
-        message,
-        'CONFLICT',
-        error.field ? fieldPath(error.field) : null,
-        error.provider,
-      );
+      throw new NotFoundError(refusal(label, 404), 'NOT_FOUND', null, error.provider);
+    case 409: {
+      const blamed = blamedFields(error, fieldPath)[0];
+      const field = blamed === undefined ? (conflictOn ?? null) : fieldPath(blamed);
+      const message = field
+        ? `${inputPathText(field)}: clashes with what ${label} already holds`
+        : refusal(label, 409);
+      throw new ConflictError(message, 'CONFLICT', field, error.provider);
+    }
     default:
       throw error;
   }
 }
 
 /**
- * One issue per input field the upstream blamed, in the order it named them; two problems on one
- * field share its issue. A field that maps onto nothing of the input lands on the input as a whole.
+ * One issue per input field the upstream blamed, in the order it named them, each saying that the
+ * upstream refused it. A problem it names no field for is on the input as a whole.
  */
-function upstreamIssues(error: UpstreamError, message: string, fieldPath: FieldPath): FieldIssue[] {
+function upstreamIssues(error: UpstreamError, fieldPath: FieldPath, label: string): FieldIssue[] {
   const problems = error.problems ?? [];
-  if (problems.length === 0) {
-    const { field } = error;
-    const unnamed = field !== undefined && placed(fieldPath)(field) === undefined;
-    return [
-      {
-        field: fieldPath(field),
-        message: unnamed ? withoutField(message, field, UNNAMED_INPUT_FIELD) : message,
-      },
-    ];
-  }
+  const named = problems.some((problem) => problem.field !== undefined)
+    ? problems.map((problem) => problem.field)
+    : blamedFields(error, fieldPath);
   const issues = new Map<string, FieldIssue>();
-  for (const problem of problems) {
-    const issue = problemIssue(problem, fieldPath);
-    const key = issue.field.join('.');
-    const known = issues.get(key);
-    if (known) known.message = `${known.message}; ${issue.message}`;
-    else issues.set(key, issue);
+  for (const upstream of named.length > 0 ? named : [undefined]) {
+    const field = fieldPath(upstream);
+    const message =
+      upstream === undefined || placedField(upstream, fieldPath)
+        ? `was refused by ${label} as invalid`
+        : `holds ${UNNAMED_INPUT_FIELD}, which ${label} refused as invalid`;
+    const key = field.join('.');
+    if (!issues.has(key)) issues.set(key, { field, message });
   }
   return [...issues.values()];
 }
 
 /**
- * One problem an upstream named, on its input path and in the input's names. A field the input has
- * no name for (or only its enclosing field has) is said to be one, without its upstream spelling.
+ * The fields an upstream's refusal blames, by its names for them: those it lists, or the one it
+ * names beside its message, or else the first its sentence names that the input has a place for.
  */
-export function problemIssue(problem: UpstreamProblem, fieldPath: FieldPath): FieldIssue {
-  const text = inInputNames(problem.message, placed(fieldPath));
-  const field = fieldPath(problem.field);
-  const unnamed = problem.field !== undefined && placed(fieldPath)(problem.field) === undefined;
-  return { field, message: unnamed ? `${UNNAMED_INPUT_FIELD}: ${text}` : text };
+function blamedFields(error: UpstreamError, fieldPath: FieldPath): string[] {
+  const listed = (error.problems ?? []).flatMap((problem) =>
+    problem.field === undefined ? [] : [problem.field],
+  );
+  if (listed.length > 0) return listed;
+  if (error.field !== undefined) return [error.field];
+  if (error.upstreamMessage === undefined) return [];
+  // The first only: a sentence may name other fields beside the one at fault ("… when x is not given").
+  return fieldsNamedIn(
+    error.upstreamMessage,
+    (upstream) => placedField(upstream, fieldPath) !== undefined,
+  ).slice(0, 1);
 }
 
 /**
  * The input path of an upstream field, when `fieldPath` places the whole of it: a field that maps no
  * further than its enclosing one (its last name is unknown here) has no place of its own.
  */
-function placed(fieldPath: FieldPath): (upstream: string) => string[] | undefined {
-  return (upstream) => {
-    const path = fieldPath(upstream);
-    const enclosing = upstream.replace(/(?:\.[^.[\]]+|\[\d+\])$/, '');
-    const outer = fieldPath(enclosing === upstream ? undefined : enclosing || undefined);
-    return path.length > outer.length || path.some((name, i) => name !== outer[i]) ? path : undefined;
-  };
+export function placedField(upstream: string, fieldPath: FieldPath): string[] | undefined {
+  const path = fieldPath(upstream);
+  const enclosing = upstream.replace(/(?:\.[^.[\]]+|\[\d+\])$/, '');
+  const outer = fieldPath(enclosing === upstream ? undefined : enclosing || undefined);
+  return path.length > outer.length || path.some((name, i) => name !== outer[i]) ? path : undefined;
 }
 
 /**

@@ -31,35 +31,25 @@ export function inputPathText(path: readonly string[]): string {
   return path.map((name, i) => (/^\d+$/.test(name) ? `[${name}]` : i === 0 ? name : `.${name}`)).join('');
 }
 
-/**
- * What a message says in place of a field an upstream named that the mutation's input has no name
- * for, and in place of one it named where no input is at hand (a query's arguments are not mapped).
- */
+/** What a message says of a field an upstream named that the mutation's input has no name for. */
 export const UNNAMED_INPUT_FIELD = 'a field this input has no name for';
-export const UNNAMED_FIELD = 'a field this API has no name for';
 
 /** A field path as an upstream writes it: `destination.enabled_models[0]`, `[2].costPerTb`, `database_name`. */
 const UPSTREAM_PATH = /(?:[A-Za-z_$][\w$]*|\[\d+\])(?:\.[A-Za-z_$][\w$]*|\[\d+\])*/g;
 
 /**
- * An upstream's message with each field path in it that `inputPath` can place written as that input
- * path instead (`database_name` reads `input.databaseName`). Only what reads as code is looked up (a
- * name with `_`, `.` or an index), so words of the sentence stay as they are; a path `inputPath`
- * cannot place (undefined) stays too, since it may be a value rather than a field.
+ * The fields an upstream's sentence names (`database_name is required` names `database_name`), in
+ * order, once each. Only what reads as code (a name with `_`, `.` or an index) and what `isField`
+ * knows as a field is taken, so the words of the sentence and the values it quotes are left alone.
  */
-export function inInputNames(text: string, inputPath: (upstream: string) => string[] | undefined): string {
-  return text.replace(UPSTREAM_PATH, (token, at: number) => {
+export function fieldsNamedIn(text: string, isField: (upstream: string) => boolean): string[] {
+  const found = new Set<string>();
+  for (const match of text.matchAll(UPSTREAM_PATH)) {
+    const token = match[0];
     // A token inside a longer word or path (an e-mail address, a URL) is not a field.
-    const before = text.charAt(at - 1);
-    if (/[\w$@/:-]/.test(before) || !/[_.[]/.test(token)) return token;
-    const path = inputPath(token);
-    return path ? inputPathText(path) : token;
-  });
-}
-
-/** `text` with `field`, an upstream's name for a field that has none here, replaced by `unnamed`. */
-export function withoutField(text: string, field: string, unnamed: string): string {
-  // The field as a whole name only: `name` is not replaced inside `resourceName`.
-  const escaped = field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return text.replace(new RegExp(`(?<![\\w$.\\]])${escaped}(?![\\w$])`, 'g'), unnamed);
+    const before = text.charAt(match.index - 1);
+    if (/[\w$@/:-]/.test(before) || !/[_.[]/.test(token)) continue;
+    if (isField(token)) found.add(token);
+  }
+  return [...found];
 }

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { UpstreamError } from '../../src/gateway/upstream/index.js';
 import type { RiverGenDataSourceCreate } from '../../src/providers/rivergen/client.js';
 import { riverGenDatabaseTypes } from '../../src/sandbox/rivergen/index.js';
 import { failure, type RiverGenHarness, startRiverGen } from './rivergen-harness.js';
@@ -116,7 +117,7 @@ describe('rivergen contract: creating, changing and deleting data sources', () =
     for (const type of riverGenDatabaseTypes) {
       const error = await failure(h.client.createDataSource({ name: `Bare ${type}`, type, port: 1 }));
       expect(error).toMatchObject({ status: 400, field: 'host' });
-      expect((error as Error).message).toMatch(/database_name: is required/);
+      expect((error as UpstreamError).upstreamMessage).toMatch(/database_name: is required/);
     }
     const file = await h.client.createDataSource({ name: 'Bare CSV', type: 'csv' });
     expect(file).toMatchObject({ host: null, port: null, database_name: null, tags: [], metadata: {} });

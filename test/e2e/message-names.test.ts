@@ -9,7 +9,8 @@ import {
 /**
  * Messages speak of fields by their GraphQL input paths (`input.enabledModels[0]`), never by the
  * upstream's spellings (`destination.enabled_models[0]`, `database_name`), and with the right
- * article. Some refusals below are injected: an upstream may word them so, but no simulator does.
+ * article. An upstream's refusal is read for the fields it names, and said in the gateway's words.
+ * Some refusals below are injected: an upstream may word them so, but no simulator does.
  */
 
 interface Refusal {
@@ -75,32 +76,28 @@ describe('a field an upstream refuses', () => {
     });
     expect(answer).toMatchObject({
       __typename: 'InvalidInputError',
-      message: 'input.enabledModels[1]: names no model',
+      message: 'input.enabledModels[1]: was refused by Prequel Export as invalid',
       field: ['input', 'enabledModels', '1'],
-      issues: [{ field: ['input', 'enabledModels', '1'], message: 'names no model' }],
+      issues: [
+        { field: ['input', 'enabledModels', '1'], message: 'was refused by Prequel Export as invalid' },
+      ],
     });
     expect(JSON.stringify(answer)).not.toMatch(/enabled_models|destination\./);
   });
 
-  it('is named by its input path where the upstream names it inside its own sentence', async () => {
+  it('is found, by its input path, where the upstream names it only inside its own sentence', async () => {
     refuseNext('rivergen', 'createDataSource', 400, {
       success: false,
       error: {
         code: 'VALIDATION_ERROR',
-        message: 'host, port and database_name are required for database types',
-        details: { field: 'database_name', reason: 'is required when connection_string is not given' },
+        message: 'host, port and database_name are required when connection_string is not given',
       },
     });
     const answer = await refusal(CREATE_RIVERGEN, { input: { name: 'Orders', type: 'csv' } });
     expect(answer).toMatchObject({
       __typename: 'InvalidInputError',
       field: ['input', 'databaseName'],
-      issues: [
-        {
-          field: ['input', 'databaseName'],
-          message: 'is required when input.connectionString is not given',
-        },
-      ],
+      issues: [{ field: ['input', 'databaseName'], message: 'was refused by RiverGen as invalid' }],
     });
     expect(JSON.stringify(answer)).not.toMatch(/database_name|connection_string/);
   });
@@ -111,15 +108,13 @@ describe('a field an upstream refuses', () => {
       message: 'source.postgres.ssl_mode: is required; source.tunnel_key: is not a known field',
     });
     const answer = await refusal(CREATE_IMPORT_SOURCE, { input: newPostgres('Unnamed fields') });
+    const unnamed = 'holds a field this input has no name for, which Prequel Import refused as invalid';
     expect(answer).toMatchObject({
       __typename: 'InvalidInputError',
       message: '2 fields are invalid',
       issues: [
-        {
-          field: ['input', 'config', 'postgres'],
-          message: 'a field this input has no name for: is required',
-        },
-        { field: ['input'], message: 'a field this input has no name for: is not a known field' },
+        { field: ['input', 'config', 'postgres'], message: unnamed },
+        { field: ['input'], message: unnamed },
       ],
     });
     expect(JSON.stringify(answer)).not.toMatch(/ssl_mode|tunnel_key|source\./);
@@ -136,19 +131,18 @@ describe('a field an upstream refuses', () => {
     );
     expect(answer).toMatchObject({
       __typename: 'ConflictError',
-      message: 'input.idInProviderSystem is taken by another destination',
+      field: ['input', 'idInProviderSystem'],
+      message: 'input.idInProviderSystem: clashes with what Prequel Export already holds',
     });
   });
 
-  it('outside a mutation, where no input names it, is said to be one this API has no name for', async () => {
+  it('outside a mutation, where no input names it, is not named at all', async () => {
     refuseNext('pdc', 'filterDataSources', 400, {
       status: 400,
       message: ['filters.resourceNames[0]: must NOT have more than 255 characters'],
     });
     const answer = await gw.query('{ catalogDataSources(first: 1, resourceNames: ["x"]) { totalCount } }');
-    expect(answer.errors?.[0]?.message).toBe(
-      'Pentaho Data Catalog refused the request as invalid: a field this API has no name for: must NOT have more than 255 characters',
-    );
+    expect(answer.errors?.[0]?.message).toBe('Pentaho Data Catalog refused the request as invalid');
     expect(answer.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', provider: 'pdc' });
   });
 });

@@ -131,7 +131,7 @@ describe('createCatalogDataSources', () => {
       {
         index: 1,
         resourceName: names[1],
-        message: expect.stringContaining('already exists'),
+        message: 'Pentaho Data Catalog did not create it: it refused inputs[1].resourceName',
         field: ['inputs', '1', 'resourceName'],
       },
     ]);
@@ -145,7 +145,7 @@ describe('createCatalogDataSources', () => {
       expect(result.__typename).toBe('CreateCatalogDataSourcesSuccess');
       expect(result.created?.map((c) => c.name)).toEqual([names[0], names[2]]);
       expect(result.failures).toEqual([
-        { index: 1, resourceName: names[1], message: '2 of 3 data sources created', field: null },
+        { index: 1, resourceName: names[1], message: 'Pentaho Data Catalog did not create it', field: null },
       ]);
     },
   );
@@ -162,8 +162,13 @@ describe('createCatalogDataSources', () => {
 
   it('answers a single item PDC refuses (a string message) on the field it names', async () => {
     const result = await create([{ resourceName: seeded[3]?.name, databaseType: 'MSSQL' }]);
-    expect(result).toMatchObject({ __typename: 'InvalidInputError', field: ['inputs', '0', 'resourceName'] });
-    expect(result.message).toContain('already exists');
+    // PDC refuses a name in use as invalid (400), quoting it: the answer names the field, not the name.
+    expect(result).toMatchObject({
+      __typename: 'InvalidInputError',
+      field: ['inputs', '0', 'resourceName'],
+      message: 'inputs[0].resourceName: was refused by Pentaho Data Catalog as invalid',
+    });
+    expect(JSON.stringify(result)).not.toContain(seeded[3]?.name as string);
   });
 
   it('checks every item against the documented limits before calling PDC and lists every problem', async () => {

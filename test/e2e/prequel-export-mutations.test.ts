@@ -261,10 +261,15 @@ describe('createDestination', () => {
     expect(await run(CREATE, { input: newDestination({ products: ['no_such_product'] }) })).toMatchObject({
       field: ['input', 'products', '0'],
     });
-    expect(await run(CREATE, { input: newDestination({ name: seeded[1]?.name }) })).toMatchObject({
+    const taken = await run(CREATE, { input: newDestination({ name: seeded[1]?.name }) });
+    // Prequel's own refusal quotes the name; the answer says where the conflict is, not what.
+    expect(taken).toMatchObject({
       __typename: 'ConflictError',
       code: 'CONFLICT',
+      field: ['input', 'name'],
+      message: 'input.name: clashes with what Prequel Export already holds',
     });
+    expect(JSON.stringify(taken)).not.toContain(seeded[1]?.name as string);
   });
 
   it('passes on Prequel’s refusal of a password that is too long without repeating it', async () => {

@@ -108,7 +108,13 @@ describe('createImportSource', () => {
     const result = await run(CREATE, {
       input: { ...newPostgres(taken.name), providerId: taken.provider_id },
     });
-    expect(result).toMatchObject({ __typename: 'ConflictError', field: ['input', 'name'] });
+    // Prequel's own refusal quotes the name; the answer says where the conflict is, not what.
+    expect(result).toMatchObject({
+      __typename: 'ConflictError',
+      field: ['input', 'name'],
+      message: 'input.name: clashes with what Prequel Import already holds',
+    });
+    expect(JSON.stringify(result)).not.toContain(taken.name);
   });
 
   it('passes on Prequel’s own refusal with the field it names, without the secret', async () => {
@@ -201,8 +207,11 @@ describe('updateImportSource', () => {
       id: gid(postgres().id),
       input: { config: { redshift: { port: 5439 } } },
     });
-    expect(result).toMatchObject({ __typename: 'InvalidInputError', field: ['input', 'config', 'redshift'] });
-    expect(result.message).toContain('postgres');
+    expect(result).toMatchObject({
+      __typename: 'InvalidInputError',
+      field: ['input', 'config', 'redshift'],
+      message: 'input.config.redshift: was refused by Prequel Import as invalid',
+    });
     expect(sim().stats.counts()).toEqual({ updateSource: 1 });
   });
 
@@ -242,6 +251,7 @@ describe('updateImportSource', () => {
     const twin = seeded((s) => s.provider_id === first.provider_id && s.id !== first.id);
     const result = await run(UPDATE, { id: gid(first.id), input: { name: twin.name } });
     expect(result).toMatchObject({ __typename: 'ConflictError', field: ['input', 'name'] });
+    expect(JSON.stringify(result)).not.toContain(twin.name);
   });
 
   it('keeps later reads in the same request current: a second change checks the vendor without a call', async () => {

@@ -186,10 +186,14 @@ describe('createRiverGenDataSource', () => {
     const input = { name: 'Twice', type: 'csv', filePath: 'exports/twice.csv' };
     await gw.query(CREATE, { input });
     const again = await gw.query(CREATE, { input });
+    // RiverGen's own refusal quotes the name; the answer says where the conflict is, not what.
     expect(again.data?.createRiverGenDataSource).toMatchObject({
       __typename: 'ConflictError',
       code: 'CONFLICT',
+      field: ['input', 'name'],
+      message: 'input.name: clashes with what RiverGen already holds',
     });
+    expect(JSON.stringify(again)).not.toContain('Twice');
   });
 });
 

@@ -59,9 +59,13 @@ describe('PDC’s 400 answers', () => {
       resourceName: 'cannot be changed after creation',
       note: 'must be string',
     });
+    // The messages are the gateway's own: PDC's reasons are read for their fields only.
     expect(refusal(body, patchPath).issues).toEqual([
-      { field: ['input'], message: 'a field this input has no name for: cannot be changed after creation' },
-      { field: ['input', 'note'], message: 'must be string' },
+      {
+        field: ['input'],
+        message: expect.stringMatching(/^holds a field this input has no name for, which /),
+      },
+      { field: ['input', 'note'], message: expect.stringMatching(/^was refused by .* as invalid$/) },
     ]);
   });
 
@@ -70,13 +74,13 @@ describe('PDC’s 400 answers', () => {
       status: 400,
       message: ['[0].costPerTb.currency: must match pattern', '[3].port: must be string'],
     };
-    expect(refusal(array, createPath).issues).toEqual([
-      { field: ['inputs', '0', 'costPerTb', 'currency'], message: 'must match pattern' },
-      { field: ['inputs', '3', 'port'], message: 'must be string' },
+    expect(refusal(array, createPath).issues.map((issue) => issue.field)).toEqual([
+      ['inputs', '0', 'costPerTb', 'currency'],
+      ['inputs', '3', 'port'],
     ]);
-    const text = { status: 400, message: 'resourceName: a data source named "x" already exists' };
-    expect(refusal(text, createPath).issues).toEqual([
-      { field: ['inputs', '0', 'resourceName'], message: 'a data source named "x" already exists' },
-    ]);
+    const text = { status: 400, message: 'resourceName: a data source named "x-quoted" already exists' };
+    const named = refusal(text, createPath);
+    expect(named.issues.map((issue) => issue.field)).toEqual([['inputs', '0', 'resourceName']]);
+    expect(JSON.stringify([named.message, named.issues])).not.toContain('x-quoted');
   });
 });

@@ -19,7 +19,10 @@ export type UpstreamFailureKind =
 export interface UpstreamErrorDetail {
   /** The upstream's own error code, when it sends one (e.g. RiverGen's `VALIDATION_ERROR`). */
   code?: string;
-  /** The upstream's message, already turned into one line. Never contains secrets we sent. */
+  /**
+   * The upstream's message, already turned into one line. It is the upstream's own text and may
+   * quote anything it was sent: it is read for the fields it names, never shown or logged.
+   */
   message?: string;
   /** The request field the upstream blamed, as a dotted path, when it names one. */
   field?: string;
@@ -80,7 +83,8 @@ function describe(init: UpstreamErrorInit): string {
   const where = `${init.provider} ${init.operation}`;
   switch (init.kind) {
     case 'http':
-      return `${where} answered ${init.status}${init.message ? `: ${init.message}` : ''}`;
+      // Not the upstream's message: it may quote what it was sent, and this text reaches the logs.
+      return `${where} answered ${init.status}`;
     case 'timeout':
       return `${where} did not answer in time`;
     case 'unreachable':

@@ -1,4 +1,5 @@
 export * from './envelope.js';
+export * from './error-body.js';
 export * from './errors.js';
 export * from './http.js';
 export * from './observers.js';

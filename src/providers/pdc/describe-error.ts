@@ -1,4 +1,10 @@
-import type { UpstreamErrorDetail } from '../../gateway/upstream/index.js';
+import {
+  clipped,
+  ERROR_BODY_BOUNDS,
+  partsOfErrorBody,
+  someEntries,
+  type UpstreamErrorDetail,
+} from '../../gateway/upstream/index.js';
 
 /** "<field>: <problem>", where the field is a dotted path that may start or go on with `[i]`. */
 const FIELD_PREFIX = /^((?:[A-Za-z_$][\w$]*|\[\d+\])(?:\.[A-Za-z_$][\w$]*|\[\d+\])*):\s+(.+)$/s;
@@ -27,38 +33,59 @@ const PART_BOUNDARY = /; (?=(?:[A-Za-z_$][\w$]*|\[\d+\])(?:\.[A-Za-z_$][\w$]*|\[
 
 /** The parts of a message describePdcError made (or of one CreateFailure message), each with its field. */
 export function pdcMessageParts(message: string): PdcMessagePart[] {
-  return message.split(PART_BOUNDARY).map(fromText);
+  return clipped(message).split(PART_BOUNDARY).map(fromText);
 }
 
+/** The parts of a message, error or errors value, read within the bounds every error body is read in. */
 function partsOf(raw: unknown): PdcMessagePart[] {
-  if (raw === undefined || raw === null) return [];
-  if (typeof raw === 'string') return [fromText(raw)];
-  if (Array.isArray(raw)) return raw.flatMap(partsOf);
-  if (!isRecord(raw)) return [{ text: String(raw) }];
-  const text = raw.message ?? raw.msg ?? raw.detail;
-  if (typeof text === 'string') {
-    const named = raw.field ?? raw.property ?? raw.path ?? raw.param;
-    const field = typeof named === 'string' ? named : Array.isArray(named) ? named.join('.') : undefined;
-    return [field ? { field, text } : fromText(text)];
-  }
-  // An object from field name to reason (or reasons).
-  return Object.entries(raw).map(([field, reason]) => ({ field, text: reasonText(reason) }));
+  return partsOfErrorBody<PdcMessagePart>(raw, (value) => {
+    if (value === undefined || value === null) return {};
+    if (typeof value === 'string') return { parts: [fromText(value)] };
+    if (Array.isArray(value)) return { nested: value };
+    if (!isRecord(value)) return { parts: [{ text: String(value) }] };
+    const text = value.message ?? value.msg ?? value.detail;
+    if (typeof text === 'string') {
+      const field = fieldOf(value.field ?? value.property ?? value.path ?? value.param);
+      return { parts: [field ? { field, text: clipped(text) } : fromText(text)] };
+    }
+    // An object from field name to reason (or reasons).
+    return {
+      parts: someEntries(value).map(([field, reason]) => ({
+        field: clipped(field),
+        text: reasonText(reason),
+      })),
+    };
+  });
 }
 
-function fromText(text: string): PdcMessagePart {
-  const match = FIELD_PREFIX.exec(text.trim());
-  return match?.[1] && match[2] ? { field: match[1], text: match[2] } : { text: text.trim() };
+/** A field named as a path or as a list of its names (only the first few, and only those that are text). */
+function fieldOf(named: unknown): string | undefined {
+  if (typeof named === 'string') return named ? clipped(named) : undefined;
+  if (!Array.isArray(named)) return undefined;
+  const names = named
+    .slice(0, ERROR_BODY_BOUNDS.depth)
+    .filter((name): name is string | number => typeof name === 'string' || typeof name === 'number');
+  return names.length > 0 ? clipped(names.join('.')) : undefined;
 }
 
+function fromText(raw: string): PdcMessagePart {
+  const text = clipped(raw).trim();
+  const match = FIELD_PREFIX.exec(text);
+  return match?.[1] && match[2] ? { field: match[1], text: match[2] } : { text };
+}
+
+/** A reason as text: a string, or the strings of a list; anything else only says the field is invalid. */
 function reasonText(reason: unknown): string {
-  if (typeof reason === 'string') return reason;
-  if (Array.isArray(reason)) return reason.map(reasonText).join(', ');
-  return JSON.stringify(reason) ?? String(reason);
+  if (typeof reason === 'string') return clipped(reason);
+  const texts = Array.isArray(reason)
+    ? reason.slice(0, ERROR_BODY_BOUNDS.values).filter((r): r is string => typeof r === 'string')
+    : [];
+  return texts.length > 0 ? clipped(texts.join(', ')) : 'is invalid';
 }
 
 function fromParts(parts: PdcMessagePart[]): UpstreamErrorDetail {
   if (parts.length === 0) return {};
-  const message = parts.map((p) => (p.field ? `${p.field}: ${p.text}` : p.text)).join('; ');
+  const message = clipped(parts.map((p) => (p.field ? `${p.field}: ${p.text}` : p.text)).join('; '));
   const field = parts.find((p) => p.field)?.field;
   if (field === undefined) return { message };
   const problems = parts.map((p) => (p.field ? { field: p.field, message: p.text } : { message: p.text }));

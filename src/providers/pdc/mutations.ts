@@ -6,16 +6,14 @@ import {
   InvalidInputError,
   mutationErrors,
   nativeIdFor,
-  problemIssue,
   refuseIfAny,
   userErrorTypes,
 } from '../../gateway/user-errors.js';
 import type { FieldTable } from '../../gateway/vendor-config.js';
 import { pdcProvider } from './definition.js';
-import { pdcMessageParts } from './describe-error.js';
 import { pdcCreateFields, pdcPatchFields, toPdcBody } from './inputs.js';
 import { CATALOG_DATA_SOURCE, type CatalogDataSourceRecord, isObjectId, toCatalogRecord } from './records.js';
-import { createPath, itemPath, patchPath } from './refusals.js';
+import { type CreateFailure, createFailure, createPath, patchPath } from './refusals.js';
 import { CatalogDataSource } from './schema.js';
 
 /** Most data sources one `createCatalogDataSources` call takes: PDC documents no most; this gateway's own bound keeps a call small. */
@@ -34,14 +32,6 @@ const UpdateInput = tableInput(
   'patch',
 );
 
-/** One item of a batch that PDC did not create. */
-interface CreateFailure {
-  index: number;
-  resourceName: string;
-  message: string;
-  field: string[] | null;
-}
-
 interface CreatedBatch {
   created: CatalogDataSourceRecord[];
   failures: CreateFailure[];
@@ -58,7 +48,10 @@ const CreateFailureType = builder.objectRef<CreateFailure>('CatalogCreateFailure
       nullable: false,
       description: 'The name the item asked for.',
     }),
-    message: t.exposeString('message', { nullable: false, description: 'Why PDC refused it.' }),
+    message: t.exposeString('message', {
+      nullable: false,
+      description: 'That PDC did not create it, and the input field it refused when it names one.',
+    }),
     field: t.exposeStringList('field', {
       nullable: true,
       description:
@@ -133,21 +126,7 @@ builder.mutationFields((t) => ({
       for (const record of created) replaceLoaded(context, record);
       return {
         created,
-        failures: answer.failures.map((failure) => {
-          const parts = pdcMessageParts(failure.message);
-          const field = parts.find((part) => part.field)?.field;
-          const inItem = (name: string | undefined) => itemPath(failure.index, name);
-          return {
-            index: failure.index,
-            resourceName: failure.resourceName,
-            // The field is `field`, on the input's path: the message says what is wrong with it.
-            message: parts
-              .map(({ field, text }) => problemIssue({ ...(field ? { field } : {}), message: text }, inItem))
-              .map((issue) => issue.message)
-              .join('; '),
-            field: field === undefined ? null : inItem(field),
-          };
-        }),
+        failures: answer.failures.map(createFailure),
       };
     },
   }),

@@ -1,8 +1,10 @@
 import { fieldProblems } from '../../gateway/field-problems.js';
 import {
   type AuthHeaders,
+  clipped,
   objectAt,
   objectsAt,
+  partsOfErrorBody,
   type QueryValue,
   UpstreamError,
   type UpstreamErrorDetail,
@@ -85,17 +87,20 @@ export function describePrequelExportError(_status: number, body: unknown): Upst
   };
 }
 
+/**
+ * The message of an error body: its own `message`, `error` or `detail` text, else those of the error
+ * object or the `errors` list it nests, joined; read within the bounds every error body is read in.
+ */
 function messageOf(body: unknown): string | undefined {
-  if (typeof body === 'string') return body;
-  if (!isRecord(body)) return undefined;
-  const direct = stringOf(body.message) ?? stringOf(body.error) ?? stringOf(body.detail);
-  if (direct) return direct;
-  if (isRecord(body.error)) return messageOf(body.error);
-  if (Array.isArray(body.errors)) {
-    const parts = body.errors.map((e) => messageOf(e)).filter((m): m is string => m !== undefined);
-    return parts.length > 0 ? parts.join('; ') : undefined;
-  }
-  return undefined;
+  const parts = partsOfErrorBody<string>(body, (value) => {
+    if (typeof value === 'string') return { parts: [clipped(value)] };
+    if (!isRecord(value)) return {};
+    const direct = stringOf(value.message) ?? stringOf(value.error) ?? stringOf(value.detail);
+    if (direct) return { parts: [clipped(direct)] };
+    if (isRecord(value.error)) return { nested: [value.error] };
+    return Array.isArray(value.errors) ? { nested: value.errors } : {};
+  });
+  return parts.length > 0 ? clipped(parts.join('; ')) : undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -22,6 +22,8 @@ export const idOf = (globalId: string): string => nativeIdFor(globalId, DESTINAT
 
 /** Prequel names no field of a path: what it refuses there is the id. */
 const onId = () => ['id'];
+/** Prequel's refusals of a destination's settings as user errors; its one conflict is a name in use. */
+const refused = (error: unknown): never => asUserError(error, inputPathOfUpstream, ['input', 'name']);
 
 const ConnectionTest = builder.objectRef<ConnectionTestOutcome>('DestinationConnectionTest').implement({
   description:
@@ -63,7 +65,7 @@ builder.mutationFields((t) => ({
       const created = await context
         .session(prequelExportProvider)
         .client.createDestination(body)
-        .catch((error: unknown) => asUserError(error, inputPathOfUpstream));
+        .catch(refused);
       const record = toDestinationRecord(created);
       replaceLoaded(context, record);
       return record;
@@ -88,7 +90,7 @@ builder.mutationFields((t) => ({
       const updated = await context
         .session(prequelExportProvider)
         .client.updateDestination(id, body)
-        .catch((error: unknown) => asUserError(error, inputPathOfUpstream));
+        .catch(refused);
       const record = toDestinationRecord(updated);
       replaceLoaded(context, record);
       return record;

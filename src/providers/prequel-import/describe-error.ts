@@ -1,5 +1,5 @@
 import { fieldProblems } from '../../gateway/field-problems.js';
-import type { UpstreamErrorDetail } from '../../gateway/upstream/index.js';
+import { clipped, ERROR_BODY_BOUNDS, type UpstreamErrorDetail } from '../../gateway/upstream/index.js';
 
 /** "<field>: <problem>", where the field is a dotted path such as `source.postgres.port`. */
 const FIELD_PREFIX = /^([A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*|\[\d+\])*):\s+(.+)$/s;
@@ -16,13 +16,13 @@ export function describePrequelImportError(_status: number, body: unknown): Upst
       : isRecord(body)
         ? (body.message ?? body.error ?? body.detail)
         : undefined;
-  const lines = (Array.isArray(raw) ? raw : [raw])
+  const lines = (Array.isArray(raw) ? raw.slice(0, ERROR_BODY_BOUNDS.values) : [raw])
     .filter((line): line is string => typeof line === 'string')
-    .flatMap((line) => line.split(/;\s+/))
+    .flatMap((line) => clipped(line).split(/;\s+/))
     .map((line) => line.trim())
     .filter((line) => line !== '');
   if (lines.length === 0) return {};
-  const message = lines.join('; ');
+  const message = clipped(lines.join('; '));
   const detail: UpstreamErrorDetail = { message };
   const problems = fieldProblems(message);
   if (problems.length > 0) detail.problems = problems;

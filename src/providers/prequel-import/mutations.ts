@@ -1,6 +1,6 @@
 import { builder } from '../../gateway/builder.js';
 import { replaceLoaded } from '../../gateway/node-loaders.js';
-import { asUserError, ConflictError, mutationErrors, nativeIdFor } from '../../gateway/user-errors.js';
+import { asUserError, mutationErrors, nativeIdFor } from '../../gateway/user-errors.js';
 import type { ImportTestResult } from './client.js';
 import { prequelImportProvider } from './definition.js';
 import {
@@ -20,15 +20,7 @@ import { ImportSource } from './schema.js';
 const idOf = (globalId: string): string => nativeIdFor(globalId, IMPORT_SOURCE, ['id']);
 
 /** Prequel's refusals as user errors; its one conflict is a name the provider already uses. */
-function refused(error: unknown): never {
-  try {
-    asUserError(error, inputFieldOf);
-  } catch (mapped) {
-    if (mapped instanceof ConflictError && mapped.field === null)
-      throw new ConflictError(mapped.message, 'CONFLICT', ['input', 'name'], mapped.provider);
-    throw mapped;
-  }
-}
+const refused = (error: unknown): never => asUserError(error, inputFieldOf, ['input', 'name']);
 
 const ConnectionTest = builder.objectRef<ImportTestResult>('ImportSourceConnectionTest').implement({
   description:

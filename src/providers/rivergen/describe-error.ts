@@ -1,5 +1,10 @@
 import { fieldProblems } from '../../gateway/field-problems.js';
-import type { UpstreamErrorDetail, UpstreamProblem } from '../../gateway/upstream/index.js';
+import {
+  clipped,
+  ERROR_BODY_BOUNDS,
+  type UpstreamErrorDetail,
+  type UpstreamProblem,
+} from '../../gateway/upstream/index.js';
 
 /**
  * Reads a RiverGen error body into a code, a message and the blamed field. Accepts the documented
@@ -9,7 +14,7 @@ import type { UpstreamErrorDetail, UpstreamProblem } from '../../gateway/upstrea
  * through unchanged: mapping codes to meaning is the gateway's job, by status first.
  */
 export function describeRiverGenError(_status: number, body: unknown): UpstreamErrorDetail {
-  if (typeof body === 'string') return body.trim() ? { message: oneLine(body) } : {};
+  if (typeof body === 'string') return body.trim() ? { message: oneLine(clipped(body)) } : {};
   if (!isRecord(body)) return {};
   const inner = isRecord(body.error) ? body.error : body;
   const out: UpstreamErrorDetail = {};
@@ -34,8 +39,8 @@ export function describeRiverGenError(_status: number, body: unknown): UpstreamE
  * message lists as `<field>: <reason>` (it may name several where `details` holds only the first).
  */
 function problemsOf(details: unknown, message: string | undefined): UpstreamProblem[] {
-  const named = (Array.isArray(details) ? details : [details])
-    .map(detailsOf)
+  const named = itemsOf(details)
+    .map(detailOf)
     .flatMap((d) => (d.field !== undefined ? [{ field: d.field, message: d.message ?? 'is invalid' }] : []));
   if (message === undefined) return named;
   const listed = fieldProblems(message).filter((p) => p.field !== undefined);
@@ -43,28 +48,40 @@ function problemsOf(details: unknown, message: string | undefined): UpstreamProb
   return [...named, ...listed.filter((p) => !seen.has(p.field))];
 }
 
+/** `details` as one object or string, or a list of them: the first few items, lists in it left out. */
+function itemsOf(details: unknown): unknown[] {
+  return Array.isArray(details)
+    ? details.slice(0, ERROR_BODY_BOUNDS.values).filter((item) => !Array.isArray(item))
+    : [details];
+}
+
+/** What `details` says: the first field any of its items names, and their messages joined. */
 function detailsOf(details: unknown): { field?: string; message?: string } {
-  if (typeof details === 'string') return { message: details };
-  if (Array.isArray(details)) {
-    const parts = details.map(detailsOf);
-    const field = parts.find((p) => p.field !== undefined)?.field;
-    const message = parts
-      .map((p) => (p.field && p.message ? `${p.field}: ${p.message}` : p.message))
-      .filter((m): m is string => m !== undefined)
-      .join('; ');
-    return { ...(field === undefined ? {} : { field }), ...(message ? { message } : {}) };
-  }
-  if (!isRecord(details)) return {};
-  const field = fieldOf(details.field ?? details.loc ?? details.param ?? details.path);
-  const message = stringOf(details.reason) ?? stringOf(details.msg) ?? stringOf(details.message);
+  if (!Array.isArray(details)) return detailOf(details);
+  const parts = itemsOf(details).map(detailOf);
+  const field = parts.find((p) => p.field !== undefined)?.field;
+  const message = parts
+    .map((p) => (p.field && p.message ? `${p.field}: ${p.message}` : p.message))
+    .filter((m): m is string => m !== undefined)
+    .join('; ');
+  return { ...(field === undefined ? {} : { field }), ...(message ? { message: clipped(message) } : {}) };
+}
+
+function detailOf(detail: unknown): { field?: string; message?: string } {
+  if (typeof detail === 'string') return { message: clipped(detail) };
+  if (!isRecord(detail)) return {};
+  const field = fieldOf(detail.field ?? detail.loc ?? detail.param ?? detail.path);
+  const message = stringOf(detail.reason) ?? stringOf(detail.msg) ?? stringOf(detail.message);
   return { ...(field === undefined ? {} : { field }), ...(message === undefined ? {} : { message }) };
 }
 
 /** A field as a dotted path; FastAPI's `loc` starts with where it was (`body`, `query`, `path`). */
 function fieldOf(value: unknown): string | undefined {
-  if (typeof value === 'string') return value || undefined;
+  if (typeof value === 'string') return value ? clipped(value) : undefined;
   if (!Array.isArray(value)) return undefined;
-  const parts = value.filter((p): p is string | number => typeof p === 'string' || typeof p === 'number');
+  const parts = value
+    .slice(0, ERROR_BODY_BOUNDS.depth + 1)
+    .filter((p): p is string | number => typeof p === 'string' || typeof p === 'number');
   const start = ['body', 'query', 'path', 'header'].includes(String(parts[0])) ? 1 : 0;
   const path = parts
     .slice(start)
@@ -74,7 +91,7 @@ function fieldOf(value: unknown): string | undefined {
 }
 
 function stringOf(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+  return typeof value === 'string' && value.trim() !== '' ? clipped(value) : undefined;
 }
 
 function oneLine(text: string): string {

@@ -60,8 +60,10 @@ export interface FaultOptions {
   operations?: string[];
   /** Answer 200 with this JSON instead of the real answer (valid JSON of the wrong shape). */
   body?: unknown;
-  /** The status `body` is answered with, to stand for an answer the simulator never makes itself. */
+  /** The status `body` (or `bodyText`) is answered with, to stand for an answer the simulator never makes itself. */
   bodyStatus?: number;
+  /** Answer with this text as the JSON body, as it is: for bodies JSON.stringify cannot write (nested too deep). */
+  bodyText?: string;
 }
 
 export interface SimulatorSpec<Principal> {
@@ -173,6 +175,11 @@ export async function startSimulator<Principal>(
       return;
     }
     if (fault?.body !== undefined) return send(res, { status: fault.bodyStatus ?? 200, body: fault.body });
+    if (fault?.bodyText !== undefined) {
+      res.writeHead(fault.bodyStatus ?? 200, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(fault.bodyText);
+      return;
+    }
 
     if (raw === 'too-large') return reply(spec.error(413, 'Request body is too large'));
     if (!found) return reply(spec.error(404, `Cannot ${method} ${url.pathname}`));
