@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import type { UserErrorAnswer } from '../support/user-errors.js';
 
 const gid = (id: string) => Buffer.from(`Destination:${id}`).toString('base64url');
 
@@ -23,11 +24,7 @@ interface TransferView {
   tags: { name: string; value: string }[];
 }
 
-interface Answer {
-  __typename: string;
-  message?: string;
-  field?: string[] | null;
-  issues?: { field: string[]; message: string }[];
+interface Answer extends UserErrorAnswer {
   queued?: { transferId: string; transfer: TransferView | null; destination: { id: string } | null };
 }
 

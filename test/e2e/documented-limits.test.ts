@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PdcSimulator } from '../../src/sandbox/pdc/index.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import type { UserErrorAnswer } from '../support/user-errors.js';
 
-interface Answer {
-  __typename: string;
-  field?: string[] | null;
-  issues?: { field: string[]; message: string }[];
+interface Answer extends UserErrorAnswer {
   riverGenDataSource?: { vendor: string; rawVendor: string };
 }
 

@@ -5,6 +5,7 @@ import {
   newPostgres,
   UPDATE as UPDATE_IMPORT_SOURCE,
 } from '../support/prequel-import-inputs.js';
+import type { UserErrorAnswer } from '../support/user-errors.js';
 
 /**
  * Messages speak of fields by their GraphQL input paths (`input.enabledModels[0]`), never by the
@@ -13,12 +14,7 @@ import {
  * Some refusals below are injected: an upstream may word them so, but no simulator does.
  */
 
-interface Refusal {
-  __typename: string;
-  message?: string;
-  field?: string[] | null;
-  issues?: { field: string[]; message: string }[];
-}
+type Refusal = UserErrorAnswer;
 
 const REFUSAL = `__typename
   ... on UserError { message field }

@@ -2,16 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PdcSimulator } from '../../src/sandbox/pdc/index.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { itDocumentedOnly, itWithOurs } from '../support/shape.js';
+import type { UserErrorAnswer } from '../support/user-errors.js';
 
 const gid = (id: string) => Buffer.from(`CatalogDataSource:${id}`).toString('base64url');
 const UNKNOWN_ID = 'ffffffffffffffffffffffff';
 
-interface Result {
-  __typename: string;
-  message?: string;
-  code?: string;
-  field?: string[] | null;
-  issues?: { field: string[]; message: string }[];
+interface Result extends UserErrorAnswer {
   created?: { id: string; name: string; port: number | null }[];
   failures?: { index: number; resourceName: string; message: string; field: string[] | null }[];
   catalogDataSource?: { id: string; name: string; port: number | null; description: string | null };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import type { UserErrorAnswer } from '../support/user-errors.js';
 
 const gid = (id: string) => Buffer.from(`Destination:${id}`).toString('base64url');
 
@@ -11,12 +12,7 @@ interface Seeded {
   recipientId: string;
 }
 
-interface Result {
-  __typename: string;
-  message?: string;
-  code?: string;
-  field?: string[] | null;
-  issues?: { field: string[]; message: string }[];
+interface Result extends UserErrorAnswer {
   destination?: {
     id: string;
     name: string;

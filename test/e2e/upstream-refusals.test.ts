@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { newPostgres } from '../support/prequel-import-inputs.js';
+import type { UserErrorAnswer } from '../support/user-errors.js';
 
 /**
  * An upstream's refusal reaches the client in the gateway's words only: the kind of refusal, the
@@ -13,14 +14,7 @@ const SENT = 'Marker-sent-4417';
 /** A value the client never sent, as a secret an upstream might quote from elsewhere. */
 const UNSENT = 'sk_live_unsent_9Qm2Zr7';
 
-interface Refusal {
-  __typename: string;
-  message?: string;
-  code?: string;
-  field?: string[] | null;
-  provider?: string | null;
-  issues?: { field: string[]; message: string }[];
-}
+type Refusal = UserErrorAnswer;
 
 const REFUSAL = `__typename
   ... on UserError { message code field provider }

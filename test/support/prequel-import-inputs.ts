@@ -1,15 +1,11 @@
 /** Documents, inputs and answer shapes for the Prequel import source mutation tests. */
 
+import type { UserErrorAnswer } from './user-errors.js';
+
 export const gid = (id: string) => Buffer.from(`ImportSource:${id}`).toString('base64url');
 export const SECRETS = ['pw-import-never-shown-1', 'pw-import-never-shown-2', 'key-file-never-shown-3'];
 
-export interface Result {
-  __typename: string;
-  message?: string;
-  code?: string;
-  field?: string[] | null;
-  provider?: string | null;
-  issues?: { field: string[]; message: string }[];
+export interface Result extends UserErrorAnswer {
   importSource?: { id: string; name: string; providerId: string; config: Record<string, unknown> };
   result?: { succeeded: boolean; code: string; message: string };
 }
