@@ -1,3 +1,5 @@
+import { UPSTREAM_FIELD_PATH } from './field-problems.js';
+
 /** Letters whose names begin with a vowel sound, for words spelt out letter by letter ("an SFTP"). */
 const VOWEL_SOUNDING_LETTERS = new Set('AEFHILMNORSX');
 
@@ -35,7 +37,7 @@ export function inputPathText(path: readonly string[]): string {
 export const UNNAMED_INPUT_FIELD = 'a field this input has no name for';
 
 /** A field path as an upstream writes it: `destination.enabled_models[0]`, `[2].costPerTb`, `database_name`. */
-const UPSTREAM_PATH = /(?:[A-Za-z_$][\w$]*|\[\d+\])(?:\.[A-Za-z_$][\w$]*|\[\d+\])*/g;
+const UPSTREAM_PATH = new RegExp(UPSTREAM_FIELD_PATH, 'g');
 
 /**
  * The fields an upstream's sentence names (`database_name is required` names `database_name`), in
