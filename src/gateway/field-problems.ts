@@ -1,12 +1,12 @@
 import { clipped, type UpstreamProblem } from './upstream/index.js';
 
 /** A request field as upstreams name it: `destination.postgres.port`, `models[1]`, `[2].costPerTb`. */
-const PATH = String.raw`(?:[A-Za-z_$][\w$]*|\[\d+\])(?:\.[A-Za-z_$][\w$]*|\[\d+\])*`;
-const NAMED = new RegExp(String.raw`^(${PATH}):\s+(.+)$`, 's');
+export const UPSTREAM_FIELD_PATH = String.raw`(?:[A-Za-z_$][\w$]*|\[\d+\])(?:\.[A-Za-z_$][\w$]*|\[\d+\])*`;
+const NAMED = new RegExp(String.raw`^(${UPSTREAM_FIELD_PATH}):\s+(.+)$`, 's');
 /** Where one "<field>: <problem>" part ends and the next begins. */
-const BOUNDARY = new RegExp(String.raw`;\s+(?=${PATH}:\s)`);
+const BOUNDARY = new RegExp(String.raw`;\s+(?=${UPSTREAM_FIELD_PATH}:\s)`);
 /** A sentence that introduces the parts ("Invalid request data: port: …"); it is not a field (it has a space). */
-const PREAMBLE = new RegExp(String.raw`^[^:;]*\s[^:;]*:\s+(?=${PATH}:\s)`);
+const PREAMBLE = new RegExp(String.raw`^[^:;]*\s[^:;]*:\s+(?=${UPSTREAM_FIELD_PATH}:\s)`);
 
 /**
  * The problems in an upstream message of the form `<field>: <problem>; <field>: <problem>`, each

@@ -2,7 +2,7 @@ import { builder } from './builder.js';
 import { providerLabel, refusal } from './errors.js';
 import { readGlobalId } from './ids.js';
 import { isUpstreamError, type UpstreamError } from './upstream/index.js';
-import { fieldsNamedIn, inputPathText, UNNAMED_INPUT_FIELD, withArticle } from './wording.js';
+import { fieldsNamedIn, inputPathText, sentenceStart, UNNAMED_INPUT_FIELD, withArticle } from './wording.js';
 
 /** Why a mutation did not happen, in terms a form can act on. */
 export type UserErrorCode = 'INVALID_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT';
@@ -131,7 +131,7 @@ export function mutationErrors(dataField: string, holds: string) {
   return {
     types: userErrorTypes,
     result: { description: `The mutation did what was asked: \`${dataField}\` holds ${holds}.` },
-    dataField: { name: dataField, description: `${holds.charAt(0).toUpperCase()}${holds.slice(1)}.` },
+    dataField: { name: dataField, description: `${sentenceStart(holds)}.` },
   };
 }
 

@@ -1,3 +1,6 @@
+import { UPSTREAM_FIELD_PATH } from './field-problems.js';
+import { printPath } from './input-problems.js';
+
 /** Letters whose names begin with a vowel sound, for words spelt out letter by letter ("an SFTP"). */
 const VOWEL_SOUNDING_LETTERS = new Set('AEFHILMNORSX');
 
@@ -28,14 +31,16 @@ function startsWithVowelSound(noun: string): boolean {
 
 /** An input path as GraphQL writes it: `["input", "enabledModels", "0"]` reads `input.enabledModels[0]`. */
 export function inputPathText(path: readonly string[]): string {
-  return path.map((name, i) => (/^\d+$/.test(name) ? `[${name}]` : i === 0 ? name : `.${name}`)).join('');
+  const [root = '', ...rest] = path;
+  const keys = rest.map((name) => (/^\d+$/.test(name) ? Number(name) : name));
+  return printPath(root, keys);
 }
 
 /** What a message says of a field an upstream named that the mutation's input has no name for. */
 export const UNNAMED_INPUT_FIELD = 'a field this input has no name for';
 
 /** A field path as an upstream writes it: `destination.enabled_models[0]`, `[2].costPerTb`, `database_name`. */
-const UPSTREAM_PATH = /(?:[A-Za-z_$][\w$]*|\[\d+\])(?:\.[A-Za-z_$][\w$]*|\[\d+\])*/g;
+const UPSTREAM_PATH = new RegExp(UPSTREAM_FIELD_PATH, 'g');
 
 /**
  * The fields an upstream's sentence names (`database_name is required` names `database_name`), in

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PdcSimulator } from '../../src/sandbox/pdc/index.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
-import type { UserErrorAnswer } from '../support/user-errors.js';
+import { mutationAnswer, type UserErrorAnswer } from '../support/user-errors.js';
 
 interface Answer extends UserErrorAnswer {
   riverGenDataSource?: { vendor: string; rawVendor: string };
@@ -26,11 +26,8 @@ afterAll(() => gw.close());
 
 const calls = (provider: string, operation: string) => gw.sims[provider]?.stats.count(operation);
 
-async function run(document: string, variables: Record<string, unknown>): Promise<Answer> {
-  const answer = await gw.query<Record<string, Answer>>(document, variables);
-  expect(answer.errors).toBeUndefined();
-  return Object.values(answer.data ?? {})[0] as Answer;
-}
+const run = (document: string, variables: Record<string, unknown>): Promise<Answer> =>
+  mutationAnswer(gw, document, variables);
 
 describe('RiverGen inputs its docs do not limit go to RiverGen', () => {
   it('sends a type its docs do not name, which it supports', async () => {

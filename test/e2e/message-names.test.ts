@@ -5,7 +5,7 @@ import {
   newPostgres,
   UPDATE as UPDATE_IMPORT_SOURCE,
 } from '../support/prequel-import-inputs.js';
-import type { UserErrorAnswer } from '../support/user-errors.js';
+import { mutationAnswer, type UserErrorAnswer } from '../support/user-errors.js';
 
 /**
  * Messages speak of fields by their GraphQL input paths (`input.enabledModels[0]`), never by the
@@ -39,11 +39,8 @@ afterEach(() => {
 });
 afterAll(() => gw.close());
 
-async function refusal(document: string, variables: Record<string, unknown>): Promise<Refusal> {
-  const answer = await gw.query<Record<string, Refusal>>(document, variables);
-  expect(answer.errors).toBeUndefined();
-  return Object.values(answer.data ?? {})[0] as Refusal;
-}
+const refusal = (document: string, variables: Record<string, unknown>): Promise<Refusal> =>
+  mutationAnswer(gw, document, variables);
 
 /** The provider answers the next call to `operation` with `status` and `body`. */
 function refuseNext(provider: string, operation: string, status: number, body: unknown): void {

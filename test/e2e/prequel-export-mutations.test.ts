@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
-import type { UserErrorAnswer } from '../support/user-errors.js';
+import { mutationAnswer, type UserErrorAnswer } from '../support/user-errors.js';
 
 const gid = (id: string) => Buffer.from(`Destination:${id}`).toString('base64url');
 
@@ -59,11 +59,8 @@ beforeAll(async () => {
 });
 afterAll(() => gw.close());
 
-async function run(document: string, variables: Record<string, unknown>): Promise<Result> {
-  const answer = await gw.query<Record<string, Result>>(document, variables);
-  expect(answer.errors).toBeUndefined();
-  return Object.values(answer.data ?? {})[0] as Result;
-}
+const run = (document: string, variables: Record<string, unknown>): Promise<Result> =>
+  mutationAnswer(gw, document, variables);
 
 const sent = (operation: string) => gw.sims['prequel-export']?.stats.last(operation)?.body;
 const calls = (operation: string) => gw.sims['prequel-export']?.stats.count(operation);

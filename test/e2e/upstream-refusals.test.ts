@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { newPostgres } from '../support/prequel-import-inputs.js';
-import type { UserErrorAnswer } from '../support/user-errors.js';
+import { mutationAnswer, type UserErrorAnswer } from '../support/user-errors.js';
 
 /**
  * An upstream's refusal reaches the client in the gateway's words only: the kind of refusal, the
@@ -123,11 +123,8 @@ const providers: Provider[] = [
 ];
 
 /** The provider's create mutation, sent with `name`: its one root field's answer. */
-async function mutate(provider: Provider, name: string): Promise<Refusal> {
-  const answer = await gw.query<Record<string, Refusal>>(provider.document, provider.variables(name));
-  expect(answer.errors).toBeUndefined();
-  return Object.values(answer.data ?? {})[0] as Refusal;
-}
+const mutate = (provider: Provider, name: string): Promise<Refusal> =>
+  mutationAnswer(gw, provider.document, provider.variables(name));
 
 /** Neither quoted value is anywhere in `answer`, nor in any line the gateway logged. */
 function expectNoQuote(answer: unknown): void {

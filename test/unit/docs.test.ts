@@ -1,9 +1,9 @@
-import { readdirSync } from 'node:fs';
 import { buildSchema } from 'graphql';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { variableNames } from '../../scripts/env-table.js';
 import { gatewayEnv } from '../../src/config.js';
+import { readExamples } from '../../src/examples.js';
 import { providers } from '../../src/providers/registry.js';
 import {
   brokenLinks,
@@ -16,7 +16,7 @@ import {
   unknownScripts,
   unknownVariables,
 } from '../support/docs-checks.js';
-import { docPages, fences, linkTargets, readRepoFile, root } from '../support/markdown.js';
+import { docPages, fences, linkTargets, readRepoFile } from '../support/markdown.js';
 
 /**
  * The README and docs/ are what a newcomer trusts first: every operation, field, link, variable,
@@ -24,9 +24,10 @@ import { docPages, fences, linkTargets, readRepoFile, root } from '../support/ma
  */
 const schema = buildSchema(readRepoFile('schema.graphql'));
 const pages = docPages().map((path) => ({ path, text: readRepoFile(path) }));
-const examples = readdirSync(new URL('examples/', root))
-  .filter((name) => name.endsWith('.graphql'))
-  .map((name) => ({ path: `examples/${name}`, text: readRepoFile(`examples/${name}`) }));
+const examples = readExamples().map(({ name, document }) => ({
+  path: `examples/${name}.graphql`,
+  text: document,
+}));
 const readme = readRepoFile('README.md');
 const SCREEN = 40;
 

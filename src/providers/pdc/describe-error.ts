@@ -1,3 +1,4 @@
+import { UPSTREAM_FIELD_PATH } from '../../gateway/field-problems.js';
 import {
   clipped,
   ERROR_BODY_BOUNDS,
@@ -7,7 +8,7 @@ import {
 } from '../../gateway/upstream/index.js';
 
 /** "<field>: <problem>", where the field is a dotted path that may start or go on with `[i]`. */
-const FIELD_PREFIX = /^((?:[A-Za-z_$][\w$]*|\[\d+\])(?:\.[A-Za-z_$][\w$]*|\[\d+\])*):\s+(.+)$/s;
+const FIELD_PREFIX = new RegExp(String.raw`^(${UPSTREAM_FIELD_PATH}):\s+(.+)$`, 's');
 
 /**
  * Reads a catalog error body, `{status, message}`, into a message and the blamed field. `message` may be
@@ -29,7 +30,7 @@ export interface PdcMessagePart {
 }
 
 /** Where one "<field>: <problem>" part ends and the next begins in a message fromParts joined. */
-const PART_BOUNDARY = /; (?=(?:[A-Za-z_$][\w$]*|\[\d+\])(?:\.[A-Za-z_$][\w$]*|\[\d+\])*:\s)/;
+const PART_BOUNDARY = new RegExp(String.raw`; (?=${UPSTREAM_FIELD_PATH}:\s)`);
 
 /** The parts of a message describePdcError made (or of one CreateFailure message), each with its field. */
 export function pdcMessageParts(message: string): PdcMessagePart[] {

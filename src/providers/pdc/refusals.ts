@@ -18,7 +18,7 @@ export function patchPath(field: string | undefined): string[] {
 }
 
 /** Where a field of item `index` of `createCatalogDataSources(inputs:)` sits. */
-export function itemPath(index: number, field: string | undefined): string[] {
+function itemPath(index: number, field: string | undefined): string[] {
   return ['inputs', String(index), ...(field ? withinInput(pdcCreateFields, fieldSegments(field)) : [])];
 }
 

@@ -4,6 +4,7 @@ import { pageByUpstreamCursor } from '../../gateway/cursor-paging.js';
 import { dataSourceNode } from '../../gateway/data-source-node.js';
 import { SortOrder } from '../../gateway/enums.js';
 import { primeLoaders } from '../../gateway/node-loaders.js';
+import { DEFAULT_PAGE_SIZE } from '../../gateway/paging.js';
 import { toDate } from '../../gateway/records.js';
 import { vendorConfigUnion } from '../../gateway/vendor-schema.js';
 import { prequelExportProvider } from './definition.js';
@@ -105,7 +106,10 @@ builder.queryFields((t) => ({
     description:
       "Prequel Export's own list of destinations, in its own cursor paging: forwards only (`first`, `after`).",
     args: {
-      first: t.arg.int({ required: false, description: 'How many destinations to return (default 20).' }),
+      first: t.arg.int({
+        required: false,
+        description: `How many destinations to return (default ${DEFAULT_PAGE_SIZE}).`,
+      }),
       after: t.arg.string({ required: false, description: 'The `endCursor` of the previous page.' }),
       order: t.arg({
         type: SortOrder,
@@ -119,7 +123,7 @@ builder.queryFields((t) => ({
       const page = await pageByUpstreamCursor(args, {
         // The order is part of the scope: a cursor of one order means nothing in the other.
         scope: `destinations:${order}`,
-        defaultPageSize: 20,
+        defaultPageSize: DEFAULT_PAGE_SIZE,
         maxPageSize: context.limits.maxPageSize,
         upstreamPageSize: UPSTREAM_PAGE_SIZE,
         fetch: (cursor, pageSize) => session.destinationPage(order, cursor, pageSize),

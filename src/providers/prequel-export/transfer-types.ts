@@ -16,7 +16,7 @@ const statuses: Record<TransferStatus | 'OTHER', string> = {
   OTHER: 'A status this gateway does not know; `rawStatus` has it as Prequel sent it.',
 };
 
-export const TransferStatusEnum = builder.enumType('TransferStatus', {
+const TransferStatusEnum = builder.enumType('TransferStatus', {
   description: 'Where a transfer to a destination stands (OTHER when Prequel sends a status unknown here).',
   values: Object.fromEntries(
     Object.entries(statuses).map(([value, description]) => [value, { value, description }]),

@@ -3,6 +3,7 @@ import { countedConnection } from '../../gateway/connections.js';
 import { pageByUpstreamCursor } from '../../gateway/cursor-paging.js';
 import { SortOrder } from '../../gateway/enums.js';
 import { badInput } from '../../gateway/errors.js';
+import { DEFAULT_PAGE_SIZE } from '../../gateway/paging.js';
 import { prequelExportProvider } from './definition.js';
 import { type TransferFilter, transferFilterKey, UPSTREAM_PAGE_SIZE } from './runtime.js';
 import { Destination } from './schema.js';
@@ -24,7 +25,10 @@ builder.objectFields(Destination, (t) => ({
     description:
       "The destination's transfers by submission time, in Prequel's own cursor paging: forwards only.",
     args: {
-      first: t.arg.int({ required: false, description: 'How many transfers to return (default 20).' }),
+      first: t.arg.int({
+        required: false,
+        description: `How many transfers to return (default ${DEFAULT_PAGE_SIZE}).`,
+      }),
       after: t.arg.string({ required: false, description: 'The `endCursor` of the previous page.' }),
       status: t.arg({
         type: TransferStatusFilter,
@@ -66,7 +70,7 @@ builder.objectFields(Destination, (t) => ({
       return pageByUpstreamCursor(args, {
         // A cursor belongs to one destination, order and filter.
         scope: `transfers:${destination.nativeId}:${order}:${transferFilterKey(filter)}`,
-        defaultPageSize: 20,
+        defaultPageSize: DEFAULT_PAGE_SIZE,
         maxPageSize: context.limits.maxPageSize,
         upstreamPageSize: UPSTREAM_PAGE_SIZE,
         fetch: (cursor, pageSize) =>

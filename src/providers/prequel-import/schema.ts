@@ -4,6 +4,7 @@ import { pageByUpstreamCursor } from '../../gateway/cursor-paging.js';
 import { dataSourceNode } from '../../gateway/data-source-node.js';
 import { SortOrder } from '../../gateway/enums.js';
 import { primeLoaders } from '../../gateway/node-loaders.js';
+import { DEFAULT_PAGE_SIZE } from '../../gateway/paging.js';
 import { vendorConfigUnion } from '../../gateway/vendor-schema.js';
 import { prequelImportProvider } from './definition.js';
 import { IMPORT_SOURCE, type ImportSourceRecord } from './records.js';
@@ -50,7 +51,10 @@ builder.queryFields((t) => ({
     type: ImportSourceConnection,
     description: "Prequel's own listing of import sources, by creation time; it pages forwards only.",
     args: {
-      first: t.arg.int({ required: false, description: 'How many to return (default 20).' }),
+      first: t.arg.int({
+        required: false,
+        description: `How many to return (default ${DEFAULT_PAGE_SIZE}).`,
+      }),
       after: t.arg.string({ required: false, description: 'A cursor returned by this connection.' }),
       order: t.arg({
         type: SortOrder,
@@ -63,7 +67,7 @@ builder.queryFields((t) => ({
       const order = args.order ?? 'desc';
       const page = await pageByUpstreamCursor(args, {
         scope: 'importSources',
-        defaultPageSize: 20,
+        defaultPageSize: DEFAULT_PAGE_SIZE,
         maxPageSize: context.limits.maxPageSize,
         upstreamPageSize: PREQUEL_PAGE,
         fetch: (cursor, pageSize) => session.page(order, cursor, pageSize),
