@@ -145,6 +145,14 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
     schema: int(1, 1_073_741_824),
   },
   {
+    name: 'MAX_BATCH_SIZE',
+    description:
+      'Most operations one POST may carry as a JSON array (a batch), answered by an array in the same order; 0 refuses batches. A batch shares one REQUEST_BODY_LIMIT_BYTES and one MAX_QUERY_COST (its operations’ costs add up); each operation is admitted under MAX_RECORDS_IN_FLIGHT and timed by OPERATION_TIMEOUT_MS on its own.',
+    default: '10',
+    example: '0',
+    schema: int(0, 100),
+  },
+  {
     name: 'MAX_PAGE_SIZE',
     description: 'Largest `first`/`last` a connection accepts.',
     default: '500',

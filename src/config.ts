@@ -40,6 +40,8 @@ export interface GatewayConfig {
    */
   admission?: { budget: number; timeoutMs: number; shares: Map<string, number> };
   requestBodyLimitBytes: number;
+  /** Most operations in one batched request; 0: batches are refused. */
+  maxBatchSize: number;
   maxPageSize: number;
   maxNodes: number;
   /** Serve the Apollo Federation v2 subgraph schema instead of the plain one. */
@@ -137,6 +139,7 @@ export function loadConfig(env: Env, registry: readonly ProviderDefinition[]): G
         }
       : {}),
     requestBodyLimitBytes: get<number>('REQUEST_BODY_LIMIT_BYTES'),
+    maxBatchSize: get<number>('MAX_BATCH_SIZE'),
     maxPageSize: get<number>('MAX_PAGE_SIZE'),
     maxNodes: get<number>('MAX_NODES'),
     federation: get<boolean>('FEDERATION'),

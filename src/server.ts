@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { GatewayConfig } from './config.js';
 import { AdmissionGate } from './gateway/admission.js';
 import { useGatewayAuth } from './gateway/auth.js';
+import { useBatchLimit } from './gateway/batching.js';
 import { Cancellation } from './gateway/cancellation.js';
 import { useCompiledQueries } from './gateway/compiled-queries.js';
 import { type ActiveProvider, createContext, type GatewayContext } from './gateway/context.js';
@@ -108,6 +109,8 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     multipart: false,
     // Served by useGraphiqlPage instead: the page carries its own assets (no CDN), compressed and cached.
     graphiql: false,
+    // useBatchLimit answers an array over the limit (or any array, at 0) before Yoga's own check would.
+    batching: config.maxBatchSize > 0 ? { limit: config.maxBatchSize } : false,
     maskedErrors: { maskError: (error, message) => maskError(error, message) },
     // `listen` puts each request's scope on Node's request (`req`); `yoga.fetch` (tests) has none.
     context: ({ request, req }) => {
@@ -131,6 +134,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       // Before the limits: a request they refuse is still logged with the operation it names.
       useOperationNames(),
       useRequestBodyLimit(config.requestBodyLimitBytes),
+      useBatchLimit(config.maxBatchSize),
       // JSON bodies only: that is also what keeps a cross-site form from running anything.
       useSupportedMediaTypes(),
       useUncachedGets(),
