@@ -32,14 +32,8 @@ async function readSource(source: string): Promise<string> {
       await response.body?.cancel();
       throw problem(`could not be fetched: its URL answered HTTP ${response.status}`);
     }
-    const declared = Number(response.headers.get('content-length') ?? 0);
-    if (declared > MAX_MANIFEST_BYTES) {
-      await response.body?.cancel();
-      throw problem(`is larger than ${MAX_MANIFEST_BYTES} bytes`);
-    }
-    const text = await response.text();
-    if (Buffer.byteLength(text) > MAX_MANIFEST_BYTES)
-      throw problem(`is larger than ${MAX_MANIFEST_BYTES} bytes`);
+    const text = await readAtMost(response, MAX_MANIFEST_BYTES);
+    if (text === undefined) throw problem(`is larger than ${MAX_MANIFEST_BYTES} bytes`);
     return text;
   }
   try {
@@ -48,6 +42,28 @@ async function readSource(source: string): Promise<string> {
     const code = (error as { code?: unknown }).code;
     throw problem(`could not be read as a file${typeof code === 'string' ? ` (${code})` : ''}`);
   }
+}
+
+/** The body as text, or undefined as soon as it passes `maxBytes` (the rest is not read). */
+async function readAtMost(response: Response, maxBytes: number): Promise<string | undefined> {
+  if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
+    await response.body?.cancel();
+    return undefined;
+  }
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  const reader = response.body?.getReader();
+  for (;;) {
+    const next = await reader?.read();
+    if (!next || next.done) break;
+    length += next.value.byteLength;
+    if (length > maxBytes) {
+      await reader?.cancel();
+      return undefined;
+    }
+    chunks.push(next.value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /**
