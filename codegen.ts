@@ -4,7 +4,8 @@ import type { Types } from '@graphql-codegen/plugin-helpers';
 
 /**
  * Typed documents for the operations in examples/ and the tests, from the printed schema.
- * `npm run codegen` writes them; test/unit/codegen.test.ts fails when they are stale.
+ * `npm run codegen` writes them and the manifest of their persisted documents;
+ * test/unit/codegen.test.ts fails when they are stale.
  */
 const config: CodegenConfig = {
   schema: 'schema.graphql',
@@ -15,7 +16,12 @@ const config: CodegenConfig = {
       // The preset itself, not its name: under ESM a name loads the CLI's own older copy. The two
       // builds type their plugin helpers from different majors, which differ only in the profiler.
       preset: clientPreset as unknown as Types.OutputPreset,
-      presetConfig: { fragmentMasking: false },
+      presetConfig: {
+        fragmentMasking: false,
+        // Also writes persisted-documents.json, a trusted-documents manifest (SHA-256 → document)
+        // the gateway loads with PERSISTED_OPERATIONS_MANIFEST; each typed document carries its hash.
+        persistedDocuments: { hashAlgorithm: 'sha256' },
+      },
       config: {
         // ESM with `.js` suffixes and `import type`, as the rest of the code.
         emitLegacyCommonJSImports: false,

@@ -145,6 +145,45 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
     schema: int(1, 1_073_741_824),
   },
   {
+    name: 'MAX_BATCH_SIZE',
+    description:
+      'Most operations one POST may carry as a JSON array (a batch), answered by an array in the same order; 0 refuses batches. A batch shares one REQUEST_BODY_LIMIT_BYTES and one MAX_QUERY_COST (its operations’ costs add up); each operation is admitted under MAX_RECORDS_IN_FLIGHT and timed by OPERATION_TIMEOUT_MS on its own.',
+    default: '10',
+    example: '0',
+    schema: int(0, 100),
+  },
+  {
+    name: 'PERSISTED_OPERATIONS',
+    description:
+      'Which documents run: `off` (any document sent), `allow` (any, and also the documents of PERSISTED_OPERATIONS_MANIFEST or registered by automatic persisted queries, by id) or `require` (only the manifest’s, by id: a document sent as text is refused). Clients name a document by `documentId` or `extensions.persistedQuery.sha256Hash`.',
+    default: 'off',
+    example: 'require',
+    schema: z.enum(['off', 'allow', 'require']),
+  },
+  {
+    name: 'PERSISTED_OPERATIONS_MANIFEST',
+    description:
+      'File path or http(s) URL of the trusted documents, read once at start-up: `persisted-documents.json` as `npm run codegen` writes it (id → document), or an Apollo persisted query manifest. Required by `require`.',
+    example: 'persisted-documents.json',
+    schema: z.string().min(1).optional(),
+  },
+  {
+    name: 'APQ_MAX_ENTRIES',
+    description:
+      'With PERSISTED_OPERATIONS=allow, most documents automatic persisted queries keep in memory (per process; the least recently used go first). 0 turns registration off.',
+    default: '1000',
+    example: '5000',
+    schema: int(0, 1_000_000),
+  },
+  {
+    name: 'APQ_MAX_DOCUMENT_BYTES',
+    description:
+      'Largest document automatic persisted queries keep; a larger one still runs, but its hash alone is not enough next time.',
+    default: '16384',
+    example: '65536',
+    schema: int(1, 1_048_576),
+  },
+  {
     name: 'MAX_PAGE_SIZE',
     description: 'Largest `first`/`last` a connection accepts.',
     default: '500',

@@ -2,6 +2,7 @@ import { gatewayEnv } from './config-variables.js';
 import { readAdmissionShare, strayAdmissionShare } from './gateway/admission-variables.js';
 import type { GatewayAuthOptions } from './gateway/auth.js';
 import type { ObservabilityOptions } from './gateway/observability/index.js';
+import type { PersistedMode, PersistedOperationsOptions } from './gateway/persisted.js';
 import type { Env, ProviderDefinition } from './gateway/provider.js';
 import type { QueryLimits } from './gateway/request-limits.js';
 import type { ResilienceOptions } from './gateway/upstream/index.js';
@@ -40,6 +41,10 @@ export interface GatewayConfig {
    */
   admission?: { budget: number; timeoutMs: number; shares: Map<string, number> };
   requestBodyLimitBytes: number;
+  /** Most operations in one batched request; 0: batches are refused. */
+  maxBatchSize: number;
+  /** Trusted documents and automatic persisted queries; the manifest is read by loadPersistedManifest. */
+  persistedOperations: PersistedOperationsOptions;
   maxPageSize: number;
   maxNodes: number;
   /** Serve the Apollo Federation v2 subgraph schema instead of the plain one. */
@@ -106,6 +111,14 @@ export function loadConfig(env: Env, registry: readonly ProviderDefinition[]): G
     if (result.status === 'invalid') problems.push(...result.problems);
     else providers.push({ definition, config: result.config, upstream: upstream.tuning });
   }
+  const persistedMode = get<PersistedMode>('PERSISTED_OPERATIONS');
+  const manifest = get<string | undefined>('PERSISTED_OPERATIONS_MANIFEST');
+  if (persistedMode === 'require' && manifest === undefined && values.has('PERSISTED_OPERATIONS_MANIFEST'))
+    problems.push('PERSISTED_OPERATIONS_MANIFEST is required when PERSISTED_OPERATIONS is `require`');
+  if (persistedMode === 'off' && manifest !== undefined)
+    problems.push(
+      'PERSISTED_OPERATIONS_MANIFEST is set but PERSISTED_OPERATIONS is `off`, so it would not be used',
+    );
   const auth = readGatewayAuth(values, upstreamSet);
   if (!auth.ok) problems.push(...auth.problems);
   if (problems.length > 0 || !auth.ok) throw new ConfigError(problems);
@@ -137,6 +150,13 @@ export function loadConfig(env: Env, registry: readonly ProviderDefinition[]): G
         }
       : {}),
     requestBodyLimitBytes: get<number>('REQUEST_BODY_LIMIT_BYTES'),
+    maxBatchSize: get<number>('MAX_BATCH_SIZE'),
+    persistedOperations: {
+      mode: persistedMode,
+      ...(manifest === undefined ? {} : { manifest }),
+      apqMaxEntries: get<number>('APQ_MAX_ENTRIES'),
+      apqMaxDocumentBytes: get<number>('APQ_MAX_DOCUMENT_BYTES'),
+    },
     maxPageSize: get<number>('MAX_PAGE_SIZE'),
     maxNodes: get<number>('MAX_NODES'),
     federation: get<boolean>('FEDERATION'),

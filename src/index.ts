@@ -1,6 +1,7 @@
 // First: V8 flags must be set before the code they concern runs.
 import './v8-flags.js';
 import { ConfigError, loadConfig } from './config.js';
+import { loadPersistedManifest } from './gateway/persisted-manifest.js';
 import type { Env } from './gateway/provider.js';
 import { providers } from './providers/registry.js';
 import type { DemoUpstreams } from './sandbox/demo.js';
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
     env = { ...env, ...demo.env, GATEWAY_AUTH: config.auth.mode, CORS_ORIGINS: config.corsOrigins.join(',') };
     config = loadConfig(env, providers);
   }
-  const gateway = createGateway(config);
+  const gateway = createGateway(await loadPersistedManifest(config));
   const server = await listen(gateway, config.host, config.port);
   const url = server.url.replace('127.0.0.1', 'localhost');
   if (demo) {

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { GatewayConfig } from './config.js';
 import { AdmissionGate } from './gateway/admission.js';
 import { useGatewayAuth } from './gateway/auth.js';
+import { useBatchLimit } from './gateway/batching.js';
 import { Cancellation } from './gateway/cancellation.js';
 import { useCompiledQueries } from './gateway/compiled-queries.js';
 import { type ActiveProvider, createContext, type GatewayContext } from './gateway/context.js';
@@ -25,6 +26,7 @@ import {
 } from './gateway/logging.js';
 import { createObservability } from './gateway/observability/index.js';
 import { usePartialErrors } from './gateway/partial-errors.js';
+import { usePersistedDocuments } from './gateway/persisted.js';
 import type { RuntimeServices } from './gateway/provider.js';
 import { providerReach } from './gateway/provider-reach.js';
 import { useQueryCost } from './gateway/query-cost.js';
@@ -108,6 +110,10 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     multipart: false,
     // Served by useGraphiqlPage instead: the page carries its own assets (no CDN), compressed and cached.
     graphiql: false,
+    // useBatchLimit answers an array over the limit (or any array, at 0) before Yoga's own check would.
+    batching: config.maxBatchSize > 0 ? { limit: config.maxBatchSize } : false,
+    // GraphQL over HTTP's persisted documents name theirs by `documentId` (see persisted.ts).
+    ...(config.persistedOperations.mode === 'off' ? {} : { extraParamNames: ['documentId'] }),
     maskedErrors: { maskError: (error, message) => maskError(error, message) },
     // `listen` puts each request's scope on Node's request (`req`); `yoga.fetch` (tests) has none.
     context: ({ request, req }) => {
@@ -131,6 +137,8 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       // Before the limits: a request they refuse is still logged with the operation it names.
       useOperationNames(),
       useRequestBodyLimit(config.requestBodyLimitBytes),
+      useBatchLimit(config.maxBatchSize),
+      ...usePersistedDocuments(config.persistedOperations),
       // JSON bodies only: that is also what keeps a cross-site form from running anything.
       useSupportedMediaTypes(),
       useUncachedGets(),

@@ -16,6 +16,9 @@ export type ErrorCode =
   | 'PROVIDER_NOT_CONFIGURED'
   | 'GATEWAY_BUSY'
   | 'GATEWAY_TIMEOUT'
+  | 'PERSISTED_QUERY_NOT_FOUND'
+  | 'PERSISTED_QUERY_ONLY'
+  | 'PERSISTED_QUERY_NOT_SUPPORTED'
   | 'INTERNAL_SERVER_ERROR';
 
 export interface ErrorExtensions {

@@ -18,6 +18,8 @@ export class RequestScope {
   readonly failures = new Map<string, UpstreamFailureCount>();
   /** The operation the request runs, by name, once known (see useOperationNames). */
   operationName: string | undefined = undefined;
+  /** For a batch, each operation's name in the order sent (see noteBatch), instead of `operationName`. */
+  batch: (string | undefined)[] | undefined = undefined;
 
   /** A caller's well-formed x-request-id is kept; otherwise a new one is made. */
   constructor(incomingId?: string) {
@@ -56,6 +58,25 @@ export function requestScopeOf(target: unknown): RequestScope | undefined {
   return scope instanceof RequestScope ? scope : undefined;
 }
 
+const batchIndexKey = Symbol('batchIndex');
+
+/** Says the request is a batch of these operations' parameters: each is logged by its position. */
+export function noteBatch(scope: RequestScope, operations: readonly unknown[]): void {
+  scope.batch = operations.map(() => undefined);
+  operations.forEach((params, index) => {
+    // Non-enumerable: Yoga refuses parameters it does not know, and reads only enumerable ones.
+    if (typeof params === 'object' && params !== null && Object.isExtensible(params))
+      Object.defineProperty(params, batchIndexKey, { value: index });
+  });
+}
+
+/** Names the request's operation, or its operation at the position these parameters hold in a batch. */
+function nameOperation(scope: RequestScope, params: unknown, name: string | undefined): void {
+  const index = (params as { [batchIndexKey]?: number } | undefined)?.[batchIndexKey];
+  if (scope.batch && index !== undefined) scope.batch[index] = name;
+  else scope.operationName = name;
+}
+
 const NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
 /** A longer operation name is cut to this length in a log line. */
 const MAX_LOGGED_NAME = 100;
@@ -73,7 +94,7 @@ export function useOperationNames(): Plugin {
       const requested = context.params?.operationName;
       // A name that is not a GraphQL name is not an operation's: it is not logged.
       if (typeof requested === 'string' && NAME.test(requested)) {
-        scope.operationName = requested.slice(0, MAX_LOGGED_NAME);
+        nameOperation(scope, context.params, requested.slice(0, MAX_LOGGED_NAME));
         return;
       }
       return ({ result }) => {
@@ -84,7 +105,7 @@ export function useOperationNames(): Plugin {
           if (only) return;
           only = definition;
         }
-        scope.operationName = only?.name?.value.slice(0, MAX_LOGGED_NAME);
+        nameOperation(scope, context.params, only?.name?.value.slice(0, MAX_LOGGED_NAME));
       };
     },
   };
@@ -187,6 +208,7 @@ export function logRequestDone(
       {
         requestId: current?.requestId,
         operationName: current?.operationName,
+        ...(current?.batch ? { batch: current.batch } : {}),
         ...fields,
         ms: Math.round(fields.ms),
         upstream,
@@ -203,6 +225,7 @@ export function logRequestDone(
       {
         requestId: current.requestId,
         operationName: current.operationName,
+        ...(current.batch ? { batch: current.batch } : {}),
         method: fields.method,
         path: fields.path,
         upstreamFailures: failures,

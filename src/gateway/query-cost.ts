@@ -11,6 +11,7 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { AdmissionGate } from './admission.js';
+import { chargeBatch } from './batching.js';
 import type { Cancellation } from './cancellation.js';
 import { gatewayError } from './errors.js';
 import type { ProviderReach } from './provider-reach.js';
@@ -206,6 +207,17 @@ export function useQueryCost(maxCost: number, { gate, reach }: OperationAdmissio
         return;
       }
       const context = args.contextValue as { request?: Request; cancellation?: Cancellation };
+      if (!chargeBatch(context.request, cost, maxCost)) {
+        setResultAndStopExecution({
+          errors: [
+            gatewayError(
+              `Query Cost limit of ${maxCost} exceeded by this batch: its operations' costs add up. Send this operation in another request, or ask for less.`,
+              { code: 'BAD_USER_INPUT', limit: 'cost', max: maxCost },
+            ),
+          ],
+        });
+        return;
+      }
       const { cancellation } = context;
       if (!gate && !cancellation) return;
       type Execution = Parameters<typeof executeFn>[0];

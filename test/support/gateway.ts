@@ -2,6 +2,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { type ExecutionResult, print } from 'graphql';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/gateway/logging.js';
+import { loadPersistedManifest } from '../../src/gateway/persisted-manifest.js';
 import { providers } from '../../src/providers/registry.js';
 import { startDemoUpstreams } from '../../src/sandbox/demo.js';
 import type { SandboxShape, Simulator } from '../../src/sandbox/kit/index.js';
@@ -47,9 +48,8 @@ export async function startTestGateway(
   const demo = await startDemoUpstreams(options);
   const logs: string[] = [];
   const logger = createLogger('debug', { write: (line: string) => void logs.push(line) });
-  const gateway = createGateway(loadConfig({ GATEWAY_AUTH: 'none', ...demo.env, ...env }, providers), {
-    logger,
-  });
+  const config = loadConfig({ GATEWAY_AUTH: 'none', ...demo.env, ...env }, providers);
+  const gateway = createGateway(await loadPersistedManifest(config), { logger });
   const sims = Object.fromEntries(demo.simulators.map((sim) => [sim.provider, sim]));
   const close = async () => {
     await gateway.close();
