@@ -155,12 +155,27 @@ export async function pageAcross<T>(
     hasNextPage = before !== undefined;
   } else {
     const size = first ?? options.defaultPageSize;
+    const from = after ? after.index : 0;
     let offset = after ? after.offset + 1 : 0;
-    for (let i = after ? after.index : 0; i < segments.length && edges.length <= size; i++, offset = 0) {
+    // Every segment the page may reach is asked at once for a whole page, so the page waits for the
+    // slowest of them rather than their sum; the answers are laid end to end in segment order as
+    // before, and an answer the page does not reach is dropped (its failure too: that segment was
+    // not needed).
+    const ahead = segments
+      .slice(from)
+      .map((segment, i) => settle(segment.list({ offset: i === 0 ? offset : 0, limit: size + 1 })));
+    for (let i = from; i < segments.length && edges.length <= size; i++, offset = 0) {
       const segment = segments[i] as Segment<T>;
-      for (;;) {
+      for (let part = 0; ; part++) {
         const want = size + 1 - edges.length;
-        const slice = await safely(segment, () => segment.list({ offset, limit: want }), emptySlice<T>());
+        const slice =
+          part === 0
+            ? await safely(
+                segment,
+                () => unsettle(ahead[i - from] as Promise<Settled<ListSlice<T>>>),
+                emptySlice<T>(),
+              )
+            : await safely(segment, () => segment.list({ offset, limit: want }), emptySlice<T>());
         edges.push(...slice.items.map((node, j) => ({ node, cursor: cursor(segment.key, offset + j) })));
         offset += slice.items.length;
         // A segment may hand back less than asked while it still has more (an upstream page bound).
@@ -192,6 +207,22 @@ export async function pageAcross<T>(
         : all.reduce<number>((sum, n) => sum + (n ?? 0), 0);
     },
   };
+}
+
+type Settled<R> = { ok: true; value: R } | { ok: false; error: unknown };
+
+/** A promise that never rejects, so an answer the page never reads is no unhandled rejection. */
+function settle<R>(promise: Promise<R>): Promise<Settled<R>> {
+  return promise.then(
+    (value) => ({ ok: true, value }),
+    (error: unknown) => ({ ok: false, error }),
+  );
+}
+
+async function unsettle<R>(settled: Promise<Settled<R>>): Promise<R> {
+  const outcome = await settled;
+  if (outcome.ok) return outcome.value;
+  throw outcome.error;
 }
 
 function emptySlice<T>(): ListSlice<T> {
