@@ -1,5 +1,6 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
@@ -140,6 +141,8 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       ...(config.introspection ? [] : [useNoIntrospection()]),
       usePartialErrors(),
       useErrorScopes(),
+      // Its validation rules for `@defer` and `@stream`; useCompiledQueries leaves such documents to graphql-js.
+      useDeferStream(),
       useCompiledQueries(),
       // Last: it wraps whichever executor the plugins before it chose.
       useQueryCost(config.queryLimits.cost, { gate, reach }),
