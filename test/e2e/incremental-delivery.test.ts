@@ -79,6 +79,33 @@ describe.each(MEDIA_TYPES)('@defer and @stream over %s', (accept) => {
   });
 });
 
+describe('a provider failing under @defer', () => {
+  it("names the provider in the part that carries the deferred list, beside the other providers' data", async () => {
+    // A gateway of its own: the failures open its PDC breaker.
+    await using down = await startTestGateway();
+    down.sims.pdc?.setFaults({ errorRate: 1, errorStatus: 503 });
+    const parts = await allParts(
+      await send(
+        down,
+        'multipart/mixed',
+        '{ __typename ... @defer { dataSources(first: 500) { edges { node { id provider } } } } }',
+      ),
+    );
+    expect(parts[0]?.errors).toBeUndefined();
+    const deferred = parts.flatMap((part) => part.incremental ?? []);
+    expect(deferred.flatMap((item) => item.errors ?? [])).toEqual([
+      expect.objectContaining({
+        path: ['dataSources'],
+        extensions: expect.objectContaining({ code: 'UPSTREAM_UNAVAILABLE', provider: 'pdc' }),
+      }),
+    ]);
+    const { data } = assemble(parts);
+    const nodes = (data?.dataSources as { edges: { node: { provider: string } }[] }).edges.map((e) => e.node);
+    expect(nodes.length).toBeGreaterThan(0);
+    expect(nodes.some((node) => node.provider === 'PDC')).toBe(false);
+  });
+});
+
 describe('an answer in parts and the gateway limits', () => {
   it('refuses a query whose deferred and streamed selections put it over the cost limit', async () => {
     await using small = await startTestGateway({ MAX_QUERY_COST: '100' });
