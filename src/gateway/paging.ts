@@ -37,13 +37,18 @@ export interface Page<T> {
   totalCount(): Promise<number | null>;
 }
 
-export interface PagingOptions {
+export interface PagingOptions<T = unknown> {
   /** Names the connection inside its cursors, so a cursor of one connection is refused by another. */
   scope: string;
   defaultPageSize: number;
   maxPageSize: number;
   /** A segment failed: the page goes on without it. */
   onSegmentFailure(key: string, error: unknown): void;
+  /**
+   * Paging forwards, each run of edges as soon as it is certain to be on the page (the segments
+   * before it have answered), in page order, so `@stream` can send them before the page is complete.
+   */
+  onEdges?(edges: readonly Edge<T>[]): void;
 }
 
 /**
@@ -53,7 +58,7 @@ export interface PagingOptions {
 export async function pageAcross<T>(
   segments: readonly Segment<T>[],
   args: ConnectionArgs,
-  options: PagingOptions,
+  options: PagingOptions<T>,
 ): Promise<Page<T>> {
   const { first, last } = args;
   if (first != null && last != null) throw badInput('Pass either `first` or `last`, not both', 'first');
@@ -164,6 +169,7 @@ export async function pageAcross<T>(
     const ahead = segments
       .slice(from)
       .map((segment, i) => settle(segment.list({ offset: i === 0 ? offset : 0, limit: size + 1 })));
+    let told = 0;
     for (let i = from; i < segments.length && edges.length <= size; i++, offset = 0) {
       const segment = segments[i] as Segment<T>;
       for (let part = 0; ; part++) {
@@ -178,6 +184,9 @@ export async function pageAcross<T>(
             : await safely(segment, () => segment.list({ offset, limit: want }), emptySlice<T>());
         edges.push(...slice.items.map((node, j) => ({ node, cursor: cursor(segment.key, offset + j) })));
         offset += slice.items.length;
+        const certain = Math.min(edges.length, size);
+        if (options.onEdges && certain > told) options.onEdges(edges.slice(told, certain));
+        told = certain;
         // A segment may hand back less than asked while it still has more (an upstream page bound).
         if (!slice.hasMore || slice.items.length === 0 || edges.length > size) break;
       }

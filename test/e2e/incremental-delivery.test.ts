@@ -79,6 +79,34 @@ describe.each(MEDIA_TYPES)('@defer and @stream over %s', (accept) => {
   });
 });
 
+describe('a streamed dataSources page', () => {
+  it('sends the edges of the providers that answered while a later one is still answering', async () => {
+    await using slow = await startTestGateway();
+    const query = `query Page($filter: DataSourceFilter) {
+      dataSources(first: 90, filter: $filter) {
+        edges @stream { cursor node { id provider } }
+        ... @defer { totalCount pageInfo { hasNextPage endCursor } }
+      }
+    }`;
+    // Destinations first, then the catalog: the page needs both.
+    const variables = { filter: { providers: ['PREQUEL_EXPORT', 'PDC'] } };
+    const plain = (await (
+      await send(slow, 'application/json', query.replace(/ @stream| @defer/g, ''), variables)
+    ).json()) as Part;
+    const catalog = slow.sims.pdc;
+    catalog?.setFaults({ latencyMs: 1_500, operations: ['filterDataSources'] });
+    const parts: Part[] = [];
+    let catalogBusyAtFirstEdges: boolean | undefined;
+    for await (const part of partsOf(await send(slow, 'multipart/mixed', query, variables))) {
+      parts.push(part);
+      if (catalogBusyAtFirstEdges === undefined && part.incremental?.some((item) => item.items?.length))
+        catalogBusyAtFirstEdges = catalog?.stats.inFlight() === 1;
+    }
+    expect(catalogBusyAtFirstEdges).toBe(true);
+    expect(assemble(parts)).toEqual(plain);
+  });
+});
+
 describe('a provider failing under @defer', () => {
   it("names the provider in the part that carries the deferred list, beside the other providers' data", async () => {
     // A gateway of its own: the failures open its PDC breaker.
