@@ -90,11 +90,14 @@ export async function pageAcross<T>(
   };
   // Each segment is counted at most once per page, by the page and `totalCount` alike; a failure is reported once.
   const counts = new Map<number, Promise<number | undefined>>();
+  // Counts asked ahead of need (paging backwards): a failure is reported only once the count is used.
+  const countsAhead = new Map<number, Promise<Settled<number>>>();
   const countOf = (index: number): Promise<number | undefined> => {
     let count = counts.get(index);
     if (!count) {
       const segment = segments[index] as Segment<T>;
-      count = segment.count().catch((error: unknown) => {
+      const ahead = countsAhead.get(index);
+      count = (ahead ? unsettle(ahead) : segment.count()).catch((error: unknown) => {
         options.onSegmentFailure(segment.key, error);
         return undefined;
       });
@@ -141,17 +144,34 @@ export async function pageAcross<T>(
     }
   } else if (last != null) {
     const endIndex = before ? before.index : segments.length - 1;
+    // As forwards: every segment the page may reach is counted and read at once, its last `last + 1`
+    // items each, and the page takes what it needs from the end, segment by segment.
+    const widest = (end: number) => Math.max(0, end - (last + 1));
+    const ahead = segments.slice(0, endIndex + 1).map((segment, i) => {
+      const counted =
+        before && i === before.index
+          ? Promise.resolve<Settled<number>>({ ok: true, value: before.offset })
+          : settle(segment.count());
+      if (!(before && i === before.index)) countsAhead.set(i, counted);
+      return counted.then((end) =>
+        end.ok && end.value > widest(end.value)
+          ? settle(segment.list({ offset: widest(end.value), limit: end.value - widest(end.value) }))
+          : undefined,
+      );
+    });
     for (let i = endIndex; i >= 0 && edges.length <= last; i--) {
       const segment = segments[i] as Segment<T>;
       const end = before && i === before.index ? before.offset : await countFor(i);
       const start = Math.max(0, end - (last + 1 - edges.length));
       if (end <= start) continue;
+      const read = await ahead[i];
       const slice = await safely(
         segment,
-        () => segment.list({ offset: start, limit: end - start }),
+        () => (read ? unsettle(Promise.resolve(read)) : segment.list({ offset: start, limit: end - start })),
         emptySlice<T>(),
       );
-      edges = [...slice.items.map((node, j) => ({ node, cursor: cursor(segment.key, start + j) })), ...edges];
+      const items = read ? slice.items.slice(start - widest(end)) : slice.items;
+      edges = [...items.map((node, j) => ({ node, cursor: cursor(segment.key, start + j) })), ...edges];
     }
     if (edges.length > last) {
       hasPreviousPage = true;
