@@ -25,7 +25,7 @@ import {
   useOperationNames,
 } from './gateway/logging.js';
 import { createObservability } from './gateway/observability/index.js';
-import { usePartialErrors } from './gateway/partial-errors.js';
+import { useMaskedIncrementalErrors, usePartialErrors } from './gateway/partial-errors.js';
 import type { RuntimeServices } from './gateway/provider.js';
 import { providerReach } from './gateway/provider-reach.js';
 import { useQueryCost } from './gateway/query-cost.js';
@@ -140,6 +140,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       useErrorMessageScrub({ hideSuggestions: !config.introspection }),
       ...(config.introspection ? [] : [useNoIntrospection()]),
       usePartialErrors(),
+      useMaskedIncrementalErrors(maskError),
       useErrorScopes(),
       // Its validation rules for `@defer` and `@stream`; useCompiledQueries leaves such documents to graphql-js.
       useDeferStream(),

@@ -54,3 +54,39 @@ function withErrors(part: IncrementalPart, fresh: GraphQLError[]): IncrementalPa
     }),
   };
 }
+
+/**
+ * Masks the errors of an answer's later parts as Yoga masks those of its first (`maskedErrors`
+ * reads only a part's top-level `errors`, not those inside `incremental`): a field that fails in
+ * a deferred fragment or a streamed item is answered as it would be without the directive.
+ * It goes after usePartialErrors, so the errors that adds are masked too.
+ */
+export function useMaskedIncrementalErrors(
+  mask: (error: unknown, message: string) => Error,
+  message = 'Unexpected error.',
+): Plugin {
+  const maskPart = (part: IncrementalPart): IncrementalPart | undefined => {
+    if (!part.incremental?.some((item) => item.errors?.length)) return undefined;
+    return {
+      ...part,
+      incremental: part.incremental.map((item) =>
+        item.errors?.length
+          ? { ...item, errors: item.errors.map((error) => mask(error, message) as GraphQLError) }
+          : item,
+      ),
+    };
+  };
+  return {
+    onExecute: () => ({
+      onExecuteDone: ({ result }) => {
+        if (!(Symbol.asyncIterator in result)) return;
+        return {
+          onNext: ({ result: part, setResult }) => {
+            const masked = maskPart(part as IncrementalPart);
+            if (masked) setResult(masked as typeof part);
+          },
+        };
+      },
+    }),
+  };
+}

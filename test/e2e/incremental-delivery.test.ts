@@ -199,6 +199,31 @@ describe('an answer in parts and the gateway limits', () => {
   });
 });
 
+describe('an answer in parts and its time limit', () => {
+  it('ends the stream when OPERATION_TIMEOUT_MS runs out, the late part failing, its share and upstream call given back', async () => {
+    await using timed = await startTestGateway({ OPERATION_TIMEOUT_MS: '600', MAX_RECORDS_IN_FLIGHT: '50' });
+    timed.sims.pdc?.setFaults({ hang: true, operations: ['filterDataSources'] });
+    const parts = await allParts(
+      await send(
+        timed,
+        'text/event-stream',
+        '{ riverGenDataSources(first: 2) { edges { node { id } } } ... @defer { catalogDataSources(first: 5) { edges { node { id } } } } }',
+      ),
+    );
+    expect(parts[0]?.data).toHaveProperty('riverGenDataSources');
+    expect(parts.at(-1)?.hasNext).toBe(false);
+    const late = parts.flatMap((part) => part.incremental ?? []).flatMap((item) => item.errors ?? []);
+    expect(late).toEqual([
+      expect.objectContaining({
+        path: ['catalogDataSources'],
+        extensions: expect.objectContaining({ code: 'GATEWAY_TIMEOUT' }),
+      }),
+    ]);
+    expect(await admitted(timed)).toBe(0);
+    await until(async () => timed.sims.pdc?.stats.inFlight() === 0);
+  });
+});
+
 /** Records the running operations hold now, from the gateway's own metrics. */
 async function admitted(on: TestGateway): Promise<number> {
   const text = await (await on.gateway.yoga.fetch('http://gateway.test/metrics')).text();
