@@ -1,6 +1,5 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
@@ -13,6 +12,7 @@ import { type ActiveProvider, createContext, type GatewayContext } from './gatew
 import { corsFor } from './gateway/cors.js';
 import { useErrorMessageScrub } from './gateway/error-messages.js';
 import { maskError } from './gateway/errors.js';
+import { useIncrementalDelivery } from './gateway/incremental.js';
 import { useValueFreeInputErrors } from './gateway/input-errors.js';
 import {
   createLogger,
@@ -143,7 +143,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       useMaskedIncrementalErrors(maskError),
       useErrorScopes(),
       // Its validation rules for `@defer` and `@stream`; useCompiledQueries leaves such documents to graphql-js.
-      useDeferStream(),
+      useIncrementalDelivery(),
       useCompiledQueries(),
       // Last: it wraps whichever executor the plugins before it chose.
       useQueryCost(config.queryLimits.cost, { gate, reach }),

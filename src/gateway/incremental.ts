@@ -1,3 +1,4 @@
+import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import {
   BREAK,
   DirectiveLocation,
@@ -47,9 +48,13 @@ export const StreamDirective = new GraphQLDirective({
   },
 });
 
-/** True when the document asks for incremental delivery anywhere (graphql-jit cannot deliver it). */
+const incremental = new WeakMap<DocumentNode, boolean>();
+
+/** True when the document asks for incremental delivery anywhere (graphql-jit cannot deliver it); kept per parsed document. */
 export function usesIncrementalDelivery(document: DocumentNode): boolean {
-  let found = false;
+  let found = incremental.get(document);
+  if (found !== undefined) return found;
+  found = false;
   visit(document, {
     Directive(node) {
       if (node.name.value === DeferDirective.name || node.name.value === StreamDirective.name) {
@@ -59,5 +64,21 @@ export function usesIncrementalDelivery(document: DocumentNode): boolean {
       return undefined;
     },
   });
+  incremental.set(document, found);
   return found;
+}
+
+/**
+ * Yoga's defer/stream plugin, its validation rules applied only to documents that use the
+ * directives: it rebuilds the list of rules on every validation, which the others need not pay.
+ */
+export function useIncrementalDelivery(): ReturnType<typeof useDeferStream> {
+  const plugin = useDeferStream();
+  return {
+    ...plugin,
+    onValidate: (payload) => {
+      if (usesIncrementalDelivery(payload.params.documentAST)) return plugin.onValidate?.(payload);
+      return undefined;
+    },
+  };
 }

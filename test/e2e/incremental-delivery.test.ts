@@ -135,6 +135,21 @@ describe('a provider failing under @defer', () => {
   });
 });
 
+describe('a misplaced directive', () => {
+  it("refuses @stream on a field that is not a list, and @defer on a mutation's root, before anything runs", async () => {
+    gw.resetCounts();
+    for (const query of [
+      '{ dataSources(first: 1) { totalCount @stream } }',
+      'mutation { ... @defer { createCatalogDataSources(inputs: []) { __typename } } }',
+    ]) {
+      const answer = (await (await send(gw, 'application/json', query)).json()) as Part;
+      expect(answer.data, query).toBeUndefined();
+      expect(answer.errors?.length, query).toBe(1);
+    }
+    expect(Object.values(gw.sims).reduce((sum, sim) => sum + sim.stats.count(), 0)).toBe(0);
+  });
+});
+
 describe('an answer in parts and the gateway limits', () => {
   it('refuses a query whose deferred and streamed selections put it over the cost limit', async () => {
     await using small = await startTestGateway({ MAX_QUERY_COST: '100' });
