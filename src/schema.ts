@@ -1,7 +1,8 @@
-import type { GraphQLSchema } from 'graphql';
+import { type GraphQLSchema, specifiedDirectives } from 'graphql';
 import { builder } from './gateway/builder.js';
 import { defineDataSourceSchema } from './gateway/data-source.js';
 import { toSubgraphSchema } from './gateway/federation.js';
+import { DeferDirective, StreamDirective } from './gateway/incremental.js';
 import './gateway/user-errors.js';
 import { providers } from './providers/registry.js';
 
@@ -12,7 +13,9 @@ builder.mutationType({
 });
 
 /** The whole schema; Pothos sorts it (`sortSchema` defaults to true), so its printed form is stable. */
-export const schema = builder.toSchema();
+export const schema = builder.toSchema({
+  directives: [...specifiedDirectives, DeferDirective, StreamDirective],
+});
 
 let subgraph: GraphQLSchema | undefined;
 

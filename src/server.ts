@@ -13,6 +13,7 @@ import { type ActiveProvider, createContext, type GatewayContext } from './gatew
 import { corsFor } from './gateway/cors.js';
 import { useErrorMessageScrub } from './gateway/error-messages.js';
 import { maskError } from './gateway/errors.js';
+import { useIncrementalDelivery } from './gateway/incremental.js';
 import { useValueFreeInputErrors } from './gateway/input-errors.js';
 import {
   createLogger,
@@ -25,7 +26,7 @@ import {
   useOperationNames,
 } from './gateway/logging.js';
 import { createObservability } from './gateway/observability/index.js';
-import { usePartialErrors } from './gateway/partial-errors.js';
+import { useMaskedIncrementalErrors, usePartialErrors } from './gateway/partial-errors.js';
 import { usePersistedDocuments } from './gateway/persisted.js';
 import type { RuntimeServices } from './gateway/provider.js';
 import { providerReach } from './gateway/provider-reach.js';
@@ -147,7 +148,10 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       useErrorMessageScrub({ hideSuggestions: !config.introspection }),
       ...(config.introspection ? [] : [useNoIntrospection()]),
       usePartialErrors(),
+      useMaskedIncrementalErrors(maskError),
       useErrorScopes(),
+      // Its validation rules for `@defer` and `@stream`; useCompiledQueries leaves such documents to graphql-js.
+      useIncrementalDelivery(),
       useCompiledQueries(),
       // Last: it wraps whichever executor the plugins before it chose.
       useQueryCost(config.queryLimits.cost, { gate, reach }),

@@ -208,7 +208,7 @@ function listScenario(ctx: ScenarioContext): Scenario {
         LIST_DOCUMENT,
         undefined,
         verify,
-        "the gateway's calls: both Prequel lists, then the PDC filter for the rest, one after another",
+        "the gateway's calls: every provider's list at once, the page taken from them in provider order",
       ),
       {
         name: 'floor',

@@ -1,5 +1,6 @@
 import type { GraphQLError } from 'graphql';
 import { gatewayError } from './errors.js';
+import { endsWith } from './streamed-results.js';
 
 /** What the gate holds at one moment, for metrics. */
 export interface AdmissionState {
@@ -82,7 +83,8 @@ export class AdmissionGate {
   }
 
   /**
-   * Runs `task` once its charge fits; it is held until the task settles, or until the task calls
+   * Runs `task` once its charge fits; it is held until the task settles (an answer in parts: until its
+   * last part is sent or its client stops reading), or until the task calls
    * `release` (an operation whose time ran out gives its room back at once). `signal` is read only if
    * the operation has to wait (a request's signal costs something to create): when it aborts, the
    * operation leaves the line.
@@ -102,11 +104,15 @@ export class AdmissionGate {
       for (const [pool, records] of holding) pool.running -= records;
       this.admitWaiting();
     };
+    let result: T;
     try {
-      return await task(release);
-    } finally {
+      result = await task(release);
+    } catch (error) {
       release();
+      throw error;
     }
+    // An answer in parts holds its room until its last part is sent or its client stops reading.
+    return endsWith(result, release);
   }
 
   private holding(charge: AdmissionCharge): Holding {

@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import { endsWith } from './streamed-results.js';
 
 /**
  * How long a timed-out operation's execution may take to wind down before it is answered without it.
@@ -57,14 +58,19 @@ export class Cancellation {
   async run<T>(execute: () => T | Promise<T>, late: () => T, release?: () => void): Promise<T> {
     this.startedAt = performance.now();
     this.release = release;
+    let result: T;
     try {
-      return await new Promise<T>((resolve, reject) => {
+      result = await new Promise<T>((resolve, reject) => {
         this.giveUp = () => resolve(late());
         Promise.resolve(execute()).then(resolve, reject);
       });
-    } finally {
+    } catch (error) {
       this.end();
+      throw error;
     }
+    this.giveUp = undefined;
+    // An answer in parts stays cancellable, and timed, until its last part is sent.
+    return endsWith(result, () => this.end());
   }
 
   private arm(): AbortSignal {

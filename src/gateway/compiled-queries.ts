@@ -1,16 +1,28 @@
 import { useGraphQlJit } from '@envelop/graphql-jit';
-import { getOperationAST } from 'graphql';
+import { type DocumentNode, getOperationAST } from 'graphql';
+import { usesIncrementalDelivery } from './incremental.js';
 
 /**
  * Runs queries through graphql-jit: each document is compiled once (kept as long as Yoga keeps its
  * parsed form) into plain functions, which spares the generic executor's per-field work.
- * Mutations keep graphql-js, whose input coercion enforces `@oneOf` (the JIT's does not).
+ * Mutations keep graphql-js, whose input coercion enforces `@oneOf` (the JIT's does not), and so do
+ * documents with `@defer` or `@stream`, which the JIT cannot deliver in parts.
  */
 export function useCompiledQueries(): ReturnType<typeof useGraphQlJit> {
+  // Decided once per parsed document and operation, beside the compiled form Yoga's document keeps.
+  const decided = new WeakMap<DocumentNode, { operationName: string | null | undefined; compile: boolean }>();
   return useGraphQlJit(
     {},
     {
-      enableIf: (args) => getOperationAST(args.document, args.operationName)?.operation === 'query',
+      enableIf: ({ document, operationName }) => {
+        const known = decided.get(document);
+        if (known && known.operationName === operationName) return known.compile;
+        const compile =
+          getOperationAST(document, operationName)?.operation === 'query' &&
+          !usesIncrementalDelivery(document);
+        decided.set(document, { operationName, compile });
+        return compile;
+      },
       // A document the compiler refuses is answered with the compiler's errors; they are the answer.
       onError: () => undefined,
     },

@@ -3,9 +3,10 @@ import { builder, nodeTypenames } from './builder.js';
 import { countedConnection } from './connections.js';
 import { badInput, fromUpstream, registerProviderLabel } from './errors.js';
 import { loadNode, primeLoaders } from './node-loaders.js';
-import { DEFAULT_PAGE_SIZE, pageAcross, type Segment } from './paging.js';
+import { DEFAULT_PAGE_SIZE, type Edge, type Page, pageAcross, type Segment } from './paging.js';
 import type { ProviderDefinition } from './provider.js';
 import { type DataSourceFilter, type DataSourceRecord, MAX_NAME_PATTERN_LENGTH } from './records.js';
+import { streamedPage, streamsEdges } from './streamed-edges.js';
 import { isUpstreamError } from './upstream/index.js';
 import { type Vendor, vendors } from './vendor.js';
 import './scalars.js';
@@ -197,25 +198,30 @@ export function defineDataSourceSchema(definitions: readonly ProviderDefinition[
           list: (window) => session.listDataSources(filter, window),
           count: () => session.countDataSources(filter),
         }));
-        const page = await pageAcross(segments, args, {
-          scope: 'dataSources',
-          defaultPageSize: DEFAULT_PAGE_SIZE,
-          maxPageSize: context.limits.maxPageSize,
-          onSegmentFailure: (key, error) =>
-            reportProviderFailure(
-              context,
-              info,
-              active.find((a) => a.definition.id === key)?.definition,
-              error,
-            ),
-        });
-        // Every provider asked failed: an empty page would read as "no data sources".
-        if (page.everySegmentFailed) return null;
-        primeLoaders(
-          context,
-          page.edges.map((edge) => edge.node),
-        );
-        return page;
+        const list = async (onEdges?: (edges: readonly Edge<DataSourceRecord>[]) => void) => {
+          const page = await pageAcross(segments, args, {
+            scope: 'dataSources',
+            defaultPageSize: DEFAULT_PAGE_SIZE,
+            maxPageSize: context.limits.maxPageSize,
+            onSegmentFailure: (key, error) =>
+              reportProviderFailure(
+                context,
+                info,
+                active.find((a) => a.definition.id === key)?.definition,
+                error,
+              ),
+            onEdges,
+          });
+          // Every provider asked failed: an empty page would read as "no data sources".
+          if (page.everySegmentFailed) return null;
+          primeLoaders(
+            context,
+            page.edges.map((edge) => edge.node),
+          );
+          return page;
+        };
+        // `edges @stream`: the first provider's edges go out while the later ones are still answering.
+        return (streamsEdges(info) ? streamedPage(list) : list()) as Promise<Page<DataSourceRecord> | null>;
       },
     }),
   }));

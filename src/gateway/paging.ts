@@ -37,13 +37,18 @@ export interface Page<T> {
   totalCount(): Promise<number | null>;
 }
 
-export interface PagingOptions {
+export interface PagingOptions<T = unknown> {
   /** Names the connection inside its cursors, so a cursor of one connection is refused by another. */
   scope: string;
   defaultPageSize: number;
   maxPageSize: number;
   /** A segment failed: the page goes on without it. */
   onSegmentFailure(key: string, error: unknown): void;
+  /**
+   * Paging forwards, each run of edges as soon as it is certain to be on the page (the segments
+   * before it have answered), in page order, so `@stream` can send them before the page is complete.
+   */
+  onEdges?(edges: readonly Edge<T>[]): void;
 }
 
 /**
@@ -53,7 +58,7 @@ export interface PagingOptions {
 export async function pageAcross<T>(
   segments: readonly Segment<T>[],
   args: ConnectionArgs,
-  options: PagingOptions,
+  options: PagingOptions<T>,
 ): Promise<Page<T>> {
   const { first, last } = args;
   if (first != null && last != null) throw badInput('Pass either `first` or `last`, not both', 'first');
@@ -85,11 +90,14 @@ export async function pageAcross<T>(
   };
   // Each segment is counted at most once per page, by the page and `totalCount` alike; a failure is reported once.
   const counts = new Map<number, Promise<number | undefined>>();
+  // Counts asked ahead of need (paging backwards): a failure is reported only once the count is used.
+  const countsAhead = new Map<number, Promise<Settled<number>>>();
   const countOf = (index: number): Promise<number | undefined> => {
     let count = counts.get(index);
     if (!count) {
       const segment = segments[index] as Segment<T>;
-      count = segment.count().catch((error: unknown) => {
+      const ahead = countsAhead.get(index);
+      count = (ahead ? unsettle(ahead) : segment.count()).catch((error: unknown) => {
         options.onSegmentFailure(segment.key, error);
         return undefined;
       });
@@ -136,17 +144,34 @@ export async function pageAcross<T>(
     }
   } else if (last != null) {
     const endIndex = before ? before.index : segments.length - 1;
+    // As forwards: every segment the page may reach is counted and read at once, its last `last + 1`
+    // items each, and the page takes what it needs from the end, segment by segment.
+    const widest = (end: number) => Math.max(0, end - (last + 1));
+    const ahead = segments.slice(0, endIndex + 1).map((segment, i) => {
+      const counted =
+        before && i === before.index
+          ? Promise.resolve<Settled<number>>({ ok: true, value: before.offset })
+          : settle(segment.count());
+      if (!(before && i === before.index)) countsAhead.set(i, counted);
+      return counted.then((end) =>
+        end.ok && end.value > widest(end.value)
+          ? settle(segment.list({ offset: widest(end.value), limit: end.value - widest(end.value) }))
+          : undefined,
+      );
+    });
     for (let i = endIndex; i >= 0 && edges.length <= last; i--) {
       const segment = segments[i] as Segment<T>;
       const end = before && i === before.index ? before.offset : await countFor(i);
       const start = Math.max(0, end - (last + 1 - edges.length));
       if (end <= start) continue;
+      const read = await ahead[i];
       const slice = await safely(
         segment,
-        () => segment.list({ offset: start, limit: end - start }),
+        () => (read ? unsettle(Promise.resolve(read)) : segment.list({ offset: start, limit: end - start })),
         emptySlice<T>(),
       );
-      edges = [...slice.items.map((node, j) => ({ node, cursor: cursor(segment.key, start + j) })), ...edges];
+      const items = read ? slice.items.slice(start - widest(end)) : slice.items;
+      edges = [...items.map((node, j) => ({ node, cursor: cursor(segment.key, start + j) })), ...edges];
     }
     if (edges.length > last) {
       hasPreviousPage = true;
@@ -155,14 +180,33 @@ export async function pageAcross<T>(
     hasNextPage = before !== undefined;
   } else {
     const size = first ?? options.defaultPageSize;
+    const from = after ? after.index : 0;
     let offset = after ? after.offset + 1 : 0;
-    for (let i = after ? after.index : 0; i < segments.length && edges.length <= size; i++, offset = 0) {
+    // Every segment the page may reach is asked at once for a whole page, so the page waits for the
+    // slowest of them rather than their sum; the answers are laid end to end in segment order as
+    // before, and an answer the page does not reach is dropped (its failure too: that segment was
+    // not needed).
+    const ahead = segments
+      .slice(from)
+      .map((segment, i) => settle(segment.list({ offset: i === 0 ? offset : 0, limit: size + 1 })));
+    let told = 0;
+    for (let i = from; i < segments.length && edges.length <= size; i++, offset = 0) {
       const segment = segments[i] as Segment<T>;
-      for (;;) {
+      for (let part = 0; ; part++) {
         const want = size + 1 - edges.length;
-        const slice = await safely(segment, () => segment.list({ offset, limit: want }), emptySlice<T>());
+        const slice =
+          part === 0
+            ? await safely(
+                segment,
+                () => unsettle(ahead[i - from] as Promise<Settled<ListSlice<T>>>),
+                emptySlice<T>(),
+              )
+            : await safely(segment, () => segment.list({ offset, limit: want }), emptySlice<T>());
         edges.push(...slice.items.map((node, j) => ({ node, cursor: cursor(segment.key, offset + j) })));
         offset += slice.items.length;
+        const certain = Math.min(edges.length, size);
+        if (options.onEdges && certain > told) options.onEdges(edges.slice(told, certain));
+        told = certain;
         // A segment may hand back less than asked while it still has more (an upstream page bound).
         if (!slice.hasMore || slice.items.length === 0 || edges.length > size) break;
       }
@@ -192,6 +236,22 @@ export async function pageAcross<T>(
         : all.reduce<number>((sum, n) => sum + (n ?? 0), 0);
     },
   };
+}
+
+type Settled<R> = { ok: true; value: R } | { ok: false; error: unknown };
+
+/** A promise that never rejects, so an answer the page never reads is no unhandled rejection. */
+function settle<R>(promise: Promise<R>): Promise<Settled<R>> {
+  return promise.then(
+    (value) => ({ ok: true, value }),
+    (error: unknown) => ({ ok: false, error }),
+  );
+}
+
+async function unsettle<R>(settled: Promise<Settled<R>>): Promise<R> {
+  const outcome = await settled;
+  if (outcome.ok) return outcome.value;
+  throw outcome.error;
 }
 
 function emptySlice<T>(): ListSlice<T> {

@@ -170,3 +170,25 @@ describe('every provider failing', () => {
     }
   });
 });
+
+describe('a page across slow providers', () => {
+  it.each([{ first: 30 }, { last: 30 }])(
+    'asks every provider at once for %o: all four upstreams have a request in flight at the same moment',
+    async (args) => {
+      await using slow = await startTestGateway();
+      const latency = 300;
+      const sims = Object.values(slow.sims);
+      const plain = await slow.query(PAGE, args);
+      for (const sim of sims) sim.setFaults({ latencyMs: latency });
+      slow.resetCounts();
+      const answer = await slow.query(PAGE, args);
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data).toEqual(plain.data);
+      // Each upstream holds its first request for `latency` after receiving it: when every one was
+      // received within `latency` of the earliest, all four were being answered at the same time.
+      const received = sims.map((sim) => Math.min(...sim.stats.requests().map((request) => request.at)));
+      expect(received.every(Number.isFinite)).toBe(true);
+      expect(Math.max(...received) - Math.min(...received)).toBeLessThan(latency);
+    },
+  );
+});

@@ -72,6 +72,24 @@ describe('paging across providers', () => {
     expect(page.pageInfo.hasNextPage).toBe(true);
   });
 
+  it('asks every segment at once, and says nothing of a failing one the page does not reach', async () => {
+    const failures: string[] = [];
+    const broken: Segment<string> = {
+      key: 'x',
+      list: () => Promise.reject(new Error('down')),
+      count: () => Promise.reject(new Error('down')),
+    };
+    const calls: string[] = [];
+    const report = { ...options, onSegmentFailure: (key: string) => failures.push(key) };
+    const forward = await pageAcross([segment('a', 5, calls), broken], { first: 3 }, report);
+    expect(names(forward)).toEqual(['a0', 'a1', 'a2']);
+    const backward = await pageAcross([broken, segment('b', 5, calls)], { last: 3 }, report);
+    expect(names(backward)).toEqual(['b2', 'b3', 'b4']);
+    expect(failures).toEqual([]);
+    expect((await backward.totalCount()) ?? 0).toBe(5);
+    expect(failures).toEqual(['x']);
+  });
+
   it('does not count the segments before a forward cursor', async () => {
     const calls: string[] = [];
     const segments = [segment('a', 5, calls), segment('b', 5, calls)];

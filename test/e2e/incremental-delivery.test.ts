@@ -1,0 +1,256 @@
+import { Agent, fetch } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { assemble, type Part, partsOf } from '../support/incremental.js';
+import { serveOverHttp } from '../support/listening.js';
+
+const MEDIA_TYPES = ['multipart/mixed', 'text/event-stream'] as const;
+
+/** A page of every provider, its edges streamed and its counts deferred; `@stream`/`@defer` are stripped for the plain form. */
+const STREAMED_PAGE = `query Page($first: Int, $after: String) {
+  dataSources(first: $first, after: $after) {
+    edges @stream(initialCount: 2) { cursor node { id provider name ... on Destination @defer { lastCompletedTransfer { id status } } } }
+    ... @defer(label: "counts") { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }
+  }
+}`;
+const PLAIN_PAGE = STREAMED_PAGE.replace(/ @stream\(initialCount: 2\)| @defer(\(label: "counts"\))?/g, '');
+
+let gw: TestGateway;
+beforeAll(async () => {
+  gw = await startTestGateway();
+});
+afterAll(() => gw.close());
+
+async function send(
+  on: TestGateway,
+  accept: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<Response> {
+  return on.gateway.yoga.fetch('http://gateway.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept },
+    body: JSON.stringify({ query, variables }),
+  });
+}
+
+async function allParts(response: Response): Promise<Part[]> {
+  const parts: Part[] = [];
+  for await (const part of partsOf(response)) parts.push(part);
+  return parts;
+}
+
+describe.each(MEDIA_TYPES)('@defer and @stream over %s', (accept) => {
+  it('sends a deferred fragment in a later part than the rest', async () => {
+    const response = await send(
+      gw,
+      accept,
+      '{ destinations(first: 2) { edges { node { id name ... on Destination @defer { lastCompletedTransfer { id } } } } } }',
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain(accept);
+    const [first, ...later] = await allParts(response);
+    const edges = (first?.data?.destinations as { edges: { node: Record<string, unknown> }[] } | undefined)
+      ?.edges;
+    expect(edges).toHaveLength(2);
+    for (const { node } of edges ?? []) expect(node).not.toHaveProperty('lastCompletedTransfer');
+    expect(first?.hasNext).toBe(true);
+    const deferred = later.flatMap((part) => part.incremental ?? []);
+    expect(deferred.map((item) => item.path)).toEqual([
+      ['destinations', 'edges', 0, 'node'],
+      ['destinations', 'edges', 1, 'node'],
+    ]);
+    expect(deferred.every((item) => item.data && 'lastCompletedTransfer' in item.data)).toBe(true);
+    expect(later.at(-1)?.hasNext).toBe(false);
+  });
+
+  it('assembles into the unstreamed answer page by page: edges, cursors, totalCount and pageInfo', async () => {
+    let after: string | null = null;
+    for (let page = 0; page < 4; page++) {
+      const variables = { first: 7, after };
+      const plain = (await (await send(gw, 'application/json', PLAIN_PAGE, variables)).json()) as Part;
+      expect(plain.errors).toBeUndefined();
+      const parts = await allParts(await send(gw, accept, STREAMED_PAGE, variables));
+      expect(parts.length).toBeGreaterThan(1);
+      expect(assemble(parts)).toEqual(plain);
+      const connection = plain.data?.dataSources as { pageInfo: { endCursor: string | null } };
+      after = connection.pageInfo.endCursor;
+    }
+  });
+});
+
+describe('a streamed dataSources page', () => {
+  it('sends the edges of the providers that answered while a later one is still answering', async () => {
+    await using slow = await startTestGateway();
+    const query = `query Page($filter: DataSourceFilter) {
+      dataSources(first: 90, filter: $filter) {
+        edges @stream { cursor node { id provider } }
+        ... @defer { totalCount pageInfo { hasNextPage endCursor } }
+      }
+    }`;
+    // Destinations first, then the catalog: the page needs both.
+    const variables = { filter: { providers: ['PREQUEL_EXPORT', 'PDC'] } };
+    const plain = (await (
+      await send(slow, 'application/json', query.replace(/ @stream| @defer/g, ''), variables)
+    ).json()) as Part;
+    const catalog = slow.sims.pdc;
+    catalog?.setFaults({ latencyMs: 1_500, operations: ['filterDataSources'] });
+    const parts: Part[] = [];
+    let catalogBusyAtFirstEdges: boolean | undefined;
+    for await (const part of partsOf(await send(slow, 'multipart/mixed', query, variables))) {
+      parts.push(part);
+      if (catalogBusyAtFirstEdges === undefined && part.incremental?.some((item) => item.items?.length))
+        catalogBusyAtFirstEdges = catalog?.stats.inFlight() === 1;
+    }
+    expect(catalogBusyAtFirstEdges).toBe(true);
+    expect(assemble(parts)).toEqual(plain);
+  });
+});
+
+describe('a provider failing under @defer', () => {
+  it("names the provider in the part that carries the deferred list, beside the other providers' data", async () => {
+    // A gateway of its own: the failures open its PDC breaker.
+    await using down = await startTestGateway();
+    down.sims.pdc?.setFaults({ errorRate: 1, errorStatus: 503 });
+    const parts = await allParts(
+      await send(
+        down,
+        'multipart/mixed',
+        '{ __typename ... @defer { dataSources(first: 500) { edges { node { id provider } } } } }',
+      ),
+    );
+    expect(parts[0]?.errors).toBeUndefined();
+    const deferred = parts.flatMap((part) => part.incremental ?? []);
+    expect(deferred.flatMap((item) => item.errors ?? [])).toEqual([
+      expect.objectContaining({
+        path: ['dataSources'],
+        extensions: expect.objectContaining({ code: 'UPSTREAM_UNAVAILABLE', provider: 'pdc' }),
+      }),
+    ]);
+    const { data } = assemble(parts);
+    const connection = data?.dataSources as { edges: { node: { provider: string } }[] } | undefined;
+    const nodes = connection?.edges.map((e) => e.node) ?? [];
+    expect(nodes.length).toBeGreaterThan(0);
+    expect(nodes.some((node) => node.provider === 'PDC')).toBe(false);
+  });
+});
+
+describe('a misplaced directive', () => {
+  it("refuses @stream on a field that is not a list, and @defer on a mutation's root, before anything runs", async () => {
+    gw.resetCounts();
+    for (const query of [
+      '{ dataSources(first: 1) { totalCount @stream } }',
+      'mutation { ... @defer { createCatalogDataSources(inputs: []) { __typename } } }',
+    ]) {
+      const answer = (await (await send(gw, 'application/json', query)).json()) as Part;
+      expect(answer.data, query).toBeUndefined();
+      expect(answer.errors?.length, query).toBe(1);
+    }
+    expect(Object.values(gw.sims).reduce((sum, sim) => sum + sim.stats.count(), 0)).toBe(0);
+  });
+});
+
+describe('an answer in parts and the gateway limits', () => {
+  it('refuses a query whose deferred and streamed selections put it over the cost limit', async () => {
+    await using small = await startTestGateway({ MAX_QUERY_COST: '100' });
+    small.resetCounts();
+    const within = await send(
+      small,
+      'multipart/mixed',
+      '{ dataSources(first: 5) { edges { node { id } } } }',
+    );
+    expect(within.status).toBe(200);
+    await allParts(within);
+    small.resetCounts();
+    const response = await send(
+      small,
+      'multipart/mixed',
+      '{ dataSources(first: 5) { edges @stream { node { id ... @defer { name vendor host port database schema } } } } }',
+    );
+    const answer = (await allParts(response)).at(0);
+    expect(answer?.errors).toEqual([
+      expect.objectContaining({
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', limit: 'cost' }),
+      }),
+    ]);
+    expect(Object.values(small.sims).reduce((sum, sim) => sum + sim.stats.count(), 0)).toBe(0);
+  });
+
+  it('gives back the admission share and stops the upstream calls when the client hangs up mid-stream', async () => {
+    await using held = await startTestGateway({ MAX_RECORDS_IN_FLIGHT: '50' });
+    const http = await serveOverHttp(held);
+    const client = new Agent({ keepAliveTimeout: 10 });
+    try {
+      // The catalog never answers: the deferred part waits on it while the first part is out.
+      held.sims.pdc?.setFaults({ hang: true, operations: ['filterDataSources'] });
+      const leaving = new AbortController();
+      const response = await fetch(`${http.base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'multipart/mixed' },
+        body: JSON.stringify({
+          query:
+            '{ riverGenDataSources(first: 2) { edges { node { id } } } ... @defer { catalogDataSources(first: 5) { edges { node { id } } } } }',
+        }),
+        signal: leaving.signal,
+        dispatcher: client,
+      });
+      const parts = partsOf(response);
+      const first = await parts.next();
+      expect(first.value?.data).toHaveProperty('riverGenDataSources');
+      expect(first.value?.hasNext).toBe(true);
+      await until(async () => (await admitted(held)) > 0 && held.sims.pdc?.stats.inFlight() === 1);
+      leaving.abort();
+      await parts.return(undefined).catch(() => undefined);
+      await until(async () => (await admitted(held)) === 0 && held.sims.pdc?.stats.inFlight() === 0);
+      const calls = held.sims.pdc?.stats.count('filterDataSources');
+      // Still free after the hang-up: a new request is admitted at once and no retry reached the catalog.
+      const again = await send(held, 'application/json', '{ riverGenDataSources(first: 45) { totalCount } }');
+      expect(((await again.json()) as Part).errors).toBeUndefined();
+      expect(held.sims.pdc?.stats.count('filterDataSources')).toBe(calls);
+    } finally {
+      await http.close();
+      await client.close();
+    }
+  });
+});
+
+describe('an answer in parts and its time limit', () => {
+  it('ends the stream when OPERATION_TIMEOUT_MS runs out, the late part failing, its share and upstream call given back', async () => {
+    await using timed = await startTestGateway({ OPERATION_TIMEOUT_MS: '600', MAX_RECORDS_IN_FLIGHT: '50' });
+    timed.sims.pdc?.setFaults({ hang: true, operations: ['filterDataSources'] });
+    const parts = await allParts(
+      await send(
+        timed,
+        'text/event-stream',
+        '{ riverGenDataSources(first: 2) { edges { node { id } } } ... @defer { catalogDataSources(first: 5) { edges { node { id } } } } }',
+      ),
+    );
+    expect(parts[0]?.data).toHaveProperty('riverGenDataSources');
+    expect(parts.at(-1)?.hasNext).toBe(false);
+    const late = parts.flatMap((part) => part.incremental ?? []).flatMap((item) => item.errors ?? []);
+    expect(late).toEqual([
+      expect.objectContaining({
+        path: ['catalogDataSources'],
+        extensions: expect.objectContaining({ code: 'GATEWAY_TIMEOUT' }),
+      }),
+    ]);
+    expect(await admitted(timed)).toBe(0);
+    await until(async () => timed.sims.pdc?.stats.inFlight() === 0);
+  });
+});
+
+/** Records the running operations hold now, from the gateway's own metrics. */
+async function admitted(on: TestGateway): Promise<number> {
+  const text = await (await on.gateway.yoga.fetch('http://gateway.test/metrics')).text();
+  const line = text.split('\n').find((l) => l.startsWith('gateway_admission_running_records '));
+  return Number(line?.split(' ')[1]);
+}
+
+/** Resolves once `check` holds, polling (no fixed sleeps). */
+async function until(check: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error('condition never held');
+}
