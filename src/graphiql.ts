@@ -25,7 +25,7 @@ function graphiqlOptions(examples: readonly Example[]): GraphiQLOptions & { quer
     // Yoga's page fills the editor with `query` (missing from its options' type) or else with a
     // welcome text that hides the first tab's operation; given, it wins over a `?query=` in the URL.
     ...(ordered[0] ? { query: ordered[0].document } : {}),
-    // A JSON POST passes the CSRF check whatever the GET policy is, and any document fits in it.
+    // A JSON POST is what the gateway reads for any operation, mutations included, and any document fits in it.
     useGETForQueries: false,
   };
 }

@@ -42,6 +42,9 @@ import { isUpstreamError } from './gateway/upstream/index.js';
 import { useGraphiqlPage } from './graphiql.js';
 import { schema as publicSchema, subgraphSchema } from './schema.js';
 
+/** Where GraphQL is served, and GraphiQL to browsers. */
+const graphqlEndpoint = '/graphql';
+
 export interface Gateway {
   yoga: YogaServerInstance<Record<string, unknown>, GatewayContext>;
   logger: Logger;
@@ -102,7 +105,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     );
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema: gatewaySchema,
-    graphqlEndpoint: '/graphql',
+    graphqlEndpoint,
     healthCheckEndpoint: '/health',
     landingPage: false,
     // Yoga's default echoes any Origin with credentials allowed: only the configured origins are.
@@ -132,7 +135,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     },
     plugins: [
       // First, as Yoga's own page would be: a browser opening GraphiQL is not a GraphQL request.
-      ...(config.graphiql ? [useGraphiqlPage('/graphql')] : []),
+      ...(config.graphiql ? [useGraphiqlPage(graphqlEndpoint)] : []),
       ...observability.plugins,
       useGatewayAuth(config.auth),
       // Before the limits: a request they refuse is still logged with the operation it names.
