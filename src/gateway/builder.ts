@@ -6,6 +6,7 @@ import { badInput } from './errors.js';
 import { encodeGlobalId, notAnId, readGlobalId } from './ids.js';
 import { loadNode, loadNodes } from './node-loaders.js';
 import { pagingDescriptions } from './paging-descriptions.js';
+import { sentenceStart } from './wording.js';
 
 /** GraphQL type names that carry global ids; provider schemas add theirs as they define them. */
 export const nodeTypenames = new Set<string>();
@@ -23,11 +24,11 @@ export const builder = new SchemaBuilder<{
   errors: {
     // One union description fits every mutation; each success type has its own (`mutationErrors`).
     defaultResultOptions: {
-      name: ({ fieldName }) => `${capitalize(fieldName)}Success`,
+      name: ({ fieldName }) => `${sentenceStart(fieldName)}Success`,
       description: 'What a mutation answers when it did what was asked.',
     },
     defaultUnionOptions: {
-      name: ({ fieldName }) => `${capitalize(fieldName)}Result`,
+      name: ({ fieldName }) => `${sentenceStart(fieldName)}Result`,
       description:
         'What a mutation answers: its `…Success` type when it did what was asked, or a `UserError` type (InvalidInputError, NotFoundError, ForbiddenError, ConflictError) saying why not. Ask for `__typename` to tell them apart.',
     },
@@ -76,7 +77,3 @@ export const builder = new SchemaBuilder<{
     ...pagingDescriptions,
   },
 });
-
-function capitalize(name: string): string {
-  return name.charAt(0).toUpperCase() + name.slice(1);
-}

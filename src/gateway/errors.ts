@@ -114,7 +114,7 @@ export function fromUpstream(error: UpstreamError, label = providerLabel(error.p
       extensions.code = 'UPSTREAM_UNAVAILABLE';
       message = `${label} is unavailable (it answered ${status})`;
     } else {
-      message = `${label} answered with an unexpected status ${status}`;
+      message = refusal(label, status);
     }
   }
   return new GraphQLError(message, { extensions });
