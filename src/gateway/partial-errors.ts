@@ -76,17 +76,15 @@ export function useMaskedIncrementalErrors(
       ),
     };
   };
-  return {
-    onExecute: () => ({
-      onExecuteDone: ({ result }) => {
-        if (!(Symbol.asyncIterator in result)) return;
-        return {
-          onNext: ({ result: part, setResult }) => {
-            const masked = maskPart(part as IncrementalPart);
-            if (masked) setResult(masked as typeof part);
-          },
-        };
-      },
-    }),
+  // The same hooks for every operation: nothing per request is allocated for the answers that do not stream.
+  const onStream = {
+    onNext: ({ result: part, setResult }: { result: unknown; setResult: (result: never) => void }) => {
+      const masked = maskPart(part as IncrementalPart);
+      if (masked) setResult(masked as never);
+    },
   };
+  const onExecuteDone = ({ result }: { result: object }) =>
+    Symbol.asyncIterator in result ? onStream : undefined;
+  const hooks = { onExecuteDone };
+  return { onExecute: () => hooks };
 }
