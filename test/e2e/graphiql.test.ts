@@ -75,7 +75,7 @@ describe('GraphiQL in a browser', () => {
 
     await page.waitForSelector('.graphiql-tab-button');
     const tabs = await page.$$eval('.graphiql-tab-button', (found) => found.map((tab) => tab.textContent));
-    expect(tabs).toEqual(['PostgresEverywhere', 'ProdCatalog', 'Reopen', 'PatchPort']);
+    expect(tabs).toEqual(['PostgresEverywhere', 'ProdCatalog', 'Reopen', 'StreamedList', 'PatchPort']);
 
     // The tab GraphiQL shows first holds the first query, and it runs as it is.
     const first = await runActiveTab(page, 'dataSources');
@@ -93,6 +93,14 @@ describe('GraphiQL in a browser', () => {
     // Its first id is the first query's first answer; its last, a RiverGen data source.
     expect(reopened).toContain('"name": "Stark Retail orders (PostgreSQL) 2"');
     expect(reopened).toContain('"name": "Inventory PostgreSQL (read replica)"');
+
+    // An answer in parts is shown whole once its last part has come: every edge, then the count.
+    await page.focus('.graphiql-tab-button[title="StreamedList"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.graphiql-tab-active > .graphiql-tab-button[title="StreamedList"]');
+    const streamed = await runActiveTab(page, 'totalCount');
+    expect(streamed).not.toContain('"errors"');
+    expect(streamed.match(/"provider":/g)).toHaveLength(5);
 
     expect(elsewhere).toEqual([]);
     // The page, then its requests to the API: all POSTs, which pass the CSRF check under any GET policy.
