@@ -25,7 +25,7 @@ import {
   requestScopeOf,
   useOperationNames,
 } from './gateway/logging.js';
-import { createObservability } from './gateway/observability/index.js';
+import { createObservability, type SumOverWorkers } from './gateway/observability/index.js';
 import { useMaskedIncrementalErrors, usePartialErrors } from './gateway/partial-errors.js';
 import { usePersistedDocuments } from './gateway/persisted.js';
 import type { RuntimeServices } from './gateway/provider.js';
@@ -63,6 +63,8 @@ export interface GatewayOptions {
   services?: Partial<RuntimeServices>;
   /** Where logs go; JSON lines on stdout at LOG_LEVEL by default. */
   logger?: Logger;
+  /** In a cluster worker: /metrics answers for every worker (see cluster.ts). */
+  sumOverWorkers?: SumOverWorkers;
 }
 
 /** Builds the configured gateway: providers connected, Yoga ready. It opens no port. */
@@ -76,6 +78,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     config.observability,
     () => providers,
     gate && (() => gate.state),
+    options.sumOverWorkers,
   );
   const providers: ActiveProvider[] = config.providers.map(
     ({ definition, config: providerConfig, upstream }) => {
