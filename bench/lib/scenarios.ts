@@ -1,11 +1,25 @@
-import { graphqlCall, LIST_DOCUMENT, NODE_DOCUMENT, NODES_DOCUMENT, PATCH_DOCUMENT } from './documents.js';
+import {
+  graphqlCall,
+  LIST_DOCUMENT,
+  NODE_DOCUMENT,
+  NODES_DOCUMENT,
+  PATCH_DOCUMENT,
+  STREAMED_LIST_DOCUMENT,
+  STREAMED_LIST_PLAIN,
+  streamedCall,
+} from './documents.js';
 import { type Fixtures, type Item, mixedItems } from './fixtures.js';
+import { type Part, PartReader } from './parts.js';
 import type { HttpCall, Plan } from './protocol.js';
 import { paths, type Upstream, type Upstreams } from './upstreams.js';
 
-/** `gateway` and `passthrough` answer GraphQL; every other target is a floor: REST straight to the simulators. */
+/**
+ * `gateway`, `gateway-streamed` (the gateway asked for an answer in parts) and `passthrough` answer
+ * GraphQL; every other target is a floor: REST straight to the simulators.
+ */
 export type TargetName =
   | 'gateway'
+  | 'gateway-streamed'
   | 'passthrough'
   | 'floor'
   | 'floor-gets'
@@ -27,7 +41,15 @@ export interface Scenario {
   targets: Target[];
   /** The floor that the targets of issue 7 compare against. */
   primaryFloor: TargetName;
+  /**
+   * Rates (iterations/s) to pace this scenario at with added latency, in place of --paced-rate's,
+   * which are meant for single lookups.
+   */
+  pacedRates?: number[];
 }
+
+/** The targets served by the gateway process. */
+export const onGateway = (name: string) => name === 'gateway' || name === 'gateway-streamed';
 
 export interface ScenarioContext {
   gateway: string;
@@ -182,14 +204,61 @@ function nodesScenario(ctx: ScenarioContext, id: string, title: string, items: I
   };
 }
 
+type PostgresPage = { edges: { node: { vendor: string } }[]; pageInfo?: { hasNextPage: boolean } };
+
+function checkPostgresPage(edges: PostgresPage['edges'] | undefined): string | undefined {
+  if (edges?.length !== 100) return `expected 100 edges, got ${edges?.length}`;
+  const other = edges.find((edge) => !POSTGRES_SPELLINGS.has(edge.node.vendor));
+  return other ? `a ${other.node.vendor} data source in a POSTGRES page` : undefined;
+}
+
+/** The edges and pageInfo that the parts of a multipart answer to STREAMED_LIST_DOCUMENT bring. */
+function streamedPage(body: string): PostgresPage {
+  const parts: Part[] = new PartReader('multipart').push(Buffer.from(body));
+  const initial = parts[0]?.data?.dataSources as PostgresPage | undefined;
+  const page: PostgresPage = { edges: [...(initial?.edges ?? [])] };
+  for (const item of parts.flatMap((part) => part.incremental ?? [])) {
+    if (item.items) page.edges.push(...(item.items as PostgresPage['edges']));
+    else if (item.data?.pageInfo) page.pageInfo = item.data.pageInfo as PostgresPage['pageInfo'];
+  }
+  return page;
+}
+
+/**
+ * The same cross-provider page, unstreamed and with `edges @stream`, on the same gateway: when the
+ * first edges reach a client that streams, and when the whole answer does, against the plain answer.
+ */
+function streamedListScenario(ctx: ScenarioContext): Scenario {
+  return {
+    id: 'data-sources-streamed',
+    title: 'dataSources(first: 100, vendors: [POSTGRES]), edges @stream against unstreamed',
+    primaryFloor: 'gateway',
+    // A page of 100 costs the gateway about 100 times a lookup: lookups' rates would saturate it.
+    pacedRates: [25],
+    targets: [
+      {
+        name: 'gateway',
+        description: `POST /graphql \`${STREAMED_LIST_PLAIN}\`, answered whole`,
+        plan: { groups: [[graphqlCall(ctx.gateway, STREAMED_LIST_PLAIN)]] },
+        verify: (bodies) => checkPostgresPage((data(bodies[0] ?? '{}')?.dataSources as PostgresPage)?.edges),
+      },
+      {
+        name: 'gateway-streamed',
+        description: `POST /graphql \`${STREAMED_LIST_DOCUMENT}\` with Accept: multipart/mixed, read part by part`,
+        plan: { groups: [[streamedCall(ctx.gateway, STREAMED_LIST_DOCUMENT)]] },
+        verify: (bodies) => {
+          const page = streamedPage(bodies[0] ?? '');
+          return checkPostgresPage(page.edges) ?? (page.pageInfo ? undefined : 'no part carried pageInfo');
+        },
+      },
+    ],
+  };
+}
+
 function listScenario(ctx: ScenarioContext): Scenario {
   const verify = (bodies: string[]) => {
-    const page = data(bodies[0] ?? '{}')?.dataSources as
-      | { edges: { node: { vendor: string } }[]; pageInfo: { hasNextPage: boolean } }
-      | undefined;
-    if (page?.edges.length !== 100) return `expected 100 edges, got ${page?.edges.length}`;
-    const other = page.edges.find((edge) => !POSTGRES_SPELLINGS.has(edge.node.vendor));
-    return other ? `a ${other.node.vendor} data source in a POSTGRES page` : undefined;
+    const page = data(bodies[0] ?? '{}')?.dataSources as PostgresPage | undefined;
+    return checkPostgresPage(page?.edges);
   };
   const u = ctx.upstreams;
   const lists = [
@@ -269,6 +338,7 @@ export function buildScenarios(ctx: ScenarioContext): Scenario[] {
     nodesScenario(ctx, 'nodes-pdc', 'nodes with 100 PDC ids', f.pdc.slice(0, 100)),
     nodesScenario(ctx, 'nodes-mixed', 'nodes with 100 mixed ids (25 per provider)', mixedItems(f)),
     listScenario(ctx),
+    streamedListScenario(ctx),
     patchScenario(ctx, first(f.rivergen, 'RiverGen')),
   ];
 }
@@ -281,12 +351,21 @@ export const scenarioIds = [
   'nodes-pdc',
   'nodes-mixed',
   'data-sources-postgres',
+  'data-sources-streamed',
   'patch-rivergen',
 ] as const;
 
-/** autocannon when every target sends one call per iteration; the closed loop otherwise, for all of them alike. */
-export function generatorFor(scenario: Scenario): 'autocannon' | 'loop' {
-  return scenario.targets.every((t) => t.plan.groups.length === 1 && t.plan.groups[0]?.length === 1)
-    ? 'autocannon'
-    : 'loop';
+/** Whether a plan is one call per iteration, answered whole: what autocannon can send. */
+export function cannonCan(plan: Plan): boolean {
+  const [group, ...rest] = plan.groups;
+  return rest.length === 0 && group?.length === 1 && group[0]?.expect !== 'stream';
 }
+
+/** autocannon when it can send every target's plan; the closed loop otherwise, for all of them alike. */
+export function generatorFor(scenario: Scenario): 'autocannon' | 'loop' {
+  return scenario.targets.every((t) => cannonCan(t.plan)) ? 'autocannon' : 'loop';
+}
+
+/** Whether every target sends one call per iteration, which paced runs measure below saturation. */
+export const singleCall = (scenario: Scenario) =>
+  scenario.targets.every((t) => t.plan.groups.length === 1 && t.plan.groups[0]?.length === 1);
