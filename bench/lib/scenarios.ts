@@ -1,16 +1,8 @@
-import {
-  graphqlCall,
-  LIST_DOCUMENT,
-  NODE_DOCUMENT,
-  NODES_DOCUMENT,
-  PATCH_DOCUMENT,
-  STREAMED_LIST_DOCUMENT,
-  STREAMED_LIST_PLAIN,
-  streamedCall,
-} from './documents.js';
+import { checkPostgresPage, data, type PostgresPage } from './answers.js';
+import { graphqlCall, LIST_DOCUMENT, NODE_DOCUMENT, NODES_DOCUMENT, PATCH_DOCUMENT } from './documents.js';
 import { type Fixtures, type Item, mixedItems } from './fixtures.js';
-import { type Part, PartReader } from './parts.js';
 import type { HttpCall, Plan } from './protocol.js';
+import { streamedListScenario } from './streamed-list.js';
 import { paths, type Upstream, type Upstreams } from './upstreams.js';
 
 /**
@@ -60,8 +52,6 @@ export interface ScenarioContext {
   fixtures: Fixtures;
 }
 
-const POSTGRES_SPELLINGS = new Set(['POSTGRES', 'postgres', 'postgresql']);
-
 function rest(upstream: Upstream, method: HttpCall['method'], path: string, body?: unknown): HttpCall {
   const headers =
     body === undefined ? upstream.headers : { ...upstream.headers, 'content-type': 'application/json' };
@@ -87,11 +77,6 @@ function getOne(upstreams: Upstreams, item: Item): HttpCall {
     case 'RiverGenDataSource':
       return rest(upstreams.rivergen, 'GET', paths.riverGenDataSource(item.nativeId));
   }
-}
-
-function data(body: string): Record<string, unknown> | undefined {
-  const parsed = JSON.parse(body) as { data?: Record<string, unknown> | null; errors?: unknown };
-  return parsed.errors === undefined && parsed.data ? parsed.data : undefined;
 }
 
 type NodeShape = { id?: string; name?: string } | null;
@@ -202,59 +187,6 @@ function nodesScenario(ctx: ScenarioContext, id: string, title: string, items: I
         verify: restNamesAll(items),
       },
       batched,
-    ],
-  };
-}
-
-type PostgresPage = { edges: { node: { vendor: string } }[]; pageInfo?: { hasNextPage: boolean } };
-
-function checkPostgresPage(edges: PostgresPage['edges'] | undefined): string | undefined {
-  if (edges?.length !== 100) return `expected 100 edges, got ${edges?.length}`;
-  const other = edges.find((edge) => !POSTGRES_SPELLINGS.has(edge.node.vendor));
-  return other ? `a ${other.node.vendor} data source in a POSTGRES page` : undefined;
-}
-
-/** The edges and pageInfo that the parts of a multipart answer to STREAMED_LIST_DOCUMENT bring. */
-function streamedPage(body: string): PostgresPage {
-  const parts: Part[] = new PartReader('multipart').push(Buffer.from(body));
-  const initial = parts[0]?.data?.dataSources as PostgresPage | undefined;
-  const page: PostgresPage = { edges: [...(initial?.edges ?? [])] };
-  for (const item of parts.flatMap((part) => part.incremental ?? [])) {
-    if (item.items) page.edges.push(...(item.items as PostgresPage['edges']));
-    else if (item.data?.pageInfo) page.pageInfo = item.data.pageInfo as PostgresPage['pageInfo'];
-  }
-  return page;
-}
-
-/**
- * The same cross-provider page, unstreamed and with `edges @stream`, on the same gateway: when the
- * first edges reach a client that streams, and when the whole answer does, against the plain answer.
- */
-function streamedListScenario(ctx: ScenarioContext): Scenario {
-  return {
-    id: 'data-sources-streamed',
-    title: 'dataSources(first: 100, vendors: [POSTGRES]), edges @stream against unstreamed',
-    primaryFloor: 'gateway',
-    // A page of 100 costs the gateway about 100 times a lookup: lookups' rates would saturate it.
-    pacedRates: [25],
-    // Its unstreamed page is data-sources-postgres's query: the fault run sends that one already.
-    inFaultRun: false,
-    targets: [
-      {
-        name: 'gateway',
-        description: `POST /graphql \`${STREAMED_LIST_PLAIN}\`, answered whole`,
-        plan: { groups: [[graphqlCall(ctx.gateway, STREAMED_LIST_PLAIN)]] },
-        verify: (bodies) => checkPostgresPage((data(bodies[0] ?? '{}')?.dataSources as PostgresPage)?.edges),
-      },
-      {
-        name: 'gateway-streamed',
-        description: `POST /graphql \`${STREAMED_LIST_DOCUMENT}\` with Accept: multipart/mixed, read part by part`,
-        plan: { groups: [[streamedCall(ctx.gateway, STREAMED_LIST_DOCUMENT)]] },
-        verify: (bodies) => {
-          const page = streamedPage(bodies[0] ?? '');
-          return checkPostgresPage(page.edges) ?? (page.pageInfo ? undefined : 'no part carried pageInfo');
-        },
-      },
     ],
   };
 }
