@@ -68,8 +68,12 @@ export function defineDataSourceSchema(definitions: readonly ProviderDefinition[
   }
 
   const { ProviderEnum, DataSourceFilterInput, DataSourceOrderInput } = dataSourceArgTypes(definitions);
-  // Where each provider stands in the PROVIDER order and among ties.
-  const ranks = new Map(definitions.map((definition, i) => [definition.id, i]));
+  // Where each provider stands in the PROVIDER order and among ties: the enum's, as the schema lists it.
+  const ranks = new Map(
+    [...definitions]
+      .sort((a, b) => (a.enumValue < b.enumValue ? -1 : a.enumValue > b.enumValue ? 1 : 0))
+      .map((definition, i) => [definition.id, i]),
+  );
   const rank = (provider: string) => ranks.get(provider) ?? -1;
 
   DataSource.implement({
