@@ -101,9 +101,12 @@ export interface FilterArg {
   updatedBefore?: Date | null;
 }
 
+/** The filter's parts that are patterns, bounded as names are. */
+const PATTERNS = ['name', 'host', 'database'] as const;
+
 /** Checks the filter (errors name its part, never its value) and turns it into the providers' filter. */
 export function readFilter(arg: FilterArg | null | undefined): DataSourceFilter {
-  for (const part of ['name', 'host', 'database'] as const) {
+  for (const part of PATTERNS) {
     const text = arg?.[part];
     // Characters as the upstreams count them; a string twice as long in UTF-16 units is too long anyway.
     if (text && (text.length > 2 * MAX_NAME_PATTERN_LENGTH || [...text].length > MAX_NAME_PATTERN_LENGTH)) {

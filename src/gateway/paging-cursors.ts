@@ -14,8 +14,8 @@ const REACH = 100;
  * A cursor: base64url JSON of `[scope, key, offset]`, or, where items have an identity,
  * `[scope, signature, ...position]` with the signature naming the order and filter it was issued for.
  */
-export function encodeCursor(scope: string, ...position: readonly unknown[]): string {
-  return Buffer.from(JSON.stringify([scope, ...position]), 'utf8').toString('base64url');
+export function encodeCursor(parts: readonly unknown[]): string {
+  return Buffer.from(JSON.stringify(parts), 'utf8').toString('base64url');
 }
 
 /**

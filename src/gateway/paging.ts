@@ -75,8 +75,8 @@ export async function pageAcross<T>(
   const signature = options.signature ?? '';
   const cursor = identify
     ? (key: string, offset: number, item: T) =>
-        encodeCursor(options.scope, signature, key, offset, identify(item))
-    : (key: string, offset: number) => encodeCursor(options.scope, key, offset);
+        encodeCursor([options.scope, signature, key, offset, identify(item)])
+    : (key: string, offset: number) => encodeCursor([options.scope, key, offset]);
 
   // Segments asked while building the page, and those of them that failed.
   const asked = new Set<string>();

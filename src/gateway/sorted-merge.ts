@@ -151,7 +151,7 @@ export async function pageSorted<T extends DataSourceRecord>(
   }
   const edges: Edge<T>[] = keyed.slice(start, end).map((k) => ({
     node: k.item,
-    cursor: encodeCursor(scope, signature, k.value, k.provider, k.id),
+    cursor: encodeCursor([scope, signature, k.value, k.provider, k.id]),
   }));
   // An empty page (`first: 0`, `last: 0`) stands where its cursor does, as pageAcross's does.
   const position =
