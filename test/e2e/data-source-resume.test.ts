@@ -123,4 +123,26 @@ describe('paging on in a sorted order while data sources are deleted', () => {
         .slice(0, 40),
     );
   });
+
+  it('neither skips nor repeats when data sources are added either side of the cursor', async () => {
+    const all = await everything(orderBy);
+    const first = await page({ first: 30, orderBy });
+    const last = all[29]?.node.name.toLowerCase() ?? '';
+    // One sorts before the whole first page, one right after its last edge (same name, later provider
+    // or id), one at the very end.
+    const names = ['!first', all[29]?.node.name ?? 'same', '~last'];
+    for (const name of names) {
+      const created = await gw.query<{ created: { __typename: string } }>(
+        'mutation($input: CreateRiverGenDataSourceInput!) { created: createRiverGenDataSource(input: $input) { __typename } }',
+        { input: { name, type: 'postgresql', host: 'h', port: 5432, databaseName: 'd' } },
+      );
+      expect(created.data?.created.__typename).toMatch(/Success$/);
+    }
+    const now = await everything(orderBy);
+    const from = now.findIndex((edge) => edge.cursor === first.pageInfo.endCursor);
+    expect(from).toBeGreaterThan(29);
+    const next = await page({ first: 40, after: first.pageInfo.endCursor, orderBy });
+    expect(ids(next.edges)).toEqual(ids(now.slice(from + 1, from + 41)));
+    expect(next.edges.some((edge) => edge.node.name.toLowerCase() < last)).toBe(false);
+  });
 });
