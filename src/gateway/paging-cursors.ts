@@ -18,6 +18,19 @@ export function encodeCursor(parts: readonly unknown[]): string {
   return Buffer.from(JSON.stringify(parts), 'utf8').toString('base64url');
 }
 
+/** A cursor this connection did not return. */
+export function notACursor(argument: 'after' | 'before'): Error {
+  return badInput(`\`${argument}\` is not a cursor of this connection: pass a cursor it returned`, argument);
+}
+
+/** A cursor this connection returned for another order or filter. */
+export function ofAnotherList(argument: 'after' | 'before'): Error {
+  return badInput(
+    `\`${argument}\` was returned for another \`orderBy\` or \`filter\`: pass the same ones, or start again without it`,
+    argument,
+  );
+}
+
 /**
  * The parts of a cursor after its scope, or an error naming the argument: not a cursor of this
  * connection, or one issued for another order or filter (`signature`), when `signature` is given.
@@ -35,13 +48,10 @@ export function readCursor(
     parsed = undefined;
   }
   if (!Array.isArray(parsed) || parsed[0] !== scope || (parsed.length !== 3 && parsed.length !== 5)) {
-    throw badInput(`\`${argument}\` is not a cursor of this connection: pass a cursor it returned`, argument);
+    throw notACursor(argument);
   }
   if (signature !== undefined && parsed.length === 5 && parsed[1] !== signature) {
-    throw badInput(
-      `\`${argument}\` was returned for another \`orderBy\` or \`filter\`: pass the same ones, or start again without it`,
-      argument,
-    );
+    throw ofAnotherList(argument);
   }
   return parsed.slice(1);
 }
@@ -151,5 +161,5 @@ export function decodeCursor<T>(
       argument,
     );
   }
-  throw badInput(`\`${argument}\` is not a cursor of this connection: pass a cursor it returned`, argument);
+  throw notACursor(argument);
 }

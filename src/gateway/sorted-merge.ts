@@ -1,6 +1,5 @@
-import { badInput } from './errors.js';
 import type { ConnectionArgs, Edge, Page, PagingOptions } from './paging.js';
-import { checkPageSize, encodeCursor, readCursor } from './paging-cursors.js';
+import { checkPageSize, encodeCursor, notACursor, ofAnotherList, readCursor } from './paging-cursors.js';
 import type { DataSourceRecord } from './records.js';
 
 export type SortField = 'NAME' | 'UPDATED_AT' | 'VENDOR' | 'PROVIDER';
@@ -180,10 +179,7 @@ function decodeKey<T>(
 ): SortKey {
   const parts = readCursor(cursor, argument, options.scope, options.signature ?? '');
   if (parts.length !== 4) {
-    throw badInput(
-      `\`${argument}\` was returned for another \`orderBy\` or \`filter\`: pass the same ones, or start again without it`,
-      argument,
-    );
+    throw ofAnotherList(argument);
   }
   const [, value, provider, id] = parts;
   const place = typeof provider === 'string' ? options.rank(provider) : -1;
@@ -193,7 +189,7 @@ function decodeKey<T>(
     place >= 0 &&
     typeof id === 'string';
   if (!valid) {
-    throw badInput(`\`${argument}\` is not a cursor of this connection: pass a cursor it returned`, argument);
+    throw notACursor(argument);
   }
   return { value: value as SortValue, rank: place, provider: provider as string, id: id as string };
 }
