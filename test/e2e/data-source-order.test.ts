@@ -216,6 +216,13 @@ describe('dataSources(orderBy) across every provider', () => {
     await page({ first: 5, filter: { updatedAfter: '2000-01-01T00:00:00Z' } });
     expect(gw.sims.pdc?.stats.count()).toBe(0);
 
+    // A name pattern is matched here, over what RiverGen's search for its longest literal part finds.
+    gw.resetCounts();
+    await page({ first: 5, filter: { providers: ['RIVERGEN'], name: '*prod*' } });
+    const searched = gw.sims.rivergen?.stats.requests('listDataSources') ?? [];
+    expect(searched.length).toBeGreaterThan(0);
+    expect(searched.every((read) => new URLSearchParams(read.query).get('search') === 'prod')).toBe(true);
+
     // Sorted: each provider's list is read once, however much of it the page and totalCount use.
     const rivergen = await page({ first: 0, filter: { providers: ['RIVERGEN'] } });
     gw.resetCounts();
