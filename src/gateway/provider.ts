@@ -77,6 +77,11 @@ export interface ProviderSession {
   listDataSources(filter: DataSourceFilter, window: ListWindow): Promise<ListSlice<DataSourceRecord>>;
   /** How many of this provider's data sources pass the filter. */
   countDataSources(filter: DataSourceFilter): Promise<number>;
+  /**
+   * Every one of this provider's data sources that pass the filter, in no promised order, read at
+   * most once per request: what a sorted `dataSources` merges when no upstream sorts as asked.
+   */
+  allDataSources(filter: DataSourceFilter): Promise<readonly DataSourceRecord[]>;
 }
 
 /** A provider's long-lived part: connection pools, token caches. One per process. */

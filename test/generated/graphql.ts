@@ -58,10 +58,20 @@ export type CreateRiverGenDataSourceInput = {
 
 /** Narrows `dataSources`. Every part is optional; given parts must all match. */
 export type DataSourceFilter = {
+  /** Database pattern, case-insensitive, read as `name` is (`*` for any run of characters); a data source with no database never matches. */
+  database?: string | null | undefined;
+  /** Host pattern, case-insensitive, read as `name` is (`*` for any run of characters); a data source with no host never matches. */
+  host?: string | null | undefined;
   /** Name pattern, case-insensitive: `orders` matches exactly, `prod-*` by prefix, `*-eu` by suffix, `*pay*` anywhere. At most 255 characters, the longest name any provider allows. */
   name?: string | null | undefined;
   /** Only these providers. */
   providers?: Array<Provider> | null | undefined;
+  /** Only data sources in this status. Prequel keeps no status, so with `status` its import sources and destinations are never listed (and Prequel is not asked). */
+  status?: DataSourceStatus | null | undefined;
+  /** Only data sources that last changed strictly after this instant; those with no update time (every PDC one) never match. */
+  updatedAfter?: string | null | undefined;
+  /** Only data sources that last changed strictly before this instant; those with no update time never match. Not earlier than `updatedAfter`. */
+  updatedBefore?: string | null | undefined;
   /** Only these vendors. */
   vendors?: Array<Vendor> | null | undefined;
 };

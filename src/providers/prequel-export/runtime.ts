@@ -9,6 +9,7 @@ import {
 } from '../../gateway/provider.js';
 import {
   type DataSourceFilter,
+  type DataSourceRecord,
   type ListSlice,
   type ListWindow,
   sliceWindow,
@@ -111,6 +112,10 @@ export class PrequelExportSession implements ProviderSession {
 
   async countDataSources(filter: DataSourceFilter): Promise<number> {
     return (await this.lists.matching(filter)).length;
+  }
+
+  allDataSources(filter: DataSourceFilter): Promise<readonly DataSourceRecord[]> {
+    return this.lists.matching(filter);
   }
 
   /** One page of a destination's transfers, newest first unless `order` is asc. */
