@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import type { GatewayConfig } from './config.js';
+import { ConfigError, type GatewayConfig } from './config.js';
 import { AdmissionGate } from './gateway/admission.js';
 import { useGatewayAuth } from './gateway/auth.js';
 import { useBatchLimit } from './gateway/batching.js';
@@ -38,6 +38,7 @@ import {
   useSupportedMediaTypes,
   useUncachedGets,
 } from './gateway/request-limits.js';
+import { unknownCacheTypes, useResponseCache } from './gateway/response-cache.js';
 import { isUpstreamError } from './gateway/upstream/index.js';
 import { useGraphiqlPage } from './graphiql.js';
 import { schema as publicSchema, subgraphSchema } from './schema.js';
@@ -103,6 +104,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       gatewaySchema,
       config.providers.map(({ definition }) => definition),
     );
+  const cache = config.responseCache && responseCache(config, gatewaySchema, providers);
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema: gatewaySchema,
     graphqlEndpoint,
@@ -145,6 +147,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       ...usePersistedDocuments(config.persistedOperations),
       // JSON bodies only: that is also what keeps a cross-site form from running anything.
       useSupportedMediaTypes(),
+      ...(cache ? [cache.answers] : []),
       useUncachedGets(),
       useQueryLimits(config.queryLimits),
       useValueFreeInputErrors(),
@@ -158,6 +161,8 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       useCompiledQueries(),
       // Last: it wraps whichever executor the plugins before it chose.
       useQueryCost(config.queryLimits.cost, { gate, reach }),
+      // After it: a kept answer replaces the run it would have admitted and timed.
+      ...(cache ? cache.execution : []),
     ],
     logging: incidentLogger(logger),
   });
@@ -173,6 +178,24 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       await observability.close();
     },
   };
+}
+
+/** The response cache, its callers told apart by the credentials this configuration reads from them. */
+function responseCache(config: GatewayConfig, schema: GraphQLSchema, providers: readonly ActiveProvider[]) {
+  const options = config.responseCache;
+  if (!options) return undefined;
+  const unknown = unknownCacheTypes(schema, options.ttlPerType);
+  if (unknown.length > 0)
+    throw new ConfigError(
+      unknown.map(
+        (name) => `RESPONSE_CACHE_TTL_PER_TYPE names ${name}, which is no object type of the schema`,
+      ),
+    );
+  const identityHeaders = [
+    ...(config.auth.mode === 'none' ? [] : ['authorization']),
+    ...providers.flatMap((p) => p.runtime.callerHeaders ?? []),
+  ];
+  return useResponseCache(options, schema, { identityHeaders });
 }
 
 /**

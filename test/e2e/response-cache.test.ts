@@ -1,0 +1,253 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { riverGenDemoTokens } from '../../src/sandbox/rivergen/index.js';
+import { startTestGateway, type TestGateway } from '../support/gateway.js';
+
+const upstreamCalls = (gw: TestGateway) =>
+  Object.values(gw.sims).reduce((sum, sim) => sum + sim.stats.count(), 0);
+
+/** The upstream calls `run` made. */
+async function callsOf(gw: TestGateway, run: () => Promise<unknown>): Promise<number> {
+  gw.resetCounts();
+  await run();
+  return upstreamCalls(gw);
+}
+
+interface Named {
+  id: string;
+  name: string;
+}
+type Page = { edges: { node: Named }[]; totalCount?: number };
+
+const DESTINATIONS = '{ destinations(first: 100) { totalCount edges { node { id name } } } }';
+const EXPORTS =
+  '{ dataSources(filter: { providers: [PREQUEL_EXPORT] }, first: 100) { totalCount edges { node { id name } } } }';
+const NODE = 'query($id: ID!) { node(id: $id) { id ... on DataSource { name } } }';
+const IMPORT_SOURCES = '{ importSources(first: 5) { edges { node { id name } } } }';
+
+describe('with RESPONSE_CACHE=on', () => {
+  let gw: TestGateway;
+  let recipientId = '';
+  beforeAll(async () => {
+    gw = await startTestGateway({ RESPONSE_CACHE: 'on', RESPONSE_CACHE_TTL_MS: '600000' });
+    const seeded = await gw.query<{ destinations: { edges: { node: { recipientId: string } }[] } }>(
+      '{ destinations(first: 1) { edges { node { recipientId } } } }',
+    );
+    recipientId = seeded.data?.destinations.edges[0]?.node.recipientId ?? '';
+  });
+  afterAll(() => gw.close());
+
+  const list = async (document = DESTINATIONS) => {
+    const answer = await gw.query<Record<string, Page>>(document);
+    expect(answer.errors).toBeUndefined();
+    return Object.values(answer.data ?? {})[0] as Page;
+  };
+
+  it('answers a second identical query from the cache, without calling any upstream', async () => {
+    let first: Page | undefined;
+    expect(await callsOf(gw, async () => (first = await list(IMPORT_SOURCES)))).toBeGreaterThan(0);
+    let second: Page | undefined;
+    expect(await callsOf(gw, async () => (second = await list(IMPORT_SOURCES)))).toBe(0);
+    expect(second).toEqual(first);
+    // Another page is another answer.
+    expect(
+      await callsOf(gw, () => list('{ importSources(first: 6) { edges { node { id name } } } }')),
+    ).toBeGreaterThan(0);
+  });
+
+  it('shows an update at once to the caller who made it, in the record and in every list', async () => {
+    const [target] = (await list()).edges;
+    const id = target?.node.id ?? '';
+    await list(EXPORTS);
+    await gw.query(NODE, { id });
+    expect(await callsOf(gw, () => Promise.all([list(), list(EXPORTS), gw.query(NODE, { id })]))).toBe(0);
+
+    const renamed = await gw.query<{ updateDestination: { __typename: string } }>(
+      'mutation($id: ID!) { updateDestination(id: $id, input: { name: "Renamed by its caller" }) { __typename } }',
+      { id },
+    );
+    expect(renamed.data?.updateDestination.__typename).toBe('UpdateDestinationSuccess');
+
+    const named = (page: Page) => page.edges.find((e) => e.node.id === id)?.node.name;
+    expect(named(await list())).toBe('Renamed by its caller');
+    expect(named(await list(EXPORTS))).toBe('Renamed by its caller');
+    expect((await gw.query<{ node: Named }>(NODE, { id })).data?.node.name).toBe('Renamed by its caller');
+  });
+
+  it('shows a created record at once in every cached list that can hold it', async () => {
+    const before = await list();
+    const across = await list(EXPORTS);
+    const created = await gw.query<{ createDestination: { destination?: Named } }>(
+      `mutation($input: CreateDestinationInput!) {
+        createDestination(input: $input) { ... on CreateDestinationSuccess { destination { id name } } } }`,
+      {
+        input: {
+          name: 'Made just now',
+          recipientId,
+          config: {
+            postgres: {
+              host: 'db.acme.example.com',
+              port: 5432,
+              database: 'analytics',
+              schema: 'prequel',
+              passwordAuth: { username: 'prequel', password: 'pw-cache-test-1' },
+            },
+          },
+        },
+      },
+    );
+    const id = created.data?.createDestination.destination?.id;
+    expect(id).toBeDefined();
+    const after = await list();
+    expect(after.totalCount).toBe((before.totalCount ?? 0) + 1);
+    expect(after.edges.map((e) => e.node.id)).toContain(id);
+    const acrossAfter = await list(EXPORTS);
+    expect(acrossAfter.totalCount).toBe((across.totalCount ?? 0) + 1);
+    expect(acrossAfter.edges.map((e) => e.node.id)).toContain(id);
+  });
+
+  it('drops a deleted record from the cache even when the mutation asks for nothing back but its type', async () => {
+    const page = await list();
+    const id = page.edges.at(-1)?.node.id ?? '';
+    expect((await gw.query<{ node: Named | null }>(NODE, { id })).data?.node?.id).toBe(id);
+    const across = await list(EXPORTS);
+    const deleted = await gw.query<{ deleteDestination: { __typename: string } }>(
+      'mutation($id: ID!) { deleteDestination(id: $id) { __typename } }',
+      { id },
+    );
+    expect(deleted.data?.deleteDestination.__typename).toBe('DeleteDestinationSuccess');
+    expect((await gw.query<{ node: Named | null }>(NODE, { id })).data?.node).toBeNull();
+    const after = await list();
+    expect(after.totalCount).toBe((page.totalCount ?? 0) - 1);
+    expect(after.edges.map((e) => e.node.id)).not.toContain(id);
+    expect((await list(EXPORTS)).totalCount).toBe((across.totalCount ?? 0) - 1);
+  });
+
+  it('keeps no answer that carries an error: the next try asks the upstream again', async () => {
+    const sim = gw.sims['prequel-import'];
+    const document = '{ importSources(first: 7) { edges { node { id } } } }';
+    sim?.setFaults({ errorStatus: 500, errorRate: 1 });
+    try {
+      const failed = await gw.query(document);
+      expect(failed.errors?.length).toBeGreaterThan(0);
+    } finally {
+      sim?.setFaults(undefined);
+    }
+    let healed: unknown;
+    expect(await callsOf(gw, async () => (healed = await gw.query(document)))).toBeGreaterThan(0);
+    expect(healed).toMatchObject({ data: { importSources: { edges: expect.any(Array) } } });
+    expect(await callsOf(gw, () => gw.query(document))).toBe(0);
+  });
+
+  it('does not keep an answer sent in parts (@stream, @defer), and sends it whole each time', async () => {
+    const document = '{ importSources(first: 4) { edges @stream(initialCount: 1) { node { id } } } }';
+    const ask = () =>
+      gw.gateway.yoga.fetch('http://gateway.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'multipart/mixed' },
+        body: JSON.stringify({ query: document }),
+      });
+    for (let n = 0; n < 2; n += 1) {
+      let text = '';
+      expect(await callsOf(gw, async () => (text = await (await ask()).text()))).toBeGreaterThan(0);
+      expect(text).toContain('"hasNext":false');
+    }
+  });
+
+  it('answers the operations of a batch from the cache too, each under its own variables', async () => {
+    const document = 'query($n: Int!) { importSources(first: $n) { edges { node { id } } } }';
+    const batch = async () => {
+      const response = await gw.gateway.yoga.fetch('http://gateway.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify([
+          { query: document, variables: { n: 2 } },
+          { query: document, variables: { n: 3 } },
+        ]),
+      });
+      return (await response.json()) as { data: { importSources: Page } }[];
+    };
+    let first: { data: { importSources: Page } }[] = [];
+    expect(await callsOf(gw, async () => (first = await batch()))).toBeGreaterThan(0);
+    expect(first.map((a) => a.data.importSources.edges.length)).toEqual([2, 3]);
+    let second: unknown;
+    expect(await callsOf(gw, async () => (second = await batch()))).toBe(0);
+    expect(second).toEqual(first);
+  });
+});
+
+describe('kept apart per caller', () => {
+  it('never answers one gateway token with what another was answered', async () => {
+    const tokens = ['gw_cache_caller_one', 'gw_cache_caller_two'];
+    await using gw = await startTestGateway({
+      GATEWAY_AUTH: 'tokens',
+      GATEWAY_TOKENS: tokens.join(','),
+      RESPONSE_CACHE: 'on',
+    });
+    const as = (token: string) => () => gw.query(IMPORT_SOURCES, {}, { authorization: `Bearer ${token}` });
+    expect(await callsOf(gw, as(tokens[0] ?? ''))).toBeGreaterThan(0);
+    expect(await callsOf(gw, as(tokens[1] ?? ''))).toBeGreaterThan(0);
+    expect(await callsOf(gw, as(tokens[0] ?? ''))).toBe(0);
+    expect(await callsOf(gw, as(tokens[1] ?? ''))).toBe(0);
+  });
+
+  it('never answers one forwarded RiverGen token with what another organisation was answered', async () => {
+    await using gw = await startTestGateway({ RIVERGEN_CREDENTIALS: 'forward', RESPONSE_CACHE: 'on' });
+    const document = '{ riverGenDataSources(first: 3) { edges { node { id name } } } }';
+    const as = (token: string) => gw.query(document, {}, { 'x-rivergen-token': token });
+    const first = await as(riverGenDemoTokens.demo);
+    const other = await as(riverGenDemoTokens.otherOrganization);
+    expect(first.errors).toBeUndefined();
+    expect(other.errors).toBeUndefined();
+    expect(other.data).not.toEqual(first.data);
+    let again: unknown;
+    let otherAgain: unknown;
+    expect(await callsOf(gw, async () => (again = await as(riverGenDemoTokens.demo)))).toBe(0);
+    expect(await callsOf(gw, async () => (otherAgain = await as(riverGenDemoTokens.otherOrganization)))).toBe(
+      0,
+    );
+    expect(again).toEqual(first);
+    expect(otherAgain).toEqual(other);
+    // A colleague in the same organisation is still another caller.
+    expect(await callsOf(gw, () => as(riverGenDemoTokens.colleague))).toBeGreaterThan(0);
+  });
+
+  it('keeps nothing for a caller who sends no credential where callers forward theirs', async () => {
+    await using gw = await startTestGateway({ PDC_CREDENTIALS: 'forward', RESPONSE_CACHE: 'on' });
+    expect(await callsOf(gw, () => gw.query(IMPORT_SOURCES))).toBeGreaterThan(0);
+    expect(await callsOf(gw, () => gw.query(IMPORT_SOURCES))).toBeGreaterThan(0);
+  });
+});
+
+describe('how long answers are kept', () => {
+  it('asks the upstream again once RESPONSE_CACHE_TTL_MS has passed', async () => {
+    await using gw = await startTestGateway({ RESPONSE_CACHE: 'on', RESPONSE_CACHE_TTL_MS: '200' });
+    await gw.query(IMPORT_SOURCES);
+    expect(await callsOf(gw, () => gw.query(IMPORT_SOURCES))).toBe(0);
+    await vi.waitFor(
+      async () => expect(await callsOf(gw, () => gw.query(IMPORT_SOURCES))).toBeGreaterThan(0),
+      {
+        timeout: 5000,
+        interval: 50,
+      },
+    );
+  });
+
+  it('keeps an answer holding a type RESPONSE_CACHE_TTL_PER_TYPE sets to 0 not at all, and the others as long as ever', async () => {
+    await using gw = await startTestGateway({
+      RESPONSE_CACHE: 'on',
+      RESPONSE_CACHE_TTL_PER_TYPE: 'Destination=0, ImportSource=600000',
+    });
+    await gw.query(DESTINATIONS);
+    expect(await callsOf(gw, () => gw.query(DESTINATIONS))).toBeGreaterThan(0);
+    await gw.query(IMPORT_SOURCES);
+    expect(await callsOf(gw, () => gw.query(IMPORT_SOURCES))).toBe(0);
+  });
+});
+
+describe('with RESPONSE_CACHE off (the default outside demo mode)', () => {
+  it('asks the upstreams for every query, as before', async () => {
+    await using gw = await startTestGateway();
+    await gw.query(IMPORT_SOURCES);
+    expect(await callsOf(gw, () => gw.query(IMPORT_SOURCES))).toBeGreaterThan(0);
+  });
+});
