@@ -104,7 +104,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       gatewaySchema,
       config.providers.map(({ definition }) => definition),
     );
-  const cache = config.responseCache && responseCache(config, gatewaySchema, providers);
+  const cache = responseCache(config, gatewaySchema, providers, observability.onCacheLookup);
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema: gatewaySchema,
     graphqlEndpoint,
@@ -181,7 +181,12 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
 }
 
 /** The response cache, its callers told apart by the credentials this configuration reads from them. */
-function responseCache(config: GatewayConfig, schema: GraphQLSchema, providers: readonly ActiveProvider[]) {
+function responseCache(
+  config: GatewayConfig,
+  schema: GraphQLSchema,
+  providers: readonly ActiveProvider[],
+  onLookup?: (hit: boolean) => void,
+) {
   const options = config.responseCache;
   if (!options) return undefined;
   const unknown = unknownCacheTypes(schema, options.ttlPerType);
@@ -195,7 +200,7 @@ function responseCache(config: GatewayConfig, schema: GraphQLSchema, providers: 
     ...(config.auth.mode === 'none' ? [] : ['authorization']),
     ...providers.flatMap((p) => p.runtime.callerHeaders ?? []),
   ];
-  return useResponseCache(options, schema, { identityHeaders });
+  return useResponseCache(options, schema, { identityHeaders, ...(onLookup ? { onLookup } : {}) });
 }
 
 /**
