@@ -133,6 +133,16 @@ describe('GET answers with the response cache on', () => {
 });
 
 describe('RESPONSE_CACHE_* variables', () => {
+  it('turn the cache on by default in demo mode only', () => {
+    expect(loadConfig({}, providers).responseCache).toBeDefined();
+    expect(
+      loadConfig(
+        { GATEWAY_AUTH: 'none', PDC_URL: 'http://127.0.0.1:9', PDC_CREDENTIALS: 'forward' },
+        providers,
+      ).responseCache,
+    ).toBeUndefined();
+  });
+
   const configWith = (env: Record<string, string>) => {
     try {
       const upstream = { PDC_URL: 'http://127.0.0.1:9', PDC_CREDENTIALS: 'forward' };

@@ -122,6 +122,33 @@ describe('with RESPONSE_CACHE=on', () => {
     expect((await list(EXPORTS)).totalCount).toBe((across.totalCount ?? 0) - 1);
   });
 
+  it('keeps no answer read while a mutation ran: it may hold what the mutation changed', async () => {
+    const sim = gw.sims['prequel-export'];
+    const [target] = (await list('{ destinations(first: 2) { edges { node { id name } } } }')).edges;
+    const id = target?.node.id ?? '';
+    const document = '{ destinations(first: 50) { edges { node { id name } } } }';
+    gw.resetCounts();
+    // The list is read upstream at once and its answer arrives slowly: the rename lands in between.
+    sim?.setFaults({ trickle: { intervalMs: 20, bytesPerChunk: 2000 }, operations: ['listDestinations'] });
+    let slow: Promise<Page>;
+    try {
+      slow = list(document);
+      await vi.waitFor(() => expect(sim?.stats.count('listDestinations')).toBeGreaterThan(0));
+      await gw.query(
+        'mutation($id: ID!) { updateDestination(id: $id, input: { name: "Renamed mid-read" }) { __typename } }',
+        {
+          id,
+        },
+      );
+      const named = (await slow).edges.find((e) => e.node.id === id)?.node.name;
+      expect(named).not.toBe('Renamed mid-read');
+    } finally {
+      sim?.setFaults(undefined);
+    }
+    const after = await list(document);
+    expect(after.edges.find((e) => e.node.id === id)?.node.name).toBe('Renamed mid-read');
+  });
+
   it('keeps no answer that carries an error: the next try asks the upstream again', async () => {
     const sim = gw.sims['prequel-import'];
     const document = '{ importSources(first: 7) { edges { node { id } } } }';
