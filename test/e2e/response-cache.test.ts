@@ -165,6 +165,25 @@ describe('with RESPONSE_CACHE=on', () => {
     expect(await callsOf(gw, () => gw.query(document))).toBe(0);
   });
 
+  it('keeps no partial answer: a list across providers that one provider failed is asked for again', async () => {
+    const sim = gw.sims.pdc;
+    const document =
+      '{ dataSources(filter: { providers: [PDC, RIVERGEN] }, first: 20) { totalCount edges { node { id provider } } } }';
+    // Every try of one call fails, too few to open PDC's circuit breaker.
+    sim?.setFaults({ errorStatus: 503, failNext: 3 });
+    try {
+      const partial = await gw.query<{ dataSources: Page | null }>(document);
+      expect(partial.errors?.[0]?.extensions?.provider).toBe('pdc');
+    } finally {
+      sim?.setFaults(undefined);
+    }
+    gw.resetCounts();
+    const whole = await gw.query(document);
+    expect(sim?.stats.count()).toBeGreaterThan(0);
+    expect(whole.errors).toBeUndefined();
+    expect(await callsOf(gw, () => gw.query(document))).toBe(0);
+  });
+
   it('does not keep an answer sent in parts (@stream, @defer), and sends it whole each time', async () => {
     const document = '{ importSources(first: 4) { edges @stream(initialCount: 1) { node { id } } } }';
     const ask = () =>
