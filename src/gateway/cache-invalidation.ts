@@ -48,7 +48,7 @@ export function selectedLists(
 
 /**
  * What a mutation may have changed, whatever its client asked back: the records its `id` arguments
- * name, the record types its result can hold (a create's new record), and every cached list that can
+ * name, the record types its result can hold (a create's new record, a queued transfer), and every cached list that can
  * hold a record of those types, since a create, a delete or a rename changes what a list shows even
  * where it did not show the record before. Read from the schema once.
  */
@@ -56,15 +56,18 @@ export function mutationInvalidation(schema: GraphQLSchema): (args: ExecutionArg
   const listsHolding = listTypesByRecord(schema);
   const records = new Set(listsHolding.keys());
   const resultRecords = new Map<string, string[]>();
-  for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
-    const types = new Set<string>();
-    for (const member of objectTypes(schema, getNamedType(field.type)))
-      for (const held of Object.values(member.getFields())) {
-        const type = getNamedType(held.type);
-        if (records.has(type.name)) types.add(type.name);
+  // A result holds its records directly (`destination`) or one object down (`queued { transfer }`).
+  const recordsIn = (type: ReturnType<typeof getNamedType>, depth: number, found: Set<string>) => {
+    for (const object of objectTypes(schema, type))
+      for (const held of Object.values(object.getFields())) {
+        const named = getNamedType(held.type);
+        if (records.has(named.name)) found.add(named.name);
+        else if (depth > 0) recordsIn(named, depth - 1, found);
       }
-    resultRecords.set(field.name, [...types]);
-  }
+    return found;
+  };
+  for (const field of Object.values(schema.getMutationType()?.getFields() ?? {}))
+    resultRecords.set(field.name, [...recordsIn(getNamedType(field.type), 1, new Set())]);
   const mutation = schema.getMutationType();
 
   return ({ document, operationName, variableValues }) => {

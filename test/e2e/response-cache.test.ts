@@ -122,6 +122,25 @@ describe('with RESPONSE_CACHE=on', () => {
     expect((await list(EXPORTS)).totalCount).toBe((across.totalCount ?? 0) - 1);
   });
 
+  it('shows a queued transfer at once in the cached transfers of its destination', async () => {
+    const destinations = await gw.query<{
+      destinations: { edges: { node: { id: string; isEnabled: boolean } }[] };
+    }>('{ destinations(first: 100) { edges { node { id isEnabled } } } }');
+    const id = destinations.data?.destinations.edges.find((e) => e.node.isEnabled)?.node.id;
+    const transfers =
+      'query($id: ID!) { node(id: $id) { ... on Destination { transfers(first: 100) { totalCount } } } }';
+    type Transfers = { node: { transfers: { totalCount: number } } };
+    const before = await gw.query<Transfers>(transfers, { id });
+    expect(await callsOf(gw, () => gw.query(transfers, { id }))).toBe(0);
+    const queued = await gw.query<{ queueDestinationTransfer: { __typename: string } }>(
+      'mutation($id: ID!) { queueDestinationTransfer(id: $id) { __typename } }',
+      { id },
+    );
+    expect(queued.data?.queueDestinationTransfer.__typename).toBe('QueueDestinationTransferSuccess');
+    const after = await gw.query<Transfers>(transfers, { id });
+    expect(after.data?.node.transfers.totalCount).toBe((before.data?.node.transfers.totalCount ?? 0) + 1);
+  });
+
   it('keeps no answer read while a mutation ran: it may hold what the mutation changed', async () => {
     const sim = gw.sims['prequel-export'];
     const [target] = (await list('{ destinations(first: 2) { edges { node { id name } } } }')).edges;
