@@ -206,7 +206,7 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
   {
     name: 'RESPONSE_CACHE',
     description:
-      'Keep answers to queries in memory for a while and answer the same query again from there, per caller (their gateway credentials and the upstream tokens they forward; never shared between two): `on` or `off`. A mutation drops every kept answer holding a record it changed, and every kept list of that type. Defaults to `on` in demo mode, `off` otherwise.',
+      'Keep answers to queries in memory for a while and answer the same query again from there, for the same caller only (`on` or `off`): callers are told apart by their gateway credentials and the upstream tokens they forward, and where neither is read every caller sees the same data. A mutation drops every kept answer holding a record it changed, and every kept list of that type. Defaults to `on` in demo mode, `off` otherwise.',
     example: 'on',
     schema: z.enum(['on', 'off']).optional(),
   },
