@@ -97,6 +97,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   const limits = { maxPageSize: config.maxPageSize, maxNodes: config.maxNodes };
   // The subgraph is the public schema plus `_service` and `_entities`; one endpoint serves either.
   const gatewaySchema = config.federation ? subgraphSchema() : publicSchema;
+  const cache = responseCache(config, gatewaySchema, providers, observability.onCacheLookup);
   // Which providers each root field may call: each provider's share of the admission budget is charged by it.
   const reach =
     gate &&
@@ -104,7 +105,6 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       gatewaySchema,
       config.providers.map(({ definition }) => definition),
     );
-  const cache = responseCache(config, gatewaySchema, providers, observability.onCacheLookup);
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema: gatewaySchema,
     graphqlEndpoint,
