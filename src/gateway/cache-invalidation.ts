@@ -48,9 +48,9 @@ export function selectedLists(
 
 /**
  * What a mutation may have changed, whatever its client asked back: the records its `id` arguments
- * name, the record types its result can hold (a create's new record, a queued transfer), and every cached list that can
- * hold a record of those types, since a create, a delete or a rename changes what a list shows even
- * where it did not show the record before. Read from the schema once.
+ * name, the record types its result can hold (a create's new record, a queued transfer), and every
+ * cached list that can hold a record of those types, since a create, a delete or a rename changes
+ * what a list shows even where it did not show the record before. Read from the schema once.
  */
 export function mutationInvalidation(schema: GraphQLSchema): (args: ExecutionArgs) => CacheEntityRecord[] {
   const listsHolding = listTypesByRecord(schema);
@@ -88,9 +88,10 @@ export function mutationInvalidation(schema: GraphQLSchema): (args: ExecutionArg
             : argument.value.kind === Kind.STRING
               ? argument.value.value
               : undefined;
-        const id = typeof value === 'string' ? readGlobalId(value, records) : undefined;
+        if (typeof value !== 'string') continue;
+        const id = readGlobalId(value, records);
         if (!id) continue;
-        touched.push({ typename: id.typename, id: value as string });
+        touched.push({ typename: id.typename, id: value });
         types.add(id.typename);
       }
     }
@@ -126,7 +127,7 @@ function objectTypes(
 }
 
 /** The root fields an operation selects, fragments spread in place (a skipped one counts: over-invalidating is safe). */
-function rootFields(set: SelectionSetNode, document: ExecutionArgs['document']) {
+function rootFields(set: SelectionSetNode, document: DocumentNode) {
   const fields = [];
   const pending = [set];
   const seen = new Set<string>();

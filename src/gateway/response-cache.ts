@@ -15,7 +15,7 @@ import { requestScopeOf } from './logging.js';
 /** RESPONSE_CACHE_* once read: how long answers are kept, overall and per type, and how many at most. */
 export interface ResponseCacheOptions {
   ttlMs: number;
-  /** Milliseconds by GraphQL type name: an answer holding one is kept at most this long (0: not at all). */
+  /** Milliseconds by GraphQL type name: an answer holding one is kept this long instead, the shortest if several (0: not at all). */
   ttlPerType: Readonly<Record<string, number>>;
   maxEntries: number;
 }
