@@ -213,7 +213,7 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
   {
     name: 'RESPONSE_CACHE_TTL_MS',
     description:
-      'How long an answer is kept (RESPONSE_CACHE): a change made outside this gateway shows after at most this long.',
+      'How long an answer is kept (RESPONSE_CACHE) unless RESPONSE_CACHE_TTL_PER_TYPE says otherwise: a change made outside this gateway shows after at most this long.',
     default: '10000',
     example: '60000',
     schema: int(1, 86_400_000),
