@@ -20,6 +20,26 @@ const originList = z
     ),
   );
 
+/** `Type=ms` pairs, comma-separated, into milliseconds by type name. */
+const ttlPerType = z
+  .string()
+  .transform((s) => s.split(',').flatMap((item) => item.trim() || []))
+  .pipe(
+    z.array(
+      z.string().regex(/^[_A-Za-z][_0-9A-Za-z]*\s*=\s*\d{1,9}$/, {
+        error: 'list `Type=milliseconds` pairs, e.g. CatalogDataSource=5000,Destination=0',
+      }),
+    ),
+  )
+  .transform((pairs) =>
+    Object.fromEntries(
+      pairs.map((pair) => {
+        const [name = '', ms = ''] = pair.split('=').map((part) => part.trim());
+        return [name, Number(ms)];
+      }),
+    ),
+  );
+
 /** The gateway's own variables; each provider adds its own (see `ProviderDefinition.env`). */
 export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
   {
@@ -182,6 +202,36 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
     default: '16384',
     example: '65536',
     schema: int(1, 1_048_576),
+  },
+  {
+    name: 'RESPONSE_CACHE',
+    description:
+      'Keep answers to queries in memory for a while and answer the same query again from there, for the same caller only (`on` or `off`): callers are told apart by their gateway credentials and the upstream tokens they forward, and where neither is read every caller sees the same data. A mutation drops every kept answer holding a record it changed, and every kept list of that type. Defaults to `on` in demo mode, `off` otherwise.',
+    example: 'on',
+    schema: z.enum(['on', 'off']).optional(),
+  },
+  {
+    name: 'RESPONSE_CACHE_TTL_MS',
+    description:
+      'How long an answer is kept (RESPONSE_CACHE) unless RESPONSE_CACHE_TTL_PER_TYPE says otherwise: a change made outside this gateway shows after at most this long.',
+    default: '10000',
+    example: '60000',
+    schema: int(1, 86_400_000),
+  },
+  {
+    name: 'RESPONSE_CACHE_TTL_PER_TYPE',
+    description:
+      'How long an answer holding a given type is kept instead, in milliseconds (0: never kept), as comma-separated `Type=ms` pairs; an answer holding several takes the shortest.',
+    example: 'CatalogDataSource=5000,Destination=0',
+    schema: ttlPerType.optional(),
+  },
+  {
+    name: 'RESPONSE_CACHE_MAX_ENTRIES',
+    description:
+      'Most answers RESPONSE_CACHE keeps in memory (per process; the least recently used go first).',
+    default: '1000',
+    example: '10000',
+    schema: int(1, 1_000_000),
   },
   {
     name: 'MAX_PAGE_SIZE',

@@ -5,6 +5,7 @@ import type { ObservabilityOptions } from './gateway/observability/index.js';
 import type { PersistedMode, PersistedOperationsOptions } from './gateway/persisted.js';
 import type { Env, ProviderDefinition } from './gateway/provider.js';
 import type { QueryLimits } from './gateway/request-limits.js';
+import type { ResponseCacheOptions } from './gateway/response-cache.js';
 import type { ResilienceOptions } from './gateway/upstream/index.js';
 import { readUpstreamTuning, strayTuning, type UpstreamTuning } from './gateway/upstream-variables.js';
 
@@ -45,6 +46,8 @@ export interface GatewayConfig {
   maxBatchSize: number;
   /** Trusted documents and automatic persisted queries; the manifest is read by loadPersistedManifest. */
   persistedOperations: PersistedOperationsOptions;
+  /** Answers kept per caller for a time; absent: nothing is kept. */
+  responseCache?: ResponseCacheOptions;
   maxPageSize: number;
   maxNodes: number;
   /** Serve the Apollo Federation v2 subgraph schema instead of the plain one. */
@@ -119,6 +122,8 @@ export function loadConfig(env: Env, registry: readonly ProviderDefinition[]): G
     problems.push(
       'PERSISTED_OPERATIONS_MANIFEST is set but PERSISTED_OPERATIONS is `off`, so it would not be used',
     );
+  const responseCache = readResponseCache(get, env, !upstreamSet);
+  problems.push(...responseCache.problems);
   const auth = readGatewayAuth(values, upstreamSet);
   if (!auth.ok) problems.push(...auth.problems);
   if (problems.length > 0 || !auth.ok) throw new ConfigError(problems);
@@ -157,6 +162,7 @@ export function loadConfig(env: Env, registry: readonly ProviderDefinition[]): G
       apqMaxEntries: get<number>('APQ_MAX_ENTRIES'),
       apqMaxDocumentBytes: get<number>('APQ_MAX_DOCUMENT_BYTES'),
     },
+    ...(responseCache.options ? { responseCache: responseCache.options } : {}),
     maxPageSize: get<number>('MAX_PAGE_SIZE'),
     maxNodes: get<number>('MAX_NODES'),
     federation: get<boolean>('FEDERATION'),
@@ -173,6 +179,33 @@ export function loadConfig(env: Env, registry: readonly ProviderDefinition[]): G
     corsOrigins: get<string[] | undefined>('CORS_ORIGINS') ?? (providers.length === 0 ? ['*'] : []),
     observability: readObservability(get),
     providers,
+  };
+}
+
+/** The response cache from its parsed variables: on by default in demo mode only. */
+function readResponseCache(
+  get: <T>(name: string) => T,
+  env: Env,
+  demo: boolean,
+): { options?: ResponseCacheOptions; problems: string[] } {
+  const mode = get<'on' | 'off' | undefined>('RESPONSE_CACHE') ?? (demo ? 'on' : 'off');
+  if (mode === 'off') {
+    const unused = [
+      'RESPONSE_CACHE_TTL_MS',
+      'RESPONSE_CACHE_TTL_PER_TYPE',
+      'RESPONSE_CACHE_MAX_ENTRIES',
+    ].filter((name) => env[name] !== undefined && env[name] !== '');
+    return {
+      problems: unused.map((name) => `${name} is set but RESPONSE_CACHE is \`off\`, so it would not be used`),
+    };
+  }
+  return {
+    options: {
+      ttlMs: get<number>('RESPONSE_CACHE_TTL_MS'),
+      ttlPerType: get<Record<string, number> | undefined>('RESPONSE_CACHE_TTL_PER_TYPE') ?? {},
+      maxEntries: get<number>('RESPONSE_CACHE_MAX_ENTRIES'),
+    },
+    problems: [],
   };
 }
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import type { GatewayConfig } from './config.js';
+import { ConfigError, type GatewayConfig } from './config.js';
 import { AdmissionGate } from './gateway/admission.js';
 import { useGatewayAuth } from './gateway/auth.js';
 import { useBatchLimit } from './gateway/batching.js';
@@ -38,6 +38,7 @@ import {
   useSupportedMediaTypes,
   useUncachedGets,
 } from './gateway/request-limits.js';
+import { unknownCacheTypes, useResponseCache } from './gateway/response-cache.js';
 import { isUpstreamError } from './gateway/upstream/index.js';
 import { useGraphiqlPage } from './graphiql.js';
 import { schema as publicSchema, subgraphSchema } from './schema.js';
@@ -96,6 +97,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   const limits = { maxPageSize: config.maxPageSize, maxNodes: config.maxNodes };
   // The subgraph is the public schema plus `_service` and `_entities`; one endpoint serves either.
   const gatewaySchema = config.federation ? subgraphSchema() : publicSchema;
+  const cache = responseCache(config, gatewaySchema, providers, observability.onCacheLookup);
   // Which providers each root field may call: each provider's share of the admission budget is charged by it.
   const reach =
     gate &&
@@ -146,6 +148,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       ...usePersistedDocuments(config.persistedOperations),
       // JSON bodies only: that is also what keeps a cross-site form from running anything.
       useSupportedMediaTypes(),
+      ...(cache ? [cache.answers] : []),
       useUncachedGets(),
       useQueryLimits(config.queryLimits),
       useValueFreeInputErrors(),
@@ -165,6 +168,8 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       useCompiledQueries(),
       // Last: it wraps whichever executor the plugins before it chose.
       useQueryCost(config.queryLimits.cost, { gate, reach }),
+      // After it: a kept answer replaces the run it would have admitted and timed.
+      ...(cache ? cache.execution : []),
     ],
     logging: incidents,
   });
@@ -180,6 +185,29 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       await observability.close();
     },
   };
+}
+
+/** The response cache, its callers told apart by the credentials this configuration reads from them. */
+function responseCache(
+  config: GatewayConfig,
+  schema: GraphQLSchema,
+  providers: readonly ActiveProvider[],
+  onLookup?: (hit: boolean) => void,
+) {
+  const options = config.responseCache;
+  if (!options) return undefined;
+  const unknown = unknownCacheTypes(schema, options.ttlPerType);
+  if (unknown.length > 0)
+    throw new ConfigError(
+      unknown.map(
+        (name) => `RESPONSE_CACHE_TTL_PER_TYPE names ${name}, which is no object type of the schema`,
+      ),
+    );
+  const identityHeaders = [
+    ...(config.auth.mode === 'none' ? [] : ['authorization']),
+    ...providers.flatMap((p) => p.runtime.callerHeaders ?? []),
+  ];
+  return useResponseCache(options, schema, { identityHeaders, ...(onLookup ? { onLookup } : {}) });
 }
 
 /**

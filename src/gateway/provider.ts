@@ -90,6 +90,8 @@ export interface ProviderRuntime<Session extends ProviderSession = ProviderSessi
   session(caller: RequestCaller): Session;
   /** The upstream pools this provider calls, which /ready probes and /metrics watches. */
   upstreams?: readonly UpstreamHttp[];
+  /** Request headers whose credentials it forwards upstream: what it shows depends on them (cached answers are kept apart by them). */
+  callerHeaders?: readonly string[];
   close(): Promise<void>;
 }
 

@@ -24,6 +24,8 @@ export interface Observability {
   plugins: Plugin[];
   /** Told the size of every DataLoader batch (metrics). */
   onBatch?: (loader: string, size: number) => void;
+  /** Told of each response cache lookup, answered from the cache or not (metrics). */
+  onCacheLookup?: (hit: boolean) => void;
   /** The process is shutting down: /ready answers 503 from now on. */
   drain(): void;
   close(): Promise<void>;
@@ -55,6 +57,7 @@ export function createObservability(
       ...(tracing ? [tracing.plugin] : []),
     ],
     onBatch: metrics?.observeBatch,
+    onCacheLookup: metrics?.observeCacheLookup,
     drain: () => readiness.drain(),
     close: async () => {
       await tracing?.close();

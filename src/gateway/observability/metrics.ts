@@ -64,6 +64,11 @@ export class GatewayMetrics {
     ['loader', 'provider'],
     [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000],
   );
+  private readonly cacheLookups = new CounterFamily(
+    'gateway_response_cache_lookups_total',
+    'Queries looked up in the response cache (RESPONSE_CACHE) by result: hit (answered from it, no upstream called) or miss (run).',
+    ['result'],
+  );
   private readonly breakerStates: GaugeFamily;
   private readonly providerReady: GaugeFamily;
   private readonly admission: GaugeFamily[];
@@ -146,6 +151,10 @@ export class GatewayMetrics {
     this.batchSizes.observe([loader, this.owners.get(loader) ?? 'unknown'], size);
   };
 
+  readonly observeCacheLookup = (hit: boolean): void => {
+    this.cacheLookups.inc([hit ? 'hit' : 'miss']);
+  };
+
   /** The Prometheus text exposition of this gateway's metrics and the process's. */
   async scrape(): Promise<string> {
     const families: Family[] = [
@@ -155,6 +164,7 @@ export class GatewayMetrics {
       this.upstreamSeconds,
       this.upstreamErrors,
       this.batchSizes,
+      this.cacheLookups,
       this.breakerStates,
       this.providerReady,
       ...this.admission,

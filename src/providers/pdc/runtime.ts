@@ -53,7 +53,7 @@ export function connectPdc(config: PdcConfig, services: RuntimeServices): Provid
       const requestHttp = http.forRequest(caller.tag, caller.signal);
       if (!serviceAuth)
         return new PdcSession(
-          new PdcClient(requestHttp, forwardedBearer(caller, 'x-pdc-token', PDC)),
+          new PdcClient(requestHttp, forwardedBearer(caller, FORWARDED_TOKEN, PDC)),
           config,
         );
       // A login this request causes goes through its own view of the pool, so it counts as its call;
@@ -71,6 +71,7 @@ export function connectPdc(config: PdcConfig, services: RuntimeServices): Provid
       );
     },
     upstreams: [http],
+    ...(serviceAuth ? {} : { callerHeaders: [FORWARDED_TOKEN] }),
     close: () => http.close(),
   };
 }
@@ -80,6 +81,9 @@ interface Plan {
   filters: PdcFilters;
   keep?: (record: CatalogDataSourceRecord) => boolean;
 }
+
+/** Where a caller sends their own PDC token when the gateway forwards it. */
+const FORWARDED_TOKEN = 'x-pdc-token';
 
 /** What one request does with PDC. Results are remembered only for the life of the request. */
 export class PdcSession implements ProviderSession {

@@ -47,14 +47,18 @@ export function connectRiverGen(
           http.forRequest(caller.tag, caller.signal),
           serviceToken
             ? () => ({ authorization: `Bearer ${serviceToken}` })
-            : forwardedBearer(caller, 'x-rivergen-token', RIVERGEN),
+            : forwardedBearer(caller, FORWARDED_TOKEN, RIVERGEN),
         ),
         config,
       ),
     upstreams: [http],
+    ...(serviceToken ? {} : { callerHeaders: [FORWARDED_TOKEN] }),
     close: () => http.close(),
   };
 }
+
+/** Where a caller sends their own RiverGen token when the gateway forwards it. */
+const FORWARDED_TOKEN = 'x-rivergen-token';
 
 /** What one request does with RiverGen, as one caller of one organisation. */
 export class RiverGenSession implements ProviderSession {
