@@ -38,6 +38,7 @@ import {
   useSupportedMediaTypes,
   useUncachedGets,
 } from './gateway/request-limits.js';
+import { OpenSubscriptions } from './gateway/subscriptions.js';
 import { isUpstreamError } from './gateway/upstream/index.js';
 import { useGraphiqlPage } from './graphiql.js';
 import { schema as publicSchema, subgraphSchema } from './schema.js';
@@ -52,7 +53,10 @@ export interface Gateway {
   providers: readonly ActiveProvider[];
   /** How long `listen` keeps an idle client connection open. */
   keepAliveTimeoutMs: number;
-  /** Says the process is shutting down: /ready answers 503 from now on, requests are still served. */
+  /**
+   * Says the process is shutting down: /ready answers 503 from now on and open subscriptions end,
+   * while other requests are still served.
+   */
   drain(): void;
   /** Closes every upstream pool and sends the trace spans still buffered. */
   close(): Promise<void>;
@@ -82,6 +86,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       const services: RuntimeServices = {
         ...upstream,
         resilience: config.resilience,
+        polling: config.polling,
         ...observability.services,
         ...options.services,
         onUpstreamResponse: (event) => {
@@ -94,6 +99,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     },
   );
   const limits = { maxPageSize: config.maxPageSize, maxNodes: config.maxNodes };
+  const subscriptions = new OpenSubscriptions(config.subscriptions);
   // The subgraph is the public schema plus `_service` and `_entities`; one endpoint serves either.
   const gatewaySchema = config.federation ? subgraphSchema() : publicSchema;
   // Which providers each root field may call: each provider's share of the admission budget is charged by it.
@@ -153,6 +159,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       usePartialErrors(),
       useMaskedIncrementalErrors(maskError),
       useErrorScopes(),
+      subscriptions.plugin(),
       // Its validation rules for `@defer` and `@stream`; useCompiledQueries leaves such documents to graphql-js.
       useIncrementalDelivery(),
       useCompiledQueries(),
@@ -167,7 +174,10 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     schema: gatewaySchema,
     providers,
     keepAliveTimeoutMs: config.keepAliveTimeoutMs,
-    drain: observability.drain,
+    drain: () => {
+      observability.drain();
+      subscriptions.endAll();
+    },
     close: async () => {
       await Promise.all(providers.map((p) => p.runtime.close()));
       await observability.close();
@@ -285,6 +295,8 @@ export async function listen(gateway: Gateway, host: string, port: number): Prom
     close: (budgetMs) =>
       new Promise<void>((resolve) => {
         draining = true;
+        // A subscription never finishes by itself: each is ended now, with an event that says why.
+        gateway.drain();
         for (const res of open) if (!res.headersSent) res.setHeader('connection', 'close');
         // Stop accepting, let requests in flight finish, and drop each connection once it idles
         // rather than waiting out its keep-alive.

@@ -26,6 +26,11 @@ export function useMetrics(metrics: GatewayMetrics, endpoint = '/metrics'): Plug
       const measure = (args.contextValue.request as MeasuredRequest)[measured];
       if (measure) measure.operation = describeOperation(args.document, args.operationName);
     },
+    // A subscription is measured to its answer's start: how long its stream stays open is the client's.
+    onSubscribe: ({ args }) => {
+      const measure = (args.contextValue.request as MeasuredRequest)[measured];
+      if (measure) measure.operation = describeOperation(args.document, args.operationName);
+    },
     onResultProcess: ({ request, result }) => {
       const measure = (request as MeasuredRequest)[measured];
       if (!measure) return;
