@@ -55,7 +55,7 @@ export class OpenSubscriptions {
           return setResultAndStopExecution({
             errors: [
               gatewayError(
-                'A subscription is answered as a stream: ask for it with `Accept: text/event-stream` (or multipart/mixed).',
+                'A subscription is answered as a stream of events: ask for it with `Accept: text/event-stream`.',
                 { code: 'BAD_USER_INPUT', http: { status: 406 } },
               ),
             ],
@@ -148,10 +148,12 @@ export class OpenSubscriptions {
   }
 }
 
-/** True when the client takes an answer in parts; Yoga answers 406, with no word of why, to one that does not. */
+/**
+ * True when the client takes text/event-stream. Yoga answers 406, with no word of why, to one that
+ * does not (multipart/mixed included, for subscriptions), and only after the subscription started.
+ */
 function streams(request: Request | undefined): boolean {
-  const accept = request?.headers.get('accept') ?? '';
-  return accept.includes('text/event-stream') || accept.includes('multipart/mixed');
+  return request?.headers.get('accept')?.includes('text/event-stream') ?? false;
 }
 
 /**

@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { PrequelExportSimulator } from '../../src/sandbox/prequel-export/index.js';
 import { listen } from '../../src/server.js';
 import { startTestGateway } from '../support/gateway.js';
+import { partsOf } from '../support/incremental.js';
 import { nextEvent, subscribe } from '../support/subscriptions.js';
 
 const WATCH = `subscription($destinationId: ID!) { destinationTransfers(destinationId: $destinationId) { id status } }`;
@@ -91,5 +94,38 @@ describe('subscription bounds', () => {
     for (const parts of [fromOne, fromTwo])
       expect(parts.at(-1)?.errors?.[0]?.extensions).toMatchObject({ code: 'GATEWAY_BUSY' });
     await expect(nextEvent(one)).rejects.toThrow('the stream ended');
+  });
+
+  it('refuses a subscription over MAX_QUERY_COST before Prequel is called', async () => {
+    // Room for the destinations list `start` reads, not for this subscription (about 44).
+    await using open = await start({ MAX_QUERY_COST: '30' });
+    const costly = `subscription($destinationId: ID!) { destinationTransfers(destinationId: $destinationId) {
+      id status rawStatus models log
+      modelMetrics { modelId modelName rowsTransferred error { errorCode title message } }
+      modelsSnapshot { modelId modelName revisionId } } }`;
+    const parts = await (await subscribe(open.server.url, costly, { destinationId: open.first })).rest();
+    expect(parts[0]?.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'cost' });
+    expect(open.gw.sims['prequel-export']?.stats.count('listTransfers')).toBe(0);
+  });
+
+  it("runs the README's transfer example by document ids under PERSISTED_OPERATIONS=require, the subscription on a GET", async () => {
+    const file = fileURLToPath(new URL('../generated/persisted-documents.json', import.meta.url));
+    const manifest = Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>);
+    const idOf = (name: string) => manifest.find(([, document]) => document.includes(` ${name} `))?.[0] ?? '';
+    await using open = await start({ PERSISTED_OPERATIONS: 'require', PERSISTED_OPERATIONS_MANIFEST: file });
+    (open.gw.sims['prequel-export'] as PrequelExportSimulator).setTransferSteps(undefined);
+    const queued = await fetch(open.server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ documentId: idOf('QueueTransfer') }),
+    });
+    expect(await queued.json()).toMatchObject({ data: { queueDestinationTransfer: { queued: {} } } });
+    const url = new URL(open.server.url);
+    url.searchParams.set('documentId', idOf('WatchTransfer'));
+    const response = await fetch(url, { headers: { accept: 'text/event-stream' } });
+    const statuses: (string | undefined)[] = [];
+    for await (const part of partsOf(response))
+      statuses.push((part.data?.destinationTransfer as { status: string } | null)?.status);
+    expect(statuses).toEqual(['PENDING', 'RUNNING', 'SUCCESS']);
   });
 });

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Agent, fetch } from 'undici';
 import { type Part, partsOf } from './incremental.js';
 
 /** One open subscription over text/event-stream: its events as they come, and a way to hang up. */
@@ -7,7 +8,7 @@ export interface Subscription {
   events: AsyncGenerator<Part>;
   /** Reads every event left until the stream ends. */
   rest(): Promise<Part[]>;
-  /** Hangs up, as a client closing its tab does. */
+  /** Hangs up, closing the connection, as a browser closing its tab does. */
   leave(): void;
 }
 
@@ -18,11 +19,15 @@ export async function subscribe(
   variables: Record<string, unknown> = {},
 ): Promise<Subscription & { status: number }> {
   const controller = new AbortController();
+  // A connection of its own, closed on leaving: a client that merely stops reading may be kept
+  // connected by undici, which reads on to reuse the connection.
+  const agent = new Agent({ connections: 1 });
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
     body: JSON.stringify({ query, variables }),
     signal: controller.signal,
+    dispatcher: agent,
   });
   const events = partsOf(response);
   return {
@@ -33,7 +38,10 @@ export async function subscribe(
       for await (const part of events) parts.push(part);
       return parts;
     },
-    leave: () => controller.abort(),
+    leave: () => {
+      controller.abort();
+      void agent.destroy();
+    },
   };
 }
 
