@@ -51,11 +51,6 @@ export class LivePolls<T> {
     private readonly fatal: (error: unknown) => boolean = () => false,
   ) {}
 
-  /** How many polls are running (metrics, tests). */
-  get size(): number {
-    return this.polls.size;
-  }
-
   /**
    * The states of the resource at `key` as `read` returns them: the latest known at once, then each
    * change, until the poll fails (its last event) or `signal` aborts. The signal, not `return()`, is

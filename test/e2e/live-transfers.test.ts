@@ -251,3 +251,32 @@ describe('subscriptions over HTTP', () => {
     expect(reads(d)).toBe(0);
   });
 });
+
+describe('a transfer whose final status Prequel spells in words of its own', () => {
+  it('ends the stream once the transfer has an end time, its status OTHER beside the raw one', async () => {
+    // The documented shape calls a successful transfer COMPLETED, a status TransferStatus has no value for.
+    await using documented = await startTestGateway(POLLING, { shape: 'documented' });
+    const http = await listen(documented.gateway, '127.0.0.1', 0);
+    try {
+      const d = destinations[0] as Enabled;
+      const queued = await documented.query<{ queueDestinationTransfer: { queued: { transferId: string } } }>(
+        QUEUE,
+        { id: d.id },
+      );
+      const transferId = queued.data?.queueDestinationTransfer.queued.transferId;
+      const live = await subscribe(
+        http.url,
+        `subscription($destinationId: ID!, $transferId: String) {
+          destinationTransfer(destinationId: $destinationId, transferId: $transferId) { status rawStatus endedAt } }`,
+        { destinationId: d.id, transferId },
+      );
+      const events = (await live.rest()).map((part) => part.data?.destinationTransfer);
+      expect(events.at(-1)).toEqual({ status: 'OTHER', rawStatus: 'COMPLETED', endedAt: expect.any(String) });
+      expect(events.slice(0, -1).every((event) => (event as { endedAt: unknown }).endedAt === null)).toBe(
+        true,
+      );
+    } finally {
+      await http.close();
+    }
+  });
+});
