@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+import { providers } from '../../src/providers/registry.js';
 import type { PrequelExportSimulator } from '../../src/sandbox/prequel-export/index.js';
 import { listen } from '../../src/server.js';
 import { startTestGateway } from '../support/gateway.js';
@@ -127,5 +129,24 @@ describe('subscription bounds', () => {
     for await (const part of partsOf(response))
       statuses.push((part.data?.destinationTransfer as { status: string } | null)?.status);
     expect(statuses).toEqual(['PENDING', 'RUNNING', 'SUCCESS']);
+  });
+
+  it('refuses to start with polls whose longest wait is shorter than their first, or out of bounds', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig({ GATEWAY_AUTH: 'none', ...env }, providers);
+        return [];
+      } catch (error) {
+        if (error instanceof ConfigError) return error.problems;
+        throw error;
+      }
+    };
+    expect(problems({ LIVE_POLL_MIN_MS: '500', LIVE_POLL_MAX_MS: '100' })).toEqual([
+      'LIVE_POLL_MAX_MS must be at least LIVE_POLL_MIN_MS',
+    ]);
+    expect(problems({ LIVE_POLL_MIN_MS: '0', MAX_SUBSCRIPTIONS: '-1' }).map((p) => p.split('=')[0])).toEqual([
+      'MAX_SUBSCRIPTIONS',
+      'LIVE_POLL_MIN_MS',
+    ]);
   });
 });
