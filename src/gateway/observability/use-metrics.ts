@@ -26,7 +26,7 @@ export function useMetrics(metrics: GatewayMetrics, endpoint = '/metrics'): Plug
       const measure = (args.contextValue.request as MeasuredRequest)[measured];
       if (measure) measure.operation = describeOperation(args.document, args.operationName);
     },
-    // A subscription is measured to its answer's start: how long its stream stays open is the client's.
+    // onExecute never sees a subscription: it is named here, so that it is counted as one.
     onSubscribe: ({ args }) => {
       const measure = (args.contextValue.request as MeasuredRequest)[measured];
       if (measure) measure.operation = describeOperation(args.document, args.operationName);
