@@ -109,6 +109,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       gatewaySchema,
       config.providers.map(({ definition }) => definition),
     );
+  const incidents = incidentLogger(logger);
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema: gatewaySchema,
     graphqlEndpoint,
@@ -157,8 +158,14 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       useErrorMessageScrub({ hideSuggestions: !config.introspection }),
       ...(config.introspection ? [] : [useNoIntrospection()]),
       usePartialErrors(),
-      useMaskedIncrementalErrors(maskError),
+      // Before the masking of later parts, which logs each incident: the log then names its request.
       useErrorScopes(),
+      useMaskedIncrementalErrors((error, message) => {
+        const masked = maskError(error, message);
+        // As Yoga does for a first part's errors: what masking changed is an incident to log.
+        if (masked !== error) incidents.error(error);
+        return masked;
+      }),
       subscriptions.plugin(),
       // Its validation rules for `@defer` and `@stream`; useCompiledQueries leaves such documents to graphql-js.
       useIncrementalDelivery(),
@@ -166,7 +173,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       // Last: it wraps whichever executor the plugins before it chose.
       useQueryCost(config.queryLimits.cost, { gate, reach }),
     ],
-    logging: incidentLogger(logger),
+    logging: incidents,
   });
   return {
     yoga,
@@ -223,11 +230,21 @@ function useErrorScopes(): Plugin {
     onExecute: ({ args }) => ({
       onExecuteDone: ({ result }) => {
         const scope = requestScopeOf((args.contextValue as { req?: unknown }).req);
-        if (!scope || Symbol.asyncIterator in result) return;
-        for (const error of result.errors ?? []) {
-          noteRequestScope(error, scope);
-          noteRequestScope(error.originalError, scope);
-        }
+        if (!scope) return;
+        const note = (errors: readonly GraphQLError[] | undefined) => {
+          for (const error of errors ?? []) {
+            noteRequestScope(error, scope);
+            noteRequestScope(error.originalError, scope);
+          }
+        };
+        if (!(Symbol.asyncIterator in result)) return note(result.errors);
+        // The later parts of an answer in parts carry errors of their own, per fragment or run.
+        return {
+          onNext: ({ result: part }) => {
+            note(part.errors);
+            if ('incremental' in part) for (const later of part.incremental ?? []) note(later.errors);
+          },
+        };
       },
     }),
   };

@@ -79,6 +79,7 @@ describe('GraphiQL in a browser', () => {
       'PostgresEverywhere',
       'ProdCatalog',
       'Reopen',
+      'StreamedList',
       'PatchPort',
       'QueueTransfer',
       'WatchTransfer',
@@ -98,6 +99,12 @@ describe('GraphiQL in a browser', () => {
     // Its first id is the first query's first answer; its last, a RiverGen data source.
     expect(reopened).toContain('"name": "Stark Retail orders (PostgreSQL) 2"');
     expect(reopened).toContain('"name": "Inventory PostgreSQL (read replica)"');
+
+    // An answer in parts is shown whole once its last part has come: every edge, then the count.
+    await openTab(page, 'StreamedList');
+    const streamed = await runActiveTab(page, 'totalCount');
+    expect(streamed).not.toContain('"errors"');
+    expect(streamed.match(/"provider":/g)).toHaveLength(5);
 
     // A transfer queued in one tab, watched to its end in the next, over text/event-stream.
     await openTab(page, 'QueueTransfer');

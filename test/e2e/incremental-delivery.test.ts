@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { assemble, type Part, partsOf } from '../support/incremental.js';
 import { serveOverHttp } from '../support/listening.js';
+import { parsePrometheus } from '../support/prometheus.js';
 
 const MEDIA_TYPES = ['multipart/mixed', 'text/event-stream'] as const;
 
@@ -236,6 +237,43 @@ describe('an answer in parts and its time limit', () => {
     ]);
     expect(await admitted(timed)).toBe(0);
     await until(async () => timed.sims.pdc?.stats.inFlight() === 0);
+  });
+});
+
+describe('an answer in parts, observed to its last part', () => {
+  it('is timed and counted with the errors of its later parts, and its log names the request', async () => {
+    await using late = await startTestGateway({ UPSTREAM_RETRY_ATTEMPTS: '1' });
+    const http = await serveOverHttp(late);
+    try {
+      late.sims.pdc?.setFaults({ latencyMs: 300, errorRate: 1, errorStatus: 503 });
+      const scrape = async () => parsePrometheus(await (await http.get('/metrics')).text());
+      const before = await scrape();
+      const response = await globalThis.fetch(`${http.base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'multipart/mixed' },
+        body: JSON.stringify({
+          query:
+            'query Late { __typename ... @defer { catalogDataSources(first: 1) { edges { node { id } } } } }',
+        }),
+      });
+      const parts = await allParts(response);
+      const late503 = parts.flatMap((part) => part.incremental ?? []).flatMap((item) => item.errors ?? []);
+      expect(late503.map((error) => error.extensions?.code)).toEqual(['UPSTREAM_UNAVAILABLE']);
+      const after = await scrape();
+      const labels = { operation: 'Late', type: 'query' };
+      const moved = (name: string, more: Record<string, string> = {}) =>
+        after(name, { ...labels, ...more }) - before(name, { ...labels, ...more });
+      // The first part went out at once; the operation lasted until the catalog's slow refusal.
+      expect(moved('gateway_graphql_requests_total', { outcome: 'UPSTREAM_UNAVAILABLE' })).toBe(1);
+      expect(moved('gateway_graphql_request_duration_seconds_sum')).toBeGreaterThanOrEqual(0.3);
+      const requestId = response.headers.get('x-request-id');
+      const failures = late.logs
+        .map((line) => JSON.parse(line) as { msg?: string; requestId?: string })
+        .filter((line) => line.msg?.startsWith('upstream failures'));
+      expect(failures).toEqual([expect.objectContaining({ requestId })]);
+    } finally {
+      await http.close();
+    }
   });
 });
 

@@ -120,6 +120,32 @@ describe('tracing', () => {
     expect(sent?.traceparent).toBe(`00-${operation.traceId}-${call?.spanId}-01`);
   });
 
+  it('ends the span of an answer in parts with its last part, marked with the errors of later parts', async () => {
+    const { gw, close, receiver } = await tracedGateway({ UPSTREAM_RETRY_ATTEMPTS: '1' });
+    gw.sims.rivergen?.setFaults({ latencyMs: 300, errorRate: 1, errorStatus: 503 });
+    const response = await gw.gateway.yoga.fetch('http://gateway.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'multipart/mixed' },
+      body: JSON.stringify({
+        query: 'query Later { __typename ... @defer { riverGenDataSources(first: 1) { totalCount } } }',
+      }),
+    });
+    expect(await response.text()).toContain('UPSTREAM_UNAVAILABLE');
+    await close();
+
+    const operation = receiver.spans.find((span) => span.kind === SERVER);
+    expect(operation).toMatchObject({
+      name: 'query Later',
+      status: ERROR,
+      attributes: { 'graphql.error.codes': ['UPSTREAM_UNAVAILABLE'] },
+    });
+    if (!operation) return;
+    // Its later part waited for RiverGen's slow refusal, which the span covers, as its child.
+    expect(operation.durationMs).toBeGreaterThanOrEqual(300);
+    const [call] = childrenOf(receiver.spans, operation);
+    expect(call?.attributes['gateway.upstream.provider']).toBe('rivergen');
+  });
+
   it('is off unless an endpoint is configured: nothing exported, no traceparent sent', async () => {
     receiver = await startOtlpReceiver();
     const { gw, close } = await startGateway({});

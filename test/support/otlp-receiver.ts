@@ -15,6 +15,8 @@ export interface ReceivedSpan {
   status: number;
   /** The `service.name` of the resource that sent it. */
   service: unknown;
+  /** From its start to its end, in milliseconds. */
+  durationMs: number;
 }
 
 export interface OtlpReceiver {
@@ -51,6 +53,8 @@ interface OtlpExport {
         kind: number;
         attributes?: OtlpAttribute[];
         status?: { code?: number };
+        startTimeUnixNano?: string | number;
+        endTimeUnixNano?: string | number;
       }[];
     }[];
   }[];
@@ -96,6 +100,8 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
               attributes: attributes(span.attributes),
               status: span.status?.code ?? 0,
               service,
+              durationMs:
+                Number(BigInt(span.endTimeUnixNano ?? 0) - BigInt(span.startTimeUnixNano ?? 0)) / 1e6,
             });
       }
       res.writeHead(200, { 'content-type': 'application/json' }).end('{}');

@@ -22,6 +22,8 @@ export function describeOperation(document: DocumentNode, operationName?: string
 
 interface ResultLike {
   errors?: readonly { extensions?: Readonly<Record<string, unknown>> }[];
+  /** A later part of an answer in parts carries its errors per deferred fragment or streamed run. */
+  incremental?: readonly ResultLike[];
 }
 
 /** A code that can go into a label: upper-case words, or `UNKNOWN` for anything else. */
@@ -29,13 +31,20 @@ function safeCode(code: unknown): string {
   return typeof code === 'string' && /^[A-Z][A-Z0-9_]{0,63}$/.test(code) ? code : 'UNKNOWN';
 }
 
-/** The distinct `extensions.code`s of a result (or of each result of a batch), in order of appearance. */
+/**
+ * The distinct `extensions.code`s of a result (of each result of a batch, or of one part of an
+ * answer in parts), in order of appearance.
+ */
 export function errorCodes(result: unknown): string[] {
-  const results = Array.isArray(result) ? result : [result];
   const codes = new Set<string>();
-  for (const each of results) {
-    if (typeof each !== 'object' || each === null || !('errors' in each)) continue;
-    for (const error of (each as ResultLike).errors ?? []) codes.add(safeCode(error.extensions?.code));
-  }
+  if (Array.isArray(result)) for (const each of result) collectCodes(each, codes);
+  else collectCodes(result, codes);
   return [...codes];
+}
+
+function collectCodes(result: unknown, codes: Set<string>): void {
+  if (typeof result !== 'object' || result === null) return;
+  const { errors, incremental } = result as ResultLike;
+  if (errors) for (const error of errors) codes.add(safeCode(error.extensions?.code));
+  if (incremental) for (const later of incremental) collectCodes(later, codes);
 }

@@ -6,7 +6,8 @@ import type * as OtelCore from '@opentelemetry/core';
 import type * as OtelExporter from '@opentelemetry/exporter-trace-otlp-http';
 import type * as OtelResources from '@opentelemetry/resources';
 import type * as OtelTrace from '@opentelemetry/sdk-trace-base';
-import type { Plugin } from 'graphql-yoga';
+import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import { observeParts } from '../streamed-results.js';
 import type { UpstreamCallTrace, UpstreamTracer } from '../upstream/index.js';
 import { describeOperation, errorCodes } from './operation.js';
 
@@ -57,6 +58,12 @@ export function createTracing(options: TracingOptions): Tracing {
   const contextManager = new AsyncLocalStorageContextManager().enable();
   const propagator = new W3CTraceContextPropagator();
   const spans = new WeakMap<Request, Span>();
+  const streaming = new WeakSet<Span>();
+  const markErrors = (span: Span, codes: string[]) => {
+    if (codes.length === 0) return;
+    span.setAttribute('graphql.error.codes', codes);
+    span.setStatus({ code: SpanStatusCode.ERROR, message: codes.join(', ') });
+  };
 
   const plugin: Plugin = {
     instrumentation: {
@@ -67,7 +74,8 @@ export function createTracing(options: TracingOptions): Tracing {
         spans.set(request, span);
         const context: Context = trace.setSpan(parent, span);
         return Promise.resolve(contextManager.with(context, wrapped)).finally(() => {
-          span.end();
+          // An answer in parts ends its span when its last part is sent (see onExecutionResult).
+          if (!streaming.has(span)) span.end();
           // At once: an entry keyed by a request outlives young-generation GC (see `requestLocal`).
           spans.delete(request);
         });
@@ -85,12 +93,24 @@ export function createTracing(options: TracingOptions): Tracing {
         'graphql.operation.name': operation.name,
       });
     },
-    onExecutionResult: ({ request, result }) => {
+    onExecutionResult: ({ request, result, setResult }) => {
       const span = spans.get(request);
-      const codes = errorCodes(result);
-      if (!span || codes.length === 0) return;
-      span.setAttribute('graphql.error.codes', codes);
-      span.setStatus({ code: SpanStatusCode.ERROR, message: codes.join(', ') });
+      if (!span) return;
+      if (!isAsyncIterable(result)) return markErrors(span, errorCodes(result));
+      streaming.add(span);
+      const codes = new Set<string>();
+      setResult(
+        observeParts(
+          result,
+          (part) => {
+            for (const code of errorCodes(part)) codes.add(code);
+          },
+          () => {
+            markErrors(span, [...codes]);
+            span.end();
+          },
+        ),
+      );
     },
   };
 

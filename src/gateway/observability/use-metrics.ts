@@ -1,4 +1,5 @@
-import type { Plugin } from 'graphql-yoga';
+import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import { observeParts } from '../streamed-results.js';
 import type { GatewayMetrics } from './metrics.js';
 import { describeOperation, errorCodes, type OperationInfo, UNKNOWN_OPERATION } from './operation.js';
 
@@ -31,12 +32,29 @@ export function useMetrics(metrics: GatewayMetrics, endpoint = '/metrics'): Plug
       const measure = (args.contextValue.request as MeasuredRequest)[measured];
       if (measure) measure.operation = describeOperation(args.document, args.operationName);
     },
-    onResultProcess: ({ request, result }) => {
+    onResultProcess: ({ request, result, setResult }) => {
       const measure = (request as MeasuredRequest)[measured];
       if (!measure) return;
       (request as MeasuredRequest)[measured] = undefined;
-      const seconds = (performance.now() - measure.started) / 1000;
-      metrics.recordOperation(measure.operation, errorCodes(result), seconds);
+      if (!isAsyncIterable(result)) {
+        const seconds = (performance.now() - measure.started) / 1000;
+        metrics.recordOperation(measure.operation, errorCodes(result), seconds);
+        return;
+      }
+      // An answer in parts is over, and timed, when its last part is sent; any part's errors count.
+      const codes = new Set<string>();
+      setResult(
+        observeParts(
+          result,
+          (part) => {
+            for (const code of errorCodes(part)) codes.add(code);
+          },
+          () => {
+            const seconds = (performance.now() - measure.started) / 1000;
+            metrics.recordOperation(measure.operation, [...codes], seconds);
+          },
+        ),
+      );
     },
   };
 }
