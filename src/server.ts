@@ -76,10 +76,12 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   const gate =
     config.admission &&
     new AdmissionGate(config.admission.budget, config.admission.timeoutMs, config.admission.shares);
+  const subscriptions = new OpenSubscriptions(config.subscriptions);
   const observability = createObservability(
     config.observability,
     () => providers,
     gate && (() => gate.state),
+    () => subscriptions.open,
   );
   const providers: ActiveProvider[] = config.providers.map(
     ({ definition, config: providerConfig, upstream }) => {
@@ -99,7 +101,6 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     },
   );
   const limits = { maxPageSize: config.maxPageSize, maxNodes: config.maxNodes };
-  const subscriptions = new OpenSubscriptions(config.subscriptions);
   // The subgraph is the public schema plus `_service` and `_entities`; one endpoint serves either.
   const gatewaySchema = config.federation ? subgraphSchema() : publicSchema;
   // Which providers each root field may call: each provider's share of the admission budget is charged by it.

@@ -24,6 +24,11 @@ export class OpenSubscriptions {
 
   constructor(private readonly bounds: SubscriptionBounds) {}
 
+  /** How many are open now (metrics). */
+  get open(): number {
+    return this.count;
+  }
+
   /** Ends every open subscription with GATEWAY_BUSY (the process is shutting down). */
   endAll(): void {
     const error = gatewayError('This gateway is shutting down: subscribe again', {

@@ -7,6 +7,7 @@ import type { PrequelExportSimulator } from '../../src/sandbox/prequel-export/in
 import { listen } from '../../src/server.js';
 import { startTestGateway } from '../support/gateway.js';
 import { partsOf } from '../support/incremental.js';
+import { parsePrometheus } from '../support/prometheus.js';
 import { nextEvent, subscribe } from '../support/subscriptions.js';
 
 const WATCH = `subscription($destinationId: ID!) { destinationTransfers(destinationId: $destinationId) { id status } }`;
@@ -53,6 +54,11 @@ describe('subscription bounds', () => {
       max: 1,
     });
     expect(refused[0]?.errors?.[0]?.message).toMatch(/MAX_SUBSCRIPTIONS/);
+    const metrics = parsePrometheus(await (await fetch(new URL('/metrics', open.server.url))).text());
+    expect(metrics('gateway_subscriptions_open')).toBe(1);
+    expect(metrics('gateway_graphql_requests_total', { type: 'subscription', outcome: 'GATEWAY_BUSY' })).toBe(
+      1,
+    );
     held.leave();
     // The place is given back once the gateway sees the client go.
     for (;;) {
