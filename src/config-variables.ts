@@ -173,6 +173,46 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
     schema: int(0, 100),
   },
   {
+    name: 'MAX_SUBSCRIPTIONS',
+    description:
+      'Most subscriptions open at once in one process; one more is refused with GATEWAY_BUSY. 0 refuses subscriptions.',
+    default: '1000',
+    example: '100',
+    schema: int(0, 1_000_000),
+  },
+  {
+    name: 'SUBSCRIPTION_MAX_LIFETIME_MS',
+    description:
+      'Longest a subscription stays open; then it ends with a GATEWAY_TIMEOUT error and the client subscribes again. OPERATION_TIMEOUT_MS does not apply to subscriptions.',
+    default: '3600000',
+    example: '600000',
+    schema: int(100, 86_400_000),
+  },
+  {
+    name: 'LIVE_POLL_MIN_MS',
+    description:
+      'How soon a subscription’s upstream poll reads again after a change (and after its first read); the wait doubles while nothing changes, up to LIVE_POLL_MAX_MS. One poll serves every subscriber of the same upstream record and credential.',
+    default: '1000',
+    example: '500',
+    schema: int(10, 600_000),
+  },
+  {
+    name: 'LIVE_POLL_MAX_MS',
+    description:
+      'Longest wait between two reads of a subscription’s upstream poll (at least LIVE_POLL_MIN_MS).',
+    default: '30000',
+    example: '10000',
+    schema: int(10, 600_000),
+  },
+  {
+    name: 'LIVE_POLL_MAX_FAILURES',
+    description:
+      'Failed upstream reads in a row (each retried with the same backoff) after which a subscription ends with an error naming the provider.',
+    default: '5',
+    example: '3',
+    schema: int(1, 100),
+  },
+  {
     name: 'PERSISTED_OPERATIONS',
     description:
       'Which documents run: `off` (any document sent), `allow` (any, and also the documents of PERSISTED_OPERATIONS_MANIFEST or registered by automatic persisted queries, by id) or `require` (only the manifest’s, by id: a document sent as text is refused). Clients name a document by `documentId` or `extensions.persistedQuery.sha256Hash`.',

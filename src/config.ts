@@ -1,6 +1,7 @@
 import { gatewayEnv } from './config-variables.js';
 import { readAdmissionShare, strayAdmissionShare } from './gateway/admission-variables.js';
 import type { GatewayAuthOptions } from './gateway/auth.js';
+import type { PollSettings } from './gateway/live-polls.js';
 import type { ObservabilityOptions } from './gateway/observability/index.js';
 import type { PersistedMode, PersistedOperationsOptions } from './gateway/persisted.js';
 import type { Env, ProviderDefinition } from './gateway/provider.js';
@@ -44,6 +45,10 @@ export interface GatewayConfig {
   requestBodyLimitBytes: number;
   /** Most operations in one batched request; 0: batches are refused. */
   maxBatchSize: number;
+  /** Most subscriptions open at once, and how long each may stay open. */
+  subscriptions: { max: number; lifetimeMs: number };
+  /** How the upstream polls behind subscriptions pace themselves. */
+  polling: PollSettings;
   /** Trusted documents and automatic persisted queries; the manifest is read by loadPersistedManifest. */
   persistedOperations: PersistedOperationsOptions;
   /** Answers kept per caller for a time; absent: nothing is kept. */
@@ -124,6 +129,8 @@ export function loadConfig(env: Env, registry: readonly ProviderDefinition[]): G
     );
   const responseCache = readResponseCache(get, env, !upstreamSet);
   problems.push(...responseCache.problems);
+  if (get<number>('LIVE_POLL_MAX_MS') < get<number>('LIVE_POLL_MIN_MS'))
+    problems.push('LIVE_POLL_MAX_MS must be at least LIVE_POLL_MIN_MS');
   const auth = readGatewayAuth(values, upstreamSet);
   if (!auth.ok) problems.push(...auth.problems);
   if (problems.length > 0 || !auth.ok) throw new ConfigError(problems);
@@ -156,6 +163,15 @@ export function loadConfig(env: Env, registry: readonly ProviderDefinition[]): G
       : {}),
     requestBodyLimitBytes: get<number>('REQUEST_BODY_LIMIT_BYTES'),
     maxBatchSize: get<number>('MAX_BATCH_SIZE'),
+    subscriptions: {
+      max: get<number>('MAX_SUBSCRIPTIONS'),
+      lifetimeMs: get<number>('SUBSCRIPTION_MAX_LIFETIME_MS'),
+    },
+    polling: {
+      minIntervalMs: get<number>('LIVE_POLL_MIN_MS'),
+      maxIntervalMs: get<number>('LIVE_POLL_MAX_MS'),
+      maxFailures: get<number>('LIVE_POLL_MAX_FAILURES'),
+    },
     persistedOperations: {
       mode: persistedMode,
       ...(manifest === undefined ? {} : { manifest }),

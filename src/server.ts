@@ -39,6 +39,7 @@ import {
   useUncachedGets,
 } from './gateway/request-limits.js';
 import { unknownCacheTypes, useResponseCache } from './gateway/response-cache.js';
+import { OpenSubscriptions } from './gateway/subscriptions.js';
 import { isUpstreamError } from './gateway/upstream/index.js';
 import { useGraphiqlPage } from './graphiql.js';
 import { schema as publicSchema, subgraphSchema } from './schema.js';
@@ -53,7 +54,10 @@ export interface Gateway {
   providers: readonly ActiveProvider[];
   /** How long `listen` keeps an idle client connection open. */
   keepAliveTimeoutMs: number;
-  /** Says the process is shutting down: /ready answers 503 from now on, requests are still served. */
+  /**
+   * Says the process is shutting down: /ready answers 503 from now on and open subscriptions end,
+   * while other requests are still served.
+   */
   drain(): void;
   /** Closes every upstream pool and sends the trace spans still buffered. */
   close(): Promise<void>;
@@ -73,16 +77,19 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   const gate =
     config.admission &&
     new AdmissionGate(config.admission.budget, config.admission.timeoutMs, config.admission.shares);
+  const subscriptions = new OpenSubscriptions(config.subscriptions);
   const observability = createObservability(
     config.observability,
     () => providers,
     gate && (() => gate.state),
+    () => subscriptions.open,
   );
   const providers: ActiveProvider[] = config.providers.map(
     ({ definition, config: providerConfig, upstream }) => {
       const services: RuntimeServices = {
         ...upstream,
         resilience: config.resilience,
+        polling: config.polling,
         ...observability.services,
         ...options.services,
         onUpstreamResponse: (event) => {
@@ -163,6 +170,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
         if (masked !== error) incidents.error(error);
         return masked;
       }),
+      subscriptions.plugin(),
       // Its validation rules for `@defer` and `@stream`; useCompiledQueries leaves such documents to graphql-js.
       useIncrementalDelivery(),
       useCompiledQueries(),
@@ -179,7 +187,10 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     schema: gatewaySchema,
     providers,
     keepAliveTimeoutMs: config.keepAliveTimeoutMs,
-    drain: observability.drain,
+    drain: () => {
+      observability.drain();
+      subscriptions.endAll();
+    },
     close: async () => {
       await Promise.all(providers.map((p) => p.runtime.close()));
       await observability.close();
@@ -330,6 +341,8 @@ export async function listen(gateway: Gateway, host: string, port: number): Prom
     close: (budgetMs) =>
       new Promise<void>((resolve) => {
         draining = true;
+        // A subscription never finishes by itself: each is ended now, with an event that says why.
+        gateway.drain();
         for (const res of open) if (!res.headersSent) res.setHeader('connection', 'close');
         // Stop accepting, let requests in flight finish, and drop each connection once it idles
         // rather than waiting out its keep-alive.

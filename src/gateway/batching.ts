@@ -72,6 +72,11 @@ export function useBatchLimit(maxSize: number): Plugin {
   };
 }
 
+/** True when `request` carried a batch. */
+export function inBatch(request: unknown): boolean {
+  return (request as { [ledgerKey]?: BatchLedger } | undefined)?.[ledgerKey] !== undefined;
+}
+
 /**
  * Adds an operation's cost to its batch's and says whether the batch is still within `maxCost`:
  * a batch costs what one document holding all its operations would, so splitting a costly query

@@ -1,3 +1,4 @@
+import type { PollSettings } from './live-polls.js';
 import type { DataSourceFilter, DataSourceRecord, ListSlice, ListWindow } from './records.js';
 import type {
   ResilienceOptions,
@@ -33,6 +34,8 @@ export interface RuntimeServices {
   /** Most sockets open to the provider's upstream at once. */
   connections: number;
   resilience: ResilienceOptions;
+  /** How the polls behind subscriptions pace themselves. */
+  polling: PollSettings;
   /** Called after every upstream call that got an answer (metrics, logs, contract checks). */
   onUpstreamResponse?: (event: UpstreamCallEvent) => void;
   /** Called after every upstream call that failed, answered or not, or was never sent (metrics). */

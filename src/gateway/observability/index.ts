@@ -33,16 +33,17 @@ export interface Observability {
 
 /**
  * /ready always; /metrics and tracing as configured. `providers` is read once they are connected;
- * `admission`, when operations are admitted by their records in flight, at each scrape.
+ * `admission`, when operations are admitted by their records in flight, and `openSubscriptions`, at each scrape.
  */
 export function createObservability(
   options: ObservabilityOptions,
   providers: () => readonly ActiveProvider[],
   admission?: () => AdmissionState,
+  openSubscriptions?: () => number,
 ): Observability {
   const readiness = new ReadinessCheck(providers, options.readinessTimeoutMs);
   const metrics = options.metrics
-    ? new GatewayMetrics(providers, admission, () => readiness.last)
+    ? new GatewayMetrics(providers, admission, () => readiness.last, openSubscriptions)
     : undefined;
   const tracing = options.tracing ? createTracing(options.tracing) : undefined;
   return {

@@ -72,6 +72,7 @@ export class GatewayMetrics {
   private readonly breakerStates: GaugeFamily;
   private readonly providerReady: GaugeFamily;
   private readonly admission: GaugeFamily[];
+  private readonly subscriptions: GaugeFamily;
   /** Which provider owns each loader's type, worked out at the first batch (providers connect first). */
   private owners: Map<string, string> | undefined;
 
@@ -79,7 +80,14 @@ export class GatewayMetrics {
     private readonly providers: () => readonly ActiveProvider[],
     admission?: () => AdmissionState,
     readiness: () => readonly ProviderReadiness[] | undefined = () => undefined,
+    openSubscriptions: () => number = () => 0,
   ) {
+    this.subscriptions = new GaugeFamily(
+      'gateway_subscriptions_open',
+      'Subscriptions open now (MAX_SUBSCRIPTIONS bounds it).',
+      [],
+      () => [[[], openSubscriptions()]],
+    );
     this.admission = admission
       ? [
           new GaugeFamily(
@@ -168,6 +176,7 @@ export class GatewayMetrics {
       this.breakerStates,
       this.providerReady,
       ...this.admission,
+      this.subscriptions,
     ];
     const own = families.map((family) => family.expose()).join('\n');
     return `${own}\n${await processMetrics().metrics()}`;

@@ -27,6 +27,11 @@ export function useMetrics(metrics: GatewayMetrics, endpoint = '/metrics'): Plug
       const measure = (args.contextValue.request as MeasuredRequest)[measured];
       if (measure) measure.operation = describeOperation(args.document, args.operationName);
     },
+    // onExecute never sees a subscription: it is named here, so that it is counted as one.
+    onSubscribe: ({ args }) => {
+      const measure = (args.contextValue.request as MeasuredRequest)[measured];
+      if (measure) measure.operation = describeOperation(args.document, args.operationName);
+    },
     onResultProcess: ({ request, result, setResult }) => {
       const measure = (request as MeasuredRequest)[measured];
       if (!measure) return;
