@@ -133,10 +133,18 @@ export class OpenSubscriptions {
         if (cutWith) return last(cutWith);
         // A promise per wait, not a race against one long-lived promise, which would keep a reaction
         // (and with it each event sent) for as long as the subscription stays open.
-        const step = await new Promise<IteratorResult<ExecutionResult> | GraphQLError>((resolve, reject) => {
-          wake = resolve;
-          inner.next().then(resolve, reject);
-        });
+        let step: IteratorResult<ExecutionResult> | GraphQLError;
+        try {
+          step = await new Promise((resolve, reject) => {
+            wake = resolve;
+            inner.next().then(resolve, reject);
+          });
+        } catch (error) {
+          // No `return()` follows a throw: its place and its lifetime's timer are given up here.
+          over = true;
+          await finish();
+          throw error;
+        }
         wake = undefined;
         if ('message' in step) return last(step);
         if (step.done) {
