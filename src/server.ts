@@ -260,23 +260,26 @@ function useErrorScopes(): Plugin {
       onExecuteDone: ({ result }) => {
         const scope = requestScopeOf((args.contextValue as { req?: unknown }).req);
         if (!scope) return;
-        const note = (errors: readonly GraphQLError[] | undefined) => {
-          for (const error of errors ?? []) {
-            noteRequestScope(error, scope);
-            noteRequestScope(error.originalError, scope);
-          }
-        };
-        if (!(Symbol.asyncIterator in result)) return note(result.errors);
+        if (!(Symbol.asyncIterator in result)) return noteErrors(result.errors, scope);
         // The later parts of an answer in parts carry errors of their own, per fragment or run.
         return {
           onNext: ({ result: part }) => {
-            note(part.errors);
-            if ('incremental' in part) for (const later of part.incremental ?? []) note(later.errors);
+            noteErrors(part.errors, scope);
+            if ('incremental' in part)
+              for (const later of part.incremental ?? []) noteErrors(later.errors, scope);
           },
         };
       },
     }),
   };
+}
+
+function noteErrors(errors: readonly GraphQLError[] | undefined, scope: RequestScope): void {
+  if (errors)
+    for (const error of errors) {
+      noteRequestScope(error, scope);
+      noteRequestScope(error.originalError, scope);
+    }
 }
 
 /** An error the caller caused: ours carry a code; an upstream's 4xx refused the caller's own request. */

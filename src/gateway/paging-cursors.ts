@@ -11,6 +11,12 @@ interface Listed<T> {
 const REACH = 100;
 
 /**
+ * Past any list's end, yet where offset arithmetic is exact: an offset a cursor cannot have been given,
+ * and past which the windows cut from an upstream's numbered pages would lose precision and never end.
+ */
+const MAX_OFFSET = 2 ** 32;
+
+/**
  * A cursor: base64url JSON of `[scope, key, offset]`, or, where items have an identity,
  * `[scope, signature, ...position]` with the signature naming the order and filter it was issued for.
  */
@@ -152,10 +158,11 @@ export function decodeCursor<T>(
     index >= 0 &&
     Number.isInteger(offset) &&
     (offset as number) >= 0 &&
+    (offset as number) <= MAX_OFFSET &&
     (id === undefined || typeof id === 'string')
   )
     return { index, offset: offset as number, id: id as string | undefined };
-  if (typeof key === 'string' && Number.isInteger(offset)) {
+  if (index < 0 && typeof key === 'string' && Number.isInteger(offset)) {
     throw badInput(
       `\`${argument}\` points into a provider this query does not list; start again without it`,
       argument,

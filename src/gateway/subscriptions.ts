@@ -93,8 +93,8 @@ export class OpenSubscriptions {
     /** No more to send: the results ended, or the error that cut them was sent. */
     let over = false;
     let cutWith: GraphQLError | undefined;
+    /** Settles the `next` waiting now, if any, with the cut. */
     let wake: ((error: GraphQLError) => void) | undefined;
-    const cut = new Promise<GraphQLError>((resolve) => (wake = resolve));
     const finish = async () => {
       if (finished) return;
       finished = true;
@@ -131,7 +131,21 @@ export class OpenSubscriptions {
       next: async () => {
         if (over) return { done: true, value: undefined };
         if (cutWith) return last(cutWith);
-        const step = await Promise.race([inner.next(), cut]);
+        // A promise per wait, not a race against one long-lived promise, which would keep a reaction
+        // (and with it each event sent) for as long as the subscription stays open.
+        let step: IteratorResult<ExecutionResult> | GraphQLError;
+        try {
+          step = await new Promise((resolve, reject) => {
+            wake = resolve;
+            inner.next().then(resolve, reject);
+          });
+        } catch (error) {
+          // No `return()` follows a throw: its place and its lifetime's timer are given up here.
+          over = true;
+          await finish();
+          throw error;
+        }
+        wake = undefined;
         if ('message' in step) return last(step);
         if (step.done) {
           over = true;

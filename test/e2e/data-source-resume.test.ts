@@ -146,3 +146,27 @@ describe('paging on in a sorted order while data sources are deleted', () => {
     expect(next.edges.some((edge) => edge.node.name.toLowerCase() < last)).toBe(false);
   });
 });
+
+describe('a cursor edited by hand', () => {
+  it('is refused when its offset lies past any list, before any provider is asked', async () => {
+    const all = await everything();
+    const cursor = all[inside(all, 'RIVERGEN')]?.cursor ?? '';
+    const parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    // Where float arithmetic is no longer exact: the pages cut from RiverGen's would never end.
+    parts[3] = 36_028_797_018_964_010;
+    const forged = Buffer.from(JSON.stringify(parts), 'utf8').toString('base64url');
+    const calls = () => Object.values(gw.sims).reduce((sum, sim) => sum + sim.stats.count(), 0);
+    const before = calls();
+    for (const variables of [
+      { first: 100, after: forged },
+      { last: 100, before: forged },
+    ]) {
+      const result = await gw.query(PAGE, variables);
+      expect(result.errors?.[0]).toMatchObject({
+        message: expect.stringContaining('is not a cursor of this connection'),
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+    }
+    expect(calls()).toBe(before);
+  });
+});

@@ -102,6 +102,17 @@ describe('GET answers with the response cache on', () => {
     expect(upstreamCalls(gw)).toBeGreaterThan(0);
   });
 
+  it('answers an If-None-Match holding a kept answer’s ETag 401, never 304, to a caller without valid credentials', async () => {
+    const etag = (await get({ query: IMPORT_SOURCES })).headers.get('etag') ?? '';
+    expect(etag).not.toBe('');
+    for (const token of ['', 'gw_http_cache_unknown']) {
+      const refused = await get({ query: IMPORT_SOURCES }, { 'if-none-match': etag }, token);
+      expect(refused.status).toBe(401);
+      expect(refused.headers.get('etag')).toBeNull();
+      expect(refused.text).not.toContain('edges');
+    }
+  });
+
   it('stays Cache-Control: no-store, without an ETag, when the answer carries an error and so was not kept', async () => {
     const sim = gw.sims['prequel-import'];
     sim?.setFaults({ errorStatus: 500, errorRate: 1 });

@@ -11,6 +11,7 @@ import { carriesEdges, type Part, PartReader } from '../../bench/lib/parts.js';
 import type { LoadResult } from '../../bench/lib/protocol.js';
 import { buildReport, renderMarkdown } from '../../bench/lib/report.js';
 import { checkTargets } from '../../bench/lib/targets.js';
+import { loadResult } from '../support/load-results.js';
 
 const FIRST: Part = { data: { dataSources: { edges: [] } }, hasNext: true };
 const EDGES: Part = {
@@ -134,17 +135,7 @@ describe('a streamed call', () => {
 });
 
 describe('the streamed list in the report', () => {
-  const result = (rps: number, p50: number, p99: number, firstEdge?: [number, number]): LoadResult => ({
-    iterations: rps,
-    elapsedSeconds: 1,
-    rps,
-    latency: { p50, p90: p99, p99, max: p99, mean: p50 },
-    errors: { non2xx: 0, graphql: 0, transport: 0, timeouts: 0 },
-    errorSamples: [],
-    ...(firstEdge
-      ? { firstEdge: { p50: firstEdge[0], p90: firstEdge[1], p99: firstEdge[1], max: firstEdge[1], mean: 0 } }
-      : {}),
-  });
+  const result = loadResult;
   const row = (target: Row['target'], r: LoadResult, rate?: number): Row => ({
     ...(rate ? { generator: 'paced', rate } : { generator: 'loop' }),
     scenario: 'data-sources-streamed',
