@@ -10,6 +10,8 @@ import { defineConfig } from 'vitest/config';
  */
 const throughTheProviders = [
   'test/e2e/data-sources.test.ts',
+  'test/e2e/data-source-order.test.ts',
+  'test/e2e/data-source-resume.test.ts',
   'test/e2e/import-sources.test.ts',
   'test/e2e/destinations.test.ts',
   'test/e2e/pdc.test.ts',

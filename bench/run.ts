@@ -13,7 +13,7 @@ import { measureAll, type Row } from './lib/measure.js';
 import { type BenchOptions, parseOptions } from './lib/options.js';
 import { nowUs, type ProfileSummary, summariseProfile } from './lib/profile.js';
 import { buildReport, renderMarkdown } from './lib/report.js';
-import { buildScenarios, type Scenario } from './lib/scenarios.js';
+import { buildScenarios, cannonCan, onGateway, type Scenario } from './lib/scenarios.js';
 import { SimulatorControl } from './lib/sims.js';
 import { median } from './lib/stats.js';
 import { readCpuTicks, stealPercent } from './lib/steal.js';
@@ -84,7 +84,7 @@ async function main(options: BenchOptions): Promise<number> {
       options,
       gatewayRss: () => peakRssMb(gateway.child.pid),
       serverCpuUs: async (target) =>
-        target === 'gateway'
+        onGateway(target)
           ? cpuTimeUs(gateway.child.pid)
           : target === 'passthrough'
             ? cpuTimeUs(passthrough.child.pid)
@@ -186,7 +186,7 @@ async function runProfile(
   const scenario = scenariosFor(gateway.origin).find((s) => s.id === scenarioId);
   const plan = scenario?.targets.find((t) => t.name === 'gateway')?.plan;
   if (!plan) throw new Error(`bench: --profile=${scenarioId} needs that scenario selected`);
-  const generator = plan.groups.length === 1 && plan.groups[0]?.length === 1 ? 'autocannon' : 'loop';
+  const generator = cannonCan(plan) ? 'autocannon' : 'loop';
   const from = nowUs();
   const result = await load.run({
     kind: 'load',

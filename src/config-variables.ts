@@ -20,6 +20,26 @@ const originList = z
     ),
   );
 
+/** `Type=ms` pairs, comma-separated, into milliseconds by type name. */
+const ttlPerType = z
+  .string()
+  .transform((s) => s.split(',').flatMap((item) => item.trim() || []))
+  .pipe(
+    z.array(
+      z.string().regex(/^[_A-Za-z][_0-9A-Za-z]*\s*=\s*\d{1,9}$/, {
+        error: 'list `Type=milliseconds` pairs, e.g. CatalogDataSource=5000,Destination=0',
+      }),
+    ),
+  )
+  .transform((pairs) =>
+    Object.fromEntries(
+      pairs.map((pair) => {
+        const [name = '', ms = ''] = pair.split('=').map((part) => part.trim());
+        return [name, Number(ms)];
+      }),
+    ),
+  );
+
 /** The gateway's own variables; each provider adds its own (see `ProviderDefinition.env`). */
 export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
   {
@@ -160,6 +180,46 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
     schema: int(0, 100),
   },
   {
+    name: 'MAX_SUBSCRIPTIONS',
+    description:
+      'Most subscriptions open at once in one process; one more is refused with GATEWAY_BUSY. 0 refuses subscriptions.',
+    default: '1000',
+    example: '100',
+    schema: int(0, 1_000_000),
+  },
+  {
+    name: 'SUBSCRIPTION_MAX_LIFETIME_MS',
+    description:
+      'Longest a subscription stays open; then it ends with a GATEWAY_TIMEOUT error and the client subscribes again. OPERATION_TIMEOUT_MS does not apply to subscriptions.',
+    default: '3600000',
+    example: '600000',
+    schema: int(100, 86_400_000),
+  },
+  {
+    name: 'LIVE_POLL_MIN_MS',
+    description:
+      'How soon a subscription’s upstream poll reads again after a change (and after its first read); the wait doubles while nothing changes, up to LIVE_POLL_MAX_MS. One poll serves every subscriber of the same upstream record and credential.',
+    default: '1000',
+    example: '500',
+    schema: int(10, 600_000),
+  },
+  {
+    name: 'LIVE_POLL_MAX_MS',
+    description:
+      'Longest wait between two reads of a subscription’s upstream poll (at least LIVE_POLL_MIN_MS).',
+    default: '30000',
+    example: '10000',
+    schema: int(10, 600_000),
+  },
+  {
+    name: 'LIVE_POLL_MAX_FAILURES',
+    description:
+      'Failed upstream reads in a row (each retried with the same backoff) after which a subscription ends with an error naming the provider.',
+    default: '5',
+    example: '3',
+    schema: int(1, 100),
+  },
+  {
     name: 'PERSISTED_OPERATIONS',
     description:
       'Which documents run: `off` (any document sent), `allow` (any, and also the documents of PERSISTED_OPERATIONS_MANIFEST or registered by automatic persisted queries, by id) or `require` (only the manifest’s, by id: a document sent as text is refused). Clients name a document by `documentId` or `extensions.persistedQuery.sha256Hash`.',
@@ -189,6 +249,36 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
     default: '16384',
     example: '65536',
     schema: int(1, 1_048_576),
+  },
+  {
+    name: 'RESPONSE_CACHE',
+    description:
+      'Keep answers to queries in memory for a while and answer the same query again from there, for the same caller only (`on` or `off`): callers are told apart by their gateway credentials and the upstream tokens they forward, and where neither is read every caller sees the same data. A mutation drops every kept answer holding a record it changed, and every kept list of that type. Defaults to `on` in demo mode, `off` otherwise.',
+    example: 'on',
+    schema: z.enum(['on', 'off']).optional(),
+  },
+  {
+    name: 'RESPONSE_CACHE_TTL_MS',
+    description:
+      'How long an answer is kept (RESPONSE_CACHE) unless RESPONSE_CACHE_TTL_PER_TYPE says otherwise: a change made outside this gateway shows after at most this long.',
+    default: '10000',
+    example: '60000',
+    schema: int(1, 86_400_000),
+  },
+  {
+    name: 'RESPONSE_CACHE_TTL_PER_TYPE',
+    description:
+      'How long an answer holding a given type is kept instead, in milliseconds (0: never kept), as comma-separated `Type=ms` pairs; an answer holding several takes the shortest.',
+    example: 'CatalogDataSource=5000,Destination=0',
+    schema: ttlPerType.optional(),
+  },
+  {
+    name: 'RESPONSE_CACHE_MAX_ENTRIES',
+    description:
+      'Most answers RESPONSE_CACHE keeps in memory (per process; the least recently used go first).',
+    default: '1000',
+    example: '10000',
+    schema: int(1, 1_000_000),
   },
   {
     name: 'MAX_PAGE_SIZE',

@@ -2,10 +2,12 @@ import { availableParallelism } from 'node:os';
 import { gatewayEnv } from './config-variables.js';
 import { readAdmissionShare, strayAdmissionShare } from './gateway/admission-variables.js';
 import type { GatewayAuthOptions } from './gateway/auth.js';
+import type { PollSettings } from './gateway/live-polls.js';
 import type { ObservabilityOptions } from './gateway/observability/index.js';
 import type { PersistedMode, PersistedOperationsOptions } from './gateway/persisted.js';
 import type { Env, ProviderDefinition } from './gateway/provider.js';
 import type { QueryLimits } from './gateway/request-limits.js';
+import type { ResponseCacheOptions } from './gateway/response-cache.js';
 import type { ResilienceOptions } from './gateway/upstream/index.js';
 import { readUpstreamTuning, strayTuning, type UpstreamTuning } from './gateway/upstream-variables.js';
 
@@ -46,8 +48,14 @@ export interface GatewayConfig {
   requestBodyLimitBytes: number;
   /** Most operations in one batched request; 0: batches are refused. */
   maxBatchSize: number;
+  /** Most subscriptions open at once, and how long each may stay open. */
+  subscriptions: { max: number; lifetimeMs: number };
+  /** How the upstream polls behind subscriptions pace themselves. */
+  polling: PollSettings;
   /** Trusted documents and automatic persisted queries; the manifest is read by loadPersistedManifest. */
   persistedOperations: PersistedOperationsOptions;
+  /** Answers kept per caller for a time; absent: nothing is kept. */
+  responseCache?: ResponseCacheOptions;
   maxPageSize: number;
   maxNodes: number;
   /** Serve the Apollo Federation v2 subgraph schema instead of the plain one. */
@@ -127,6 +135,10 @@ export function loadConfig(
     problems.push(
       'PERSISTED_OPERATIONS_MANIFEST is set but PERSISTED_OPERATIONS is `off`, so it would not be used',
     );
+  const responseCache = readResponseCache(get, env, !upstreamSet);
+  problems.push(...responseCache.problems);
+  if (get<number>('LIVE_POLL_MAX_MS') < get<number>('LIVE_POLL_MIN_MS'))
+    problems.push('LIVE_POLL_MAX_MS must be at least LIVE_POLL_MIN_MS');
   const auth = readGatewayAuth(values, upstreamSet);
   if (!auth.ok) problems.push(...auth.problems);
   if (problems.length > 0 || !auth.ok) throw new ConfigError(problems);
@@ -160,12 +172,22 @@ export function loadConfig(
       : {}),
     requestBodyLimitBytes: get<number>('REQUEST_BODY_LIMIT_BYTES'),
     maxBatchSize: get<number>('MAX_BATCH_SIZE'),
+    subscriptions: {
+      max: get<number>('MAX_SUBSCRIPTIONS'),
+      lifetimeMs: get<number>('SUBSCRIPTION_MAX_LIFETIME_MS'),
+    },
+    polling: {
+      minIntervalMs: get<number>('LIVE_POLL_MIN_MS'),
+      maxIntervalMs: get<number>('LIVE_POLL_MAX_MS'),
+      maxFailures: get<number>('LIVE_POLL_MAX_FAILURES'),
+    },
     persistedOperations: {
       mode: persistedMode,
       ...(manifest === undefined ? {} : { manifest }),
       apqMaxEntries: get<number>('APQ_MAX_ENTRIES'),
       apqMaxDocumentBytes: get<number>('APQ_MAX_DOCUMENT_BYTES'),
     },
+    ...(responseCache.options ? { responseCache: responseCache.options } : {}),
     maxPageSize: get<number>('MAX_PAGE_SIZE'),
     maxNodes: get<number>('MAX_NODES'),
     federation: get<boolean>('FEDERATION'),
@@ -182,6 +204,33 @@ export function loadConfig(
     corsOrigins: get<string[] | undefined>('CORS_ORIGINS') ?? (providers.length === 0 ? ['*'] : []),
     observability: readObservability(get),
     providers,
+  };
+}
+
+/** The response cache from its parsed variables: on by default in demo mode only. */
+function readResponseCache(
+  get: <T>(name: string) => T,
+  env: Env,
+  demo: boolean,
+): { options?: ResponseCacheOptions; problems: string[] } {
+  const mode = get<'on' | 'off' | undefined>('RESPONSE_CACHE') ?? (demo ? 'on' : 'off');
+  if (mode === 'off') {
+    const unused = [
+      'RESPONSE_CACHE_TTL_MS',
+      'RESPONSE_CACHE_TTL_PER_TYPE',
+      'RESPONSE_CACHE_MAX_ENTRIES',
+    ].filter((name) => env[name] !== undefined && env[name] !== '');
+    return {
+      problems: unused.map((name) => `${name} is set but RESPONSE_CACHE is \`off\`, so it would not be used`),
+    };
+  }
+  return {
+    options: {
+      ttlMs: get<number>('RESPONSE_CACHE_TTL_MS'),
+      ttlPerType: get<Record<string, number> | undefined>('RESPONSE_CACHE_TTL_PER_TYPE') ?? {},
+      maxEntries: get<number>('RESPONSE_CACHE_MAX_ENTRIES'),
+    },
+    problems: [],
   };
 }
 

@@ -4,17 +4,19 @@ import { Kind, OperationTypeNode, parse } from 'graphql';
 import type { GraphiQLOptions, Plugin } from 'graphql-yoga';
 import { type Example, readExamples } from './examples.js';
 
+/** The order of the tabs: a subscription follows what a mutation before it started. */
+const TAB_ORDER = [OperationTypeNode.QUERY, OperationTypeNode.MUTATION, OperationTypeNode.SUBSCRIPTION];
+
 /**
  * GraphiQL's options. It opens with one tab per operation of examples/: the queries first, so that
- * the tab it shows first runs as it is against the demo, then the mutations, each group by file name.
+ * the tab it shows first runs as it is against the demo, then the mutations, then the subscriptions
+ * (over text/event-stream, GraphiQL's default for Yoga), each group by file name.
  */
 function graphiqlOptions(examples: readonly Example[]): GraphiQLOptions & { query?: string } {
-  const mutation = (example: Example) =>
-    parse(example.document).definitions.some(
-      (definition) =>
-        definition.kind === Kind.OPERATION_DEFINITION && definition.operation === OperationTypeNode.MUTATION,
-    );
-  const ordered = [...examples.filter((e) => !mutation(e)), ...examples.filter(mutation)];
+  const kind = (example: Example) =>
+    parse(example.document).definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION)
+      ?.operation ?? OperationTypeNode.QUERY;
+  const ordered = TAB_ORDER.flatMap((operation) => examples.filter((e) => kind(e) === operation));
   return {
     // The page's title, and the name shown beside the logo.
     title: 'datasource-gateway',

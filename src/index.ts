@@ -30,8 +30,14 @@ async function main(): Promise<void> {
     // Only demo mode pays for the simulators (their contracts, validators and seed data).
     const { startDemoUpstreams } = await import('./sandbox/demo.js');
     demo = await startDemoUpstreams();
-    // The simulators count as configured upstreams: keep the auth and CORS demo mode chose.
-    env = { ...env, ...demo.env, GATEWAY_AUTH: config.auth.mode, CORS_ORIGINS: config.corsOrigins.join(',') };
+    // The simulators count as configured upstreams: keep the auth, CORS and cache demo mode chose.
+    env = {
+      ...env,
+      ...demo.env,
+      GATEWAY_AUTH: config.auth.mode,
+      CORS_ORIGINS: config.corsOrigins.join(','),
+      RESPONSE_CACHE: config.responseCache ? 'on' : 'off',
+    };
     config = loadConfig(env, providers, { demo: true });
   }
   if (config.workers === 1) {

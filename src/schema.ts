@@ -11,6 +11,10 @@ builder.queryType({ description: 'Reads across every configured provider.' });
 builder.mutationType({
   description: "Changes, each mapped onto its upstream's own create, PATCH and delete.",
 });
+builder.subscriptionType({
+  description:
+    'Live updates over text/event-stream: each field says what it sends, and when its stream ends.',
+});
 
 /** The whole schema; Pothos sorts it (`sortSchema` defaults to true), so its printed form is stable. */
 export const schema = builder.toSchema({

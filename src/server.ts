@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import type { GatewayConfig } from './config.js';
+import { ConfigError, type GatewayConfig } from './config.js';
 import { AdmissionGate } from './gateway/admission.js';
 import { useGatewayAuth } from './gateway/auth.js';
 import { useBatchLimit } from './gateway/batching.js';
@@ -38,6 +38,8 @@ import {
   useSupportedMediaTypes,
   useUncachedGets,
 } from './gateway/request-limits.js';
+import { unknownCacheTypes, useResponseCache } from './gateway/response-cache.js';
+import { OpenSubscriptions } from './gateway/subscriptions.js';
 import { isUpstreamError } from './gateway/upstream/index.js';
 import { useGraphiqlPage } from './graphiql.js';
 import { schema as publicSchema, subgraphSchema } from './schema.js';
@@ -52,7 +54,10 @@ export interface Gateway {
   providers: readonly ActiveProvider[];
   /** How long `listen` keeps an idle client connection open. */
   keepAliveTimeoutMs: number;
-  /** Says the process is shutting down: /ready answers 503 from now on, requests are still served. */
+  /**
+   * Says the process is shutting down: /ready answers 503 from now on and open subscriptions end,
+   * while other requests are still served.
+   */
   drain(): void;
   /** Closes every upstream pool and sends the trace spans still buffered. */
   close(): Promise<void>;
@@ -74,10 +79,12 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   const gate =
     config.admission &&
     new AdmissionGate(config.admission.budget, config.admission.timeoutMs, config.admission.shares);
+  const subscriptions = new OpenSubscriptions(config.subscriptions);
   const observability = createObservability(
     config.observability,
     () => providers,
     gate && (() => gate.state),
+    () => subscriptions.open,
     options.sumOverWorkers,
   );
   const providers: ActiveProvider[] = config.providers.map(
@@ -85,6 +92,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       const services: RuntimeServices = {
         ...upstream,
         resilience: config.resilience,
+        polling: config.polling,
         ...observability.services,
         ...options.services,
         onUpstreamResponse: (event) => {
@@ -99,6 +107,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   const limits = { maxPageSize: config.maxPageSize, maxNodes: config.maxNodes };
   // The subgraph is the public schema plus `_service` and `_entities`; one endpoint serves either.
   const gatewaySchema = config.federation ? subgraphSchema() : publicSchema;
+  const cache = responseCache(config, gatewaySchema, providers, observability.onCacheLookup);
   // Which providers each root field may call: each provider's share of the admission budget is charged by it.
   const reach =
     gate &&
@@ -149,6 +158,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       ...usePersistedDocuments(config.persistedOperations),
       // JSON bodies only: that is also what keeps a cross-site form from running anything.
       useSupportedMediaTypes(),
+      ...(cache ? [cache.answers] : []),
       useUncachedGets(),
       useQueryLimits(config.queryLimits),
       useValueFreeInputErrors(),
@@ -163,11 +173,14 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
         if (masked !== error) incidents.error(error);
         return masked;
       }),
+      subscriptions.plugin(),
       // Its validation rules for `@defer` and `@stream`; useCompiledQueries leaves such documents to graphql-js.
       useIncrementalDelivery(),
       useCompiledQueries(),
       // Last: it wraps whichever executor the plugins before it chose.
       useQueryCost(config.queryLimits.cost, { gate, reach }),
+      // After it: a kept answer replaces the run it would have admitted and timed.
+      ...(cache ? cache.execution : []),
     ],
     logging: incidents,
   });
@@ -177,12 +190,38 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     schema: gatewaySchema,
     providers,
     keepAliveTimeoutMs: config.keepAliveTimeoutMs,
-    drain: observability.drain,
+    drain: () => {
+      observability.drain();
+      subscriptions.endAll();
+    },
     close: async () => {
       await Promise.all(providers.map((p) => p.runtime.close()));
       await observability.close();
     },
   };
+}
+
+/** The response cache, its callers told apart by the credentials this configuration reads from them. */
+function responseCache(
+  config: GatewayConfig,
+  schema: GraphQLSchema,
+  providers: readonly ActiveProvider[],
+  onLookup?: (hit: boolean) => void,
+) {
+  const options = config.responseCache;
+  if (!options) return undefined;
+  const unknown = unknownCacheTypes(schema, options.ttlPerType);
+  if (unknown.length > 0)
+    throw new ConfigError(
+      unknown.map(
+        (name) => `RESPONSE_CACHE_TTL_PER_TYPE names ${name}, which is no object type of the schema`,
+      ),
+    );
+  const identityHeaders = [
+    ...(config.auth.mode === 'none' ? [] : ['authorization']),
+    ...providers.flatMap((p) => p.runtime.callerHeaders ?? []),
+  ];
+  return useResponseCache(options, schema, { identityHeaders, ...(onLookup ? { onLookup } : {}) });
 }
 
 /**
@@ -224,23 +263,26 @@ function useErrorScopes(): Plugin {
       onExecuteDone: ({ result }) => {
         const scope = requestScopeOf((args.contextValue as { req?: unknown }).req);
         if (!scope) return;
-        const note = (errors: readonly GraphQLError[] | undefined) => {
-          for (const error of errors ?? []) {
-            noteRequestScope(error, scope);
-            noteRequestScope(error.originalError, scope);
-          }
-        };
-        if (!(Symbol.asyncIterator in result)) return note(result.errors);
+        if (!(Symbol.asyncIterator in result)) return noteErrors(result.errors, scope);
         // The later parts of an answer in parts carry errors of their own, per fragment or run.
         return {
           onNext: ({ result: part }) => {
-            note(part.errors);
-            if ('incremental' in part) for (const later of part.incremental ?? []) note(later.errors);
+            noteErrors(part.errors, scope);
+            if ('incremental' in part)
+              for (const later of part.incremental ?? []) noteErrors(later.errors, scope);
           },
         };
       },
     }),
   };
+}
+
+function noteErrors(errors: readonly GraphQLError[] | undefined, scope: RequestScope): void {
+  if (errors)
+    for (const error of errors) {
+      noteRequestScope(error, scope);
+      noteRequestScope(error.originalError, scope);
+    }
 }
 
 /** An error the caller caused: ours carry a code; an upstream's 4xx refused the caller's own request. */
@@ -305,6 +347,8 @@ export async function listen(gateway: Gateway, host: string, port: number): Prom
     close: (budgetMs) =>
       new Promise<void>((resolve) => {
         draining = true;
+        // A subscription never finishes by itself: each is ended now, with an event that says why.
+        gateway.drain();
         for (const res of open) if (!res.headersSent) res.setHeader('connection', 'close');
         // Stop accepting, let requests in flight finish, and drop each connection once it idles
         // rather than waiting out its keep-alive.

@@ -106,7 +106,7 @@ export async function runFaultScenario(options: FaultRunOptions): Promise<FaultR
     probe: options.probe,
     countLogs: true,
   });
-  const scenarios = options.scenariosFor(gateway.origin);
+  const scenarios = options.scenariosFor(gateway.origin).filter((scenario) => scenario.inFaultRun !== false);
   const calls: HttpCall[] = [];
   for (const scenario of scenarios) {
     const call = scenario.targets.find((t) => t.name === 'gateway')?.plan.groups[0]?.[0];

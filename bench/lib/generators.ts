@@ -9,14 +9,18 @@ const SAMPLE_LIMIT = 3;
 /** What a load run counts: latency samples of good iterations, failures by kind and a few bodies. */
 class Tally {
   readonly samples = new Samples();
+  /** From the start to the first edges, for iterations that streamed them. */
+  readonly firstEdges = new Samples();
   readonly errors = emptyErrors();
   readonly errorSamples: string[] = [];
   iterations = 0;
 
-  add(answer: CallAnswer, ms: number): void {
+  /** An iteration that began at `start` (performance.now()) and has just ended. */
+  add(answer: CallAnswer, start: number): void {
     this.iterations += 1;
     if (answer.outcome === 'ok') {
-      this.samples.add(ms);
+      this.samples.add(performance.now() - start);
+      if (answer.firstEdgeAt !== undefined) this.firstEdges.add(answer.firstEdgeAt - start);
       return;
     }
     if (answer.outcome === 'timeout') this.errors.timeouts += 1;
@@ -27,6 +31,7 @@ class Tally {
 
   result(begin: number, withSamples = false): LoadResult {
     const elapsedSeconds = (performance.now() - begin) / 1000;
+    const streamed = this.firstEdges.count > 0;
     return {
       iterations: this.iterations,
       elapsedSeconds: round(elapsedSeconds),
@@ -35,6 +40,8 @@ class Tally {
       errors: this.errors,
       errorSamples: this.errorSamples,
       ...(withSamples ? { samples: this.samples.toArray() } : {}),
+      ...(streamed ? { firstEdge: this.firstEdges.summary() } : {}),
+      ...(streamed && withSamples ? { firstEdgeSamples: this.firstEdges.toArray() } : {}),
     };
   }
 }
@@ -54,8 +61,7 @@ export async function runLoop(job: LoadJob): Promise<LoadResult> {
     while (performance.now() < deadline && started < job.bounds.maxIterations) {
       started += 1;
       const t0 = performance.now();
-      const answer = await runPlan(client, job.plan);
-      tally.add(answer, performance.now() - t0);
+      tally.add(await runPlan(client, job.plan), t0);
     }
   };
   await Promise.all(Array.from({ length: job.bounds.connections }, user));
@@ -92,8 +98,7 @@ export async function runPaced(job: LoadJob): Promise<LoadResult> {
         await sleep(wait);
         start = performance.now();
       }
-      const answer = await runPlan(client, job.plan);
-      tally.add(answer, performance.now() - start);
+      tally.add(await runPlan(client, job.plan), start);
     }
   };
   await Promise.all(Array.from({ length: users }, (_, index) => user(index)));
@@ -107,6 +112,7 @@ export async function runCannon(job: LoadJob): Promise<LoadResult> {
   const [group] = job.plan.groups;
   const call = group?.[0];
   if (!call || callCount(job.plan) !== 1) throw new Error('autocannon runs plans of exactly one call');
+  if (call.expect === 'stream') throw new Error('autocannon reads answers whole, not in parts');
   const samples = new Samples();
   const errorSamples: string[] = [];
   let responses = 0;

@@ -4,7 +4,14 @@ import { send } from './calls.js';
 import type { LoadProcess } from './children.js';
 import type { BenchOptions } from './options.js';
 import { emptyErrors, type Latency, type LoadResult, type Plan } from './protocol.js';
-import { generatorFor, type Scenario, type Target, type TargetName } from './scenarios.js';
+import {
+  generatorFor,
+  onGateway,
+  type Scenario,
+  singleCall,
+  type Target,
+  type TargetName,
+} from './scenarios.js';
 import type { SimulatorControl } from './sims.js';
 import { round, summarise } from './stats.js';
 import { readCpuTicks, stealPercent } from './steal.js';
@@ -177,8 +184,11 @@ async function timedRound(
  * slowest requests of 3,000, so one stall of the shared machine decides it; pooled, a stall weighs
  * the share of the requests it delayed.
  */
-export function pooledLatency(rounds: readonly LoadResult[]): Latency {
-  return summarise(rounds.flatMap((r) => r.samples ?? []));
+export function pooledLatency(
+  rounds: readonly LoadResult[],
+  samplesOf: (r: LoadResult) => number[] | undefined = (r) => r.samples,
+): Latency {
+  return summarise(rounds.flatMap((r) => samplesOf(r) ?? []));
 }
 
 /** Failed iterations of all rounds together, and the first few answers that show why. */
@@ -211,7 +221,7 @@ export async function measureAll(scenarios: Scenario[], deps: MeasureDeps): Prom
   if (options.warmupSeconds > 0)
     for (const scenario of scenarios)
       for (const target of scenario.targets)
-        if (target.name === 'gateway' || target.name === 'passthrough')
+        if (onGateway(target.name) || target.name === 'passthrough')
           await deps.load.run({
             kind: 'load',
             generator: generatorFor(scenario),
@@ -227,10 +237,12 @@ export async function measureAll(scenarios: Scenario[], deps: MeasureDeps): Prom
     const connections = latencyMs > 0 ? options.latencyConnections : options.connections;
     for (const scenario of scenarios) {
       const closed = generatorFor(scenario);
-      // With added latency, single-call scenarios also run paced below saturation (see runPaced).
+      // With added latency, single-call scenarios also run paced below saturation (see runPaced), at
+      // their own rates when they have some; --paced-rate 0 turns every paced run off.
       const loads: { generator: Row['generator']; rate?: number }[] = [{ generator: closed }];
-      if (latencyMs > 0 && closed === 'autocannon')
-        for (const rate of options.pacedRates) loads.push({ generator: 'paced', rate });
+      const rates = options.pacedRates.length > 0 ? (scenario.pacedRates ?? options.pacedRates) : [];
+      if (latencyMs > 0 && singleCall(scenario))
+        for (const rate of rates) loads.push({ generator: 'paced', rate });
       for (const { generator, rate } of loads) {
         const bounds = { connections, maxIterations: options.maxRequests, ...(rate ? { rate } : {}) };
         // The targets take turns, round after round: a stretch in which the shared cores are busy
@@ -262,8 +274,15 @@ export async function measureAll(scenarios: Scenario[], deps: MeasureDeps): Prom
           const { result, cpuUs, loaded } = [...all].sort((a, b) => rank(a) - rank(b))[
             Math.floor(all.length / 2)
           ] as Round;
-          const { samples: _, ...median } = result;
+          const { samples: _, firstEdgeSamples: __, ...median } = result;
           const latency = rate ? pooledLatency(all.map((r) => r.result)) : result.latency;
+          const firstEdge =
+            rate && result.firstEdge
+              ? pooledLatency(
+                  all.map((r) => r.result),
+                  (r) => r.firstEdgeSamples,
+                )
+              : result.firstEdge;
           const calls = exact.get(`${scenario.id} ${target.name}`) ?? loaded;
           const row: Row = {
             scenario: scenario.id,
@@ -276,7 +295,7 @@ export async function measureAll(scenarios: Scenario[], deps: MeasureDeps): Prom
             ...(rate ? { rate } : {}),
             // The median round, but the failures of every round (none is hidden by the choice) and,
             // when paced, the latency of every request.
-            result: { ...median, latency, ...failuresOf(all) },
+            result: { ...median, latency, ...(firstEdge ? { firstEdge } : {}), ...failuresOf(all) },
             upstreamCallsPerQuery: calls.total,
             upstreamCalls: calls.out,
             upstreamCallsPerQueryUnderLoad: loaded.total,
@@ -285,14 +304,16 @@ export async function measureAll(scenarios: Scenario[], deps: MeasureDeps): Prom
             roundsSetAside: turns.length - kept.length,
           };
           if (cpuUs !== undefined) row.serverCpuUsPerQuery = cpuUs;
-          if (target.name === 'gateway') row.gatewayPeakRssMb = await deps.gatewayRss();
+          if (onGateway(target.name)) row.gatewayPeakRssMb = await deps.gatewayRss();
           rows.push(row);
           const errors = Object.values(row.result.errors).reduce((sum, n) => sum + n, 0);
           deps.log(
-            `${scenario.id.padEnd(22)} ${String(latencyMs).padStart(3)} ms ${target.name.padEnd(13)} ` +
+            `${scenario.id.padEnd(22)} ${String(latencyMs).padStart(3)} ms ${target.name.padEnd(16)} ` +
               `${rate ? `paced ${rate}/s `.padEnd(14) : ''.padEnd(14)}` +
               `${String(result.rps).padStart(8)} rps  p50 ${latency.p50.toFixed(2).padStart(7)} ms  ` +
-              `p99 ${latency.p99.toFixed(2).padStart(7)} ms  calls/q ${calls.total}` +
+              `p99 ${latency.p99.toFixed(2).padStart(7)} ms  ` +
+              `${firstEdge ? `first edge p50 ${firstEdge.p50.toFixed(2)} ms p99 ${firstEdge.p99.toFixed(2)} ms  ` : ''}` +
+              `calls/q ${calls.total}` +
               `${row.serverCpuUsPerQuery !== undefined ? `  cpu ${row.serverCpuUsPerQuery} µs/q` : ''}${errors ? `  ERRORS ${errors}` : ''}` +
               `${all.length > 1 ? `  (${rate ? 'p99 by round' : 'median of'} ${all.map((r) => round(rank(r), 1)).join(' / ')})` : ''}` +
               `${row.stealPercent ? `  steal ${row.stealPercent.join(' / ')} %` : ''}`,

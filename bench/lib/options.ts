@@ -52,7 +52,8 @@ export const usage = `npm run bench -- [options]
   --latency-connections <n> virtual users with added latency (BENCH_LATENCY_CONNECTIONS, default 100)
   --max-requests <n>        stop a run after this many iterations (BENCH_MAX_REQUESTS, default 1000000)
   --paced-rate <n,n>        with added latency, also run single-call scenarios paced at each rate
-                            (iterations/s over the same users) (BENCH_PACED_RATES, default 500,1000; 0: none)
+                            (iterations/s over the same users) (BENCH_PACED_RATES, default 500,1000; 0: none);
+                            data-sources-streamed paces at 25/s whatever the rates, unless they are 0
   --cold-starts <n>         gateway starts timed for cold start (default 3; quick 2)
   --fault-duration <s>      seconds of the fault run (BENCH_FAULT_DURATION, default 10; quick 4)
   --gateway <dist|tsx>      the built bundle (default, as the container runs it) or src/ through tsx

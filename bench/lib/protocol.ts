@@ -9,8 +9,11 @@ export interface HttpCall {
   path: string;
   headers: Record<string, string>;
   body?: string;
-  /** `graphql`: 2xx with `data` and no `errors`; `status`: any 2xx. */
-  expect: 'graphql' | 'status';
+  /**
+   * `graphql`: 2xx with `data` and no `errors`; `status`: any 2xx; `stream`: a 2xx answer in parts
+   * (multipart/mixed or text/event-stream) without `errors` in any part, of which one carries edges.
+   */
+  expect: 'graphql' | 'status' | 'stream';
 }
 
 /** One iteration of a scenario against one target: groups run one after another, calls in a group at once. */
@@ -70,6 +73,13 @@ export interface LoadResult {
   errorSamples: string[];
   /** Paced runs: every latency behind `latency`, so that rounds can be pooled (never in the report). */
   samples?: number[];
+  /**
+   * Plans whose calls stream: milliseconds from an iteration's start to the first part that carried
+   * edges, over iterations that succeeded. `latency` is still to the end of the last part.
+   */
+  firstEdge?: Latency;
+  /** Paced runs that stream: every latency behind `firstEdge`, pooled as `samples` are. */
+  firstEdgeSamples?: number[];
 }
 
 export function emptyErrors(): LoadResult['errors'] {

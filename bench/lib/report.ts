@@ -2,7 +2,7 @@ import type { FaultReport } from './faults.js';
 import type { Row } from './measure.js';
 import type { BenchOptions } from './options.js';
 import type { ProfileSummary } from './profile.js';
-import type { Scenario } from './scenarios.js';
+import { onGateway, type Scenario } from './scenarios.js';
 import { type Ratio, ratiosFor, signed, type TargetCheck } from './targets.js';
 
 export interface Report {
@@ -140,9 +140,14 @@ export function renderMarkdown(report: Report): string {
   }
   lines.push('');
 
+  lines.push(...streamedSection(report.runs));
+
   lines.push('## What each target sends', '');
   for (const s of report.scenarios) {
-    lines.push(`- **${s.id}** — ${s.title} (floor for the ratios: ${s.primaryFloor})`);
+    const against = onGateway(s.primaryFloor)
+      ? 'compared with the answer whole: see Streamed lists'
+      : `floor for the ratios: ${s.primaryFloor}`;
+    lines.push(`- **${s.id}** — ${s.title} (${against})`);
     for (const t of s.targets) lines.push(`  - ${t.name}: ${t.description}`);
   }
   lines.push(
@@ -158,6 +163,45 @@ export function renderMarkdown(report: Report): string {
   if (report.faults) lines.push(...faultSection(report.faults));
   if (report.profile) lines.push(...profileSection(report.profile));
   return `${lines.join('\n')}\n`;
+}
+
+const pair = (l: { p50: number; p99: number }) => `${ms(l.p50)} / ${ms(l.p99)}`;
+
+/** Rows that streamed, beside the same query answered whole by the same gateway under the same load. */
+function streamedSection(runs: Report['runs']): string[] {
+  const streamed = runs.filter((row) => row.result.firstEdge);
+  if (streamed.length === 0) return [];
+  const lines = [
+    '## Streamed lists',
+    '',
+    'The same page asked with `edges @stream` (its pageInfo deferred) and without, on the same gateway. ' +
+      'First edge: from sending the query to reading the first part that carries edges; whole answer: to its last part. ' +
+      'Unstreamed, the first edge comes with the whole answer. p50 / p99 in ms.',
+    '',
+    '| scenario | latency | users | load | first edge, streamed | whole answer, streamed | whole answer, unstreamed | first edge sooner by | rps streamed / unstreamed |',
+    '|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const row of streamed) {
+    const firstEdge = row.result.firstEdge;
+    if (!firstEdge) continue;
+    const plain = runs.find(
+      (o) =>
+        o.scenario === row.scenario &&
+        o.latencyMs === row.latencyMs &&
+        o.rate === row.rate &&
+        o.target === 'gateway',
+    );
+    const sooner = plain
+      ? `${ms(plain.result.latency.p50 - firstEdge.p50)} / ${ms(plain.result.latency.p99 - firstEdge.p99)}`
+      : '';
+    lines.push(
+      `| ${row.scenario} | ${row.latencyMs} ms | ${row.connections} | ${row.rate ? `paced ${row.rate}/s` : 'closed'} | ` +
+        `${pair(firstEdge)} | ${pair(row.result.latency)} | ${plain ? pair(plain.result.latency) : ''} | ${sooner} | ` +
+        `${Math.round(row.result.rps)} / ${plain ? Math.round(plain.result.rps) : ''} |`,
+    );
+  }
+  lines.push('');
+  return lines;
 }
 
 function faultSection(f: FaultReport): string[] {

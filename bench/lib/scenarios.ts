@@ -1,11 +1,17 @@
+import { checkPostgresPage, data, type PostgresPage } from './answers.js';
 import { graphqlCall, LIST_DOCUMENT, NODE_DOCUMENT, NODES_DOCUMENT, PATCH_DOCUMENT } from './documents.js';
 import { type Fixtures, type Item, mixedItems } from './fixtures.js';
 import type { HttpCall, Plan } from './protocol.js';
+import { streamedListScenario } from './streamed-list.js';
 import { paths, type Upstream, type Upstreams } from './upstreams.js';
 
-/** `gateway` and `passthrough` answer GraphQL; every other target is a floor: REST straight to the simulators. */
+/**
+ * `gateway`, `gateway-streamed` (the gateway asked for an answer in parts) and `passthrough` answer
+ * GraphQL; every other target is a floor: REST straight to the simulators.
+ */
 export type TargetName =
   | 'gateway'
+  | 'gateway-streamed'
   | 'passthrough'
   | 'floor'
   | 'floor-gets'
@@ -27,7 +33,17 @@ export interface Scenario {
   targets: Target[];
   /** The floor that the targets of issue 7 compare against. */
   primaryFloor: TargetName;
+  /**
+   * Rates (iterations/s) to pace this scenario at with added latency, in place of --paced-rate's,
+   * which are meant for single lookups.
+   */
+  pacedRates?: number[];
+  /** Whether the fault run sends its gateway call in rotation (unset: yes). */
+  inFaultRun?: false;
 }
+
+/** The targets served by the gateway process. */
+export const onGateway = (name: string) => name === 'gateway' || name === 'gateway-streamed';
 
 export interface ScenarioContext {
   gateway: string;
@@ -35,8 +51,6 @@ export interface ScenarioContext {
   upstreams: Upstreams;
   fixtures: Fixtures;
 }
-
-const POSTGRES_SPELLINGS = new Set(['POSTGRES', 'postgres', 'postgresql']);
 
 function rest(upstream: Upstream, method: HttpCall['method'], path: string, body?: unknown): HttpCall {
   const headers =
@@ -63,11 +77,6 @@ function getOne(upstreams: Upstreams, item: Item): HttpCall {
     case 'RiverGenDataSource':
       return rest(upstreams.rivergen, 'GET', paths.riverGenDataSource(item.nativeId));
   }
-}
-
-function data(body: string): Record<string, unknown> | undefined {
-  const parsed = JSON.parse(body) as { data?: Record<string, unknown> | null; errors?: unknown };
-  return parsed.errors === undefined && parsed.data ? parsed.data : undefined;
 }
 
 type NodeShape = { id?: string; name?: string } | null;
@@ -184,12 +193,8 @@ function nodesScenario(ctx: ScenarioContext, id: string, title: string, items: I
 
 function listScenario(ctx: ScenarioContext): Scenario {
   const verify = (bodies: string[]) => {
-    const page = data(bodies[0] ?? '{}')?.dataSources as
-      | { edges: { node: { vendor: string } }[]; pageInfo: { hasNextPage: boolean } }
-      | undefined;
-    if (page?.edges.length !== 100) return `expected 100 edges, got ${page?.edges.length}`;
-    const other = page.edges.find((edge) => !POSTGRES_SPELLINGS.has(edge.node.vendor));
-    return other ? `a ${other.node.vendor} data source in a POSTGRES page` : undefined;
+    const page = data(bodies[0] ?? '{}')?.dataSources as PostgresPage | undefined;
+    return checkPostgresPage(page?.edges);
   };
   const u = ctx.upstreams;
   const lists = [
@@ -269,6 +274,7 @@ export function buildScenarios(ctx: ScenarioContext): Scenario[] {
     nodesScenario(ctx, 'nodes-pdc', 'nodes with 100 PDC ids', f.pdc.slice(0, 100)),
     nodesScenario(ctx, 'nodes-mixed', 'nodes with 100 mixed ids (25 per provider)', mixedItems(f)),
     listScenario(ctx),
+    streamedListScenario(ctx),
     patchScenario(ctx, first(f.rivergen, 'RiverGen')),
   ];
 }
@@ -281,12 +287,21 @@ export const scenarioIds = [
   'nodes-pdc',
   'nodes-mixed',
   'data-sources-postgres',
+  'data-sources-streamed',
   'patch-rivergen',
 ] as const;
 
-/** autocannon when every target sends one call per iteration; the closed loop otherwise, for all of them alike. */
-export function generatorFor(scenario: Scenario): 'autocannon' | 'loop' {
-  return scenario.targets.every((t) => t.plan.groups.length === 1 && t.plan.groups[0]?.length === 1)
-    ? 'autocannon'
-    : 'loop';
+/** Whether a plan is one call per iteration, answered whole: what autocannon can send. */
+export function cannonCan(plan: Plan): boolean {
+  const [group, ...rest] = plan.groups;
+  return rest.length === 0 && group?.length === 1 && group[0]?.expect !== 'stream';
 }
+
+/** autocannon when it can send every target's plan; the closed loop otherwise, for all of them alike. */
+export function generatorFor(scenario: Scenario): 'autocannon' | 'loop' {
+  return scenario.targets.every((t) => cannonCan(t.plan)) ? 'autocannon' : 'loop';
+}
+
+/** Whether every target sends one call per iteration, which paced runs measure below saturation. */
+export const singleCall = (scenario: Scenario) =>
+  scenario.targets.every((t) => t.plan.groups.length === 1 && t.plan.groups[0]?.length === 1);

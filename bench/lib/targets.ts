@@ -1,5 +1,5 @@
 import type { Row } from './measure.js';
-import type { TargetName } from './scenarios.js';
+import { onGateway, type TargetName } from './scenarios.js';
 import { round } from './stats.js';
 
 /** How a row compares with another target of the same scenario and latency. */
@@ -21,7 +21,7 @@ export function ratiosFor(row: Row, rows: readonly Row[]): Ratio[] {
         o.rate === row.rate &&
         o.target !== row.target,
     )
-    .filter((o) => o.target !== 'gateway')
+    .filter((o) => !onGateway(o.target))
     .map((o) => ({
       against: o.target,
       throughput: o.result.rps > 0 ? round(row.result.rps / o.result.rps, 3) : 0,
@@ -85,7 +85,11 @@ export function checkTargets(rows: readonly Row[], extras: Extras): TargetCheck[
   // Added latency is judged on the paced runs: the same arrival rate for the gateway and direct REST.
   // Every rate run must meet it. The closed-loop rows measure throughput, where queueing on a busy
   // core dominates; they are reported alongside.
-  const rates = [...new Set(rows.filter((r) => r.generator === 'paced').map((r) => r.rate ?? 0))];
+  const rates = [
+    ...new Set(
+      rows.filter((r) => r.generator === 'paced' && latencyIds.includes(r.scenario)).map((r) => r.rate ?? 0),
+    ),
+  ];
   const added = rates.flatMap((rate) =>
     latencyIds
       .map((id) => {

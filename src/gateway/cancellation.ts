@@ -36,6 +36,8 @@ export class Cancellation {
   private unlisten: (() => void) | undefined;
   private startedAt: number | undefined;
   private ended = false;
+  /** False for a subscription, which has its own lifetime (subscriptions.ts). */
+  private timed = true;
   /** Frees the operation's admission share as soon as it is aborted. */
   private release: (() => void) | undefined;
   /** Answers the client without waiting any longer for the execution (set while it runs). */
@@ -46,6 +48,13 @@ export class Cancellation {
     private readonly request: { readonly signal: AbortSignal } | undefined,
     readonly timeoutMs: number,
   ) {}
+
+  /** Only the client leaving aborts it: a subscription is bounded by its own lifetime, not by OPERATION_TIMEOUT_MS. */
+  untimed(): void {
+    this.timed = false;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
 
   /** The operation's signal, made on first use (the clock starts then); sessions pass it to every upstream call. */
   readonly signal = (): AbortSignal => this.controller?.signal ?? this.arm();
@@ -92,6 +101,7 @@ export class Cancellation {
       client.addEventListener('abort', gone, { once: true });
       this.unlisten = () => client.removeEventListener('abort', gone);
     }
+    if (!this.timed) return controller.signal;
     const left = (this.startedAt ?? performance.now()) + this.timeoutMs - performance.now();
     this.timer = setTimeout(() => this.expire(), Math.max(0, left));
     return controller.signal;

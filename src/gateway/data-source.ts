@@ -1,23 +1,17 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { builder, nodeTypenames } from './builder.js';
 import { countedConnection } from './connections.js';
-import { badInput, fromUpstream, registerProviderLabel } from './errors.js';
+import { cursorSignature, dataSourceArgTypes, readFilter, VendorEnum } from './data-source-args.js';
+import { fromUpstream, registerProviderLabel } from './errors.js';
 import { loadNode, primeLoaders } from './node-loaders.js';
-import { DEFAULT_PAGE_SIZE, type Edge, type Page, pageAcross, type Segment } from './paging.js';
+import { DEFAULT_PAGE_SIZE, type Edge, type Page, pageAcross } from './paging.js';
 import type { ProviderDefinition } from './provider.js';
-import { type DataSourceFilter, type DataSourceRecord, MAX_NAME_PATTERN_LENGTH } from './records.js';
+import type { DataSourceRecord, ListWindow } from './records.js';
+import { type DataSourceOrder, pageSorted } from './sorted-merge.js';
 import { streamedPage, streamsEdges } from './streamed-edges.js';
 import { isUpstreamError } from './upstream/index.js';
-import { type Vendor, vendors } from './vendor.js';
 import './scalars.js';
 import { GraphQLError } from 'graphql';
-
-export const VendorEnum = builder.enumType('Vendor', {
-  description: 'The kind of system a connection reaches, the same across every provider.',
-  values: Object.fromEntries(
-    Object.entries(vendors).map(([value, description]) => [value, { value: value as Vendor, description }]),
-  ) as Record<Vendor, { value: Vendor; description: string }>,
-});
 
 /** The interface every provider's data source type implements; defined by `defineDataSourceSchema`. */
 export const DataSource = builder.interfaceRef<DataSourceRecord>('DataSource');
@@ -52,6 +46,11 @@ export function reportProviderFailure(
   );
 }
 
+/** A data source's identity within its provider's list, which dataSources cursors carry. */
+function nativeIdOf(record: DataSourceRecord): string {
+  return record.nativeId;
+}
+
 function pathOf(info: GraphQLResolveInfo): (string | number)[] {
   const out: (string | number)[] = [];
   for (let p: GraphQLResolveInfo['path'] | undefined = info.path; p; p = p.prev) out.unshift(p.key);
@@ -68,15 +67,14 @@ export function defineDataSourceSchema(definitions: readonly ProviderDefinition[
     for (const typename of definition.typenames) nodeTypenames.add(typename);
   }
 
-  const ProviderEnum = builder.enumType('Provider', {
-    description: 'The upstream system that holds a data source.',
-    values: Object.fromEntries(
-      definitions.map((definition) => [
-        definition.enumValue,
-        { value: definition.id, description: definition.description },
-      ]),
-    ),
-  });
+  const { ProviderEnum, DataSourceFilterInput, DataSourceOrderInput } = dataSourceArgTypes(definitions);
+  // Where each provider stands in the PROVIDER order and among ties: the enum's, as the schema lists it.
+  const ranks = new Map(
+    [...definitions]
+      .sort((a, b) => (a.enumValue < b.enumValue ? -1 : a.enumValue > b.enumValue ? 1 : 0))
+      .map((definition, i) => [definition.id, i]),
+  );
+  const rank = (provider: string) => ranks.get(provider) ?? -1;
 
   DataSource.implement({
     description:
@@ -129,19 +127,6 @@ export function defineDataSourceSchema(definitions: readonly ProviderDefinition[
     }),
   });
 
-  const DataSourceFilterInput = builder.inputType('DataSourceFilter', {
-    description: 'Narrows `dataSources`. Every part is optional; given parts must all match.',
-    fields: (t) => ({
-      providers: t.field({ type: [ProviderEnum], required: false, description: 'Only these providers.' }),
-      vendors: t.field({ type: [VendorEnum], required: false, description: 'Only these vendors.' }),
-      name: t.string({
-        required: false,
-        description:
-          'Name pattern, case-insensitive: `orders` matches exactly, `prod-*` by prefix, `*-eu` by suffix, `*pay*` anywhere. At most 255 characters, the longest name any provider allows.',
-      }),
-    }),
-  });
-
   const DataSourceConnection = countedConnection('DataSourceConnection', DataSource, {
     description: 'A page of data sources from every provider asked.',
     item: 'data source',
@@ -163,7 +148,7 @@ export function defineDataSourceSchema(definitions: readonly ProviderDefinition[
     dataSources: t.field({
       type: DataSourceConnection,
       description:
-        'Every data source of every configured provider, provider by provider, in each upstream’s own order. A provider that fails is left out with an error naming it; the rest still arrives.',
+        'Every data source of every configured provider: provider by provider, each in its upstream’s own order, or merged across providers in the order `orderBy` gives. A provider that fails is left out with an error naming it; the rest still arrives.',
       args: {
         ...t.arg.connectionArgs(),
         filter: t.arg({
@@ -172,46 +157,53 @@ export function defineDataSourceSchema(definitions: readonly ProviderDefinition[
           description:
             'Which data sources to list; left out, every data source of every configured provider.',
         }),
+        orderBy: t.arg({
+          type: DataSourceOrderInput,
+          required: false,
+          description:
+            'Sorts across providers; left out, provider by provider in each upstream’s order. A cursor pages on only in the order and filter it was returned for.',
+        }),
       },
       resolve: async (_root, args, context, info) => {
-        const name = args.filter?.name;
-        // Characters as the upstreams count them; a string twice as long in UTF-16 units is too long anyway.
-        if (
-          name &&
-          (name.length > 2 * MAX_NAME_PATTERN_LENGTH || [...name].length > MAX_NAME_PATTERN_LENGTH)
-        ) {
-          throw badInput(
-            `\`filter.name\` is longer than ${MAX_NAME_PATTERN_LENGTH} characters, the longest name any provider allows: send a shorter pattern`,
-            'filter.name',
-          );
-        }
-        const filter: DataSourceFilter = {
-          providers: args.filter?.providers ?? undefined,
-          vendors: args.filter?.vendors ?? undefined,
-          name: args.filter?.name ?? undefined,
-        };
+        const filter = readFilter(args.filter);
+        const order: DataSourceOrder | undefined = args.orderBy
+          ? { field: args.orderBy.field, direction: args.orderBy.direction ?? 'asc' }
+          : undefined;
         const active = context
           .sessions()
           .filter(({ definition }) => !filter.providers || filter.providers.includes(definition.id));
-        const segments: Segment<DataSourceRecord>[] = active.map(({ definition, session }) => ({
-          key: definition.id,
-          list: (window) => session.listDataSources(filter, window),
-          count: () => session.countDataSources(filter),
-        }));
+        const options = {
+          scope: 'dataSources',
+          signature: cursorSignature(filter, order),
+          defaultPageSize: DEFAULT_PAGE_SIZE,
+          maxPageSize: context.limits.maxPageSize,
+          onSegmentFailure: (key: string, error: unknown) =>
+            reportProviderFailure(
+              context,
+              info,
+              active.find((a) => a.definition.id === key)?.definition,
+              error,
+            ),
+        };
         const list = async (onEdges?: (edges: readonly Edge<DataSourceRecord>[]) => void) => {
-          const page = await pageAcross(segments, args, {
-            scope: 'dataSources',
-            defaultPageSize: DEFAULT_PAGE_SIZE,
-            maxPageSize: context.limits.maxPageSize,
-            onSegmentFailure: (key, error) =>
-              reportProviderFailure(
-                context,
-                info,
-                active.find((a) => a.definition.id === key)?.definition,
-                error,
-              ),
-            onEdges,
-          });
+          const page = order
+            ? await pageSorted(
+                active.map(({ definition, session }) => ({
+                  key: definition.id,
+                  all: () => session.allDataSources(filter),
+                })),
+                args,
+                { ...options, order, rank },
+              )
+            : await pageAcross(
+                active.map(({ definition, session }) => ({
+                  key: definition.id,
+                  list: (window: ListWindow) => session.listDataSources(filter, window),
+                  count: () => session.countDataSources(filter),
+                })),
+                args,
+                { ...options, onEdges, identify: nativeIdOf },
+              );
           // Every provider asked failed: an empty page would read as "no data sources".
           if (page.everySegmentFailed) return null;
           primeLoaders(

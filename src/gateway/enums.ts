@@ -30,10 +30,19 @@ export const DataSourceStatus = builder.enumType('DataSourceStatus', {
 });
 
 const known = new Set<string>(statuses);
+const spellings = new Map<string, DataSourceStatusValue>(
+  statuses.flatMap((status) => [
+    [status, status],
+    [status.toLowerCase(), status],
+  ]),
+);
 
 /** The status an upstream's value stands for, whatever its case: OTHER for one unknown here, null for none. */
 export function statusOf(raw: unknown): DataSourceStatusValue | null {
   if (raw === undefined || raw === null || raw === '') return null;
+  // Every record of a list gets its status: the spellings the upstreams use are looked up, not copied.
+  const spelt = typeof raw === 'string' ? spellings.get(raw) : undefined;
+  if (spelt) return spelt;
   const upper = typeof raw === 'string' ? raw.toUpperCase() : '';
   return known.has(upper) ? (upper as DataSourceStatusValue) : 'OTHER';
 }

@@ -1,5 +1,11 @@
 import { type CursorPageResult, readAllPages } from './cursor-paging.js';
-import { type DataSourceFilter, type DataSourceRecord, matchesFilter } from './records.js';
+import {
+  type DataSourceFilter,
+  type DataSourceRecord,
+  filterKey,
+  keepsEvery,
+  matchesFilter,
+} from './records.js';
 
 /**
  * One request's reads of an upstream list that cannot filter (Prequel's): each filter's matches are
@@ -14,11 +20,13 @@ export class FilteredLists<T extends DataSourceRecord> {
   /** The records that match `filter`, in upstream order; `{}` matches every record. */
   matching(filter: DataSourceFilter): Promise<T[]> {
     // `providers` is applied by the gateway before a provider is asked at all.
-    const key = JSON.stringify([filter.vendors ?? null, filter.name ?? null]);
+    const every = keepsEvery(filter);
+    const key = every ? '' : filterKey(filter);
     let list = this.lists.get(key);
     if (!list) {
-      const everything = filter.vendors === undefined && filter.name === undefined;
-      list = readAllPages(this.fetch, everything ? undefined : matchesFilter(filter));
+      // Prequel keeps no status: no record has one, so none matches and nothing need be read.
+      if (filter.status !== undefined) list = Promise.resolve([]);
+      else list = readAllPages(this.fetch, every ? undefined : matchesFilter(filter));
       this.lists.set(key, list);
     }
     return list;

@@ -20,6 +20,8 @@ export class RequestScope {
   operationName: string | undefined = undefined;
   /** For a batch, each operation's name in the order sent (see noteBatch), instead of `operationName`. */
   batch: (string | undefined)[] | undefined = undefined;
+  /** Whether the response cache answered (`hit`) or the operation ran (`miss`); unset when it was not asked. */
+  cache: 'hit' | 'miss' | undefined = undefined;
 
   /** A caller's well-formed x-request-id is kept; otherwise a new one is made. */
   constructor(incomingId?: string) {
@@ -209,6 +211,7 @@ export function logRequestDone(
         requestId: current?.requestId,
         operationName: current?.operationName,
         ...(current?.batch ? { batch: current.batch } : {}),
+        ...(current?.cache ? { cache: current.cache } : {}),
         ...fields,
         ms: Math.round(fields.ms),
         upstream,

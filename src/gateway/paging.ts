@@ -1,4 +1,4 @@
-import { badInput } from './errors.js';
+import { checkPageSize, decodeCursor, encodeCursor, resumeAfter, resumeBefore } from './paging-cursors.js';
 import type { ListSlice, ListWindow } from './records.js';
 
 /** One ordered list in a connection: a provider's filtered data sources, for instance. */
@@ -49,6 +49,14 @@ export interface PagingOptions<T = unknown> {
    * before it have answered), in page order, so `@stream` can send them before the page is complete.
    */
   onEdges?(edges: readonly Edge<T>[]): void;
+  /**
+   * An item's identity within its segment. Given, a cursor also names its item, and paging on from
+   * it checks the item still stands where it stood: a list that changed in between is neither
+   * skipped nor repeated (see paging-cursors.ts).
+   */
+  identify?(item: T): string;
+  /** With `identify`: the filter the cursors belong to, so a cursor of another is refused. */
+  signature?: string;
 }
 
 /**
@@ -60,20 +68,15 @@ export async function pageAcross<T>(
   args: ConnectionArgs,
   options: PagingOptions<T>,
 ): Promise<Page<T>> {
-  const { first, last } = args;
-  if (first != null && last != null) throw badInput('Pass either `first` or `last`, not both', 'first');
-  for (const [name, value] of [
-    ['first', first],
-    ['last', last],
-  ] as const) {
-    if (value != null && (value < 0 || value > options.maxPageSize)) {
-      throw badInput(`\`${name}\` must be between 0 and ${options.maxPageSize}, got ${value}`, name);
-    }
-  }
-  const after = args.after != null ? decodeCursor(args.after, 'after', segments, options.scope) : undefined;
-  const before =
-    args.before != null ? decodeCursor(args.before, 'before', segments, options.scope) : undefined;
-  const cursor = (key: string, offset: number) => encodeCursor(options.scope, key, offset);
+  const { first, last } = checkPageSize(args, options.maxPageSize);
+  const after = args.after != null ? decodeCursor(args.after, 'after', segments, options) : undefined;
+  const before = args.before != null ? decodeCursor(args.before, 'before', segments, options) : undefined;
+  const { identify } = options;
+  const signature = options.signature ?? '';
+  const cursor = identify
+    ? (key: string, offset: number, item: T) =>
+        encodeCursor([options.scope, signature, key, offset, identify(item)])
+    : (key: string, offset: number) => encodeCursor([options.scope, key, offset]);
 
   // Segments asked while building the page, and those of them that failed.
   const asked = new Set<string>();
@@ -147,7 +150,13 @@ export async function pageAcross<T>(
     // As forwards: every segment the page may reach is counted and read at once, its last `last + 1`
     // items each, and the page takes what it needs from the end, segment by segment.
     const widest = (end: number) => Math.max(0, end - (last + 1));
+    // The page's end, checked against the item `before` names (its identity, when items have one).
+    const resumed =
+      before?.id !== undefined && identify
+        ? resumeBefore(segments[before.index] as Segment<T>, before.offset, before.id, last + 1, identify)
+        : undefined;
     const ahead = segments.slice(0, endIndex + 1).map((segment, i) => {
+      if (resumed && i === before?.index) return settle(resumed.then((r) => r.slice));
       const counted =
         before && i === before.index
           ? Promise.resolve<Settled<number>>({ ok: true, value: before.offset })
@@ -161,7 +170,15 @@ export async function pageAcross<T>(
     });
     for (let i = endIndex; i >= 0 && edges.length <= last; i--) {
       const segment = segments[i] as Segment<T>;
-      const end = before && i === before.index ? before.offset : await countFor(i);
+      const end =
+        before && i === before.index
+          ? resumed
+            ? await resumed.then(
+                (r) => r.end,
+                () => before.offset,
+              )
+            : before.offset
+          : await countFor(i);
       const start = Math.max(0, end - (last + 1 - edges.length));
       if (end <= start) continue;
       const read = await ahead[i];
@@ -171,7 +188,7 @@ export async function pageAcross<T>(
         emptySlice<T>(),
       );
       const items = read ? slice.items.slice(start - widest(end)) : slice.items;
-      edges = [...items.map((node, j) => ({ node, cursor: cursor(segment.key, start + j) })), ...edges];
+      edges = [...items.map((node, j) => ({ node, cursor: cursor(segment.key, start + j, node) })), ...edges];
     }
     if (edges.length > last) {
       hasPreviousPage = true;
@@ -186,9 +203,19 @@ export async function pageAcross<T>(
     // slowest of them rather than their sum; the answers are laid end to end in segment order as
     // before, and an answer the page does not reach is dropped (its failure too: that segment was
     // not needed).
-    const ahead = segments
-      .slice(from)
-      .map((segment, i) => settle(segment.list({ offset: i === 0 ? offset : 0, limit: size + 1 })));
+    // Paging on from an item with an identity reads from the item itself, to check it still stands there.
+    let resumed: Promise<number> | undefined;
+    const ahead = segments.slice(from).map((segment, i) => {
+      if (i > 0 || after?.id === undefined || !identify)
+        return settle(segment.list({ offset: i === 0 ? offset : 0, limit: size + 1 }));
+      const read = resumeAfter(segment, after.offset, after.id, size + 1, identify);
+      resumed = read.then(
+        (r) => r.offset,
+        () => offset,
+      );
+      return settle(read.then((r) => r.slice));
+    });
+    if (resumed) offset = await resumed;
     let told = 0;
     for (let i = from; i < segments.length && edges.length <= size; i++, offset = 0) {
       const segment = segments[i] as Segment<T>;
@@ -202,7 +229,9 @@ export async function pageAcross<T>(
                 emptySlice<T>(),
               )
             : await safely(segment, () => segment.list({ offset, limit: want }), emptySlice<T>());
-        edges.push(...slice.items.map((node, j) => ({ node, cursor: cursor(segment.key, offset + j) })));
+        edges.push(
+          ...slice.items.map((node, j) => ({ node, cursor: cursor(segment.key, offset + j, node) })),
+        );
         offset += slice.items.length;
         const certain = Math.min(edges.length, size);
         if (options.onEdges && certain > told) options.onEdges(edges.slice(told, certain));
@@ -256,35 +285,4 @@ async function unsettle<R>(settled: Promise<Settled<R>>): Promise<R> {
 
 function emptySlice<T>(): ListSlice<T> {
   return { items: [], hasMore: false };
-}
-
-export function encodeCursor(scope: string, key: string, offset: number): string {
-  return Buffer.from(JSON.stringify([scope, key, offset]), 'utf8').toString('base64url');
-}
-
-function decodeCursor<T>(
-  cursor: string,
-  argument: 'after' | 'before',
-  segments: readonly Segment<T>[],
-  scope: string,
-): { index: number; offset: number } {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    parsed = undefined;
-  }
-  if (Array.isArray(parsed) && parsed.length === 3 && parsed[0] === scope) {
-    const [, key, offset] = parsed as [string, unknown, unknown];
-    const index = segments.findIndex((segment) => segment.key === key);
-    if (index >= 0 && Number.isInteger(offset) && (offset as number) >= 0)
-      return { index, offset: offset as number };
-    if (typeof key === 'string' && Number.isInteger(offset)) {
-      throw badInput(
-        `\`${argument}\` points into a provider this query does not list (${key}); start again without it`,
-        argument,
-      );
-    }
-  }
-  throw badInput(`\`${argument}\` is not a cursor of this connection: pass a cursor it returned`, argument);
 }

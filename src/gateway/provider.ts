@@ -1,3 +1,4 @@
+import type { PollSettings } from './live-polls.js';
 import type { DataSourceFilter, DataSourceRecord, ListSlice, ListWindow } from './records.js';
 import type {
   ResilienceOptions,
@@ -33,6 +34,8 @@ export interface RuntimeServices {
   /** Most sockets open to the provider's upstream at once. */
   connections: number;
   resilience: ResilienceOptions;
+  /** How the polls behind subscriptions pace themselves. */
+  polling: PollSettings;
   /** Called after every upstream call that got an answer (metrics, logs, contract checks). */
   onUpstreamResponse?: (event: UpstreamCallEvent) => void;
   /** Called after every upstream call that failed, answered or not, or was never sent (metrics). */
@@ -77,6 +80,11 @@ export interface ProviderSession {
   listDataSources(filter: DataSourceFilter, window: ListWindow): Promise<ListSlice<DataSourceRecord>>;
   /** How many of this provider's data sources pass the filter. */
   countDataSources(filter: DataSourceFilter): Promise<number>;
+  /**
+   * Every one of this provider's data sources that pass the filter, in no promised order, read at
+   * most once per request: what a sorted `dataSources` merges when no upstream sorts as asked.
+   */
+  allDataSources(filter: DataSourceFilter): Promise<readonly DataSourceRecord[]>;
 }
 
 /** A provider's long-lived part: connection pools, token caches. One per process. */
@@ -85,6 +93,8 @@ export interface ProviderRuntime<Session extends ProviderSession = ProviderSessi
   session(caller: RequestCaller): Session;
   /** The upstream pools this provider calls, which /ready probes and /metrics watches. */
   upstreams?: readonly UpstreamHttp[];
+  /** Request headers whose credentials it forwards upstream: what it shows depends on them (cached answers are kept apart by them). */
+  callerHeaders?: readonly string[];
   close(): Promise<void>;
 }
 

@@ -192,18 +192,17 @@ export interface OperationAdmission {
 export function useQueryCost(maxCost: number, { gate, reach }: OperationAdmission = {}): Plugin {
   const weigh = weigher(gate && reach);
   return {
+    // A subscription holds no records between events (its polls are shared): only its cost is checked.
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const weight = weigh(args.document, args.operationName, (args.variableValues ?? {}) as Variables);
+      const cost = Math.round(weight.cost);
+      if (cost > maxCost) setResultAndStopExecution({ errors: [overCost(maxCost, cost)] });
+    },
     onExecute({ args, executeFn, setExecuteFn, setResultAndStopExecution }) {
       const weight = weigh(args.document, args.operationName, (args.variableValues ?? {}) as Variables);
       const cost = Math.round(weight.cost);
       if (cost > maxCost) {
-        setResultAndStopExecution({
-          errors: [
-            gatewayError(
-              `Query Cost limit of ${maxCost} exceeded, found ${cost}: ask for smaller pages, fewer ids or fewer fields.`,
-              { code: 'BAD_USER_INPUT', limit: 'cost', max: maxCost },
-            ),
-          ],
-        });
+        setResultAndStopExecution({ errors: [overCost(maxCost, cost)] });
         return;
       }
       const context = args.contextValue as { request?: Request; cancellation?: Cancellation };
@@ -240,6 +239,13 @@ export function useQueryCost(maxCost: number, { gate, reach }: OperationAdmissio
       );
     },
   };
+}
+
+function overCost(maxCost: number, cost: number) {
+  return gatewayError(
+    `Query Cost limit of ${maxCost} exceeded, found ${cost}: ask for smaller pages, fewer ids or fewer fields.`,
+    { code: 'BAD_USER_INPUT', limit: 'cost', max: maxCost },
+  );
 }
 
 /** The answer to an operation that did not wind down once its time limit ran out. */

@@ -1,4 +1,5 @@
 import { wildcardMatch } from '../wildcard.js';
+import type { DataSourceStatusValue } from './enums.js';
 import type { Vendor } from './vendor.js';
 
 /**
@@ -20,6 +21,8 @@ export interface DataSourceRecord {
   readonly schema: string | null;
   readonly createdAt: Date | null;
   readonly updatedAt: Date | null;
+  /** Where it stands; null for a provider that keeps no status (Prequel) or a record that has none. */
+  readonly status: DataSourceStatusValue | null;
 }
 
 /** The cross-provider filter of `dataSources`; every part is optional and they combine with AND. */
@@ -28,6 +31,42 @@ export interface DataSourceFilter {
   vendors?: readonly Vendor[];
   /** A name pattern where `*` matches any run of characters; without `*` it is an exact match. */
   name?: string;
+  /** A host pattern, read as `name` is; a data source with no host never matches. */
+  host?: string;
+  /** A database pattern, read as `name` is; a data source with no database never matches. */
+  database?: string;
+  /** A data source with no status (every one of a provider that keeps none) never matches. */
+  status?: DataSourceStatusValue;
+  /** Changed strictly after this instant; a data source with no update time never matches. */
+  updatedAfter?: Date;
+  /** Changed strictly before this instant; a data source with no update time never matches. */
+  updatedBefore?: Date;
+}
+
+/** One string per distinct filter (without `providers`, which the gateway applies before asking). */
+export function filterKey(filter: DataSourceFilter): string {
+  return JSON.stringify([
+    filter.vendors ?? null,
+    filter.name ?? null,
+    filter.host ?? null,
+    filter.database ?? null,
+    filter.status ?? null,
+    filter.updatedAfter?.getTime() ?? null,
+    filter.updatedBefore?.getTime() ?? null,
+  ]);
+}
+
+/** True when the filter keeps every record (`providers` aside). */
+export function keepsEvery(filter: DataSourceFilter): boolean {
+  return (
+    filter.vendors === undefined &&
+    filter.name === undefined &&
+    filter.host === undefined &&
+    filter.database === undefined &&
+    filter.status === undefined &&
+    filter.updatedAfter === undefined &&
+    filter.updatedBefore === undefined
+  );
 }
 
 /** A slice of one provider's filtered list, by position. */
@@ -68,8 +107,18 @@ export function toPort(value: string | number | null | undefined): number | null
 /** The part of the cross-provider filter a provider applies itself after fetching everything. */
 export function matchesFilter(filter: DataSourceFilter): (record: DataSourceRecord) => boolean {
   const name = filter.name === undefined ? undefined : namePredicate(filter.name);
+  const host = filter.host === undefined ? undefined : namePredicate(filter.host);
+  const database = filter.database === undefined ? undefined : namePredicate(filter.database);
+  const after = filter.updatedAfter?.getTime();
+  const before = filter.updatedBefore?.getTime();
   return (record) =>
-    (!filter.vendors || filter.vendors.includes(record.vendor)) && (!name || name(record.name));
+    (!filter.vendors || filter.vendors.includes(record.vendor)) &&
+    (!name || name(record.name)) &&
+    (!host || (record.host !== null && host(record.host))) &&
+    (!database || (record.database !== null && database(record.database))) &&
+    (filter.status === undefined || record.status === filter.status) &&
+    (after === undefined || (record.updatedAt !== null && record.updatedAt.getTime() > after)) &&
+    (before === undefined || (record.updatedAt !== null && record.updatedAt.getTime() < before));
 }
 
 /** A window cut out of a list that is already in memory. */

@@ -117,6 +117,7 @@ export function useSupportedMediaTypes(): Plugin {
 /**
  * Marks every answer to a GET as not to be stored: an answer depends on the caller's credentials,
  * which a shared cache keyed on the URL would not see (forwarded tokens travel in custom headers).
+ * An answer the response cache kept already says how the caller's own browser may keep it.
  */
 export function useUncachedGets(): Plugin {
   return {

@@ -158,7 +158,7 @@ export function asUserError(error: unknown, fieldPath: FieldPath, conflictOn?: s
     case 404:
       throw new NotFoundError(refusal(label, 404), 'NOT_FOUND', null, error.provider);
     case 409: {
-      const blamed = blamedFields(error, fieldPath)[0];
+      const blamed = blamedFields(error, fieldPath).find((field) => field !== undefined);
       const field = blamed === undefined ? (conflictOn ?? null) : fieldPath(blamed);
       const message = field
         ? `${inputPathText(field)}: clashes with what ${label} already holds`
@@ -175,10 +175,7 @@ export function asUserError(error: unknown, fieldPath: FieldPath, conflictOn?: s
  * upstream refused it. A problem it names no field for is on the input as a whole.
  */
 function upstreamIssues(error: UpstreamError, fieldPath: FieldPath, label: string): FieldIssue[] {
-  const problems = error.problems ?? [];
-  const named = problems.some((problem) => problem.field !== undefined)
-    ? problems.map((problem) => problem.field)
-    : blamedFields(error, fieldPath);
+  const named = blamedFields(error, fieldPath);
   const issues = new Map<string, FieldIssue>();
   for (const upstream of named.length > 0 ? named : [undefined]) {
     const field = fieldPath(upstream);
@@ -193,14 +190,14 @@ function upstreamIssues(error: UpstreamError, fieldPath: FieldPath, label: strin
 }
 
 /**
- * The fields an upstream's refusal blames, by its names for them: those it lists, or the one it
- * names beside its message, or else the first its sentence names that the input has a place for.
+ * The fields an upstream's refusal blames, by its names for them: those its problem list names (a
+ * problem it names none for is `undefined` there, in its place), or the one it names beside its
+ * message, or else the first its sentence names that the input has a place for.
  */
-function blamedFields(error: UpstreamError, fieldPath: FieldPath): string[] {
-  const listed = (error.problems ?? []).flatMap((problem) =>
-    problem.field === undefined ? [] : [problem.field],
-  );
-  if (listed.length > 0) return listed;
+function blamedFields(error: UpstreamError, fieldPath: FieldPath): (string | undefined)[] {
+  const problems = error.problems ?? [];
+  if (problems.some((problem) => problem.field !== undefined))
+    return problems.map((problem) => problem.field);
   if (error.field !== undefined) return [error.field];
   if (error.upstreamMessage === undefined) return [];
   // The first only: a sentence may name other fields beside the one at fault ("… when x is not given").

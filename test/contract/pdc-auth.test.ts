@@ -152,6 +152,10 @@ describe('pdc describeError', () => {
       field: 'host',
       problems: [{ field: 'host', message: 'is required' }],
     });
+    // A path given as a list of names is written as PDC writes one in its sentences.
+    expect(
+      describePdcError(400, { status: 400, message: [{ path: [1, 'port'], message: 'must match pattern' }] }),
+    ).toMatchObject({ field: '[1].port', problems: [{ field: '[1].port', message: 'must match pattern' }] });
   });
 
   it('reads an object from field to reason', () => {

@@ -71,4 +71,43 @@ describe('npm run bench', () => {
       '| node-rivergen | 0 ms | 10 | closed | gateway |',
     );
   }, 90_000);
+
+  it('times the first streamed edges of a cross-provider page and its end, beside the same page unstreamed', async () => {
+    const dir = mkdtempSync(join(out, 'streamed-'));
+    const args = ['--import', 'tsx', 'bench/run.ts', '--quick', '--scenario', 'data-sources-streamed'];
+    args.push(
+      '--latency',
+      '20',
+      '--duration',
+      '0.4',
+      '--warmup',
+      '0',
+      '--cold-starts',
+      '0',
+      '--gateway',
+      'tsx',
+    );
+    await promisify(execFile)(process.execPath, [...args, '--out', dir], { cwd: root });
+
+    const report = JSON.parse(readFileSync(join(dir, 'quick.json'), 'utf8')) as Report;
+    // A closed loop, then paced at the scenario's own rate: a page costs too much for the lookups' rates.
+    expect(report.runs.map((r) => `${r.rate ?? 'closed'} ${r.target}`)).toEqual([
+      'closed gateway',
+      'closed gateway-streamed',
+      '25 gateway',
+      '25 gateway-streamed',
+    ]);
+    for (const run of report.runs) {
+      expect(run.result.errors).toEqual({ non2xx: 0, graphql: 0, transport: 0, timeouts: 0 });
+      expect(run.upstreamCalls).toHaveProperty('pdc');
+      expect(run.upstreamCalls).toHaveProperty('prequel-import');
+      expect(run.serverCpuUsPerQuery).toBeGreaterThan(0);
+      // The first edges are timed on the streamed answer only, and come no later than its end.
+      if (run.target === 'gateway') expect(run.result).not.toHaveProperty('firstEdge');
+      else expect(run.result.firstEdge?.p50).toBeLessThanOrEqual(run.result.latency.p50);
+    }
+    expect(readFileSync(join(dir, 'quick.md'), 'utf8')).toMatch(
+      /\| data-sources-streamed \| 20 ms \| 100 \| paced 25\/s \| [\d.]+ \/ [\d.]+ \|/,
+    );
+  }, 90_000);
 });

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoUpstreams, startDemoUpstreams } from '../../src/sandbox/demo.js';
 import { pdcSandbox } from '../../src/sandbox/pdc/index.js';
@@ -7,11 +8,14 @@ import {
   PatchPortDocument,
   PostgresEverywhereDocument,
   ProdCatalogDocument,
+  QueueTransferDocument,
   ReopenDocument,
+  WatchTransferDocument,
 } from '../generated/graphql.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { type ListeningGateway, serveOverHttp } from '../support/listening.js';
 import { docPages, fences, readRepoFile, root } from '../support/markdown.js';
+import { subscribe } from '../support/subscriptions.js';
 import { expectTypename } from '../support/typed.js';
 
 const run = promisify(execFile);
@@ -54,6 +58,30 @@ describe('README examples', () => {
     const patched = expectTypename(result.data?.updateRiverGenDataSource, 'UpdateRiverGenDataSourceSuccess');
     expect(patched.riverGenDataSource).toMatchObject({ port: 6543, description: null });
     expect(gw.sims.rivergen?.stats.last('updateDataSource')?.body).toEqual({ port: 6543, description: null });
+  });
+});
+
+describe("the README's transfer example", () => {
+  it('queues a transfer, and the subscription sees it run and ends with it finished', async () => {
+    await using gw = await startTestGateway({ LIVE_POLL_MIN_MS: '20', LIVE_POLL_MAX_MS: '50' });
+    const http = await serveOverHttp(gw);
+    try {
+      const queued = await gw.query(QueueTransferDocument);
+      const { transferId } = expectTypename(
+        queued.data?.queueDestinationTransfer,
+        'QueueDestinationTransferSuccess',
+      ).queued;
+      const live = await subscribe(`${http.base}/graphql`, print(WatchTransferDocument));
+      const events = (await live.rest()).map((part) => part.data?.destinationTransfer);
+      expect(events.map((event) => (event as { id: string }).id)).toEqual(events.map(() => transferId));
+      expect(events.map((event) => (event as { status: string }).status)).toEqual([
+        'PENDING',
+        'RUNNING',
+        'SUCCESS',
+      ]);
+    } finally {
+      await http.close();
+    }
   });
 });
 

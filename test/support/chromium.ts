@@ -9,7 +9,8 @@ const run = promisify(execFile);
 
 /**
  * The path of Chromium, installed with apt-get first when it is missing and the tests run as root;
- * or, when it cannot be had, why not (for the tests to skip with).
+ * or, when it cannot be had, why not (for the tests to skip with). The one place it is installed:
+ * a local `npm test` and CI's (`.ci/run`, on a fresh clone and image) both come here.
  */
 export async function ensureChromium(): Promise<{ path: string } | { missing: string }> {
   if (existsSync(chromium)) return { path: chromium };

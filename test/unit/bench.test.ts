@@ -10,17 +10,7 @@ import { buildReport, renderMarkdown } from '../../bench/lib/report.js';
 import { summarise } from '../../bench/lib/stats.js';
 import { parseCpuTicks, stealPercent } from '../../bench/lib/steal.js';
 import { checkTargets } from '../../bench/lib/targets.js';
-
-function result(rps: number, p50: number, p99: number): LoadResult {
-  return {
-    iterations: rps,
-    elapsedSeconds: 1,
-    rps,
-    latency: { p50, p90: p99, p99, max: p99, mean: p50 },
-    errors: { non2xx: 0, graphql: 0, transport: 0, timeouts: 0 },
-    errorSamples: [],
-  };
-}
+import { loadResult as result } from '../support/load-results.js';
 
 function row(
   scenario: string,

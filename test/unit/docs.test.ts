@@ -125,7 +125,7 @@ describe('the checks themselves', () => {
 describe('examples/', () => {
   it.each(examples)('$path is one named operation that validates against schema.graphql', ({ text }) => {
     expect(graphqlProblems(text, schema)).toEqual([]);
-    expect(text).toMatch(/^(# .*\n)*(query|mutation) [A-Z]\w* ?[({]/);
+    expect(text).toMatch(/^(# .*\n)*(query|mutation|subscription) [A-Z]\w* ?[({]/);
   });
 
   it('are exactly the operations the README shows, each once', () => {

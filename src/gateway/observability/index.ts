@@ -27,6 +27,8 @@ export interface Observability {
   plugins: Plugin[];
   /** Told the size of every DataLoader batch (metrics). */
   onBatch?: (loader: string, size: number) => void;
+  /** Told of each response cache lookup, answered from the cache or not (metrics). */
+  onCacheLookup?: (hit: boolean) => void;
   /** The process is shutting down: /ready answers 503 from now on. */
   drain(): void;
   close(): Promise<void>;
@@ -34,18 +36,19 @@ export interface Observability {
 
 /**
  * /ready always; /metrics and tracing as configured. `providers` is read once they are connected;
- * `admission`, when operations are admitted by their records in flight, at each scrape.
+ * `admission`, when operations are admitted by their records in flight, and `openSubscriptions`, at each scrape.
  */
 export function createObservability(
   options: ObservabilityOptions,
   providers: () => readonly ActiveProvider[],
   admission?: () => AdmissionState,
+  openSubscriptions?: () => number,
   /** In a cluster worker: what /metrics serves, given this process's own metrics to contribute. */
   sumOverWorkers?: SumOverWorkers,
 ): Observability {
   const readiness = new ReadinessCheck(providers, options.readinessTimeoutMs);
   const metrics = options.metrics
-    ? new GatewayMetrics(providers, admission, () => readiness.last)
+    ? new GatewayMetrics(providers, admission, () => readiness.last, openSubscriptions)
     : undefined;
   const tracing = options.tracing ? createTracing(options.tracing) : undefined;
   return {
@@ -62,6 +65,7 @@ export function createObservability(
       ...(tracing ? [tracing.plugin] : []),
     ],
     onBatch: metrics?.observeBatch,
+    onCacheLookup: metrics?.observeCacheLookup,
     drain: () => readiness.drain(),
     close: async () => {
       await tracing?.close();

@@ -64,9 +64,15 @@ export class GatewayMetrics {
     ['loader', 'provider'],
     [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000],
   );
+  private readonly cacheLookups = new CounterFamily(
+    'gateway_response_cache_lookups_total',
+    'Queries looked up in the response cache (RESPONSE_CACHE) by result: hit (answered from it, no upstream called) or miss (run).',
+    ['result'],
+  );
   private readonly breakerStates: GaugeFamily;
   private readonly providerReady: GaugeFamily;
   private readonly admission: GaugeFamily[];
+  private readonly subscriptions: GaugeFamily;
   /** Which provider owns each loader's type, worked out at the first batch (providers connect first). */
   private owners: Map<string, string> | undefined;
 
@@ -74,7 +80,14 @@ export class GatewayMetrics {
     private readonly providers: () => readonly ActiveProvider[],
     admission?: () => AdmissionState,
     readiness: () => readonly ProviderReadiness[] | undefined = () => undefined,
+    openSubscriptions: () => number = () => 0,
   ) {
+    this.subscriptions = new GaugeFamily(
+      'gateway_subscriptions_open',
+      'Subscriptions open now (MAX_SUBSCRIPTIONS bounds it).',
+      [],
+      () => [[[], openSubscriptions()]],
+    );
     this.admission = admission
       ? [
           new GaugeFamily(
@@ -146,6 +159,10 @@ export class GatewayMetrics {
     this.batchSizes.observe([loader, this.owners.get(loader) ?? 'unknown'], size);
   };
 
+  readonly observeCacheLookup = (hit: boolean): void => {
+    this.cacheLookups.inc([hit ? 'hit' : 'miss']);
+  };
+
   /** The Prometheus text exposition of this gateway's metrics and the process's. */
   async scrape(): Promise<string> {
     const own = this.families()
@@ -170,9 +187,11 @@ export class GatewayMetrics {
       this.upstreamSeconds,
       this.upstreamErrors,
       this.batchSizes,
+      this.cacheLookups,
       this.breakerStates,
       this.providerReady,
       ...this.admission,
+      this.subscriptions,
     ];
   }
 

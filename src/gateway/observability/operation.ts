@@ -1,4 +1,5 @@
 import { type DocumentNode, getOperationAST } from 'graphql';
+import { observeParts } from '../streamed-results.js';
 
 /** What a GraphQL request ran, as metrics and traces name it. */
 export interface OperationInfo {
@@ -40,6 +41,16 @@ export function errorCodes(result: unknown): string[] {
   if (Array.isArray(result)) for (const each of result) collectCodes(each, codes);
   else collectCodes(result, codes);
   return [...codes];
+}
+
+/** An answer in parts as it is, with `end` told the distinct codes of all its parts once the last is sent. */
+export function observeErrorCodes<T>(result: T, end: (codes: string[]) => void): T {
+  const codes = new Set<string>();
+  return observeParts(
+    result,
+    (part) => collectCodes(part, codes),
+    () => end([...codes]),
+  );
 }
 
 function collectCodes(result: unknown, codes: Set<string>): void {

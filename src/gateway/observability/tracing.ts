@@ -7,9 +7,8 @@ import type * as OtelExporter from '@opentelemetry/exporter-trace-otlp-http';
 import type * as OtelResources from '@opentelemetry/resources';
 import type * as OtelTrace from '@opentelemetry/sdk-trace-base';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
-import { observeParts } from '../streamed-results.js';
 import type { UpstreamCallTrace, UpstreamTracer } from '../upstream/index.js';
-import { describeOperation, errorCodes } from './operation.js';
+import { describeOperation, errorCodes, observeErrorCodes } from './operation.js';
 
 export interface TracingOptions {
   /** OTLP/HTTP base URL; spans go to `<endpoint>/v1/traces`. */
@@ -98,18 +97,11 @@ export function createTracing(options: TracingOptions): Tracing {
       if (!span) return;
       if (!isAsyncIterable(result)) return markErrors(span, errorCodes(result));
       streaming.add(span);
-      const codes = new Set<string>();
       setResult(
-        observeParts(
-          result,
-          (part) => {
-            for (const code of errorCodes(part)) codes.add(code);
-          },
-          () => {
-            markErrors(span, [...codes]);
-            span.end();
-          },
-        ),
+        observeErrorCodes(result, (codes) => {
+          markErrors(span, codes);
+          span.end();
+        }),
       );
     },
   };

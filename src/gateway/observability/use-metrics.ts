@@ -1,7 +1,12 @@
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
-import { observeParts } from '../streamed-results.js';
 import type { GatewayMetrics } from './metrics.js';
-import { describeOperation, errorCodes, type OperationInfo, UNKNOWN_OPERATION } from './operation.js';
+import {
+  describeOperation,
+  errorCodes,
+  type OperationInfo,
+  observeErrorCodes,
+  UNKNOWN_OPERATION,
+} from './operation.js';
 
 /**
  * Serves GET /metrics (Prometheus text) and counts every GraphQL request with its operation,
@@ -31,6 +36,11 @@ export function useMetrics(
       const measure = (args.contextValue.request as MeasuredRequest)[measured];
       if (measure) measure.operation = describeOperation(args.document, args.operationName);
     },
+    // onExecute never sees a subscription: it is named here, so that it is counted as one.
+    onSubscribe: ({ args }) => {
+      const measure = (args.contextValue.request as MeasuredRequest)[measured];
+      if (measure) measure.operation = describeOperation(args.document, args.operationName);
+    },
     onResultProcess: ({ request, result, setResult }) => {
       const measure = (request as MeasuredRequest)[measured];
       if (!measure) return;
@@ -41,18 +51,11 @@ export function useMetrics(
         return;
       }
       // An answer in parts is over, and timed, when its last part is sent; any part's errors count.
-      const codes = new Set<string>();
       setResult(
-        observeParts(
-          result,
-          (part) => {
-            for (const code of errorCodes(part)) codes.add(code);
-          },
-          () => {
-            const seconds = (performance.now() - measure.started) / 1000;
-            metrics.recordOperation(measure.operation, [...codes], seconds);
-          },
-        ),
+        observeErrorCodes(result, (codes) => {
+          const seconds = (performance.now() - measure.started) / 1000;
+          metrics.recordOperation(measure.operation, codes, seconds);
+        }),
       );
     },
   };

@@ -54,3 +54,22 @@ export function someEntries(record: Record<string, unknown>): [string, unknown][
   }
   return entries;
 }
+
+/**
+ * The field an error body names, as one path: text as it is, or a list of names (a validator's
+ * `path`, FastAPI's `loc`) written out with list indices as `[i]`. `places` are first names that say
+ * where in the request the field was (FastAPI's `body`, `query`), not which field: they are left out.
+ */
+export function namedField(named: unknown, places: readonly string[] = []): string | undefined {
+  if (typeof named === 'string') return named ? clipped(named) : undefined;
+  if (!Array.isArray(named)) return undefined;
+  const names = named
+    .slice(0, ERROR_BODY_BOUNDS.depth + 1)
+    .filter((name): name is string | number => typeof name === 'string' || typeof name === 'number');
+  const start = places.includes(String(names[0])) ? 1 : 0;
+  const path = names
+    .slice(start, start + ERROR_BODY_BOUNDS.depth)
+    .map((name, i) => (typeof name === 'number' ? `[${name}]` : i === 0 ? name : `.${name}`))
+    .join('');
+  return path ? clipped(path) : undefined;
+}

@@ -2,6 +2,7 @@ import { UPSTREAM_FIELD_PATH } from '../../gateway/field-problems.js';
 import {
   clipped,
   ERROR_BODY_BOUNDS,
+  namedField,
   partsOfErrorBody,
   someEntries,
   type UpstreamErrorDetail,
@@ -46,7 +47,7 @@ function partsOf(raw: unknown): PdcMessagePart[] {
     if (!isRecord(value)) return { parts: [{ text: String(value) }] };
     const text = value.message ?? value.msg ?? value.detail;
     if (typeof text === 'string') {
-      const field = fieldOf(value.field ?? value.property ?? value.path ?? value.param);
+      const field = namedField(value.field ?? value.property ?? value.path ?? value.param);
       return { parts: [field ? { field, text: clipped(text) } : fromText(text)] };
     }
     // An object from field name to reason (or reasons).
@@ -57,16 +58,6 @@ function partsOf(raw: unknown): PdcMessagePart[] {
       })),
     };
   });
-}
-
-/** A field named as a path or as a list of its names (only the first few, and only those that are text). */
-function fieldOf(named: unknown): string | undefined {
-  if (typeof named === 'string') return named ? clipped(named) : undefined;
-  if (!Array.isArray(named)) return undefined;
-  const names = named
-    .slice(0, ERROR_BODY_BOUNDS.depth)
-    .filter((name): name is string | number => typeof name === 'string' || typeof name === 'number');
-  return names.length > 0 ? clipped(names.join('.')) : undefined;
 }
 
 function fromText(raw: string): PdcMessagePart {

@@ -1,3 +1,4 @@
+import { statusOf } from '../../gateway/enums.js';
 import { type DataSourceRecord, toDate, toPort } from '../../gateway/records.js';
 import { vendorFrom } from '../../gateway/vendor.js';
 import type { PdcDataSource } from './client.js';
@@ -24,6 +25,7 @@ export function toCatalogRecord(raw: PdcDataSource): CatalogDataSourceRecord {
     schema: null,
     createdAt: toDate(raw.date),
     updatedAt: null,
+    status: statusOf(raw.status),
     raw,
   };
 }

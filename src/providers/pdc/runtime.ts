@@ -11,6 +11,7 @@ import {
   type DataSourceFilter,
   type ListSlice,
   type ListWindow,
+  matchesFilter,
   namePredicate,
 } from '../../gateway/records.js';
 import { pdcPasswordAuth } from './auth.js';
@@ -52,7 +53,7 @@ export function connectPdc(config: PdcConfig, services: RuntimeServices): Provid
       const requestHttp = http.forRequest(caller.tag, caller.signal);
       if (!serviceAuth)
         return new PdcSession(
-          new PdcClient(requestHttp, forwardedBearer(caller, 'x-pdc-token', PDC)),
+          new PdcClient(requestHttp, forwardedBearer(caller, FORWARDED_TOKEN, PDC)),
           config,
         );
       // A login this request causes goes through its own view of the pool, so it counts as its call;
@@ -70,9 +71,19 @@ export function connectPdc(config: PdcConfig, services: RuntimeServices): Provid
       );
     },
     upstreams: [http],
+    ...(serviceAuth ? {} : { callerHeaders: [FORWARDED_TOKEN] }),
     close: () => http.close(),
   };
 }
+
+/** What PDC is asked for, and what is left for the gateway to keep of its answer. */
+interface Plan {
+  filters: PdcFilters;
+  keep?: (record: CatalogDataSourceRecord) => boolean;
+}
+
+/** Where a caller sends their own PDC token when the gateway forwards it. */
+const FORWARDED_TOKEN = 'x-pdc-token';
 
 /** What one request does with PDC. Results are remembered only for the life of the request. */
 export class PdcSession implements ProviderSession {
@@ -133,7 +144,7 @@ export class PdcSession implements ProviderSession {
     const plan = this.plan(filter);
     if (!plan) return { items: [], hasMore: false };
     if (!plan.keep) return this.filterPage(plan.filters, window);
-    const all = (await this.scan(plan.filters)).map(toCatalogRecord).filter(plan.keep);
+    const all = await this.kept(plan);
     return {
       items: all.slice(window.offset, window.offset + window.limit),
       hasMore: window.offset + window.limit < all.length,
@@ -144,13 +155,23 @@ export class PdcSession implements ProviderSession {
     const plan = this.plan(filter);
     if (!plan) return 0;
     if (!plan.keep) return this.filterCount(plan.filters);
-    return (await this.scan(plan.filters)).map(toCatalogRecord).filter(plan.keep).length;
+    return (await this.kept(plan)).length;
   }
 
-  /** What PDC can filter itself (vendors, as database types) and what is left to do here (names). */
-  private plan(
-    filter: DataSourceFilter,
-  ): { filters: PdcFilters; keep?: (record: CatalogDataSourceRecord) => boolean } | undefined {
+  async allDataSources(filter: DataSourceFilter): Promise<readonly CatalogDataSourceRecord[]> {
+    const plan = this.plan(filter);
+    return plan ? this.kept(plan) : [];
+  }
+
+  private async kept(plan: Plan): Promise<CatalogDataSourceRecord[]> {
+    const records = (await this.scan(plan.filters)).map(toCatalogRecord);
+    return plan.keep ? records.filter(plan.keep) : records;
+  }
+
+  /** What PDC can filter itself (vendors, as database types) and what is left to do here (the rest). */
+  private plan(filter: DataSourceFilter): Plan | undefined {
+    // PDC records no update time: no data source changed within any window.
+    if (filter.updatedAfter !== undefined || filter.updatedBefore !== undefined) return undefined;
     const keeps: ((record: CatalogDataSourceRecord) => boolean)[] = [];
     let filters = EVERY_DATA_SOURCE;
     if (filter.vendors) {
@@ -162,6 +183,9 @@ export class PdcSession implements ProviderSession {
     if (filter.name !== undefined) {
       const matches = namePredicate(filter.name);
       keeps.push((record) => matches(record.name));
+    }
+    if (filter.host !== undefined || filter.database !== undefined || filter.status !== undefined) {
+      keeps.push(matchesFilter({ host: filter.host, database: filter.database, status: filter.status }));
     }
     return {
       filters,

@@ -51,6 +51,7 @@ export function toDestinationRecord(raw: Destination): DestinationRecord {
     schema: text(where.schema) ?? text(where.dataset) ?? text(where.namespace),
     createdAt: toDate(raw.created_at),
     updatedAt: toDate(raw.updated_at),
+    status: null,
     raw,
     vendorKey,
     block,

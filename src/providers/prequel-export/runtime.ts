@@ -1,6 +1,7 @@
 import { loadEach } from '../../gateway/concurrency.js';
 import { type CursorPageResult, readAllPages } from '../../gateway/cursor-paging.js';
 import { FilteredLists } from '../../gateway/filtered-lists.js';
+import { credentialKey, LivePolls, type PollEvent } from '../../gateway/live-polls.js';
 import {
   type ProviderRuntime,
   type ProviderSession,
@@ -9,10 +10,12 @@ import {
 } from '../../gateway/provider.js';
 import {
   type DataSourceFilter,
+  type DataSourceRecord,
   type ListSlice,
   type ListWindow,
   sliceWindow,
 } from '../../gateway/records.js';
+import { isUpstreamError } from '../../gateway/upstream/index.js';
 import {
   createPrequelExportHttp,
   PrequelExportClient,
@@ -55,15 +58,62 @@ export function connectPrequelExport(
   const http = createPrequelExportHttp(upstreamSettings(config.url, services));
   // The key is the gateway's own: callers never send or see it.
   const auth = () => ({ 'X-API-KEY': config.apiKey });
+  const feed = transferFeed(new PrequelExportClient(http, auth), credentialKey(config.apiKey), services);
   return {
     session: (caller) =>
       new PrequelExportSession(
         new PrequelExportClient(http.forRequest(caller.tag, caller.signal), auth),
         config.concurrency,
+        feed,
       ),
     upstreams: [http],
-    close: () => http.close(),
+    close: () => {
+      feed.close();
+      return http.close();
+    },
   };
+}
+
+/** A destination's newest transfers, polled once for every subscriber who follows them (live-polls.ts). */
+export interface TransferFeed {
+  /** The newest page of the destination's transfers, now and on each change, until `signal` aborts. */
+  follow(destinationId: string, signal: AbortSignal): AsyncGenerator<PollEvent<Transfer[]>>;
+  close(): void;
+}
+
+/**
+ * The polls read with the gateway's own key, which every caller shares (Prequel's key is never
+ * forwarded): one poll per destination, whoever follows it. No request owns a poll, so its calls carry
+ * only the poll's own signal, aborted when the last follower leaves.
+ */
+function transferFeed(
+  client: PrequelExportClient,
+  credential: string,
+  services: RuntimeServices,
+): TransferFeed {
+  const polls = new LivePolls<Transfer[]>(services.polling, wontPass);
+  return {
+    follow: (destinationId, signal) =>
+      polls.follow(
+        JSON.stringify([destinationId, credential]),
+        async (pollSignal) =>
+          (
+            await client.listTransfers(
+              destinationId,
+              { order: 'desc', page_size: UPSTREAM_PAGE_SIZE },
+              { signal: pollSignal },
+            )
+          ).transfers,
+        signal,
+      ),
+    close: () => polls.close(),
+  };
+}
+
+/** A refusal that asking again will not change: the destination is gone, or the key is refused. */
+function wontPass(error: unknown): boolean {
+  const status = isUpstreamError(error) && error.kind === 'http' ? (error.status ?? 0) : 0;
+  return status >= 400 && status < 500 && status !== 408 && status !== 429;
 }
 
 /** What one request does with Prequel Export. Results are remembered only for the life of the request. */
@@ -78,6 +128,8 @@ export class PrequelExportSession implements ProviderSession {
     readonly client: PrequelExportClient,
     /** Prequel has no batch read: lookups by id run this many at a time. */
     private readonly concurrency: number,
+    /** Shared polls of destinations' transfers, for subscriptions. */
+    readonly transfers: TransferFeed,
   ) {}
 
   /** Fetches each distinct id once, a few at a time; an id Prequel does not know is null. */
@@ -111,6 +163,10 @@ export class PrequelExportSession implements ProviderSession {
 
   async countDataSources(filter: DataSourceFilter): Promise<number> {
     return (await this.lists.matching(filter)).length;
+  }
+
+  allDataSources(filter: DataSourceFilter): Promise<readonly DataSourceRecord[]> {
+    return this.lists.matching(filter);
   }
 
   /** One page of a destination's transfers, newest first unless `order` is asc. */

@@ -36,6 +36,7 @@ export function toImportSourceRecord(raw: ImportSource): ImportSourceRecord {
     schema: text('schema'),
     createdAt: toDate(raw.created_at),
     updatedAt: toDate(raw.updated_at),
+    status: null,
     raw,
     vendorKey,
     block,

@@ -9,6 +9,7 @@ import {
 } from '../../gateway/provider.js';
 import {
   type DataSourceFilter,
+  type DataSourceRecord,
   type ListSlice,
   type ListWindow,
   sliceWindow,
@@ -77,5 +78,9 @@ export class PrequelImportSession implements ProviderSession {
 
   async countDataSources(filter: DataSourceFilter): Promise<number> {
     return (await this.lists.matching(filter)).length;
+  }
+
+  allDataSources(filter: DataSourceFilter): Promise<readonly DataSourceRecord[]> {
+    return this.lists.matching(filter);
   }
 }

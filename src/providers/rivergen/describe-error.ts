@@ -2,6 +2,7 @@ import { fieldProblems } from '../../gateway/field-problems.js';
 import {
   clipped,
   ERROR_BODY_BOUNDS,
+  namedField,
   type UpstreamErrorDetail,
   type UpstreamProblem,
 } from '../../gateway/upstream/index.js';
@@ -25,23 +26,30 @@ export function describeRiverGenError(_status: number, body: unknown): UpstreamE
     stringOf(typeof body.error === 'string' ? body.error : undefined) ??
     stringOf(body.message);
   const details = inner.details ?? inner.detail ?? body.detail;
-  const fromDetails = detailsOf(details);
+  const items = itemsOf(details).map(detailOf);
+  const fromDetails = Array.isArray(details) ? joined(items) : (items[0] ?? {});
   const text = message ?? fromDetails.message;
   if (text !== undefined) out.message = oneLine(text);
   if (fromDetails.field !== undefined) out.field = fromDetails.field;
-  const problems = problemsOf(details, out.message);
+  const problems = problemsOf(items, out.message);
   if (problems.length > 0) out.problems = problems;
   return out;
+}
+
+/** What one item of `details` names and says. */
+interface Detail {
+  field?: string;
+  message?: string;
 }
 
 /**
  * Each field at fault: those `details` names (one object, or a list of them), then any other the
  * message lists as `<field>: <reason>` (it may name several where `details` holds only the first).
  */
-function problemsOf(details: unknown, message: string | undefined): UpstreamProblem[] {
-  const named = itemsOf(details)
-    .map(detailOf)
-    .flatMap((d) => (d.field !== undefined ? [{ field: d.field, message: d.message ?? 'is invalid' }] : []));
+function problemsOf(items: readonly Detail[], message: string | undefined): UpstreamProblem[] {
+  const named = items.flatMap((d) =>
+    d.field !== undefined ? [{ field: d.field, message: d.message ?? 'is invalid' }] : [],
+  );
   if (message === undefined) return named;
   const listed = fieldProblems(message).filter((p) => p.field !== undefined);
   const seen = new Set<string | undefined>(named.map((p) => p.field));
@@ -55,10 +63,8 @@ function itemsOf(details: unknown): unknown[] {
     : [details];
 }
 
-/** What `details` says: the first field any of its items names, and their messages joined. */
-function detailsOf(details: unknown): { field?: string; message?: string } {
-  if (!Array.isArray(details)) return detailOf(details);
-  const parts = itemsOf(details).map(detailOf);
+/** What a list of details says: the first field any of its items names, and their messages joined. */
+function joined(parts: readonly Detail[]): Detail {
   const field = parts.find((p) => p.field !== undefined)?.field;
   const message = parts
     .map((p) => (p.field && p.message ? `${p.field}: ${p.message}` : p.message))
@@ -67,27 +73,15 @@ function detailsOf(details: unknown): { field?: string; message?: string } {
   return { ...(field === undefined ? {} : { field }), ...(message ? { message: clipped(message) } : {}) };
 }
 
-function detailOf(detail: unknown): { field?: string; message?: string } {
+/** The first name of FastAPI's `loc`, which says where in the request the field was. */
+const REQUEST_PLACES = ['body', 'query', 'path', 'header'];
+
+function detailOf(detail: unknown): Detail {
   if (typeof detail === 'string') return { message: clipped(detail) };
   if (!isRecord(detail)) return {};
-  const field = fieldOf(detail.field ?? detail.loc ?? detail.param ?? detail.path);
+  const field = namedField(detail.field ?? detail.loc ?? detail.param ?? detail.path, REQUEST_PLACES);
   const message = stringOf(detail.reason) ?? stringOf(detail.msg) ?? stringOf(detail.message);
   return { ...(field === undefined ? {} : { field }), ...(message === undefined ? {} : { message }) };
-}
-
-/** A field as a dotted path; FastAPI's `loc` starts with where it was (`body`, `query`, `path`). */
-function fieldOf(value: unknown): string | undefined {
-  if (typeof value === 'string') return value ? clipped(value) : undefined;
-  if (!Array.isArray(value)) return undefined;
-  const parts = value
-    .slice(0, ERROR_BODY_BOUNDS.depth + 1)
-    .filter((p): p is string | number => typeof p === 'string' || typeof p === 'number');
-  const start = ['body', 'query', 'path', 'header'].includes(String(parts[0])) ? 1 : 0;
-  const path = parts
-    .slice(start)
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`))
-    .join('');
-  return path || undefined;
 }
 
 function stringOf(value: unknown): string | undefined {

@@ -1,3 +1,4 @@
+import { statusOf } from '../../gateway/enums.js';
 import { type DataSourceRecord, toDate, toPort } from '../../gateway/records.js';
 import { vendorFrom } from '../../gateway/vendor.js';
 import type { RiverGenDataSource, RiverGenDataSourceSummary } from './client.js';
@@ -30,6 +31,7 @@ export function toRiverGenRecord(
     schema: full.schema_name ?? null,
     createdAt: toDate(raw.created_at),
     updatedAt: toDate(raw.updated_at),
+    status: statusOf(raw.status),
   };
   // The spread comes last. On Node 20 (V8 11.3), a literal that opens with a spread and then adds
   // properties gets a hidden class of its own per object, which outlives young-generation GC:

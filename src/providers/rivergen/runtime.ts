@@ -15,7 +15,12 @@ import {
   matchesFilter,
   sliceWindow,
 } from '../../gateway/records.js';
-import { createRiverGenHttp, RiverGenClient, type RiverGenListQuery } from './client.js';
+import {
+  createRiverGenHttp,
+  RiverGenClient,
+  type RiverGenDataSourceStatus,
+  type RiverGenListQuery,
+} from './client.js';
 import type { RiverGenConfig } from './config.js';
 import { type RiverGenRecord, riverGenId, toRiverGenRecord } from './records.js';
 import { typesFor } from './vendors.js';
@@ -42,14 +47,18 @@ export function connectRiverGen(
           http.forRequest(caller.tag, caller.signal),
           serviceToken
             ? () => ({ authorization: `Bearer ${serviceToken}` })
-            : forwardedBearer(caller, 'x-rivergen-token', RIVERGEN),
+            : forwardedBearer(caller, FORWARDED_TOKEN, RIVERGEN),
         ),
         config,
       ),
     upstreams: [http],
+    ...(serviceToken ? {} : { callerHeaders: [FORWARDED_TOKEN] }),
     close: () => http.close(),
   };
 }
+
+/** Where a caller sends their own RiverGen token when the gateway forwards it. */
+const FORWARDED_TOKEN = 'x-rivergen-token';
 
 /** What one request does with RiverGen, as one caller of one organisation. */
 export class RiverGenSession implements ProviderSession {
@@ -92,26 +101,52 @@ export class RiverGenSession implements ProviderSession {
   async listDataSources(filter: DataSourceFilter, window: ListWindow): Promise<ListSlice<RiverGenRecord>> {
     const plan = this.plan(filter);
     if (!plan) return { items: [], hasMore: false };
-    if (plan.scan) return sliceWindow((await this.scan(plan.query)).filter(matchesFilter(filter)), window);
+    if (plan.scan) return sliceWindow(await this.allDataSources(filter), window);
     return this.window(plan.query, window);
   }
 
   async countDataSources(filter: DataSourceFilter): Promise<number> {
     const plan = this.plan(filter);
     if (!plan) return 0;
-    if (plan.scan) return (await this.scan(plan.query)).filter(matchesFilter(filter)).length;
+    if (plan.scan) return (await this.allDataSources(filter)).length;
     return this.count(plan.query);
   }
 
-  /** RiverGen filters one type at a time and searches by substring: anything more is done here. */
+  async allDataSources(filter: DataSourceFilter): Promise<RiverGenRecord[]> {
+    const plan = this.plan(filter);
+    if (!plan) return [];
+    const all = await this.scan(plan.query);
+    return plan.scan ? all.filter(matchesFilter(filter)) : all;
+  }
+
+  /**
+   * RiverGen filters one type and one status at a time (its documented `type` and `status_filter`)
+   * and searches by substring: anything more is done here, over every match of what it can filter.
+   */
   private plan(filter: DataSourceFilter): { query: RiverGenListFilter; scan: boolean } | undefined {
     const query: RiverGenListFilter = { sort_by: 'id', sort_order: 'asc' };
-    let scan = filter.name !== undefined;
+    let scan =
+      filter.name !== undefined ||
+      filter.host !== undefined ||
+      filter.database !== undefined ||
+      filter.updatedAfter !== undefined ||
+      filter.updatedBefore !== undefined;
     if (filter.vendors) {
       const types = typesFor(filter.vendors);
       if (types.length === 0 && !filter.vendors.includes('OTHER')) return undefined;
       if (types.length === 1 && !filter.vendors.includes('OTHER'))
         query.type = types[0] as RiverGenListFilter['type'];
+      else scan = true;
+    }
+    if (filter.name !== undefined) {
+      // Its `search` finds the names holding a text, whatever the case: the pattern's longest literal
+      // part narrows what is read, and the pattern itself is matched here.
+      const literal = filter.name.split('*').reduce((a, b) => (b.length > a.length ? b : a), '');
+      if (literal.length > 0) query.search = literal;
+    }
+    if (filter.status !== undefined) {
+      const status = filter.status.toLowerCase();
+      if (isRiverGenStatus(status)) query.status_filter = status;
       else scan = true;
     }
     return { query, scan };
@@ -135,4 +170,17 @@ export class RiverGenSession implements ProviderSession {
     }
     return scan;
   }
+}
+
+const riverGenStatuses: readonly string[] = [
+  'active',
+  'inactive',
+  'testing',
+  'failed',
+  'maintenance',
+] satisfies RiverGenDataSourceStatus[];
+
+/** A status RiverGen's `status_filter` documents; OTHER stands for none of them. */
+function isRiverGenStatus(status: string): status is RiverGenDataSourceStatus {
+  return riverGenStatuses.includes(status);
 }

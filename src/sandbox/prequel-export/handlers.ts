@@ -237,6 +237,7 @@ export function createHandlers(store: ExportStore): Record<string, SimHandler<st
         tags: { ...body.tags },
       };
       store.addTransfer(found.id, transfer);
+      store.progress.track(transfer);
       return success({ transfer_id: transfer.id }, 'transfer queued');
     },
 
@@ -244,6 +245,7 @@ export function createHandlers(store: ExportStore): Record<string, SimHandler<st
       paged(() => {
         const found = find(req);
         if (!found) return notFound(req.params.destination_id);
+        store.progress.read(store.transfersOf(found.id));
         const filters: Record<string, string> = {};
         for (const name of ['status', 'ended_before', 'ended_after'] as const) {
           const value = req.query[name];

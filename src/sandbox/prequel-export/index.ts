@@ -13,6 +13,7 @@ import { documentedExportAnswer } from './documented.js';
 import { createHandlers, failure } from './handlers.js';
 import { seedStore } from './seed.js';
 import type { ExportStore } from './store.js';
+import { DEFAULT_TRANSFER_STEPS, type TransferSteps } from './transfer-progress.js';
 
 /** The API key the demo organisation accepts (it opens nothing real). */
 export const PREQUEL_EXPORT_DEMO_API_KEY = 'prq_demo_export_5f1c0e7a9b2d4c36';
@@ -21,10 +22,13 @@ export const PREQUEL_EXPORT_API_VERSION = '2023-12-01';
 
 export { SEEDED_DESTINATIONS } from './seed.js';
 export type { ExportStore } from './store.js';
+export type { TransferSteps } from './transfer-progress.js';
 
 /** The simulator, with its store so tests can look behind the API (e.g. at stored secrets). */
 export interface PrequelExportSimulator extends Simulator {
   readonly store: ExportStore;
+  /** How transfers queued through the API move on from now; undefined restores the default (a step every 2 reads). */
+  setTransferSteps(steps: Partial<TransferSteps> | undefined): void;
 }
 
 const header = (headers: IncomingHttpHeaders, name: string): string | undefined => {
@@ -67,6 +71,9 @@ export const prequelExportSandbox: SandboxEntry<PrequelExportSimulator> = {
       documented ? reshapeAnswers(spec, documentedExportAnswer) : spec,
       options,
     );
-    return Object.assign(simulator, { store });
+    const setTransferSteps = (steps: Partial<TransferSteps> | undefined) => {
+      store.progress.steps = { ...DEFAULT_TRANSFER_STEPS, ...steps };
+    };
+    return Object.assign(simulator, { store, setTransferSteps });
   },
 };

@@ -2,6 +2,7 @@ import type { components } from '../../providers/prequel-export/openapi.gen.js';
 import type { OpenApiDocument, Random } from '../kit/index.js';
 import type { ModelCatalog } from './catalog.js';
 import { createProjector, type JsonObject } from './settings.js';
+import { TransferProgress } from './transfer-progress.js';
 
 type Schemas = components['schemas'];
 export type Destination = Schemas['Destination'];
@@ -48,6 +49,8 @@ export class ExportStore {
   private readonly transfers = new Map<string, Transfer[]>();
   private readonly recipients = new Map<string, Recipient>();
   private readonly project: (vendor: string, settings: JsonObject) => JsonObject;
+  /** How the transfers queued through the API move on. */
+  readonly progress: TransferProgress;
 
   constructor(
     document: OpenApiDocument,
@@ -56,6 +59,7 @@ export class ExportStore {
     readonly random: Random,
   ) {
     this.project = createProjector(document);
+    this.progress = new TransferProgress(random);
   }
 
   addRecipient(recipient: Recipient): void {
