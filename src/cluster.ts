@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { AggregatorRegistry } from 'prom-client';
 import { CounterFamily, GaugeFamily } from './gateway/observability/series.js';
 import type { Env } from './gateway/provider.js';
+import type { CachePeers } from './gateway/response-cache.js';
 
 /** What the primary tells a worker before it starts: the environment to read (with the demo simulators'). */
 export interface WorkerStart {
@@ -12,12 +13,17 @@ export interface WorkerStart {
   demo: boolean;
 }
 
+/** What a mutation touched, as the response cache tags answers (typename and, for a record, id). */
+type Touched = { typename: string; id?: string | number }[];
+
 type ToWorker =
   | WorkerStart
   | { type: 'gateway:collect'; id: number }
-  | { type: 'gateway:scraped'; id: number; text: string };
+  | { type: 'gateway:scraped'; id: number; text: string }
+  | { type: 'gateway:invalidate'; touched: Touched };
 type ToPrimary =
   | { type: 'gateway:hello' }
+  | { type: 'gateway:invalidate'; touched: Touched }
   | { type: 'gateway:listening'; url: string }
   | { type: 'gateway:scrape'; id: number }
   | { type: 'gateway:collected'; id: number; metrics: unknown[] };
@@ -77,6 +83,10 @@ export function runPrimary(options: PrimaryOptions): void {
         void scrape().then(
           (text) => worker.isConnected() && worker.send({ type: 'gateway:scraped', id: message.id, text }),
         );
+      } else if (message?.type === 'gateway:invalidate') {
+        // A mutation through one worker empties the others' kept answers too.
+        for (const other of Object.values(cluster.workers ?? {}))
+          if (other && other !== worker && other.isConnected()) other.send(message satisfies ToWorker);
       } else if (message?.type === 'gateway:collected') {
         collecting.get(message.id)?.(message.metrics);
       } else if (message?.type === 'gateway:listening') {
@@ -218,4 +228,15 @@ export function workerMetrics(local: () => Promise<unknown[]>): () => Promise<st
         reject(error);
       });
     });
+}
+
+/** In a worker: the other workers' response caches, reached through the primary. */
+export function workerCachePeers(): CachePeers {
+  return {
+    publish: (touched) => process.send?.({ type: 'gateway:invalidate', touched } satisfies ToPrimary),
+    subscribe: (invalidate) =>
+      process.on('message', (message: ToWorker) => {
+        if (message?.type === 'gateway:invalidate') invalidate(message.touched);
+      }),
+  };
 }

@@ -1,7 +1,7 @@
 // First: V8 flags must be set before the code they concern runs.
 import './v8-flags.js';
 import cluster from 'node:cluster';
-import { runPrimary, startMessage, tellListening, workerMetrics } from './cluster.js';
+import { runPrimary, startMessage, tellListening, workerCachePeers, workerMetrics } from './cluster.js';
 import { ConfigError, type GatewayConfig, loadConfig } from './config.js';
 import { createLogger } from './gateway/logging.js';
 import { loadPersistedManifest } from './gateway/persisted-manifest.js';
@@ -20,7 +20,11 @@ async function main(): Promise<void> {
     const start = await startMessage();
     const config = loadConfig(start.env, providers, { demo: start.demo });
     const logger = createLogger(config.logLevel).child({ pid: process.pid });
-    await serve(config, { logger, sumOverWorkers: workerMetrics }, { quiet: true });
+    await serve(
+      config,
+      { logger, sumOverWorkers: workerMetrics, cachePeers: workerCachePeers() },
+      { quiet: true },
+    );
     return;
   }
   let env: Env = process.env;

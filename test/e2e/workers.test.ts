@@ -1,6 +1,9 @@
 import { once } from 'node:events';
+import { availableParallelism } from 'node:os';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+import { providers } from '../../src/providers/registry.js';
 import { type EntryPoint, startEntryPoint } from '../support/entry-point.js';
 import { parsePrometheus } from '../support/prometheus.js';
 
@@ -29,11 +32,11 @@ afterAll(async () => {
 });
 
 /** One query on a connection of its own: the cluster hands each new connection to the next worker. */
-async function ask(operation: string, query = '{ dataSources(first: 1) { totalCount } }') {
+async function ask(operation: string, query = '{ dataSources(first: 1) { totalCount } }', type = 'query') {
   const response = await request(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', connection: 'close' },
-    body: JSON.stringify({ query: `query ${operation} ${query}` }),
+    body: JSON.stringify({ query: `${type} ${operation} ${query}` }),
     signal: AbortSignal.timeout(30_000),
   });
   return { status: response.statusCode, body: (await response.body.json()) as { data?: unknown } };
@@ -106,6 +109,34 @@ describe('WORKERS=2', { timeout: 120_000 }, () => {
     expect(pids.size).toBe(2);
   });
 
+  it("empties every worker's kept answers when a mutation runs through one of them", async () => {
+    const id = 'Uml2ZXJHZW5EYXRhU291cmNlOjE';
+    const read = `{ dataSource(id: "${id}") { ... on RiverGenDataSource { port } } }`;
+    const portIn = (body: { data?: unknown }) =>
+      (body.data as { dataSource: { port: number } }).dataSource.port;
+    // Demo mode keeps answers: read often enough that each worker answers twice, once from its cache.
+    const before = [];
+    for (let i = 0; i < 6; i++) before.push(portIn((await ask('Port', read)).body));
+    expect(new Set(before).size).toBe(1);
+    const hits = () =>
+      logLines().filter(
+        (l) =>
+          l.msg === 'request done' && l.operationName === 'Port' && (l as { cache?: string }).cache === 'hit',
+      );
+    await until(() => new Set(hits().map((l) => l.pid)).size === 2, 'a kept answer in each worker');
+    const port = (before[0] ?? 5432) + 1;
+    const patched = await ask(
+      'Patch',
+      `{ updateRiverGenDataSource(id: "${id}", input: { port: ${port} }) { __typename } }`,
+      'mutation',
+    );
+    expect(patched.body).toEqual({
+      data: { updateRiverGenDataSource: { __typename: 'UpdateRiverGenDataSourceSuccess' } },
+    });
+    // Whichever worker answers the same read next, it says what the mutation wrote.
+    for (let i = 0; i < 6; i++) expect(portIn((await ask('Port', read)).body)).toBe(port);
+  });
+
   it('on SIGTERM lets every worker finish its requests in flight, then exits', async () => {
     const pdc = line.simulators?.pdc ?? '';
     // The demo simulators take fault settings over HTTP: hold the catalog's lists long enough to signal.
@@ -138,5 +169,22 @@ describe('WORKERS=2', { timeout: 120_000 }, () => {
         .map((l) => l.pid),
     );
     expect(pids.size).toBe(2);
+  });
+});
+
+describe('WORKERS', () => {
+  const upstream = { RIVERGEN_URL: 'http://127.0.0.1:9', RIVERGEN_TOKEN: 't', GATEWAY_AUTH: 'none' };
+  it('is one process in demo mode and one per core once an upstream is configured, unless set', () => {
+    expect(loadConfig({}, providers).workers).toBe(1);
+    expect(loadConfig(upstream, providers).workers).toBe(availableParallelism());
+    expect(loadConfig({ ...upstream, WORKERS: '3' }, providers).workers).toBe(3);
+    expect(loadConfig({ WORKERS: 'auto' }, providers).workers).toBe(availableParallelism());
+  });
+
+  it('refuses anything but a positive number or `auto`, naming the variable', () => {
+    for (const value of ['0', '-1', 'all', '1.5']) {
+      expect(() => loadConfig({ WORKERS: value }, providers)).toThrow(ConfigError);
+      expect(() => loadConfig({ WORKERS: value }, providers)).toThrow(/WORKERS/);
+    }
   });
 });
