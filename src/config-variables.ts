@@ -73,6 +73,13 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
     schema: int(0, 3_600_000),
   },
   {
+    name: 'WORKERS',
+    description:
+      'Processes serving requests on one port: a number, or `auto` for one per available core. With more than one, a primary process forks them (Node’s cluster, connections handed out round-robin), starts a dead one again after a wait that grows while they keep dying, sums their metrics at /metrics and on SIGTERM drains them all. Defaults to 1 in demo mode and `auto` otherwise.',
+    example: 'auto',
+    schema: z.union([z.literal('auto'), int(1, 256)]).optional(),
+  },
+  {
     name: 'GRAPHIQL',
     description:
       'Serve GraphiQL at /graphql to browsers: one self-contained page (nothing loaded from elsewhere) that opens with the operations of examples/ as tabs.',

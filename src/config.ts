@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { gatewayEnv } from './config-variables.js';
 import { readAdmissionShare, strayAdmissionShare } from './gateway/admission-variables.js';
 import type { GatewayAuthOptions } from './gateway/auth.js';
@@ -31,6 +32,8 @@ export interface GatewayConfig {
   operationTimeoutMs: number;
   /** True when no upstream is configured and the gateway serves the built-in simulators. */
   demo: boolean;
+  /** Processes serving requests: more than one runs a cluster (see cluster.ts). */
+  workers: number;
   graphiql: boolean;
   /** pino level: fatal, error, warn, info, debug, trace or silent. */
   logLevel: string;
@@ -76,7 +79,12 @@ export class ConfigError extends Error {
 }
 
 /** Reads and checks the whole environment once; every problem is listed in one ConfigError. */
-export function loadConfig(env: Env, registry: readonly ProviderDefinition[]): GatewayConfig {
+export function loadConfig(
+  env: Env,
+  registry: readonly ProviderDefinition[],
+  /** `demo`: the upstreams configured in `env` are the built-in simulators, started for demo mode. */
+  options: { demo?: boolean } = {},
+): GatewayConfig {
   const problems: string[] = [];
   const values = new Map<string, unknown>();
   for (const variable of gatewayEnv) {
@@ -141,7 +149,8 @@ export function loadConfig(env: Env, registry: readonly ProviderDefinition[]): G
     keepAliveTimeoutMs: get<number>('HTTP_KEEP_ALIVE_TIMEOUT_MS'),
     shutdownTimeoutMs: get<number>('SHUTDOWN_TIMEOUT_MS'),
     operationTimeoutMs: get<number>('OPERATION_TIMEOUT_MS'),
-    demo: providers.length === 0,
+    demo: options.demo ?? providers.length === 0,
+    workers: workerCount(get<number | 'auto' | undefined>('WORKERS'), options.demo ?? providers.length === 0),
     graphiql: get<boolean>('GRAPHIQL'),
     logLevel: get<string>('LOG_LEVEL'),
     introspection: get<boolean>('INTROSPECTION'),
@@ -289,4 +298,10 @@ function readGatewayAuth(
     problems.push('GATEWAY_AUTH is `jwt`: set GATEWAY_JWT_SECRET (HS256) or GATEWAY_JWKS_URL (a key set)');
   }
   return options && problems.length === 0 ? { ok: true, options } : { ok: false, problems };
+}
+
+/** `WORKERS` as a number: `auto` is one per available core; unset, 1 in demo mode and `auto` otherwise. */
+function workerCount(workers: number | 'auto' | undefined, demo: boolean): number {
+  if (typeof workers === 'number') return workers;
+  return workers === undefined && demo ? 1 : availableParallelism();
 }

@@ -25,7 +25,7 @@ import {
   requestScopeOf,
   useOperationNames,
 } from './gateway/logging.js';
-import { createObservability } from './gateway/observability/index.js';
+import { createObservability, type SumOverWorkers } from './gateway/observability/index.js';
 import { useMaskedIncrementalErrors, usePartialErrors } from './gateway/partial-errors.js';
 import { usePersistedDocuments } from './gateway/persisted.js';
 import type { RuntimeServices } from './gateway/provider.js';
@@ -38,7 +38,12 @@ import {
   useSupportedMediaTypes,
   useUncachedGets,
 } from './gateway/request-limits.js';
-import { unknownCacheTypes, useResponseCache } from './gateway/response-cache.js';
+import {
+  type CacheCallers,
+  type CachePeers,
+  unknownCacheTypes,
+  useResponseCache,
+} from './gateway/response-cache.js';
 import { OpenSubscriptions } from './gateway/subscriptions.js';
 import { isUpstreamError } from './gateway/upstream/index.js';
 import { useGraphiqlPage } from './graphiql.js';
@@ -68,6 +73,10 @@ export interface GatewayOptions {
   services?: Partial<RuntimeServices>;
   /** Where logs go; JSON lines on stdout at LOG_LEVEL by default. */
   logger?: Logger;
+  /** In a cluster worker: /metrics answers for every worker (see cluster.ts). */
+  sumOverWorkers?: SumOverWorkers;
+  /** In a cluster worker: the other workers' response caches, emptied by this one's mutations too. */
+  cachePeers?: CachePeers;
 }
 
 /** Builds the configured gateway: providers connected, Yoga ready. It opens no port. */
@@ -83,6 +92,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     () => providers,
     gate && (() => gate.state),
     () => subscriptions.open,
+    options.sumOverWorkers,
   );
   const providers: ActiveProvider[] = config.providers.map(
     ({ definition, config: providerConfig, upstream }) => {
@@ -104,7 +114,10 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   const limits = { maxPageSize: config.maxPageSize, maxNodes: config.maxNodes };
   // The subgraph is the public schema plus `_service` and `_entities`; one endpoint serves either.
   const gatewaySchema = config.federation ? subgraphSchema() : publicSchema;
-  const cache = responseCache(config, gatewaySchema, providers, observability.onCacheLookup);
+  const cache = responseCache(config, gatewaySchema, providers, {
+    ...(observability.onCacheLookup ? { onLookup: observability.onCacheLookup } : {}),
+    ...(options.cachePeers ? { peers: options.cachePeers } : {}),
+  });
   // Which providers each root field may call: each provider's share of the admission budget is charged by it.
   const reach =
     gate &&
@@ -203,7 +216,7 @@ function responseCache(
   config: GatewayConfig,
   schema: GraphQLSchema,
   providers: readonly ActiveProvider[],
-  onLookup?: (hit: boolean) => void,
+  hooks: Pick<CacheCallers, 'onLookup' | 'peers'>,
 ) {
   const options = config.responseCache;
   if (!options) return undefined;
@@ -218,7 +231,7 @@ function responseCache(
     ...(config.auth.mode === 'none' ? [] : ['authorization']),
     ...providers.flatMap((p) => p.runtime.callerHeaders ?? []),
   ];
-  return useResponseCache(options, schema, { identityHeaders, ...(onLookup ? { onLookup } : {}) });
+  return useResponseCache(options, schema, { identityHeaders, ...hooks });
 }
 
 /**

@@ -67,6 +67,8 @@ export async function startGateway(start: GatewayStart): Promise<GatewayProcess>
       PORT: '0',
       GATEWAY_AUTH: 'none',
       LOG_LEVEL: 'warn',
+      // One process unless a scenario asks for more: the load generator shares the machine's cores.
+      WORKERS: '1',
       // Heap settings as the container runs the gateway: they decide its peak RSS.
       ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
       ...start.env,

@@ -26,6 +26,16 @@ export interface CacheCallers {
   identityHeaders: readonly string[];
   /** Told of each cached read looked up: answered from the cache or not (metrics). */
   onLookup?: (hit: boolean) => void;
+  /** The other processes keeping answers for the same callers (cluster workers): told what a mutation touched. */
+  peers?: CachePeers;
+}
+
+/** How processes that keep answers tell each other what a mutation touched. */
+export interface CachePeers {
+  /** Tells every other process. */
+  publish(touched: CacheEntityRecord[]): void;
+  /** Called with what another process's mutation touched. */
+  subscribe(invalidate: (touched: CacheEntityRecord[]) => void): void;
 }
 
 /** The names in `ttlPerType` that are no object type of `schema`, in the order given. */
@@ -49,6 +59,7 @@ export function useResponseCache(
   callers: CacheCallers,
 ): { execution: Plugin[]; answers: Plugin } {
   const store = new AnswerStore(options.maxEntries);
+  callers.peers?.subscribe((touched) => store.invalidate(touched));
   const identify = callerIdentity(callers.identityHeaders);
   const touchedBy = mutationInvalidation(schema);
   const listsIn = selectedLists(schema);
@@ -104,7 +115,12 @@ export function useResponseCache(
       if (getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return;
       const touched = touchedBy(args);
       // Whether it succeeded or not: a failed mutation may still have changed something upstream.
-      return { onExecuteDone: () => store.invalidate(touched) };
+      return {
+        onExecuteDone: () => {
+          store.invalidate(touched);
+          callers.peers?.publish(touched);
+        },
+      };
     },
   };
 

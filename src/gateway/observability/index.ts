@@ -18,6 +18,9 @@ export interface ObservabilityOptions {
   tracing?: TracingOptions;
 }
 
+/** Turns a worker's own metrics into the text of the whole cluster's (see cluster.ts). */
+export type SumOverWorkers = (local: () => Promise<unknown[]>) => () => Promise<string>;
+
 /** What server.ts wires in: hooks for the provider runtimes, Yoga plugins, a batch observer, a flush. */
 export interface Observability {
   services: Pick<RuntimeServices, 'onUpstreamResponse' | 'onUpstreamFailure' | 'traceUpstream'>;
@@ -40,6 +43,8 @@ export function createObservability(
   providers: () => readonly ActiveProvider[],
   admission?: () => AdmissionState,
   openSubscriptions?: () => number,
+  /** In a cluster worker: what /metrics serves, given this process's own metrics to contribute. */
+  sumOverWorkers?: SumOverWorkers,
 ): Observability {
   const readiness = new ReadinessCheck(providers, options.readinessTimeoutMs);
   const metrics = options.metrics
@@ -54,7 +59,9 @@ export function createObservability(
     },
     plugins: [
       useReadiness(readiness),
-      ...(metrics ? [useMetrics(metrics)] : []),
+      ...(metrics
+        ? [useMetrics(metrics, sumOverWorkers?.(() => metrics.json()) ?? (() => metrics.scrape()))]
+        : []),
       ...(tracing ? [tracing.plugin] : []),
     ],
     onBatch: metrics?.observeBatch,

@@ -165,7 +165,22 @@ export class GatewayMetrics {
 
   /** The Prometheus text exposition of this gateway's metrics and the process's. */
   async scrape(): Promise<string> {
-    const families: Family[] = [
+    const own = this.families()
+      .map((family) => family.expose())
+      .join('\n');
+    return `${own}\n${await processMetrics().metrics()}`;
+  }
+
+  /** The same, as prom-client's registries hand them to a cluster's primary to sum over workers. */
+  async json(): Promise<unknown[]> {
+    return [
+      ...this.families().map((family) => family.json()),
+      ...(await processMetrics().getMetricsAsJSON()),
+    ];
+  }
+
+  private families(): Family[] {
+    return [
       this.operations,
       this.operationSeconds,
       this.upstreamCalls,
@@ -178,8 +193,6 @@ export class GatewayMetrics {
       ...this.admission,
       this.subscriptions,
     ];
-    const own = families.map((family) => family.expose()).join('\n');
-    return `${own}\n${await processMetrics().metrics()}`;
   }
 
   /** Each provider's worst breaker state: 1 for that state, 0 for the others. */

@@ -37,6 +37,16 @@ class SeriesTable<S> {
   }
 }
 
+/** One metric family as prom-client's registries exchange it between cluster workers (getMetricsAsJSON). */
+export interface MetricJson {
+  name: string;
+  help: string;
+  type: 'counter' | 'gauge' | 'histogram';
+  /** How a cluster's primary combines the workers' series: summed, as counts and gauges of work are. */
+  aggregator: 'sum';
+  values: { labels: Record<string, string | number>; value: number; metricName?: string }[];
+}
+
 export abstract class Family {
   constructor(
     readonly name: string,
@@ -45,6 +55,25 @@ export abstract class Family {
   ) {}
 
   abstract expose(): string;
+
+  /** The family for a cluster's primary to sum with the other workers' (see AggregatorRegistry). */
+  abstract json(): MetricJson;
+
+  protected jsonOf(type: MetricJson['type'], values: MetricJson['values']): MetricJson {
+    return { name: this.name, help: this.help, type, aggregator: 'sum', values };
+  }
+
+  protected labels(
+    values: readonly LabelValue[],
+    extra?: readonly [string, string],
+  ): Record<string, string | number> {
+    const labels: Record<string, string | number> = {};
+    values.forEach((value, i) => {
+      if (value !== undefined) labels[this.labelNames[i] as string] = value;
+    });
+    if (extra) labels[extra[0]] = extra[1];
+    return labels;
+  }
 
   protected header(type: string): string {
     return `# HELP ${this.name} ${escapeHelp(this.help)}\n# TYPE ${this.name} ${type}\n`;
@@ -77,6 +106,13 @@ export class CounterFamily extends Family {
     let text = this.header('counter');
     for (const { values, series } of this.table.entries) text += this.sample(this.name, values, series.value);
     return text;
+  }
+
+  json(): MetricJson {
+    return this.jsonOf(
+      'counter',
+      this.table.entries.map(({ values, series }) => ({ labels: this.labels(values), value: series.value })),
+    );
   }
 }
 
@@ -124,6 +160,23 @@ export class HistogramFamily extends Family {
     }
     return text;
   }
+
+  json(): MetricJson {
+    const out: MetricJson['values'] = [];
+    for (const { values, series } of this.table.entries) {
+      let cumulative = 0;
+      const bucket = (le: string, value: number) =>
+        out.push({ labels: this.labels(values, ['le', le]), value, metricName: `${this.name}_bucket` });
+      this.bounds.forEach((bound, i) => {
+        cumulative += series.counts[i] ?? 0;
+        bucket(formatNumber(bound), cumulative);
+      });
+      bucket('+Inf', series.count);
+      out.push({ labels: this.labels(values), value: series.sum, metricName: `${this.name}_sum` });
+      out.push({ labels: this.labels(values), value: series.count, metricName: `${this.name}_count` });
+    }
+    return this.jsonOf('histogram', out);
+  }
 }
 
 /** A value per label set, read fresh at every scrape. */
@@ -141,6 +194,13 @@ export class GaugeFamily extends Family {
     let text = this.header('gauge');
     for (const [values, value] of this.read()) text += this.sample(this.name, values, value);
     return text;
+  }
+
+  json(): MetricJson {
+    return this.jsonOf(
+      'gauge',
+      [...this.read()].map(([values, value]) => ({ labels: this.labels(values), value })),
+    );
   }
 }
 

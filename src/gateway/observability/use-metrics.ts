@@ -12,12 +12,16 @@ import {
  * Serves GET /metrics (Prometheus text) and counts every GraphQL request with its operation,
  * outcome and duration, including those refused before they ran.
  */
-export function useMetrics(metrics: GatewayMetrics, endpoint = '/metrics'): Plugin {
+export function useMetrics(
+  metrics: GatewayMetrics,
+  scrape: () => Promise<string>,
+  endpoint = '/metrics',
+): Plugin {
   return {
     // Synchronous unless it answers: a returned promise would cost every GraphQL request a wait.
     onRequest: ({ url, request, endResponse, fetchAPI }) => {
       if (url.pathname !== endpoint || (request.method !== 'GET' && request.method !== 'HEAD')) return;
-      return metrics.scrape().then((text) =>
+      return scrape().then((text) =>
         endResponse(
           new fetchAPI.Response(request.method === 'HEAD' ? null : text, {
             headers: { 'content-type': metrics.contentType, 'cache-control': 'no-store' },
