@@ -11,11 +11,45 @@ import { readRepoFile } from '../support/markdown.js';
  * variable or a changed default breaks this test rather than a rollout.
  */
 
-// biome-ignore lint/suspicious/noExplicitAny: parsed YAML is checked field by field below
-type Node = any;
+type Labels = Record<string, string>;
+interface Probe {
+  httpGet?: { path?: string; port: number | string };
+}
+interface Container {
+  name: string;
+  image: string;
+  ports?: { name?: string; containerPort: number }[];
+  env?: { name: string; value?: string; valueFrom?: { secretKeyRef?: object } }[];
+  envFrom?: { configMapRef?: object; secretRef?: object }[];
+  resources: { limits: { cpu: string | number; memory: string } };
+  securityContext?: object;
+  startupProbe?: Probe;
+  livenessProbe?: Probe;
+  readinessProbe?: Probe;
+  lifecycle?: { preStop?: { exec?: { command?: string[] } } };
+}
+/** The fields of the manifests this test reads: each kind has some of them. */
+interface Doc {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string };
+  spec: {
+    /** A Service's labels, or a Deployment's or budget's `matchLabels`. */
+    selector: Labels & { matchLabels?: Labels };
+    template: {
+      metadata: { labels: Labels };
+      spec: { containers: Container[]; securityContext?: object; terminationGracePeriodSeconds: number };
+    };
+    ports: { port: number; targetPort: number | string }[];
+    scaleTargetRef: object;
+    metrics: { resource?: { name: string } }[];
+    minReplicas: number;
+  };
+}
+
 interface Manifest {
   file: string;
-  doc: Node;
+  doc: Doc;
   /** `deploy/<file>: <Kind>/<name>`, to name it in a failure. */
   where: string;
 }
@@ -26,7 +60,7 @@ const files = readdirSync(new URL('../../deploy/', import.meta.url)).filter(
 const manifests: Manifest[] = files.flatMap((file) =>
   parseAllDocuments(readRepoFile(`deploy/${file}`)).map((parsed) => {
     if (parsed.errors.length) throw new Error(`deploy/${file}: ${parsed.errors[0]?.message}`);
-    const doc: Node = parsed.toJS();
+    const doc: Doc = parsed.toJS();
     return { file, doc, where: `deploy/${file}: ${doc?.kind}/${doc?.metadata?.name}` };
   }),
 );
@@ -39,16 +73,18 @@ function only(kind: string, name?: string): Manifest {
 
 const packageName: string = JSON.parse(readRepoFile('package.json')).name;
 const deployment = only('Deployment', packageName);
-const pod: Node = deployment.doc.spec.template;
-const container: Node = pod.spec.containers.find((c: Node) => c.name === 'gateway');
-const env: { name: string; value?: string; valueFrom?: Node }[] = container.env ?? [];
+const pod = deployment.doc.spec.template;
+const gateway = pod.spec.containers.find((c) => c.name === 'gateway');
+if (!gateway) throw new Error(`${deployment.where}: needs a container named gateway`);
+const container: Container = gateway;
+const env = container.env ?? [];
 const literal = (name: string) => env.find((e) => e.name === name)?.value;
 const variableDefault = (name: string) => gatewayEnv.find((v) => v.name === name)?.default;
 const dockerfile = readRepoFile('Dockerfile');
 
 /** The container port a probe or Service names, by number or by the port's name. */
-function containerPort(port: number | string): number | undefined {
-  const ports: { name?: string; containerPort: number }[] = container.ports ?? [];
+function containerPort(port: number | string | undefined): number | undefined {
+  const ports = container.ports ?? [];
   return typeof port === 'number'
     ? ports.find((p) => p.containerPort === port)?.containerPort
     : ports.find((p) => p.name === port)?.containerPort;
@@ -129,7 +165,8 @@ describe('deploy/', () => {
     expect(container.ports?.[0]?.containerPort, `${deployment.where} containers[gateway].ports`).toBe(port);
     expect(literal('HOST'), `${deployment.where} env HOST`).toBe('0.0.0.0');
     const probes = { startupProbe: '/health', livenessProbe: '/health', readinessProbe: '/ready' } as const;
-    for (const [probe, path] of Object.entries(probes)) {
+    for (const probe of ['startupProbe', 'livenessProbe', 'readinessProbe'] as const) {
+      const path = probes[probe];
       const get = container[probe]?.httpGet;
       expect(get?.path, `${deployment.where} ${probe}.httpGet.path`).toBe(path);
       expect(containerPort(get?.port), `${deployment.where} ${probe}.httpGet.port`).toBe(port);
@@ -162,7 +199,7 @@ describe('deploy/', () => {
   });
 
   it('runs the Dockerfile’s image as its unprivileged user on a read-only root filesystem', () => {
-    expect(container.image.split('/').pop().split(':')[0], `${deployment.where} image`).toBe(packageName);
+    expect(container.image.split('/').at(-1)?.split(':')[0], `${deployment.where} image`).toBe(packageName);
     // The node images' `node` user is uid 1000; the kubelet verifies runAsNonRoot only by number.
     expect(/^USER node$/m.test(dockerfile), 'Dockerfile: USER node').toBe(true);
     expect(pod.spec.securityContext, `${deployment.where} securityContext`).toMatchObject({
@@ -187,7 +224,7 @@ describe('deploy/', () => {
     expect(selects(service.doc.spec.selector, labels), `${service.where} selector`).toBe(true);
     for (const [i, port] of service.doc.spec.ports.entries())
       expect(containerPort(port.targetPort), `${service.where} ports[${i}].targetPort`).toBe(
-        container.ports[0].containerPort,
+        container.ports?.[0]?.containerPort,
       );
     const hpa = only('HorizontalPodAutoscaler');
     expect(hpa.doc.apiVersion, `${hpa.where} apiVersion`).toBe('autoscaling/v2');
@@ -197,7 +234,7 @@ describe('deploy/', () => {
       name: deployment.doc.metadata.name,
     });
     expect(
-      hpa.doc.spec.metrics.some((m: Node) => m.resource?.name === 'cpu'),
+      hpa.doc.spec.metrics.some((m) => m.resource?.name === 'cpu'),
       `${hpa.where} metrics: cpu`,
     ).toBe(true);
     const pdb = only('PodDisruptionBudget');
@@ -210,14 +247,14 @@ describe('deploy/', () => {
   it('points REDIS_URL at the Redis Service, which selects a Redis pod', () => {
     const url = new URL(literal('REDIS_URL') ?? 'redis://missing');
     const service = only('Service', url.hostname);
-    const port = service.doc.spec.ports.find((p: Node) => p.port === Number(url.port || 6379));
+    const port = service.doc.spec.ports.find((p) => p.port === Number(url.port || 6379));
     expect(port, `${service.where} ports: the port of REDIS_URL`).toBeDefined();
     const backing = manifests.find(
       (m) =>
         m.doc.kind === 'Deployment' &&
         selects(service.doc.spec.selector, m.doc.spec.template.metadata.labels),
     );
-    expect(backing?.doc.spec.template.spec.containers[0].image, `${service.where} selector`).toMatch(
+    expect(backing?.doc.spec.template.spec.containers[0]?.image, `${service.where} selector`).toMatch(
       /^redis:/,
     );
   });
