@@ -80,6 +80,13 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
     schema: z.union([z.literal('auto'), int(1, 256)]).optional(),
   },
   {
+    name: 'REDIS_URL',
+    description:
+      'Redis that the replicas of a fleet share state through (redis:// or rediss:// for TLS). Unset: each process keeps its state in memory.',
+    example: 'redis://redis:6379',
+    schema: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+  },
+  {
     name: 'GRAPHIQL',
     description:
       'Serve GraphiQL at /graphql to browsers: one self-contained page (nothing loaded from elsewhere) that opens with the operations of examples/ as tabs.',
