@@ -36,7 +36,7 @@ export async function pageByUpstreamCursor<T>(
 ): Promise<Page<T>> {
   const size = args.first ?? options.defaultPageSize;
   if (size < 0 || size > options.maxPageSize) {
-    throw badInput(`\`first\` must be between 0 and ${options.maxPageSize}, got ${size}`, 'first');
+    throw badInput(`\`first\` must be between 0 and ${options.maxPageSize}`, 'first');
   }
   let [cursor, skip] = args.after != null ? decode(args.after, options.scope) : [undefined, 0];
   if (size === 0 && args.after == null) {

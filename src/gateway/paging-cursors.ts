@@ -139,7 +139,7 @@ export function checkPageSize(
     ['last', last],
   ] as const) {
     if (value != null && (value < 0 || value > maxPageSize)) {
-      throw badInput(`\`${name}\` must be between 0 and ${maxPageSize}, got ${value}`, name);
+      throw badInput(`\`${name}\` must be between 0 and ${maxPageSize}`, name);
     }
   }
   return { first, last };
