@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+import { providers } from '../../src/providers/registry.js';
+import { listen } from '../../src/server.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { ensureRedisServer, startTestRedis, type TestRedis } from '../support/redis.js';
 
@@ -54,6 +57,39 @@ describe('RATE_LIMIT in memory', () => {
     for (let i = 0; i < 5; i++)
       for (const path of ['/health', '/ready', '/metrics'])
         expect((await gw.gateway.yoga.fetch(`http://gateway.test${path}`)).status).toBe(200);
+  });
+});
+
+describe('RATE_LIMIT and REDIS_URL at start-up', () => {
+  it('refuses a REDIS_URL that is no redis:// URL without repeating its password', () => {
+    const load = () => loadConfig({ REDIS_URL: 'http://user:pw_s3cret_value@cache:6379' }, providers);
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(/REDIS_URL must start with redis:\/\/ or rediss:\/\//);
+    expect(load).not.toThrow(/pw_s3cret_value/);
+  });
+
+  it('refuses a RATE_LIMIT that is not operations per window', () => {
+    expect(() => loadConfig({ RATE_LIMIT: '600 per minute' }, providers)).toThrow(
+      /RATE_LIMIT.*e\.g\. 600\/60s/,
+    );
+  });
+});
+
+describe('RATE_LIMIT with GATEWAY_AUTH=none', () => {
+  it('counts by client address', async () => {
+    await using gw = await startTestGateway({ RATE_LIMIT: '2/1h' });
+    const server = await listen(gw.gateway, '127.0.0.1', 0);
+    try {
+      const post = () =>
+        fetch(server.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: QUERY }),
+        }).then((response) => response.status);
+      expect([await post(), await post(), await post()]).toEqual([200, 200, 429]);
+    } finally {
+      await server.close();
+    }
   });
 });
 
