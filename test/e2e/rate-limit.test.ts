@@ -1,3 +1,4 @@
+import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { providers } from '../../src/providers/registry.js';
@@ -72,6 +73,31 @@ describe('RATE_LIMIT and REDIS_URL at start-up', () => {
     expect(() => loadConfig({ RATE_LIMIT: '600 per minute' }, providers)).toThrow(
       /RATE_LIMIT.*e\.g\. 600\/60s/,
     );
+  });
+});
+
+describe('RATE_LIMIT with GATEWAY_AUTH=jwt', () => {
+  it('counts by the token’s subject: two tokens of one subject share a budget', async () => {
+    const secret = 'rate-limit-secret-of-at-least-32-characters';
+    await using gw = await startTestGateway({
+      GATEWAY_AUTH: 'jwt',
+      GATEWAY_JWT_SECRET: secret,
+      RATE_LIMIT: '2/1h',
+    });
+    const key = new TextEncoder().encode(secret);
+    const token = (sub: string, jti: string) =>
+      new SignJWT({ sub, jti })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuedAt()
+        .setExpirationTime('5m')
+        .sign(key);
+    const statusFor = async (jwt: string) => (await gw.query(QUERY, {}, auth(jwt))).status;
+    const first = await token('user-1', 'a');
+    const second = await token('user-1', 'b');
+    expect([await statusFor(first), await statusFor(second), await statusFor(second)]).toEqual([
+      200, 200, 429,
+    ]);
+    expect(await statusFor(await token('user-2', 'c'))).toBe(200);
   });
 });
 
@@ -156,6 +182,9 @@ describe('RATE_LIMIT through a shared Redis', () => {
     for (let i = 0; i < 5; i++)
       for (const gw of [a, b]) expect((await gw.query(QUERY, {}, auth(TOKENS[0] ?? ''))).status).toBe(200);
     expect(await metric(a, 'gateway_redis_errors_total{operation="rate-limit"}')).toBe(5);
+    // Logged once per outage, naming neither Redis's address nor anything of the caller's.
+    expect(a.logs.filter((line) => line.includes('Redis is unreachable'))).toHaveLength(1);
+    expect(a.logs.join('\n')).not.toContain(redis.url.replace('redis://', ''));
     await redis.start();
     await until(async () => (await a.query(QUERY, {}, auth(TOKENS[0] ?? ''))).status === 429);
     expect((await b.query(QUERY, {}, auth(TOKENS[0] ?? ''))).status).toBe(429);

@@ -21,6 +21,9 @@ const COMMAND_TIMEOUT_MS = 250;
 export class SharedRedis {
   readonly client: Redis;
   private down: string | undefined = 'connecting';
+  /** Whether the current outage has been logged: once per outage, not per reconnection attempt. */
+  private logged = false;
+  private closing = false;
 
   constructor(
     url: string,
@@ -35,18 +38,24 @@ export class SharedRedis {
       retryStrategy: (times) => Math.min(50 * 2 ** Math.min(times, 10), MAX_RECONNECT_DELAY_MS),
     });
     this.client.on('ready', () => {
-      if (this.down !== 'connecting') this.logger.info('Redis is reachable again');
+      if (this.logged) this.logger.info('Redis is reachable again');
       this.down = undefined;
+      this.logged = false;
     });
     this.client.on('error', (error: Error) => {
       // ioredis reports every failed reconnection: the first one of an outage is logged, all counted.
-      if (this.down === undefined) this.logger.warn({ err: redactedError(error) }, 'Redis is unreachable');
-      this.down = redactedError(error).message;
+      this.outage(redactedError(error));
       this.onError('connection');
     });
     this.client.on('close', () => {
-      this.down ??= 'connection closed';
+      if (!this.closing) this.outage(new Error('connection lost'));
     });
+  }
+
+  private outage(error: Error): void {
+    this.down = error.message;
+    if (!this.logged) this.logger.warn({ err: error }, 'Redis is unreachable: what it shares fails open');
+    this.logged = true;
   }
 
   get state(): RedisState {
@@ -60,6 +69,7 @@ export class SharedRedis {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     // `quit` waits for Redis; while it is down there is nothing to wait for.
     if (this.down === undefined) await this.client.quit().catch(() => this.client.disconnect());
     else this.client.disconnect();
