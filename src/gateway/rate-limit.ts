@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Plugin } from 'graphql-yoga';
+import type { Result } from 'ioredis';
 import type { GatewayAuthOptions } from './auth.js';
 import { gatewayError } from './errors.js';
 import type { SharedRedis } from './shared/redis.js';
@@ -65,6 +66,13 @@ local ttl = redis.call('PTTL', KEYS[1])
 if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[2]); ttl = tonumber(ARGV[2]) end
 return {count, ttl}`;
 
+declare module 'ioredis' {
+  interface RedisCommander<Context> {
+    /** INCREMENT, defined on the client by RedisCounter: the count and the milliseconds left. */
+    gatewayRateLimit(key: string, by: number, windowMs: number): Result<[number, number], Context>;
+  }
+}
+
 /** Every gateway on one Redis counts into the same key: a fleet shares each caller's budget. */
 class RedisCounter implements Counter {
   constructor(
@@ -75,10 +83,11 @@ class RedisCounter implements Counter {
   }
 
   async add(key: string, operations: number): Promise<Count> {
-    const client = this.redis.client as unknown as {
-      gatewayRateLimit(key: string, by: number, windowMs: number): Promise<[number, number]>;
-    };
-    const [count, ttl] = await client.gatewayRateLimit(`gateway:rate:${key}`, operations, this.windowMs);
+    const [count, ttl] = await this.redis.client.gatewayRateLimit(
+      `gateway:rate:${key}`,
+      operations,
+      this.windowMs,
+    );
     return { count, resetInMs: ttl };
   }
 }
