@@ -76,7 +76,7 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
   {
     name: 'WORKERS',
     description:
-      'Processes serving requests on one port: a number, or `auto` for one per available core. With more than one, a primary process forks them (Node’s cluster, connections handed out round-robin), starts a dead one again after a wait that grows while they keep dying, sums their metrics at /metrics and on SIGTERM drains them all. Defaults to 1 in demo mode and `auto` otherwise.',
+      'Processes serving requests on one port: a number, or `auto` for one per available core. With more than one, a primary process forks them (Node’s cluster, connections handed out round-robin), starts a dead one again after a wait that grows while they keep dying, sums their metrics at /metrics and on SIGTERM drains them all. Defaults to 1 in demo mode and `auto` otherwise; `auto` counts the cores the process may run on, not a container’s CPU quota, so set a number under a CPU limit.',
     example: 'auto',
     schema: z.union([z.literal('auto'), int(1, 256)]).optional(),
   },

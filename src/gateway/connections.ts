@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { builder } from './builder.js';
 import type { GatewayContext } from './context.js';
 import { type ConnectionArgs, DEFAULT_PAGE_SIZE, type Page, pageAcross, type Segment } from './paging.js';
+import { signatureOf } from './paging-cursors.js';
 
 type NodeType = Parameters<typeof builder.connectionObject>[0]['type'];
 
@@ -46,21 +47,30 @@ export function countedConnection<Type extends NodeType>(
  * Pages one provider's list. Unlike `dataSources`, a failure here fails the field: there is
  * nothing else to show.
  */
-export function pageOne<T>(
+export function pageOne<T extends { nativeId: string }>(
   segment: Segment<T>,
   args: ConnectionArgs,
   context: GatewayContext,
   _info: GraphQLResolveInfo,
   scope: string,
+  /** The list's order and filter, as the upstream is asked for it: a cursor of another is refused. */
+  asked: unknown,
 ): Promise<Page<T>> {
-  return pageAcross([segment], args, {
+  return pageAcross<T>([segment], args, {
     scope,
     defaultPageSize: DEFAULT_PAGE_SIZE,
     maxPageSize: context.limits.maxPageSize,
     onSegmentFailure: (_key, error) => {
       throw error;
     },
+    // A cursor names its record: paging on after a record was added or removed skips and repeats none.
+    identify: nativeIdOf,
+    signature: signatureOf(asked),
   });
+}
+
+function nativeIdOf(record: { nativeId: string }): string {
+  return record.nativeId;
 }
 
 /** Puts loaded rows in the order of the keys asked; keys with no row get `missing(key)`. */

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { builder } from './builder.js';
 import { DataSourceStatus, type DataSourceStatusValue, SortOrder } from './enums.js';
 import { badInput } from './errors.js';
+import { signatureOf } from './paging-cursors.js';
 import type { ProviderDefinition } from './provider.js';
 import { type DataSourceFilter, filterKey, keepsEvery, MAX_NAME_PATTERN_LENGTH } from './records.js';
 import type { DataSourceOrder, SortField } from './sorted-merge.js';
@@ -140,11 +140,6 @@ export function readFilter(arg: FilterArg | null | undefined): DataSourceFilter 
  */
 export function cursorSignature(filter: DataSourceFilter, order: DataSourceOrder | undefined): string {
   const filtered = !keepsEvery(filter) || filter.providers !== undefined;
-  const what = filtered
-    ? createHash('sha256')
-        .update(JSON.stringify([filterKey(filter), [...(filter.providers ?? [])].sort()]))
-        .digest('base64url')
-        .slice(0, 12)
-    : '';
+  const what = filtered ? signatureOf([filterKey(filter), [...(filter.providers ?? [])].sort()]) : '';
   return order ? `${order.field}:${order.direction}:${what}` : what;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { badInput } from './errors.js';
 import type { ConnectionArgs, PagingOptions, Segment } from './paging.js';
 import type { ListSlice } from './records.js';
@@ -15,6 +16,11 @@ const REACH = 100;
  * and past which the windows cut from an upstream's numbered pages would lose precision and never end.
  */
 const MAX_OFFSET = 2 ** 32;
+
+/** Names a list's order and filter inside its cursors, short, whatever their size: a hash of `what`. */
+export function signatureOf(what: unknown): string {
+  return createHash('sha256').update(JSON.stringify(what)).digest('base64url').slice(0, 12);
+}
 
 /**
  * A cursor: base64url JSON of `[scope, key, offset]`, or, where items have an identity,

@@ -170,3 +170,32 @@ describe('a cursor edited by hand', () => {
     expect(calls()).toBe(before);
   });
 });
+
+describe("one provider's own list", () => {
+  const RIVERS = `query Rivers($first: Int, $after: String, $type: String) {
+    riverGenDataSources(first: $first, after: $after, type: $type) {
+      edges { cursor node { id provider name } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }`;
+  const rivers = async (variables: { first: number; after?: string | null; type?: string }) => {
+    const result = await gw.query<{ riverGenDataSources: Connection }>(RIVERS, variables);
+    expect(result.errors).toBeUndefined();
+    return result.data?.riverGenDataSources as Connection;
+  };
+
+  it('neither skips nor repeats after a delete before the cursor, and refuses a cursor of another filter', async () => {
+    const first = await rivers({ first: 10 });
+    const expected = await rivers({ first: 5, after: first.pageInfo.endCursor });
+    await remove(first.edges[2]?.node as Node);
+    const next = await rivers({ first: 5, after: first.pageInfo.endCursor });
+    expect(ids(next.edges)).toEqual(ids(expected.edges));
+
+    const refused = await gw.query(RIVERS, { first: 5, after: first.pageInfo.endCursor, type: 'postgresql' });
+    expect(refused.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+      path: ['riverGenDataSources'],
+    });
+    expect(refused.errors?.[0]?.message).toContain('`after`');
+  });
+});

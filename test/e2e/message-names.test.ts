@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { postgresDestinationInput } from '../support/destination-inputs.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import {
   CREATE as CREATE_IMPORT_SOURCE,
@@ -48,17 +49,7 @@ function refuseNext(provider: string, operation: string, status: number, body: u
 }
 
 const newDestination = (overrides: Record<string, unknown> = {}) => ({
-  name: `Named ${Math.random().toString(36).slice(2)}`,
-  recipientId,
-  config: {
-    postgres: {
-      host: 'db.acme.example.com',
-      port: 5432,
-      database: 'analytics',
-      schema: 'prequel',
-      passwordAuth: { username: 'prequel', password: 'pw-export-secret-1' },
-    },
-  },
+  ...postgresDestinationInput(`Named ${Math.random().toString(36).slice(2)}`, recipientId),
   ...overrides,
 });
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postgresDestinationInput } from '../support/destination-inputs.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { mutationAnswer, type UserErrorAnswer } from '../support/user-errors.js';
 
@@ -69,20 +70,7 @@ let made = 0;
 /** A valid create input with a fresh name; `host` picks the postgres server. */
 function newDestination(overrides: Record<string, unknown> = {}, host = 'db.acme.example.com') {
   made += 1;
-  return {
-    name: `Exports ${made}`,
-    recipientId,
-    config: {
-      postgres: {
-        host,
-        port: 5432,
-        database: 'analytics',
-        schema: 'prequel',
-        passwordAuth: { username: 'prequel', password: 'pw-export-secret-1' },
-      },
-    },
-    ...overrides,
-  };
+  return { ...postgresDestinationInput(`Exports ${made}`, recipientId, host), ...overrides };
 }
 
 /** Sets one field of an input by its path, e.g. `["config", "postgres", "port"]`. */

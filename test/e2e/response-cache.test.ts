@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { postgresDestinationInput } from '../support/destination-inputs.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { callsDuring as callsOf } from '../support/upstream-calls.js';
 
@@ -70,19 +71,7 @@ describe('with RESPONSE_CACHE=on', () => {
       `mutation($input: CreateDestinationInput!) {
         createDestination(input: $input) { ... on CreateDestinationSuccess { destination { id name } } } }`,
       {
-        input: {
-          name: 'Made just now',
-          recipientId,
-          config: {
-            postgres: {
-              host: 'db.acme.example.com',
-              port: 5432,
-              database: 'analytics',
-              schema: 'prequel',
-              passwordAuth: { username: 'prequel', password: 'pw-cache-test-1' },
-            },
-          },
-        },
+        input: postgresDestinationInput('Made just now', recipientId),
       },
     );
     const id = created.data?.createDestination.destination?.id;

@@ -176,6 +176,7 @@ builder.queryFields((t) => ({
         context,
         info,
         'catalogDataSources',
+        filters,
       );
       primeLoaders(
         context,

@@ -205,6 +205,7 @@ builder.queryFields((t) => ({
         context,
         info,
         'riverGenDataSources',
+        filter,
       );
       primeLoaders(
         context,
