@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isOrigin } from './gateway/cors.js';
 import type { EnvVariable } from './gateway/provider.js';
+import { parseRateLimit } from './gateway/rate-limit.js';
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -82,9 +83,23 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
   {
     name: 'REDIS_URL',
     description:
-      'Redis that the replicas of a fleet share state through (redis:// or rediss:// for TLS). Unset: each process keeps its state in memory.',
-    example: 'redis://redis:6379',
-    schema: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+      'Redis that a fleet of gateways (workers and replicas) shares state through: redis:// or rediss:// (TLS), with a user, password and database number when needed. Each process keeps one connection, reconnects on its own and never waits on Redis: while it is unreachable, what uses it fails open (logged, counted in gateway_redis_errors_total) and /ready says so without turning unready. Unset: everything is kept in each process’s memory. Used by RATE_LIMIT.',
+    example: 'redis://redis:6379/0',
+    // Checked in config.ts, where the error can say what is wrong without repeating a password.
+    schema: z.string().optional(),
+  },
+  {
+    name: 'RATE_LIMIT',
+    description:
+      'Operations each caller may send per window, e.g. `600/60s` (windows in ms, s, m or h); over it a request is answered HTTP 429 RATE_LIMITED with Retry-After. A caller is its gateway token, its JWT’s subject, or with GATEWAY_AUTH=none its client address; each operation of a batch counts. Counted in each process without REDIS_URL, across the fleet with it. Unset: no limit.',
+    example: '600/60s',
+    schema: z
+      .string()
+      .refine((value) => parseRateLimit(value) !== undefined, {
+        error: 'write operations per window, e.g. 600/60s, 10/1m or 5/500ms',
+      })
+      .transform((value) => parseRateLimit(value))
+      .optional(),
   },
   {
     name: 'GRAPHIQL',

@@ -6,8 +6,10 @@ import type { PollSettings } from './gateway/live-polls.js';
 import type { ObservabilityOptions } from './gateway/observability/index.js';
 import type { PersistedMode, PersistedOperationsOptions } from './gateway/persisted.js';
 import type { Env, ProviderDefinition } from './gateway/provider.js';
+import type { RateLimitOptions } from './gateway/rate-limit.js';
 import type { QueryLimits } from './gateway/request-limits.js';
 import type { ResponseCacheOptions } from './gateway/response-cache.js';
+import { redisUrlProblem } from './gateway/shared/redis-url.js';
 import type { ResilienceOptions } from './gateway/upstream/index.js';
 import { readUpstreamTuning, strayTuning, type UpstreamTuning } from './gateway/upstream-variables.js';
 
@@ -67,6 +69,10 @@ export interface GatewayConfig {
   corsOrigins: readonly string[];
   /** /ready, /metrics and tracing. */
   observability: ObservabilityOptions;
+  /** Redis that a fleet shares state through (REDIS_URL); absent: each process keeps its own. */
+  redisUrl?: string;
+  /** Operations per caller per window (RATE_LIMIT); absent: no limit. */
+  rateLimit?: RateLimitOptions;
   providers: ConfiguredProvider[];
 }
 
@@ -139,6 +145,9 @@ export function loadConfig(
   problems.push(...responseCache.problems);
   if (get<number>('LIVE_POLL_MAX_MS') < get<number>('LIVE_POLL_MIN_MS'))
     problems.push('LIVE_POLL_MAX_MS must be at least LIVE_POLL_MIN_MS');
+  const redisUrl = get<string | undefined>('REDIS_URL');
+  const redisProblem = redisUrl === undefined ? undefined : redisUrlProblem(redisUrl);
+  if (redisProblem) problems.push(redisProblem);
   const auth = readGatewayAuth(values, upstreamSet);
   if (!auth.ok) problems.push(...auth.problems);
   if (problems.length > 0 || !auth.ok) throw new ConfigError(problems);
@@ -203,6 +212,10 @@ export function loadConfig(
     // Demo mode serves GraphiQL and local front ends from any origin; a deployment lists its own.
     corsOrigins: get<string[] | undefined>('CORS_ORIGINS') ?? (providers.length === 0 ? ['*'] : []),
     observability: readObservability(get),
+    ...(redisUrl === undefined ? {} : { redisUrl }),
+    ...(get<RateLimitOptions | undefined>('RATE_LIMIT')
+      ? { rateLimit: get<RateLimitOptions>('RATE_LIMIT') }
+      : {}),
     providers,
   };
 }

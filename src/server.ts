@@ -31,6 +31,7 @@ import { usePersistedDocuments } from './gateway/persisted.js';
 import type { RuntimeServices } from './gateway/provider.js';
 import { providerReach } from './gateway/provider-reach.js';
 import { useQueryCost } from './gateway/query-cost.js';
+import { useRateLimit } from './gateway/rate-limit.js';
 import {
   useNoIntrospection,
   useQueryLimits,
@@ -44,6 +45,7 @@ import {
   unknownCacheTypes,
   useResponseCache,
 } from './gateway/response-cache.js';
+import { SharedRedis } from './gateway/shared/redis.js';
 import { OpenSubscriptions } from './gateway/subscriptions.js';
 import { isUpstreamError } from './gateway/upstream/index.js';
 import { useGraphiqlPage } from './graphiql.js';
@@ -94,6 +96,11 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     () => subscriptions.open,
     options.sumOverWorkers,
   );
+  // One connection per process, made only when REDIS_URL is set; it connects in the background.
+  const redis = config.redisUrl
+    ? new SharedRedis(config.redisUrl, logger, observability.onRedisError)
+    : undefined;
+  if (redis) observability.reportRedis(() => redis.state);
   const providers: ActiveProvider[] = config.providers.map(
     ({ definition, config: providerConfig, upstream }) => {
       const services: RuntimeServices = {
@@ -161,6 +168,10 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       ...(config.graphiql ? [useGraphiqlPage(graphqlEndpoint)] : []),
       ...observability.plugins,
       useGatewayAuth(config.auth),
+      // After auth, which says who the caller is; charged once the body says how many operations it holds.
+      ...(config.rateLimit
+        ? [useRateLimit(config.rateLimit, config.auth, redis, observability.onRateLimited)]
+        : []),
       // Before the limits: a request they refuse is still logged with the operation it names.
       useOperationNames(),
       useRequestBodyLimit(config.requestBodyLimitBytes),
@@ -206,6 +217,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     },
     close: async () => {
       await Promise.all(providers.map((p) => p.runtime.close()));
+      await redis?.close();
       await observability.close();
     },
   };

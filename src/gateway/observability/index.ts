@@ -2,6 +2,7 @@ import type { Plugin } from 'graphql-yoga';
 import type { AdmissionState } from '../admission.js';
 import type { ActiveProvider } from '../context.js';
 import type { RuntimeServices } from '../provider.js';
+import type { RedisState } from '../shared/redis.js';
 import { GatewayMetrics } from './metrics.js';
 import { ReadinessCheck, useReadiness } from './readiness.js';
 import { createTracing, type TracingOptions } from './tracing.js';
@@ -29,6 +30,12 @@ export interface Observability {
   onBatch?: (loader: string, size: number) => void;
   /** Told of each response cache lookup, answered from the cache or not (metrics). */
   onCacheLookup?: (hit: boolean) => void;
+  /** Told of each failure of the shared Redis, by operation (metrics). */
+  onRedisError?: (operation: string) => void;
+  /** Told of each request refused by RATE_LIMIT (metrics). */
+  onRateLimited?: () => void;
+  /** With REDIS_URL: /ready reports Redis's state too. */
+  reportRedis(state: () => RedisState): void;
   /** The process is shutting down: /ready answers 503 from now on. */
   drain(): void;
   close(): Promise<void>;
@@ -66,6 +73,11 @@ export function createObservability(
     ],
     onBatch: metrics?.observeBatch,
     onCacheLookup: metrics?.observeCacheLookup,
+    onRedisError: metrics?.observeRedisError,
+    onRateLimited: metrics?.observeRateLimited,
+    reportRedis: (state) => {
+      readiness.redis = state;
+    },
     drain: () => readiness.drain(),
     close: async () => {
       await tracing?.close();

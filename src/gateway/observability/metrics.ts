@@ -69,6 +69,16 @@ export class GatewayMetrics {
     'Queries looked up in the response cache (RESPONSE_CACHE) by result: hit (answered from it, no upstream called) or miss (run).',
     ['result'],
   );
+  private readonly redisErrors = new CounterFamily(
+    'gateway_redis_errors_total',
+    'Failures of the shared Redis (REDIS_URL) by operation: connection (each failed connection attempt), or the feature whose command failed (rate-limit), which then failed open.',
+    ['operation'],
+  );
+  private readonly rateLimited = new CounterFamily(
+    'gateway_rate_limited_total',
+    'Requests answered 429 RATE_LIMITED because their caller was over RATE_LIMIT.',
+    [],
+  );
   private readonly breakerStates: GaugeFamily;
   private readonly providerReady: GaugeFamily;
   private readonly admission: GaugeFamily[];
@@ -163,6 +173,14 @@ export class GatewayMetrics {
     this.cacheLookups.inc([hit ? 'hit' : 'miss']);
   };
 
+  readonly observeRedisError = (operation: string): void => {
+    this.redisErrors.inc([operation]);
+  };
+
+  readonly observeRateLimited = (): void => {
+    this.rateLimited.inc([]);
+  };
+
   /** The Prometheus text exposition of this gateway's metrics and the process's. */
   async scrape(): Promise<string> {
     const own = this.families()
@@ -188,6 +206,8 @@ export class GatewayMetrics {
       this.upstreamErrors,
       this.batchSizes,
       this.cacheLookups,
+      this.redisErrors,
+      this.rateLimited,
       this.breakerStates,
       this.providerReady,
       ...this.admission,

@@ -1,5 +1,6 @@
 import type { Plugin } from 'graphql-yoga';
 import type { ActiveProvider } from '../context.js';
+import type { RedisState } from '../shared/redis.js';
 
 /** Why a provider is not ready; never a URL, a header or anything from the upstream's answer. */
 export type NotReadyReason = 'unreachable' | 'timeout' | 'breaker open';
@@ -16,6 +17,11 @@ export interface Readiness {
   /** Set while the process shuts down; no provider is probed then. */
   draining?: true;
   providers?: ProviderReadiness[];
+  /**
+   * With REDIS_URL: whether Redis is reachable. It does not make the process unready: without it,
+   * what it shares fails open and each process still serves.
+   */
+  redis?: RedisState;
 }
 
 /**
@@ -27,6 +33,8 @@ export class ReadinessCheck {
   private draining = false;
   /** Each provider's state at the last check (metrics); undefined before the first. */
   last: readonly ProviderReadiness[] | undefined;
+  /** With REDIS_URL: Redis's state, reported beside the providers'. */
+  redis: (() => RedisState) | undefined = undefined;
 
   constructor(
     private readonly providers: () => readonly ActiveProvider[],
@@ -49,7 +57,8 @@ export class ReadinessCheck {
   private async probe(): Promise<Readiness> {
     const results = await Promise.all(this.providers().map((provider) => this.checkProvider(provider)));
     this.last = results;
-    return { ready: results.some((result) => result.ready), providers: results };
+    const ready = results.some((result) => result.ready);
+    return this.redis ? { ready, providers: results, redis: this.redis() } : { ready, providers: results };
   }
 
   private async checkProvider({ definition, runtime }: ActiveProvider): Promise<ProviderReadiness> {

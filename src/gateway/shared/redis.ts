@@ -1,0 +1,88 @@
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+
+/** What /ready says of Redis: reachable or not, and why not (never its address or password). */
+export interface RedisState {
+  ok: boolean;
+  reason?: string;
+}
+
+/** Longest wait between two reconnection attempts: Redis coming back is noticed within it. */
+const MAX_RECONNECT_DELAY_MS = 2000;
+
+/** A command gives up after this long: a slow Redis must not hold a request. */
+const COMMAND_TIMEOUT_MS = 250;
+
+/**
+ * The one Redis connection of a process, for the state a fleet of gateways shares. It connects in
+ * the background at start and reconnects on its own; while it is down, commands fail at once
+ * (no offline queue) and each caller falls back (fails open), so Redis never blocks a request.
+ */
+export class SharedRedis {
+  readonly client: Redis;
+  private down: string | undefined = 'connecting';
+  /** Whether the current outage has been logged: once per outage, not per reconnection attempt. */
+  private logged = false;
+  private closing = false;
+
+  constructor(
+    url: string,
+    private readonly logger: Logger,
+    /** Told of each failure, by operation (connection, or a command's purpose), for a metric. */
+    private readonly onError: (operation: string) => void = () => {},
+  ) {
+    this.client = new Redis(url, {
+      enableOfflineQueue: false,
+      commandTimeout: COMMAND_TIMEOUT_MS,
+      maxRetriesPerRequest: 0,
+      retryStrategy: (times) => Math.min(50 * 2 ** Math.min(times, 10), MAX_RECONNECT_DELAY_MS),
+    });
+    this.client.on('ready', () => {
+      if (this.logged) this.logger.info('Redis is reachable again');
+      this.down = undefined;
+      this.logged = false;
+    });
+    this.client.on('error', (error: Error) => {
+      // ioredis reports every failed reconnection: the first one of an outage is logged, all counted.
+      this.outage(redactedError(error));
+      this.onError('connection');
+    });
+    this.client.on('close', () => {
+      if (!this.closing) this.outage(new Error('connection lost'));
+    });
+  }
+
+  private outage(error: Error): void {
+    this.down = error.message;
+    if (!this.logged) this.logger.warn({ err: error }, 'Redis is unreachable: what it shares fails open');
+    this.logged = true;
+  }
+
+  get state(): RedisState {
+    return this.down === undefined ? { ok: true } : { ok: false, reason: this.down };
+  }
+
+  /** Notes a command that failed (the caller falls back); logged at debug, always counted. */
+  failed(operation: string, error: unknown): void {
+    this.onError(operation);
+    this.logger.debug({ err: redactedError(error), operation }, 'Redis command failed');
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    // `quit` waits for Redis; while it is down there is nothing to wait for.
+    if (this.down === undefined) await this.client.quit().catch(() => this.client.disconnect());
+    else this.client.disconnect();
+  }
+}
+
+/** An ioredis error as logged: its kind and code only, as its message may name the server's address. */
+function redactedError(error: unknown): Error {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  const name = error instanceof Error ? error.name : 'Error';
+  if (typeof code === 'string') return Object.assign(new Error(`${name} (${code})`), { code });
+  if (error instanceof Error && /timed out/i.test(error.message)) return new Error(`${name} (timeout)`);
+  if (error instanceof Error && /enableOfflineQueue|writeable/i.test(error.message))
+    return new Error(`${name} (not connected)`);
+  return new Error(name);
+}

@@ -1,0 +1,192 @@
+import { SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+import { providers } from '../../src/providers/registry.js';
+import { listen } from '../../src/server.js';
+import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { ensureRedisServer, startTestRedis, type TestRedis } from '../support/redis.js';
+
+const TOKENS = ['gw_rate_alice_0123456789', 'gw_rate_bob_9876543210'];
+const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+const tokenEnv = { GATEWAY_AUTH: 'tokens', GATEWAY_TOKENS: TOKENS.join(',') };
+const QUERY = '{ __typename }';
+
+async function metric(gw: TestGateway, name: string): Promise<number> {
+  const text = await (await gw.gateway.yoga.fetch('http://gateway.test/metrics')).text();
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith(name))
+    .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
+}
+
+/** Asks again until `done` says yes: the window's end or Redis's return is a condition, not a sleep. */
+async function until(done: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('RATE_LIMIT in memory', () => {
+  it('answers 429 RATE_LIMITED with Retry-After over the limit, and serves again once the window ends', async () => {
+    await using gw = await startTestGateway({ ...tokenEnv, RATE_LIMIT: '3/1s' });
+    for (let i = 0; i < 3; i++) expect((await gw.query(QUERY, {}, auth(TOKENS[0] ?? ''))).status).toBe(200);
+    const response = await gw.gateway.yoga.fetch('http://gateway.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...auth(TOKENS[0] ?? '') },
+      body: JSON.stringify({ query: QUERY }),
+    });
+    expect(response.status).toBe(429);
+    expect(Number(response.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    const body = (await response.json()) as { errors: { extensions: Record<string, unknown> }[] };
+    expect(body.errors[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(await metric(gw, 'gateway_rate_limited_total')).toBe(1);
+    // The other caller has a budget of its own.
+    expect((await gw.query(QUERY, {}, auth(TOKENS[1] ?? ''))).status).toBe(200);
+    await until(async () => (await gw.query(QUERY, {}, auth(TOKENS[0] ?? ''))).status === 200);
+  });
+
+  it('counts each operation of a batch, and never limits /health, /ready or /metrics', async () => {
+    await using gw = await startTestGateway({ ...tokenEnv, RATE_LIMIT: '3/1h' });
+    const batch = await gw.gateway.yoga.fetch('http://gateway.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...auth(TOKENS[0] ?? '') },
+      body: JSON.stringify([{ query: QUERY }, { query: QUERY }, { query: QUERY }, { query: QUERY }]),
+    });
+    expect(batch.status).toBe(429);
+    for (let i = 0; i < 5; i++)
+      for (const path of ['/health', '/ready', '/metrics'])
+        expect((await gw.gateway.yoga.fetch(`http://gateway.test${path}`)).status).toBe(200);
+  });
+});
+
+describe('RATE_LIMIT and REDIS_URL at start-up', () => {
+  it('refuses a REDIS_URL that is no redis:// URL without repeating its password', () => {
+    const load = () => loadConfig({ REDIS_URL: 'http://user:pw_s3cret_value@cache:6379' }, providers);
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(/REDIS_URL must start with redis:\/\/ or rediss:\/\//);
+    expect(load).not.toThrow(/pw_s3cret_value/);
+  });
+
+  it('refuses a RATE_LIMIT that is not operations per window', () => {
+    expect(() => loadConfig({ RATE_LIMIT: '600 per minute' }, providers)).toThrow(
+      /RATE_LIMIT.*e\.g\. 600\/60s/,
+    );
+  });
+});
+
+describe('RATE_LIMIT with GATEWAY_AUTH=jwt', () => {
+  it('counts by the token’s subject: two tokens of one subject share a budget', async () => {
+    const secret = 'rate-limit-secret-of-at-least-32-characters';
+    await using gw = await startTestGateway({
+      GATEWAY_AUTH: 'jwt',
+      GATEWAY_JWT_SECRET: secret,
+      RATE_LIMIT: '2/1h',
+    });
+    const key = new TextEncoder().encode(secret);
+    const token = (sub: string, jti: string) =>
+      new SignJWT({ sub, jti })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuedAt()
+        .setExpirationTime('5m')
+        .sign(key);
+    const statusFor = async (jwt: string) => (await gw.query(QUERY, {}, auth(jwt))).status;
+    const first = await token('user-1', 'a');
+    const second = await token('user-1', 'b');
+    expect([await statusFor(first), await statusFor(second), await statusFor(second)]).toEqual([
+      200, 200, 429,
+    ]);
+    expect(await statusFor(await token('user-2', 'c'))).toBe(200);
+  });
+});
+
+describe('RATE_LIMIT with GATEWAY_AUTH=none', () => {
+  it('counts by client address', async () => {
+    await using gw = await startTestGateway({ RATE_LIMIT: '2/1h' });
+    const server = await listen(gw.gateway, '127.0.0.1', 0);
+    try {
+      const post = () =>
+        fetch(server.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: QUERY }),
+        }).then((response) => response.status);
+      expect([await post(), await post(), await post()]).toEqual([200, 200, 429]);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('RATE_LIMIT through a shared Redis', () => {
+  let unavailable: string | undefined;
+  let redis: TestRedis | undefined;
+  const gateways: TestGateway[] = [];
+
+  beforeAll(async () => {
+    const server = await ensureRedisServer();
+    if ('missing' in server) {
+      unavailable = `no Redis to share limits through: ${server.missing}`;
+      return;
+    }
+    redis = await startTestRedis(server.path);
+  }, 600_000);
+
+  afterAll(async () => {
+    await Promise.all(gateways.map((gw) => gw.close()));
+    await redis?.close();
+  });
+
+  async function twoGateways(limit: string): Promise<[TestGateway, TestGateway]> {
+    const env = { ...tokenEnv, RATE_LIMIT: limit, REDIS_URL: redis?.url ?? '' };
+    const pair: [TestGateway, TestGateway] = [await startTestGateway(env), await startTestGateway(env)];
+    gateways.push(...pair);
+    // Each connects in the background: /ready says when.
+    for (const gw of pair)
+      await until(async () => {
+        const ready = await (await gw.gateway.yoga.fetch('http://gateway.test/ready')).json();
+        return (ready as { redis?: { ok: boolean } }).redis?.ok === true;
+      });
+    return pair;
+  }
+
+  it('shares one caller’s budget between two gateways, and keeps no token in its keys', async (ctx) => {
+    if (unavailable || !redis) return ctx.skip(unavailable);
+    await redis.client.flushall();
+    const [a, b] = await twoGateways('4/1h');
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      statuses.push((await a.query(QUERY, {}, auth(TOKENS[0] ?? ''))).status);
+      statuses.push((await b.query(QUERY, {}, auth(TOKENS[0] ?? ''))).status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
+    expect((await b.query(QUERY, {}, auth(TOKENS[1] ?? ''))).status).toBe(200);
+    const keys = await redis.client.keys('*');
+    expect(keys).toHaveLength(2);
+    for (const key of keys) for (const token of TOKENS) expect(key).not.toContain(token);
+  });
+
+  it('lets every request through while Redis is down, counts the failures, and limits again once it is back', async (ctx) => {
+    if (unavailable || !redis) return ctx.skip(unavailable);
+    await redis.client.flushall();
+    const [a, b] = await twoGateways('2/1h');
+    await redis.stop();
+    for (const gw of [a, b])
+      await until(async () => {
+        const ready = await gw.gateway.yoga.fetch('http://gateway.test/ready');
+        const body = (await ready.json()) as { redis?: { ok: boolean; reason?: string } };
+        // Redis down leaves the gateway ready: it still serves, and says why Redis is not.
+        return ready.status === 200 && body.redis?.ok === false && typeof body.redis.reason === 'string';
+      });
+    for (let i = 0; i < 5; i++)
+      for (const gw of [a, b]) expect((await gw.query(QUERY, {}, auth(TOKENS[0] ?? ''))).status).toBe(200);
+    expect(await metric(a, 'gateway_redis_errors_total{operation="rate-limit"}')).toBe(5);
+    // Logged once per outage, naming neither Redis's address nor anything of the caller's.
+    expect(a.logs.filter((line) => line.includes('Redis is unreachable'))).toHaveLength(1);
+    expect(a.logs.join('\n')).not.toContain(redis.url.replace('redis://', ''));
+    await redis.start();
+    await until(async () => (await a.query(QUERY, {}, auth(TOKENS[0] ?? ''))).status === 429);
+    expect((await b.query(QUERY, {}, auth(TOKENS[0] ?? ''))).status).toBe(429);
+  });
+});
