@@ -19,6 +19,7 @@ import { median } from './lib/stats.js';
 import { readCpuTicks, stealPercent } from './lib/steal.js';
 import { checkTargets } from './lib/targets.js';
 import { connectUpstreams } from './lib/upstreams.js';
+import { measureWorkers } from './lib/workers.js';
 import type { SimulatorsReady } from './processes/simulators.js';
 
 const log = (line: string) => console.log(line);
@@ -96,6 +97,32 @@ async function main(options: BenchOptions): Promise<number> {
   const peakRss = scenarios.length > 0 ? await peakRssMb(gateway.child.pid) : undefined;
   await stopChild(gateway.child);
 
+  // Gateways with each WORKERS count, on the first scenario selected, after the single-process runs.
+  const workersScenario = scenarios[0];
+  let workers: Awaited<ReturnType<typeof measureWorkers>>;
+  if (workersScenario && options.workers.length > 0) {
+    const gateways = [];
+    for (const count of options.workers) {
+      const started = track(
+        await startGateway({ ...gatewayStart, env: { ...sims.payload.env, WORKERS: String(count) } }),
+      );
+      const scenario = everyScenario(started.origin).find((s) => s.id === workersScenario.id);
+      if (scenario) gateways.push({ workers: count, gateway: started, scenario });
+    }
+    try {
+      workers = await measureWorkers(gateways, {
+        load,
+        client,
+        options,
+        cpus: cpus().length,
+        simulatorsPid: sims.child.pid,
+        log,
+      });
+    } finally {
+      for (const { gateway: started } of gateways) await stopChild(started.child, 15_000);
+    }
+  }
+
   const faults = options.scenarios.includes('faults')
     ? await runFaultScenario({
         mode: options.gateway,
@@ -146,6 +173,7 @@ async function main(options: BenchOptions): Promise<number> {
     }),
     ...(faults ? { faults } : {}),
     ...(profile ? { profile } : {}),
+    ...(workers ? { workers } : {}),
   });
   const outDir = resolve(root, options.outDir);
   await mkdir(outDir, { recursive: true });

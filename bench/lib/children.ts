@@ -106,24 +106,59 @@ export async function waitForPort(child: ChildProcess, timeoutMs = READY_TIMEOUT
   throw new Error(`process ${child.pid} did not listen within ${timeoutMs} ms`);
 }
 
-/** Peak resident memory of a live process (VmHWM), in MB. */
-export async function peakRssMb(pid: number | undefined): Promise<number | undefined> {
-  if (pid === undefined) return undefined;
-  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
-  const kb = /^VmHWM:\s+(\d+) kB/m.exec(status)?.[1];
-  return kb === undefined ? undefined : Math.round(Number(kb) / 102.4) / 10;
+/** Parent pid of a live process, from field 4 of /proc/<pid>/stat; undefined once it is gone. */
+async function parentPid(pid: number): Promise<number | undefined> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  return Number.isInteger(ppid) ? ppid : undefined;
 }
 
-/** CPU time (user + system) a live process has used so far, in microseconds; from /proc/<pid>/stat. */
+/**
+ * A process and its live descendants (a gateway with WORKERS > 1 is a primary and its workers). Found
+ * by the parent pid of every process: /proc/<pid>/task/<tid>/children is not in every kernel.
+ */
+export async function processTree(pid: number): Promise<number[]> {
+  const pids = (await readdir('/proc')).filter((name) => /^\d+$/.test(name)).map(Number);
+  const parents = await Promise.all(pids.map(parentPid));
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++)
+    pids.forEach((child, j) => {
+      if (parents[j] === tree[i]) tree.push(child);
+    });
+  return tree;
+}
+
+/**
+ * Peak resident memory (VmHWM) of a live process and its descendants, summed, in MB: with workers
+ * an upper bound, as each process may have peaked at a different moment.
+ */
+export async function peakRssMb(pid: number | undefined): Promise<number | undefined> {
+  if (pid === undefined) return undefined;
+  let kb: number | undefined;
+  for (const member of await processTree(pid)) {
+    const status = await readFile(`/proc/${member}/status`, 'utf8').catch(() => '');
+    const own = /^VmHWM:\s+(\d+) kB/m.exec(status)?.[1];
+    if (own !== undefined) kb = (kb ?? 0) + Number(own);
+  }
+  return kb === undefined ? undefined : Math.round(kb / 102.4) / 10;
+}
+
+/**
+ * CPU time (user + system) a live process and its live descendants have used so far, in
+ * microseconds; from /proc/<pid>/stat.
+ */
 export async function cpuTimeUs(pid: number | undefined): Promise<number | undefined> {
   if (pid === undefined) return undefined;
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-  // The command name (field 2) may hold spaces; count fields after its closing parenthesis.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const [utime, stime] = [Number(fields[11]), Number(fields[12])];
-  if (!Number.isFinite(utime) || !Number.isFinite(stime)) return undefined;
+  let ticks: number | undefined;
+  for (const member of await processTree(pid)) {
+    const stat = await readFile(`/proc/${member}/stat`, 'utf8').catch(() => '');
+    // The command name (field 2) may hold spaces; count fields after its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const [utime, stime] = [Number(fields[11]), Number(fields[12])];
+    if (Number.isFinite(utime) && Number.isFinite(stime)) ticks = (ticks ?? 0) + utime + stime;
+  }
   // Linux reports clock ticks of 1/100 s (USER_HZ) on every platform Node supports.
-  return (utime + stime) * 10_000;
+  return ticks === undefined ? undefined : ticks * 10_000;
 }
 
 /** SIGTERM, then SIGKILL if the process has not exited after `graceMs`. */

@@ -29,6 +29,11 @@ export interface BenchOptions {
   faultSeconds: number;
   faultConnections: number;
   gateway: GatewayMode;
+  /**
+   * WORKERS counts whose gateways take turns on a closed loop of the first scenario selected, at 0 ms;
+   * empty: no comparison.
+   */
+  workers: number[];
   /** Scenario to profile on a gateway of its own, or undefined. */
   profile: string | undefined;
   outDir: string;
@@ -56,6 +61,9 @@ export const usage = `npm run bench -- [options]
                             data-sources-streamed paces at 25/s whatever the rates, unless they are 0
   --cold-starts <n>         gateway starts timed for cold start (default 3; quick 2)
   --fault-duration <s>      seconds of the fault run (BENCH_FAULT_DURATION, default 10; quick 4)
+  --workers <n,n>           also run the first scenario selected in a closed loop at 0 ms against a
+                            gateway started with each WORKERS count, taking turns (BENCH_WORKERS,
+                            default 1,2; quick 0: none)
   --gateway <dist|tsx>      the built bundle (default, as the container runs it) or src/ through tsx
   --profile[=<scenario>]    also profile one scenario at 0 ms (default node-rivergen) with --cpu-prof;
                             with --gateway tsx the profile names packages and src/ files, not the bundle
@@ -89,6 +97,7 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
       'paced-rate': { type: 'string' },
       'cold-starts': { type: 'string' },
       'fault-duration': { type: 'string' },
+      workers: { type: 'string' },
       gateway: { type: 'string' },
       profile: { type: 'string' },
       out: { type: 'string' },
@@ -155,6 +164,14 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
       3_600,
     ),
     faultConnections: 20,
+    workers: [
+      ...new Set(
+        (values.workers ?? env.BENCH_WORKERS ?? (quick ? '0' : '1,2'))
+          .split(',')
+          .map((n) => Math.round(number('--workers', n.trim(), 0, 0, 64)))
+          .filter((n) => n > 0),
+      ),
+    ],
     gateway,
     profile: values.profile,
     outDir: values.out ?? 'bench/results',

@@ -4,6 +4,7 @@ import type { BenchOptions } from './options.js';
 import type { ProfileSummary } from './profile.js';
 import { onGateway, type Scenario } from './scenarios.js';
 import { type Ratio, ratiosFor, signed, type TargetCheck } from './targets.js';
+import { type WorkersReport, workersSection } from './workers.js';
 
 export interface Report {
   generatedAt: string;
@@ -32,6 +33,8 @@ export interface Report {
   targets: TargetCheck[];
   faults?: FaultReport;
   profile?: ProfileSummary;
+  /** The same scenario against gateways with different WORKERS counts. */
+  workers?: WorkersReport;
 }
 
 export function buildReport(
@@ -39,10 +42,9 @@ export function buildReport(
 ): Report {
   const { rows, scenarioList, ...rest } = parts;
   const runs = rows.map((row) => ({ ...row, ratios: ratiosFor(row, rows) }));
-  const errorsTotal = rows.reduce(
-    (sum, r) => sum + Object.values(r.result.errors).reduce((a, b) => a + b, 0),
-    0,
-  );
+  const errorsTotal =
+    rows.reduce((sum, r) => sum + Object.values(r.result.errors).reduce((a, b) => a + b, 0), 0) +
+    (rest.workers?.runs.reduce((sum, r) => sum + r.errors, 0) ?? 0);
   const scenarios = scenarioList.map((s) => ({
     id: s.id,
     title: s.title,
@@ -141,6 +143,7 @@ export function renderMarkdown(report: Report): string {
   lines.push('');
 
   lines.push(...streamedSection(report.runs));
+  if (report.workers) lines.push(...workersSection(report.workers));
 
   lines.push('## What each target sends', '');
   for (const s of report.scenarios) {

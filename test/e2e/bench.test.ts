@@ -110,4 +110,42 @@ describe('npm run bench', () => {
       /\| data-sources-streamed \| 20 ms \| 100 \| paced 25\/s \| [\d.]+ \/ [\d.]+ \|/,
     );
   }, 90_000);
+
+  it('runs the same scenario against a gateway with WORKERS=1 and one with WORKERS=2, and reports both', async () => {
+    const dir = mkdtempSync(join(out, 'workers-'));
+    const args = ['--import', 'tsx', 'bench/run.ts', '--quick', '--scenario', 'node-rivergen'];
+    args.push(
+      '--workers',
+      '1,2',
+      '--latency',
+      '0',
+      '--duration',
+      '0.3',
+      '--warmup',
+      '0',
+      '--cold-starts',
+      '0',
+      '--gateway',
+      'tsx',
+    );
+    await promisify(execFile)(process.execPath, [...args, '--out', dir], { cwd: root });
+
+    const report = JSON.parse(readFileSync(join(dir, 'quick.json'), 'utf8')) as Report;
+    const [one, two] = report.workers?.runs ?? [];
+    expect(report.workers?.scenario).toBe('node-rivergen');
+    expect([one?.workers, two?.workers]).toEqual([1, 2]);
+    for (const run of [one, two]) {
+      expect(run?.rps).toBeGreaterThan(0);
+      expect(run?.errors).toBe(0);
+      expect(run?.serverCpuUsPerQuery).toBeGreaterThan(0);
+      expect(run?.cores.gateway).toBeGreaterThan(0);
+      expect(run?.cores.loadGenerator).toBeGreaterThanOrEqual(0);
+    }
+    expect(one?.rpsVsFirst).toBe(1);
+    // A primary and two workers hold more memory than one process: the peak is summed over them.
+    expect(two?.peakRssMb).toBeGreaterThan(one?.peakRssMb ?? Number.POSITIVE_INFINITY);
+    const markdown = readFileSync(join(dir, 'quick.md'), 'utf8');
+    expect(markdown).toContain('## Workers');
+    expect(markdown).toMatch(/With WORKERS=2 the gateway answered [\d.]+× the queries of WORKERS=1/);
+  }, 90_000);
 });

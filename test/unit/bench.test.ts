@@ -59,7 +59,7 @@ describe('bench pieces', () => {
   it('reads the share of CPU time the hypervisor took from /proc/stat', () => {
     const at = (steal: number, rest: number) =>
       parseCpuTicks(`cpu  ${rest} 0 0 0 0 0 0 ${steal} 7 0\ncpu0 1 2 3 4 5 6 7 8 9 10\n`);
-    expect(at(20, 80)).toEqual({ steal: 20, total: 100 });
+    expect(at(20, 80)).toEqual({ steal: 20, idle: 0, total: 100 });
     // 30 of the 200 ticks between the readings were stolen; guest time is not counted twice.
     expect(stealPercent(at(20, 80), at(50, 250))).toBe(15);
     expect(stealPercent(at(20, 80), at(20, 80))).toBe(0);
