@@ -1,6 +1,7 @@
 import { Pool } from 'undici';
 import type { IncomingHttpHeaders } from 'undici/types/header.js';
 import { CallDeadline, readBounded } from './bounds.js';
+import type { UpstreamBudget } from './budget.js';
 import { isUpstreamError, UpstreamError, type UpstreamErrorDetail } from './errors.js';
 import type { ProbeResult, UpstreamFailureEvent, UpstreamTracer } from './observers.js';
 import { type BreakerState, defaultResilience, Resilience, type ResilienceOptions } from './resilience.js';
@@ -52,6 +53,8 @@ export interface UpstreamHttpOptions {
   onFailure?: (event: UpstreamFailureEvent) => void;
   /** Traces each call; the headers it returns (trace context) go with the request. */
   trace?: UpstreamTracer;
+  /** Calls per second allowed to this upstream (`<PREFIX>_MAX_RPS`); unset: no budget, nothing per call. */
+  budget?: UpstreamBudget;
 }
 
 /** What a deployment chooses about one upstream; the provider adds its id, headers and error reader. */
@@ -65,6 +68,7 @@ export type UpstreamSettings = Pick<
   | 'onResponse'
   | 'onFailure'
   | 'trace'
+  | 'budget'
 >;
 
 /** One finished upstream call. `body` is the parsed JSON, or undefined when it was not JSON. */
@@ -142,6 +146,11 @@ export class UpstreamHttp {
     return this.resilience.state;
   }
 
+  /** Calls per second the budget allows now, or undefined without one (a gauge). */
+  get budgetRps(): number | undefined {
+    return this.options.budget?.rps;
+  }
+
   /** True while the breaker fails calls without sending them (readiness). */
   get failingFast(): boolean {
     return this.resilience.failingFast;
@@ -196,6 +205,7 @@ export class UpstreamHttp {
 
   /** One try of a call, traced when tracing is on; every failure is reported once. */
   private async send<T>(req: UpstreamRequest, tag: object | undefined): Promise<UpstreamResponse<T>> {
+    if (this.options.budget) await this.withinBudget(this.options.budget, req);
     const started = performance.now();
     const trace = this.options.trace?.({
       provider: this.provider,
@@ -213,6 +223,31 @@ export class UpstreamHttp {
       trace?.end({ status: upstream?.status, failure: upstream?.kind ?? 'error' });
       throw error;
     }
+  }
+
+  /** Waits for the budget's token, briefly and never past the caller's signal; over the budget the call is not sent. */
+  private async withinBudget(budget: UpstreamBudget, req: UpstreamRequest): Promise<void> {
+    const wait = await budget.take();
+    if (wait === 0) return;
+    const refused = (kind: 'busy' | 'aborted', cause?: unknown) => {
+      const error = new UpstreamError({ provider: this.provider, operation: req.operation, kind, cause });
+      this.failed(req, error, 0);
+      return error;
+    };
+    if (wait < 0) throw refused('busy');
+    const signal = req.signal;
+    if (signal?.aborted) throw refused('aborted', signal.reason);
+    await new Promise<void>((resolve, reject) => {
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(refused('aborted', signal?.reason));
+      };
+      const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      }, wait);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
   }
 
   private failed(req: UpstreamRequest, error: UpstreamError, durationMs: number): void {
@@ -284,6 +319,8 @@ export class UpstreamHttp {
       });
     }
 
+    if (status === 429) this.options.budget?.throttled();
+    else if (status >= 200 && status <= 299) this.options.budget?.succeeded();
     const parsed = parseJson(text);
     this.options.onResponse?.({
       provider: this.provider,
