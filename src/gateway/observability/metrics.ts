@@ -143,6 +143,8 @@ export class GatewayMetrics {
           const rps = runtime.upstreams?.find((upstream) => upstream.budgetRps !== undefined)?.budgetRps;
           return rps === undefined ? [] : [[[definition.id], rps] as const];
         }),
+      // Workers share one rate through Redis: summing it over them would overstate it.
+      'max',
     );
     // As of the last /ready check: probing upstreams on every scrape would add calls of its own.
     this.providerReady = new GaugeFamily(

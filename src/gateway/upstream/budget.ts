@@ -147,8 +147,8 @@ export class RedisBudget implements UpstreamBudget {
 
   succeeded(): void {
     this.local.succeeded();
-    // At full rate there is nothing to give back: no Redis call per successful call.
-    if (this.shared < this.options.maxRps)
+    // At full rate there is nothing to give back, and while Redis is away nothing to tell it.
+    if (this.usingRedis && this.shared < this.options.maxRps)
       this.send('succeeded').catch((error: unknown) => this.redis.failed('upstream-budget', error));
   }
 
