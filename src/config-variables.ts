@@ -386,6 +386,14 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
     schema: int(0, 60_000),
   },
   {
+    name: 'UPSTREAM_BUDGET_SLOW_MS',
+    description:
+      'An upstream answer slower than this slows its <PREFIX>_MAX_RPS budget as a 429 does (the rate halves). 0: only 429s do.',
+    default: '0',
+    example: '2000',
+    schema: int(0, 600_000),
+  },
+  {
     name: 'UPSTREAM_RETRY_ATTEMPTS',
     description:
       'Tries in all for a read that fails for a passing reason (5xx, timeout, 429); writes are tried once.',

@@ -65,6 +65,8 @@ export interface GatewayConfig {
   resilience: ResilienceOptions;
   /** Longest a call over its upstream's MAX_RPS waits for its turn. */
   budgetWaitMs: number;
+  /** An answer slower than this slows the budget as a 429 does; 0: only 429s do. */
+  budgetSlowMs: number;
   /** Who may call the gateway (its own `Authorization` header, not upstream credentials). */
   auth: GatewayAuthOptions;
   /** Origins whose browsers may read answers: exact origins, `*` for any (without credentials); empty: no CORS. */
@@ -204,6 +206,7 @@ export function loadConfig(
     maxNodes: get<number>('MAX_NODES'),
     federation: get<boolean>('FEDERATION'),
     budgetWaitMs: get<number>('UPSTREAM_BUDGET_WAIT_MS'),
+    budgetSlowMs: get<number>('UPSTREAM_BUDGET_SLOW_MS'),
     resilience: {
       attempts: get<number>('UPSTREAM_RETRY_ATTEMPTS'),
       initialDelayMs: 100,

@@ -109,7 +109,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
           ? {
               budget: upstreamBudget(
                 definition.id,
-                { maxRps: upstream.maxRps, waitMs: config.budgetWaitMs },
+                { maxRps: upstream.maxRps, waitMs: config.budgetWaitMs, slowMs: config.budgetSlowMs },
                 redis,
               ),
             }

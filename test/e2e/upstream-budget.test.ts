@@ -65,6 +65,18 @@ describe('<PREFIX>_MAX_RPS in one gateway', () => {
     expect(answered).toBe(30);
   });
 
+  it('slows down while the upstream answers slower than UPSTREAM_BUDGET_SLOW_MS, and speeds up once it is prompt', async () => {
+    await using gw = await startTestGateway({ RIVERGEN_MAX_RPS: '20', UPSTREAM_BUDGET_SLOW_MS: '200' });
+    gw.sims.rivergen?.setFaults({ latencyMs: 1000 });
+    expect((await gw.query(LIST)).errors).toBeUndefined();
+    expect(await rps(gw)).toBe(10);
+    gw.sims.rivergen?.setFaults({});
+    await until(async () => {
+      expect((await gw.query(LIST)).errors).toBeUndefined();
+      return (await rps(gw)) === 20;
+    });
+  });
+
   it('costs nothing without a budget: no gauge', async () => {
     await using gw = await startTestGateway({});
     expect((await gw.query(LIST)).errors).toBeUndefined();

@@ -1,10 +1,11 @@
 import type { Result } from 'ioredis';
 import type { SharedRedis } from '../shared/redis.js';
 
-/** `<PREFIX>_MAX_RPS` and how long a call over it may wait for a token. */
+/** `<PREFIX>_MAX_RPS`, how long a call over it may wait for a token, and the answer time that counts as a slowdown (0: none). */
 export interface BudgetOptions {
   maxRps: number;
   waitMs: number;
+  slowMs: number;
 }
 
 /**
@@ -14,12 +15,22 @@ export interface BudgetOptions {
 export interface UpstreamBudget {
   /** Milliseconds to wait before the call may go (0: at once), or -1: over the budget, do not send it. */
   take(): Promise<number> | number;
-  /** The upstream said 429: slow down. */
-  throttled(): void;
-  /** A call succeeded: speed up again, if slowed. */
-  succeeded(): void;
+  /** How the upstream answered a call sent within the budget, and how long it took. */
+  answered(status: number, ms: number): void;
   /** The calls per second allowed now (a gauge). */
   readonly rps: number;
+}
+
+/** A 429, or a success slower than `slowMs`, slows the budget; a prompt success speeds it up again. */
+function adapt(
+  budget: { throttled(): void; succeeded(): void },
+  slowMs: number,
+  status: number,
+  ms: number,
+): void {
+  const ok = status >= 200 && status <= 299;
+  if (status === 429 || (ok && slowMs > 0 && ms > slowMs)) budget.throttled();
+  else if (ok) budget.succeeded();
 }
 
 /** The rate never falls below this share of MAX_RPS: the upstream is still probed, slowly. */
@@ -49,6 +60,10 @@ export class MemoryBudget implements UpstreamBudget {
     if (wait <= this.options.waitMs) return wait;
     this.tokens += 1;
     return -1;
+  }
+
+  answered(status: number, ms: number): void {
+    adapt(this, this.options.slowMs, status, ms);
   }
 
   throttled(): void {
@@ -138,6 +153,10 @@ export class RedisBudget implements UpstreamBudget {
       this.redis.failed('upstream-budget', error);
       return this.local.take();
     }
+  }
+
+  answered(status: number, ms: number): void {
+    adapt(this, this.options.slowMs, status, ms);
   }
 
   throttled(): void {

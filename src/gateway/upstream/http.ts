@@ -319,8 +319,7 @@ export class UpstreamHttp {
       });
     }
 
-    if (status === 429) this.options.budget?.throttled();
-    else if (status >= 200 && status <= 299) this.options.budget?.succeeded();
+    this.options.budget?.answered(status, performance.now() - started);
     const parsed = parseJson(text);
     this.options.onResponse?.({
       provider: this.provider,
