@@ -183,6 +183,32 @@ export class RedisBudget implements UpstreamBudget {
   }
 }
 
+/**
+ * Resolves once `budget` lets a call go: at once, or after a wait it allows. Rejects with
+ * `refuse('busy')` over the budget, or `refuse('aborted')` when `signal` aborts first.
+ */
+export async function awaitBudget(
+  budget: UpstreamBudget,
+  signal: AbortSignal | undefined,
+  refuse: (kind: 'busy' | 'aborted', cause?: unknown) => Error,
+): Promise<void> {
+  const wait = await budget.take();
+  if (wait === 0) return;
+  if (wait < 0) throw refuse('busy');
+  if (signal?.aborted) throw refuse('aborted', signal.reason);
+  await new Promise<void>((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(refuse('aborted', signal?.reason));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, wait);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
 /** The budget of one provider: in Redis when the fleet shares one, else in this process. */
 export function upstreamBudget(
   provider: string,

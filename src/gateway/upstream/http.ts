@@ -1,7 +1,7 @@
 import { Pool } from 'undici';
 import type { IncomingHttpHeaders } from 'undici/types/header.js';
 import { CallDeadline, readBounded } from './bounds.js';
-import type { UpstreamBudget } from './budget.js';
+import { awaitBudget, type UpstreamBudget } from './budget.js';
 import { isUpstreamError, UpstreamError, type UpstreamErrorDetail } from './errors.js';
 import type { ProbeResult, UpstreamFailureEvent, UpstreamTracer } from './observers.js';
 import { type BreakerState, defaultResilience, Resilience, type ResilienceOptions } from './resilience.js';
@@ -226,27 +226,11 @@ export class UpstreamHttp {
   }
 
   /** Waits for the budget's token, briefly and never past the caller's signal; over the budget the call is not sent. */
-  private async withinBudget(budget: UpstreamBudget, req: UpstreamRequest): Promise<void> {
-    const wait = await budget.take();
-    if (wait === 0) return;
-    const refused = (kind: 'busy' | 'aborted', cause?: unknown) => {
+  private withinBudget(budget: UpstreamBudget, req: UpstreamRequest): Promise<void> {
+    return awaitBudget(budget, req.signal, (kind, cause) => {
       const error = new UpstreamError({ provider: this.provider, operation: req.operation, kind, cause });
       this.failed(req, error, 0);
       return error;
-    };
-    if (wait < 0) throw refused('busy');
-    const signal = req.signal;
-    if (signal?.aborted) throw refused('aborted', signal.reason);
-    await new Promise<void>((resolve, reject) => {
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(refused('aborted', signal?.reason));
-      };
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, wait);
-      signal?.addEventListener('abort', onAbort, { once: true });
     });
   }
 
