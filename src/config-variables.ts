@@ -370,6 +370,30 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
     schema: int(1, 10_000),
   },
   {
+    name: 'UPSTREAM_MAX_RPS',
+    description:
+      'Most calls per second to each upstream, shared by every gateway on REDIS_URL (else per process); it halves while the upstream answers 429 and grows back as calls succeed. 0: no budget.',
+    default: '0',
+    example: '50',
+    schema: int(0, 1_000_000),
+  },
+  {
+    name: 'UPSTREAM_BUDGET_WAIT_MS',
+    description:
+      'Longest a call over its upstream’s <PREFIX>_MAX_RPS waits for its turn (never past its operation’s time limit) before it fails UPSTREAM_BUSY.',
+    default: '250',
+    example: '100',
+    schema: int(0, 60_000),
+  },
+  {
+    name: 'UPSTREAM_BUDGET_SLOW_MS',
+    description:
+      'An upstream answer slower than this slows its <PREFIX>_MAX_RPS budget as a 429 does (the rate halves). 0: only 429s do.',
+    default: '0',
+    example: '2000',
+    schema: int(0, 600_000),
+  },
+  {
     name: 'UPSTREAM_RETRY_ATTEMPTS',
     description:
       'Tries in all for a read that fails for a passing reason (5xx, timeout, 429); writes are tried once.',

@@ -63,6 +63,10 @@ export interface GatewayConfig {
   /** Serve the Apollo Federation v2 subgraph schema instead of the plain one. */
   federation: boolean;
   resilience: ResilienceOptions;
+  /** Longest a call over its upstream's MAX_RPS waits for its turn. */
+  budgetWaitMs: number;
+  /** An answer slower than this slows the budget as a 429 does; 0: only 429s do. */
+  budgetSlowMs: number;
   /** Who may call the gateway (its own `Authorization` header, not upstream credentials). */
   auth: GatewayAuthOptions;
   /** Origins whose browsers may read answers: exact origins, `*` for any (without credentials); empty: no CORS. */
@@ -113,6 +117,7 @@ export function loadConfig(
     },
     maxBodyBytes: get<number>('UPSTREAM_MAX_BODY_BYTES'),
     connections: get<number>('UPSTREAM_CONNECTIONS'),
+    maxRps: get<number>('UPSTREAM_MAX_RPS'),
   };
   const providers: ConfiguredProvider[] = [];
   const shares = new Map<string, number>();
@@ -200,6 +205,8 @@ export function loadConfig(
     maxPageSize: get<number>('MAX_PAGE_SIZE'),
     maxNodes: get<number>('MAX_NODES'),
     federation: get<boolean>('FEDERATION'),
+    budgetWaitMs: get<number>('UPSTREAM_BUDGET_WAIT_MS'),
+    budgetSlowMs: get<number>('UPSTREAM_BUDGET_SLOW_MS'),
     resilience: {
       attempts: get<number>('UPSTREAM_RETRY_ATTEMPTS'),
       initialDelayMs: 100,

@@ -47,7 +47,7 @@ import {
 } from './gateway/response-cache.js';
 import { SharedRedis } from './gateway/shared/redis.js';
 import { OpenSubscriptions } from './gateway/subscriptions.js';
-import { isUpstreamError } from './gateway/upstream/index.js';
+import { isUpstreamError, upstreamBudget } from './gateway/upstream/index.js';
 import { useGraphiqlPage } from './graphiql.js';
 import { schema as publicSchema, subgraphSchema } from './schema.js';
 
@@ -105,6 +105,15 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     ({ definition, config: providerConfig, upstream }) => {
       const services: RuntimeServices = {
         ...upstream,
+        ...(upstream.maxRps > 0
+          ? {
+              budget: upstreamBudget(
+                definition.id,
+                { maxRps: upstream.maxRps, waitMs: config.budgetWaitMs, slowMs: config.budgetSlowMs },
+                redis,
+              ),
+            }
+          : {}),
         resilience: config.resilience,
         polling: config.polling,
         ...observability.services,

@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'UPSTREAM_UNAVAILABLE'
   | 'UPSTREAM_TIMEOUT'
   | 'UPSTREAM_ERROR'
+  | 'UPSTREAM_BUSY'
   | 'PROVIDER_NOT_CONFIGURED'
   | 'GATEWAY_BUSY'
   | 'GATEWAY_TIMEOUT'
@@ -94,6 +95,9 @@ export function fromUpstream(error: UpstreamError, label = providerLabel(error.p
   } else if (error.kind === 'circuit-open') {
     extensions.code = 'UPSTREAM_UNAVAILABLE';
     message = `${label} is failing repeatedly; calls to it are paused for a few seconds`;
+  } else if (error.kind === 'busy') {
+    extensions.code = 'UPSTREAM_BUSY';
+    message = `${label} is receiving as many calls per second as this gateway allows it; try again shortly`;
   } else if (error.kind === 'aborted') {
     // The caller's own deadline ran out (or it went away, and then nobody reads this).
     extensions.code = 'UPSTREAM_TIMEOUT';

@@ -2,6 +2,7 @@ import type { PollSettings } from './live-polls.js';
 import type { DataSourceFilter, DataSourceRecord, ListSlice, ListWindow } from './records.js';
 import type {
   ResilienceOptions,
+  UpstreamBudget,
   UpstreamCallEvent,
   UpstreamFailureEvent,
   UpstreamHttp,
@@ -42,6 +43,8 @@ export interface RuntimeServices {
   onUpstreamFailure?: (event: UpstreamFailureEvent) => void;
   /** Traces every upstream call when tracing is on. */
   traceUpstream?: UpstreamTracer;
+  /** The provider's calls per second (`<PREFIX>_MAX_RPS`), when it has a budget. */
+  budget?: UpstreamBudget;
 }
 
 /** The settings of one upstream at `baseUrl`, as this deployment configured every upstream. */
@@ -55,6 +58,7 @@ export function upstreamSettings(baseUrl: string, services: RuntimeServices): Up
     onResponse: services.onUpstreamResponse,
     onFailure: services.onUpstreamFailure,
     trace: services.traceUpstream,
+    budget: services.budget,
   };
 }
 

@@ -9,9 +9,11 @@ export interface UpstreamTuning {
   maxBodyBytes: number;
   /** Most sockets open to the upstream at once; further calls wait for a free one. */
   connections: number;
+  /** Most calls per second to the upstream, from the whole fleet with REDIS_URL; 0: no budget. */
+  maxRps: number;
 }
 
-type TuningKey = keyof UpstreamTimeouts | 'maxBodyBytes' | 'connections';
+type TuningKey = keyof UpstreamTimeouts | 'maxBodyBytes' | 'connections' | 'maxRps';
 
 interface TuningVariable {
   key: TuningKey;
@@ -73,6 +75,15 @@ const tuning: readonly TuningVariable[] = [
     example: '64',
     max: 10_000,
   },
+  {
+    key: 'maxRps',
+    global: 'UPSTREAM_MAX_RPS',
+    suffix: 'MAX_RPS',
+    description: (label) =>
+      `Most calls per second to ${label}, shared by every gateway on REDIS_URL; it halves while ${label} answers 429 and grows back as calls succeed. Over it a call waits up to UPSTREAM_BUDGET_WAIT_MS, then fails UPSTREAM_BUSY.`,
+    example: '50',
+    max: 1_000_000,
+  },
 ];
 
 const name = (prefix: string, variable: TuningVariable) => `${prefix}_${variable.suffix}`;
@@ -101,6 +112,7 @@ export function readUpstreamTuning(
     ...base.timeouts,
     maxBodyBytes: base.maxBodyBytes,
     connections: base.connections,
+    maxRps: base.maxRps,
   };
   for (const variable of tuning) {
     const raw = env[name(prefix, variable)];
@@ -112,8 +124,8 @@ export function readUpstreamTuning(
         `${name(prefix, variable)}=${JSON.stringify(raw)}: ${parsed.error.issues[0]?.message ?? 'invalid'} (a whole number from 1 to ${variable.max})`,
       );
   }
-  const { maxBodyBytes, connections, ...timeouts } = values;
-  return { tuning: { timeouts, maxBodyBytes, connections }, problems };
+  const { maxBodyBytes, connections, maxRps, ...timeouts } = values;
+  return { tuning: { timeouts, maxBodyBytes, connections, maxRps }, problems };
 }
 
 /** Tuning variables set for a provider that is not configured: they would silently do nothing. */

@@ -112,6 +112,7 @@ describe('per-provider upstream settings', () => {
         RIVERGEN_URL: 'http://127.0.0.1:9',
         RIVERGEN_TOKEN: 't',
         RIVERGEN_CONNECTIONS: '4',
+        RIVERGEN_MAX_RPS: '7',
       },
       providers,
     );
@@ -121,11 +122,13 @@ describe('per-provider upstream settings', () => {
         timeouts: { connectMs: 250, headersMs: 10_000, bodyMs: 10_000, deadlineMs: 20_000 },
         maxBodyBytes: 16 * 1024 * 1024,
         connections: 40,
+        maxRps: 0,
       },
       rivergen: {
         timeouts: { connectMs: 900, headersMs: 10_000, bodyMs: 10_000, deadlineMs: 20_000 },
         maxBodyBytes: 16 * 1024 * 1024,
         connections: 4,
+        maxRps: 7,
       },
     });
   });

@@ -71,7 +71,7 @@ export class GatewayMetrics {
   );
   private readonly redisErrors = new CounterFamily(
     'gateway_redis_errors_total',
-    'Failures of the shared Redis (REDIS_URL) by operation: connection (each failed connection attempt), or the feature whose command failed (rate-limit), which then failed open.',
+    'Failures of the shared Redis (REDIS_URL) by operation: connection (each failed connection attempt), or the feature whose command failed (rate-limit, upstream-budget), which then failed open.',
     ['operation'],
   );
   private readonly rateLimited = new CounterFamily(
@@ -80,6 +80,7 @@ export class GatewayMetrics {
     [],
   );
   private readonly breakerStates: GaugeFamily;
+  private readonly budgets: GaugeFamily;
   private readonly providerReady: GaugeFamily;
   private readonly admission: GaugeFamily[];
   private readonly subscriptions: GaugeFamily;
@@ -131,6 +132,19 @@ export class GatewayMetrics {
       'Circuit breaker state per provider: 1 for the state it is in (closed, half-open, open), 0 for the others.',
       ['provider', 'state'],
       () => this.breakers(),
+    );
+    this.budgets = new GaugeFamily(
+      'gateway_upstream_budget_rps',
+      'Calls per second the provider’s <PREFIX>_MAX_RPS budget allows now: lower while it answers 429 (shared by the fleet with REDIS_URL).',
+      ['provider'],
+      () =>
+        this.providers().flatMap(({ definition, runtime }) => {
+          // A provider's upstreams share its one budget.
+          const rps = runtime.upstreams?.find((upstream) => upstream.budgetRps !== undefined)?.budgetRps;
+          return rps === undefined ? [] : [[[definition.id], rps] as const];
+        }),
+      // Workers share one rate through Redis: summing it over them would overstate it.
+      'max',
     );
     // As of the last /ready check: probing upstreams on every scrape would add calls of its own.
     this.providerReady = new GaugeFamily(
@@ -209,6 +223,7 @@ export class GatewayMetrics {
       this.redisErrors,
       this.rateLimited,
       this.breakerStates,
+      this.budgets,
       this.providerReady,
       ...this.admission,
       this.subscriptions,

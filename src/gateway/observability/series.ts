@@ -42,8 +42,8 @@ export interface MetricJson {
   name: string;
   help: string;
   type: 'counter' | 'gauge' | 'histogram';
-  /** How a cluster's primary combines the workers' series: summed, as counts and gauges of work are. */
-  aggregator: 'sum';
+  /** How a cluster's primary combines the workers' series: summed, as counts and gauges of work are; `max` for a shared setting. */
+  aggregator: 'sum' | 'max';
   values: { labels: Record<string, string | number>; value: number; metricName?: string }[];
 }
 
@@ -59,8 +59,12 @@ export abstract class Family {
   /** The family for a cluster's primary to sum with the other workers' (see AggregatorRegistry). */
   abstract json(): MetricJson;
 
-  protected jsonOf(type: MetricJson['type'], values: MetricJson['values']): MetricJson {
-    return { name: this.name, help: this.help, type, aggregator: 'sum', values };
+  protected jsonOf(
+    type: MetricJson['type'],
+    values: MetricJson['values'],
+    aggregator: MetricJson['aggregator'] = 'sum',
+  ): MetricJson {
+    return { name: this.name, help: this.help, type, aggregator, values };
   }
 
   protected labels(
@@ -186,6 +190,7 @@ export class GaugeFamily extends Family {
     help: string,
     labelNames: readonly string[],
     private readonly read: () => Iterable<readonly [readonly LabelValue[], number]>,
+    private readonly aggregator: MetricJson['aggregator'] = 'sum',
   ) {
     super(name, help, labelNames);
   }
@@ -200,6 +205,7 @@ export class GaugeFamily extends Family {
     return this.jsonOf(
       'gauge',
       [...this.read()].map(([values, value]) => ({ labels: this.labels(values), value })),
+      this.aggregator,
     );
   }
 }

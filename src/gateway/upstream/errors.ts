@@ -13,7 +13,9 @@ export type UpstreamFailureKind =
   /** An answer larger than the gateway accepts from this upstream; the rest of it was not read. */
   | 'too-large'
   /** The caller gave up (its request went away or ran out of time) before the answer came. */
-  | 'aborted';
+  | 'aborted'
+  /** Not sent: the calls per second allowed to this upstream (its MAX_RPS) are spent for now. */
+  | 'busy';
 
 /** What a provider could read out of an upstream error body. */
 export interface UpstreamErrorDetail {
@@ -97,6 +99,8 @@ function describe(init: UpstreamErrorInit): string {
       return `${where} answered with more than ${init.limitBytes} bytes, the most accepted`;
     case 'aborted':
       return `${where} was cancelled before it answered`;
+    case 'busy':
+      return `${where} was not called: the calls per second allowed to it are spent`;
   }
 }
 

@@ -1,6 +1,7 @@
 import { Pool } from 'undici';
 import type { IncomingHttpHeaders } from 'undici/types/header.js';
 import { CallDeadline, readBounded } from './bounds.js';
+import { awaitBudget, type UpstreamBudget } from './budget.js';
 import { isUpstreamError, UpstreamError, type UpstreamErrorDetail } from './errors.js';
 import type { ProbeResult, UpstreamFailureEvent, UpstreamTracer } from './observers.js';
 import { type BreakerState, defaultResilience, Resilience, type ResilienceOptions } from './resilience.js';
@@ -52,6 +53,8 @@ export interface UpstreamHttpOptions {
   onFailure?: (event: UpstreamFailureEvent) => void;
   /** Traces each call; the headers it returns (trace context) go with the request. */
   trace?: UpstreamTracer;
+  /** Calls per second allowed to this upstream (`<PREFIX>_MAX_RPS`); unset: no budget, nothing per call. */
+  budget?: UpstreamBudget;
 }
 
 /** What a deployment chooses about one upstream; the provider adds its id, headers and error reader. */
@@ -65,6 +68,7 @@ export type UpstreamSettings = Pick<
   | 'onResponse'
   | 'onFailure'
   | 'trace'
+  | 'budget'
 >;
 
 /** One finished upstream call. `body` is the parsed JSON, or undefined when it was not JSON. */
@@ -142,6 +146,11 @@ export class UpstreamHttp {
     return this.resilience.state;
   }
 
+  /** Calls per second the budget allows now, or undefined without one (a gauge). */
+  get budgetRps(): number | undefined {
+    return this.options.budget?.rps;
+  }
+
   /** True while the breaker fails calls without sending them (readiness). */
   get failingFast(): boolean {
     return this.resilience.failingFast;
@@ -196,6 +205,7 @@ export class UpstreamHttp {
 
   /** One try of a call, traced when tracing is on; every failure is reported once. */
   private async send<T>(req: UpstreamRequest, tag: object | undefined): Promise<UpstreamResponse<T>> {
+    if (this.options.budget) await this.withinBudget(this.options.budget, req);
     const started = performance.now();
     const trace = this.options.trace?.({
       provider: this.provider,
@@ -213,6 +223,15 @@ export class UpstreamHttp {
       trace?.end({ status: upstream?.status, failure: upstream?.kind ?? 'error' });
       throw error;
     }
+  }
+
+  /** Waits for the budget's token, briefly and never past the caller's signal; over the budget the call is not sent. */
+  private withinBudget(budget: UpstreamBudget, req: UpstreamRequest): Promise<void> {
+    return awaitBudget(budget, req.signal, (kind, cause) => {
+      const error = new UpstreamError({ provider: this.provider, operation: req.operation, kind, cause });
+      this.failed(req, error, 0);
+      return error;
+    });
   }
 
   private failed(req: UpstreamRequest, error: UpstreamError, durationMs: number): void {
@@ -284,6 +303,7 @@ export class UpstreamHttp {
       });
     }
 
+    this.options.budget?.answered(status, performance.now() - started);
     const parsed = parseJson(text);
     this.options.onResponse?.({
       provider: this.provider,

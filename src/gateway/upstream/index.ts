@@ -1,3 +1,4 @@
+export * from './budget.js';
 export * from './envelope.js';
 export * from './error-body.js';
 export * from './errors.js';

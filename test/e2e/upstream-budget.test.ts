@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { ensureRedisServer, startTestRedis, type TestRedis } from '../support/redis.js';
+
+const LIST = '{ riverGenDataSources(first: 1) { edges { node { id } } } }';
+
+async function rps(gw: TestGateway): Promise<number | undefined> {
+  const text = await (await gw.gateway.yoga.fetch('http://gateway.test/metrics')).text();
+  const line = text
+    .split('\n')
+    .find((row) => row.startsWith('gateway_upstream_budget_rps{provider="rivergen"}'));
+  return line === undefined ? undefined : Number(line.split(' ').at(-1));
+}
+
+/** Asks again until `done` says yes: the rate growing back is a condition, not a sleep. */
+async function until(done: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/**
+ * `count` queries at once, spread over `gateways`; how many got data, the errors the others got, and
+ * the seconds the burst took (the budget refills meanwhile, so bounds allow for it).
+ */
+async function burst(gateways: TestGateway[], count: number) {
+  const started = performance.now();
+  const results = await Promise.all(
+    Array.from({ length: count }, (_, i) => (gateways[i % gateways.length] as TestGateway).query(LIST)),
+  );
+  return {
+    answered: results.filter((result) => result.errors === undefined).length,
+    errors: results.flatMap((result) => result.errors ?? []),
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+describe('<PREFIX>_MAX_RPS in one gateway', () => {
+  it('sends no more than the budget and fails the excess UPSTREAM_BUSY naming the provider', async () => {
+    await using gw = await startTestGateway({
+      RIVERGEN_MAX_RPS: '5',
+      UPSTREAM_BUDGET_WAIT_MS: '0',
+      UPSTREAM_RETRY_ATTEMPTS: '1',
+    });
+    gw.resetCounts();
+    const { answered, errors, seconds } = await burst([gw], 30);
+
+    const sent = gw.sims.rivergen?.stats.count() ?? 0;
+    expect(sent).toBeLessThanOrEqual(5 + 5 * seconds);
+    expect(answered).toBe(sent);
+    expect(errors.length).toBe(30 - answered);
+    expect(errors.length).toBeGreaterThan(0);
+    for (const error of errors) {
+      expect(error.extensions).toMatchObject({ code: 'UPSTREAM_BUSY', provider: 'rivergen' });
+      expect(error.message).toContain('RiverGen');
+    }
+  });
+
+  it('lets a call over the budget wait briefly for its turn rather than fail', async () => {
+    await using gw = await startTestGateway({ RIVERGEN_MAX_RPS: '20', UPSTREAM_BUDGET_WAIT_MS: '5000' });
+    const { answered, errors } = await burst([gw], 30);
+    expect(errors).toEqual([]);
+    expect(answered).toBe(30);
+  });
+
+  it('slows down while the upstream answers slower than UPSTREAM_BUDGET_SLOW_MS, and speeds up once it is prompt', async () => {
+    await using gw = await startTestGateway({ RIVERGEN_MAX_RPS: '20', UPSTREAM_BUDGET_SLOW_MS: '200' });
+    gw.sims.rivergen?.setFaults({ latencyMs: 1000 });
+    expect((await gw.query(LIST)).errors).toBeUndefined();
+    expect(await rps(gw)).toBe(10);
+    gw.sims.rivergen?.setFaults({});
+    await until(async () => {
+      expect((await gw.query(LIST)).errors).toBeUndefined();
+      return (await rps(gw)) === 20;
+    });
+  });
+
+  it('costs nothing without a budget: no gauge', async () => {
+    await using gw = await startTestGateway({});
+    expect((await gw.query(LIST)).errors).toBeUndefined();
+    expect(await rps(gw)).toBeUndefined();
+  });
+});
+
+describe('<PREFIX>_MAX_RPS shared through Redis', () => {
+  let unavailable: string | undefined;
+  let redis: TestRedis | undefined;
+  const gateways: TestGateway[] = [];
+
+  beforeAll(async () => {
+    const server = await ensureRedisServer();
+    if ('missing' in server) {
+      unavailable = `no Redis to share budgets through: ${server.missing}`;
+      return;
+    }
+    redis = await startTestRedis(server.path);
+  }, 600_000);
+
+  afterAll(async () => {
+    await Promise.all(gateways.map((gw) => gw.close()));
+    await redis?.close();
+  });
+
+  /** Two gateways on one Redis, both calling the first one's RiverGen simulator. */
+  async function twoGateways(env: Record<string, string>): Promise<[TestGateway, TestGateway]> {
+    const shared = { ...env, REDIS_URL: redis?.url ?? '' };
+    const a = await startTestGateway(shared);
+    const b = await startTestGateway({ ...shared, RIVERGEN_URL: a.sims.rivergen?.url ?? '' });
+    gateways.push(a, b);
+    for (const gw of [a, b])
+      await until(async () => {
+        const ready = await (await gw.gateway.yoga.fetch('http://gateway.test/ready')).json();
+        return (ready as { redis?: { ok: boolean } }).redis?.ok === true;
+      });
+    return [a, b];
+  }
+
+  it('keeps two gateways together within one budget', async (ctx) => {
+    if (unavailable || !redis) return ctx.skip(unavailable);
+    await redis.client.flushall();
+    const [a, b] = await twoGateways({
+      RIVERGEN_MAX_RPS: '5',
+      UPSTREAM_BUDGET_WAIT_MS: '0',
+      UPSTREAM_RETRY_ATTEMPTS: '1',
+    });
+    a.resetCounts();
+    const { answered, errors, seconds } = await burst([a, b], 40);
+
+    const sent = a.sims.rivergen?.stats.count() ?? 0;
+    // Each gateway alone would send 5 at once: together they still send 5, plus what refilled meanwhile.
+    expect(sent).toBeLessThanOrEqual(5 + 5 * seconds);
+    expect(answered).toBe(sent);
+    expect(errors.map((error) => error.extensions?.code)).toEqual(Array(40 - answered).fill('UPSTREAM_BUSY'));
+  });
+
+  it('slows both gateways when the upstream answers 429, and speeds up again as calls succeed', async (ctx) => {
+    if (unavailable || !redis) return ctx.skip(unavailable);
+    await redis.client.flushall();
+    const [a, b] = await twoGateways({
+      RIVERGEN_MAX_RPS: '20',
+      UPSTREAM_BUDGET_WAIT_MS: '2000',
+      UPSTREAM_RETRY_ATTEMPTS: '1',
+    });
+    expect((await a.query(LIST)).errors).toBeUndefined();
+    expect(await rps(a)).toBe(20);
+
+    a.sims.rivergen?.setFaults({ rateLimit: { retryAfterSeconds: 1, times: 3 } });
+    for (let i = 0; i < 3; i++)
+      expect((await a.query(LIST)).errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
+    // Each 429 halves the shared rate; the last halving is told back to the gateway as Redis answers.
+    await until(async () => ((await rps(a)) ?? 20) < 5);
+
+    // The other gateway saw no 429, yet its next call goes at the shared, lower rate.
+    expect((await b.query(LIST)).errors).toBeUndefined();
+    expect(await rps(b)).toBeLessThan(10);
+
+    await until(async () => {
+      expect((await b.query(LIST)).errors).toBeUndefined();
+      return (await rps(b)) === 20;
+    });
+  });
+
+  it('falls back to each gateway’s own budget while Redis is down, and counts it', async (ctx) => {
+    if (unavailable || !redis) return ctx.skip(unavailable);
+    await redis.client.flushall();
+    const [a] = await twoGateways({ RIVERGEN_MAX_RPS: '5', UPSTREAM_BUDGET_WAIT_MS: '0' });
+    await redis.stop();
+    try {
+      a.resetCounts();
+      const { answered, errors } = await burst([a], 20);
+      expect(answered).toBeGreaterThan(0);
+      expect(errors.every((error) => error.extensions?.code === 'UPSTREAM_BUSY')).toBe(true);
+      const text = await (await a.gateway.yoga.fetch('http://gateway.test/metrics')).text();
+      expect(text).toMatch(/gateway_redis_errors_total\{operation="upstream-budget"\} [1-9]/);
+    } finally {
+      await redis.start();
+    }
+  });
+});
