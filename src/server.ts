@@ -180,7 +180,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       useOperationNames(),
       useRequestBodyLimit(config.requestBodyLimitBytes),
       useBatchLimit(config.maxBatchSize),
-      ...usePersistedDocuments(config.persistedOperations),
+      ...usePersistedDocuments(config.persistedOperations, redis),
       // JSON bodies only: that is also what keeps a cross-site form from running anything.
       useSupportedMediaTypes(),
       ...(cache ? [cache.answers] : []),
