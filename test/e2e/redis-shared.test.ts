@@ -20,6 +20,14 @@ async function until(done: () => Promise<boolean>, timeoutMs = 10_000): Promise<
   }
 }
 
+async function metric(gw: TestGateway, name: string): Promise<number> {
+  const text = await (await gw.gateway.yoga.fetch('http://gateway.test/metrics')).text();
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith(name))
+    .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
+}
+
 async function post(
   gw: TestGateway,
   body: Record<string, unknown>,
@@ -140,11 +148,23 @@ describe('two gateways sharing one Redis', () => {
       expect(answer.status).toBe(200);
       expect(answer.errors).toBeUndefined();
     }
+    // What could not be shared is counted, by what failed open.
+    const [onlyA, onlyB] = [a, b];
+    const failed = (gw: TestGateway, operation: string) =>
+      metric(gw, `gateway_redis_errors_total{operation="${operation}"}`);
+    await until(async () => (await failed(onlyA, 'cache-invalidation')) === 1);
+    await until(async () => (await failed(onlyB, 'apq')) > 0);
     // A's own cache still follows its mutations.
     const onA = (await a.query<Page>(DESTINATIONS)).data?.destinations.edges.find((e) => e.node.id === id);
     expect(onA?.node.name).toBe('Renamed while Redis is down');
 
     await redis.start();
+    // Each process's two connections come back on their own, each in its own time.
+    for (const gw of [onlyA, onlyB])
+      await until(async () => {
+        const ready = await (await gw.gateway.yoga.fetch('http://gateway.test/ready')).json();
+        return (ready as { redis?: { ok: boolean } }).redis?.ok === true;
+      });
     await bothSubscribed();
     await renameThroughAShowsOnB(a, b, 'Renamed after Redis came back');
   });
