@@ -45,6 +45,7 @@ import {
   unknownCacheTypes,
   useResponseCache,
 } from './gateway/response-cache.js';
+import { allPeers, redisCachePeers } from './gateway/shared/cache-peers.js';
 import { SharedRedis } from './gateway/shared/redis.js';
 import { OpenSubscriptions } from './gateway/subscriptions.js';
 import { isUpstreamError, upstreamBudget } from './gateway/upstream/index.js';
@@ -130,9 +131,12 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   const limits = { maxPageSize: config.maxPageSize, maxNodes: config.maxNodes };
   // The subgraph is the public schema plus `_service` and `_entities`; one endpoint serves either.
   const gatewaySchema = config.federation ? subgraphSchema() : publicSchema;
+  // With REDIS_URL, a mutation empties the kept answers of every gateway of the fleet, not only this one's workers.
+  const fleet = redis && config.responseCache ? redisCachePeers(redis) : undefined;
+  const peers = [options.cachePeers, fleet].filter((peer) => peer !== undefined);
   const cache = responseCache(config, gatewaySchema, providers, {
     ...(observability.onCacheLookup ? { onLookup: observability.onCacheLookup } : {}),
-    ...(options.cachePeers ? { peers: options.cachePeers } : {}),
+    ...(peers.length > 0 ? { peers: allPeers(peers) } : {}),
   });
   // Which providers each root field may call: each provider's share of the admission budget is charged by it.
   const reach =
@@ -185,7 +189,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       useOperationNames(),
       useRequestBodyLimit(config.requestBodyLimitBytes),
       useBatchLimit(config.maxBatchSize),
-      ...usePersistedDocuments(config.persistedOperations),
+      ...usePersistedDocuments(config.persistedOperations, redis),
       // JSON bodies only: that is also what keeps a cross-site form from running anything.
       useSupportedMediaTypes(),
       ...(cache ? [cache.answers] : []),
@@ -226,6 +230,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     },
     close: async () => {
       await Promise.all(providers.map((p) => p.runtime.close()));
+      await fleet?.close();
       await redis?.close();
       await observability.close();
     },

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import type { GraphQLParams, Plugin } from 'graphql-yoga';
 import { gatewayError } from './errors.js';
+import type { SharedRedis } from './shared/redis.js';
 
 /** Which documents run: any (`off`), any plus the listed and registered ones by id (`allow`), only listed ones (`require`). */
 export type PersistedMode = 'off' | 'allow' | 'require';
@@ -19,6 +20,8 @@ export interface PersistedOperationsOptions {
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
+/** How long Redis keeps a registered document unused (each use renews it): Redis bounds the rest by its own memory policy. */
+const SHARED_APQ_TTL_S = 24 * 60 * 60;
 const registerKey = Symbol('apqRegister');
 
 /** A manifest's or a client's id in one spelling: a bare SHA-256 is `sha256:<hex>`, as codegen writes it. */
@@ -52,10 +55,10 @@ function requestedId(params: GraphQLParams & { documentId?: unknown }, request: 
 /**
  * Documents the gateway runs by id (Yoga's persisted operations plugin): those of the manifest, and
  * in `allow` mode those clients registered by automatic persisted queries (APQ), kept in memory per
- * process. `require` runs nothing else and refuses registration; `off` tells a client that sends an
+ * process and, with REDIS_URL, in Redis for every gateway of the fleet. `require` runs nothing else and refuses registration; `off` tells a client that sends an
  * id alone that persisted queries are off, so that Apollo's link falls back to sending documents.
  */
-export function usePersistedDocuments(options: PersistedOperationsOptions): Plugin[] {
+export function usePersistedDocuments(options: PersistedOperationsOptions, redis?: SharedRedis): Plugin[] {
   if (options.mode === 'off') return [useNoPersistedQueries()];
   if (options.manifest !== undefined && options.documents === undefined)
     throw new Error(
@@ -64,7 +67,7 @@ export function usePersistedDocuments(options: PersistedOperationsOptions): Plug
   const { mode, documents } = options;
   const store =
     mode === 'allow' && options.apqMaxEntries > 0
-      ? new DocumentStore(options.apqMaxEntries, options.apqMaxDocumentBytes)
+      ? new DocumentStore(options.apqMaxEntries, options.apqMaxDocumentBytes, redis)
       : undefined;
   return [
     {
@@ -94,7 +97,7 @@ export function usePersistedDocuments(options: PersistedOperationsOptions): Plug
     usePersistedOperations({
       allowArbitraryOperations: mode === 'allow',
       extractPersistedOperationId: (params, request) => requestedId(params, request) ?? null,
-      getPersistedOperation: (id) => documents?.get(id) ?? store?.get(id) ?? null,
+      getPersistedOperation: (id) => documents?.get(id) ?? store?.get(id) ?? store?.shared(id) ?? null,
       customErrors: {
         notFound: () =>
           gatewayError(
@@ -131,14 +134,37 @@ function useNoPersistedQueries(): Plugin {
   };
 }
 
-/** Registered documents by id, least recently used first: bounded in count and in size per document. */
+/**
+ * Registered documents by id, least recently used first: bounded in count and in size per document.
+ * With Redis, each is also kept there, and one this process lacks is looked for there; while Redis
+ * is down, only this process's documents are found (a client then sends its document again).
+ */
 class DocumentStore {
   private readonly documents = new Map<string, string>();
 
   constructor(
     private readonly maxEntries: number,
     private readonly maxDocumentBytes: number,
+    private readonly redis?: SharedRedis,
   ) {}
+
+  /** The document another gateway registered, kept here too once found; undefined without Redis. */
+  shared(id: string): Promise<string | null> | undefined {
+    const redis = this.redis;
+    if (!redis || !id.startsWith('sha256:')) return undefined;
+    return redis.client.getex(sharedKey(id), 'EX', SHARED_APQ_TTL_S).then(
+      (document) => {
+        // The id is the document's hash: one that does not match was not written by a gateway.
+        if (document === null || sha256Key(document) !== id) return null;
+        this.keep(id, document);
+        return document;
+      },
+      (error: unknown) => {
+        redis.failed('apq', error);
+        return null;
+      },
+    );
+  }
 
   get(id: string): string | undefined {
     const document = this.documents.get(id);
@@ -152,6 +178,14 @@ class DocumentStore {
 
   add(id: string, document: string): void {
     if (Buffer.byteLength(document) > this.maxDocumentBytes) return;
+    this.keep(id, document);
+    const redis = this.redis;
+    redis?.client
+      .set(sharedKey(id), document, 'EX', SHARED_APQ_TTL_S)
+      .catch((error: unknown) => redis.failed('apq', error));
+  }
+
+  private keep(id: string, document: string): void {
     this.documents.delete(id);
     this.documents.set(id, document);
     if (this.documents.size > this.maxEntries) {
@@ -159,4 +193,8 @@ class DocumentStore {
       if (oldest !== undefined) this.documents.delete(oldest);
     }
   }
+}
+
+function sharedKey(id: string): string {
+  return `gateway:apq:${id}`;
 }

@@ -1,0 +1,171 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DemoUpstreams, startDemoUpstreams } from '../../src/sandbox/demo.js';
+import { type GraphQLResponse, startTestGateway, type TestGateway } from '../support/gateway.js';
+import { ensureRedisServer, startTestRedis, type TestRedis } from '../support/redis.js';
+
+type Named = { id: string; name: string };
+type Page = { destinations: { edges: { node: Named }[] } };
+const DESTINATIONS = '{ destinations(first: 100) { edges { node { id name } } } }';
+const RENAME =
+  'mutation($id: ID!, $name: String!) { updateDestination(id: $id, input: { name: $name }) { __typename } }';
+const CHANNEL = 'gateway:cache:invalidate';
+
+/** Asks again until `done` says yes: a message through Redis or Redis's return is a condition, not a sleep. */
+async function until(done: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function metric(gw: TestGateway, name: string): Promise<number> {
+  const text = await (await gw.gateway.yoga.fetch('http://gateway.test/metrics')).text();
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith(name))
+    .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
+}
+
+async function post(
+  gw: TestGateway,
+  body: Record<string, unknown>,
+): Promise<GraphQLResponse & { status: number }> {
+  const response = await gw.gateway.yoga.fetch('http://gateway.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, ...((await response.json()) as GraphQLResponse) };
+}
+
+describe('two gateways sharing one Redis', () => {
+  let unavailable: string | undefined;
+  let redis: TestRedis | undefined;
+  let upstreams: DemoUpstreams | undefined;
+  let a: TestGateway | undefined;
+  let b: TestGateway | undefined;
+
+  /** Calls the shared upstreams received during `run`. */
+  async function callsDuring(run: () => Promise<unknown>): Promise<number> {
+    for (const sim of upstreams?.simulators ?? []) sim.stats.reset();
+    await run();
+    return (upstreams?.simulators ?? []).reduce((sum, sim) => sum + sim.stats.count(), 0);
+  }
+
+  /** Both gateways' cache subscribers listen (again, after an outage). */
+  async function bothSubscribed(): Promise<void> {
+    await until(async () => {
+      const counts = (await redis?.client.pubsub('NUMSUB', CHANNEL).catch(() => [])) as unknown[];
+      return Number(counts[1]) === 2;
+    });
+  }
+
+  beforeAll(async () => {
+    const server = await ensureRedisServer();
+    if ('missing' in server) {
+      unavailable = `no Redis to share the cache through: ${server.missing}`;
+      return;
+    }
+    redis = await startTestRedis(server.path);
+    // One set of upstreams behind both gateways, as a fleet has.
+    upstreams = await startDemoUpstreams();
+    const env = {
+      ...upstreams.env,
+      REDIS_URL: redis.url,
+      RESPONSE_CACHE: 'on',
+      RESPONSE_CACHE_TTL_MS: '600000',
+      PERSISTED_OPERATIONS: 'allow',
+    };
+    a = await startTestGateway(env);
+    b = await startTestGateway(env);
+    await bothSubscribed();
+  }, 600_000);
+
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await upstreams?.close();
+    await redis?.close();
+  });
+
+  /** Renames a destination through A and waits until B's read shows it, counting B's upstream calls. */
+  async function renameThroughAShowsOnB(a: TestGateway, b: TestGateway, name: string): Promise<void> {
+    const first = await b.query<Page>(DESTINATIONS);
+    const id = first.data?.destinations.edges[0]?.node.id ?? '';
+    expect(await callsDuring(() => b.query(DESTINATIONS))).toBe(0);
+    const renamed = await a.query<{ updateDestination: { __typename: string } }>(RENAME, { id, name });
+    expect(renamed.data?.updateDestination.__typename).toBe('UpdateDestinationSuccess');
+    let calls = 0;
+    await until(async () => {
+      let page: GraphQLResponse<Page> | undefined;
+      calls += await callsDuring(async () => (page = await b.query<Page>(DESTINATIONS)));
+      return page?.data?.destinations.edges.find((edge) => edge.node.id === id)?.node.name === name;
+    });
+    // B asked its upstream again rather than answering what it kept.
+    expect(calls).toBeGreaterThan(0);
+  }
+
+  it('empties B’s kept answers when a mutation runs through A', async (ctx) => {
+    if (unavailable || !a || !b) return ctx.skip(unavailable);
+    await renameThroughAShowsOnB(a, b, 'Renamed through A');
+    // Only typenames and ids go through Redis: nothing is kept there for the cache.
+    expect(await redis?.client.keys('gateway:cache*')).toEqual([]);
+  });
+
+  it('runs on B a document registered on A by its hash', async (ctx) => {
+    if (unavailable || !a || !b) return ctx.skip(unavailable);
+    const query = '{ destinations(first: 2) { edges { node { id } } } }';
+    const hash = createHash('sha256').update(query).digest('hex');
+    const extensions = { persistedQuery: { version: 1, sha256Hash: hash } };
+    expect((await post(b, { extensions })).status).toBe(404);
+    const registered = await post(a, { query, extensions });
+    expect(registered.errors).toBeUndefined();
+    await until(async () => (await redis?.client.exists(`gateway:apq:sha256:${hash}`)) === 1);
+    const byHash = await post(b, { extensions });
+    expect(byHash.errors).toBeUndefined();
+    expect(byHash.data).toEqual(registered.data);
+  });
+
+  it('loses no request while Redis is down, and shares again once it is back', async (ctx) => {
+    if (unavailable || !a || !b || !redis) return ctx.skip(unavailable);
+    await redis.stop();
+    const query = '{ destinations(first: 3) { edges { node { id } } } }';
+    const hash = createHash('sha256').update(query).digest('hex');
+    const extensions = { persistedQuery: { version: 1, sha256Hash: hash } };
+    const id = (await a.query<Page>(DESTINATIONS)).data?.destinations.edges[0]?.node.id ?? '';
+    const answers = await Promise.all([
+      a.query(DESTINATIONS),
+      b.query(DESTINATIONS),
+      a.query(RENAME, { id, name: 'Renamed while Redis is down' }),
+      b.query(DESTINATIONS),
+      post(a, { query, extensions }),
+      // Registered on A only: B asks for the document, which its client then sends again.
+      post(b, { query, extensions }),
+    ]);
+    for (const answer of answers) {
+      expect(answer.status).toBe(200);
+      expect(answer.errors).toBeUndefined();
+    }
+    // What could not be shared is counted, by what failed open.
+    const [onlyA, onlyB] = [a, b];
+    const failed = (gw: TestGateway, operation: string) =>
+      metric(gw, `gateway_redis_errors_total{operation="${operation}"}`);
+    await until(async () => (await failed(onlyA, 'cache-invalidation')) === 1);
+    await until(async () => (await failed(onlyB, 'apq')) > 0);
+    // A's own cache still follows its mutations.
+    const onA = (await a.query<Page>(DESTINATIONS)).data?.destinations.edges.find((e) => e.node.id === id);
+    expect(onA?.node.name).toBe('Renamed while Redis is down');
+
+    await redis.start();
+    // Each process's two connections come back on their own, each in its own time.
+    for (const gw of [onlyA, onlyB])
+      await until(async () => {
+        const ready = await (await gw.gateway.yoga.fetch('http://gateway.test/ready')).json();
+        return (ready as { redis?: { ok: boolean } }).redis?.ok === true;
+      });
+    await bothSubscribed();
+    await renameThroughAShowsOnB(a, b, 'Renamed after Redis came back');
+  });
+});
