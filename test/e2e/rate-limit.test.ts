@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '../../src/config.js';
 import { providers } from '../../src/providers/registry.js';
 import { listen } from '../../src/server.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { metricSum } from '../support/prometheus.js';
 import { ensureRedisServer, startTestRedis, type TestRedis } from '../support/redis.js';
 
 const TOKENS = ['gw_rate_alice_0123456789', 'gw_rate_bob_9876543210'];
@@ -11,12 +12,8 @@ const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 const tokenEnv = { GATEWAY_AUTH: 'tokens', GATEWAY_TOKENS: TOKENS.join(',') };
 const QUERY = '{ __typename }';
 
-async function metric(gw: TestGateway, name: string): Promise<number> {
-  const text = await (await gw.gateway.yoga.fetch('http://gateway.test/metrics')).text();
-  return text
-    .split('\n')
-    .filter((line) => line.startsWith(name))
-    .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
+function metric(gw: TestGateway, name: string): Promise<number> {
+  return metricSum(gw.gateway, name);
 }
 
 /** Asks again until `done` says yes: the window's end or Redis's return is a condition, not a sleep. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoUpstreams, startDemoUpstreams } from '../../src/sandbox/demo.js';
 import { type GraphQLResponse, startTestGateway, type TestGateway } from '../support/gateway.js';
+import { metricSum } from '../support/prometheus.js';
 import { ensureRedisServer, startTestRedis, type TestRedis } from '../support/redis.js';
 
 type Named = { id: string; name: string };
@@ -20,12 +21,8 @@ async function until(done: () => Promise<boolean>, timeoutMs = 10_000): Promise<
   }
 }
 
-async function metric(gw: TestGateway, name: string): Promise<number> {
-  const text = await (await gw.gateway.yoga.fetch('http://gateway.test/metrics')).text();
-  return text
-    .split('\n')
-    .filter((line) => line.startsWith(name))
-    .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
+function metric(gw: TestGateway, name: string): Promise<number> {
+  return metricSum(gw.gateway, name);
 }
 
 async function post(

@@ -27,3 +27,15 @@ export function parsePrometheus(text: string): Scrape {
       )
       .reduce((sum, sample) => sum + sample.value, 0);
 }
+
+/** The sum of every series of the metric `name` a gateway exposes now, whatever their labels. */
+export async function metricSum(
+  gateway: { yoga: { fetch(url: string): Promise<Response> | Response } },
+  name: string,
+): Promise<number> {
+  const text = await (await gateway.yoga.fetch('http://gateway.test/metrics')).text();
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith(name))
+    .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
+}
