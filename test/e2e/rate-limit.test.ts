@@ -1,11 +1,11 @@
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { providers } from '../../src/providers/registry.js';
 import { listen } from '../../src/server.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { metricSum } from '../support/prometheus.js';
-import { ensureRedisServer, startTestRedis, type TestRedis } from '../support/redis.js';
+import { useTestRedis } from '../support/redis.js';
 
 const TOKENS = ['gw_rate_alice_0123456789', 'gw_rate_bob_9876543210'];
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -117,26 +117,15 @@ describe('RATE_LIMIT with GATEWAY_AUTH=none', () => {
 });
 
 describe('RATE_LIMIT through a shared Redis', () => {
-  let unavailable: string | undefined;
-  let redis: TestRedis | undefined;
+  const suite = useTestRedis('share limits through');
   const gateways: TestGateway[] = [];
-
-  beforeAll(async () => {
-    const server = await ensureRedisServer();
-    if ('missing' in server) {
-      unavailable = `no Redis to share limits through: ${server.missing}`;
-      return;
-    }
-    redis = await startTestRedis(server.path);
-  }, 600_000);
 
   afterAll(async () => {
     await Promise.all(gateways.map((gw) => gw.close()));
-    await redis?.close();
   });
 
   async function twoGateways(limit: string): Promise<[TestGateway, TestGateway]> {
-    const env = { ...tokenEnv, RATE_LIMIT: limit, REDIS_URL: redis?.url ?? '' };
+    const env = { ...tokenEnv, RATE_LIMIT: limit, REDIS_URL: suite.redis?.url ?? '' };
     const pair: [TestGateway, TestGateway] = [await startTestGateway(env), await startTestGateway(env)];
     gateways.push(...pair);
     // Each connects in the background: /ready says when.
@@ -149,8 +138,8 @@ describe('RATE_LIMIT through a shared Redis', () => {
   }
 
   it('shares one caller’s budget between two gateways, and keeps no token in its keys', async (ctx) => {
-    if (unavailable || !redis) return ctx.skip(unavailable);
-    await redis.client.flushall();
+    if (suite.unavailable || !suite.redis) return ctx.skip(suite.unavailable);
+    await suite.redis.client.flushall();
     const [a, b] = await twoGateways('4/1h');
     const statuses: number[] = [];
     for (let i = 0; i < 3; i++) {
@@ -159,16 +148,16 @@ describe('RATE_LIMIT through a shared Redis', () => {
     }
     expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
     expect((await b.query(QUERY, {}, auth(TOKENS[1] ?? ''))).status).toBe(200);
-    const keys = await redis.client.keys('*');
+    const keys = await suite.redis.client.keys('*');
     expect(keys).toHaveLength(2);
     for (const key of keys) for (const token of TOKENS) expect(key).not.toContain(token);
   });
 
   it('lets every request through while Redis is down, counts the failures, and limits again once it is back', async (ctx) => {
-    if (unavailable || !redis) return ctx.skip(unavailable);
-    await redis.client.flushall();
+    if (suite.unavailable || !suite.redis) return ctx.skip(suite.unavailable);
+    await suite.redis.client.flushall();
     const [a, b] = await twoGateways('2/1h');
-    await redis.stop();
+    await suite.redis.stop();
     for (const gw of [a, b])
       await until(async () => {
         const ready = await gw.gateway.yoga.fetch('http://gateway.test/ready');
@@ -181,8 +170,8 @@ describe('RATE_LIMIT through a shared Redis', () => {
     expect(await metric(a, 'gateway_redis_errors_total{operation="rate-limit"}')).toBe(5);
     // Logged once per outage, naming neither Redis's address nor anything of the caller's.
     expect(a.logs.filter((line) => line.includes('Redis is unreachable'))).toHaveLength(1);
-    expect(a.logs.join('\n')).not.toContain(redis.url.replace('redis://', ''));
-    await redis.start();
+    expect(a.logs.join('\n')).not.toContain(suite.redis.url.replace('redis://', ''));
+    await suite.redis.start();
     await until(async () => (await a.query(QUERY, {}, auth(TOKENS[0] ?? ''))).status === 429);
     expect((await b.query(QUERY, {}, auth(TOKENS[0] ?? ''))).status).toBe(429);
   });

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
-import { ensureRedisServer, startTestRedis, type TestRedis } from '../support/redis.js';
+import { useTestRedis } from '../support/redis.js';
 
 const LIST = '{ riverGenDataSources(first: 1) { edges { node { id } } } }';
 
@@ -85,27 +85,16 @@ describe('<PREFIX>_MAX_RPS in one gateway', () => {
 });
 
 describe('<PREFIX>_MAX_RPS shared through Redis', () => {
-  let unavailable: string | undefined;
-  let redis: TestRedis | undefined;
+  const suite = useTestRedis('share budgets through');
   const gateways: TestGateway[] = [];
-
-  beforeAll(async () => {
-    const server = await ensureRedisServer();
-    if ('missing' in server) {
-      unavailable = `no Redis to share budgets through: ${server.missing}`;
-      return;
-    }
-    redis = await startTestRedis(server.path);
-  }, 600_000);
 
   afterAll(async () => {
     await Promise.all(gateways.map((gw) => gw.close()));
-    await redis?.close();
   });
 
   /** Two gateways on one Redis, both calling the first one's RiverGen simulator. */
   async function twoGateways(env: Record<string, string>): Promise<[TestGateway, TestGateway]> {
-    const shared = { ...env, REDIS_URL: redis?.url ?? '' };
+    const shared = { ...env, REDIS_URL: suite.redis?.url ?? '' };
     const a = await startTestGateway(shared);
     const b = await startTestGateway({ ...shared, RIVERGEN_URL: a.sims.rivergen?.url ?? '' });
     gateways.push(a, b);
@@ -118,8 +107,8 @@ describe('<PREFIX>_MAX_RPS shared through Redis', () => {
   }
 
   it('keeps two gateways together within one budget', async (ctx) => {
-    if (unavailable || !redis) return ctx.skip(unavailable);
-    await redis.client.flushall();
+    if (suite.unavailable || !suite.redis) return ctx.skip(suite.unavailable);
+    await suite.redis.client.flushall();
     const [a, b] = await twoGateways({
       RIVERGEN_MAX_RPS: '5',
       UPSTREAM_BUDGET_WAIT_MS: '0',
@@ -136,8 +125,8 @@ describe('<PREFIX>_MAX_RPS shared through Redis', () => {
   });
 
   it('slows both gateways when the upstream answers 429, and speeds up again as calls succeed', async (ctx) => {
-    if (unavailable || !redis) return ctx.skip(unavailable);
-    await redis.client.flushall();
+    if (suite.unavailable || !suite.redis) return ctx.skip(suite.unavailable);
+    await suite.redis.client.flushall();
     const [a, b] = await twoGateways({
       RIVERGEN_MAX_RPS: '20',
       UPSTREAM_BUDGET_WAIT_MS: '2000',
@@ -163,10 +152,10 @@ describe('<PREFIX>_MAX_RPS shared through Redis', () => {
   });
 
   it('falls back to each gateway’s own budget while Redis is down, and counts it', async (ctx) => {
-    if (unavailable || !redis) return ctx.skip(unavailable);
-    await redis.client.flushall();
+    if (suite.unavailable || !suite.redis) return ctx.skip(suite.unavailable);
+    await suite.redis.client.flushall();
     const [a] = await twoGateways({ RIVERGEN_MAX_RPS: '5', UPSTREAM_BUDGET_WAIT_MS: '0' });
-    await redis.stop();
+    await suite.redis.stop();
     try {
       a.resetCounts();
       const { answered, errors } = await burst([a], 20);
@@ -175,7 +164,7 @@ describe('<PREFIX>_MAX_RPS shared through Redis', () => {
       const text = await (await a.gateway.yoga.fetch('http://gateway.test/metrics')).text();
       expect(text).toMatch(/gateway_redis_errors_total\{operation="upstream-budget"\} [1-9]/);
     } finally {
-      await redis.start();
+      await suite.redis.start();
     }
   });
 });

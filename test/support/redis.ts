@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
+import { afterAll, beforeAll } from 'vitest';
 
 /** Where Debian's `redis-server` package puts the server the Redis tests start. */
 const redisServer = '/usr/bin/redis-server';
@@ -109,4 +110,30 @@ function freePort(): Promise<number> {
       probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
     });
   });
+}
+
+/** A suite's Redis: started before its tests, stopped after them; `unavailable` says why there is none. */
+export interface SuiteRedis {
+  redis?: TestRedis;
+  unavailable?: string;
+}
+
+/**
+ * Starts a real Redis for the tests of the describe block it is called in (what it is for names the
+ * reason a test skips when there is no redis-server). Hooks registered after it run before its stop.
+ */
+export function useTestRedis(purpose: string): SuiteRedis {
+  const suite: SuiteRedis = {};
+  beforeAll(async () => {
+    const server = await ensureRedisServer();
+    if ('missing' in server) {
+      suite.unavailable = `no Redis to ${purpose}: ${server.missing}`;
+      return;
+    }
+    suite.redis = await startTestRedis(server.path);
+  }, 600_000);
+  afterAll(async () => {
+    await suite.redis?.close();
+  });
+  return suite;
 }
