@@ -53,9 +53,23 @@ describe('<PREFIX>_MAX_RPS in one gateway', () => {
     expect(errors.length).toBe(30 - answered);
     expect(errors.length).toBeGreaterThan(0);
     for (const error of errors) {
-      expect(error.extensions).toMatchObject({ code: 'UPSTREAM_BUSY', provider: 'rivergen' });
+      expect(error.extensions).toMatchObject({
+        code: 'UPSTREAM_BUSY',
+        provider: 'rivergen',
+        retryAfterSeconds: 1,
+      });
       expect(error.message).toContain('RiverGen');
     }
+  });
+
+  it('says in retryAfterSeconds when the budget will next let a call go, behind the calls waiting', async () => {
+    await using gw = await startTestGateway({ RIVERGEN_MAX_RPS: '1', UPSTREAM_BUDGET_WAIT_MS: '2500' });
+    // One call goes at once, two wait a second and two seconds; the fourth would wait three.
+    const { answered, errors } = await burst([gw], 4);
+    expect(answered).toBe(3);
+    expect(errors.map((error) => error.extensions)).toEqual([
+      expect.objectContaining({ code: 'UPSTREAM_BUSY', retryAfterSeconds: 3 }),
+    ]);
   });
 
   it('lets a call over the budget wait briefly for its turn rather than fail', async () => {

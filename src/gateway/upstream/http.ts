@@ -227,8 +227,14 @@ export class UpstreamHttp {
 
   /** Waits for the budget's token, briefly and never past the caller's signal; over the budget the call is not sent. */
   private withinBudget(budget: UpstreamBudget, req: UpstreamRequest): Promise<void> {
-    return awaitBudget(budget, req.signal, (kind, cause) => {
-      const error = new UpstreamError({ provider: this.provider, operation: req.operation, kind, cause });
+    return awaitBudget(budget, req.signal, (kind, cause, retryAfterSeconds) => {
+      const error = new UpstreamError({
+        provider: this.provider,
+        operation: req.operation,
+        kind,
+        cause,
+        retryAfterSeconds,
+      });
       this.failed(req, error, 0);
       return error;
     });
