@@ -1,10 +1,16 @@
-import { once } from 'node:events';
-import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoUpstreams, startDemoUpstreams } from '../../src/sandbox/demo.js';
 import type { Simulator } from '../../src/sandbox/kit/index.js';
-import { type EntryPoint, startEntryPoint } from '../support/entry-point.js';
-import { parsePrometheus } from '../support/prometheus.js';
+import {
+  type Answer,
+  ask,
+  type Member,
+  reachesRedis,
+  scrape,
+  startMember,
+  stopMember,
+  until,
+} from '../support/fleet.js';
 import { ensureRedisServer, startTestRedis, type TestRedis } from '../support/redis.js';
 
 /** Operations each caller may send per hour, fleet-wide. */
@@ -20,96 +26,6 @@ const RENAME =
 const CHANNEL = 'gateway:cache:invalidate';
 /** One call to RiverGen per query: each caller (token) has answers of its own, so none is kept for another. */
 const LIST = '{ riverGenDataSources(first: 1) { edges { node { id } } } }';
-
-/** One gateway process of the fleet, and where it listens. */
-interface Member {
-  run: EntryPoint;
-  url: string;
-}
-
-interface Answer {
-  status: number;
-  retryAfter: string | undefined;
-  body: {
-    data?: Record<string, unknown> | null;
-    errors?: { message: string; extensions?: Record<string, unknown> }[];
-  };
-}
-
-/** One operation on a connection of its own (with WORKERS, the next worker takes it), as `token`'s caller. */
-async function ask(
-  member: Member,
-  query: string,
-  token: string,
-  variables?: Record<string, unknown>,
-): Promise<Answer> {
-  const response = await request(`${member.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, connection: 'close' },
-    body: JSON.stringify({ query, variables }),
-    signal: AbortSignal.timeout(30_000),
-  });
-  const retryAfter = response.headers['retry-after'];
-  return {
-    status: response.statusCode,
-    retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined,
-    body: (await response.body.json()) as Answer['body'],
-  };
-}
-
-async function scrape(member: Member) {
-  const response = await request(`${member.url}/metrics`, { headers: { connection: 'close' } });
-  return parsePrometheus(await response.body.text());
-}
-
-/** Whether the process that answers /ready reaches Redis. */
-async function reachesRedis(member: Member): Promise<boolean> {
-  const response = await request(`${member.url}/ready`, { headers: { connection: 'close' } });
-  return ((await response.body.json()) as { redis?: { ok: boolean } }).redis?.ok === true;
-}
-
-/** Asks again until `done` says yes: a message through Redis or its return is a condition, not a sleep. */
-async function until(
-  done: () => Promise<boolean> | boolean,
-  what: string,
-  timeoutMs = 15_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await done())) {
-    if (Date.now() > deadline) throw new Error(`never happened: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-/** The gateway's entry point as `npm start` runs it, once it listens. */
-async function startMember(env: Record<string, string>): Promise<Member> {
-  const run = startEntryPoint(env);
-  let url: string | undefined;
-  await until(
-    () => {
-      if (run.child.exitCode !== null) throw new Error(`a gateway exited: ${run.output()}`);
-      const line = run
-        .output()
-        .split('\n')
-        .find((l) => l.startsWith('{') && l.includes('"url"'));
-      url = line && (JSON.parse(line) as { url: string }).url.replace('localhost', '127.0.0.1');
-      return url !== undefined;
-    },
-    'the gateway listened',
-    60_000,
-  );
-  return { run, url: (url ?? '').replace(/\/graphql$/, '') };
-}
-
-async function stopMember(member: Member | undefined): Promise<void> {
-  const child = member?.run.child;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(killer);
-}
 
 /** `count` operations at once spread over `members`, as one caller: how many of each status. */
 async function sameCaller(members: Member[], count: number) {
