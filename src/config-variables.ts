@@ -378,9 +378,17 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
     schema: int(0, 1_000_000),
   },
   {
+    name: 'UPSTREAM_MAX_CONCURRENT',
+    description:
+      'Most calls in flight at once to each upstream, shared by every gateway on REDIS_URL through leases that expire a little after UPSTREAM_DEADLINE_MS (else per process, where UPSTREAM_CONNECTIONS also bounds them). 0: no budget.',
+    default: '0',
+    example: '20',
+    schema: int(0, 100_000),
+  },
+  {
     name: 'UPSTREAM_BUDGET_WAIT_MS',
     description:
-      'Longest a call over its upstream’s <PREFIX>_MAX_RPS waits for its turn (never past its operation’s time limit) before it fails UPSTREAM_BUSY.',
+      'Longest a call over its upstream’s <PREFIX>_MAX_RPS or <PREFIX>_MAX_CONCURRENT waits for its turn (never past its operation’s time limit) before it fails UPSTREAM_BUSY.',
     default: '250',
     example: '100',
     schema: int(0, 60_000),

@@ -118,6 +118,7 @@ export function loadConfig(
     maxBodyBytes: get<number>('UPSTREAM_MAX_BODY_BYTES'),
     connections: get<number>('UPSTREAM_CONNECTIONS'),
     maxRps: get<number>('UPSTREAM_MAX_RPS'),
+    maxConcurrent: get<number>('UPSTREAM_MAX_CONCURRENT'),
   };
   const providers: ConfiguredProvider[] = [];
   const shares = new Map<string, number>();

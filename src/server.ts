@@ -48,7 +48,7 @@ import {
 import { allPeers, redisCachePeers } from './gateway/shared/cache-peers.js';
 import { SharedRedis } from './gateway/shared/redis.js';
 import { OpenSubscriptions } from './gateway/subscriptions.js';
-import { isUpstreamError, upstreamBudget } from './gateway/upstream/index.js';
+import { concurrencyBudget, isUpstreamError, upstreamBudget } from './gateway/upstream/index.js';
 import { useGraphiqlPage } from './graphiql.js';
 import { schema as publicSchema, subgraphSchema } from './schema.js';
 
@@ -111,6 +111,20 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
               budget: upstreamBudget(
                 definition.id,
                 { maxRps: upstream.maxRps, waitMs: config.budgetWaitMs, slowMs: config.budgetSlowMs },
+                redis,
+              ),
+            }
+          : {}),
+        ...(upstream.maxConcurrent > 0
+          ? {
+              concurrency: concurrencyBudget(
+                definition.id,
+                {
+                  maxConcurrent: upstream.maxConcurrent,
+                  waitMs: config.budgetWaitMs,
+                  // A slot is held while its call waits for a token and then runs to its deadline.
+                  leaseMs: config.budgetWaitMs + upstream.timeouts.deadlineMs + 1_000,
+                },
                 redis,
               ),
             }

@@ -97,7 +97,8 @@ export function fromUpstream(error: UpstreamError, label = providerLabel(error.p
     message = `${label} is failing repeatedly; calls to it are paused for a few seconds`;
   } else if (error.kind === 'busy') {
     extensions.code = 'UPSTREAM_BUSY';
-    message = `${label} is receiving as many calls per second as this gateway allows it; try again shortly`;
+    message = `${label} is receiving as many calls ${error.busy === 'concurrency' ? 'at once' : 'per second'} as this gateway allows it; try again shortly`;
+    if (error.retryAfterSeconds !== undefined) extensions.retryAfterSeconds = error.retryAfterSeconds;
   } else if (error.kind === 'aborted') {
     // The caller's own deadline ran out (or it went away, and then nobody reads this).
     extensions.code = 'UPSTREAM_TIMEOUT';

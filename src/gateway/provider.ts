@@ -1,6 +1,7 @@
 import type { PollSettings } from './live-polls.js';
 import type { DataSourceFilter, DataSourceRecord, ListSlice, ListWindow } from './records.js';
 import type {
+  ConcurrencyBudget,
   ResilienceOptions,
   UpstreamBudget,
   UpstreamCallEvent,
@@ -45,6 +46,8 @@ export interface RuntimeServices {
   traceUpstream?: UpstreamTracer;
   /** The provider's calls per second (`<PREFIX>_MAX_RPS`), when it has a budget. */
   budget?: UpstreamBudget;
+  /** The provider's calls in flight at once (`<PREFIX>_MAX_CONCURRENT`), when it has a budget. */
+  concurrency?: ConcurrencyBudget;
 }
 
 /** The settings of one upstream at `baseUrl`, as this deployment configured every upstream. */
@@ -59,6 +62,7 @@ export function upstreamSettings(baseUrl: string, services: RuntimeServices): Up
     onFailure: services.onUpstreamFailure,
     trace: services.traceUpstream,
     budget: services.budget,
+    concurrency: services.concurrency,
   };
 }
 

@@ -11,9 +11,11 @@ export interface UpstreamTuning {
   connections: number;
   /** Most calls per second to the upstream, from the whole fleet with REDIS_URL; 0: no budget. */
   maxRps: number;
+  /** Most calls in flight at once to the upstream, from the whole fleet with REDIS_URL; 0: no budget. */
+  maxConcurrent: number;
 }
 
-type TuningKey = keyof UpstreamTimeouts | 'maxBodyBytes' | 'connections' | 'maxRps';
+type TuningKey = keyof UpstreamTimeouts | 'maxBodyBytes' | 'connections' | 'maxRps' | 'maxConcurrent';
 
 interface TuningVariable {
   key: TuningKey;
@@ -22,6 +24,8 @@ interface TuningVariable {
   suffix: string;
   description: (label: string) => string;
   example: string;
+  /** 1 unless 0 means something (no budget). */
+  min?: number;
   max: number;
 }
 
@@ -80,9 +84,20 @@ const tuning: readonly TuningVariable[] = [
     global: 'UPSTREAM_MAX_RPS',
     suffix: 'MAX_RPS',
     description: (label) =>
-      `Most calls per second to ${label}, shared by every gateway on REDIS_URL; it halves while ${label} answers 429 and grows back as calls succeed. Over it a call waits up to UPSTREAM_BUDGET_WAIT_MS, then fails UPSTREAM_BUSY.`,
+      `Most calls per second to ${label}, shared by every gateway on REDIS_URL; it halves while ${label} answers 429 and grows back as calls succeed. Over it a call waits up to UPSTREAM_BUDGET_WAIT_MS, then fails UPSTREAM_BUSY. 0: no budget for ${label}, even when UPSTREAM_MAX_RPS sets one.`,
     example: '50',
+    min: 0,
     max: 1_000_000,
+  },
+  {
+    key: 'maxConcurrent',
+    global: 'UPSTREAM_MAX_CONCURRENT',
+    suffix: 'MAX_CONCURRENT',
+    description: (label) =>
+      `Most calls in flight at once to ${label}, shared by every gateway on REDIS_URL (each process also keeps within its ${label} connections). Over it a call waits up to UPSTREAM_BUDGET_WAIT_MS, then fails UPSTREAM_BUSY. 0: no budget for ${label}, even when UPSTREAM_MAX_CONCURRENT sets one.`,
+    example: '20',
+    min: 0,
+    max: 100_000,
   },
 ];
 
@@ -113,19 +128,21 @@ export function readUpstreamTuning(
     maxBodyBytes: base.maxBodyBytes,
     connections: base.connections,
     maxRps: base.maxRps,
+    maxConcurrent: base.maxConcurrent,
   };
   for (const variable of tuning) {
     const raw = env[name(prefix, variable)];
     if (raw === undefined || raw === '') continue;
-    const parsed = z.coerce.number().int().min(1).max(variable.max).safeParse(raw);
+    const min = variable.min ?? 1;
+    const parsed = z.coerce.number().int().min(min).max(variable.max).safeParse(raw);
     if (parsed.success) values[variable.key] = parsed.data;
     else
       problems.push(
-        `${name(prefix, variable)}=${JSON.stringify(raw)}: ${parsed.error.issues[0]?.message ?? 'invalid'} (a whole number from 1 to ${variable.max})`,
+        `${name(prefix, variable)}=${JSON.stringify(raw)}: ${parsed.error.issues[0]?.message ?? 'invalid'} (a whole number from ${min} to ${variable.max})`,
       );
   }
-  const { maxBodyBytes, connections, maxRps, ...timeouts } = values;
-  return { tuning: { timeouts, maxBodyBytes, connections, maxRps }, problems };
+  const { maxBodyBytes, connections, maxRps, maxConcurrent, ...timeouts } = values;
+  return { tuning: { timeouts, maxBodyBytes, connections, maxRps, maxConcurrent }, problems };
 }
 
 /** Tuning variables set for a provider that is not configured: they would silently do nothing. */

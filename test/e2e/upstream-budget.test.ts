@@ -4,11 +4,11 @@ import { useTestRedis } from '../support/redis.js';
 
 const LIST = '{ riverGenDataSources(first: 1) { edges { node { id } } } }';
 
-async function rps(gw: TestGateway): Promise<number | undefined> {
+async function rps(gw: TestGateway, provider = 'rivergen'): Promise<number | undefined> {
   const text = await (await gw.gateway.yoga.fetch('http://gateway.test/metrics')).text();
   const line = text
     .split('\n')
-    .find((row) => row.startsWith('gateway_upstream_budget_rps{provider="rivergen"}'));
+    .find((row) => row.startsWith(`gateway_upstream_budget_rps{provider="${provider}"}`));
   return line === undefined ? undefined : Number(line.split(' ').at(-1));
 }
 
@@ -53,9 +53,23 @@ describe('<PREFIX>_MAX_RPS in one gateway', () => {
     expect(errors.length).toBe(30 - answered);
     expect(errors.length).toBeGreaterThan(0);
     for (const error of errors) {
-      expect(error.extensions).toMatchObject({ code: 'UPSTREAM_BUSY', provider: 'rivergen' });
+      expect(error.extensions).toMatchObject({
+        code: 'UPSTREAM_BUSY',
+        provider: 'rivergen',
+        retryAfterSeconds: 1,
+      });
       expect(error.message).toContain('RiverGen');
     }
+  });
+
+  it('says in retryAfterSeconds when the budget will next let a call go, behind the calls waiting', async () => {
+    await using gw = await startTestGateway({ RIVERGEN_MAX_RPS: '1', UPSTREAM_BUDGET_WAIT_MS: '2500' });
+    // One call goes at once, two wait a second and two seconds; the fourth would wait three.
+    const { answered, errors } = await burst([gw], 4);
+    expect(answered).toBe(3);
+    expect(errors.map((error) => error.extensions)).toEqual([
+      expect.objectContaining({ code: 'UPSTREAM_BUSY', retryAfterSeconds: 3 }),
+    ]);
   });
 
   it('lets a call over the budget wait briefly for its turn rather than fail', async () => {
@@ -75,6 +89,19 @@ describe('<PREFIX>_MAX_RPS in one gateway', () => {
       expect((await gw.query(LIST)).errors).toBeUndefined();
       return (await rps(gw)) === 20;
     });
+  });
+
+  it('is off for a provider whose <PREFIX>_MAX_RPS is 0, whatever UPSTREAM_MAX_RPS sets for the others', async () => {
+    await using gw = await startTestGateway({
+      UPSTREAM_MAX_RPS: '1',
+      RIVERGEN_MAX_RPS: '0',
+      UPSTREAM_BUDGET_WAIT_MS: '0',
+    });
+    const { answered, errors } = await burst([gw], 10);
+    expect(errors).toEqual([]);
+    expect(answered).toBe(10);
+    expect(await rps(gw)).toBeUndefined();
+    expect(await rps(gw, 'pdc')).toBe(1);
   });
 
   it('costs nothing without a budget: no gauge', async () => {

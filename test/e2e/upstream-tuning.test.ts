@@ -113,6 +113,8 @@ describe('per-provider upstream settings', () => {
         RIVERGEN_TOKEN: 't',
         RIVERGEN_CONNECTIONS: '4',
         RIVERGEN_MAX_RPS: '7',
+        UPSTREAM_MAX_CONCURRENT: '30',
+        PDC_MAX_CONCURRENT: '0',
       },
       providers,
     );
@@ -123,12 +125,14 @@ describe('per-provider upstream settings', () => {
         maxBodyBytes: 16 * 1024 * 1024,
         connections: 40,
         maxRps: 0,
+        maxConcurrent: 0,
       },
       rivergen: {
         timeouts: { connectMs: 900, headersMs: 10_000, bodyMs: 10_000, deadlineMs: 20_000 },
         maxBodyBytes: 16 * 1024 * 1024,
         connections: 4,
         maxRps: 7,
+        maxConcurrent: 30,
       },
     });
   });

@@ -85,6 +85,20 @@ describe('WORKERS=2', { timeout: 120_000 }, () => {
     }
   });
 
+  it('reports the gauges a sum would garble: workers per breaker state, a provider ready only if in each worker', async () => {
+    // Fresh connections go to the workers in turn: each makes /ready checks of its own.
+    const readyUrl = url.replace(/\/graphql$/, '/ready');
+    for (let i = 0; i < 4; i++) {
+      const response = await request(readyUrl, { headers: { connection: 'close' } });
+      expect(response.statusCode).toBe(200);
+      await response.body.dump();
+    }
+    const metrics = await scrape();
+    expect(metrics('gateway_upstream_breaker_state', { provider: 'pdc', state: 'closed' })).toBe(2);
+    expect(metrics('gateway_upstream_breaker_state', { provider: 'pdc', state: 'open' })).toBe(0);
+    expect(metrics('gateway_provider_ready', { provider: 'pdc' })).toBe(1);
+  });
+
   it('starts another worker when one dies, and keeps answering', async () => {
     const [victim, survivor] = line.workers ?? [];
     process.kill(victim as number, 'SIGKILL');

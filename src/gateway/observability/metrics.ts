@@ -71,7 +71,7 @@ export class GatewayMetrics {
   );
   private readonly redisErrors = new CounterFamily(
     'gateway_redis_errors_total',
-    'Failures of the shared Redis (REDIS_URL) by operation: connection (each failed connection attempt), or the feature whose command failed (rate-limit, upstream-budget), which then failed open.',
+    'Failures of the shared Redis (REDIS_URL) by operation: connection (each failed connection attempt), or the feature whose command failed (rate-limit, upstream-budget, upstream-concurrency), which then failed open.',
     ['operation'],
   );
   private readonly rateLimited = new CounterFamily(
@@ -129,9 +129,11 @@ export class GatewayMetrics {
       : [];
     this.breakerStates = new GaugeFamily(
       'gateway_upstream_breaker_state',
-      'Circuit breaker state per provider: 1 for the state it is in (closed, half-open, open), 0 for the others.',
+      'Circuit breaker state per provider: 1 for the state it is in (closed, half-open, open), 0 for the others; with WORKERS, how many workers are in each state.',
       ['provider', 'state'],
       () => this.breakers(),
+      // Each worker has its own breakers: the sum counts the workers in each state, which says more than the worst.
+      'sum',
     );
     this.budgets = new GaugeFamily(
       'gateway_upstream_budget_rps',
@@ -149,9 +151,11 @@ export class GatewayMetrics {
     // As of the last /ready check: probing upstreams on every scrape would add calls of its own.
     this.providerReady = new GaugeFamily(
       'gateway_provider_ready',
-      'Whether each provider was usable at the last /ready check: 1 if so, 0 if not (its reason is in the /ready body).',
+      'Whether each provider was usable at the last /ready check: 1 if so, 0 if not (its reason is in the /ready body); with WORKERS, 1 only if it was at the last check of each worker that made one.',
       ['provider'],
       () => (readiness() ?? []).map(({ id, ready }) => [[id], ready ? 1 : 0] as const),
+      // A sum would count the workers that checked; a worker that found the provider unusable says 0.
+      'min',
     );
   }
 

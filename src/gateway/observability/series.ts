@@ -42,8 +42,11 @@ export interface MetricJson {
   name: string;
   help: string;
   type: 'counter' | 'gauge' | 'histogram';
-  /** How a cluster's primary combines the workers' series: summed, as counts and gauges of work are; `max` for a shared setting. */
-  aggregator: 'sum' | 'max';
+  /**
+   * How a cluster's primary combines the workers' series: summed, as counts and gauges of work are;
+   * `max` for a shared setting, `min` for a flag that holds only when it holds in every worker.
+   */
+  aggregator: 'sum' | 'max' | 'min';
   values: { labels: Record<string, string | number>; value: number; metricName?: string }[];
 }
 

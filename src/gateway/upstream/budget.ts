@@ -13,7 +13,10 @@ export interface BudgetOptions {
  * halves when the upstream answers 429 and grows back a step per successful call, up to `maxRps`.
  */
 export interface UpstreamBudget {
-  /** Milliseconds to wait before the call may go (0: at once), or -1: over the budget, do not send it. */
+  /**
+   * Milliseconds to wait before the call may go (0: at once); or, over the budget (do not send it),
+   * minus the milliseconds until the bucket next holds a token at the current rate.
+   */
   take(): Promise<number> | number;
   /** How the upstream answered a call sent within the budget, and how long it took. */
   answered(status: number, ms: number): void;
@@ -59,7 +62,7 @@ export class MemoryBudget implements UpstreamBudget {
     const wait = Math.ceil((-this.tokens * 1000) / this.rps);
     if (wait <= this.options.waitMs) return wait;
     this.tokens += 1;
-    return -1;
+    return -wait;
   }
 
   answered(status: number, ms: number): void {
@@ -79,7 +82,7 @@ export class MemoryBudget implements UpstreamBudget {
 /**
  * The bucket and its rate in one Redis hash, changed in one atomic step on Redis's clock. ARGV: the
  * most calls per second, the longest wait, and what to do (`take`, `throttled` or `succeeded`).
- * Returns the wait (0 at once, -1 over the budget) and the rate now, as text (Lua numbers lose their fraction).
+ * Returns the wait (0 at once; over the budget, minus the time until a token) and the rate now, as text (Lua numbers lose their fraction).
  */
 const BUCKET = `
 local t = redis.call('TIME')
@@ -95,7 +98,7 @@ if ARGV[3] == 'take' then
   tokens = tokens - 1
   if tokens < 0 then
     wait = math.ceil(-tokens * 1000 / rps)
-    if wait > tonumber(ARGV[2]) then tokens = tokens + 1; wait = -1 end
+    if wait > tonumber(ARGV[2]) then tokens = tokens + 1; wait = -wait end
   end
 elseif ARGV[3] == 'throttled' then
   rps = math.max(max * ${FLOOR}, rps / 2)
@@ -185,16 +188,16 @@ export class RedisBudget implements UpstreamBudget {
 
 /**
  * Resolves once `budget` lets a call go: at once, or after a wait it allows. Rejects with
- * `refuse('busy')` over the budget, or `refuse('aborted')` when `signal` aborts first.
+ * `refuse('busy')` over the budget (with the whole seconds until it has room), or `refuse('aborted')` when `signal` aborts first.
  */
 export async function awaitBudget(
   budget: UpstreamBudget,
   signal: AbortSignal | undefined,
-  refuse: (kind: 'busy' | 'aborted', cause?: unknown) => Error,
+  refuse: (kind: 'busy' | 'aborted', cause?: unknown, retryAfterSeconds?: number) => Error,
 ): Promise<void> {
   const wait = await budget.take();
   if (wait === 0) return;
-  if (wait < 0) throw refuse('busy');
+  if (wait < 0) throw refuse('busy', undefined, Math.max(1, Math.ceil(-wait / 1000)));
   if (signal?.aborted) throw refuse('aborted', signal.reason);
   await new Promise<void>((resolve, reject) => {
     const onAbort = () => {

@@ -14,7 +14,7 @@ export type UpstreamFailureKind =
   | 'too-large'
   /** The caller gave up (its request went away or ran out of time) before the answer came. */
   | 'aborted'
-  /** Not sent: the calls per second allowed to this upstream (its MAX_RPS) are spent for now. */
+  /** Not sent: the calls per second (its MAX_RPS) or at once (its MAX_CONCURRENT) allowed to this upstream are spent for now. */
   | 'busy';
 
 /** What a provider could read out of an upstream error body. */
@@ -46,6 +46,8 @@ export interface UpstreamErrorInit extends UpstreamErrorDetail {
   retryAfterSeconds?: number;
   /** For `too-large`: the most bytes accepted. */
   limitBytes?: number;
+  /** For `busy`: which budget was spent, the calls per second (the default) or the calls at once. */
+  busy?: 'rate' | 'concurrency';
   cause?: unknown;
 }
 
@@ -65,6 +67,7 @@ export class UpstreamError extends Error {
   readonly field: string | undefined;
   readonly retryAfterSeconds: number | undefined;
   readonly limitBytes: number | undefined;
+  readonly busy: 'rate' | 'concurrency' | undefined;
 
   constructor(init: UpstreamErrorInit) {
     super(describe(init), init.cause === undefined ? undefined : { cause: init.cause });
@@ -78,6 +81,7 @@ export class UpstreamError extends Error {
     this.field = init.field;
     this.retryAfterSeconds = init.retryAfterSeconds;
     this.limitBytes = init.limitBytes;
+    this.busy = init.busy;
   }
 }
 
@@ -100,7 +104,7 @@ function describe(init: UpstreamErrorInit): string {
     case 'aborted':
       return `${where} was cancelled before it answered`;
     case 'busy':
-      return `${where} was not called: the calls per second allowed to it are spent`;
+      return `${where} was not called: the ${init.busy === 'concurrency' ? 'calls at once' : 'calls per second'} allowed to it are spent`;
   }
 }
 

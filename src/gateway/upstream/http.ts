@@ -2,6 +2,7 @@ import { Pool } from 'undici';
 import type { IncomingHttpHeaders } from 'undici/types/header.js';
 import { CallDeadline, readBounded } from './bounds.js';
 import { awaitBudget, type UpstreamBudget } from './budget.js';
+import type { ConcurrencyBudget } from './concurrency.js';
 import { isUpstreamError, UpstreamError, type UpstreamErrorDetail } from './errors.js';
 import type { ProbeResult, UpstreamFailureEvent, UpstreamTracer } from './observers.js';
 import { type BreakerState, defaultResilience, Resilience, type ResilienceOptions } from './resilience.js';
@@ -55,6 +56,8 @@ export interface UpstreamHttpOptions {
   trace?: UpstreamTracer;
   /** Calls per second allowed to this upstream (`<PREFIX>_MAX_RPS`); unset: no budget, nothing per call. */
   budget?: UpstreamBudget;
+  /** Calls allowed in flight at once to this upstream (`<PREFIX>_MAX_CONCURRENT`); unset: no budget. */
+  concurrency?: ConcurrencyBudget;
 }
 
 /** What a deployment chooses about one upstream; the provider adds its id, headers and error reader. */
@@ -69,6 +72,7 @@ export type UpstreamSettings = Pick<
   | 'onFailure'
   | 'trace'
   | 'budget'
+  | 'concurrency'
 >;
 
 /** One finished upstream call. `body` is the parsed JSON, or undefined when it was not JSON. */
@@ -203,8 +207,28 @@ export class UpstreamHttp {
     }
   }
 
-  /** One try of a call, traced when tracing is on; every failure is reported once. */
+  /** One try of a call, in a slot of the concurrency budget when there is one, given back however it ends. */
   private async send<T>(req: UpstreamRequest, tag: object | undefined): Promise<UpstreamResponse<T>> {
+    if (!this.options.concurrency) return this.attempt<T>(req, tag);
+    const slot = await this.options.concurrency.acquire(req.signal);
+    if (typeof slot !== 'function') {
+      const error = new UpstreamError({
+        provider: this.provider,
+        operation: req.operation,
+        ...(slot.kind === 'busy' ? { kind: 'busy', busy: 'concurrency', retryAfterSeconds: 1 } : slot),
+      });
+      this.failed(req, error, 0);
+      throw error;
+    }
+    try {
+      return await this.attempt<T>(req, tag);
+    } finally {
+      slot();
+    }
+  }
+
+  /** One try of a call, traced when tracing is on; every failure is reported once. */
+  private async attempt<T>(req: UpstreamRequest, tag: object | undefined): Promise<UpstreamResponse<T>> {
     if (this.options.budget) await this.withinBudget(this.options.budget, req);
     const started = performance.now();
     const trace = this.options.trace?.({
@@ -227,8 +251,14 @@ export class UpstreamHttp {
 
   /** Waits for the budget's token, briefly and never past the caller's signal; over the budget the call is not sent. */
   private withinBudget(budget: UpstreamBudget, req: UpstreamRequest): Promise<void> {
-    return awaitBudget(budget, req.signal, (kind, cause) => {
-      const error = new UpstreamError({ provider: this.provider, operation: req.operation, kind, cause });
+    return awaitBudget(budget, req.signal, (kind, cause, retryAfterSeconds) => {
+      const error = new UpstreamError({
+        provider: this.provider,
+        operation: req.operation,
+        kind,
+        cause,
+        retryAfterSeconds,
+      });
       this.failed(req, error, 0);
       return error;
     });

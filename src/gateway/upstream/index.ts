@@ -1,4 +1,5 @@
 export * from './budget.js';
+export * from './concurrency.js';
 export * from './envelope.js';
 export * from './error-body.js';
 export * from './errors.js';

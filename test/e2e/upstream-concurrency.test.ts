@@ -1,0 +1,139 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { metricSum } from '../support/prometheus.js';
+import { useTestRedis } from '../support/redis.js';
+
+const LIST = '{ riverGenDataSources(first: 1) { edges { node { id } } } }';
+
+/** `count` queries at once, spread over `gateways`: how many got data, and the errors the others got. */
+async function burst(gateways: TestGateway[], count: number) {
+  const results = await Promise.all(
+    Array.from({ length: count }, (_, i) => (gateways[i % gateways.length] as TestGateway).query(LIST)),
+  );
+  return {
+    answered: results.filter((result) => result.errors === undefined).length,
+    errors: results.flatMap((result) => result.errors ?? []),
+  };
+}
+
+/** One query that must go at once: with UPSTREAM_BUDGET_WAIT_MS=0 it does only while a slot is free. */
+async function goesAtOnce(gw: TestGateway): Promise<void> {
+  gw.sims.rivergen?.setFaults(undefined);
+  expect((await gw.query(LIST)).errors).toBeUndefined();
+}
+
+describe('<PREFIX>_MAX_CONCURRENT in one gateway', () => {
+  it('keeps the calls in flight to the budget, the others waiting for a slot', async () => {
+    await using gw = await startTestGateway({
+      RIVERGEN_MAX_CONCURRENT: '2',
+      UPSTREAM_BUDGET_WAIT_MS: '5000',
+    });
+    gw.sims.rivergen?.setFaults({ latencyMs: 100 });
+    gw.resetCounts();
+    const { answered, errors } = await burst([gw], 8);
+    expect(errors).toEqual([]);
+    expect(answered).toBe(8);
+    expect(gw.sims.rivergen?.stats.peakInFlight()).toBe(2);
+  });
+
+  it('fails the calls over it UPSTREAM_BUSY once the wait is spent, naming the provider', async () => {
+    await using gw = await startTestGateway({ RIVERGEN_MAX_CONCURRENT: '1', UPSTREAM_BUDGET_WAIT_MS: '0' });
+    gw.sims.rivergen?.setFaults({ latencyMs: 300 });
+    const { answered, errors } = await burst([gw], 4);
+    expect(answered).toBe(1);
+    expect(errors).toHaveLength(3);
+    for (const error of errors) {
+      expect(error.extensions).toMatchObject({
+        code: 'UPSTREAM_BUSY',
+        provider: 'rivergen',
+        retryAfterSeconds: 1,
+      });
+      expect(error.message).toContain('RiverGen is receiving as many calls at once');
+    }
+  });
+
+  it('gives the slot back however the call ends: an error, its deadline, its operation giving up', async () => {
+    const budget = {
+      RIVERGEN_MAX_CONCURRENT: '1',
+      UPSTREAM_BUDGET_WAIT_MS: '0',
+      UPSTREAM_RETRY_ATTEMPTS: '1',
+    };
+    await using gw = await startTestGateway({ ...budget, RIVERGEN_DEADLINE_MS: '200' });
+    gw.sims.rivergen?.setFaults({ failNext: 1, errorStatus: 500 });
+    expect((await gw.query(LIST)).errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
+    await goesAtOnce(gw);
+    gw.sims.rivergen?.setFaults({ hang: true });
+    expect((await gw.query(LIST)).errors?.[0]?.extensions?.code).toBe('UPSTREAM_TIMEOUT');
+    await goesAtOnce(gw);
+
+    await using limited = await startTestGateway({ ...budget, OPERATION_TIMEOUT_MS: '300' });
+    limited.sims.rivergen?.setFaults({ hang: true });
+    expect((await limited.query(LIST)).errors?.[0]?.extensions?.code).toBe('GATEWAY_TIMEOUT');
+    await goesAtOnce(limited);
+  });
+});
+
+describe('<PREFIX>_MAX_CONCURRENT shared through Redis', () => {
+  const suite = useTestRedis('share concurrency budgets through');
+  const gateways: TestGateway[] = [];
+
+  afterAll(async () => {
+    await Promise.all(gateways.map((gw) => gw.close()));
+  });
+
+  /** Two gateways on one Redis, both calling the first one's RiverGen simulator, each once connected. */
+  async function twoGateways(env: Record<string, string>): Promise<[TestGateway, TestGateway]> {
+    const shared = { ...env, REDIS_URL: suite.redis?.url ?? '' };
+    const a = await startTestGateway(shared);
+    const b = await startTestGateway({ ...shared, RIVERGEN_URL: a.sims.rivergen?.url ?? '' });
+    gateways.push(a, b);
+    for (const gw of [a, b]) {
+      const deadline = Date.now() + 10_000;
+      while (
+        (
+          (await (await gw.gateway.yoga.fetch('http://gateway.test/ready')).json()) as {
+            redis?: { ok: boolean };
+          }
+        ).redis?.ok !== true
+      ) {
+        if (Date.now() > deadline) throw new Error('the gateway never reached Redis');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    }
+    return [a, b];
+  }
+
+  it('keeps two gateways together within one budget of calls at once', async (ctx) => {
+    if (suite.unavailable || !suite.redis) return ctx.skip(suite.unavailable);
+    await suite.redis.client.flushall();
+    const [a, b] = await twoGateways({ RIVERGEN_MAX_CONCURRENT: '2', UPSTREAM_BUDGET_WAIT_MS: '5000' });
+    a.sims.rivergen?.setFaults({ latencyMs: 100 });
+    a.resetCounts();
+    const { answered, errors } = await burst([a, b], 10);
+    expect(errors).toEqual([]);
+    expect(answered).toBe(10);
+    // Each gateway alone would have two calls in flight: together they still have two.
+    expect(a.sims.rivergen?.stats.peakInFlight()).toBe(2);
+    // Every lease was given back.
+    expect(await suite.redis.client.zcard('gateway:upstream-concurrency:rivergen')).toBe(0);
+  });
+
+  it('falls back to each gateway’s own count while Redis is down, and counts it', async (ctx) => {
+    if (suite.unavailable || !suite.redis) return ctx.skip(suite.unavailable);
+    await suite.redis.client.flushall();
+    const [a] = await twoGateways({ RIVERGEN_MAX_CONCURRENT: '1', UPSTREAM_BUDGET_WAIT_MS: '5000' });
+    await suite.redis.stop();
+    try {
+      a.sims.rivergen?.setFaults({ latencyMs: 50 });
+      a.resetCounts();
+      const { answered } = await burst([a], 4);
+      expect(answered).toBe(4);
+      expect(a.sims.rivergen?.stats.peakInFlight()).toBe(1);
+      expect(
+        await metricSum(a.gateway, 'gateway_redis_errors_total{operation="upstream-concurrency"}'),
+      ).toBeGreaterThan(0);
+    } finally {
+      await suite.redis.start();
+    }
+  });
+});
