@@ -103,7 +103,7 @@ export function loadConfig(
     if (parsed.success) values.set(variable.name, parsed.data);
     else
       problems.push(
-        `${variable.name}=${JSON.stringify(raw)}: ${parsed.error.issues[0]?.message ?? 'invalid'} (${variable.description})`,
+        `${variable.name}: ${parsed.error.issues[0]?.message ?? 'invalid'} (${variable.description})`,
       );
   }
 

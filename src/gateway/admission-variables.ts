@@ -27,7 +27,7 @@ export function readAdmissionShare(
     return {
       share: undefined,
       problems: [
-        `${name}=${JSON.stringify(raw)}: ${parsed.error.issues[0]?.message ?? 'invalid'} (a whole number from 0 to 1000000000)`,
+        `${name}: ${parsed.error.issues[0]?.message ?? 'invalid'} (a whole number from 0 to 1000000000)`,
       ],
     };
   return { share: parsed.data > 0 ? parsed.data : undefined, problems: [] };

@@ -36,7 +36,7 @@ export function readVariables<V extends Record<string, ProviderVariable<unknown>
     if (parsed.success) out[key] = parsed.data;
     else
       problems.push(
-        `${variable.name}=${JSON.stringify(raw(variable.name))}: ${parsed.error.issues[0]?.message ?? 'invalid'} (${variable.description})`,
+        `${variable.name}: ${parsed.error.issues[0]?.message ?? 'invalid'} (${variable.description})`,
       );
   }
   return problems.length > 0

@@ -138,7 +138,7 @@ export function readUpstreamTuning(
     if (parsed.success) values[variable.key] = parsed.data;
     else
       problems.push(
-        `${name(prefix, variable)}=${JSON.stringify(raw)}: ${parsed.error.issues[0]?.message ?? 'invalid'} (a whole number from ${min} to ${variable.max})`,
+        `${name(prefix, variable)}: ${parsed.error.issues[0]?.message ?? 'invalid'} (a whole number from ${min} to ${variable.max})`,
       );
   }
   const { maxBodyBytes, connections, maxRps, maxConcurrent, ...timeouts } = values;
