@@ -126,6 +126,9 @@ export class RedisAnswers {
   ): Promise<void> {
     if (!Number.isFinite(ttl) || ttl <= 0) return;
     const json = JSON.stringify(result);
+    const etag = entityTag(json);
+    // The answer being sent carries the tag its copies served from Redis will carry.
+    this.etags.set(result, etag);
     const tags = tagsOf(entities);
     try {
       await this.redis.client.gatewayCacheKeep(
@@ -134,7 +137,7 @@ export class RedisAnswers {
         EPOCH,
         ...tags,
         epoch,
-        `${entityTag(json)}\n${json}`,
+        `${etag}\n${json}`,
         Math.ceil(ttl),
       );
     } catch (error) {
