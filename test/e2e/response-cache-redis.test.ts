@@ -152,6 +152,24 @@ describe('answers kept in Redis (REDIS_URL with RESPONSE_CACHE=on)', () => {
     expect(await whole.json()).toEqual(await first.json());
   });
 
+  it('answers a read as a miss when Redis is too slow to say what it keeps, counting it', async (ctx) => {
+    const { b } = fleet;
+    if (!b || !suite.redis) return ctx.skip(suite.unavailable);
+    const document = '{ importSources(first: 6) { edges { node { id } } } }';
+    await keptBy(suite, () => b.query(document));
+    const failed = () => metricSum(b.gateway, 'gateway_redis_errors_total{operation="response-cache"}');
+    const before = await failed();
+    // Redis holds every command for a while, longer than a lookup waits.
+    await suite.redis.client.call('CLIENT', 'PAUSE', '1000', 'ALL');
+    let answer: { status: number; errors?: unknown } | undefined;
+    expect(await calls(async () => (answer = await b.query(document)))).toBeGreaterThan(0);
+    expect(answer?.status).toBe(200);
+    expect(answer?.errors).toBeUndefined();
+    expect(await failed()).toBeGreaterThan(before);
+    // The pause is over once Redis answers this client again: the next test finds it as ever.
+    await suite.redis.client.ping();
+  });
+
   it('answers every read while Redis is down, counting the misses it caused, and keeps again once it is back', async (ctx) => {
     const { a, b } = fleet;
     if (!a || !b || !suite.redis) return ctx.skip(suite.unavailable);
