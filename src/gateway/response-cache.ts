@@ -62,12 +62,12 @@ export function useResponseCache(
   schema: GraphQLSchema,
   callers: CacheCallers,
 ): { execution: Plugin[]; answers: Plugin } {
-  // In Redis, the fleet's answers are dropped once, by the process whose mutation touched them.
   const store = callers.redis ? new RedisAnswers(callers.redis) : new AnswerStore(options.maxEntries);
   /** Counts invalidations, this process's and those heard of: a read that saw it change while it ran keeps nothing. */
   let epoch = 0;
   callers.peers?.subscribe((touched) => {
     epoch += 1;
+    // In Redis, the fleet's answers were dropped once already, by the process whose mutation touched them.
     if (store instanceof AnswerStore) store.invalidate(touched);
   });
   const identify = callerIdentity(callers.identityHeaders);
