@@ -21,6 +21,7 @@ function useFleet(suite: SuiteRedis, env: Record<string, string>) {
     const shared = { ...fleet.upstreams.env, REDIS_URL: suite.redis.url, RESPONSE_CACHE: 'on', ...env };
     fleet.a = await startTestGateway(shared);
     fleet.b = await startTestGateway(shared);
+    await reachRedis(fleet.a, fleet.b);
   }, 60_000);
   afterAll(async () => {
     await fleet.a?.close();
@@ -28,6 +29,20 @@ function useFleet(suite: SuiteRedis, env: Record<string, string>) {
     await fleet.upstreams?.close();
   });
   return fleet;
+}
+
+/** Each gateway connects to Redis in the background (at start, and again after an outage): until then each read is a miss. */
+async function reachRedis(...gateways: TestGateway[]): Promise<void> {
+  for (const gw of gateways)
+    await vi.waitFor(
+      async () => {
+        const ready = (await (await gw.gateway.yoga.fetch('http://gateway.test/ready')).json()) as {
+          redis?: { ok: boolean };
+        };
+        expect(ready.redis?.ok).toBe(true);
+      },
+      { timeout: 10_000, interval: 20 },
+    );
 }
 
 /** Calls the shared upstreams received during `run`. */
@@ -187,16 +202,7 @@ describe('answers kept in Redis (REDIS_URL with RESPONSE_CACHE=on)', () => {
     expect(await failed(b)).toBeGreaterThan(before);
 
     await suite.redis.start();
-    for (const gw of [a, b])
-      await vi.waitFor(
-        async () => {
-          const ready = (await (await gw.gateway.yoga.fetch('http://gateway.test/ready')).json()) as {
-            redis?: { ok: boolean };
-          };
-          expect(ready.redis?.ok).toBe(true);
-        },
-        { timeout: 10_000, interval: 50 },
-      );
+    await reachRedis(a, b);
     expect(await keptBy(suite, () => calls(() => a.query(document)))).toBeGreaterThan(0);
     expect(await calls(() => b.query(document))).toBe(0);
   });
@@ -214,5 +220,19 @@ describe('answers kept in Redis for RESPONSE_CACHE_TTL_MS', () => {
     // Redis drops the answer and its tags by itself.
     await vi.waitFor(async () => expect(await allKeys(suite)).toEqual([]), { timeout: 5000, interval: 50 });
     expect(await callsDuring(upstreams, () => b.query(IMPORT_SOURCES))).toBeGreaterThan(0);
+  });
+
+  it('are dropped from the sets that file them as new answers are filed there', async (ctx) => {
+    const { a } = fleet;
+    if (!a || !suite.redis) return ctx.skip(suite.unavailable);
+    await vi.waitFor(async () => expect(await allKeys(suite)).toEqual([]), { timeout: 5000, interval: 50 });
+    // What a set kept alive by new answers holds of one that expired meanwhile.
+    const tag = `${PREFIX}tag:ImportSource`;
+    await suite.redis.client.sadd(tag, `${PREFIX}answer:expired`);
+    await keptBy(suite, () => a.query(IMPORT_SOURCES));
+    const filed = await suite.redis.client.smembers(tag);
+    expect(filed).toHaveLength(1);
+    expect(filed[0]).toMatch(/^gateway:\{cache\}:answer:[\w-]+$/);
+    expect(filed).not.toContain(`${PREFIX}answer:expired`);
   });
 });

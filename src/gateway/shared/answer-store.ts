@@ -16,7 +16,9 @@ const EPOCH = `${PREFIX}epoch`;
 
 /**
  * Keeps an answer unless an invalidation ran since its lookup (the epoch moved), and files it under
- * each of its tags; a tag expires no sooner than the longest-lived answer filed under it.
+ * each of its tags; a tag expires no sooner than the longest-lived answer filed under it. A tag that
+ * new answers keep alive would still hold every answer that expired since: each keep also drops two
+ * of its members at random if they have expired, which holds a set near twice its live answers.
  * KEYS: the answer, the epoch, its tags. ARGV: the epoch its lookup saw, the answer, its TTL in ms.
  */
 const KEEP = `
@@ -24,6 +26,9 @@ if (redis.call('GET', KEYS[2]) or '') ~= ARGV[1] then return 0 end
 local ttl = tonumber(ARGV[3])
 redis.call('SET', KEYS[1], ARGV[2], 'PX', ttl)
 for i = 3, #KEYS do
+  for _, answer in ipairs(redis.call('SRANDMEMBER', KEYS[i], 2)) do
+    if redis.call('EXISTS', answer) == 0 then redis.call('SREM', KEYS[i], answer) end
+  end
   redis.call('SADD', KEYS[i], KEYS[1])
   if redis.call('PTTL', KEYS[i]) < ttl then redis.call('PEXPIRE', KEYS[i], ttl) end
 end
