@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
+import { type AnswerStoreKind, measureCacheHits } from './lib/cache-hits.js';
 import { createClient } from './lib/calls.js';
 import { cpuTimeUs, forkScript, LoadProcess, peakRssMb, stopChild } from './lib/children.js';
 import { graphqlCall } from './lib/documents.js';
@@ -12,6 +13,7 @@ import { buildGateway, type GatewayProcess, root, startGateway } from './lib/gat
 import { measureAll, type Row } from './lib/measure.js';
 import { type BenchOptions, parseOptions } from './lib/options.js';
 import { nowUs, type ProfileSummary, summariseProfile } from './lib/profile.js';
+import { startRedis } from './lib/redis.js';
 import { buildReport, renderMarkdown } from './lib/report.js';
 import { buildScenarios, cannonCan, onGateway, type Scenario } from './lib/scenarios.js';
 import { SimulatorControl } from './lib/sims.js';
@@ -123,6 +125,10 @@ async function main(options: BenchOptions): Promise<number> {
     }
   }
 
+  const cacheHits = options.scenarios.includes('cache-hit')
+    ? await runCacheHits(options, gatewayStart, control, load, client)
+    : undefined;
+
   const faults = options.scenarios.includes('faults')
     ? await runFaultScenario({
         mode: options.gateway,
@@ -174,6 +180,7 @@ async function main(options: BenchOptions): Promise<number> {
     ...(faults ? { faults } : {}),
     ...(profile ? { profile } : {}),
     ...(workers ? { workers } : {}),
+    ...(cacheHits ? { cacheHits } : {}),
   });
   const outDir = resolve(root, options.outDir);
   await mkdir(outDir, { recursive: true });
@@ -197,6 +204,34 @@ async function main(options: BenchOptions): Promise<number> {
     return 1;
   }
   return faults && !faults.passed ? 1 : 0;
+}
+
+/** Two gateways with the response cache on, one keeping its answers in a redis-server of the bench's own. */
+async function runCacheHits(
+  options: BenchOptions,
+  start: { mode: BenchOptions['gateway']; env: Record<string, string>; probe: string },
+  sims: SimulatorControl,
+  load: LoadProcess,
+  client: ReturnType<typeof createClient>,
+) {
+  const redis = await startRedis();
+  if ('missing' in redis) {
+    log(`bench: cache-hit skipped: ${redis.missing}`);
+    return undefined;
+  }
+  track(redis);
+  const cache = { RESPONSE_CACHE: 'on', RESPONSE_CACHE_TTL_MS: '86400000' };
+  const gateways: { store: AnswerStoreKind; gateway: GatewayProcess }[] = [];
+  try {
+    for (const store of ['memory', 'redis'] as const) {
+      const env = { ...start.env, ...cache, ...(store === 'redis' ? { REDIS_URL: redis.url } : {}) };
+      gateways.push({ store, gateway: track(await startGateway({ ...start, env })) });
+    }
+    return await measureCacheHits(gateways, { load, client, sims, options, log });
+  } finally {
+    for (const { gateway } of gateways) await stopChild(gateway.child);
+    await stopChild(redis.child);
+  }
 }
 
 /** One scenario at 0 ms against a gateway started with --cpu-prof; the profile is written when it exits. */

@@ -275,7 +275,7 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
   {
     name: 'RESPONSE_CACHE',
     description:
-      'Keep answers to queries in memory for a while and answer the same query again from there, for the same caller only (`on` or `off`): callers are told apart by their gateway credentials and the upstream tokens they forward, and where neither is read every caller sees the same data. A mutation drops every kept answer holding a record it changed, and every kept list of that type. Defaults to `on` in demo mode, `off` otherwise.',
+      'Keep answers to queries in memory (in Redis, shared by the fleet, with REDIS_URL) for a while and answer the same query again from there, for the same caller only (`on` or `off`): callers are told apart by their gateway credentials and the upstream tokens they forward, and where neither is read every caller sees the same data. A mutation drops every kept answer holding a record it changed, and every kept list of that type. Defaults to `on` in demo mode, `off` otherwise.',
     example: 'on',
     schema: z.enum(['on', 'off']).optional(),
   },
@@ -297,7 +297,7 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
   {
     name: 'RESPONSE_CACHE_MAX_ENTRIES',
     description:
-      'Most answers RESPONSE_CACHE keeps in memory (per process; the least recently used go first).',
+      'Most answers RESPONSE_CACHE keeps in memory (per process; the least recently used go first). With REDIS_URL the answers are in Redis instead, bounded by their TTL and the maxmemory policy of Redis.',
     default: '1000',
     example: '10000',
     schema: int(1, 1_000_000),

@@ -145,12 +145,14 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   const limits = { maxPageSize: config.maxPageSize, maxNodes: config.maxNodes };
   // The subgraph is the public schema plus `_service` and `_entities`; one endpoint serves either.
   const gatewaySchema = config.federation ? subgraphSchema() : publicSchema;
-  // With REDIS_URL, a mutation empties the kept answers of every gateway of the fleet, not only this one's workers.
+  // With REDIS_URL the answers live in Redis, shared by the fleet; a mutation's message then only
+  // tells every other process (workers and replicas) that its reads in flight keep nothing.
   const fleet = redis && config.responseCache ? redisCachePeers(redis) : undefined;
   const peers = [options.cachePeers, fleet].filter((peer) => peer !== undefined);
   const cache = responseCache(config, gatewaySchema, providers, {
     ...(observability.onCacheLookup ? { onLookup: observability.onCacheLookup } : {}),
     ...(peers.length > 0 ? { peers: allPeers(peers) } : {}),
+    ...(redis ? { redis } : {}),
   });
   // Which providers each root field may call: each provider's share of the admission budget is charged by it.
   const reach =
@@ -256,7 +258,7 @@ function responseCache(
   config: GatewayConfig,
   schema: GraphQLSchema,
   providers: readonly ActiveProvider[],
-  hooks: Pick<CacheCallers, 'onLookup' | 'peers'>,
+  hooks: Pick<CacheCallers, 'onLookup' | 'peers' | 'redis'>,
 ) {
   const options = config.responseCache;
   if (!options) return undefined;

@@ -4,7 +4,7 @@ import { scenarioIds } from './scenarios.js';
 
 export interface BenchOptions {
   quick: boolean;
-  /** Scenario ids to run; `faults` is the fault run. */
+  /** Scenario ids to run; `faults` is the fault run, `cache-hit` the response cache in memory against Redis. */
   scenarios: string[];
   latencies: number[];
   durationSeconds: number;
@@ -34,6 +34,8 @@ export interface BenchOptions {
    * empty: no comparison.
    */
   workers: number[];
+  /** Iterations per second of the paced cache-hit comparison (memory against Redis). */
+  cacheHitRate: number;
   /** Scenario to profile on a gateway of its own, or undefined. */
   profile: string | undefined;
   outDir: string;
@@ -42,7 +44,7 @@ export interface BenchOptions {
 export const usage = `npm run bench -- [options]
 
   --quick                   a few seconds per scenario, for development
-  --scenario <ids>          comma-separated: ${scenarioIds.join(', ')}, faults (default: all)
+  --scenario <ids>          comma-separated: ${scenarioIds.join(', ')}, faults, cache-hit (default: all)
   --latency <ms,ms>         simulator latencies to run at (BENCH_LATENCIES, default 0,20)
   --duration <s>            measured seconds per run (BENCH_DURATION, default 3; quick 1)
   --warmup <s>              unmeasured seconds before each run (BENCH_WARMUP, default 1.5; quick 0.3)
@@ -64,6 +66,9 @@ export const usage = `npm run bench -- [options]
   --workers <n,n>           also run the first scenario selected in a closed loop at 0 ms against a
                             gateway started with each WORKERS count, taking turns (BENCH_WORKERS,
                             default 1,2; quick 0: none)
+  --cache-hit-rate <n>      cache-hit: one kept query paced at this rate against a gateway keeping its
+                            answers in memory and one keeping them in a redis-server of its own
+                            (BENCH_CACHE_HIT_RATE, default 200)
   --gateway <dist|tsx>      the built bundle (default, as the container runs it) or src/ through tsx
   --profile[=<scenario>]    also profile one scenario at 0 ms (default node-rivergen) with --cpu-prof;
                             with --gateway tsx the profile names packages and src/ files, not the bundle
@@ -98,6 +103,7 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
       'cold-starts': { type: 'string' },
       'fault-duration': { type: 'string' },
       workers: { type: 'string' },
+      'cache-hit-rate': { type: 'string' },
       gateway: { type: 'string' },
       profile: { type: 'string' },
       out: { type: 'string' },
@@ -107,7 +113,7 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
   });
   if (values.help) throw new Error(usage);
   const quick = values.quick ?? false;
-  const known = new Set<string>([...scenarioIds, 'faults']);
+  const known = new Set<string>([...scenarioIds, 'faults', 'cache-hit']);
   const scenarios = (values.scenario ?? []).flatMap((s) => s.split(',')).filter(Boolean);
   for (const id of scenarios) {
     if (!known.has(id))
@@ -172,6 +178,13 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
           .filter((n) => n > 0),
       ),
     ],
+    cacheHitRate: number(
+      '--cache-hit-rate',
+      values['cache-hit-rate'] ?? env.BENCH_CACHE_HIT_RATE,
+      200,
+      1,
+      100_000,
+    ),
     gateway,
     profile: values.profile,
     outDir: values.out ?? 'bench/results',

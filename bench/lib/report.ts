@@ -1,3 +1,4 @@
+import { type CacheHitReport, cacheHitSection } from './cache-hits.js';
 import type { FaultReport } from './faults.js';
 import type { Row } from './measure.js';
 import type { BenchOptions } from './options.js';
@@ -35,6 +36,8 @@ export interface Report {
   profile?: ProfileSummary;
   /** The same scenario against gateways with different WORKERS counts. */
   workers?: WorkersReport;
+  /** One kept query against a gateway keeping its answers in memory and one keeping them in Redis. */
+  cacheHits?: CacheHitReport;
 }
 
 export function buildReport(
@@ -44,7 +47,8 @@ export function buildReport(
   const runs = rows.map((row) => ({ ...row, ratios: ratiosFor(row, rows) }));
   const errorsTotal =
     rows.reduce((sum, r) => sum + Object.values(r.result.errors).reduce((a, b) => a + b, 0), 0) +
-    (rest.workers?.runs.reduce((sum, r) => sum + r.errors, 0) ?? 0);
+    (rest.workers?.runs.reduce((sum, r) => sum + r.errors, 0) ?? 0) +
+    (rest.cacheHits?.runs.reduce((sum, r) => sum + r.errors, 0) ?? 0);
   const scenarios = scenarioList.map((s) => ({
     id: s.id,
     title: s.title,
@@ -144,6 +148,7 @@ export function renderMarkdown(report: Report): string {
 
   lines.push(...streamedSection(report.runs));
   if (report.workers) lines.push(...workersSection(report.workers));
+  if (report.cacheHits) lines.push(...cacheHitSection(report.cacheHits));
 
   lines.push('## What each target sends', '');
   for (const s of report.scenarios) {

@@ -11,6 +11,8 @@ import { mutationInvalidation, selectedLists } from './cache-invalidation.js';
 import { callerIdentity } from './caller-identity.js';
 import { usesIncrementalDelivery } from './incremental.js';
 import { requestScopeOf } from './logging.js';
+import { entityTag, RedisAnswers, type SharedLookup } from './shared/answer-store.js';
+import type { SharedRedis } from './shared/redis.js';
 
 /** RESPONSE_CACHE_* once read: how long answers are kept, overall and per type, and how many at most. */
 export interface ResponseCacheOptions {
@@ -28,6 +30,8 @@ export interface CacheCallers {
   onLookup?: (hit: boolean) => void;
   /** The other processes keeping answers for the same callers (cluster workers): told what a mutation touched. */
   peers?: CachePeers;
+  /** Where the fleet's answers live (REDIS_URL): kept there instead of in this process. */
+  redis?: SharedRedis;
 }
 
 /** How processes that keep answers tell each other what a mutation touched. */
@@ -58,8 +62,14 @@ export function useResponseCache(
   schema: GraphQLSchema,
   callers: CacheCallers,
 ): { execution: Plugin[]; answers: Plugin } {
-  const store = new AnswerStore(options.maxEntries);
-  callers.peers?.subscribe((touched) => store.invalidate(touched));
+  const store = callers.redis ? new RedisAnswers(callers.redis) : new AnswerStore(options.maxEntries);
+  /** Counts invalidations, this process's and those heard of: a read that saw it change while it ran keeps nothing. */
+  let epoch = 0;
+  callers.peers?.subscribe((touched) => {
+    epoch += 1;
+    // In Redis, the fleet's answers were dropped once already, by the process whose mutation touched them.
+    if (store instanceof AnswerStore) store.invalidate(touched);
+  });
   const identify = callerIdentity(callers.identityHeaders);
   const touchedBy = mutationInvalidation(schema);
   const listsIn = selectedLists(schema);
@@ -67,6 +77,7 @@ export function useResponseCache(
     // A read's answer is also tagged with the lists it selected (see `Lookup`); a mutation uses the store as it is.
     cache: (context) => {
       const lookup = (context as CacheContext)[lookupKey];
+      if (store instanceof RedisAnswers) return lookup?.shared ?? store.invalidating;
       return lookup ? store.tagging(lookup.lists) : store;
     },
     ttl: options.ttlMs,
@@ -79,7 +90,7 @@ export function useResponseCache(
     // An answer that carries an error (a provider failed, a time limit ran out) is never kept.
     shouldCacheResult: ({ result }) => !result.errors?.length,
     // Nor one read while a mutation ran: it may hold what the mutation has since changed.
-    onTtl: ({ ttl, context }) => (context[lookupKey]?.epoch === store.epoch ? ttl : 0),
+    onTtl: ({ ttl, context }) => (context[lookupKey]?.epoch === epoch ? ttl : 0),
     includeExtensionMetadata: false,
   });
   const vary = callers.identityHeaders.join(', ');
@@ -98,6 +109,11 @@ export function useResponseCache(
       const document = context.params?.query;
       if (caller === undefined || document === undefined) return;
       const key = cacheKey(caller, document, args.operationName, args.variableValues);
+      if (store instanceof RedisAnswers) {
+        // Whatever is heard of a mutation from now on, the answer this read makes is not kept.
+        const seen = epoch;
+        return store.lookup(key).then((found) => served(payload, context, key, seen, found, store));
+      }
       const kept = store.get(key);
       callers.onLookup?.(kept !== null);
       noteLookup(context, kept !== null);
@@ -106,10 +122,29 @@ export function useResponseCache(
         payload.setExecuteFn(() => kept);
         return;
       }
-      context[lookupKey] = { key, epoch: store.epoch, lists: listsIn(args.document) };
+      context[lookupKey] = { key, epoch, lists: listsIn(args.document) };
       return tagged.onExecute?.(payload);
     },
   };
+  /** A read after its lookup in Redis: served what was kept, or run (and kept if Redis answered). */
+  function served(
+    payload: ExecuteHookPayload,
+    context: CacheContext,
+    key: string,
+    seen: number,
+    found: SharedLookup | undefined,
+    shared: RedisAnswers,
+  ) {
+    const kept = found?.answer ?? null;
+    callers.onLookup?.(kept !== null);
+    noteLookup(context, kept !== null);
+    if (kept) return payload.setExecuteFn(() => kept);
+    // Redis failed: the read runs as if there were no cache, and keeps nothing.
+    if (!found) return;
+    const lists = listsIn(payload.args.document);
+    context[lookupKey] = { key, epoch: seen, lists, shared: shared.keeping(found.epoch, lists) };
+    return tagged.onExecute?.(payload);
+  }
   const invalidation: Plugin = {
     onExecute({ args }) {
       if (getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return;
@@ -117,8 +152,10 @@ export function useResponseCache(
       // Whether it succeeded or not: a failed mutation may still have changed something upstream.
       return {
         onExecuteDone: () => {
-          store.invalidate(touched);
+          epoch += 1;
           callers.peers?.publish(touched);
+          // Its answer leaves once the fleet's kept answers are gone: the caller's next read is fresh anywhere.
+          return store.invalidate(touched);
         },
       };
     },
@@ -154,6 +191,8 @@ interface Lookup {
   key: string;
   epoch: number;
   lists: readonly CacheEntityRecord[];
+  /** With the answers in Redis: where this read's answer is kept. */
+  shared?: Cache;
 }
 
 const lookupKey = Symbol('responseCache');
@@ -165,6 +204,7 @@ type CacheContext = {
   [lookupKey]?: Lookup;
 };
 type AnsweredRequest = Request & { [etagKey]?: string };
+type ExecuteHookPayload = Parameters<NonNullable<Plugin['onExecute']>>[0];
 
 function cacheKey(caller: string, document: string, operationName: unknown, variables: unknown): string {
   return createHash('sha256')
@@ -200,16 +240,13 @@ function matches(header: string | null, etag: string): boolean {
 class AnswerStore implements Cache {
   private readonly entries: Cache;
   private readonly etags = new WeakMap<object, string>();
-  /** Counts invalidations: a read that saw it change while it ran keeps nothing. */
-  epoch = 0;
 
   constructor(maxEntries: number) {
     this.entries = createInMemoryCache({ max: maxEntries });
   }
 
   set(key: string, result: ExecutionResult, entities: Iterable<CacheEntityRecord>, ttl: number): void {
-    const digest = createHash('sha256').update(JSON.stringify(result.data)).digest('base64url');
-    this.etags.set(result, `"${digest.slice(0, 27)}"`);
+    this.etags.set(result, entityTag(JSON.stringify(result.data)));
     void this.entries.set(key, result, entities, ttl);
   }
 
@@ -218,7 +255,6 @@ class AnswerStore implements Cache {
   }
 
   invalidate(entities: Iterable<CacheEntityRecord>): void {
-    this.epoch += 1;
     void this.entries.invalidate(entities);
   }
 

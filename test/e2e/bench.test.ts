@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -147,5 +147,25 @@ describe('npm run bench', () => {
     const markdown = readFileSync(join(dir, 'quick.md'), 'utf8');
     expect(markdown).toContain('## Workers');
     expect(markdown).toMatch(/With WORKERS=2 the gateway answered [\d.]+× the queries of WORKERS=1/);
+  }, 90_000);
+
+  it('runs one kept query against a gateway keeping its answers in memory and one keeping them in Redis, and reports both', async (ctx) => {
+    if (!existsSync('/usr/bin/redis-server')) return ctx.skip('no redis-server for the cache-hit comparison');
+    const dir = mkdtempSync(join(out, 'cache-hit-'));
+    const args = ['--import', 'tsx', 'bench/run.ts', '--quick', '--scenario', 'cache-hit'];
+    args.push('--duration', '0.5', '--warmup', '0', '--cold-starts', '0', '--gateway', 'tsx');
+    await promisify(execFile)(process.execPath, [...args, '--out', dir], { cwd: root });
+
+    const report = JSON.parse(readFileSync(join(dir, 'quick.json'), 'utf8')) as Report;
+    expect(report.cacheHits?.runs.map((run) => run.store)).toEqual(['memory', 'redis']);
+    for (const run of report.cacheHits?.runs ?? []) {
+      expect(run.latency.p50).toBeGreaterThan(0);
+      expect(run.errors).toBe(0);
+    }
+    // Every answer was a hit, in memory and from Redis alike.
+    expect(report.cacheHits?.upstreamCalls).toBe(0);
+    const markdown = readFileSync(join(dir, 'quick.md'), 'utf8');
+    expect(markdown).toContain('## Cache hits from Redis');
+    expect(markdown).toMatch(/\| Redis adds \| [+-][\d.]+ \| [+-][\d.]+ \|/);
   }, 90_000);
 });

@@ -19,9 +19,11 @@ export interface ClosablePeers extends CachePeers {
 }
 
 /**
- * Every gateway sharing `redis`, told through its pub/sub what a mutation touched. Redis wants a
- * connection of its own for subscribing: it is made on `subscribe`, that is only when the cache is
- * on. While Redis is down, a publish is lost (counted), and each process's cache keeps serving.
+ * Every gateway sharing `redis`, told through its pub/sub what a mutation touched: the answers are in
+ * Redis too (answer-store.ts), dropped by the mutation's own process, so a message only tells the
+ * others that their reads in flight keep nothing. Redis wants a connection of its own for
+ * subscribing: it is made on `subscribe`, that is only when the cache is on. While Redis is down, a
+ * publish is lost (counted).
  */
 export function redisCachePeers(redis: SharedRedis): ClosablePeers {
   const self = randomUUID();

@@ -1,0 +1,238 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type DemoUpstreams, startDemoUpstreams } from '../../src/sandbox/demo.js';
+import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { metricSum } from '../support/prometheus.js';
+import { type SuiteRedis, useTestRedis } from '../support/redis.js';
+
+type Named = { id: string; name: string };
+type Page = { destinations: { edges: { node: Named }[] } };
+const DESTINATIONS = '{ destinations(first: 100) { edges { node { id name } } } }';
+const IMPORT_SOURCES = '{ importSources(first: 4) { edges { node { id name } } } }';
+const RENAME =
+  'mutation($id: ID!, $name: String!) { updateDestination(id: $id, input: { name: $name }) { __typename } }';
+const PREFIX = 'gateway:{cache}:';
+
+/** Two gateways with the response cache on, on one Redis and one set of upstreams, as a fleet has. */
+function useFleet(suite: SuiteRedis, env: Record<string, string>) {
+  const fleet: { upstreams?: DemoUpstreams; a?: TestGateway; b?: TestGateway } = {};
+  beforeAll(async () => {
+    if (!suite.redis) return;
+    fleet.upstreams = await startDemoUpstreams();
+    const shared = { ...fleet.upstreams.env, REDIS_URL: suite.redis.url, RESPONSE_CACHE: 'on', ...env };
+    fleet.a = await startTestGateway(shared);
+    fleet.b = await startTestGateway(shared);
+    await reachRedis(fleet.a, fleet.b);
+  }, 60_000);
+  afterAll(async () => {
+    await fleet.a?.close();
+    await fleet.b?.close();
+    await fleet.upstreams?.close();
+  });
+  return fleet;
+}
+
+/** Each gateway connects to Redis in the background (at start, and again after an outage): until then each read is a miss. */
+async function reachRedis(...gateways: TestGateway[]): Promise<void> {
+  for (const gw of gateways)
+    await vi.waitFor(
+      async () => {
+        const ready = (await (await gw.gateway.yoga.fetch('http://gateway.test/ready')).json()) as {
+          redis?: { ok: boolean };
+        };
+        expect(ready.redis?.ok).toBe(true);
+      },
+      { timeout: 10_000, interval: 20 },
+    );
+}
+
+/** Calls the shared upstreams received during `run`. */
+async function callsDuring(upstreams: DemoUpstreams | undefined, run: () => Promise<unknown>) {
+  for (const sim of upstreams?.simulators ?? []) sim.stats.reset();
+  await run();
+  return (upstreams?.simulators ?? []).reduce((sum, sim) => sum + sim.stats.count(), 0);
+}
+
+/** Runs `read`, then waits for its answer to reach Redis, which happens just after it is sent. */
+async function keptBy<T>(suite: SuiteRedis, read: () => Promise<T>): Promise<T> {
+  const answers = async () => (await allKeys(suite)).filter((key) => key.startsWith(`${PREFIX}answer:`));
+  const before = (await answers()).length;
+  const result = await read();
+  await vi.waitFor(async () => expect((await answers()).length).toBeGreaterThan(before), {
+    timeout: 5000,
+    interval: 20,
+  });
+  return result;
+}
+
+/** Every key in the test's Redis, by SCAN. */
+async function allKeys(suite: SuiteRedis): Promise<string[]> {
+  const keys: string[] = [];
+  for await (const batch of suite.redis?.client.scanStream({ count: 100 }) ?? []) keys.push(...batch);
+  return keys;
+}
+
+describe('answers kept in Redis (REDIS_URL with RESPONSE_CACHE=on)', () => {
+  const suite = useTestRedis('keep the answers of a fleet in');
+  const fleet = useFleet(suite, { RESPONSE_CACHE_TTL_MS: '600000' });
+  const calls = (run: () => Promise<unknown>) => callsDuring(fleet.upstreams, run);
+
+  it('serves on B an answer A kept, calling no upstream', async (ctx) => {
+    const { a, b } = fleet;
+    if (!a || !b) return ctx.skip(suite.unavailable);
+    let first: unknown;
+    const read = () => calls(async () => (first = await a.query(IMPORT_SOURCES)));
+    expect(await keptBy(suite, read)).toBeGreaterThan(0);
+    let second: unknown;
+    expect(await calls(async () => (second = await b.query(IMPORT_SOURCES)))).toBe(0);
+    expect(second).toEqual(first);
+    expect((first as { errors?: unknown }).errors).toBeUndefined();
+  });
+
+  it('answers B’s next read fresh after a mutation through A', async (ctx) => {
+    const { a, b } = fleet;
+    if (!a || !b) return ctx.skip(suite.unavailable);
+    const listed = await keptBy(suite, () => a.query<Page>(DESTINATIONS));
+    const id = listed.data?.destinations.edges[0]?.node.id ?? '';
+    expect(await calls(() => b.query(DESTINATIONS))).toBe(0);
+    const renamed = await a.query<{ updateDestination: { __typename: string } }>(RENAME, {
+      id,
+      name: 'Renamed through A',
+    });
+    expect(renamed.data?.updateDestination.__typename).toBe('UpdateDestinationSuccess');
+    let page: Page | null | undefined;
+    expect(await calls(async () => (page = (await b.query<Page>(DESTINATIONS)).data))).toBeGreaterThan(0);
+    expect(page?.destinations.edges.find((edge) => edge.node.id === id)?.node.name).toBe('Renamed through A');
+  });
+
+  it('keeps nothing B read while a mutation ran through A: it may hold what the mutation changed', async (ctx) => {
+    const { a, b, upstreams } = fleet;
+    const sim = upstreams?.simulators.find((candidate) => candidate.provider === 'prequel-export');
+    if (!a || !b || !sim) return ctx.skip(suite.unavailable);
+    const document = '{ destinations(first: 50) { edges { node { id name } } } }';
+    const id = (await a.query<Page>(DESTINATIONS)).data?.destinations.edges[1]?.node.id ?? '';
+    sim.stats.reset();
+    // B's list is read upstream at once and its answer arrives slowly: the rename lands in between.
+    sim.setFaults({ trickle: { intervalMs: 20, bytesPerChunk: 2000 }, operations: ['listDestinations'] });
+    try {
+      const slow = b.query<Page>(document);
+      await vi.waitFor(() => expect(sim.stats.count('listDestinations')).toBeGreaterThan(0));
+      await a.query(RENAME, { id, name: 'Renamed mid-read' });
+      expect((await slow).data?.destinations.edges.find((e) => e.node.id === id)?.node.name).not.toBe(
+        'Renamed mid-read',
+      );
+    } finally {
+      sim.setFaults(undefined);
+    }
+    const after = await a.query<Page>(document);
+    expect(after.data?.destinations.edges.find((e) => e.node.id === id)?.node.name).toBe('Renamed mid-read');
+  });
+
+  it('writes no key outside its prefix, and its answers and the sets that file them expire', async (ctx) => {
+    const { a } = fleet;
+    if (!a || !suite.redis) return ctx.skip(suite.unavailable);
+    await a.query(IMPORT_SOURCES);
+    await a.query(DESTINATIONS);
+    const keys = await allKeys(suite);
+    expect(keys.filter((key) => !key.startsWith(PREFIX))).toEqual([]);
+    const tags = keys.filter((key) => key.startsWith(`${PREFIX}tag:`));
+    expect(tags).toContain(`${PREFIX}tag:ImportSource`);
+    expect(keys.some((key) => key.startsWith(`${PREFIX}tag:ImportSource:`))).toBe(true);
+    const answers = keys.filter((key) => key.startsWith(`${PREFIX}answer:`));
+    expect(answers.length).toBeGreaterThan(0);
+    for (const key of [...tags, ...answers]) {
+      const ttl = await suite.redis.client.pttl(key);
+      expect(ttl).toBeGreaterThan(0);
+      expect(ttl).toBeLessThanOrEqual(600_000);
+    }
+  });
+
+  it('answers 304 on B to a GET whose If-None-Match holds the ETag A sent', async (ctx) => {
+    const { a, b } = fleet;
+    if (!a || !b) return ctx.skip(suite.unavailable);
+    const query = new URLSearchParams({ query: '{ importSources(first: 2) { edges { node { id } } } }' });
+    const get = async (gw: TestGateway, headers: Record<string, string> = {}) =>
+      gw.gateway.yoga.fetch(`http://gateway.test/graphql?${query}`, {
+        headers: { accept: 'application/json', ...headers },
+      });
+    const first = await keptBy(suite, () => get(a));
+    const etag = first.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    let again: Response | undefined;
+    expect(await calls(async () => (again = await get(b, { 'if-none-match': etag })))).toBe(0);
+    expect(again?.status).toBe(304);
+    expect(again?.headers.get('etag')).toBe(etag);
+    // Served whole from Redis, it carries the tag A sent.
+    const whole = await get(b);
+    expect(whole.headers.get('etag')).toBe(etag);
+    expect(await whole.json()).toEqual(await first.json());
+  });
+
+  it('answers a read as a miss when Redis is too slow to say what it keeps, counting it', async (ctx) => {
+    const { b } = fleet;
+    if (!b || !suite.redis) return ctx.skip(suite.unavailable);
+    const document = '{ importSources(first: 6) { edges { node { id } } } }';
+    await keptBy(suite, () => b.query(document));
+    const failed = () => metricSum(b.gateway, 'gateway_redis_errors_total{operation="response-cache"}');
+    const before = await failed();
+    // Redis holds every command for a while, longer than a lookup waits.
+    await suite.redis.client.call('CLIENT', 'PAUSE', '1000', 'ALL');
+    let answer: { status: number; errors?: unknown } | undefined;
+    expect(await calls(async () => (answer = await b.query(document)))).toBeGreaterThan(0);
+    expect(answer?.status).toBe(200);
+    expect(answer?.errors).toBeUndefined();
+    expect(await failed()).toBeGreaterThan(before);
+    // The pause is over once Redis answers this client again: the next test finds it as ever.
+    await suite.redis.client.ping();
+  });
+
+  it('answers every read while Redis is down, counting the misses it caused, and keeps again once it is back', async (ctx) => {
+    const { a, b } = fleet;
+    if (!a || !b || !suite.redis) return ctx.skip(suite.unavailable);
+    const failed = (gw: TestGateway) =>
+      metricSum(gw.gateway, 'gateway_redis_errors_total{operation="response-cache"}');
+    const before = await failed(b);
+    await suite.redis.stop();
+    const document = '{ importSources(first: 5) { edges { node { id } } } }';
+    for (const gw of [a, b, b]) {
+      let answer: { status: number; errors?: unknown } | undefined;
+      expect(await calls(async () => (answer = await gw.query(document)))).toBeGreaterThan(0);
+      expect(answer?.status).toBe(200);
+      expect(answer?.errors).toBeUndefined();
+    }
+    expect(await failed(b)).toBeGreaterThan(before);
+
+    await suite.redis.start();
+    await reachRedis(a, b);
+    expect(await keptBy(suite, () => calls(() => a.query(document)))).toBeGreaterThan(0);
+    expect(await calls(() => b.query(document))).toBe(0);
+  });
+});
+
+describe('answers kept in Redis for RESPONSE_CACHE_TTL_MS', () => {
+  const suite = useTestRedis('keep the answers of a fleet in');
+  const fleet = useFleet(suite, { RESPONSE_CACHE_TTL_MS: '1000' });
+
+  it('are asked of the upstream again once it has passed, by any gateway', async (ctx) => {
+    const { a, b, upstreams } = fleet;
+    if (!a || !b || !suite.redis) return ctx.skip(suite.unavailable);
+    await keptBy(suite, () => a.query(IMPORT_SOURCES));
+    expect(await callsDuring(upstreams, () => b.query(IMPORT_SOURCES))).toBe(0);
+    // Redis drops the answer and its tags by itself.
+    await vi.waitFor(async () => expect(await allKeys(suite)).toEqual([]), { timeout: 5000, interval: 50 });
+    expect(await callsDuring(upstreams, () => b.query(IMPORT_SOURCES))).toBeGreaterThan(0);
+  });
+
+  it('are dropped from the sets that file them as new answers are filed there', async (ctx) => {
+    const { a } = fleet;
+    if (!a || !suite.redis) return ctx.skip(suite.unavailable);
+    await vi.waitFor(async () => expect(await allKeys(suite)).toEqual([]), { timeout: 5000, interval: 50 });
+    // What a set kept alive by new answers holds of one that expired meanwhile.
+    const tag = `${PREFIX}tag:ImportSource`;
+    await suite.redis.client.sadd(tag, `${PREFIX}answer:expired`);
+    await keptBy(suite, () => a.query(IMPORT_SOURCES));
+    const filed = await suite.redis.client.smembers(tag);
+    expect(filed).toHaveLength(1);
+    expect(filed[0]).toMatch(/^gateway:\{cache\}:answer:[\w-]+$/);
+    expect(filed).not.toContain(`${PREFIX}answer:expired`);
+  });
+});
