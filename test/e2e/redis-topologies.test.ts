@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoUpstreams, startDemoUpstreams } from '../../src/sandbox/demo.js';
 import { type GraphQLResponse, startTestGateway, type TestGateway } from '../support/gateway.js';
+import { metricSum } from '../support/prometheus.js';
 import {
   ensureRedisServer,
   startTestCluster,
@@ -16,7 +17,8 @@ const DESTINATIONS = '{ destinations(first: 100) { edges { node { id name } } } 
 const RENAME =
   'mutation($id: ID!, $name: String!) { updateDestination(id: $id, input: { name: $name }) { __typename } }';
 const CHANNEL = 'gateway:cache:invalidate';
-const TOKENS = ['gw_topology_alice_0123456789', 'gw_topology_bob_9876543210', 'gw_topology_carol_5555555'];
+/** One caller per test, so that no test spends another's budget. */
+const TOKENS = ['alice', 'bob', 'carol', 'dave', 'erin'].map((name) => `gw_topology_${name}_0123456789`);
 const tokenEnv = { GATEWAY_AUTH: 'tokens', GATEWAY_TOKENS: TOKENS.join(',') };
 
 /** Asks again until `done` says yes: a message through Redis or a failover is a condition, not a sleep. */
@@ -159,6 +161,30 @@ describe.each(topologies)('two gateways sharing $name', ({ name, start }) => {
     expect(byHash.errors).toBeUndefined();
     expect(byHash.data).toEqual(registered.data);
   });
+
+  it('lets every request through while it is down, says so on /ready, and shares again once it is back', async (ctx) => {
+    if (unavailable || !limited || !redis) return ctx.skip(unavailable);
+    const [a, b] = limited;
+    const logged = [a.logs.length, b.logs.length];
+    await redis.stop();
+    try {
+      expect(await statusesInTurns(a, b, TOKENS[2] ?? '', 3)).toEqual([200, 200, 200, 200, 200, 200]);
+      for (const [i, gw] of [a, b].entries()) {
+        await until(async () => !(await redisReady(gw)));
+        expect(
+          await metricSum(gw.gateway, 'gateway_redis_errors_total{operation="rate-limit"}'),
+        ).toBeGreaterThan(0);
+        // Logged once for the outage, however many attempts fail.
+        const since = gw.logs.slice(logged[i]);
+        expect(since.filter((line) => line.includes('Redis is unreachable'))).toHaveLength(1);
+      }
+    } finally {
+      await redis.start();
+    }
+    for (const gw of gateways) await until(() => redisReady(gw), 20_000);
+    await until(async () => (await redis?.subscribers(CHANNEL)) === 2, 20_000);
+    expect(await statusesInTurns(a, b, TOKENS[3] ?? '', 3)).toEqual([200, 200, 200, 200, 429, 429]);
+  }, 60_000);
 });
 
 describe('a Sentinel failover', () => {
@@ -195,6 +221,6 @@ describe('a Sentinel failover', () => {
     expect(await statusesInTurns(a, b, TOKENS[0] ?? '', 2)).toEqual([200, 200, 429, 429]);
     await sentinel.failover();
     for (const gw of [a, b]) await until(() => redisReady(gw), 20_000);
-    expect(await statusesInTurns(a, b, TOKENS[2] ?? '', 2)).toEqual([200, 200, 429, 429]);
+    expect(await statusesInTurns(a, b, TOKENS[4] ?? '', 2)).toEqual([200, 200, 429, 429]);
   }, 60_000);
 });

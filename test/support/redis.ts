@@ -83,26 +83,54 @@ export interface TestRedisGroup {
   url: string;
   /** How many connections listen on `channel`, over every server (a Cluster keeps each on one node). */
   subscribers(channel: string): Promise<number>;
+  /** Kills every server (as a crash would); `start` brings them back, empty, as they were first started. */
+  stop(): Promise<void>;
+  start(): Promise<void>;
   close(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
 }
 
-/** The servers of a group in a temporary directory (their configurations), stopped and removed at once. */
-function group(dir: string, servers: ChildProcess[], clients: Redis[]) {
-  const close = async () => {
-    for (const client of clients) client.disconnect();
-    await Promise.all(servers.map(kill));
-    await rm(dir, { recursive: true, force: true });
+/** Servers started from `path` with their configurations in a temporary directory, stopped and removed at once. */
+async function group(path: string, prefix: string) {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  const servers: { port: number; args: string[]; child?: ChildProcess }[] = [];
+  /** Clients of the test's own, to look inside; those of data servers count subscribers. */
+  const clients: Redis[] = [];
+  const client = (port: number) => {
+    const redis = new Redis({ port, host: '127.0.0.1', maxRetriesPerRequest: 1 });
+    // While the servers are stopped on purpose, failed reconnections are no news.
+    redis.on('error', () => {});
+    return redis;
+  };
+  const add = async (port: number, args: string[]) => {
+    servers.push({ port, args, child: await launch(path, port, args) });
+  };
+  const stopOne = async (index: number) => {
+    const server = servers[index];
+    const child = server?.child;
+    if (server) server.child = undefined;
+    if (child) await kill(child);
+  };
+  const stop = async () => {
+    await Promise.all(servers.map((_, index) => stopOne(index)));
+  };
+  const start = async () => {
+    for (const server of servers) server.child ??= await launch(path, server.port, server.args);
   };
   const subscribers = async (channel: string) => {
     let sum = 0;
-    for (const client of clients) {
-      const counts = (await client.pubsub('NUMSUB', channel).catch(() => [])) as unknown[];
+    for (const redis of clients) {
+      const counts = (await redis.pubsub('NUMSUB', channel).catch(() => [])) as unknown[];
       sum += Number(counts[1] ?? 0);
     }
     return sum;
   };
-  return { subscribers, close, [Symbol.asyncDispose]: close };
+  const close = async () => {
+    for (const redis of clients) redis.disconnect();
+    await stop();
+    await rm(dir, { recursive: true, force: true });
+  };
+  return { dir, clients, client, add, stopOne, stop, start, subscribers, close };
 }
 
 /** A Sentinel group whose master can be failed over to its replica. */
@@ -120,22 +148,17 @@ const MASTER = 'gateway';
  * that does not answer, as a fleet's list may.
  */
 export async function startTestSentinel(path: string): Promise<TestSentinel> {
-  const dir = await mkdtemp(join(tmpdir(), 'gateway-sentinel-'));
+  const servers = await group(path, 'gateway-sentinel-');
   const [masterPort = 0, replicaPort = 0, sentinelPort = 0, deadPort = 0] = await freePorts(4);
-  const servers: ChildProcess[] = [];
-  const clients: Redis[] = [];
-  const { close, ...rest } = group(dir, servers, clients);
   try {
-    const dirArgs = ['--dir', dir];
-    servers.push(await launch(path, masterPort, [...serverArgs(masterPort), ...dirArgs]));
-    servers.push(
-      await launch(path, replicaPort, [
-        ...serverArgs(replicaPort),
-        ...dirArgs,
-        ...['--replicaof', '127.0.0.1', String(masterPort), '--replica-announce-ip', '127.0.0.1'],
-      ]),
-    );
-    const conf = join(dir, 'sentinel.conf');
+    const dirArgs = ['--dir', servers.dir];
+    await servers.add(masterPort, [...serverArgs(masterPort), ...dirArgs]);
+    await servers.add(replicaPort, [
+      ...serverArgs(replicaPort),
+      ...dirArgs,
+      ...['--replicaof', '127.0.0.1', String(masterPort), '--replica-announce-ip', '127.0.0.1'],
+    ]);
+    const conf = join(servers.dir, 'sentinel.conf');
     await writeFile(
       conf,
       [
@@ -148,13 +171,10 @@ export async function startTestSentinel(path: string): Promise<TestSentinel> {
         '',
       ].join('\n'),
     );
-    servers.push(await launch(path, sentinelPort, [conf, '--sentinel']));
-    const sentinel = new Redis({ port: sentinelPort, host: '127.0.0.1', maxRetriesPerRequest: 1 });
-    sentinel.on('error', () => {});
-    const master = new Redis({ port: masterPort, host: '127.0.0.1', maxRetriesPerRequest: 1 });
-    const replica = new Redis({ port: replicaPort, host: '127.0.0.1', maxRetriesPerRequest: 1 });
-    for (const client of [master, replica]) client.on('error', () => {});
-    clients.push(master, replica);
+    await servers.add(sentinelPort, [conf, '--sentinel']);
+    const sentinel = servers.client(sentinelPort);
+    const replica = servers.client(replicaPort);
+    servers.clients.push(servers.client(masterPort), replica);
     const failover = async () => {
       // A failover needs the replica in sync and known to the Sentinel (it looks every few seconds).
       await until(async () => /master_link_status:up/.test(await replica.info('replication')), 20_000);
@@ -162,24 +182,27 @@ export async function startTestSentinel(path: string): Promise<TestSentinel> {
         async () => ((await sentinel.call('SENTINEL', 'REPLICAS', MASTER)) as unknown[]).length > 0,
         20_000,
       );
-      await kill(servers[0] as ChildProcess);
+      await servers.stopOne(0);
       await until(async () => {
         const address = (await sentinel.call('SENTINEL', 'GET-MASTER-ADDR-BY-NAME', MASTER)) as string[];
         return address[1] === String(replicaPort);
       }, 20_000);
     };
-    const url = `redis+sentinel://127.0.0.1:${deadPort},127.0.0.1:${sentinelPort}/${MASTER}`;
+    const close = async () => {
+      sentinel.disconnect();
+      await servers.close();
+    };
     return {
-      url,
-      ...rest,
+      url: `redis+sentinel://127.0.0.1:${deadPort},127.0.0.1:${sentinelPort}/${MASTER}`,
+      subscribers: servers.subscribers,
+      stop: servers.stop,
+      start: servers.start,
       failover,
-      close: async () => {
-        sentinel.disconnect();
-        await close();
-      },
+      close,
+      [Symbol.asyncDispose]: close,
     };
   } catch (error) {
-    await close();
+    await servers.close();
     throw error;
   }
 }
@@ -193,45 +216,42 @@ const SLOT_RANGES = [
 
 /** Three Cluster nodes, each the master of a third of the slots and without replicas, on free loopback ports. */
 export async function startTestCluster(path: string): Promise<TestRedisGroup> {
-  const dir = await mkdtemp(join(tmpdir(), 'gateway-cluster-'));
+  const servers = await group(path, 'gateway-cluster-');
   const ports = await freePorts(SLOT_RANGES.length);
-  const servers: ChildProcess[] = [];
-  const clients: Redis[] = [];
-  const { close, ...rest } = group(dir, servers, clients);
+  const healthy = () =>
+    until(async () => {
+      const infos = await Promise.all(servers.clients.map((node) => node.call('CLUSTER', 'INFO')));
+      return infos.every((info) => /cluster_state:ok/.test(String(info)));
+    }, 20_000);
   try {
     for (const port of ports) {
-      const clusterArgs = [
-        '--cluster-enabled',
-        'yes',
-        '--cluster-config-file',
-        join(dir, `nodes-${port}.conf`),
-      ];
-      servers.push(
-        await launch(path, port, [
-          ...serverArgs(port),
-          '--dir',
-          dir,
-          ...clusterArgs,
-          '--cluster-node-timeout',
-          '2000',
-        ]),
-      );
-      const client = new Redis({ port, host: '127.0.0.1', maxRetriesPerRequest: 1 });
-      client.on('error', () => {});
-      clients.push(client);
+      // Each node keeps its identity and slots in its nodes file, so that it rejoins after a restart.
+      await servers.add(port, [
+        ...serverArgs(port),
+        ...['--dir', servers.dir, '--cluster-enabled', 'yes', '--cluster-node-timeout', '2000'],
+        ...['--cluster-config-file', join(servers.dir, `nodes-${port}.conf`)],
+      ]);
+      servers.clients.push(servers.client(port));
     }
     // What `redis-cli --cluster create` does, without needing redis-cli: slots to each node, then they meet.
     await Promise.all(
-      clients.map((client, i) => client.call('CLUSTER', 'ADDSLOTSRANGE', ...(SLOT_RANGES[i] ?? []))),
+      servers.clients.map((node, i) => node.call('CLUSTER', 'ADDSLOTSRANGE', ...(SLOT_RANGES[i] ?? []))),
     );
-    for (const port of ports.slice(1)) await clients[0]?.call('CLUSTER', 'MEET', '127.0.0.1', port);
-    await until(async () => {
-      const infos = await Promise.all(clients.map((client) => client.call('CLUSTER', 'INFO')));
-      return infos.every((info) => /cluster_state:ok/.test(String(info)));
-    }, 20_000);
-    return { url: `redis+cluster://${ports.map((port) => `127.0.0.1:${port}`).join(',')}`, ...rest, close };
+    for (const port of ports.slice(1)) await servers.clients[0]?.call('CLUSTER', 'MEET', '127.0.0.1', port);
+    await healthy();
+    return {
+      url: `redis+cluster://${ports.map((port) => `127.0.0.1:${port}`).join(',')}`,
+      subscribers: servers.subscribers,
+      stop: servers.stop,
+      start: async () => {
+        await servers.start();
+        await healthy();
+      },
+      close: servers.close,
+      [Symbol.asyncDispose]: servers.close,
+    };
   } catch (error) {
-    await close();
+    await servers.close();
     throw error;
   }
 }
