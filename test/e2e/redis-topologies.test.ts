@@ -162,6 +162,31 @@ describe.each(topologies)('two gateways sharing $name', ({ name, start }) => {
     expect(byHash.data).toEqual(registered.data);
   });
 
+  it('keeps two gateways together within one upstream budget', async (ctx) => {
+    if (unavailable || !upstreams) return ctx.skip(unavailable);
+    const env = {
+      ...upstreams.env,
+      REDIS_URL: redis?.url ?? '',
+      RIVERGEN_MAX_RPS: '5',
+      UPSTREAM_BUDGET_WAIT_MS: '0',
+    };
+    const [a, b] = await twoGateways({ ...env, UPSTREAM_RETRY_ATTEMPTS: '1' });
+    gateways.push(a, b);
+    const rivergen = upstreams.simulators.find((sim) => sim.provider === 'rivergen');
+    rivergen?.stats.reset();
+    const started = performance.now();
+    const LIST = '{ riverGenDataSources(first: 1) { edges { node { id } } } }';
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).query(LIST)));
+    const seconds = (performance.now() - started) / 1000;
+    const sent = rivergen?.stats.count() ?? 0;
+    // Each gateway alone would send 5 at once: together they still send 5, plus what refilled meanwhile.
+    expect(sent).toBeGreaterThan(0);
+    expect(sent).toBeLessThanOrEqual(5 + 5 * seconds);
+    expect(results.filter((result) => result.errors === undefined)).toHaveLength(sent);
+    for (const gw of [a, b])
+      expect(await metricSum(gw.gateway, 'gateway_redis_errors_total{operation="upstream-budget"}')).toBe(0);
+  });
+
   it('lets every request through while it is down, says so on /ready, and shares again once it is back', async (ctx) => {
     if (unavailable || !limited || !redis) return ctx.skip(unavailable);
     const [a, b] = limited;
