@@ -94,27 +94,23 @@ export class SharedRedis {
 /** The client REDIS_URL names, failing fast while it is away. The URL was checked with the configuration. */
 function connect(url: string): RedisClient {
   const target = parseRedisUrl(url);
-  const failFast = {
-    enableOfflineQueue: false,
-    commandTimeout: COMMAND_TIMEOUT_MS,
-    maxRetriesPerRequest: 0,
-    retryStrategy: reconnectDelay,
-  };
   if ('problem' in target) throw new Error(target.problem);
+  // Each connection's commands: none retried, none waiting longer than COMMAND_TIMEOUT_MS.
+  const perConnection = { commandTimeout: COMMAND_TIMEOUT_MS, maxRetriesPerRequest: 0 };
+  const failFast = { ...perConnection, enableOfflineQueue: false, retryStrategy: reconnectDelay };
   if (target.topology === 'server') return new Redis(url, failFast);
   if (target.topology === 'sentinel')
     return new Redis({ ...target.options, ...failFast, sentinelRetryStrategy: reconnectDelay });
-  const { retryStrategy: _, enableOfflineQueue, ...perNode } = failFast;
   return new Cluster(target.nodes, {
     ...target.options,
-    enableOfflineQueue,
+    enableOfflineQueue: false,
     clusterRetryStrategy: reconnectDelay,
     // A node that fails over or a slot that moves is retried briefly, never for longer than a request can wait.
     retryDelayOnFailover: 50,
     retryDelayOnClusterDown: 50,
     retryDelayOnTryAgain: 50,
     maxRedirections: 4,
-    redisOptions: { ...target.options.redisOptions, ...perNode },
+    redisOptions: { ...target.options.redisOptions, ...perConnection },
   });
 }
 
