@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
 import { parseRedisUrl } from '../../src/gateway/shared/redis-url.js';
+import { providers } from '../../src/providers/registry.js';
 
 const SECRET = 'pw_s3cret%40value';
 
@@ -88,5 +90,16 @@ describe('REDIS_URL', () => {
     expect(refusal(`redis+cluster://:${SECRET}@node-a/1`)).toMatch(/only database 0/);
     expect(refusal('redis+cluster://:pw_s3cret%zz@node-a')).toMatch(/percent-encoded/);
     expect(refusal(`redis://:${SECRET}@node-a:6379/x`)).toMatch(/database number/);
+  });
+
+  it('stops the gateway at start on a malformed Sentinel or Cluster URL, saying what is wrong', () => {
+    const load = (url: string) => () => loadConfig({ REDIS_URL: url }, providers);
+    expect(load(`redis+sentinel://:${SECRET}@sentinel-a:26379`)).toThrow(ConfigError);
+    expect(load(`redis+sentinel://:${SECRET}@sentinel-a:26379`)).toThrow(
+      /REDIS_URL names no Sentinel master/,
+    );
+    expect(load(`redis+sentinel://:${SECRET}@sentinel-a:26379`)).not.toThrow(/s3cret/);
+    expect(load(`redis+cluster://:${SECRET}@node-a:7000,node-b:70000`)).toThrow(/REDIS_URL has a port/);
+    expect(() => loadConfig({ REDIS_URL: 'redis+cluster://node-a:7000,node-b' }, providers)).not.toThrow();
   });
 });
