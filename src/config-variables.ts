@@ -83,7 +83,7 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
   {
     name: 'REDIS_URL',
     description:
-      'Redis that a fleet of gateways (workers and replicas) shares state through: redis:// or rediss:// (TLS), with a user, password and database number when needed. Each process keeps one connection, reconnects on its own and never waits on Redis: while it is unreachable, what uses it fails open (logged, counted in gateway_redis_errors_total) and /ready says so without turning unready. Unset: everything is kept in each process’s memory. Used by RATE_LIMIT.',
+      'Redis that a fleet of gateways (workers and replicas) shares state through: redis:// or rediss:// (TLS), with a user, password and database number when needed; redis+sentinel://host1:26379,host2:26379/mymaster (then /db if needed) for the master a Sentinel group names by that name, followed through failovers; redis+cluster://host1:6379,host2:6379 for a Redis Cluster (rediss+… for TLS). Each process keeps one connection, reconnects on its own and never waits on Redis: while it is unreachable, what uses it fails open (logged, counted in gateway_redis_errors_total) and /ready says so without turning unready. Unset: everything is kept in each process’s memory. Used by RATE_LIMIT.',
     example: 'redis://redis:6379/0',
     // Checked in config.ts, where the error can say what is wrong without repeating a password.
     schema: z.string().optional(),

@@ -1,6 +1,9 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll } from 'vitest';
@@ -53,41 +56,15 @@ export interface TestRedis {
 
 /** A redis-server of the test's own on a free loopback port, keeping nothing on disk. */
 export async function startTestRedis(path: string): Promise<TestRedis> {
-  const port = await freePort();
+  const [port = 0] = await freePorts(1);
   let server: ChildProcess | undefined;
   const start = async () => {
-    const child = spawn(
-      path,
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-      { stdio: 'ignore' },
-    );
-    server = child;
-    const probe = new Redis({ port, host: '127.0.0.1', lazyConnect: true, retryStrategy: () => null });
-    // Refused connections while the server starts are expected: each try's promise says so.
-    probe.on('error', () => {});
-    try {
-      for (let tries = 0; ; tries++) {
-        if (child.exitCode !== null) throw new Error(`redis-server exited with ${child.exitCode}`);
-        try {
-          await probe.connect();
-          await probe.ping();
-          return;
-        } catch (error) {
-          if (tries > 200) throw error;
-          await new Promise((resolve) => setTimeout(resolve, 25));
-        }
-      }
-    } finally {
-      probe.disconnect();
-    }
+    server = await launch(path, port, serverArgs(port));
   };
   const stop = async () => {
     const child = server;
     server = undefined;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
+    if (child) await kill(child);
   };
   await start();
   const client = new Redis({ port, host: '127.0.0.1', maxRetriesPerRequest: 1 });
@@ -100,16 +77,250 @@ export async function startTestRedis(path: string): Promise<TestRedis> {
   return { url: `redis://127.0.0.1:${port}`, client, stop, start, close, [Symbol.asyncDispose]: close };
 }
 
-/** A port nothing listens on: bound once on port 0 and released. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
-    });
-  });
+/** A Redis of several servers (Sentinel's or a Cluster's) of the test's own, on loopback. */
+export interface TestRedisGroup {
+  /** The REDIS_URL that names it. */
+  url: string;
+  /** How many connections listen on `channel`, over every server (a Cluster keeps each on one node). */
+  subscribers(channel: string): Promise<number>;
+  /** Kills every server (as a crash would); `start` brings them back, empty, as they were first started. */
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  close(): Promise<void>;
+  [Symbol.asyncDispose](): Promise<void>;
+}
+
+/** Servers started from `path` with their configurations in a temporary directory, stopped and removed at once. */
+async function group(path: string, prefix: string) {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  const servers: { port: number; args: string[]; child?: ChildProcess }[] = [];
+  /** Clients of the test's own, to look inside; those of data servers count subscribers. */
+  const clients: Redis[] = [];
+  const client = (port: number) => {
+    const redis = new Redis({ port, host: '127.0.0.1', maxRetriesPerRequest: 1 });
+    // While the servers are stopped on purpose, failed reconnections are no news.
+    redis.on('error', () => {});
+    return redis;
+  };
+  const add = async (port: number, args: string[]) => {
+    servers.push({ port, args, child: await launch(path, port, args) });
+  };
+  const stopOne = async (index: number) => {
+    const server = servers[index];
+    const child = server?.child;
+    if (server) server.child = undefined;
+    if (child) await kill(child);
+  };
+  const stop = async () => {
+    await Promise.all(servers.map((_, index) => stopOne(index)));
+  };
+  const start = async () => {
+    for (const server of servers) server.child ??= await launch(path, server.port, server.args);
+  };
+  const subscribers = async (channel: string) => {
+    let sum = 0;
+    for (const redis of clients) {
+      const counts = (await redis.pubsub('NUMSUB', channel).catch(() => [])) as unknown[];
+      sum += Number(counts[1] ?? 0);
+    }
+    return sum;
+  };
+  const close = async () => {
+    for (const redis of clients) redis.disconnect();
+    await stop();
+    await rm(dir, { recursive: true, force: true });
+  };
+  return { dir, clients, client, add, stopOne, stop, start, subscribers, close };
+}
+
+/** A Sentinel group whose master can be failed over to its replica. */
+export interface TestSentinel extends TestRedisGroup {
+  /** Kills the master; resolves once the Sentinel has promoted the replica. */
+  failover(): Promise<void>;
+}
+
+/** The master name the test Sentinel watches. */
+const MASTER = 'gateway';
+
+/**
+ * A master, its replica and one Sentinel watching them, on free loopback ports. Everything announces
+ * 127.0.0.1, as the Sentinel tells clients the master's address. The URL lists first a Sentinel
+ * that does not answer, as a fleet's list may.
+ */
+export async function startTestSentinel(path: string): Promise<TestSentinel> {
+  const servers = await group(path, 'gateway-sentinel-');
+  const [masterPort = 0, replicaPort = 0, sentinelPort = 0, deadPort = 0] = await freePorts(4);
+  try {
+    const dirArgs = ['--dir', servers.dir];
+    await servers.add(masterPort, [...serverArgs(masterPort), ...dirArgs]);
+    await servers.add(replicaPort, [
+      ...serverArgs(replicaPort),
+      ...dirArgs,
+      ...['--replicaof', '127.0.0.1', String(masterPort), '--replica-announce-ip', '127.0.0.1'],
+    ]);
+    const conf = join(servers.dir, 'sentinel.conf');
+    await writeFile(
+      conf,
+      [
+        `port ${sentinelPort}`,
+        'bind 127.0.0.1',
+        'sentinel announce-ip 127.0.0.1',
+        `sentinel monitor ${MASTER} 127.0.0.1 ${masterPort} 1`,
+        `sentinel down-after-milliseconds ${MASTER} 500`,
+        `sentinel failover-timeout ${MASTER} 2000`,
+        '',
+      ].join('\n'),
+    );
+    await servers.add(sentinelPort, [conf, '--sentinel']);
+    const sentinel = servers.client(sentinelPort);
+    const replica = servers.client(replicaPort);
+    servers.clients.push(servers.client(masterPort), replica);
+    const failover = async () => {
+      // A failover needs the replica in sync and known to the Sentinel (it looks every few seconds).
+      await until(async () => /master_link_status:up/.test(await replica.info('replication')), 20_000);
+      await until(
+        async () => ((await sentinel.call('SENTINEL', 'REPLICAS', MASTER)) as unknown[]).length > 0,
+        20_000,
+      );
+      await servers.stopOne(0);
+      await until(async () => {
+        const address = (await sentinel.call('SENTINEL', 'GET-MASTER-ADDR-BY-NAME', MASTER)) as string[];
+        return address[1] === String(replicaPort);
+      }, 20_000);
+    };
+    const close = async () => {
+      sentinel.disconnect();
+      await servers.close();
+    };
+    return {
+      url: `redis+sentinel://127.0.0.1:${deadPort},127.0.0.1:${sentinelPort}/${MASTER}`,
+      subscribers: servers.subscribers,
+      stop: servers.stop,
+      start: servers.start,
+      failover,
+      close,
+      [Symbol.asyncDispose]: close,
+    };
+  } catch (error) {
+    await servers.close();
+    throw error;
+  }
+}
+
+/** Hash slots split evenly over the three nodes of a test Cluster. */
+const SLOT_RANGES = [
+  [0, 5460],
+  [5461, 10922],
+  [10923, 16383],
+];
+
+/** Three Cluster nodes, each the master of a third of the slots and without replicas, on free loopback ports. */
+export async function startTestCluster(path: string): Promise<TestRedisGroup> {
+  const servers = await group(path, 'gateway-cluster-');
+  const ports = await freePorts(SLOT_RANGES.length);
+  const healthy = () =>
+    until(async () => {
+      const infos = await Promise.all(servers.clients.map((node) => node.call('CLUSTER', 'INFO')));
+      return infos.every((info) => /cluster_state:ok/.test(String(info)));
+    }, 20_000);
+  try {
+    for (const port of ports) {
+      // Each node keeps its identity and slots in its nodes file, so that it rejoins after a restart.
+      await servers.add(port, [
+        ...serverArgs(port),
+        ...['--dir', servers.dir, '--cluster-enabled', 'yes', '--cluster-node-timeout', '2000'],
+        ...['--cluster-config-file', join(servers.dir, `nodes-${port}.conf`)],
+      ]);
+      servers.clients.push(servers.client(port));
+    }
+    // What `redis-cli --cluster create` does, without needing redis-cli: slots to each node, then they meet.
+    await Promise.all(
+      servers.clients.map((node, i) => node.call('CLUSTER', 'ADDSLOTSRANGE', ...(SLOT_RANGES[i] ?? []))),
+    );
+    for (const port of ports.slice(1)) await servers.clients[0]?.call('CLUSTER', 'MEET', '127.0.0.1', port);
+    await healthy();
+    return {
+      url: `redis+cluster://${ports.map((port) => `127.0.0.1:${port}`).join(',')}`,
+      subscribers: servers.subscribers,
+      stop: servers.stop,
+      start: async () => {
+        await servers.start();
+        await healthy();
+      },
+      close: servers.close,
+      [Symbol.asyncDispose]: servers.close,
+    };
+  } catch (error) {
+    await servers.close();
+    throw error;
+  }
+}
+
+/** Asks again until `done` says yes: a server's state is a condition, not a sleep. */
+async function until(done: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await done().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error('Redis did not get there in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** The arguments of a redis-server on `port` of loopback that keeps nothing on disk. */
+function serverArgs(port: number): string[] {
+  return ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
+}
+
+/** redis-server (or its Sentinel) started with `args`, once it answers PING on `port`. */
+async function launch(path: string, port: number, args: string[]): Promise<ChildProcess> {
+  const child = spawn(path, args, { stdio: 'ignore' });
+  const probe = new Redis({ port, host: '127.0.0.1', lazyConnect: true, retryStrategy: () => null });
+  // Refused connections while the server starts are expected: each try's promise says so.
+  probe.on('error', () => {});
+  try {
+    for (let tries = 0; ; tries++) {
+      if (child.exitCode !== null) throw new Error(`redis-server exited with ${child.exitCode}`);
+      try {
+        await probe.connect();
+        await probe.ping();
+        return child;
+      } catch (error) {
+        if (tries > 200) {
+          await kill(child);
+          throw error;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    }
+  } finally {
+    probe.disconnect();
+  }
+}
+
+/** Kills a server as a crash would, once it has exited. */
+async function kill(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGKILL');
+  await exited;
+}
+
+/** Ports nothing listens on, all different: bound at once on port 0 and released. */
+async function freePorts(count: number): Promise<number[]> {
+  const probes = Array.from({ length: count }, () => createServer());
+  const ports = await Promise.all(
+    probes.map(
+      (probe) =>
+        new Promise<number>((resolve, reject) => {
+          probe.once('error', reject);
+          probe.listen(0, '127.0.0.1', () => {
+            const address = probe.address();
+            return typeof address === 'object' && address ? resolve(address.port) : reject();
+          });
+        }),
+    ),
+  );
+  await Promise.all(probes.map((probe) => new Promise((resolve) => probe.close(resolve))));
+  return ports;
 }
 
 /** A suite's Redis: started before its tests, stopped after them; `unavailable` says why there is none. */

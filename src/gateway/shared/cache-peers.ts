@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CacheEntityRecord } from '@envelop/response-cache';
-import type { Redis } from 'ioredis';
 import type { CachePeers } from '../response-cache.js';
-import type { SharedRedis } from './redis.js';
+import type { RedisClient, SharedRedis } from './redis.js';
 
 /** The channel every gateway of a fleet publishes what its mutations touched on. */
 const CHANNEL = 'gateway:cache:invalidate';
@@ -27,7 +26,7 @@ export interface ClosablePeers extends CachePeers {
  */
 export function redisCachePeers(redis: SharedRedis): ClosablePeers {
   const self = randomUUID();
-  let subscriber: Redis | undefined;
+  let subscriber: RedisClient | undefined;
   return {
     publish(touched) {
       const message: Message = {
@@ -40,7 +39,7 @@ export function redisCachePeers(redis: SharedRedis): ClosablePeers {
     },
     subscribe(invalidate) {
       // Subscribed again at each (re)connection, as a subscription does not outlive its connection.
-      subscriber = redis.client.duplicate({ autoResubscribe: false });
+      subscriber = redis.subscriber();
       const connection = subscriber;
       connection.on('ready', () => {
         connection.subscribe(CHANNEL).catch((error: unknown) => redis.failed('cache-subscribe', error));

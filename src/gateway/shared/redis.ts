@@ -1,5 +1,6 @@
-import { Redis } from 'ioredis';
+import { Cluster, Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { parseRedisUrl } from './redis-url.js';
 
 /** What /ready says of Redis: reachable or not, and why not (never its address or password). */
 export interface RedisState {
@@ -13,13 +14,20 @@ const MAX_RECONNECT_DELAY_MS = 2000;
 /** A command gives up after this long: a slow Redis must not hold a request. */
 const COMMAND_TIMEOUT_MS = 250;
 
+/** Waits between reconnection attempts: doubling from 100 ms up to MAX_RECONNECT_DELAY_MS. */
+const reconnectDelay = (times: number) => Math.min(50 * 2 ** Math.min(times, 10), MAX_RECONNECT_DELAY_MS);
+
+/** A connection to one server (directly or through Sentinel) or to a Cluster: the commands are the same. */
+export type RedisClient = Redis | Cluster;
+
 /**
- * The one Redis connection of a process, for the state a fleet of gateways shares. It connects in
+ * The one Redis connection of a process, for the state a fleet of gateways shares: one server, the
+ * master a Sentinel group names (followed through failovers), or a Cluster. It connects in
  * the background at start and reconnects on its own; while it is down, commands fail at once
  * (no offline queue) and each caller falls back (fails open), so Redis never blocks a request.
  */
 export class SharedRedis {
-  readonly client: Redis;
+  readonly client: RedisClient;
   private down: string | undefined = 'connecting';
   /** Whether the current outage has been logged: once per outage, not per reconnection attempt. */
   private logged = false;
@@ -31,12 +39,7 @@ export class SharedRedis {
     /** Told of each failure, by operation (connection, or a command's purpose), for a metric. */
     private readonly onError: (operation: string) => void = () => {},
   ) {
-    this.client = new Redis(url, {
-      enableOfflineQueue: false,
-      commandTimeout: COMMAND_TIMEOUT_MS,
-      maxRetriesPerRequest: 0,
-      retryStrategy: (times) => Math.min(50 * 2 ** Math.min(times, 10), MAX_RECONNECT_DELAY_MS),
-    });
+    this.client = connect(url);
     this.client.on('ready', () => {
       if (this.logged) this.logger.info('Redis is reachable again');
       this.down = undefined;
@@ -50,6 +53,18 @@ export class SharedRedis {
     this.client.on('close', () => {
       if (!this.closing) this.outage(new Error('connection lost'));
     });
+    // A Cluster tells of each node's failures apart; the Cluster as a whole is down only once all are.
+    this.client.on('node error', () => this.onError('connection'));
+  }
+
+  /**
+   * A connection of its own for subscribing (a subscribed connection runs no other command), with the
+   * same options; its subscriptions are renewed by its user at each 'ready'.
+   */
+  subscriber(): RedisClient {
+    return this.client instanceof Cluster
+      ? this.client.duplicate()
+      : this.client.duplicate({ autoResubscribe: false });
   }
 
   private outage(error: Error): void {
@@ -74,6 +89,29 @@ export class SharedRedis {
     if (this.down === undefined) await this.client.quit().catch(() => this.client.disconnect());
     else this.client.disconnect();
   }
+}
+
+/** The client REDIS_URL names, failing fast while it is away. The URL was checked with the configuration. */
+function connect(url: string): RedisClient {
+  const target = parseRedisUrl(url);
+  if ('problem' in target) throw new Error(target.problem);
+  // Each connection's commands: none retried, none waiting longer than COMMAND_TIMEOUT_MS.
+  const perConnection = { commandTimeout: COMMAND_TIMEOUT_MS, maxRetriesPerRequest: 0 };
+  const failFast = { ...perConnection, enableOfflineQueue: false, retryStrategy: reconnectDelay };
+  if (target.topology === 'server') return new Redis(url, failFast);
+  if (target.topology === 'sentinel')
+    return new Redis({ ...target.options, ...failFast, sentinelRetryStrategy: reconnectDelay });
+  return new Cluster(target.nodes, {
+    ...target.options,
+    enableOfflineQueue: false,
+    clusterRetryStrategy: reconnectDelay,
+    // A node that fails over or a slot that moves is retried briefly, never for longer than a request can wait.
+    retryDelayOnFailover: 50,
+    retryDelayOnClusterDown: 50,
+    retryDelayOnTryAgain: 50,
+    maxRedirections: 4,
+    redisOptions: { ...target.options.redisOptions, ...perConnection },
+  });
 }
 
 /** An ioredis error as logged: its kind and code only, as its message may name the server's address. */

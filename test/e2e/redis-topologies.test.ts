@@ -1,0 +1,251 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DemoUpstreams, startDemoUpstreams } from '../../src/sandbox/demo.js';
+import { type GraphQLResponse, startTestGateway, type TestGateway } from '../support/gateway.js';
+import { metricSum } from '../support/prometheus.js';
+import {
+  ensureRedisServer,
+  startTestCluster,
+  startTestSentinel,
+  type TestRedisGroup,
+  type TestSentinel,
+} from '../support/redis.js';
+
+type Named = { id: string; name: string };
+type Page = { destinations: { edges: { node: Named }[] } };
+const DESTINATIONS = '{ destinations(first: 100) { edges { node { id name } } } }';
+const RENAME =
+  'mutation($id: ID!, $name: String!) { updateDestination(id: $id, input: { name: $name }) { __typename } }';
+const CHANNEL = 'gateway:cache:invalidate';
+/** One caller per test, so that no test spends another's budget. */
+const TOKENS = ['alice', 'bob', 'carol', 'dave', 'erin'].map((name) => `gw_topology_${name}_0123456789`);
+const tokenEnv = { GATEWAY_AUTH: 'tokens', GATEWAY_TOKENS: TOKENS.join(',') };
+
+/** Asks again until `done` says yes: a message through Redis or a failover is a condition, not a sleep. */
+async function until(done: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function redisReady(gw: TestGateway): Promise<boolean> {
+  const ready = await (await gw.gateway.yoga.fetch('http://gateway.test/ready')).json();
+  return (ready as { redis?: { ok: boolean } }).redis?.ok === true;
+}
+
+async function post(
+  gw: TestGateway,
+  body: Record<string, unknown>,
+): Promise<GraphQLResponse & { status: number }> {
+  const response = await gw.gateway.yoga.fetch('http://gateway.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, ...((await response.json()) as GraphQLResponse) };
+}
+
+/** The statuses of `rounds` queries by `token` through A then B in turns. */
+async function statusesInTurns(
+  a: TestGateway,
+  b: TestGateway,
+  token: string,
+  rounds: number,
+): Promise<number[]> {
+  const statuses: number[] = [];
+  for (let i = 0; i < rounds; i++)
+    for (const gw of [a, b])
+      statuses.push((await gw.query('{ __typename }', {}, { authorization: `Bearer ${token}` })).status);
+  return statuses;
+}
+
+/** Two gateways on one REDIS_URL, over one set of upstreams, once both say Redis is reachable. */
+async function twoGateways(env: Record<string, string>): Promise<[TestGateway, TestGateway]> {
+  const pair: [TestGateway, TestGateway] = [await startTestGateway(env), await startTestGateway(env)];
+  for (const gw of pair) await until(() => redisReady(gw));
+  return pair;
+}
+
+const topologies = [
+  { name: 'a Sentinel group', start: startTestSentinel },
+  { name: 'a Cluster', start: startTestCluster },
+];
+
+describe.each(topologies)('two gateways sharing $name', ({ name, start }) => {
+  let unavailable: string | undefined;
+  let redis: TestRedisGroup | undefined;
+  let upstreams: DemoUpstreams | undefined;
+  const gateways: TestGateway[] = [];
+  let limited: [TestGateway, TestGateway] | undefined;
+  let cached: [TestGateway, TestGateway] | undefined;
+
+  beforeAll(async () => {
+    const server = await ensureRedisServer();
+    if ('missing' in server) {
+      unavailable = `no Redis to start ${name} with: ${server.missing}`;
+      return;
+    }
+    redis = await start(server.path);
+    upstreams = await startDemoUpstreams();
+    const env = { ...upstreams.env, REDIS_URL: redis.url };
+    limited = await twoGateways({ ...env, ...tokenEnv, RATE_LIMIT: '4/1h' });
+    cached = await twoGateways({
+      ...env,
+      RESPONSE_CACHE: 'on',
+      RESPONSE_CACHE_TTL_MS: '600000',
+      PERSISTED_OPERATIONS: 'allow',
+    });
+    gateways.push(...limited, ...cached);
+    await until(async () => (await redis?.subscribers(CHANNEL)) === 2);
+  }, 600_000);
+
+  afterAll(async () => {
+    await Promise.all(gateways.map((gw) => gw.close()));
+    await upstreams?.close();
+    await redis?.close();
+  });
+
+  it('says on /ready that Redis is reachable', async (ctx) => {
+    if (unavailable) return ctx.skip(unavailable);
+    for (const gw of gateways) {
+      const ready = await gw.gateway.yoga.fetch('http://gateway.test/ready');
+      expect(ready.status).toBe(200);
+      expect(((await ready.json()) as { redis?: unknown }).redis).toEqual({ ok: true });
+    }
+  });
+
+  it('holds one caller to one limit across both gateways', async (ctx) => {
+    if (unavailable || !limited) return ctx.skip(unavailable);
+    const [a, b] = limited;
+    expect(await statusesInTurns(a, b, TOKENS[0] ?? '', 3)).toEqual([200, 200, 200, 200, 429, 429]);
+    expect(await statusesInTurns(a, b, TOKENS[1] ?? '', 1)).toEqual([200, 200]);
+  });
+
+  it('empties B’s kept answers when a mutation runs through A', async (ctx) => {
+    if (unavailable || !cached || !upstreams) return ctx.skip(unavailable);
+    const [a, b] = cached;
+    const sims = upstreams.simulators;
+    const calls = () => sims.reduce((sum, sim) => sum + sim.stats.count(), 0);
+    const id = (await b.query<Page>(DESTINATIONS)).data?.destinations.edges[0]?.node.id ?? '';
+    const before = calls();
+    await b.query<Page>(DESTINATIONS);
+    expect(calls(), 'B answers from what it kept').toBe(before);
+    const renamed = await a.query<{ updateDestination: { __typename: string } }>(RENAME, {
+      id,
+      name: `Renamed through ${name}`,
+    });
+    expect(renamed.data?.updateDestination.__typename).toBe('UpdateDestinationSuccess');
+    await until(async () => {
+      const page = await b.query<Page>(DESTINATIONS);
+      return (
+        page.data?.destinations.edges.find((edge) => edge.node.id === id)?.node.name ===
+        `Renamed through ${name}`
+      );
+    });
+  });
+
+  it('runs on B a document registered on A by its hash', async (ctx) => {
+    if (unavailable || !cached) return ctx.skip(unavailable);
+    const [a, b] = cached;
+    const query = `{ destinations(first: 2) { edges { node { id } } } } # ${name}`;
+    const hash = createHash('sha256').update(query).digest('hex');
+    const extensions = { persistedQuery: { version: 1, sha256Hash: hash } };
+    expect((await post(b, { extensions })).status).toBe(404);
+    const registered = await post(a, { query, extensions });
+    expect(registered.errors).toBeUndefined();
+    // A's write to Redis is not awaited by its answer: B may ask a moment before it lands.
+    await until(async () => (await post(b, { extensions })).status === 200);
+    const byHash = await post(b, { extensions });
+    expect(byHash.errors).toBeUndefined();
+    expect(byHash.data).toEqual(registered.data);
+  });
+
+  it('keeps two gateways together within one upstream budget', async (ctx) => {
+    if (unavailable || !upstreams) return ctx.skip(unavailable);
+    const env = {
+      ...upstreams.env,
+      REDIS_URL: redis?.url ?? '',
+      RIVERGEN_MAX_RPS: '5',
+      UPSTREAM_BUDGET_WAIT_MS: '0',
+    };
+    const [a, b] = await twoGateways({ ...env, UPSTREAM_RETRY_ATTEMPTS: '1' });
+    gateways.push(a, b);
+    const rivergen = upstreams.simulators.find((sim) => sim.provider === 'rivergen');
+    rivergen?.stats.reset();
+    const started = performance.now();
+    const LIST = '{ riverGenDataSources(first: 1) { edges { node { id } } } }';
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).query(LIST)));
+    const seconds = (performance.now() - started) / 1000;
+    const sent = rivergen?.stats.count() ?? 0;
+    // Each gateway alone would send 5 at once: together they still send 5, plus what refilled meanwhile.
+    expect(sent).toBeGreaterThan(0);
+    expect(sent).toBeLessThanOrEqual(5 + 5 * seconds);
+    expect(results.filter((result) => result.errors === undefined)).toHaveLength(sent);
+    for (const gw of [a, b])
+      expect(await metricSum(gw.gateway, 'gateway_redis_errors_total{operation="upstream-budget"}')).toBe(0);
+  });
+
+  it('lets every request through while it is down, says so on /ready, and shares again once it is back', async (ctx) => {
+    if (unavailable || !limited || !redis) return ctx.skip(unavailable);
+    const [a, b] = limited;
+    const logged = [a.logs.length, b.logs.length];
+    await redis.stop();
+    try {
+      expect(await statusesInTurns(a, b, TOKENS[2] ?? '', 3)).toEqual([200, 200, 200, 200, 200, 200]);
+      for (const [i, gw] of [a, b].entries()) {
+        await until(async () => !(await redisReady(gw)));
+        expect(
+          await metricSum(gw.gateway, 'gateway_redis_errors_total{operation="rate-limit"}'),
+        ).toBeGreaterThan(0);
+        // Logged once for the outage, however many attempts fail.
+        const since = gw.logs.slice(logged[i]);
+        expect(since.filter((line) => line.includes('Redis is unreachable'))).toHaveLength(1);
+      }
+    } finally {
+      await redis.start();
+    }
+    for (const gw of gateways) await until(() => redisReady(gw), 20_000);
+    await until(async () => (await redis?.subscribers(CHANNEL)) === 2, 20_000);
+    expect(await statusesInTurns(a, b, TOKENS[3] ?? '', 3)).toEqual([200, 200, 200, 200, 429, 429]);
+  }, 60_000);
+});
+
+describe('a Sentinel failover', () => {
+  let unavailable: string | undefined;
+  let sentinel: TestSentinel | undefined;
+  let upstreams: DemoUpstreams | undefined;
+  const gateways: TestGateway[] = [];
+
+  beforeAll(async () => {
+    const server = await ensureRedisServer();
+    if ('missing' in server) {
+      unavailable = `no Redis to fail over: ${server.missing}`;
+      return;
+    }
+    sentinel = await startTestSentinel(server.path);
+    upstreams = await startDemoUpstreams();
+  }, 600_000);
+
+  afterAll(async () => {
+    await Promise.all(gateways.map((gw) => gw.close()));
+    await upstreams?.close();
+    await sentinel?.close();
+  });
+
+  it('finds the promoted replica on its own, and shares the limit through it', async (ctx) => {
+    if (unavailable || !sentinel || !upstreams) return ctx.skip(unavailable);
+    const [a, b] = await twoGateways({
+      ...upstreams.env,
+      ...tokenEnv,
+      REDIS_URL: sentinel.url,
+      RATE_LIMIT: '2/1h',
+    });
+    gateways.push(a, b);
+    expect(await statusesInTurns(a, b, TOKENS[0] ?? '', 2)).toEqual([200, 200, 429, 429]);
+    await sentinel.failover();
+    for (const gw of [a, b]) await until(() => redisReady(gw), 20_000);
+    expect(await statusesInTurns(a, b, TOKENS[4] ?? '', 2)).toEqual([200, 200, 429, 429]);
+  }, 60_000);
+});
