@@ -113,7 +113,7 @@ describe('CORS', () => {
       })();
       expect(refused).toBeInstanceOf(ConfigError);
       expect((refused as ConfigError).problems).toEqual([
-        expect.stringMatching(/^CORS_ORIGINS=.*list origins/),
+        expect.stringMatching(/^CORS_ORIGINS: .*list origins/),
       ]);
     }
   });

@@ -150,7 +150,7 @@ describe('subscription bounds', () => {
     expect(problems({ LIVE_POLL_MIN_MS: '500', LIVE_POLL_MAX_MS: '100' })).toEqual([
       'LIVE_POLL_MAX_MS must be at least LIVE_POLL_MIN_MS',
     ]);
-    expect(problems({ LIVE_POLL_MIN_MS: '0', MAX_SUBSCRIPTIONS: '-1' }).map((p) => p.split('=')[0])).toEqual([
+    expect(problems({ LIVE_POLL_MIN_MS: '0', MAX_SUBSCRIPTIONS: '-1' }).map((p) => p.split(':')[0])).toEqual([
       'MAX_SUBSCRIPTIONS',
       'LIVE_POLL_MIN_MS',
     ]);
