@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageByUpstreamCursor } from '../../src/gateway/cursor-paging.js';
+import { pageByUpstreamCursor, readAllPages } from '../../src/gateway/cursor-paging.js';
 import type { Page } from '../../src/gateway/paging.js';
 
 /** An upstream like Prequel's: a cursor is the position after which the next page starts. */
@@ -84,5 +84,69 @@ describe('paging over an upstream cursor', () => {
     await expect(pageByUpstreamCursor({ after: 'eyJ4Ijox' }, upstream(5))).rejects.toThrow(
       '`after` is not a cursor of things',
     );
+  });
+
+  it('says whether items lie before and after a page, a page ending at the last item having none after', async () => {
+    const options = upstream(10);
+    const start = await pageByUpstreamCursor({ first: 5 }, options);
+    expect(start.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: true });
+    const end = await pageByUpstreamCursor({ first: 5, after: start.pageInfo.endCursor }, options);
+    expect(end.edges.map((e) => e.node)).toEqual(['s5', 's6', 's7', 's8', 's9']);
+    expect(end.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
+    expect((await pageByUpstreamCursor({ first: 10 }, options)).pageInfo.hasNextPage).toBe(false);
+    expect((await pageByUpstreamCursor({}, upstream(11))).pageInfo.hasNextPage).toBe(true);
+  });
+
+  it('takes `first` from 0 to its maximum, and refuses it outside, saying the bounds only', async () => {
+    expect((await pageByUpstreamCursor({ first: 500 }, upstream(600))).edges).toHaveLength(500);
+    for (const first of [-1, 501]) {
+      await expect(pageByUpstreamCursor({ first }, upstream(600))).rejects.toMatchObject({
+        message: '`first` must be between 0 and 500',
+        extensions: { code: 'BAD_USER_INPUT', field: 'first' },
+      });
+    }
+  });
+
+  it('refuses a cursor of another connection, or one at a place no page gave, without repeating it', async () => {
+    const other = await pageByUpstreamCursor({ first: 1 }, { ...upstream(5), scope: 'others' });
+    const forged = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+    for (const cursor of [
+      other.pageInfo.endCursor as string,
+      forged(['things', null, -1]),
+      forged(['things', null, 1.5]),
+      forged(['things', 3, 0]),
+      forged(['things', null]),
+    ]) {
+      const refusal = await pageByUpstreamCursor({ after: cursor }, upstream(5)).catch((e: Error) => e);
+      expect(refusal).toMatchObject({
+        message: '`after` is not a cursor of things: pass a cursor it returned',
+        extensions: { code: 'BAD_USER_INPUT', field: 'after' },
+      });
+      expect((refusal as Error).message).not.toContain(cursor);
+    }
+    const page = await pageByUpstreamCursor({ first: 2, after: forged(['things', '2', 0]) }, upstream(5));
+    expect(page.edges.map((e) => e.node)).toEqual(['s3', 's4']);
+  });
+
+  it('reads every page of a full read to the last, keeping what it is asked to keep', async () => {
+    const calls: [string | undefined, number][] = [];
+    const options = upstream(250, calls);
+    const all = await readAllPages((cursor) => options.fetch(cursor, 100));
+    expect(all).toHaveLength(250);
+    expect(calls.map(([cursor]) => cursor)).toEqual([undefined, '100', '200']);
+    const even = await readAllPages(
+      (cursor) => options.fetch(cursor, 100),
+      (item) => Number(item.slice(1)) % 2 === 0,
+    );
+    expect(even).toHaveLength(125);
+    expect(even.slice(0, 2)).toEqual(['s0', 's2']);
+    // An empty page ends the read, whatever cursor came with it.
+    let asked = 0;
+    const stalled = await readAllPages(async () => {
+      asked += 1;
+      return { items: [], nextCursor: 'again' };
+    });
+    expect(stalled).toEqual([]);
+    expect(asked).toBe(1);
   });
 });

@@ -198,4 +198,58 @@ describe('paging across providers', () => {
       extensions: { code: 'BAD_USER_INPUT', field: 'after' },
     });
   });
+
+  it('says whether items lie before and after a page, in either direction, up to the very ends', async () => {
+    const segments = [segment('a', 3), segment('b', 4)];
+    const info = async (args: Parameters<typeof pageAcross>[1]) => {
+      const page = await pageAcross(segments, args, options);
+      return { names: names(page), ...page.pageInfo };
+    };
+    const start = await info({ first: 3 });
+    expect(start).toMatchObject({ names: ['a0', 'a1', 'a2'], hasPreviousPage: false, hasNextPage: true });
+    const middle = await info({ first: 2, after: start.endCursor });
+    expect(middle).toMatchObject({ names: ['b0', 'b1'], hasPreviousPage: true, hasNextPage: true });
+    // A page that ends exactly at the last item has nothing after it.
+    const end = await info({ first: 2, after: middle.endCursor });
+    expect(end).toMatchObject({ names: ['b2', 'b3'], hasPreviousPage: true, hasNextPage: false });
+    expect(await info({ first: 7 })).toMatchObject({ hasPreviousPage: false, hasNextPage: false });
+
+    const last = await info({ last: 3 });
+    expect(last).toMatchObject({ names: ['b1', 'b2', 'b3'], hasPreviousPage: true, hasNextPage: false });
+    const before = await info({ last: 2, before: last.startCursor });
+    expect(before).toMatchObject({ names: ['a2', 'b0'], hasPreviousPage: true, hasNextPage: true });
+    // A page that ends exactly at the first item, going backwards, has nothing before it.
+    const first = await info({ last: 2, before: before.startCursor });
+    expect(first).toMatchObject({ names: ['a0', 'a1'], hasPreviousPage: false, hasNextPage: true });
+    expect(await info({ last: 7 })).toMatchObject({ hasPreviousPage: false, hasNextPage: false });
+  });
+
+  it('refuses a cursor into a provider the query does not list, or at a place no page gave, without repeating it', async () => {
+    const both = [segment('a', 3), segment('b', 3)];
+    const inB = (await pageAcross(both, { first: 4 }, options)).pageInfo.endCursor as string;
+    for (const argument of ['after', 'before'] as const) {
+      const refusal = await pageAcross([segment('a', 3)], { [argument]: inB }, options).catch(
+        (error: Error) => error,
+      );
+      expect(refusal).toMatchObject({
+        message: `\`${argument}\` points into a provider this query does not list; start again without it`,
+        extensions: { code: 'BAD_USER_INPUT', field: argument },
+      });
+    }
+    const forged = (offset: unknown) =>
+      Buffer.from(JSON.stringify(['test', 'a', offset])).toString('base64url');
+    for (const offset of [-1, 1.5, '1', 2 ** 32 + 1]) {
+      for (const argument of ['after', 'before'] as const) {
+        const cursor = forged(offset);
+        const refusal = await pageAcross(both, { [argument]: cursor }, options).catch(
+          (error: Error) => error,
+        );
+        expect(refusal).toMatchObject({
+          message: `\`${argument}\` is not a cursor of this connection: pass a cursor it returned`,
+        });
+        expect((refusal as Error).message).not.toContain(cursor);
+      }
+    }
+    expect(names(await pageAcross(both, { first: 1, after: forged(0) }, options))).toEqual(['a1']);
+  });
 });
