@@ -34,8 +34,8 @@ describe('upstream faults', () => {
     expect(g.sims.pdc?.stats.count('filterDataSources')).toBe(3);
   });
 
-  it('waits the Retry-After of a 429 before trying again', async () => {
-    const g = await start();
+  it('waits the Retry-After of a 429 before trying again, up to UPSTREAM_MAX_RETRY_AFTER_MS itself', async () => {
+    const g = await start({ UPSTREAM_MAX_RETRY_AFTER_MS: '1000' });
     g.sims.pdc?.setFaults({
       rateLimit: { retryAfterSeconds: 1, times: 1 },
       operations: ['filterDataSources'],
@@ -93,6 +93,19 @@ describe('upstream faults', () => {
     const result = await g.query(CATALOG);
     expect(result.errors).toBeUndefined();
     expect(g.sims.pdc?.stats.count('filterDataSources')).toBe(2);
+  });
+
+  it('waits a backoff that starts at 100 ms and doubles between tries, each a little under its step', async () => {
+    // Three retries wait between 50 + 100 + 200 and 100 + 200 + 400 ms, whatever the jitter.
+    const g = await start({ UPSTREAM_RETRY_ATTEMPTS: '4', UPSTREAM_RETRY_MAX_DELAY_MS: '2000' });
+    g.sims.pdc?.setFaults({ failNext: 3, errorStatus: 503, operations: ['filterDataSources'] });
+    const started = Date.now();
+    const result = await g.query(CATALOG);
+    const took = Date.now() - started;
+    expect(result.errors).toBeUndefined();
+    expect(g.sims.pdc?.stats.count('filterDataSources')).toBe(4);
+    expect(took).toBeGreaterThanOrEqual(350);
+    expect(took).toBeLessThan(1_300);
   });
 
   it('keeps each backoff within UPSTREAM_RETRY_MAX_DELAY_MS, however many tries fail', async () => {
