@@ -42,6 +42,13 @@ describe('paging over an upstream cursor', () => {
     const page = await pageByUpstreamCursor({ first: 5 }, upstream(50, calls));
     expect(page.edges).toHaveLength(5);
     expect(calls).toEqual([[undefined, 6]]);
+    calls.length = 0;
+    // Over two upstream pages: the second is asked only for what the first left to fill.
+    await pageByUpstreamCursor({ first: 150 }, upstream(333, calls));
+    expect(calls).toEqual([
+      [undefined, 100],
+      ['100', 51],
+    ]);
   });
 
   it('answers `first: 0` at the start from the count alone, and after a cursor from one item read', async () => {
@@ -95,6 +102,29 @@ describe('paging over an upstream cursor', () => {
     expect(end.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
     expect((await pageByUpstreamCursor({ first: 10 }, options)).pageInfo.hasNextPage).toBe(false);
     expect((await pageByUpstreamCursor({}, upstream(11))).pageInfo.hasNextPage).toBe(true);
+    expect(await start.totalCount()).toBe(10);
+    expect((await pageByUpstreamCursor({ first: 5 }, upstream(0))).pageInfo).toEqual({
+      hasNextPage: false,
+      hasPreviousPage: false,
+      startCursor: null,
+      endCursor: null,
+    });
+  });
+
+  it('ends a page at an empty upstream page, whatever cursor came with it', async () => {
+    let asked = 0;
+    const page = await pageByUpstreamCursor(
+      { first: 5 },
+      {
+        ...upstream(0),
+        fetch: async () => {
+          asked += 1;
+          return { items: [], nextCursor: 'again' };
+        },
+      },
+    );
+    expect(page.edges).toEqual([]);
+    expect(asked).toBe(1);
   });
 
   it('takes `first` from 0 to its maximum, and refuses it outside, saying the bounds only', async () => {
@@ -109,13 +139,15 @@ describe('paging over an upstream cursor', () => {
 
   it('refuses a cursor of another connection, or one at a place no page gave, without repeating it', async () => {
     const other = await pageByUpstreamCursor({ first: 1 }, { ...upstream(5), scope: 'others' });
-    const forged = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+    const forged = (parts: unknown) => Buffer.from(JSON.stringify(parts)).toString('base64url');
     for (const cursor of [
       other.pageInfo.endCursor as string,
       forged(['things', null, -1]),
       forged(['things', null, 1.5]),
       forged(['things', 3, 0]),
       forged(['things', null]),
+      forged(['things', null, 0, 'more']),
+      forged({ 0: 'things', 1: null, 2: 0, length: 3 }),
     ]) {
       const refusal = await pageByUpstreamCursor({ after: cursor }, upstream(5)).catch((e: Error) => e);
       expect(refusal).toMatchObject({
