@@ -343,6 +343,29 @@ describe('what an operation costs', () => {
     expect(small.errors).toBeUndefined();
   });
 
+  it('weighs a selection spread from a fragment, named or inline, as if written in place', async () => {
+    const edges = 'edges { node { id } }';
+    for (const document of [
+      `{ ...Many } fragment Many on Query { ${typenames(71)} }`,
+      `{ ... on Query { ${typenames(71)} } }`,
+      `{ dataSources(first: 20) { ...Edges } } fragment Edges on DataSourceConnection { ${edges} }`,
+      `{ dataSources(first: 20) { ... on DataSourceConnection { ${edges} } } }`,
+    ]) {
+      const refused = await gw.query(document);
+      expect(refused.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', limit: 'cost', max: 70 });
+    }
+    expect(
+      (await gw.query(`{ ...Some } fragment Some on Query { ${typenames(70)} }`)).errors,
+    ).toBeUndefined();
+  });
+
+  it('weighs a document again for each value of its variables', async () => {
+    const PAGE = 'query($n: Int) { dataSources(first: $n) { edges { node { id } } } }';
+    expect((await gw.query(PAGE, { n: 5 })).errors).toBeUndefined();
+    expect((await gw.query(PAGE, { n: 20 })).errors).toEqual(overCost(258));
+    expect((await gw.query(PAGE, { n: 5 })).errors).toBeUndefined();
+  });
+
   it('weighs `_entities` by the number of representations it is given', async () => {
     const entities =
       'query($representations: [_Any!]!) { _entities(representations: $representations) { __typename } }';
