@@ -358,5 +358,9 @@ describe('paging across providers', () => {
     expect(names(next)).toEqual(['a3', 'a4', 'a5']);
     const previous = await pageAcross([list], { last: 3, before: backward.pageInfo.startCursor }, byName);
     expect(names(previous)).toEqual(['a4', 'a5', 'a6']);
+    // Without a signature the cursors name no filter, and still lead on.
+    const unsigned = { ...options, identify: (item: string) => item };
+    const from = (await pageAcross([list], { first: 1 }, unsigned)).pageInfo.endCursor;
+    expect(names(await pageAcross([list], { first: 1, after: from }, unsigned))).toEqual(['new1']);
   });
 });
