@@ -23,7 +23,8 @@ export default {
   ],
   ignorePatterns: ['reports', 'dist', 'bench/results', 'coverage', '.vitest', '.dist-test-*'],
   concurrency: 1,
-  // A mutant that loops forever (a backoff without a cap, a page loop without an end) is cut off.
+  // A mutant that loops forever (a backoff without a cap, a page loop without an end) is cut off;
+  // each test file runs in a worker of its own, so timers a mutant leaves behind end with it.
   timeoutMS: 10_000,
   timeoutFactor: 2,
   dryRunTimeoutMinutes: 15,
