@@ -89,4 +89,37 @@ describe('import sources', () => {
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({ node: null });
   });
+
+  it('refuses `first` outside 0 to MAX_PAGE_SIZE, and a cursor of destinations or at a place no page gave', async () => {
+    const PAGE =
+      'query($first: Int, $after: String) { importSources(first: $first, after: $after) { edges { node { id } } } }';
+    for (const first of [-1, 501]) {
+      const refused = await gw.query(PAGE, { first });
+      expect(refused.errors).toEqual([
+        expect.objectContaining({
+          message: '`first` must be between 0 and 500',
+          extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'first' }),
+        }),
+      ]);
+    }
+    expect((await gw.query(PAGE, { first: 500 })).errors).toBeUndefined();
+
+    const destinations = await gw.query<{ destinations: { pageInfo: { endCursor: string } } }>(
+      '{ destinations(first: 1) { pageInfo { endCursor } } }',
+    );
+    const forged = (index: number) =>
+      Buffer.from(JSON.stringify(['importSources', null, index])).toString('base64url');
+    for (const after of [destinations.data?.destinations.pageInfo.endCursor, forged(-1)]) {
+      const refused = await gw.query(PAGE, { first: 1, after });
+      expect(refused.errors).toEqual([
+        expect.objectContaining({
+          message: '`after` is not a cursor of importSources: pass a cursor it returned',
+          extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }),
+        }),
+      ]);
+    }
+    const second = await gw.query<{ importSources: Page }>(PAGE, { first: 1, after: forged(0) });
+    const firstTwo = await gw.query<{ importSources: Page }>(PAGE, { first: 2 });
+    expect(second.data?.importSources.edges[0]).toEqual(firstTwo.data?.importSources.edges[1]);
+  });
 });

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { type ListeningGateway, serveOverHttp } from '../support/listening.js';
 import { parsePrometheus } from '../support/prometheus.js';
@@ -115,6 +115,39 @@ describe('/ready', () => {
     });
     const recovered = await gw.query(IMPORT_SOURCES);
     expect(recovered.errors).toBeUndefined();
+  });
+
+  it('while the probe of a half-open breaker is out, fails other calls at once, is not ready and says half-open', async () => {
+    const { gw, http } = await start({
+      UPSTREAM_RETRY_ATTEMPTS: '1',
+      UPSTREAM_BREAKER_FAILURES: '2',
+      UPSTREAM_BREAKER_RESET_MS: '200',
+      UPSTREAM_HEADERS_TIMEOUT_MS: '1000',
+    });
+    const sim = gw.sims['prequel-import'];
+    sim?.setFaults({ errorRate: 1, errorStatus: 503 });
+    for (let i = 0; i < 2; i++) await gw.query(IMPORT_SOURCES);
+    sim?.setFaults({ hang: true });
+    sim?.stats.reset();
+    await new Promise((resolve) => setTimeout(resolve, 250));
+
+    let probed = false;
+    const probe = gw.query(IMPORT_SOURCES).finally(() => {
+      probed = true;
+    });
+    await vi.waitFor(() => expect(sim?.stats.count('listSources')).toBe(1));
+    const other = await gw.query(IMPORT_SOURCES);
+    expect(other.errors?.[0]?.message).toBe(
+      'Prequel Import is failing repeatedly; calls to it are paused for a few seconds',
+    );
+    expect(probed).toBe(false);
+    expect((await ready(http)).body).toEqual(allBut('prequel-import', 'breaker open'));
+    const metrics = parsePrometheus(await (await http.get('/metrics')).text());
+    expect(
+      metrics('gateway_upstream_breaker_state', { provider: 'prequel-import', state: 'half-open' }),
+    ).toBe(1);
+    expect(sim?.stats.count('listSources')).toBe(1);
+    expect((await probe).errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_TIMEOUT' });
   });
 
   it('answers 503 when no provider is usable, naming each and why', async () => {

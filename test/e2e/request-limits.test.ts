@@ -308,3 +308,101 @@ describe('a cost limit set through the environment', () => {
     expect(Object.keys(answered.data ?? {})).toHaveLength(14);
   });
 });
+
+describe('what an operation costs', () => {
+  let gw: TestGateway;
+  beforeAll(async () => {
+    gw = await startTestGateway({ MAX_QUERY_COST: '70', FEDERATION: 'true' });
+  });
+  afterAll(() => gw.close());
+
+  const typenames = (n: number) => Array.from({ length: n }, (_, i) => `t${i}: __typename`).join(' ');
+  const overCost = (found: number) => [
+    expect.objectContaining({
+      message: expect.stringMatching(new RegExp(`^Query Cost limit of 70 exceeded, found ${found}:`)),
+      extensions: { code: 'BAD_USER_INPUT', limit: 'cost', max: 70 },
+    }),
+  ];
+
+  it('answers an operation that costs exactly the limit, and refuses one that costs one more', async () => {
+    const at = await gw.query(`{ ${typenames(70)} }`);
+    expect(at.errors).toBeUndefined();
+    expect(Object.keys(at.data ?? {})).toHaveLength(70);
+    expect((await gw.query(`{ ${typenames(71)} }`)).errors).toEqual(overCost(71));
+  });
+
+  it('weighs a page asked with `last` as one asked with `first`', async () => {
+    // (2 + 1.5 × (2 + 1.5 × (2 + 1.5 × 1))) × 20 = 257.5 for edges { node { id } }.
+    gw.resetCounts();
+    for (const size of ['first', 'last']) {
+      const refused = await gw.query(`{ dataSources(${size}: 20) { edges { node { id } } } }`);
+      expect(refused.errors).toEqual(overCost(258));
+    }
+    expect(upstreamCalls(gw)).toBe(0);
+    const small = await gw.query('{ dataSources(last: 5) { edges { node { id } } } }');
+    expect(small.errors).toBeUndefined();
+  });
+
+  it('weighs a selection spread from a fragment, named or inline, as if written in place', async () => {
+    const edges = 'edges { node { id } }';
+    for (const document of [
+      `{ ...Many } fragment Many on Query { ${typenames(71)} }`,
+      `{ ... on Query { ${typenames(71)} } }`,
+      `{ dataSources(first: 20) { ...Edges } } fragment Edges on DataSourceConnection { ${edges} }`,
+      `{ dataSources(first: 20) { ... on DataSourceConnection { ${edges} } } }`,
+    ]) {
+      const refused = await gw.query(document);
+      expect(refused.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', limit: 'cost', max: 70 });
+    }
+    expect(
+      (await gw.query(`{ ...Some } fragment Some on Query { ${typenames(70)} }`)).errors,
+    ).toBeUndefined();
+  });
+
+  it('weighs a document again for each value of its variables', async () => {
+    const PAGE = 'query($n: Int) { dataSources(first: $n) { edges { node { id } } } }';
+    expect((await gw.query(PAGE, { n: 5 })).errors).toBeUndefined();
+    expect((await gw.query(PAGE, { n: 20 })).errors).toEqual(overCost(258));
+    expect((await gw.query(PAGE, { n: 5 })).errors).toBeUndefined();
+  });
+
+  it('weighs `_entities` by the number of representations it is given', async () => {
+    const entities =
+      'query($representations: [_Any!]!) { _entities(representations: $representations) { __typename } }';
+    const representations = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ __typename: 'Destination', id: `d${i}` }));
+    // (2 + 1.5 × 1) per representation: 20 cost 70, 21 cost 73.5.
+    const within = await gw.query(entities, { representations: representations(20) });
+    expect(within.errors ?? []).not.toContainEqual(
+      expect.objectContaining({ extensions: expect.objectContaining({ limit: 'cost' }) }),
+    );
+    const over = await gw.query(entities, { representations: representations(21) });
+    expect(over.errors).toEqual(overCost(74));
+  });
+
+  it('lets introspection through at no cost', async () => {
+    // Each of these would weigh about 27 if it were priced as any other selection.
+    const schema = '__schema { types { name fields { name type { name } } } }';
+    const type = '__type(name: "Query") { fields { name type { name ofType { name } } } }';
+    const answer = await gw.query(
+      `{ s1: ${schema} s2: ${schema} s3: ${schema} t1: ${type} t2: ${type} t3: ${type} }`,
+    );
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data).toHaveProperty('t3.fields');
+  });
+
+  it('weighs the operation `operationName` picks from a document of several', async () => {
+    const document = `query Small { __typename } query Large { ${typenames(71)} }`;
+    const run = async (operationName: string) => {
+      const response = await gw.gateway.yoga.fetch('http://gateway.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ query: document, operationName }),
+      });
+      return (await response.json()) as { data?: unknown; errors?: unknown[] };
+    };
+    expect(await run('Small')).toEqual({ data: { __typename: 'Query' } });
+    expect((await run('Large')).errors).toEqual(overCost(71));
+    expect(await run('Small')).toEqual({ data: { __typename: 'Query' } });
+  });
+});

@@ -34,8 +34,8 @@ describe('upstream faults', () => {
     expect(g.sims.pdc?.stats.count('filterDataSources')).toBe(3);
   });
 
-  it('waits the Retry-After of a 429 before trying again', async () => {
-    const g = await start();
+  it('waits the Retry-After of a 429 before trying again, up to UPSTREAM_MAX_RETRY_AFTER_MS itself', async () => {
+    const g = await start({ UPSTREAM_MAX_RETRY_AFTER_MS: '1000' });
     g.sims.pdc?.setFaults({
       rateLimit: { retryAfterSeconds: 1, times: 1 },
       operations: ['filterDataSources'],
@@ -85,6 +85,76 @@ describe('upstream faults', () => {
     const hung = await g.query(UPDATE, { id });
     expect(hung.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_TIMEOUT' });
     expect(g.sims.rivergen?.stats.count('updateDataSource')).toBe(2);
+  });
+
+  it('waits the backoff and tries again after a 429 without Retry-After', async () => {
+    const g = await start();
+    g.sims.pdc?.setFaults({ failNext: 1, errorStatus: 429, operations: ['filterDataSources'] });
+    const result = await g.query(CATALOG);
+    expect(result.errors).toBeUndefined();
+    expect(g.sims.pdc?.stats.count('filterDataSources')).toBe(2);
+  });
+
+  it('waits a backoff that starts at 100 ms and doubles between tries, each a little under its step', async () => {
+    // Three retries wait between 50 + 100 + 200 and 100 + 200 + 400 ms, whatever the jitter.
+    const g = await start({ UPSTREAM_RETRY_ATTEMPTS: '4', UPSTREAM_RETRY_MAX_DELAY_MS: '2000' });
+    g.sims.pdc?.setFaults({ failNext: 3, errorStatus: 503, operations: ['filterDataSources'] });
+    const started = Date.now();
+    const result = await g.query(CATALOG);
+    const took = Date.now() - started;
+    expect(result.errors).toBeUndefined();
+    expect(g.sims.pdc?.stats.count('filterDataSources')).toBe(4);
+    expect(took).toBeGreaterThanOrEqual(350);
+    expect(took).toBeLessThan(1_300);
+  });
+
+  it('keeps each backoff within UPSTREAM_RETRY_MAX_DELAY_MS, however many tries fail', async () => {
+    // Uncapped, seven doublings from 100 ms would wait over six seconds in all.
+    const g = await start({
+      UPSTREAM_RETRY_ATTEMPTS: '8',
+      UPSTREAM_RETRY_MAX_DELAY_MS: '10',
+      UPSTREAM_BREAKER_FAILURES: '10',
+    });
+    g.sims.pdc?.setFaults({ failNext: 7, errorStatus: 503, operations: ['filterDataSources'] });
+    const started = Date.now();
+    const result = await g.query(CATALOG);
+    expect(result.errors).toBeUndefined();
+    expect(g.sims.pdc?.stats.count('filterDataSources')).toBe(8);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('neither retries a 4xx other than 429 nor counts it against the breaker', async () => {
+    const g = await start({ UPSTREAM_BREAKER_FAILURES: '2', UPSTREAM_BREAKER_RESET_MS: '60000' });
+    g.sims.pdc?.setFaults({ failNext: 3, errorStatus: 400, operations: ['filterDataSources'] });
+    for (let i = 1; i <= 3; i++) {
+      const refused = await g.query(CATALOG);
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ provider: 'pdc' });
+      expect(g.sims.pdc?.stats.count('filterDataSources')).toBe(i);
+    }
+    const answered = await g.query(CATALOG);
+    expect(answered.errors).toBeUndefined();
+    expect(g.sims.pdc?.stats.count('filterDataSources')).toBe(4);
+  });
+
+  it('tries an unreachable upstream again, and counts each try against its breaker', async () => {
+    const g = await start({
+      RIVERGEN_URL: 'http://127.0.0.1:1',
+      UPSTREAM_RETRY_ATTEMPTS: '3',
+      UPSTREAM_BREAKER_FAILURES: '3',
+      UPSTREAM_BREAKER_RESET_MS: '60000',
+    });
+    const LIST = '{ riverGenDataSources(first: 1) { edges { node { id } } } }';
+    const unreachable = await g.query(LIST);
+    expect(unreachable.errors?.[0]).toMatchObject({
+      message: 'RiverGen could not be reached',
+      extensions: { code: 'UPSTREAM_UNAVAILABLE', provider: 'rivergen' },
+    });
+    // Its three tries opened the breaker: the next call is not sent.
+    const paused = await g.query(LIST);
+    expect(paused.errors?.[0]).toMatchObject({
+      message: 'RiverGen is failing repeatedly; calls to it are paused for a few seconds',
+      extensions: { code: 'UPSTREAM_UNAVAILABLE', provider: 'rivergen' },
+    });
   });
 
   it('turns malformed upstream JSON into a clean error, not retried', async () => {

@@ -198,4 +198,169 @@ describe('paging across providers', () => {
       extensions: { code: 'BAD_USER_INPUT', field: 'after' },
     });
   });
+
+  it('says whether items lie before and after a page, in either direction, up to the very ends', async () => {
+    const segments = [segment('a', 3), segment('b', 4)];
+    const info = async (args: Parameters<typeof pageAcross>[1]) => {
+      const page = await pageAcross(segments, args, options);
+      return { names: names(page), ...page.pageInfo };
+    };
+    const start = await info({ first: 3 });
+    expect(start).toMatchObject({ names: ['a0', 'a1', 'a2'], hasPreviousPage: false, hasNextPage: true });
+    const middle = await info({ first: 2, after: start.endCursor });
+    expect(middle).toMatchObject({ names: ['b0', 'b1'], hasPreviousPage: true, hasNextPage: true });
+    // A page that ends exactly at the last item has nothing after it.
+    const end = await info({ first: 2, after: middle.endCursor });
+    expect(end).toMatchObject({ names: ['b2', 'b3'], hasPreviousPage: true, hasNextPage: false });
+    expect(await info({ first: 7 })).toMatchObject({ hasPreviousPage: false, hasNextPage: false });
+
+    const last = await info({ last: 3 });
+    expect(last).toMatchObject({ names: ['b1', 'b2', 'b3'], hasPreviousPage: true, hasNextPage: false });
+    const before = await info({ last: 2, before: last.startCursor });
+    expect(before).toMatchObject({ names: ['a2', 'b0'], hasPreviousPage: true, hasNextPage: true });
+    // A page that ends exactly at the first item, going backwards, has nothing before it.
+    const first = await info({ last: 2, before: before.startCursor });
+    expect(first).toMatchObject({ names: ['a0', 'a1'], hasPreviousPage: false, hasNextPage: true });
+    expect(await info({ last: 7 })).toMatchObject({ hasPreviousPage: false, hasNextPage: false });
+  });
+
+  it('refuses a cursor into a provider the query does not list, or at a place no page gave, without repeating it', async () => {
+    const both = [segment('a', 3), segment('b', 3)];
+    const inB = (await pageAcross(both, { first: 4 }, options)).pageInfo.endCursor as string;
+    for (const argument of ['after', 'before'] as const) {
+      const refusal = await pageAcross([segment('a', 3)], { [argument]: inB }, options).catch(
+        (error: Error) => error,
+      );
+      expect(refusal).toMatchObject({
+        message: `\`${argument}\` points into a provider this query does not list; start again without it`,
+        extensions: { code: 'BAD_USER_INPUT', field: argument },
+      });
+    }
+    const forged = (offset: unknown) =>
+      Buffer.from(JSON.stringify(['test', 'a', offset])).toString('base64url');
+    for (const offset of [-1, 1.5, '1', 2 ** 32 + 1]) {
+      for (const argument of ['after', 'before'] as const) {
+        const cursor = forged(offset);
+        const refusal = await pageAcross(both, { [argument]: cursor }, options).catch(
+          (error: Error) => error,
+        );
+        expect(refusal).toMatchObject({
+          message: `\`${argument}\` is not a cursor of this connection: pass a cursor it returned`,
+        });
+        expect((refusal as Error).message).not.toContain(cursor);
+      }
+    }
+    expect(names(await pageAcross(both, { first: 1, after: forged(0) }, options))).toEqual(['a1']);
+  });
+
+  it('reads every segment a backward page may reach at once, one count and one read each, none it cannot', async () => {
+    const calls: string[] = [];
+    const segments = [segment('a', 5, calls), segment('b', 0, calls), segment('c', 5, calls)];
+    const page = await pageAcross(segments, { last: 3 }, options);
+    expect(names(page)).toEqual(['c2', 'c3', 'c4']);
+    expect(calls.sort()).toEqual(['a.count', 'a.list(1,4)', 'b.count', 'c.count', 'c.list(1,4)']);
+
+    const before = page.pageInfo.startCursor;
+    calls.length = 0;
+    const earlier = await pageAcross(segments, { last: 4, before }, options);
+    expect(names(earlier)).toEqual(['a3', 'a4', 'c0', 'c1']);
+    expect(calls.sort()).toEqual(['a.count', 'a.list(0,5)', 'b.count', 'c.list(0,2)']);
+
+    // An empty page before the very first item has nothing before it, and counts nothing.
+    const a0 = (await pageAcross(segments, { first: 1 }, options)).pageInfo.endCursor;
+    calls.length = 0;
+    const start = await pageAcross(segments, { last: 0, before: a0 }, options);
+    expect(start.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: true });
+    expect(calls).toEqual([]);
+    const later = await pageAcross(segments, { last: 0, before }, options);
+    expect(later.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
+    expect(calls.sort()).toEqual(['a.count', 'b.count']);
+  });
+
+  it('reads on in a segment that answers less than asked, for no more than the page still needs', async () => {
+    const calls: string[] = [];
+    const page = await pageAcross(
+      [segment('a', 12, calls, 5), segment('b', 2, calls)],
+      { first: 10 },
+      options,
+    );
+    expect(names(page)).toEqual(Array.from({ length: 10 }, (_, i) => `a${i}`));
+    expect(page.pageInfo.hasNextPage).toBe(true);
+    expect(calls).toEqual(['a.list(0,11)', 'b.list(0,11)', 'a.list(5,6)', 'a.list(10,1)']);
+    // A segment that says it has more but answers nothing ends its part of the page.
+    const stuck: Segment<string> = {
+      key: 's',
+      list: async () => ({ items: [], hasMore: true }),
+      count: async () => 0,
+    };
+    expect(names(await pageAcross([stuck, segment('b', 2)], { first: 5 }, options))).toEqual(['b0', 'b1']);
+  });
+
+  it('tells the edges certain to be on a forward page as they come, in order, each once', async () => {
+    const told: string[][] = [];
+    const page = await pageAcross(
+      [segment('a', 2), segment('b', 2, [], 1), segment('c', 5)],
+      { first: 4 },
+      {
+        ...options,
+        onEdges: (edges) => told.push(edges.map((e) => e.node)),
+      },
+    );
+    expect(names(page)).toEqual(['a0', 'a1', 'b0', 'b1']);
+    expect(told).toEqual([['a0', 'a1'], ['b0'], ['b1']]);
+  });
+
+  it('says when every segment a page asked failed, reports each failure with its error, and has no count then', async () => {
+    const reports: [string, unknown][] = [];
+    const broken = (key: string): Segment<string> => ({
+      key,
+      list: () => Promise.reject(new Error(`${key} is down`)),
+      count: () => Promise.reject(new Error(`${key} is down`)),
+    });
+    const report = {
+      ...options,
+      onSegmentFailure: (key: string, error: unknown) => reports.push([key, error]),
+    };
+    for (const args of [{ first: 3 }, { last: 3 }]) {
+      reports.length = 0;
+      const page = await pageAcross([broken('x'), broken('y')], args, report);
+      expect(page.everySegmentFailed).toBe(true);
+      expect(page.pageInfo).toMatchObject({ startCursor: null, endCursor: null });
+      expect(await page.totalCount()).toBeNull();
+      expect(reports.map(([key, error]) => [key, (error as Error).message])).toContainEqual([
+        'x',
+        'x is down',
+      ]);
+      const some = await pageAcross([broken('x'), segment('a', 2)], args, report);
+      expect(some.everySegmentFailed).toBe(false);
+      expect(await some.totalCount()).toBe(2);
+    }
+    const none = await pageAcross([], { first: 3 }, options);
+    expect(none.everySegmentFailed).toBe(false);
+    expect(await none.totalCount()).toBe(0);
+  });
+
+  it('pages on from an item with an identity where it now stands, either way, when items were added before it', async () => {
+    const items = Array.from({ length: 10 }, (_, i) => `a${i}`);
+    const list: Segment<string> = {
+      key: 'a',
+      list: async ({ offset, limit }) => ({
+        items: items.slice(offset, offset + limit),
+        hasMore: offset + limit < items.length,
+      }),
+      count: async () => items.length,
+    };
+    const byName = { ...options, identify: (item: string) => item, signature: 'all' };
+    const forward = await pageAcross([list], { first: 3 }, byName);
+    const backward = await pageAcross([list], { last: 3 }, byName);
+    items.unshift('new0', 'new1');
+    const next = await pageAcross([list], { first: 3, after: forward.pageInfo.endCursor }, byName);
+    expect(names(next)).toEqual(['a3', 'a4', 'a5']);
+    const previous = await pageAcross([list], { last: 3, before: backward.pageInfo.startCursor }, byName);
+    expect(names(previous)).toEqual(['a4', 'a5', 'a6']);
+    // Without a signature the cursors name no filter, and still lead on.
+    const unsigned = { ...options, identify: (item: string) => item };
+    const from = (await pageAcross([list], { first: 1 }, unsigned)).pageInfo.endCursor;
+    expect(names(await pageAcross([list], { first: 1, after: from }, unsigned))).toEqual(['new1']);
+  });
 });

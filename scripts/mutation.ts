@@ -1,0 +1,52 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+
+/**
+ * `npm run mutation -- <file>...`: Stryker on each file in turn, against the tests that
+ * test/mutation/map.json lists for it (a file it does not list: the tests that import it, as
+ * vitest finds them), each with its own incremental file and reports under reports/mutation/.
+ * With no file, every file the configuration mutates, against the tests that import each one.
+ * Extra Stryker options go after the files (`--force` re-runs every mutant).
+ */
+const args = process.argv.slice(2);
+const files = args.filter((arg) => !arg.startsWith('-'));
+const options = args.filter((arg) => arg.startsWith('-'));
+const map = JSON.parse(readFileSync('test/mutation/map.json', 'utf8')) as Record<string, string[]>;
+
+function stryker(file: string | undefined): number {
+  const name = file
+    ? file
+        .replace(/^src\//, '')
+        .replace(/\.ts$/, '')
+        .replaceAll('/', '.')
+    : 'all';
+  const tests = file ? (map[file] ?? []) : [];
+  const started = Date.now();
+  console.log(
+    `mutation: ${file ?? 'every file'} against ${tests.length > 0 ? tests.join(', ') : 'the tests that import it'}`,
+  );
+  const run = spawnSync(
+    'npx',
+    [
+      'stryker',
+      'run',
+      'test/mutation/stryker.config.mjs',
+      '--incremental',
+      ...(file ? ['--mutate', file] : []),
+      ...options,
+    ],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, MUTATION_NAME: name, MUTATION_TEST_FILES: tests.join(',') },
+    },
+  );
+  const seconds = Math.round((Date.now() - started) / 1000);
+  console.log(`mutation: ${file ?? 'every file'} took ${seconds} s; report in reports/mutation/${name}/`);
+  return run.status ?? 1;
+}
+
+let status = 0;
+if (files.length === 0) status = stryker(undefined);
+for (const given of files) status = stryker(relative(process.cwd(), resolve(given))) || status;
+process.exit(status);
