@@ -32,6 +32,7 @@ import type { RuntimeServices } from './gateway/provider.js';
 import { providerReach } from './gateway/provider-reach.js';
 import { useQueryCost } from './gateway/query-cost.js';
 import { useRateLimit } from './gateway/rate-limit.js';
+import { withOneRequestHook } from './gateway/request-hooks.js';
 import {
   useNoIntrospection,
   useQueryLimits,
@@ -192,7 +193,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
         cancellation,
       );
     },
-    plugins: [
+    plugins: withOneRequestHook([
       // First, as Yoga's own page would be: a browser opening GraphiQL is not a GraphQL request.
       ...(config.graphiql ? [useGraphiqlPage(graphqlEndpoint)] : []),
       ...observability.plugins,
@@ -231,7 +232,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       useQueryCost(config.queryLimits.cost, { gate, reach }),
       // After it: a kept answer replaces the run it would have admitted and timed.
       ...(cache ? cache.execution : []),
-    ],
+    ]),
     logging: incidents,
   });
   return {
@@ -310,23 +311,23 @@ function incidentLogger(logger: Logger) {
  * the incident log can name the request. It runs before Yoga's own error masking (which comes last).
  */
 function useErrorScopes(): Plugin {
-  return {
-    onExecute: ({ args }) => ({
-      onExecuteDone: ({ result }) => {
-        const scope = requestScopeOf((args.contextValue as { req?: unknown }).req);
-        if (!scope) return;
-        if (!(Symbol.asyncIterator in result)) return noteErrors(result.errors, scope);
-        // The later parts of an answer in parts carry errors of their own, per fragment or run.
-        return {
-          onNext: ({ result: part }) => {
-            noteErrors(part.errors, scope);
-            if ('incremental' in part)
-              for (const later of part.incremental ?? []) noteErrors(later.errors, scope);
-          },
-        };
-      },
-    }),
+  // The same object for every operation: its hook is given the operation's arguments again.
+  const done: Exclude<Awaited<ReturnType<NonNullable<Plugin['onExecute']>>>, void> = {
+    onExecuteDone: ({ args, result }) => {
+      const scope = requestScopeOf((args.contextValue as { req?: unknown }).req);
+      if (!scope) return;
+      if (!(Symbol.asyncIterator in result)) return noteErrors(result.errors, scope);
+      // The later parts of an answer in parts carry errors of their own, per fragment or run.
+      return {
+        onNext: ({ result: part }) => {
+          noteErrors(part.errors, scope);
+          if ('incremental' in part)
+            for (const later of part.incremental ?? []) noteErrors(later.errors, scope);
+        },
+      };
+    },
   };
+  return { onExecute: () => done };
 }
 
 function noteErrors(errors: readonly GraphQLError[] | undefined, scope: RequestScope): void {

@@ -12,10 +12,13 @@ import type { UpstreamCallEvent, UpstreamError } from './upstream/index.js';
  */
 export class RequestScope {
   readonly requestId: string;
-  /** Upstream calls by provider: how many, and milliseconds spent waiting on them. */
-  readonly upstream = new Map<string, { calls: number; ms: number; failed: number }>();
+  /**
+   * Upstream calls by provider: how many, and milliseconds spent waiting on them. Counted only when
+   * the `request done` line is written (info), and made at the first call: a request pays nothing for it otherwise.
+   */
+  upstream: Map<string, { calls: number; ms: number; failed: number }> | undefined = undefined;
   /** Upstream failures the answer carries, by provider, route and code: one warn line when it ends. */
-  readonly failures = new Map<string, UpstreamFailureCount>();
+  failures: Map<string, UpstreamFailureCount> | undefined = undefined;
   /** The operation the request runs, by name, once known (see useOperationNames). */
   operationName: string | undefined = undefined;
   /** For a batch, each operation's name in the order sent (see noteBatch), instead of `operationName`. */
@@ -141,15 +144,17 @@ export function createLogger(level: string, destination?: pino.DestinationStream
 
 /** Records one upstream call against the request that made it, and logs it at debug level. */
 export function recordUpstreamCall(logger: Logger, event: UpstreamCallEvent): void {
+  // Every call passes here: what is counted is for the info line, and the call's own line is debug.
+  if (!logger.isLevelEnabled('info')) return;
   const current = event.tag instanceof RequestScope ? event.tag : undefined;
   if (current) {
+    current.upstream ??= new Map();
     const entry = current.upstream.get(event.provider) ?? { calls: 0, ms: 0, failed: 0 };
     entry.calls += 1;
     entry.ms += event.durationMs;
     if (event.status >= 400) entry.failed += 1;
     current.upstream.set(event.provider, entry);
   }
-  // Every call passes here: build the line only when it will be written.
   if (!logger.isLevelEnabled('debug')) return;
   logger.debug(
     {
@@ -184,6 +189,7 @@ export function logUpstreamFailure(
     return;
   }
   const key = `${failure.provider} ${failure.route} ${failure.code} ${failure.failure}`;
+  current.failures ??= new Map();
   const entry = current.failures.get(key) ?? { ...failure, errors: 0 };
   entry.errors += 1;
   current.failures.set(key, entry);
@@ -219,7 +225,7 @@ export function logRequestDone(
       'request done',
     );
   }
-  if (current && current.failures.size > 0) {
+  if (current?.failures) {
     const failures = [...current.failures.values()];
     const summary = failures
       .map((f) => `${f.provider} ${f.route} ${f.code} (${f.failure}) ×${f.errors}`)
