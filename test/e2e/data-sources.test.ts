@@ -16,6 +16,18 @@ const PAGE = graphql(`
   }
 `);
 
+/** The query parameters RiverGen's reference documents for its list. */
+const DOCUMENTED_RIVERGEN_LIST = [
+  'page',
+  'page_size',
+  'workspace_id',
+  'type',
+  'status_filter',
+  'search',
+  'sort_by',
+  'sort_order',
+];
+
 let gw: TestGateway;
 beforeAll(async () => {
   gw = await startTestGateway();
@@ -74,6 +86,21 @@ describe('dataSources across every provider', () => {
     const provider = await page({ first: 5, filter: { providers: ['PDC'] } });
     expect(nodesOf(provider).every((node) => node.provider === 'PDC')).toBe(true);
     expect(provider.totalCount).toBe(1000);
+  });
+
+  it("reads RiverGen's list with the query parameters its reference documents only", async () => {
+    gw.resetCounts();
+    await page({ first: 50 });
+    await page({ first: 50, filter: { vendors: ['POSTGRES'] } });
+    const queries = (gw.sims.rivergen?.stats.requests() ?? []).map(
+      (request) => new URLSearchParams(request.query),
+    );
+    expect(queries.length).toBeGreaterThan(1);
+    for (const query of queries) {
+      // The reference names `created_at` as the one sort field: another may be refused or ignored by RiverGen.
+      expect(query.get('sort_by')).toBe('created_at');
+      expect([...query.keys()].filter((key) => !DOCUMENTED_RIVERGEN_LIST.includes(key))).toEqual([]);
+    }
   });
 
   it('answers with the other providers and an error naming the one that is down', async () => {

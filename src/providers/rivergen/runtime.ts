@@ -124,7 +124,7 @@ export class RiverGenSession implements ProviderSession {
    * and searches by substring: anything more is done here, over every match of what it can filter.
    */
   private plan(filter: DataSourceFilter): { query: RiverGenListFilter; scan: boolean } | undefined {
-    const query: RiverGenListFilter = { sort_by: 'id', sort_order: 'asc' };
+    const query: RiverGenListFilter = { sort_by: 'created_at', sort_order: 'asc' };
     let scan =
       filter.name !== undefined ||
       filter.host !== undefined ||
