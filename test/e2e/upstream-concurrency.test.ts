@@ -118,6 +118,19 @@ describe('<PREFIX>_MAX_CONCURRENT shared through Redis', () => {
     expect(await suite.redis.client.zcard('gateway:upstream-concurrency:rivergen')).toBe(0);
   });
 
+  it('frees a lease whose taking outlived its timeout, once Redis runs it late', async (ctx) => {
+    if (suite.unavailable || !suite.redis) return ctx.skip(suite.unavailable);
+    await suite.redis.client.flushall();
+    const [a] = await twoGateways({ RIVERGEN_MAX_CONCURRENT: '1', UPSTREAM_BUDGET_WAIT_MS: '0' });
+    // Redis holds every command for longer than the gateway waits: the lease times out, the call goes on its own count.
+    await suite.redis.client.call('CLIENT', 'PAUSE', '1000', 'ALL');
+    await goesAtOnce(a);
+    // Answered once the pause is over: the late lease ran by then, and whatever the gateway sent after it.
+    await suite.redis.client.ping();
+    await goesAtOnce(a);
+    expect(await suite.redis.client.zcard('gateway:upstream-concurrency:rivergen')).toBe(0);
+  });
+
   it('falls back to each gateway’s own count while Redis is down, and counts it', async (ctx) => {
     if (suite.unavailable || !suite.redis) return ctx.skip(suite.unavailable);
     await suite.redis.client.flushall();
