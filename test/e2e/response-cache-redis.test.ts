@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type DemoUpstreams, startDemoUpstreams } from '../../src/sandbox/demo.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { metricSum } from '../support/prometheus.js';
-import { type SuiteRedis, useTestRedis } from '../support/redis.js';
+import { reachRedis, type SuiteRedis, useTestRedis } from '../support/redis.js';
 
 type Named = { id: string; name: string };
 type Page = { destinations: { edges: { node: Named }[] } };
@@ -21,7 +21,7 @@ function useFleet(suite: SuiteRedis, env: Record<string, string>) {
     const shared = { ...fleet.upstreams.env, REDIS_URL: suite.redis.url, RESPONSE_CACHE: 'on', ...env };
     fleet.a = await startTestGateway(shared);
     fleet.b = await startTestGateway(shared);
-    await reachRedis(fleet.a, fleet.b);
+    await reachRedis([fleet.a, fleet.b]);
   }, 60_000);
   afterAll(async () => {
     await fleet.a?.close();
@@ -29,20 +29,6 @@ function useFleet(suite: SuiteRedis, env: Record<string, string>) {
     await fleet.upstreams?.close();
   });
   return fleet;
-}
-
-/** Each gateway connects to Redis in the background (at start, and again after an outage): until then each read is a miss. */
-async function reachRedis(...gateways: TestGateway[]): Promise<void> {
-  for (const gw of gateways)
-    await vi.waitFor(
-      async () => {
-        const ready = (await (await gw.gateway.yoga.fetch('http://gateway.test/ready')).json()) as {
-          redis?: { ok: boolean };
-        };
-        expect(ready.redis?.ok).toBe(true);
-      },
-      { timeout: 10_000, interval: 20 },
-    );
 }
 
 /** Calls the shared upstreams received during `run`. */
@@ -205,7 +191,7 @@ describe('answers kept in Redis (REDIS_URL with RESPONSE_CACHE=on)', () => {
     expect(await failed(b)).toBeGreaterThan(before);
 
     await suite.redis.start();
-    await reachRedis(a, b);
+    await reachRedis([a, b]);
     expect(await keptBy(suite, () => calls(() => a.query(document)))).toBeGreaterThan(0);
     expect(await calls(() => b.query(document))).toBe(0);
   });

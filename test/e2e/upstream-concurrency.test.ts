@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { metricSum } from '../support/prometheus.js';
-import { useTestRedis } from '../support/redis.js';
+import { type TestRedis, twoGatewaysOnRedis, useTestRedis } from '../support/redis.js';
 
 const LIST = '{ riverGenDataSources(first: 1) { edges { node { id } } } }';
 
@@ -81,26 +81,11 @@ describe('<PREFIX>_MAX_CONCURRENT shared through Redis', () => {
     await Promise.all(gateways.map((gw) => gw.close()));
   });
 
-  /** Two gateways on one Redis, both calling the first one's RiverGen simulator, each once connected. */
+  /** Two gateways on one Redis, both calling the first one's RiverGen simulator, closed after the tests. */
   async function twoGateways(env: Record<string, string>): Promise<[TestGateway, TestGateway]> {
-    const shared = { ...env, REDIS_URL: suite.redis?.url ?? '' };
-    const a = await startTestGateway(shared);
-    const b = await startTestGateway({ ...shared, RIVERGEN_URL: a.sims.rivergen?.url ?? '' });
-    gateways.push(a, b);
-    for (const gw of [a, b]) {
-      const deadline = Date.now() + 10_000;
-      while (
-        (
-          (await (await gw.gateway.yoga.fetch('http://gateway.test/ready')).json()) as {
-            redis?: { ok: boolean };
-          }
-        ).redis?.ok !== true
-      ) {
-        if (Date.now() > deadline) throw new Error('the gateway never reached Redis');
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    }
-    return [a, b];
+    const pair = await twoGatewaysOnRedis(suite.redis as TestRedis, env);
+    gateways.push(...pair);
+    return pair;
   }
 
   it('keeps two gateways together within one budget of calls at once', async (ctx) => {
