@@ -225,3 +225,19 @@ describe('answers kept in Redis for RESPONSE_CACHE_TTL_MS', () => {
     expect(filed).not.toContain(`${PREFIX}answer:expired`);
   });
 });
+
+describe('answers kept in Redis for a gateway that tells callers apart', () => {
+  const suite = useTestRedis('keep the answers of a fleet in');
+  const tokens = ['gw_fleet_cache_caller_one', 'gw_fleet_cache_caller_two'];
+  const fleet = useFleet(suite, { GATEWAY_AUTH: 'tokens', GATEWAY_TOKENS: tokens.join(',') });
+  const as = (gw: TestGateway, token: string | undefined) => () =>
+    gw.query(IMPORT_SOURCES, {}, { authorization: `Bearer ${token}` });
+
+  it('serves on B a caller’s answer A kept for them, and never another caller’s', async (ctx) => {
+    const { a, b, upstreams } = fleet;
+    if (!a || !b) return ctx.skip(suite.unavailable);
+    await keptBy(suite, () => callsDuring(upstreams, as(a, tokens[0])));
+    expect(await callsDuring(upstreams, as(b, tokens[0]))).toBe(0);
+    expect(await callsDuring(upstreams, as(b, tokens[1]))).toBeGreaterThan(0);
+  });
+});
