@@ -105,15 +105,24 @@ export function useResponseCache(
       // An answer in parts is sent as it comes: it is neither kept nor served whole.
       if (operation !== 'query' || usesIncrementalDelivery(args.document)) return;
       const context = args.contextValue as CacheContext;
-      const caller = context.request && identify(context.request);
+      const { request } = context;
       const document = context.params?.query;
-      if (caller === undefined || document === undefined) return;
-      const key = cacheKey(caller, document, args.operationName, args.variableValues);
       if (store instanceof RedisAnswers) {
+        if (!request || document === undefined) return;
         // Whatever is heard of a mutation from now on, the answer this read makes is not kept.
         const seen = epoch;
-        return store.lookup(key).then((found) => served(payload, context, key, seen, found, store));
+        return store.callers(callers.identityHeaders).then(async (identifyInFleet) => {
+          // Redis failed: a counted miss, as a failed lookup is.
+          if (!identifyInFleet) return served(payload, context, '', seen, undefined, store);
+          const caller = identifyInFleet(request);
+          if (caller === undefined) return;
+          const key = cacheKey(caller, document, args.operationName, args.variableValues);
+          return served(payload, context, key, seen, await store.lookup(key), store);
+        });
       }
+      const caller = request && identify(request);
+      if (caller === undefined || document === undefined) return;
+      const key = cacheKey(caller, document, args.operationName, args.variableValues);
       const kept = store.get(key);
       callers.onLookup?.(kept !== null);
       noteLookup(context, kept !== null);

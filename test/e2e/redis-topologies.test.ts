@@ -5,6 +5,8 @@ import { type GraphQLResponse, startTestGateway, type TestGateway } from '../sup
 import { metricSum } from '../support/prometheus.js';
 import {
   ensureRedisServer,
+  gatewayReachesRedis,
+  reachRedis,
   startTestCluster,
   startTestSentinel,
   type TestRedisGroup,
@@ -28,11 +30,6 @@ async function until(done: () => Promise<boolean>, timeoutMs = 10_000): Promise<
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-}
-
-async function redisReady(gw: TestGateway): Promise<boolean> {
-  const ready = await (await gw.gateway.yoga.fetch('http://gateway.test/ready')).json();
-  return (ready as { redis?: { ok: boolean } }).redis?.ok === true;
 }
 
 async function post(
@@ -64,7 +61,7 @@ async function statusesInTurns(
 /** Two gateways on one REDIS_URL, over one set of upstreams, once both say Redis is reachable. */
 async function twoGateways(env: Record<string, string>): Promise<[TestGateway, TestGateway]> {
   const pair: [TestGateway, TestGateway] = [await startTestGateway(env), await startTestGateway(env)];
-  for (const gw of pair) await until(() => redisReady(gw));
+  await reachRedis(pair);
   return pair;
 }
 
@@ -195,7 +192,7 @@ describe.each(topologies)('two gateways sharing $name', ({ name, start }) => {
     try {
       expect(await statusesInTurns(a, b, TOKENS[2] ?? '', 3)).toEqual([200, 200, 200, 200, 200, 200]);
       for (const [i, gw] of [a, b].entries()) {
-        await until(async () => !(await redisReady(gw)));
+        await until(async () => !(await gatewayReachesRedis(gw)));
         expect(
           await metricSum(gw.gateway, 'gateway_redis_errors_total{operation="rate-limit"}'),
         ).toBeGreaterThan(0);
@@ -206,7 +203,7 @@ describe.each(topologies)('two gateways sharing $name', ({ name, start }) => {
     } finally {
       await redis.start();
     }
-    for (const gw of gateways) await until(() => redisReady(gw), 20_000);
+    await reachRedis(gateways, 20_000);
     await until(async () => (await redis?.subscribers(CHANNEL)) === 2, 20_000);
     expect(await statusesInTurns(a, b, TOKENS[3] ?? '', 3)).toEqual([200, 200, 200, 200, 429, 429]);
   }, 60_000);
@@ -245,7 +242,7 @@ describe('a Sentinel failover', () => {
     gateways.push(a, b);
     expect(await statusesInTurns(a, b, TOKENS[0] ?? '', 2)).toEqual([200, 200, 429, 429]);
     await sentinel.failover();
-    for (const gw of [a, b]) await until(() => redisReady(gw), 20_000);
+    await reachRedis([a, b], 20_000);
     expect(await statusesInTurns(a, b, TOKENS[4] ?? '', 2)).toEqual([200, 200, 429, 429]);
   }, 60_000);
 });

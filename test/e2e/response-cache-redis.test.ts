@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type DemoUpstreams, startDemoUpstreams } from '../../src/sandbox/demo.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { metricSum } from '../support/prometheus.js';
-import { type SuiteRedis, useTestRedis } from '../support/redis.js';
+import { reachRedis, type SuiteRedis, useTestRedis } from '../support/redis.js';
 
 type Named = { id: string; name: string };
 type Page = { destinations: { edges: { node: Named }[] } };
@@ -21,7 +21,7 @@ function useFleet(suite: SuiteRedis, env: Record<string, string>) {
     const shared = { ...fleet.upstreams.env, REDIS_URL: suite.redis.url, RESPONSE_CACHE: 'on', ...env };
     fleet.a = await startTestGateway(shared);
     fleet.b = await startTestGateway(shared);
-    await reachRedis(fleet.a, fleet.b);
+    await reachRedis([fleet.a, fleet.b]);
   }, 60_000);
   afterAll(async () => {
     await fleet.a?.close();
@@ -29,20 +29,6 @@ function useFleet(suite: SuiteRedis, env: Record<string, string>) {
     await fleet.upstreams?.close();
   });
   return fleet;
-}
-
-/** Each gateway connects to Redis in the background (at start, and again after an outage): until then each read is a miss. */
-async function reachRedis(...gateways: TestGateway[]): Promise<void> {
-  for (const gw of gateways)
-    await vi.waitFor(
-      async () => {
-        const ready = (await (await gw.gateway.yoga.fetch('http://gateway.test/ready')).json()) as {
-          redis?: { ok: boolean };
-        };
-        expect(ready.redis?.ok).toBe(true);
-      },
-      { timeout: 10_000, interval: 20 },
-    );
 }
 
 /** Calls the shared upstreams received during `run`. */
@@ -123,6 +109,8 @@ describe('answers kept in Redis (REDIS_URL with RESPONSE_CACHE=on)', () => {
     } finally {
       sim.setFaults(undefined);
     }
+    // B keeps in the order it reads: once a later read of B's is kept, the slow one was kept or refused.
+    await keptBy(suite, () => b.query('{ destinations(first: 7) { edges { node { id } } } }'));
     const after = await a.query<Page>(document);
     expect(after.data?.destinations.edges.find((e) => e.node.id === id)?.node.name).toBe('Renamed mid-read');
   });
@@ -130,8 +118,9 @@ describe('answers kept in Redis (REDIS_URL with RESPONSE_CACHE=on)', () => {
   it('writes no key outside its prefix, and its answers and the sets that file them expire', async (ctx) => {
     const { a } = fleet;
     if (!a || !suite.redis) return ctx.skip(suite.unavailable);
-    await a.query(IMPORT_SOURCES);
-    await a.query(DESTINATIONS);
+    // Documents of this test's own, so that each keep is awaited whatever ran before.
+    await keptBy(suite, () => a.query('{ importSources(first: 3) { edges { node { id } } } }'));
+    await keptBy(suite, () => a.query('{ destinations(first: 3) { edges { node { id } } } }'));
     const keys = await allKeys(suite);
     expect(keys.filter((key) => !key.startsWith(PREFIX))).toEqual([]);
     const tags = keys.filter((key) => key.startsWith(`${PREFIX}tag:`));
@@ -202,7 +191,7 @@ describe('answers kept in Redis (REDIS_URL with RESPONSE_CACHE=on)', () => {
     expect(await failed(b)).toBeGreaterThan(before);
 
     await suite.redis.start();
-    await reachRedis(a, b);
+    await reachRedis([a, b]);
     expect(await keptBy(suite, () => calls(() => a.query(document)))).toBeGreaterThan(0);
     expect(await calls(() => b.query(document))).toBe(0);
   });
@@ -234,5 +223,21 @@ describe('answers kept in Redis for RESPONSE_CACHE_TTL_MS', () => {
     expect(filed).toHaveLength(1);
     expect(filed[0]).toMatch(/^gateway:\{cache\}:answer:[\w-]+$/);
     expect(filed).not.toContain(`${PREFIX}answer:expired`);
+  });
+});
+
+describe('answers kept in Redis for a gateway that tells callers apart', () => {
+  const suite = useTestRedis('keep the answers of a fleet in');
+  const tokens = ['gw_fleet_cache_caller_one', 'gw_fleet_cache_caller_two'];
+  const fleet = useFleet(suite, { GATEWAY_AUTH: 'tokens', GATEWAY_TOKENS: tokens.join(',') });
+  const as = (gw: TestGateway, token: string | undefined) => () =>
+    gw.query(IMPORT_SOURCES, {}, { authorization: `Bearer ${token}` });
+
+  it('serves on B a caller’s answer A kept for them, and never another caller’s', async (ctx) => {
+    const { a, b, upstreams } = fleet;
+    if (!a || !b) return ctx.skip(suite.unavailable);
+    await keptBy(suite, () => callsDuring(upstreams, as(a, tokens[0])));
+    expect(await callsDuring(upstreams, as(b, tokens[0]))).toBe(0);
+    expect(await callsDuring(upstreams, as(b, tokens[1]))).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
-import { useTestRedis } from '../support/redis.js';
+import { type TestRedis, twoGatewaysOnRedis, useTestRedis } from '../support/redis.js';
 
 const LIST = '{ riverGenDataSources(first: 1) { edges { node { id } } } }';
 
@@ -119,18 +119,11 @@ describe('<PREFIX>_MAX_RPS shared through Redis', () => {
     await Promise.all(gateways.map((gw) => gw.close()));
   });
 
-  /** Two gateways on one Redis, both calling the first one's RiverGen simulator. */
+  /** Two gateways on one Redis, both calling the first one's RiverGen simulator, closed after the tests. */
   async function twoGateways(env: Record<string, string>): Promise<[TestGateway, TestGateway]> {
-    const shared = { ...env, REDIS_URL: suite.redis?.url ?? '' };
-    const a = await startTestGateway(shared);
-    const b = await startTestGateway({ ...shared, RIVERGEN_URL: a.sims.rivergen?.url ?? '' });
-    gateways.push(a, b);
-    for (const gw of [a, b])
-      await until(async () => {
-        const ready = await (await gw.gateway.yoga.fetch('http://gateway.test/ready')).json();
-        return (ready as { redis?: { ok: boolean } }).redis?.ok === true;
-      });
-    return [a, b];
+    const pair = await twoGatewaysOnRedis(suite.redis as TestRedis, env);
+    gateways.push(...pair);
+    return pair;
   }
 
   it('keeps two gateways together within one budget', async (ctx) => {

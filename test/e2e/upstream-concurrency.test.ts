@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { metricSum } from '../support/prometheus.js';
-import { useTestRedis } from '../support/redis.js';
+import { type TestRedis, twoGatewaysOnRedis, useTestRedis } from '../support/redis.js';
 
 const LIST = '{ riverGenDataSources(first: 1) { edges { node { id } } } }';
 
@@ -81,26 +81,11 @@ describe('<PREFIX>_MAX_CONCURRENT shared through Redis', () => {
     await Promise.all(gateways.map((gw) => gw.close()));
   });
 
-  /** Two gateways on one Redis, both calling the first one's RiverGen simulator, each once connected. */
+  /** Two gateways on one Redis, both calling the first one's RiverGen simulator, closed after the tests. */
   async function twoGateways(env: Record<string, string>): Promise<[TestGateway, TestGateway]> {
-    const shared = { ...env, REDIS_URL: suite.redis?.url ?? '' };
-    const a = await startTestGateway(shared);
-    const b = await startTestGateway({ ...shared, RIVERGEN_URL: a.sims.rivergen?.url ?? '' });
-    gateways.push(a, b);
-    for (const gw of [a, b]) {
-      const deadline = Date.now() + 10_000;
-      while (
-        (
-          (await (await gw.gateway.yoga.fetch('http://gateway.test/ready')).json()) as {
-            redis?: { ok: boolean };
-          }
-        ).redis?.ok !== true
-      ) {
-        if (Date.now() > deadline) throw new Error('the gateway never reached Redis');
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    }
-    return [a, b];
+    const pair = await twoGatewaysOnRedis(suite.redis as TestRedis, env);
+    gateways.push(...pair);
+    return pair;
   }
 
   it('keeps two gateways together within one budget of calls at once', async (ctx) => {
@@ -115,6 +100,19 @@ describe('<PREFIX>_MAX_CONCURRENT shared through Redis', () => {
     // Each gateway alone would have two calls in flight: together they still have two.
     expect(a.sims.rivergen?.stats.peakInFlight()).toBe(2);
     // Every lease was given back.
+    expect(await suite.redis.client.zcard('gateway:upstream-concurrency:rivergen')).toBe(0);
+  });
+
+  it('frees a lease whose taking outlived its timeout, once Redis runs it late', async (ctx) => {
+    if (suite.unavailable || !suite.redis) return ctx.skip(suite.unavailable);
+    await suite.redis.client.flushall();
+    const [a] = await twoGateways({ RIVERGEN_MAX_CONCURRENT: '1', UPSTREAM_BUDGET_WAIT_MS: '0' });
+    // Redis holds every command for longer than the gateway waits: the lease times out, the call goes on its own count.
+    await suite.redis.client.call('CLIENT', 'PAUSE', '1000', 'ALL');
+    await goesAtOnce(a);
+    // Answered once the pause is over: the late lease ran by then, and whatever the gateway sent after it.
+    await suite.redis.client.ping();
+    await goesAtOnce(a);
     expect(await suite.redis.client.zcard('gateway:upstream-concurrency:rivergen')).toBe(0);
   });
 

@@ -69,7 +69,8 @@ export async function until(
 export async function startMember(env: Record<string, string>): Promise<Member> {
   const run = startEntryPoint(env);
   let url: string | undefined;
-  await until(
+  // A gateway that never listens is stopped here: no test holds it yet to stop it after.
+  const listening = until(
     () => {
       if (run.child.exitCode !== null) throw new Error(`a gateway exited: ${run.output()}`);
       const line = run
@@ -82,6 +83,10 @@ export async function startMember(env: Record<string, string>): Promise<Member> 
     'the gateway listened',
     60_000,
   );
+  await listening.catch(async (error: unknown) => {
+    await stopMember({ run, url: '' });
+    throw error;
+  });
   return { run, url: (url ?? '').replace(/\/graphql$/, '') };
 }
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll } from 'vitest';
+import { startTestGateway, type TestGateway } from './gateway.js';
 
 /** Where Debian's `redis-server` package puts the server the Redis tests start. */
 const redisServer = '/usr/bin/redis-server';
@@ -347,4 +348,32 @@ export function useTestRedis(purpose: string): SuiteRedis {
     await suite.redis?.close();
   });
   return suite;
+}
+
+/** Whether `gw`'s /ready says it reaches Redis. */
+export async function gatewayReachesRedis(gw: TestGateway): Promise<boolean> {
+  const ready = await (await gw.gateway.yoga.fetch('http://gateway.test/ready')).json();
+  return (ready as { redis?: { ok: boolean } }).redis?.ok === true;
+}
+
+/** Waits for each gateway to reach Redis: it connects in the background, and until then shares nothing. */
+export async function reachRedis(gateways: readonly TestGateway[], timeoutMs = 10_000): Promise<void> {
+  for (const gw of gateways) await until(() => gatewayReachesRedis(gw), timeoutMs);
+}
+
+/** Two gateways on `redis`, both calling the first one's RiverGen simulator, each once it reaches Redis. */
+export async function twoGatewaysOnRedis(
+  redis: TestRedis,
+  env: Record<string, string>,
+): Promise<[TestGateway, TestGateway]> {
+  const shared = { ...env, REDIS_URL: redis.url };
+  const a = await startTestGateway(shared);
+  const b = await startTestGateway({ ...shared, RIVERGEN_URL: a.sims.rivergen?.url ?? '' });
+  try {
+    await reachRedis([a, b]);
+  } catch (error) {
+    await Promise.all([a.close(), b.close()]);
+    throw error;
+  }
+  return [a, b];
 }

@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Cache, CacheEntityRecord } from '@envelop/response-cache';
 import type { ExecutionResult } from 'graphql';
 import type { Result } from 'ioredis';
+import { callerIdentity } from '../caller-identity.js';
 import type { SharedRedis } from './redis.js';
 
 /**
@@ -11,6 +12,8 @@ import type { SharedRedis } from './redis.js';
 const PREFIX = 'gateway:{cache}:';
 const ANSWER = `${PREFIX}answer:`;
 const TAG = `${PREFIX}tag:`;
+/** The key callers are hashed with: the fleet's one, so that a caller's answer kept by one gateway is theirs on every other. */
+const CALLERS = `${PREFIX}callers`;
 /** Counts the fleet's invalidations: an answer read before one and kept after it is refused. */
 const EPOCH = `${PREFIX}epoch`;
 
@@ -82,9 +85,34 @@ export class RedisAnswers {
     invalidate: (entities) => this.invalidate(entities),
   };
 
+  private identify: Promise<(request: Request) => string | undefined> | undefined;
+
   constructor(private readonly redis: SharedRedis) {
     redis.client.defineCommand('gatewayCacheKeep', { lua: KEEP });
     redis.client.defineCommand('gatewayCacheInvalidate', { lua: INVALIDATE });
+  }
+
+  /**
+   * Who a caller is by `headers`, hashed with the fleet's key (made by the first gateway to ask, read
+   * once per process); undefined while Redis fails.
+   */
+  async callers(headers: readonly string[]): Promise<((request: Request) => string | undefined) | undefined> {
+    if (headers.length === 0) return callerIdentity(headers);
+    this.identify ??= this.fleetKey().then((key) => callerIdentity(headers, key));
+    try {
+      return await this.identify;
+    } catch (error) {
+      this.identify = undefined;
+      this.redis.failed('response-cache', error);
+      return undefined;
+    }
+  }
+
+  private async fleetKey(): Promise<Buffer> {
+    await this.redis.client.set(CALLERS, randomBytes(32).toString('base64url'), 'NX');
+    const key = await this.redis.client.get(CALLERS);
+    if (!key) throw new Error('no key for callers');
+    return Buffer.from(key, 'base64url');
   }
 
   /** The answer kept under `key` and the fleet's epoch, in one round trip; undefined if Redis failed. */

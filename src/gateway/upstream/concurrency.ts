@@ -155,6 +155,8 @@ export class RedisConcurrency implements ConcurrencyBudget {
       );
     } catch (error) {
       this.redis.failed('upstream-concurrency', error);
+      // A slow Redis may still take the lease after the timeout: dropped behind it, else it would hold a slot for leaseMs.
+      if (this.redis.client.status === 'ready') this.drop(lease);
       return this.local.tryAcquire();
     }
     if (taken !== 1) return undefined;
@@ -162,12 +164,17 @@ export class RedisConcurrency implements ConcurrencyBudget {
     return () => {
       if (!held) return;
       held = false;
-      // A lease Redis cannot drop now expires on its own. Sent first: a waiter woken here asks after it.
-      this.redis.client
-        .zrem(this.key, lease)
-        .catch((error: unknown) => this.redis.failed('upstream-concurrency', error));
+      // Sent first: a waiter woken here asks after it.
+      this.drop(lease);
       wakeOne(this.waiters);
     };
+  }
+
+  /** Gives `lease` back; one Redis cannot drop now expires on its own. */
+  private drop(lease: string): void {
+    this.redis.client
+      .zrem(this.key, lease)
+      .catch((error: unknown) => this.redis.failed('upstream-concurrency', error));
   }
 }
 
