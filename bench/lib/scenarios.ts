@@ -31,7 +31,7 @@ export interface Scenario {
   id: string;
   title: string;
   targets: Target[];
-  /** The floor that the targets of issue 7 compare against. */
+  /** The floor that the report's "vs floor" columns compare against, when floors are timed. */
   primaryFloor: TargetName;
   /**
    * Rates (iterations/s) to pace this scenario at with added latency, in place of --paced-rate's,
@@ -40,6 +40,18 @@ export interface Scenario {
   pacedRates?: number[];
   /** Whether the fault run sends its gateway call in rotation (unset: yes). */
   inFaultRun?: false;
+}
+
+/**
+ * The scenario without its floors (REST straight to the simulators): no target of the run compares
+ * with them, and each would take as long to time as the gateway does.
+ */
+export function withoutFloors(scenario: Scenario): Scenario {
+  const targets = scenario.targets.filter((t) => !t.name.startsWith('floor'));
+  // Paced runs stay with the scenarios whose floors make one call too: the lookups' rates would
+  // saturate a core with a list or 100 nodes, which its single GraphQL call does not change.
+  const pacedRates = singleCall(scenario) ? scenario.pacedRates : [];
+  return { ...scenario, targets, ...(pacedRates ? { pacedRates } : {}) };
 }
 
 /** The targets served by the gateway process. */
@@ -263,7 +275,7 @@ function first(items: Item[], provider: string): Item {
   return found;
 }
 
-/** Every scenario of issue 7, in report order. */
+/** Every scenario, in report order. */
 export function buildScenarios(ctx: ScenarioContext): Scenario[] {
   const f = ctx.fixtures;
   return [
