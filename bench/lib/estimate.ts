@@ -1,5 +1,5 @@
 import type { BenchOptions } from './options.js';
-import { onGateway, type Scenario, singleCall } from './scenarios.js';
+import { closedRoundSeconds, onGateway, type Scenario, singleCall } from './scenarios.js';
 
 /**
  * Seconds each step adds besides the load it times, as measured on a 2-core machine: a round's
@@ -35,16 +35,22 @@ export function estimateRun(options: BenchOptions, scenarios: readonly Scenario[
 
   const round = (duration: number) => options.warmupSeconds + options.rounds * (duration + ROUND_OVERHEAD_S);
   let closed = 0;
+  let slow = 0;
   let paced = 0;
   for (const latencyMs of options.latencies)
     for (const scenario of scenarios) {
-      closed += scenario.targets.length;
+      if (closedRoundSeconds(scenario, latencyMs, 1) > 1) slow += scenario.targets.length;
+      else closed += scenario.targets.length;
       const rates = options.pacedRates.length > 0 ? (scenario.pacedRates ?? options.pacedRates) : [];
       if (latencyMs > 0 && singleCall(scenario)) paced += rates.length * scenario.targets.length;
     }
   add(
     `closed loops: ${closed} target runs × (${options.warmupSeconds} + ${options.rounds} × (${options.durationSeconds} + ${ROUND_OVERHEAD_S})) s`,
     closed * round(options.durationSeconds),
+  );
+  add(
+    `closed loops of slow answers: ${slow} target runs × (${options.warmupSeconds} + ${options.rounds} × (${2 * options.durationSeconds} + ${ROUND_OVERHEAD_S})) s`,
+    slow * round(2 * options.durationSeconds),
   );
   add(
     `paced: ${paced} target runs × (${options.warmupSeconds} + ${options.rounds} × (${options.pacedDurationSeconds} + ${ROUND_OVERHEAD_S})) s`,

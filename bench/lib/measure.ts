@@ -5,6 +5,7 @@ import type { LoadProcess } from './children.js';
 import type { BenchOptions } from './options.js';
 import { emptyErrors, type Latency, type LoadResult, type Plan } from './protocol.js';
 import {
+  closedRoundSeconds,
   generatorFor,
   onGateway,
   type Scenario,
@@ -147,9 +148,9 @@ async function timedRound(
   bounds: { connections: number; maxIterations: number; rate?: number },
   latencyMs: number,
   warmUp: boolean,
+  durationSeconds: number,
 ): Promise<Round> {
   const { options } = deps;
-  const durationSeconds = bounds.rate ? options.pacedDurationSeconds : options.durationSeconds;
   if (warmUp && options.warmupSeconds > 0) {
     await deps.load.run({
       kind: 'load',
@@ -258,7 +259,17 @@ export async function measureAll(scenarios: Scenario[], deps: MeasureDeps): Prom
           const turn: Turn = { rounds: new Map(), stealPercent: undefined };
           await deps.extraTurns.run(turns.length, async () => {
             for (const target of scenario.targets) {
-              const done = await timedRound(deps, target, generator, bounds, latencyMs, turns.length === 0);
+              const done = await timedRound(
+                deps,
+                target,
+                generator,
+                bounds,
+                latencyMs,
+                turns.length === 0,
+                rate
+                  ? options.pacedDurationSeconds
+                  : closedRoundSeconds(scenario, latencyMs, options.durationSeconds),
+              );
               turn.rounds.set(target.name, done);
               if (done.stealPercent !== undefined)
                 turn.stealPercent = Math.max(turn.stealPercent ?? 0, done.stealPercent);

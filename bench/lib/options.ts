@@ -56,7 +56,9 @@ export const usage = `npm run bench -- [options]
   --quick                   a few seconds per scenario, for development
   --scenario <ids>          comma-separated: ${scenarioIds.join(', ')}, faults, cache-hit (default: all)
   --latency <ms,ms>         simulator latencies to run at (BENCH_LATENCIES, default 0,20)
-  --duration <s>            measured seconds per closed-loop round (BENCH_DURATION, default 2; quick 1)
+  --duration <s>            measured seconds per closed-loop round (BENCH_DURATION, default 2; quick 1);
+                            twice that for lists and 100 nodes with added latency, whose answers
+                            take a second or two
   --paced-duration <s>      measured seconds per paced round (BENCH_PACED_DURATION, default 2.5, or
                             --duration's when that is given; quick 1)
   --prime <s>               first, every scenario's gateway and pass-through targets run once for this
@@ -71,7 +73,7 @@ export const usage = `npm run bench -- [options]
   --extra-rounds <n>        turns a measurement may add to replace those set aside; when they run
                             out, the least disturbed are kept (BENCH_EXTRA_ROUNDS, default 3; quick 0)
   --extra-time <s>          seconds such extra turns may take over the whole run (BENCH_EXTRA_TIME,
-                            default 75); once spent, measurements keep their least disturbed turns
+                            default 60); once spent, measurements keep their least disturbed turns
   --floors                  also time the floors, REST straight to the simulators, in every
                             measurement (BENCH_FLOORS=1; default: only the gateway and the pass-through)
   --connections <n>         virtual users at 0 ms (BENCH_CONNECTIONS, default 10)
@@ -174,7 +176,7 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
     extraRounds: Math.round(
       number('--extra-rounds', values['extra-rounds'] ?? env.BENCH_EXTRA_ROUNDS, quick ? 0 : 3, 0, 99),
     ),
-    extraSeconds: number('--extra-time', values['extra-time'] ?? env.BENCH_EXTRA_TIME, 75, 0, 36_000),
+    extraSeconds: number('--extra-time', values['extra-time'] ?? env.BENCH_EXTRA_TIME, 60, 0, 36_000),
     floors: values.floors || env.BENCH_FLOORS === '1',
     connections: number('--connections', values.connections ?? env.BENCH_CONNECTIONS, 10, 1, 1_000),
     latencyConnections: number(

@@ -93,7 +93,7 @@ export function renderMarkdown(report: Report): string {
       `LOG_LEVEL=warn, GATEWAY_AUTH=none. First every scenario runs for ${o.primeSeconds} s on the gateway and the pass-through, untimed. ` +
       `Then each measurement: a ${o.warmupSeconds} s warm-up per target, then ` +
       (o.rounds > 1
-        ? `${o.rounds} timed rounds of ${o.durationSeconds} s (paced: ${o.pacedDurationSeconds} s), the targets taking turns; a closed-loop row is its target's median round by rps; a paced row's p50 and p99 are over every request of all its rounds (its median round by p99 gives the rest); every round in the JSON, failures of all rounds counted; `
+        ? `${o.rounds} timed rounds of ${o.durationSeconds} s (paced: ${o.pacedDurationSeconds} s; closed loops of lists and 100 nodes with added latency: ${2 * o.durationSeconds} s), the targets taking turns; a closed-loop row is its target's median round by rps; a paced row's p50 and p99 are over every request of all its rounds (its median round by p99 gives the rest); every round in the JSON, failures of all rounds counted; `
         : `${o.durationSeconds} s timed (paced: ${o.pacedDurationSeconds} s); `) +
       `${o.connections} virtual users at 0 ms, ${o.latencyConnections} with added simulator latency. ` +
       `${o.floors ? 'The floors (REST straight to the simulators) are timed beside them. ' : ''}` +

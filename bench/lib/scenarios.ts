@@ -40,6 +40,11 @@ export interface Scenario {
   pacedRates?: number[];
   /** Whether the fault run sends its gateway call in rotation (unset: yes). */
   inFaultRun?: false;
+  /**
+   * Its answers take a second or two under 100 users with added latency: its closed-loop rounds there
+   * last twice --duration, so that each counts more than the first answers of each user.
+   */
+  slow?: true;
 }
 
 /**
@@ -184,6 +189,7 @@ function nodesScenario(ctx: ScenarioContext, id: string, title: string, items: I
     id,
     title,
     primaryFloor: 'floor-gets',
+    slow: true,
     targets: [
       ...graphqlTargets(
         ctx,
@@ -219,6 +225,7 @@ function listScenario(ctx: ScenarioContext): Scenario {
     id: 'data-sources-postgres',
     title: 'dataSources(first: 100, vendors: [POSTGRES])',
     primaryFloor: 'floor',
+    slow: true,
     targets: [
       ...graphqlTargets(
         ctx,
@@ -312,6 +319,11 @@ export function cannonCan(plan: Plan): boolean {
 /** autocannon when it can send every target's plan; the closed loop otherwise, for all of them alike. */
 export function generatorFor(scenario: Scenario): 'autocannon' | 'loop' {
   return scenario.targets.every((t) => cannonCan(t.plan)) ? 'autocannon' : 'loop';
+}
+
+/** Seconds of a closed-loop round of this scenario at this latency. */
+export function closedRoundSeconds(scenario: Scenario, latencyMs: number, durationSeconds: number): number {
+  return scenario.slow && latencyMs > 0 ? 2 * durationSeconds : durationSeconds;
 }
 
 /** Whether every target sends one call per iteration, which paced runs measure below saturation. */

@@ -9,6 +9,7 @@ import { chooseTurns, pooledLatency, type Row } from '../../bench/lib/measure.js
 import { parseOptions } from '../../bench/lib/options.js';
 import type { LoadJob, LoadResult } from '../../bench/lib/protocol.js';
 import { buildReport, renderMarkdown } from '../../bench/lib/report.js';
+import { type Target, withoutFloors } from '../../bench/lib/scenarios.js';
 import { summarise } from '../../bench/lib/stats.js';
 import { parseCpuTicks, stealPercent } from '../../bench/lib/steal.js';
 import { checkTargets } from '../../bench/lib/targets.js';
@@ -113,7 +114,7 @@ describe('bench pieces', () => {
     expect(parseOptions([], { BENCH_MAX_STEAL: '10' })).toMatchObject({
       maxStealPercent: 10,
       extraRounds: 3,
-      extraSeconds: 75,
+      extraSeconds: 60,
       durationSeconds: 2,
       pacedDurationSeconds: 2.5,
       floors: false,
@@ -171,8 +172,37 @@ describe('bench pieces', () => {
     // 2 closed runs at each of 2 latencies, and 2 paced runs at each of 2 rates at 20 ms.
     expect(one.parts).toContain('closed loops: 4 target runs × (0.5 + 3 × (2 + 0.3)) s = 30 s');
     expect(one.parts).toContain('paced: 4 target runs × (0.5 + 3 × (2.5 + 0.3)) s = 36 s');
-    expect(one.atMostSeconds - one.seconds).toBe(75);
+    expect(one.atMostSeconds - one.seconds).toBe(60);
     expect(minutes(one.seconds)).toMatch(/^\d+ min \d+ s$/);
+    // Lists and 100 nodes answer in seconds with added latency: their closed rounds there last twice as long.
+    const slow = estimateRun({ ...options, scenarios: ['nodes-pdc'], workers: [] }, [
+      { ...scenario('nodes-pdc', 2), slow: true },
+    ]);
+    expect(slow.parts).toContain('closed loops: 2 target runs × (0.5 + 3 × (2 + 0.3)) s = 15 s');
+    expect(slow.parts).toContain(
+      'closed loops of slow answers: 2 target runs × (0.5 + 3 × (4 + 0.3)) s = 27 s',
+    );
+  });
+
+  it('leaves the floors out unless asked, and paces only what made one call with them', () => {
+    const call = { origin: '', method: 'GET' as const, path: '/', headers: {}, expect: 'status' as const };
+    const target = (name: Target['name'], calls: number): Target => ({
+      name,
+      description: '',
+      plan: { groups: [Array(calls).fill(call)] },
+      verify: () => undefined,
+    });
+    const lookup = {
+      id: 'node-pdc',
+      title: '',
+      primaryFloor: 'floor' as const,
+      targets: [target('gateway', 1), target('passthrough', 1), target('floor', 1)],
+    };
+    const nodes = { ...lookup, id: 'nodes-pdc', targets: [target('gateway', 1), target('floor-gets', 100)] };
+    expect(withoutFloors(lookup).targets.map((t) => t.name)).toEqual(['gateway', 'passthrough']);
+    expect(withoutFloors(lookup).pacedRates).toBeUndefined();
+    expect(withoutFloors(nodes).targets.map((t) => t.name)).toEqual(['gateway']);
+    expect(withoutFloors(nodes).pacedRates).toEqual([]);
   });
 
   it('judges the targets from the rows and writes them into the Markdown', () => {
@@ -243,7 +273,7 @@ describe('bench pieces', () => {
     expect(markdown).toContain(
       "The hypervisor took 3.2% of this machine's CPU time during the timed runs (steal, from /proc/stat). " +
         "A turn in which it took more than 5% of any target's round was set aside and run again, up to 3 extra turns " +
-        'per measurement and 75 s of extra turns over the run, after which the least disturbed turns are kept: ' +
+        'per measurement and 60 s of extra turns over the run, after which the least disturbed turns are kept: ' +
         '2 turns were set aside in this run; extra turns took 40.5 s, and 1 measurement kept a disturbed turn once they were spent.',
     );
     expect(markdown).toContain(
