@@ -24,7 +24,10 @@ let driver: { Redis: typeof Redis; Cluster: typeof Cluster } | undefined;
  * at start (the bundle keeps it in a chunk of its own).
  */
 export async function loadRedisDriver(): Promise<void> {
-  driver ??= await import('ioredis');
+  if (driver) return;
+  // ioredis's module.exports (its default export) carries every export; bundled, it is the only one.
+  const { Redis, Cluster } = (await import('ioredis')).default as unknown as NonNullable<typeof driver>;
+  driver = { Redis, Cluster };
 }
 
 /** A connection to one server (directly or through Sentinel) or to a Cluster: the commands are the same. */
