@@ -170,17 +170,17 @@ describe('bench pieces', () => {
     });
     const one = estimateRun({ ...options, scenarios: ['node-pdc'], workers: [] }, [scenario('node-pdc', 2)]);
     // 2 closed runs at each of 2 latencies, and 2 paced runs at each of 2 rates at 20 ms.
-    expect(one.parts).toContain('closed loops: 4 target runs × (0.5 + 3 × (2 + 0.3)) s = 30 s');
-    expect(one.parts).toContain('paced: 4 target runs × (0.5 + 3 × (2.5 + 0.3)) s = 36 s');
+    expect(one.parts).toContain('closed loops: 4 target runs × (0.5 + 3 × (2 + 0.4)) s = 31 s');
+    expect(one.parts).toContain('paced: 4 target runs × (0.5 + 3 × (2.5 + 0.4)) s = 37 s');
     expect(one.atMostSeconds - one.seconds).toBe(60);
     expect(minutes(one.seconds)).toMatch(/^\d+ min \d+ s$/);
     // Lists and 100 nodes answer in seconds with added latency: their closed rounds there last twice as long.
     const slow = estimateRun({ ...options, scenarios: ['nodes-pdc'], workers: [] }, [
       { ...scenario('nodes-pdc', 2), slow: true },
     ]);
-    expect(slow.parts).toContain('closed loops: 2 target runs × (0.5 + 3 × (2 + 0.3)) s = 15 s');
+    expect(slow.parts).toContain('closed loops: 2 target runs × (0.5 + 3 × (2 + 0.4)) s = 15 s');
     expect(slow.parts).toContain(
-      'closed loops of slow answers: 2 target runs × (0.5 + 3 × (4 + 0.3)) s = 27 s',
+      'closed loops of slow answers: 2 target runs × (0.5 + 3 × (4 + 0.4)) s = 27 s',
     );
   });
 
