@@ -7,6 +7,7 @@ import { type AnswerStoreKind, measureCacheHits } from './lib/cache-hits.js';
 import { createClient } from './lib/calls.js';
 import { cpuTimeUs, forkScript, LoadProcess, peakRssMb, stopChild } from './lib/children.js';
 import { graphqlCall } from './lib/documents.js';
+import { estimateRun, minutes } from './lib/estimate.js';
 import { runFaultScenario } from './lib/faults.js';
 import { loadFixtures } from './lib/fixtures.js';
 import { buildGateway, type GatewayProcess, root, startGateway } from './lib/gateway.js';
@@ -15,11 +16,19 @@ import { type BenchOptions, parseOptions } from './lib/options.js';
 import { nowUs, type ProfileSummary, summariseProfile } from './lib/profile.js';
 import { startRedis } from './lib/redis.js';
 import { buildReport, renderMarkdown } from './lib/report.js';
-import { buildScenarios, cannonCan, onGateway, type Scenario } from './lib/scenarios.js';
+import {
+  buildScenarios,
+  cannonCan,
+  onGateway,
+  type Scenario,
+  scenarioIds,
+  withoutFloors,
+} from './lib/scenarios.js';
 import { SimulatorControl } from './lib/sims.js';
 import { median } from './lib/stats.js';
 import { readCpuTicks, stealPercent } from './lib/steal.js';
 import { checkTargets } from './lib/targets.js';
+import { ExtraTurns } from './lib/turns.js';
 import { connectUpstreams } from './lib/upstreams.js';
 import { measureWorkers } from './lib/workers.js';
 import type { SimulatorsReady } from './processes/simulators.js';
@@ -39,6 +48,14 @@ function track<T extends { child: ChildProcess }>(started: T): T {
 
 async function main(options: BenchOptions): Promise<number> {
   const began = performance.now();
+  // Seconds each part of the run took, in the order run: where the time goes, beside the estimate.
+  const phases: Record<string, number> = {};
+  let phaseBegan = began;
+  const phase = (name: string) => {
+    const now = performance.now();
+    phases[name] = Math.round((now - phaseBegan) / 100) / 10;
+    phaseBegan = now;
+  };
   const loadAverageAtStart = loadavg().map((n) => Math.round(n * 100) / 100);
   if (options.gateway === 'dist') {
     log('bench: compiling the gateway (tsc, as npm run build)…');
@@ -57,7 +74,20 @@ async function main(options: BenchOptions): Promise<number> {
   const probe =
     graphqlCall('', 'query Probe($id: ID!) { node(id: $id) { id } }', { id: probeItem?.globalId }).body ?? '';
   const gatewayStart = { mode: options.gateway, env: sims.payload.env, probe };
+  const everyScenario = (gatewayOrigin: string, passthroughOrigin: string) =>
+    buildScenarios({ gateway: gatewayOrigin, passthrough: passthroughOrigin, upstreams, fixtures }).map(
+      (scenario) => (options.floors ? scenario : withoutFloors(scenario)),
+    );
+  const selected = (all: Scenario[]) => all.filter((s) => options.scenarios.includes(s.id));
+  const estimate = estimateRun(options, selected(everyScenario('', '')));
+  log(
+    `bench: this run should take about ${minutes(estimate.seconds)}` +
+      `${estimate.atMostSeconds > estimate.seconds ? `, at most ${minutes(estimate.atMostSeconds)} with extra turns` : ''}:`,
+  );
+  for (const part of estimate.parts) log(`  ${part}`);
+  const extraTurns = new ExtraTurns(options);
 
+  phase('setup');
   const coldStarts: number[] = [];
   for (let i = 0; i < options.coldStarts; i++) {
     const cold = track(await startGateway(gatewayStart));
@@ -65,17 +95,16 @@ async function main(options: BenchOptions): Promise<number> {
     await stopChild(cold.child);
   }
   if (coldStarts.length > 0) log(`bench: cold start ${coldStarts.map((v) => Math.round(v)).join(', ')} ms`);
+  phase('cold starts');
 
-  const selected = (all: Scenario[]) => all.filter((s) => options.scenarios.includes(s.id));
   const gateway: GatewayProcess = track(await startGateway(gatewayStart));
   const passthrough = track(
     await forkScript<{ origin: string }>(new URL('./processes/passthrough.ts', import.meta.url), {
       BENCH_UPSTREAM_ENV: JSON.stringify(sims.payload.env),
     }),
   );
-  const everyScenario = (gatewayOrigin: string) =>
-    buildScenarios({ gateway: gatewayOrigin, passthrough: passthrough.payload.origin, upstreams, fixtures });
-  const scenarios = selected(everyScenario(gateway.origin));
+  const scenariosFor = (gatewayOrigin: string) => everyScenario(gatewayOrigin, passthrough.payload.origin);
+  const scenarios = selected(scenariosFor(gateway.origin));
   const client = createClient();
   let rows: Row[] = [];
   const ticksBefore = await readCpuTicks();
@@ -85,6 +114,7 @@ async function main(options: BenchOptions): Promise<number> {
       sims: control,
       client,
       options,
+      extraTurns,
       gatewayRss: () => peakRssMb(gateway.child.pid),
       serverCpuUs: async (target) =>
         onGateway(target)
@@ -100,6 +130,7 @@ async function main(options: BenchOptions): Promise<number> {
   await stopChild(gateway.child);
 
   // Gateways with each WORKERS count, on the first scenario selected, after the single-process runs.
+  phase('measurements');
   const workersScenario = scenarios[0];
   let workers: Awaited<ReturnType<typeof measureWorkers>>;
   if (workersScenario && options.workers.length > 0) {
@@ -108,7 +139,7 @@ async function main(options: BenchOptions): Promise<number> {
       const started = track(
         await startGateway({ ...gatewayStart, env: { ...sims.payload.env, WORKERS: String(count) } }),
       );
-      const scenario = everyScenario(started.origin).find((s) => s.id === workersScenario.id);
+      const scenario = scenariosFor(started.origin).find((s) => s.id === workersScenario.id);
       if (scenario) gateways.push({ workers: count, gateway: started, scenario });
     }
     try {
@@ -116,6 +147,7 @@ async function main(options: BenchOptions): Promise<number> {
         load,
         client,
         options,
+        extraTurns,
         cpus: cpus().length,
         simulatorsPid: sims.child.pid,
         log,
@@ -125,10 +157,12 @@ async function main(options: BenchOptions): Promise<number> {
     }
   }
 
+  if (workers) phase('workers');
   const cacheHits = options.scenarios.includes('cache-hit')
-    ? await runCacheHits(options, gatewayStart, control, load, client)
+    ? await runCacheHits(options, gatewayStart, control, load, client, extraTurns)
     : undefined;
 
+  if (cacheHits) phase('cache hits');
   const faults = options.scenarios.includes('faults')
     ? await runFaultScenario({
         mode: options.gateway,
@@ -136,7 +170,7 @@ async function main(options: BenchOptions): Promise<number> {
         probe,
         sims: control,
         load,
-        scenariosFor: everyScenario,
+        scenariosFor,
         durationSeconds: options.faultSeconds,
         connections: options.faultConnections,
       })
@@ -148,11 +182,14 @@ async function main(options: BenchOptions): Promise<number> {
     );
   }
 
+  if (faults) phase('fault run');
   const profile = options.profile
-    ? await runProfile(options, options.profile, gatewayStart, everyScenario, load)
+    ? await runProfile(options, options.profile, gatewayStart, scenariosFor, load)
     : undefined;
   await client.close();
 
+  if (profile) phase('profile');
+  const wallSeconds = Math.round((performance.now() - began) / 1000);
   const report = buildReport({
     generatedAt: new Date().toISOString(),
     command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
@@ -165,6 +202,17 @@ async function main(options: BenchOptions): Promise<number> {
     },
     commit: gitCommit(),
     options,
+    time: {
+      wallSeconds,
+      estimatedSeconds: estimate.seconds,
+      estimate: estimate.parts,
+      phases,
+      extraTurns: {
+        run: extraTurns.turnsRun,
+        seconds: extraTurns.spentSeconds,
+        measurementsCutShort: extraTurns.cutShort,
+      },
+    },
     rows,
     scenarioList: scenarios,
     coldStart: {
@@ -175,7 +223,8 @@ async function main(options: BenchOptions): Promise<number> {
     targets: checkTargets(rows, {
       peakRssMb: peakRss,
       coldStartMedianMs: coldStarts.length ? median(coldStarts) : undefined,
-      primaryFloor: Object.fromEntries(scenarios.map((s) => [s.id, s.primaryFloor])),
+      wallSeconds,
+      fullRun: !options.quick && scenarioIds.every((id) => options.scenarios.includes(id)),
     }),
     ...(faults ? { faults } : {}),
     ...(profile ? { profile } : {}),
@@ -192,7 +241,7 @@ async function main(options: BenchOptions): Promise<number> {
       `target: ${check.met === undefined ? 'n/a ' : check.met ? 'met ' : 'NOT '} ${check.target} — ${check.detail}`,
     );
   log(
-    `bench: wrote ${join(options.outDir, `${name}.json`)} and .md in ${Math.round((performance.now() - began) / 1000)} s`,
+    `bench: wrote ${join(options.outDir, `${name}.json`)} and .md after ${minutes(wallSeconds)} (estimated ${minutes(estimate.seconds)})`,
   );
 
   await Promise.all([stopChild(passthrough.child), stopChild(sims.child)]);
@@ -213,6 +262,7 @@ async function runCacheHits(
   sims: SimulatorControl,
   load: LoadProcess,
   client: ReturnType<typeof createClient>,
+  extraTurns: ExtraTurns,
 ) {
   const redis = await startRedis();
   if ('missing' in redis) {
@@ -227,7 +277,7 @@ async function runCacheHits(
       const env = { ...start.env, ...cache, ...(store === 'redis' ? { REDIS_URL: redis.url } : {}) };
       gateways.push({ store, gateway: track(await startGateway({ ...start, env })) });
     }
-    return await measureCacheHits(gateways, { load, client, sims, options, log });
+    return await measureCacheHits(gateways, { load, client, sims, options, extraTurns, log });
   } finally {
     for (const { gateway } of gateways) await stopChild(gateway.child);
     await stopChild(redis.child);

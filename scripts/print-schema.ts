@@ -1,4 +1,4 @@
-import { graphqlSync, printSchema } from 'graphql';
+import { graphqlSync, lexicographicSortSchema, printSchema } from 'graphql';
 import { schema, subgraphSchema } from '../src/schema.js';
 
 export const schemaFile = new URL('../schema.graphql', import.meta.url);
@@ -6,7 +6,7 @@ export const subgraphSchemaFile = new URL('../schema.subgraph.graphql', import.m
 
 /** The printed schema exactly as `schema.graphql` must hold it. */
 export function printedSchema(): string {
-  return `${printSchema(schema)}\n`;
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
 }
 
 /** The subgraph SDL exactly as `schema.subgraph.graphql` must hold it: what `_service { sdl }` answers. */

@@ -6,6 +6,7 @@ import { ConfigError, type GatewayConfig, loadConfig } from './config.js';
 import { createLogger } from './gateway/logging.js';
 import { loadPersistedManifest } from './gateway/persisted-manifest.js';
 import type { Env } from './gateway/provider.js';
+import { loadRedisDriver } from './gateway/shared/redis.js';
 import { providers } from './providers/registry.js';
 import type { DemoUpstreams } from './sandbox/demo.js';
 import { createGateway, type GatewayOptions, listen } from './server.js';
@@ -67,6 +68,7 @@ async function serve(
   options: GatewayOptions,
   how: { demo?: DemoUpstreams; quiet?: boolean },
 ): Promise<void> {
+  if (config.redisUrl) await loadRedisDriver();
   const gateway = createGateway(await loadPersistedManifest(config), options);
   const server = await listen(gateway, config.host, config.port);
   if (how.quiet) tellListening(server.url);

@@ -16,9 +16,13 @@ builder.subscriptionType({
     'Live updates over text/event-stream: each field says what it sends, and when its stream ends.',
 });
 
-/** The whole schema; Pothos sorts it (`sortSchema` defaults to true), so its printed form is stable. */
+/**
+ * The whole schema, its types and fields in the order defined (a stable order): sorting them would
+ * build every type a second time at each start. schema.graphql prints it sorted.
+ */
 export const schema = builder.toSchema({
   directives: [...specifiedDirectives, DeferDirective, StreamDirective],
+  sortSchema: false,
 });
 
 let subgraph: GraphQLSchema | undefined;

@@ -5,6 +5,7 @@ import type { LoadProcess } from './children.js';
 import type { BenchOptions } from './options.js';
 import { emptyErrors, type Latency, type LoadResult, type Plan } from './protocol.js';
 import {
+  closedRoundSeconds,
   generatorFor,
   onGateway,
   type Scenario,
@@ -15,6 +16,7 @@ import {
 import type { SimulatorControl } from './sims.js';
 import { round, summarise } from './stats.js';
 import { readCpuTicks, stealPercent } from './steal.js';
+import type { ExtraTurns } from './turns.js';
 
 /** One scenario × latency × target, as measured. */
 export interface Row {
@@ -97,6 +99,8 @@ export interface MeasureDeps {
   sims: SimulatorControl;
   client: Agent;
   options: BenchOptions;
+  /** Whether a measurement runs another turn; the whole run's extra turns share its budget. */
+  extraTurns: ExtraTurns;
   /** VmHWM of the gateway process, in MB. */
   gatewayRss(): Promise<number | undefined>;
   /** CPU time used so far by the process serving `target` (gateway or pass-through), in µs. */
@@ -144,6 +148,7 @@ async function timedRound(
   bounds: { connections: number; maxIterations: number; rate?: number },
   latencyMs: number,
   warmUp: boolean,
+  durationSeconds: number,
 ): Promise<Round> {
   const { options } = deps;
   if (warmUp && options.warmupSeconds > 0) {
@@ -163,7 +168,7 @@ async function timedRound(
     kind: 'load',
     generator,
     plan: target.plan,
-    bounds: { ...bounds, durationSeconds: options.durationSeconds },
+    bounds: { ...bounds, durationSeconds },
   });
   const ticksAfter = await readCpuTicks();
   const cpuAfter = await deps.serverCpuUs(target.name);
@@ -217,8 +222,9 @@ export async function measureAll(scenarios: Scenario[], deps: MeasureDeps): Prom
     }
   }
   // Every path of both GraphQL servers runs once before anything is timed: otherwise the first
-  // scenario timed also pays for compiling the code that every later one shares.
-  if (options.warmupSeconds > 0)
+  // scenario timed also pays for compiling the code that every later one shares. After it, a
+  // measurement's own warm-up only has to settle the load (connections, pools) it is about to time.
+  if (options.primeSeconds > 0)
     for (const scenario of scenarios)
       for (const target of scenario.targets)
         if (onGateway(target.name) || target.name === 'passthrough')
@@ -229,7 +235,7 @@ export async function measureAll(scenarios: Scenario[], deps: MeasureDeps): Prom
             bounds: {
               connections: options.connections,
               maxIterations: options.maxRequests,
-              durationSeconds: options.warmupSeconds,
+              durationSeconds: options.primeSeconds,
             },
           });
   for (const latencyMs of options.latencies) {
@@ -249,15 +255,26 @@ export async function measureAll(scenarios: Scenario[], deps: MeasureDeps): Prom
         // elsewhere then spoils one round of each target, not every run of one of them. A turn in
         // which the hypervisor gave much of the machine to other guests is run again.
         const turns: Turn[] = [];
-        const cleanTurns = () => turns.filter((turn) => !disturbed(turn, options.maxStealPercent)).length;
-        while (cleanTurns() < options.rounds && turns.length < options.rounds + options.extraRounds) {
+        while (deps.extraTurns.another(turns)) {
           const turn: Turn = { rounds: new Map(), stealPercent: undefined };
-          for (const target of scenario.targets) {
-            const done = await timedRound(deps, target, generator, bounds, latencyMs, turns.length === 0);
-            turn.rounds.set(target.name, done);
-            if (done.stealPercent !== undefined)
-              turn.stealPercent = Math.max(turn.stealPercent ?? 0, done.stealPercent);
-          }
+          await deps.extraTurns.run(turns.length, async () => {
+            for (const target of scenario.targets) {
+              const done = await timedRound(
+                deps,
+                target,
+                generator,
+                bounds,
+                latencyMs,
+                turns.length === 0,
+                rate
+                  ? options.pacedDurationSeconds
+                  : closedRoundSeconds(scenario, latencyMs, options.durationSeconds),
+              );
+              turn.rounds.set(target.name, done);
+              if (done.stealPercent !== undefined)
+                turn.stealPercent = Math.max(turn.stealPercent ?? 0, done.stealPercent);
+            }
+          });
           turns.push(turn);
           if (disturbed(turn, options.maxStealPercent))
             deps.log(

@@ -7,7 +7,13 @@ export interface BenchOptions {
   /** Scenario ids to run; `faults` is the fault run, `cache-hit` the response cache in memory against Redis. */
   scenarios: string[];
   latencies: number[];
+  /** Seconds of each timed closed-loop round. */
   durationSeconds: number;
+  /** Seconds of each timed paced round: its p99 rests on the requests of every round kept. */
+  pacedDurationSeconds: number;
+  /** Seconds each GraphQL target of each scenario runs once, untimed, before anything is timed. */
+  primeSeconds: number;
+  /** Seconds each target runs, untimed, before a measurement's first turn. */
   warmupSeconds: number;
   /** Timed runs of each target per measurement, taking turns; the median one is reported. */
   rounds: number;
@@ -18,6 +24,10 @@ export interface BenchOptions {
   maxStealPercent: number;
   /** Turns a measurement may run beyond `rounds` to replace those set aside. */
   extraRounds: number;
+  /** Seconds that such extra turns may take over the whole run, every measurement together. */
+  extraSeconds: number;
+  /** Also time the floors (REST straight to the simulators) beside the gateway and the pass-through. */
+  floors: boolean;
   /** Virtual users at 0 ms of upstream latency (throughput). */
   connections: number;
   /** Virtual users when the simulators add latency (the latency comparison). */
@@ -46,8 +56,15 @@ export const usage = `npm run bench -- [options]
   --quick                   a few seconds per scenario, for development
   --scenario <ids>          comma-separated: ${scenarioIds.join(', ')}, faults, cache-hit (default: all)
   --latency <ms,ms>         simulator latencies to run at (BENCH_LATENCIES, default 0,20)
-  --duration <s>            measured seconds per run (BENCH_DURATION, default 3; quick 1)
-  --warmup <s>              unmeasured seconds before each run (BENCH_WARMUP, default 1.5; quick 0.3)
+  --duration <s>            measured seconds per closed-loop round (BENCH_DURATION, default 2; quick 1);
+                            twice that for lists and 100 nodes with added latency, whose answers
+                            take a second or two
+  --paced-duration <s>      measured seconds per paced round (BENCH_PACED_DURATION, default 2.5, or
+                            --duration's when that is given; quick 1)
+  --prime <s>               first, every scenario's gateway and pass-through targets run once for this
+                            long, untimed (BENCH_PRIME, default 1; quick 0.3)
+  --warmup <s>              unmeasured seconds of each target before a measurement's first turn
+                            (BENCH_WARMUP, default 0.5; quick 0.3)
   --rounds <n>              timed runs per target, the targets taking turns; the median is reported
                             (BENCH_ROUNDS, default 3; quick 1)
   --max-steal <pct>         a turn in which the hypervisor took more than this share of the CPU time
@@ -55,14 +72,18 @@ export const usage = `npm run bench -- [options]
                             100: never)
   --extra-rounds <n>        turns a measurement may add to replace those set aside; when they run
                             out, the least disturbed are kept (BENCH_EXTRA_ROUNDS, default 3; quick 0)
+  --extra-time <s>          seconds such extra turns may take over the whole run (BENCH_EXTRA_TIME,
+                            default 60); once spent, measurements keep their least disturbed turns
+  --floors                  also time the floors, REST straight to the simulators, in every
+                            measurement (BENCH_FLOORS=1; default: only the gateway and the pass-through)
   --connections <n>         virtual users at 0 ms (BENCH_CONNECTIONS, default 10)
   --latency-connections <n> virtual users with added latency (BENCH_LATENCY_CONNECTIONS, default 100)
   --max-requests <n>        stop a run after this many iterations (BENCH_MAX_REQUESTS, default 1000000)
   --paced-rate <n,n>        with added latency, also run single-call scenarios paced at each rate
                             (iterations/s over the same users) (BENCH_PACED_RATES, default 500,1000; 0: none);
                             data-sources-streamed paces at 25/s whatever the rates, unless they are 0
-  --cold-starts <n>         gateway starts timed for cold start (default 3; quick 2)
-  --fault-duration <s>      seconds of the fault run (BENCH_FAULT_DURATION, default 10; quick 4)
+  --cold-starts <n>         gateway starts timed for cold start (default 5; quick 2)
+  --fault-duration <s>      seconds of the fault run (BENCH_FAULT_DURATION, default 8; quick 4)
   --workers <n,n>           also run the first scenario selected in a closed loop at 0 ms against a
                             gateway started with each WORKERS count, taking turns (BENCH_WORKERS,
                             default 1,2; quick 0: none)
@@ -92,10 +113,14 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
       scenario: { type: 'string', multiple: true },
       latency: { type: 'string' },
       duration: { type: 'string' },
+      'paced-duration': { type: 'string' },
+      prime: { type: 'string' },
       warmup: { type: 'string' },
       rounds: { type: 'string' },
       'max-steal': { type: 'string' },
       'extra-rounds': { type: 'string' },
+      'extra-time': { type: 'string' },
+      floors: { type: 'boolean', default: false },
       connections: { type: 'string' },
       'latency-connections': { type: 'string' },
       'max-requests': { type: 'string' },
@@ -130,17 +155,29 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
       `bench: --profile=${values.profile} is not a scenario; choose from ${scenarioIds.join(', ')}`,
     );
   }
+  const duration = values.duration ?? env.BENCH_DURATION;
+  const durationSeconds = number('--duration', duration, quick ? 1 : 2, 0.1, 3_600);
   return {
     quick,
     scenarios: scenarios.length > 0 ? scenarios : [...known],
     latencies,
-    durationSeconds: number('--duration', values.duration ?? env.BENCH_DURATION, quick ? 1 : 3, 0.1, 3_600),
-    warmupSeconds: number('--warmup', values.warmup ?? env.BENCH_WARMUP, quick ? 0.3 : 1.5, 0, 600),
+    durationSeconds,
+    pacedDurationSeconds: number(
+      '--paced-duration',
+      values['paced-duration'] ?? env.BENCH_PACED_DURATION,
+      duration !== undefined || quick ? durationSeconds : 2.5,
+      0.1,
+      3_600,
+    ),
+    primeSeconds: number('--prime', values.prime ?? env.BENCH_PRIME, quick ? 0.3 : 1, 0, 600),
+    warmupSeconds: number('--warmup', values.warmup ?? env.BENCH_WARMUP, quick ? 0.3 : 0.5, 0, 600),
     rounds: Math.round(number('--rounds', values.rounds ?? env.BENCH_ROUNDS, quick ? 1 : 3, 1, 99)),
     maxStealPercent: number('--max-steal', values['max-steal'] ?? env.BENCH_MAX_STEAL, 5, 0, 100),
     extraRounds: Math.round(
       number('--extra-rounds', values['extra-rounds'] ?? env.BENCH_EXTRA_ROUNDS, quick ? 0 : 3, 0, 99),
     ),
+    extraSeconds: number('--extra-time', values['extra-time'] ?? env.BENCH_EXTRA_TIME, 60, 0, 36_000),
+    floors: values.floors || env.BENCH_FLOORS === '1',
     connections: number('--connections', values.connections ?? env.BENCH_CONNECTIONS, 10, 1, 1_000),
     latencyConnections: number(
       '--latency-connections',
@@ -161,11 +198,11 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
       .map((rate) => number('--paced-rate', rate.trim(), 0, 0, 100_000))
       .filter((rate) => rate > 0)
       .sort((a, b) => a - b),
-    coldStarts: number('--cold-starts', values['cold-starts'], quick ? 2 : 3, 0, 50),
+    coldStarts: number('--cold-starts', values['cold-starts'], quick ? 2 : 5, 0, 50),
     faultSeconds: number(
       '--fault-duration',
       values['fault-duration'] ?? env.BENCH_FAULT_DURATION,
-      quick ? 4 : 10,
+      quick ? 4 : 8,
       1,
       3_600,
     ),

@@ -1,4 +1,5 @@
 import { type CacheHitReport, cacheHitSection } from './cache-hits.js';
+import { minutes } from './estimate.js';
 import type { FaultReport } from './faults.js';
 import type { Row } from './measure.js';
 import type { BenchOptions } from './options.js';
@@ -20,6 +21,15 @@ export interface Report {
   };
   commit: string | undefined;
   options: BenchOptions;
+  /** How long the run took, what it was estimated to take and why, and its extra turns. */
+  time?: {
+    wallSeconds: number;
+    estimatedSeconds: number;
+    estimate: string[];
+    /** Seconds each part took, in the order run. */
+    phases: Record<string, number>;
+    extraTurns: { run: number; seconds: number; measurementsCutShort: number };
+  };
   scenarios: {
     id: string;
     title: string;
@@ -80,34 +90,49 @@ export function renderMarkdown(report: Report): string {
     `Generated ${report.generatedAt} by \`${report.command}\` on ${report.machine.cpus} CPUs, Node ${report.machine.node}` +
       `${report.commit ? `, commit ${report.commit.slice(0, 10)}` : ''}; load average at start ${report.machine.loadAverageAtStart.join(' / ')}.`,
     `Gateway: ${o.gateway === 'dist' ? 'the bundle `npm run build` writes (`node dist/index.js`, as the container runs it)' : '`src/index.ts` through tsx'}, ` +
-      `LOG_LEVEL=warn, GATEWAY_AUTH=none. First every scenario runs for ${o.warmupSeconds} s on the gateway and the pass-through, untimed. ` +
+      `LOG_LEVEL=warn, GATEWAY_AUTH=none. First every scenario runs for ${o.primeSeconds} s on the gateway and the pass-through, untimed. ` +
       `Then each measurement: a ${o.warmupSeconds} s warm-up per target, then ` +
       (o.rounds > 1
-        ? `${o.rounds} timed rounds of ${o.durationSeconds} s, the targets taking turns; a closed-loop row is its target's median round by rps; a paced row's p50 and p99 are over every request of all its rounds (its median round by p99 gives the rest); every round in the JSON, failures of all rounds counted; `
-        : `${o.durationSeconds} s timed; `) +
+        ? `${o.rounds} timed rounds of ${o.durationSeconds} s (paced: ${o.pacedDurationSeconds} s; closed loops of lists and 100 nodes with added latency: ${2 * o.durationSeconds} s), the targets taking turns; a closed-loop row is its target's median round by rps; a paced row's p50 and p99 are over every request of all its rounds (its median round by p99 gives the rest); every round in the JSON, failures of all rounds counted; `
+        : `${o.durationSeconds} s timed (paced: ${o.pacedDurationSeconds} s); `) +
       `${o.connections} virtual users at 0 ms, ${o.latencyConnections} with added simulator latency. ` +
+      `${o.floors ? 'The floors (REST straight to the simulators) are timed beside them. ' : ''}` +
       'Every process (simulators, gateway, pass-through, load generator) is its own, all on this machine over loopback.',
     '',
   );
+  if (report.time)
+    lines.push(
+      `The run took ${minutes(report.time.wallSeconds)} (${Object.entries(report.time.phases)
+        .map(([name, seconds]) => `${name} ${seconds} s`)
+        .join(
+          ', ',
+        )}); it was estimated at ${minutes(report.time.estimatedSeconds)} before any extra turn: ${report.time.estimate.join('; ')}.`,
+      '',
+    );
   const setAside = report.runs.reduce(
     (sum, row) => sum + (row.target === 'gateway' ? (row.roundsSetAside ?? 0) : 0),
     0,
   );
-  if (report.machine.stealPercent !== undefined)
+  if (report.machine.stealPercent !== undefined) {
+    const extra = report.time?.extraTurns;
     lines.push(
       `The hypervisor took ${report.machine.stealPercent}% of this machine's CPU time during the timed runs (steal, from /proc/stat). ` +
         `A turn in which it took more than ${o.maxStealPercent}% of any target's round was set aside and run again, ` +
-        `up to ${o.extraRounds} extra turns per measurement, after which the least disturbed turns are kept: ` +
-        `${setAside} ${setAside === 1 ? 'turn was' : 'turns were'} set aside in this run.`,
+        `up to ${o.extraRounds} extra turns per measurement and ${o.extraSeconds} s of extra turns over the run, after which the least disturbed turns are kept: ` +
+        `${setAside} ${setAside === 1 ? 'turn was' : 'turns were'} set aside in this run` +
+        (extra
+          ? `; extra turns took ${extra.seconds} s${extra.measurementsCutShort > 0 ? `, and ${extra.measurementsCutShort} ${extra.measurementsCutShort === 1 ? 'measurement' : 'measurements'} kept a disturbed turn once they were spent` : ''}.`
+          : '.'),
       '',
     );
+  }
   if (report.errorsTotal > 0)
     lines.push(
       `**${report.errorsTotal} failed iterations in timed runs: treat the numbers below with care.**`,
       '',
     );
 
-  lines.push('## Targets (issue 7)', '', '| target | status | measured |', '|---|---|---|');
+  lines.push('## Targets', '', '| target | status | measured |', '|---|---|---|');
   for (const check of report.targets) lines.push(`| ${check.target} | ${met(check.met)} | ${check.detail} |`);
   if (report.faults) {
     const f = report.faults.result;
@@ -215,7 +240,7 @@ function streamedSection(runs: Report['runs']): string[] {
 function faultSection(f: FaultReport): string[] {
   const r = f.result;
   const lines = [
-    '## Fault run (issue 5)',
+    '## Fault run',
     '',
     `${f.connections} virtual users for ${f.durationSeconds} s send ${f.operations.join(', ')} in rotation to a gateway with ` +
       `${Object.entries(f.gatewayEnv)

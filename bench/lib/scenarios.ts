@@ -31,7 +31,7 @@ export interface Scenario {
   id: string;
   title: string;
   targets: Target[];
-  /** The floor that the targets of issue 7 compare against. */
+  /** The floor that the report's "vs floor" columns compare against, when floors are timed. */
   primaryFloor: TargetName;
   /**
    * Rates (iterations/s) to pace this scenario at with added latency, in place of --paced-rate's,
@@ -40,6 +40,23 @@ export interface Scenario {
   pacedRates?: number[];
   /** Whether the fault run sends its gateway call in rotation (unset: yes). */
   inFaultRun?: false;
+  /**
+   * Its answers take a second or two under 100 users with added latency: its closed-loop rounds there
+   * last twice --duration, so that each counts more than the first answers of each user.
+   */
+  slow?: true;
+}
+
+/**
+ * The scenario without its floors (REST straight to the simulators): no target of the run compares
+ * with them, and each would take as long to time as the gateway does.
+ */
+export function withoutFloors(scenario: Scenario): Scenario {
+  const targets = scenario.targets.filter((t) => !t.name.startsWith('floor'));
+  // Paced runs stay with the scenarios whose floors make one call too: the lookups' rates would
+  // saturate a core with a list or 100 nodes, which its single GraphQL call does not change.
+  const pacedRates = singleCall(scenario) ? scenario.pacedRates : [];
+  return { ...scenario, targets, ...(pacedRates ? { pacedRates } : {}) };
 }
 
 /** The targets served by the gateway process. */
@@ -172,6 +189,7 @@ function nodesScenario(ctx: ScenarioContext, id: string, title: string, items: I
     id,
     title,
     primaryFloor: 'floor-gets',
+    slow: true,
     targets: [
       ...graphqlTargets(
         ctx,
@@ -207,6 +225,7 @@ function listScenario(ctx: ScenarioContext): Scenario {
     id: 'data-sources-postgres',
     title: 'dataSources(first: 100, vendors: [POSTGRES])',
     primaryFloor: 'floor',
+    slow: true,
     targets: [
       ...graphqlTargets(
         ctx,
@@ -263,7 +282,7 @@ function first(items: Item[], provider: string): Item {
   return found;
 }
 
-/** Every scenario of issue 7, in report order. */
+/** Every scenario, in report order. */
 export function buildScenarios(ctx: ScenarioContext): Scenario[] {
   const f = ctx.fixtures;
   return [
@@ -300,6 +319,11 @@ export function cannonCan(plan: Plan): boolean {
 /** autocannon when it can send every target's plan; the closed loop otherwise, for all of them alike. */
 export function generatorFor(scenario: Scenario): 'autocannon' | 'loop' {
   return scenario.targets.every((t) => cannonCan(t.plan)) ? 'autocannon' : 'loop';
+}
+
+/** Seconds of a closed-loop round of this scenario at this latency. */
+export function closedRoundSeconds(scenario: Scenario, latencyMs: number, durationSeconds: number): number {
+  return scenario.slow && latencyMs > 0 ? 2 * durationSeconds : durationSeconds;
 }
 
 /** Whether every target sends one call per iteration, which paced runs measure below saturation. */

@@ -15,6 +15,7 @@ export function streamedListScenario(ctx: ScenarioContext): Scenario {
     pacedRates: [25],
     // Its unstreamed page is data-sources-postgres's query: the fault run sends that one already.
     inFaultRun: false,
+    slow: true,
     targets: [
       {
         name: 'gateway',

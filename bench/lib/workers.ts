@@ -7,6 +7,7 @@ import type { Latency, LoadResult } from './protocol.js';
 import { generatorFor, type Scenario } from './scenarios.js';
 import { round } from './stats.js';
 import { busyCores, readCpuTicks, stealPercent } from './steal.js';
+import type { ExtraTurns } from './turns.js';
 
 /** CPU seconds per second of the timed run, by group of processes: 1 is one core kept busy. */
 export interface CoresBusy {
@@ -47,6 +48,8 @@ export interface WorkersDeps {
   client: Agent;
   options: BenchOptions;
   cpus: number;
+  /** Whether another turn runs; the whole run's extra turns share its budget. */
+  extraTurns: ExtraTurns;
   /** The simulators' process, whose CPU also comes out of the shared cores. */
   simulatorsPid: number | undefined;
   log(line: string): void;
@@ -82,50 +85,53 @@ export async function measureWorkers(
   const generator = generatorFor(first.scenario);
   const bounds = { connections: options.connections, maxIterations: options.maxRequests };
   const turns: { rounds: Map<number, Round>; stealPercent: number | undefined }[] = [];
-  const clean = () => turns.filter((t) => (t.stealPercent ?? 0) <= options.maxStealPercent).length;
-  while (clean() < options.rounds && turns.length < options.rounds + options.extraRounds) {
+  while (deps.extraTurns.another(turns)) {
     const turn = { rounds: new Map<number, Round>(), stealPercent: undefined as number | undefined };
-    for (const { workers, gateway, scenario } of gateways) {
-      const plan = targetOf(scenario)?.plan;
-      if (!plan) continue;
-      if (turns.length === 0 && options.warmupSeconds > 0)
-        await deps.load.run({
+    await deps.extraTurns.run(turns.length, async () => {
+      for (const { workers, gateway, scenario } of gateways) {
+        const plan = targetOf(scenario)?.plan;
+        if (!plan) continue;
+        // A gateway of its own, started for this comparison: its code is as cold as the priming pass found it.
+        const warmup = Math.max(options.warmupSeconds, options.primeSeconds);
+        if (turns.length === 0 && warmup > 0)
+          await deps.load.run({
+            kind: 'load',
+            generator,
+            plan,
+            bounds: { ...bounds, durationSeconds: warmup },
+          });
+        const pids = [gateway.child.pid, deps.load.child.pid, deps.simulatorsPid];
+        const before = await Promise.all(pids.map(cpuTimeUs));
+        const ticksBefore = await readCpuTicks();
+        const result = await deps.load.run({
           kind: 'load',
           generator,
           plan,
-          bounds: { ...bounds, durationSeconds: options.warmupSeconds },
+          bounds: { ...bounds, durationSeconds: options.durationSeconds },
         });
-      const pids = [gateway.child.pid, deps.load.child.pid, deps.simulatorsPid];
-      const before = await Promise.all(pids.map(cpuTimeUs));
-      const ticksBefore = await readCpuTicks();
-      const result = await deps.load.run({
-        kind: 'load',
-        generator,
-        plan,
-        bounds: { ...bounds, durationSeconds: options.durationSeconds },
-      });
-      const ticksAfter = await readCpuTicks();
-      const after = await Promise.all(pids.map(cpuTimeUs));
-      const [gatewayBusy, loadBusy, simulatorsBusy] = [0, 1, 2].map((i) =>
-        cores(before[i], after[i], result.elapsedSeconds),
-      );
-      const gatewayUs =
-        before[0] !== undefined && after[0] !== undefined && result.iterations > 0
-          ? Math.round((after[0] - before[0]) / result.iterations)
-          : undefined;
-      turn.rounds.set(workers, {
-        result,
-        ...(gatewayUs !== undefined ? { cpuUs: gatewayUs } : {}),
-        cores: {
-          gateway: gatewayBusy,
-          loadGenerator: loadBusy,
-          simulators: simulatorsBusy,
-          machine: busyCores(ticksBefore, ticksAfter, result.elapsedSeconds),
-        },
-      });
-      const steal = stealPercent(ticksBefore, ticksAfter);
-      if (steal !== undefined) turn.stealPercent = Math.max(turn.stealPercent ?? 0, steal);
-    }
+        const ticksAfter = await readCpuTicks();
+        const after = await Promise.all(pids.map(cpuTimeUs));
+        const [gatewayBusy, loadBusy, simulatorsBusy] = [0, 1, 2].map((i) =>
+          cores(before[i], after[i], result.elapsedSeconds),
+        );
+        const gatewayUs =
+          before[0] !== undefined && after[0] !== undefined && result.iterations > 0
+            ? Math.round((after[0] - before[0]) / result.iterations)
+            : undefined;
+        turn.rounds.set(workers, {
+          result,
+          ...(gatewayUs !== undefined ? { cpuUs: gatewayUs } : {}),
+          cores: {
+            gateway: gatewayBusy,
+            loadGenerator: loadBusy,
+            simulators: simulatorsBusy,
+            machine: busyCores(ticksBefore, ticksAfter, result.elapsedSeconds),
+          },
+        });
+        const steal = stealPercent(ticksBefore, ticksAfter);
+        if (steal !== undefined) turn.stealPercent = Math.max(turn.stealPercent ?? 0, steal);
+      }
+    });
     turns.push(turn);
   }
   const kept = chooseTurns(turns, options.rounds, options.maxStealPercent);

@@ -14,7 +14,7 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 // Only that the harness runs end to end and reports what it should; the numbers are not judged here.
 describe('npm run bench', () => {
   it('runs one scenario against the gateway, the pass-through and the floor, and reports each', async () => {
-    const args = ['--import', 'tsx', 'bench/run.ts', '--quick', '--scenario', 'node-rivergen'];
+    const args = ['--import', 'tsx', 'bench/run.ts', '--quick', '--scenario', 'node-rivergen', '--floors'];
     args.push(
       '--latency',
       '0,20',
@@ -61,12 +61,19 @@ describe('npm run bench', () => {
 
     expect(report.runs[0]?.ratios.map((r) => r.against)).toEqual(['passthrough', 'floor']);
     expect(report.runs[0]?.serverCpuUsPerQuery).toBeGreaterThan(0);
-    const latencyTarget = report.targets[1];
-    expect(latencyTarget?.detail).toMatch(/^100 queries\/s, (met|not met): node-rivergen /);
+    // CPU per query and throughput against the pass-through, at each latency.
+    expect(report.targets[0]?.detail).toMatch(/^node-rivergen [\d.]+× \/ [\d.]+× \(0 ms \/ 20 ms\)/);
+    expect(report.targets[1]?.detail).toMatch(/^node-rivergen [\d.]+× \/ [\d.]+× \(0 ms \/ 20 ms\)/);
+    expect(report.targets.find((t) => t.target === 'Upstream calls per query unchanged')).toMatchObject({
+      met: true,
+      detail: 'node-rivergen 1',
+    });
+    expect(report.time?.wallSeconds).toBeGreaterThan(0);
+    expect(report.time?.estimate.length).toBeGreaterThan(0);
     expect(report.machine.stealPercent).toBeGreaterThanOrEqual(0);
     expect(report.coldStart.samplesMs).toHaveLength(1);
     expect(report.peakRssMb).toBeGreaterThan(0);
-    expect(report.targets.map((t) => t.target)).toHaveLength(6);
+    expect(report.targets.map((t) => t.target)).toHaveLength(7);
     expect(readFileSync(join(out, 'quick.md'), 'utf8')).toContain(
       '| node-rivergen | 0 ms | 10 | closed | gateway |',
     );

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOtlpReceiver } from '../support/otlp-receiver.js';
+import { useTestRedis } from '../support/redis.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 // Built once for every test, by `npm run build`'s script, into a folder of the repository that git ignores.
@@ -68,6 +69,7 @@ async function withBuiltGateway(
 }
 
 describe('the built gateway, started as the container starts it', () => {
+  const shared = useTestRedis('reach from the build');
   it('runs the Dockerfile’s command: demo mode, /health and a query answered', async () => {
     expect(command).toEqual(['node', 'dist/index.js']);
     await withBuiltGateway({ entry: join(out, 'index.js'), cwd: root }, async (query, url) => {
@@ -107,6 +109,21 @@ describe('the built gateway, started as the container starts it', () => {
     } finally {
       await receiver.close();
     }
+  }, 60_000);
+
+  it('reaches Redis from a folder holding only the build: ioredis loads from its own chunk when REDIS_URL is set', async (ctx) => {
+    const redis = shared.redis;
+    if (!redis) return ctx.skip(shared.unavailable);
+    const env = { REDIS_URL: redis.url };
+    await withBuiltGateway({ entry: command[1] ?? '', cwd: alone, env }, async (_query, url) => {
+      // The connection is made in the background at start: /ready says so once it is up.
+      let ready: { redis?: { ok: boolean } } = {};
+      for (let attempt = 0; attempt < 100 && !ready.redis?.ok; attempt++) {
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+        ready = (await fetch(new URL('/ready', url)).then((r) => r.json())) as typeof ready;
+      }
+      expect(ready.redis).toEqual({ ok: true });
+    });
   }, 60_000);
 
   it('holds its scripts as ASCII, keeping the license notices in files beside them', () => {

@@ -3,6 +3,7 @@ import { type ExecutionResult, print } from 'graphql';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/gateway/logging.js';
 import { loadPersistedManifest } from '../../src/gateway/persisted-manifest.js';
+import { loadRedisDriver } from '../../src/gateway/shared/redis.js';
 import { providers } from '../../src/providers/registry.js';
 import { startDemoUpstreams } from '../../src/sandbox/demo.js';
 import type { SandboxShape, Simulator } from '../../src/sandbox/kit/index.js';
@@ -49,6 +50,7 @@ export async function startTestGateway(
   const logs: string[] = [];
   const logger = createLogger('debug', { write: (line: string) => void logs.push(line) });
   const config = loadConfig({ GATEWAY_AUTH: 'none', ...demo.env, ...env }, providers);
+  if (config.redisUrl) await loadRedisDriver();
   const gateway = createGateway(await loadPersistedManifest(config), { logger });
   const sims = Object.fromEntries(demo.simulators.map((sim) => [sim.provider, sim]));
   const close = async () => {

@@ -158,7 +158,8 @@ describe('the streamed list in the report', () => {
     const targets = checkTargets(rows, {
       peakRssMb: undefined,
       coldStartMedianMs: undefined,
-      primaryFloor: {},
+      wallSeconds: undefined,
+      fullRun: false,
     });
     expect(targets[1]?.met).toBeUndefined();
     const markdown = renderMarkdown(

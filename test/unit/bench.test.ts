@@ -1,15 +1,19 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { judge } from '../../bench/lib/calls.js';
+import { estimateRun, minutes } from '../../bench/lib/estimate.js';
 import { errorCodes, runPaced } from '../../bench/lib/generators.js';
 import { chooseTurns, pooledLatency, type Row } from '../../bench/lib/measure.js';
 import { parseOptions } from '../../bench/lib/options.js';
 import type { LoadJob, LoadResult } from '../../bench/lib/protocol.js';
 import { buildReport, renderMarkdown } from '../../bench/lib/report.js';
+import { type Target, withoutFloors } from '../../bench/lib/scenarios.js';
 import { summarise } from '../../bench/lib/stats.js';
 import { parseCpuTicks, stealPercent } from '../../bench/lib/steal.js';
 import { checkTargets } from '../../bench/lib/targets.js';
+import { ExtraTurns } from '../../bench/lib/turns.js';
 import { loadResult as result } from '../support/load-results.js';
 
 function row(
@@ -34,6 +38,13 @@ function row(
     upstreamCallsPerQueryUnderLoad: calls,
   };
 }
+
+const extrasNone = {
+  peakRssMb: undefined,
+  coldStartMedianMs: undefined,
+  wallSeconds: undefined,
+  fullRun: false,
+};
 
 describe('bench pieces', () => {
   it('takes nearest-rank percentiles of the samples it was given', () => {
@@ -103,7 +114,16 @@ describe('bench pieces', () => {
     expect(parseOptions([], { BENCH_MAX_STEAL: '10' })).toMatchObject({
       maxStealPercent: 10,
       extraRounds: 3,
+      extraSeconds: 60,
+      durationSeconds: 2,
+      pacedDurationSeconds: 2.5,
+      floors: false,
     });
+    // A duration given applies to the paced rounds too, unless they have their own.
+    expect(parseOptions(['--duration', '1'], {}).pacedDurationSeconds).toBe(1);
+    expect(parseOptions(['--duration', '1', '--paced-duration', '4'], {}).pacedDurationSeconds).toBe(4);
+    expect(parseOptions(['--floors'], {}).floors).toBe(true);
+    expect(parseOptions([], { BENCH_FLOORS: '1' }).floors).toBe(true);
     const quick = parseOptions(['--quick', '--profile'], {});
     expect(quick).toMatchObject({
       quick: true,
@@ -114,30 +134,114 @@ describe('bench pieces', () => {
     });
   });
 
-  it('judges the targets of issue 7 from the rows and writes them into the Markdown', () => {
+  it("runs extra turns for disturbed ones within a measurement's count and the whole run's seconds", async () => {
+    const turns = new ExtraTurns({ rounds: 2, extraRounds: 3, maxStealPercent: 5, extraSeconds: 0.05 });
+    const steal = (...percents: number[]) => percents.map((stealPercent) => ({ stealPercent }));
+    expect(turns.another(steal())).toBe(true);
+    expect(turns.another(steal(1, 2))).toBe(false);
+    expect(turns.another(steal(9, 2))).toBe(true);
+    // Five turns is the most a measurement runs, clean or not.
+    expect(turns.another(steal(9, 9, 9, 9, 9))).toBe(false);
+    // The counted rounds cost the budget nothing; an extra turn does.
+    await turns.run(1, () => sleep(30));
+    expect(turns.spentSeconds).toBe(0);
+    await turns.run(2, () => sleep(60));
+    expect(turns.turnsRun).toBe(1);
+    expect(turns.another(steal(9, 2, 9))).toBe(false);
+    expect(turns.cutShort).toBe(1);
+  });
+
+  it('estimates a run from its parts', () => {
+    const options = parseOptions([], {});
+    const scenario = (id: string, targets: number) => ({
+      id,
+      title: id,
+      primaryFloor: 'floor' as const,
+      targets: Array.from({ length: targets }, (_, i) => ({
+        name: i === 0 ? ('gateway' as const) : ('passthrough' as const),
+        description: '',
+        plan: {
+          groups: [
+            [{ origin: '', method: 'POST' as const, path: '/', headers: {}, expect: 'graphql' as const }],
+          ],
+        },
+        verify: () => undefined,
+      })),
+    });
+    const one = estimateRun({ ...options, scenarios: ['node-pdc'], workers: [] }, [scenario('node-pdc', 2)]);
+    // 2 closed runs at each of 2 latencies, and 2 paced runs at each of 2 rates at 20 ms.
+    expect(one.parts).toContain('closed loops: 4 target runs × (0.5 + 3 × (2 + 0.4)) s = 31 s');
+    expect(one.parts).toContain('paced: 4 target runs × (0.5 + 3 × (2.5 + 0.4)) s = 37 s');
+    expect(one.atMostSeconds - one.seconds).toBe(60);
+    expect(minutes(one.seconds)).toMatch(/^\d+ min \d+ s$/);
+    // Lists and 100 nodes answer in seconds with added latency: their closed rounds there last twice as long.
+    const slow = estimateRun({ ...options, scenarios: ['nodes-pdc'], workers: [] }, [
+      { ...scenario('nodes-pdc', 2), slow: true },
+    ]);
+    expect(slow.parts).toContain('closed loops: 2 target runs × (0.5 + 3 × (2 + 0.4)) s = 15 s');
+    expect(slow.parts).toContain(
+      'closed loops of slow answers: 2 target runs × (0.5 + 3 × (4 + 0.4)) s = 27 s',
+    );
+  });
+
+  it('leaves the floors out unless asked, and paces only what made one call with them', () => {
+    const call = { origin: '', method: 'GET' as const, path: '/', headers: {}, expect: 'status' as const };
+    const target = (name: Target['name'], calls: number): Target => ({
+      name,
+      description: '',
+      plan: { groups: [Array(calls).fill(call)] },
+      verify: () => undefined,
+    });
+    const lookup = {
+      id: 'node-pdc',
+      title: '',
+      primaryFloor: 'floor' as const,
+      targets: [target('gateway', 1), target('passthrough', 1), target('floor', 1)],
+    };
+    const nodes = { ...lookup, id: 'nodes-pdc', targets: [target('gateway', 1), target('floor-gets', 100)] };
+    expect(withoutFloors(lookup).targets.map((t) => t.name)).toEqual(['gateway', 'passthrough']);
+    expect(withoutFloors(lookup).pacedRates).toBeUndefined();
+    expect(withoutFloors(nodes).targets.map((t) => t.name)).toEqual(['gateway']);
+    expect(withoutFloors(nodes).pacedRates).toEqual([]);
+  });
+
+  it('judges the targets from the rows and writes them into the Markdown', () => {
     const rows = [
-      { ...row('node-pdc', 0, 'gateway', result(900, 1, 2)), stealPercent: [0.4, 7.5, 1], roundsSetAside: 2 },
-      row('node-pdc', 0, 'passthrough', result(1000, 1, 2)),
+      {
+        ...row('node-pdc', 0, 'gateway', result(900, 1, 2)),
+        stealPercent: [0.4, 7.5, 1],
+        roundsSetAside: 2,
+        serverCpuUsPerQuery: 450,
+      },
+      { ...row('node-pdc', 0, 'passthrough', result(1000, 1, 2)), serverCpuUsPerQuery: 500 },
       row('node-pdc', 0, 'floor', result(5000, 0.5, 1)),
-      // Closed loop at 20 ms: saturated, far behind; the latency target reads the paced rows.
-      row('node-pdc', 20, 'gateway', result(1500, 60, 110)),
-      row('node-pdc', 20, 'floor', result(4000, 21, 24)),
+      // Closed loop at 20 ms: saturated; the latency target reads the paced rows.
+      { ...row('node-pdc', 20, 'gateway', result(1500, 60, 110)), serverCpuUsPerQuery: 600 },
+      { ...row('node-pdc', 20, 'passthrough', result(1400, 62, 120)), serverCpuUsPerQuery: 560 },
       row('node-pdc', 20, 'gateway', result(1000, 22.5, 30), 1, 1000),
       row('node-pdc', 20, 'passthrough', result(1000, 22.25, 28), 1, 1000),
-      row('node-pdc', 20, 'floor', result(1000, 21, 24), 1, 1000),
-      row('nodes-pdc', 0, 'gateway', result(500, 5, 9), 1),
-      row('nodes-pdc', 0, 'floor-gets', result(60, 50, 90), 100),
+      row('node-pdc', 20, 'gateway', result(500, 22.5, 30), 1, 500),
+      row('node-pdc', 20, 'passthrough', result(500, 22, 20), 1, 500),
+      row('nodes-mixed', 0, 'gateway', result(50, 200, 300), 77),
     ];
     const checks = checkTargets(rows, {
       peakRssMb: 120,
-      coldStartMedianMs: 1500,
-      primaryFloor: { 'node-pdc': 'floor', 'nodes-pdc': 'floor-gets' },
+      coldStartMedianMs: 450,
+      wallSeconds: 700,
+      fullRun: true,
     });
-    expect(checks.map((c) => c.met)).toEqual([true, false, true, undefined, true, false]);
-    expect(checks[0]?.detail).toBe('node-pdc 90% (1 of 4 scenarios run)');
-    expect(checks[1]?.detail).toBe(
-      '1000 queries/s, not met: node-pdc +1.50/+6.00 ms (the pass-through adds +1.25 ms at p50) (1 of 5 scenarios run)',
+    expect(checks.map((c) => c.met)).toEqual([false, false, false, true, true, false, true]);
+    expect(checks[0]?.detail).toBe('node-pdc 0.90× / 1.07× (0 ms / 20 ms) (2 of 16 cases run)');
+    expect(checks[1]?.detail).toBe('node-pdc 0.90× / 1.07× (0 ms / 20 ms) (2 of 16 cases run)');
+    expect(checks[2]?.detail).toBe(
+      '500/s, not met: node-pdc +0.50/+10.00 ms; 1000/s, met: node-pdc +0.25/+2.00 ms (2 of 10 cases run)',
     );
+    expect(checks[5]?.detail).toBe('nodes-mixed 77 calls, expected 76');
+    expect(checks[6]?.detail).toBe('11 min 40 s');
+    expect(checkTargets(rows, { ...extrasNone, wallSeconds: 100 }).at(-1)).toMatchObject({
+      met: undefined,
+      detail: '1 min 40 s, not a full run',
+    });
 
     const report = buildReport({
       generatedAt: '2026-01-01T00:00:00.000Z',
@@ -145,26 +249,35 @@ describe('bench pieces', () => {
       machine: { node: 'v20', cpus: 2, platform: 'linux', loadAverageAtStart: [0], stealPercent: 3.2 },
       commit: undefined,
       options: parseOptions([], {}),
+      time: {
+        wallSeconds: 700,
+        estimatedSeconds: 600,
+        estimate: ['setup = 12 s'],
+        phases: { setup: 10.5, measurements: 600 },
+        extraTurns: { run: 4, seconds: 40.5, measurementsCutShort: 1 },
+      },
       rows,
       scenarioList: [],
-      coldStart: { samplesMs: [1500], medianMs: 1500 },
+      coldStart: { samplesMs: [450], medianMs: 450 },
       peakRssMb: 120,
       targets: checks,
     });
     expect(report.runs[0]?.ratios.find((r) => r.against === 'passthrough')?.throughput).toBe(0.9);
     const markdown = renderMarkdown(report);
+    expect(markdown).toContain('## Targets\n');
+    expect(markdown).not.toMatch(/issue \d/);
     expect(markdown).toContain('| Peak RSS of the gateway under load < 200 MB | **met** | 120 MB |');
+    expect(markdown).toContain(
+      'The run took 11 min 40 s (setup 10.5 s, measurements 600 s); it was estimated at 10 min 0 s before any extra turn: setup = 12 s.',
+    );
     expect(markdown).toContain(
       "The hypervisor took 3.2% of this machine's CPU time during the timed runs (steal, from /proc/stat). " +
         "A turn in which it took more than 5% of any target's round was set aside and run again, up to 3 extra turns " +
-        'per measurement, after which the least disturbed turns are kept: 2 turns were set aside in this run.',
+        'per measurement and 60 s of extra turns over the run, after which the least disturbed turns are kept: ' +
+        '2 turns were set aside in this run; extra turns took 40.5 s, and 1 measurement kept a disturbed turn once they were spent.',
     );
     expect(markdown).toContain(
-      '| node-pdc | 0 ms | 10 | closed | gateway | 900 | 1.00 | 2.00 | 0.90× | 0.18× | +0.50 / +1.00 | 1 |  | 0 | 0.4 / 7.5 / 1 |',
-    );
-    // Paced rows compare with the paced floor only.
-    expect(markdown).toContain(
-      '| node-pdc | 20 ms | 100 | paced 1000/s | gateway | 1000 | 22.50 | 30.00 | 1.00× | 1.00× | +1.50 / +6.00 | 1 |  | 0 |  |',
+      '| node-pdc | 0 ms | 10 | closed | gateway | 900 | 1.00 | 2.00 | 0.90× | 0.18× | +0.50 / +1.00 | 1 | 450 | 0 | 0.4 / 7.5 / 1 |',
     );
   });
 

@@ -1,4 +1,4 @@
-import { Cluster, Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { parseRedisUrl } from './redis-url.js';
 
@@ -16,6 +16,19 @@ const COMMAND_TIMEOUT_MS = 250;
 
 /** Waits between reconnection attempts: doubling from 100 ms up to MAX_RECONNECT_DELAY_MS. */
 const reconnectDelay = (times: number) => Math.min(50 * 2 ** Math.min(times, 10), MAX_RECONNECT_DELAY_MS);
+
+let driver: { Redis: typeof Redis; Cluster: typeof Cluster } | undefined;
+
+/**
+ * Loads ioredis, before the first SharedRedis: only a process with REDIS_URL set pays for reading it
+ * at start (the bundle keeps it in a chunk of its own).
+ */
+export async function loadRedisDriver(): Promise<void> {
+  if (driver) return;
+  // ioredis's module.exports (its default export) carries every export; bundled, it is the only one.
+  const { Redis, Cluster } = (await import('ioredis')).default as unknown as NonNullable<typeof driver>;
+  driver = { Redis, Cluster };
+}
 
 /** A connection to one server (directly or through Sentinel) or to a Cluster: the commands are the same. */
 export type RedisClient = Redis | Cluster;
@@ -62,7 +75,7 @@ export class SharedRedis {
    * same options; its subscriptions are renewed by its user at each 'ready'.
    */
   subscriber(): RedisClient {
-    return this.client instanceof Cluster
+    return isCluster(this.client)
       ? this.client.duplicate()
       : this.client.duplicate({ autoResubscribe: false });
   }
@@ -91,10 +104,14 @@ export class SharedRedis {
   }
 }
 
+const isCluster = (client: RedisClient): client is Cluster => client.isCluster;
+
 /** The client REDIS_URL names, failing fast while it is away. The URL was checked with the configuration. */
 function connect(url: string): RedisClient {
   const target = parseRedisUrl(url);
   if ('problem' in target) throw new Error(target.problem);
+  if (!driver) throw new Error('Redis: loadRedisDriver() must run before the first connection');
+  const { Cluster, Redis } = driver;
   // Each connection's commands: none retried, none waiting longer than COMMAND_TIMEOUT_MS.
   const perConnection = { commandTimeout: COMMAND_TIMEOUT_MS, maxRetriesPerRequest: 0 };
   const failFast = { ...perConnection, enableOfflineQueue: false, retryStrategy: reconnectDelay };

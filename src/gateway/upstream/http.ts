@@ -1,4 +1,3 @@
-import { Pool } from 'undici';
 import type { IncomingHttpHeaders } from 'undici/types/header.js';
 import { CallDeadline, readBounded } from './bounds.js';
 import { awaitBudget, type UpstreamBudget } from './budget.js';
@@ -6,6 +5,7 @@ import type { ConcurrencyBudget } from './concurrency.js';
 import { isUpstreamError, UpstreamError, type UpstreamErrorDetail } from './errors.js';
 import type { ProbeResult, UpstreamFailureEvent, UpstreamTracer } from './observers.js';
 import { type BreakerState, defaultResilience, Resilience, type ResilienceOptions } from './resilience.js';
+import { Pool } from './undici-core.js';
 import { failureKind, isTimeout, parseJson, queryString, retryAfter } from './wire.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';

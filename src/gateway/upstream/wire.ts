@@ -1,7 +1,7 @@
-import { errors as undiciErrors } from 'undici';
 import type { CallDeadline } from './bounds.js';
 import type { UpstreamFailureKind } from './errors.js';
 import type { QueryValue } from './http.js';
+import { errors as undiciErrors } from './undici-core.js';
 
 // The small parts of an upstream exchange: what goes on the wire, and how an answer or a failure reads.
 
