@@ -307,6 +307,26 @@ describe('a cost limit set through the environment', () => {
     expect(answered.errors).toBeUndefined();
     expect(Object.keys(answered.data ?? {})).toHaveLength(14);
   });
+
+  it('prices ids written in the document like ids sent as a variable', async () => {
+    const ids = Array.from({ length: 20 }, (_, i) =>
+      JSON.stringify(
+        Buffer.from(`CatalogDataSource:${i.toString(16).padStart(24, '0')}`).toString('base64url'),
+      ),
+    );
+    const lookups = (n: number) =>
+      `{ ${Array.from({ length: n }, (_, i) => `l${i}: nodes(ids: [${ids.join(', ')}]) { id }`).join(' ')} }`;
+    gw.resetCounts();
+    expect((await gw.query(lookups(15))).errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/^Query Cost limit of 1000 exceeded, found 1050/),
+      }),
+    ]);
+    expect(upstreamCalls(gw)).toBe(0);
+    const answered = await gw.query(lookups(14));
+    expect(answered.errors).toBeUndefined();
+    expect(Object.keys(answered.data ?? {})).toHaveLength(14);
+  });
 });
 
 describe('what an operation costs', () => {
