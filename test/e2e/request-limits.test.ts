@@ -411,6 +411,19 @@ describe('what an operation costs', () => {
     expect(answer.data).toHaveProperty('t3.fields');
   });
 
+  it('weighs the operation, not a fragment defined before it, and introspection beside fields', async () => {
+    const first = `fragment Small on Query { __typename } query { ...Small ${typenames(70)} }`;
+    expect((await gw.query(first)).errors).toEqual(overCost(71));
+    const beside = `{ __schema { types { name } } ${typenames(71)} }`;
+    expect((await gw.query(beside)).errors).toEqual(overCost(71));
+  });
+
+  it('weighs a page asked with a null size as one item', async () => {
+    // (2 + 1.5 × (2 + 1.5 × (2 + 1.5 × 1))) + 60 = 72.875 for the page and the 60 fields.
+    const page = `{ dataSources(first: null) { edges { node { id } } } ${typenames(60)} }`;
+    expect((await gw.query(page)).errors).toEqual(overCost(73));
+  });
+
   it('weighs the operation `operationName` picks from a document of several', async () => {
     const document = `query Small { __typename } query Large { ${typenames(71)} }`;
     const run = async (operationName: string) => {
