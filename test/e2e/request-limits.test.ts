@@ -307,6 +307,26 @@ describe('a cost limit set through the environment', () => {
     expect(answered.errors).toBeUndefined();
     expect(Object.keys(answered.data ?? {})).toHaveLength(14);
   });
+
+  it('prices ids written in the document like ids sent as a variable', async () => {
+    const ids = Array.from({ length: 20 }, (_, i) =>
+      JSON.stringify(
+        Buffer.from(`CatalogDataSource:${i.toString(16).padStart(24, '0')}`).toString('base64url'),
+      ),
+    );
+    const lookups = (n: number) =>
+      `{ ${Array.from({ length: n }, (_, i) => `l${i}: nodes(ids: [${ids.join(', ')}]) { id }`).join(' ')} }`;
+    gw.resetCounts();
+    expect((await gw.query(lookups(15))).errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/^Query Cost limit of 1000 exceeded, found 1050/),
+      }),
+    ]);
+    expect(upstreamCalls(gw)).toBe(0);
+    const answered = await gw.query(lookups(14));
+    expect(answered.errors).toBeUndefined();
+    expect(Object.keys(answered.data ?? {})).toHaveLength(14);
+  });
 });
 
 describe('what an operation costs', () => {
@@ -389,6 +409,19 @@ describe('what an operation costs', () => {
     );
     expect(answer.errors).toBeUndefined();
     expect(answer.data).toHaveProperty('t3.fields');
+  });
+
+  it('weighs the operation, not a fragment defined before it, and introspection beside fields', async () => {
+    const first = `fragment Small on Query { __typename } query { ...Small ${typenames(70)} }`;
+    expect((await gw.query(first)).errors).toEqual(overCost(71));
+    const beside = `{ __schema { types { name } } ${typenames(71)} }`;
+    expect((await gw.query(beside)).errors).toEqual(overCost(71));
+  });
+
+  it('weighs a page asked with a null size as one item', async () => {
+    // (2 + 1.5 × (2 + 1.5 × (2 + 1.5 × 1))) + 60 = 72.875 for the page and the 60 fields.
+    const page = `{ dataSources(first: null) { edges { node { id } } } ${typenames(60)} }`;
+    expect((await gw.query(page)).errors).toEqual(overCost(73));
   });
 
   it('weighs the operation `operationName` picks from a document of several', async () => {
