@@ -30,7 +30,7 @@ import { useMaskedIncrementalErrors, usePartialErrors } from './gateway/partial-
 import { usePersistedDocuments } from './gateway/persisted.js';
 import type { RuntimeServices } from './gateway/provider.js';
 import { providerReach } from './gateway/provider-reach.js';
-import { useQueryCost } from './gateway/query-cost.js';
+import { pagedFieldNames, useQueryCost } from './gateway/query-cost.js';
 import { useRateLimit } from './gateway/rate-limit.js';
 import { withOneRequestHook } from './gateway/request-hooks.js';
 import {
@@ -229,7 +229,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       useIncrementalDelivery(),
       useCompiledQueries(),
       // Last: it wraps whichever executor the plugins before it chose.
-      useQueryCost(config.queryLimits.cost, { gate, reach }),
+      useQueryCost(config.queryLimits.cost, { gate, reach }, pagedFieldNames(gatewaySchema)),
       // After it: a kept answer replaces the run it would have admitted and timed.
       ...(cache ? cache.execution : []),
     ]),

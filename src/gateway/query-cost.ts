@@ -4,6 +4,8 @@ import {
   type ExecutionResult,
   type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLSchema,
+  isObjectType,
   Kind,
   type OperationDefinitionNode,
   type SelectionSetNode,
@@ -14,6 +16,7 @@ import type { AdmissionGate } from './admission.js';
 import { chargeBatch } from './batching.js';
 import type { Cancellation } from './cancellation.js';
 import { gatewayError } from './errors.js';
+import { DEFAULT_PAGE_SIZE } from './paging.js';
 import type { ProviderReach } from './provider-reach.js';
 
 const SCALAR_COST = 1;
@@ -25,6 +28,19 @@ const PAGE_ARGUMENTS = new Set(['first', 'last']);
 const LIST_ARGUMENTS = new Set(['ids', 'representations']);
 
 type Variables = Readonly<Record<string, unknown>>;
+
+/**
+ * The names of the fields of `schema` that page (take `first`): one asked without a page size, or
+ * with a null one, answers DEFAULT_PAGE_SIZE items and weighs as many.
+ */
+export function pagedFieldNames(schema: GraphQLSchema): ReadonlySet<string> {
+  const names = new Set<string>();
+  for (const type of Object.values(schema.getTypeMap()))
+    if (isObjectType(type) && !type.name.startsWith('__'))
+      for (const field of Object.values(type.getFields()))
+        if (field.args.some((arg) => arg.name === 'first')) names.add(field.name);
+  return names;
+}
 
 /** What running one operation weighs. */
 export interface OperationWeight {
@@ -59,6 +75,8 @@ export function operationWeight(
   operationName: string | null | undefined,
   variables: Variables,
   reach?: ProviderReach,
+  /** Fields that page (see `pagedFieldNames`): without a page size they weigh DEFAULT_PAGE_SIZE items. */
+  paged?: ReadonlySet<string>,
 ): OperationWeight {
   const operations = document.definitions.filter(
     (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
@@ -97,16 +115,21 @@ export function operationWeight(
     }
   };
 
-  const multiplier = (args: readonly ArgumentNode[] | undefined): number => {
+  const multiplier = (name: string, args: readonly ArgumentNode[] | undefined): number => {
     let times = 1;
+    // A page asked with no size (none given, null, or a variable left out) holds the default number of items.
+    let sized = false;
     for (const arg of args ?? []) {
       const page = PAGE_ARGUMENTS.has(arg.name.value);
       if (!page && !LIST_ARGUMENTS.has(arg.name.value)) continue;
       const value = argumentValue(arg.value);
-      if (page && typeof value === 'number') times = Math.max(times, value);
+      if (page && typeof value === 'number') {
+        times = Math.max(times, value);
+        sized = true;
+      }
       if (!page && Array.isArray(value)) times = Math.max(times, value.length);
     }
-    return times;
+    return sized || !paged?.has(name) ? times : Math.max(times, DEFAULT_PAGE_SIZE);
   };
 
   // Selections of one level: fields weigh the depth factor, fragments are spread in place. Records
@@ -138,7 +161,7 @@ export function operationWeight(
   ): Weight => {
     if (field.name.value === '__schema' || field.name.value === '__type') return { cost: 0, records: 0 };
     if (!field.selectionSet) return { cost: SCALAR_COST, records: 0 };
-    const times = multiplier(field.arguments);
+    const times = multiplier(field.name.value, field.arguments);
     const nested = selectionWeight(field.selectionSet, seen);
     return {
       cost: (OBJECT_COST + DEPTH_FACTOR * nested.cost) * times,
@@ -189,8 +212,12 @@ export interface OperationAdmission {
  * among the plugins, so that it wraps whichever executor the others chose (graphql-jit compiles a
  * document only when it first runs, never for a refused one).
  */
-export function useQueryCost(maxCost: number, { gate, reach }: OperationAdmission = {}): Plugin {
-  const weigh = weigher(gate && reach);
+export function useQueryCost(
+  maxCost: number,
+  { gate, reach }: OperationAdmission = {},
+  paged?: ReadonlySet<string>,
+): Plugin {
+  const weigh = weigher(gate && reach, paged);
   return {
     // A subscription holds no records between events (its polls are shared): only its cost is checked.
     onSubscribe({ args, setResultAndStopExecution }) {
@@ -266,13 +293,13 @@ function timedOut(timeoutMs: number): ExecutionResult {
  * for operations whose page sizes and id counts are written in the document rather than sent as
  * variables: those weigh the same every time.
  */
-function weigher(reach: ProviderReach | undefined) {
+function weigher(reach: ProviderReach | undefined, paged: ReadonlySet<string> | undefined) {
   const fixed = new WeakMap<DocumentNode, Map<string, OperationWeight>>();
   return (document: DocumentNode, operationName: string | null | undefined, variables: Variables) => {
     const name = operationName ?? '';
     const known = fixed.get(document)?.get(name);
     if (known) return known;
-    const weight = operationWeight(document, operationName, variables, reach);
+    const weight = operationWeight(document, operationName, variables, reach, paged);
     if (!weight.variable) {
       let byName = fixed.get(document);
       if (!byName) {

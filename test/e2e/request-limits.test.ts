@@ -418,10 +418,17 @@ describe('what an operation costs', () => {
     expect((await gw.query(beside)).errors).toEqual(overCost(71));
   });
 
-  it('weighs a page asked with a null size as one item', async () => {
-    // (2 + 1.5 × (2 + 1.5 × (2 + 1.5 × 1))) + 60 = 72.875 for the page and the 60 fields.
-    const page = `{ dataSources(first: null) { edges { node { id } } } ${typenames(60)} }`;
-    expect((await gw.query(page)).errors).toEqual(overCost(73));
+  it('weighs a page asked with no size, a null one or a variable left out as the default page of 20', async () => {
+    // (2 + 1.5 × (2 + 1.5 × (2 + 1.5 × 1))) × 20 = 257.5: the 20 items such a page answers with.
+    const pages = [
+      '{ dataSources(first: 20) { edges { node { id } } } }',
+      '{ dataSources { edges { node { id } } } }',
+      '{ dataSources(first: null) { edges { node { id } } } }',
+      'query Page($n: Int) { dataSources(first: $n) { edges { node { id } } } }',
+    ];
+    for (const page of pages) expect((await gw.query(page)).errors).toEqual(overCost(258));
+    // A page size given is weighed as given.
+    expect((await gw.query('{ dataSources(first: 4) { edges { node { id } } } }')).errors).toBeUndefined();
   });
 
   it('weighs the operation `operationName` picks from a document of several', async () => {
