@@ -1,6 +1,6 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
-import { type TestRedis, twoGatewaysOnRedis, useTestRedis } from '../support/redis.js';
+import { useGatewayPairsOnRedis } from '../support/redis.js';
 
 const LIST = '{ riverGenDataSources(first: 1) { edges { node { id } } } }';
 
@@ -112,19 +112,7 @@ describe('<PREFIX>_MAX_RPS in one gateway', () => {
 });
 
 describe('<PREFIX>_MAX_RPS shared through Redis', () => {
-  const suite = useTestRedis('share budgets through');
-  const gateways: TestGateway[] = [];
-
-  afterAll(async () => {
-    await Promise.all(gateways.map((gw) => gw.close()));
-  });
-
-  /** Two gateways on one Redis, both calling the first one's RiverGen simulator, closed after the tests. */
-  async function twoGateways(env: Record<string, string>): Promise<[TestGateway, TestGateway]> {
-    const pair = await twoGatewaysOnRedis(suite.redis as TestRedis, env);
-    gateways.push(...pair);
-    return pair;
-  }
+  const { suite, twoGateways } = useGatewayPairsOnRedis('share budgets through');
 
   it('keeps two gateways together within one budget', async (ctx) => {
     if (suite.unavailable || !suite.redis) return ctx.skip(suite.unavailable);

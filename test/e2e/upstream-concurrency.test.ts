@@ -1,7 +1,7 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { metricSum } from '../support/prometheus.js';
-import { type TestRedis, twoGatewaysOnRedis, useTestRedis } from '../support/redis.js';
+import { useGatewayPairsOnRedis } from '../support/redis.js';
 
 const LIST = '{ riverGenDataSources(first: 1) { edges { node { id } } } }';
 
@@ -74,19 +74,7 @@ describe('<PREFIX>_MAX_CONCURRENT in one gateway', () => {
 });
 
 describe('<PREFIX>_MAX_CONCURRENT shared through Redis', () => {
-  const suite = useTestRedis('share concurrency budgets through');
-  const gateways: TestGateway[] = [];
-
-  afterAll(async () => {
-    await Promise.all(gateways.map((gw) => gw.close()));
-  });
-
-  /** Two gateways on one Redis, both calling the first one's RiverGen simulator, closed after the tests. */
-  async function twoGateways(env: Record<string, string>): Promise<[TestGateway, TestGateway]> {
-    const pair = await twoGatewaysOnRedis(suite.redis as TestRedis, env);
-    gateways.push(...pair);
-    return pair;
-  }
+  const { suite, twoGateways } = useGatewayPairsOnRedis('share concurrency budgets through');
 
   it('keeps two gateways together within one budget of calls at once', async (ctx) => {
     if (suite.unavailable || !suite.redis) return ctx.skip(suite.unavailable);

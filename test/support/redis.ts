@@ -377,3 +377,26 @@ export async function twoGatewaysOnRedis(
   }
   return [a, b];
 }
+
+/**
+ * A suite's Redis (see useTestRedis) and `twoGateways(env)`: two gateways on it calling the first
+ * one's RiverGen simulator, all closed after the suite.
+ */
+export function useGatewayPairsOnRedis(purpose: string): {
+  suite: SuiteRedis;
+  twoGateways: (env: Record<string, string>) => Promise<[TestGateway, TestGateway]>;
+} {
+  const suite = useTestRedis(purpose);
+  const gateways: TestGateway[] = [];
+  afterAll(async () => {
+    await Promise.all(gateways.map((gw) => gw.close()));
+  });
+  return {
+    suite,
+    async twoGateways(env) {
+      const pair = await twoGatewaysOnRedis(suite.redis as TestRedis, env);
+      gateways.push(...pair);
+      return pair;
+    },
+  };
+}
