@@ -48,11 +48,14 @@ const pattern = (what: string) =>
 export function dataSourceArgTypes(definitions: readonly ProviderDefinition[]) {
   const ProviderEnum = builder.enumType('Provider', {
     description: 'The upstream system that holds a data source.',
+    // In the order `orderBy: PROVIDER` sorts by (by name), whichever order the registry lists them in.
     values: Object.fromEntries(
-      definitions.map((definition) => [
-        definition.enumValue,
-        { value: definition.id, description: definition.description },
-      ]),
+      [...definitions]
+        .sort((a, b) => (a.enumValue < b.enumValue ? -1 : a.enumValue > b.enumValue ? 1 : 0))
+        .map((definition) => [
+          definition.enumValue,
+          { value: definition.id, description: definition.description },
+        ]),
     ),
   });
   const DataSourceFilterInput = builder.inputType('DataSourceFilter', {
