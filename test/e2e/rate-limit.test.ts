@@ -6,6 +6,7 @@ import { listen } from '../../src/server.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { metricSum } from '../support/prometheus.js';
 import { useTestRedis } from '../support/redis.js';
+import { until } from '../support/until.js';
 
 const TOKENS = ['gw_rate_alice_0123456789', 'gw_rate_bob_9876543210'];
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -14,15 +15,6 @@ const QUERY = '{ __typename }';
 
 function metric(gw: TestGateway, name: string): Promise<number> {
   return metricSum(gw.gateway, name);
-}
-
-/** Asks again until `done` says yes: the window's end or Redis's return is a condition, not a sleep. */
-async function until(done: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await done())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 describe('RATE_LIMIT in memory', () => {

@@ -4,6 +4,7 @@ import { type DemoUpstreams, startDemoUpstreams } from '../../src/sandbox/demo.j
 import { type GraphQLResponse, startTestGateway, type TestGateway } from '../support/gateway.js';
 import { metricSum } from '../support/prometheus.js';
 import { ensureRedisServer, startTestRedis, type TestRedis } from '../support/redis.js';
+import { until } from '../support/until.js';
 
 type Named = { id: string; name: string };
 type Page = { destinations: { edges: { node: Named }[] } };
@@ -11,15 +12,6 @@ const DESTINATIONS = '{ destinations(first: 100) { edges { node { id name } } } 
 const RENAME =
   'mutation($id: ID!, $name: String!) { updateDestination(id: $id, input: { name: $name }) { __typename } }';
 const CHANNEL = 'gateway:cache:invalidate';
-
-/** Asks again until `done` says yes: a message through Redis or Redis's return is a condition, not a sleep. */
-async function until(done: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await done())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 function metric(gw: TestGateway, name: string): Promise<number> {
   return metricSum(gw.gateway, name);

@@ -12,6 +12,7 @@ import {
   type TestRedisGroup,
   type TestSentinel,
 } from '../support/redis.js';
+import { until } from '../support/until.js';
 
 type Named = { id: string; name: string };
 type Page = { destinations: { edges: { node: Named }[] } };
@@ -22,15 +23,6 @@ const CHANNEL = 'gateway:cache:invalidate';
 /** One caller per test, so that no test spends another's budget. */
 const TOKENS = ['alice', 'bob', 'carol', 'dave', 'erin'].map((name) => `gw_topology_${name}_0123456789`);
 const tokenEnv = { GATEWAY_AUTH: 'tokens', GATEWAY_TOKENS: TOKENS.join(',') };
-
-/** Asks again until `done` says yes: a message through Redis or a failover is a condition, not a sleep. */
-async function until(done: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await done())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 async function post(
   gw: TestGateway,

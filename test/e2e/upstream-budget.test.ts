@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { useGatewayPairsOnRedis } from '../support/redis.js';
+import { until } from '../support/until.js';
 
 const LIST = '{ riverGenDataSources(first: 1) { edges { node { id } } } }';
 
@@ -10,15 +11,6 @@ async function rps(gw: TestGateway, provider = 'rivergen'): Promise<number | und
     .split('\n')
     .find((row) => row.startsWith(`gateway_upstream_budget_rps{provider="${provider}"}`));
   return line === undefined ? undefined : Number(line.split(' ').at(-1));
-}
-
-/** Asks again until `done` says yes: the rate growing back is a condition, not a sleep. */
-async function until(done: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await done())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 /**
@@ -88,7 +80,7 @@ describe('<PREFIX>_MAX_RPS in one gateway', () => {
     await until(async () => {
       expect((await gw.query(LIST)).errors).toBeUndefined();
       return (await rps(gw)) === 20;
-    });
+    }, 30_000);
   });
 
   it('is off for a provider whose <PREFIX>_MAX_RPS is 0, whatever UPSTREAM_MAX_RPS sets for the others', async () => {
@@ -147,7 +139,7 @@ describe('<PREFIX>_MAX_RPS shared through Redis', () => {
     for (let i = 0; i < 3; i++)
       expect((await a.query(LIST)).errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
     // Each 429 halves the shared rate; the last halving is told back to the gateway as Redis answers.
-    await until(async () => ((await rps(a)) ?? 20) < 5);
+    await until(async () => ((await rps(a)) ?? 20) < 5, 30_000);
 
     // The other gateway saw no 429, yet its next call goes at the shared, lower rate.
     expect((await b.query(LIST)).errors).toBeUndefined();
@@ -156,7 +148,7 @@ describe('<PREFIX>_MAX_RPS shared through Redis', () => {
     await until(async () => {
       expect((await b.query(LIST)).errors).toBeUndefined();
       return (await rps(b)) === 20;
-    });
+    }, 30_000);
   });
 
   it('falls back to each gateway’s own budget while Redis is down, and counts it', async (ctx) => {
