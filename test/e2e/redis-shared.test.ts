@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoUpstreams, startDemoUpstreams } from '../../src/sandbox/demo.js';
-import { type GraphQLResponse, startTestGateway, type TestGateway } from '../support/gateway.js';
+import { type GraphQLResponse, postGraphQL, startTestGateway, type TestGateway } from '../support/gateway.js';
 import { metricSum } from '../support/prometheus.js';
 import { ensureRedisServer, startTestRedis, type TestRedis } from '../support/redis.js';
 import { until } from '../support/until.js';
@@ -15,18 +15,6 @@ const CHANNEL = 'gateway:cache:invalidate';
 
 function metric(gw: TestGateway, name: string): Promise<number> {
   return metricSum(gw.gateway, name);
-}
-
-async function post(
-  gw: TestGateway,
-  body: Record<string, unknown>,
-): Promise<GraphQLResponse & { status: number }> {
-  const response = await gw.gateway.yoga.fetch('http://gateway.test/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, ...((await response.json()) as GraphQLResponse) };
 }
 
 describe('two gateways sharing one Redis', () => {
@@ -106,11 +94,11 @@ describe('two gateways sharing one Redis', () => {
     const query = '{ destinations(first: 2) { edges { node { id } } } }';
     const hash = createHash('sha256').update(query).digest('hex');
     const extensions = { persistedQuery: { version: 1, sha256Hash: hash } };
-    expect((await post(b, { extensions })).status).toBe(404);
-    const registered = await post(a, { query, extensions });
+    expect((await postGraphQL(b, { extensions })).status).toBe(404);
+    const registered = await postGraphQL(a, { query, extensions });
     expect(registered.errors).toBeUndefined();
     await until(async () => (await redis?.client.exists(`gateway:apq:sha256:${hash}`)) === 1);
-    const byHash = await post(b, { extensions });
+    const byHash = await postGraphQL(b, { extensions });
     expect(byHash.errors).toBeUndefined();
     expect(byHash.data).toEqual(registered.data);
   });
@@ -127,9 +115,9 @@ describe('two gateways sharing one Redis', () => {
       b.query(DESTINATIONS),
       a.query(RENAME, { id, name: 'Renamed while Redis is down' }),
       b.query(DESTINATIONS),
-      post(a, { query, extensions }),
+      postGraphQL(a, { query, extensions }),
       // Registered on A only: B asks for the document, which its client then sends again.
-      post(b, { query, extensions }),
+      postGraphQL(b, { query, extensions }),
     ]);
     for (const answer of answers) {
       expect(answer.status).toBe(200);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoUpstreams, startDemoUpstreams } from '../../src/sandbox/demo.js';
-import { type GraphQLResponse, startTestGateway, type TestGateway } from '../support/gateway.js';
+import { postGraphQL, startTestGateway, type TestGateway } from '../support/gateway.js';
 import { metricSum } from '../support/prometheus.js';
 import {
   ensureRedisServer,
@@ -23,18 +23,6 @@ const CHANNEL = 'gateway:cache:invalidate';
 /** One caller per test, so that no test spends another's budget. */
 const TOKENS = ['alice', 'bob', 'carol', 'dave', 'erin'].map((name) => `gw_topology_${name}_0123456789`);
 const tokenEnv = { GATEWAY_AUTH: 'tokens', GATEWAY_TOKENS: TOKENS.join(',') };
-
-async function post(
-  gw: TestGateway,
-  body: Record<string, unknown>,
-): Promise<GraphQLResponse & { status: number }> {
-  const response = await gw.gateway.yoga.fetch('http://gateway.test/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, ...((await response.json()) as GraphQLResponse) };
-}
 
 /** The statuses of `rounds` queries by `token` through A then B in turns. */
 async function statusesInTurns(
@@ -141,12 +129,12 @@ describe.each(topologies)('two gateways sharing $name', ({ name, start }) => {
     const query = `{ destinations(first: 2) { edges { node { id } } } } # ${name}`;
     const hash = createHash('sha256').update(query).digest('hex');
     const extensions = { persistedQuery: { version: 1, sha256Hash: hash } };
-    expect((await post(b, { extensions })).status).toBe(404);
-    const registered = await post(a, { query, extensions });
+    expect((await postGraphQL(b, { extensions })).status).toBe(404);
+    const registered = await postGraphQL(a, { query, extensions });
     expect(registered.errors).toBeUndefined();
     // A's write to Redis is not awaited by its answer: B may ask a moment before it lands.
-    await until(async () => (await post(b, { extensions })).status === 200);
-    const byHash = await post(b, { extensions });
+    await until(async () => (await postGraphQL(b, { extensions })).status === 200);
+    const byHash = await postGraphQL(b, { extensions });
     expect(byHash.errors).toBeUndefined();
     expect(byHash.data).toEqual(registered.data);
   });

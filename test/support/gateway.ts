@@ -82,3 +82,16 @@ export async function startTestGateway(
     [Symbol.asyncDispose]: close,
   };
 }
+
+/** A POST /graphql of `body` as sent (for `extensions` such as APQ's hash), with the response's status. */
+export async function postGraphQL(
+  gw: TestGateway,
+  body: Record<string, unknown>,
+): Promise<GraphQLResponse & { status: number }> {
+  const response = await gw.gateway.yoga.fetch('http://gateway.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, ...((await response.json()) as GraphQLResponse) };
+}
