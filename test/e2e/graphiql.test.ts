@@ -17,7 +17,9 @@ beforeAll(async () => {
     return;
   }
   // As `npm start` serves the demo: open, answers readable from any origin.
-  gw = await startTestGateway({ CORS_ORIGINS: '*' });
+  // A poll read that fails on a loaded machine waits twice as long each time (up to LIVE_POLL_MAX_MS,
+  // 30 s by default): bounded here so that the watched transfer's end shows within the test's wait.
+  gw = await startTestGateway({ CORS_ORIGINS: '*', LIVE_POLL_MAX_MS: '2000' });
   server = await listen(gw.gateway, '127.0.0.1', 0);
   browser = await puppeteer.launch({
     executablePath: chromium.path,
@@ -45,7 +47,7 @@ afterAll(async () => {
 
 describe('GraphiQL in a browser', () => {
   it('loads from the gateway alone, opens with the examples as tabs and runs them against the demo', {
-    timeout: 60_000,
+    timeout: 120_000,
   }, async (ctx) => {
     if (unavailable || !browser || !server) return ctx.skip(unavailable);
     const origin = new URL(server.url).origin;
@@ -146,16 +148,26 @@ async function openTab(page: Page, name: string): Promise<void> {
 async function runActiveTab(page: Page, field: string, also = ''): Promise<string> {
   for (let tries = 1; ; tries++) {
     await page.locator('.graphiql-execute-button').click();
-    const answer = await page.waitForFunction(
-      (field, also) => {
-        const text = document.querySelector('.graphiql-response')?.textContent ?? '';
-        if (text.includes('"errors"')) return text;
-        return text.includes(`"${field}"`) && text.includes(also) ? text : false;
-      },
-      { timeout: 20_000 },
-      field,
-      also,
-    );
+    const answer = await page
+      .waitForFunction(
+        (field, also) => {
+          const text = document.querySelector('.graphiql-response')?.textContent ?? '';
+          if (text.includes('"errors"')) return text;
+          return text.includes(`"${field}"`) && text.includes(also) ? text : false;
+        },
+        { timeout: 30_000 },
+        field,
+        also,
+      )
+      .catch(async (error: unknown) => {
+        // Say what the user would have seen instead, so that a failure on a loaded machine can be read.
+        const shown = await page
+          .$eval('.graphiql-response', (pane) => pane.textContent ?? '')
+          .catch(() => '');
+        throw new Error(
+          `no answer holding "${field}" ${also} within 30 s (${String(error)}); the response pane showed: ${shown.replace(/\s+/g, ' ').slice(0, 600)}`,
+        );
+      });
     // The editor indents with no-break spaces.
     const text = String(await answer.jsonValue()).replace(/\s+/g, ' ');
     // GraphiQL learns a new tab's operation name a moment after it shows its document; run before
