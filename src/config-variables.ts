@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isOrigin } from './gateway/cors.js';
 import type { EnvVariable } from './gateway/provider.js';
 import { parseRateLimit } from './gateway/rate-limit.js';

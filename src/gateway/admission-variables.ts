@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Env, EnvVariable } from './provider.js';
 
 const SUFFIX = 'MAX_RECORDS_IN_FLIGHT';

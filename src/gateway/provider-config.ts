@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Env, EnvVariable, ProviderConfigResult } from './provider.js';
 
 /** One variable of a provider's group, with the schema its value must pass. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Env, EnvVariable } from './provider.js';
 import type { UpstreamTimeouts } from './upstream/index.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Env, ProviderConfigResult } from '../../gateway/provider.js';
 import { readVariables } from '../../gateway/provider-config.js';
 
