@@ -99,10 +99,17 @@ describe('CORS', () => {
     }
   });
 
-  it('defaults to `*` in demo mode only, and refuses a value that is not an origin', () => {
+  it('defaults to `*` in demo mode only, takes http and https origins, and refuses a value that is not an origin', () => {
     expect(loadConfig({}, providers).corsOrigins).toEqual(['*']);
     const deployed = { PDC_URL: 'https://catalog.example.com', PDC_USERNAME: 'u', PDC_PASSWORD: 'p' };
     expect(loadConfig({ ...deployed, GATEWAY_AUTH: 'none' }, providers).corsOrigins).toEqual([]);
+    // A front end in development is served over plain http, on a port of its own.
+    const local = {
+      ...deployed,
+      GATEWAY_AUTH: 'none',
+      CORS_ORIGINS: 'http://localhost:3000, https://app.example.com',
+    };
+    expect(loadConfig(local, providers).corsOrigins).toEqual(['http://localhost:3000', APP]);
     for (const bad of [`${APP}/`, `${APP}/graphql`, 'app.example.com', 'ftp://files.example.com']) {
       const refused = (() => {
         try {
