@@ -22,5 +22,7 @@ export default defineConfig({
     reporters: ['default'],
     include: ['test/**/*.test.ts'],
     env: { SANDBOX_SHAPE: 'extended' },
+    // Static mutants (values built when a module loads) are turned on before the test file's imports.
+    setupFiles: ['test/mutation/activate-before-imports.ts'],
   },
 });
