@@ -15,10 +15,12 @@ const PREAMBLE = new RegExp(String.raw`^[^:;]*\s[^:;]*:\s+(?=${UPSTREAM_FIELD_PA
  */
 export function fieldProblems(message: string): UpstreamProblem[] {
   // Clipped: the preamble pattern takes time that grows with the square of a text without a colon.
-  const text = clipped(message).trim().replace(PREAMBLE, '');
+  const text = clipped(message).replace(PREAMBLE, '');
   const problems: UpstreamProblem[] = text.split(BOUNDARY).map((part) => {
-    const named = NAMED.exec(part.trim());
-    return named?.[1] && named[2] ? { field: named[1], message: named[2].trim() } : { message: part.trim() };
+    // Trimmed once: the pattern's `\s+` and `$` then leave no space around the problem either.
+    const trimmed = part.trim();
+    const named = NAMED.exec(trimmed);
+    return named?.[1] && named[2] ? { field: named[1], message: named[2] } : { message: trimmed };
   });
   return problems.some((problem) => problem.field !== undefined) ? problems : [];
 }

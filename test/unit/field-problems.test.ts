@@ -25,14 +25,14 @@ describe('the problems an upstream lists in one message', () => {
   });
 
   it('keeps a part that names no field as its text, beside those that do', () => {
-    expect(fieldProblems('Request rejected; port: must be <= 65535')).toEqual([
+    expect(fieldProblems(' Request rejected ; port: must be <= 65535')).toEqual([
       { message: 'Request rejected' },
       { field: 'port', message: 'must be <= 65535' },
     ]);
   });
 
   it('takes a problem over several lines, without the spaces around it', () => {
-    expect(fieldProblems('port:  must be an integer\nbetween 1 and 65535 ;  name: too long \n')).toEqual([
+    expect(fieldProblems('\n port:  must be an integer\nbetween 1 and 65535 ;  name: too long \n')).toEqual([
       { field: 'port', message: 'must be an integer\nbetween 1 and 65535' },
       { field: 'name', message: 'too long' },
     ]);
