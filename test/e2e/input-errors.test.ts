@@ -169,6 +169,10 @@ describe('a literal in the document that does not fit its type', () => {
         code: 'GRAPHQL_PARSE_FAILED',
       },
     ]);
+    // A character the lexer refuses is not quoted either, nor announced with a dangling colon.
+    expect(await refusals('{ dataSources(first: 1) { totalCount } } %')).toEqual([
+      { message: 'Syntax Error: Unexpected character.', field: undefined, code: 'GRAPHQL_PARSE_FAILED' },
+    ]);
   });
 
   it('answers a body that is not JSON without quoting it', async () => {
@@ -180,7 +184,13 @@ describe('a literal in the document that does not fit its type', () => {
     expect(response.status).toBe(400);
     const text = await response.text();
     expect(text).not.toContain(SECRET);
-    expect(JSON.parse(text)).toMatchObject({ errors: [{ message: 'POST body sent invalid JSON.' }] });
+    // The parser's error keeps its name, which says what kind of failure it was, and nothing else.
+    expect(JSON.parse(text)).toMatchObject({
+      errors: [
+        { message: 'POST body sent invalid JSON.', extensions: { originalError: { name: 'SyntaxError' } } },
+      ],
+    });
+    expect(JSON.parse(text).errors[0].extensions.originalError).toEqual({ name: 'SyntaxError' });
   });
 });
 
