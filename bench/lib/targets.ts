@@ -48,8 +48,8 @@ const LATENCIES = [0, 20];
 
 /**
  * Upstream calls one query makes, as the gateway makes them today: one by-ids POST for 100 PDC ids,
- * that POST plus a GET for each of the 75 other ids of the mixed list, and five list calls for the
- * cross-provider page (streamed or not).
+ * that POST plus a GET for each of the 75 other ids of the mixed list, and one list call per provider
+ * for the cross-provider page (streamed or not).
  */
 export const EXPECTED_CALLS: Record<string, number> = {
   'node-prequel-import': 1,
@@ -58,8 +58,8 @@ export const EXPECTED_CALLS: Record<string, number> = {
   'node-rivergen': 1,
   'nodes-pdc': 1,
   'nodes-mixed': 76,
-  'data-sources-postgres': 5,
-  'data-sources-streamed': 5,
+  'data-sources-postgres': 4,
+  'data-sources-streamed': 4,
   'patch-rivergen': 1,
 };
 

@@ -1,4 +1,3 @@
-import { setMaxListeners } from 'node:events';
 import { endsWith } from './streamed-results.js';
 
 /**
@@ -83,9 +82,8 @@ export class Cancellation {
   }
 
   private arm(): AbortSignal {
+    // Its upstream calls wait on it through one listener (upstream/on-abort.ts), however many there are.
     const controller = new AbortController();
-    // Each upstream call in flight listens on it: a `nodes` of many ids has more than Node's 10 at once.
-    setMaxListeners(0, controller.signal);
     this.controller = controller;
     if (this.ended) return controller.signal;
     const client = this.request?.signal;

@@ -41,12 +41,13 @@ export async function windowFromNumberedPages<T>(
       return { items: answer.items.slice(skip, skip + part.limit), totalItems: answer.totalItems };
     }),
   );
-  const totalItems = slices[0]?.totalItems ?? 0;
-  return {
-    items: slices.flatMap((slice) => slice.items),
-    hasMore: end < totalItems,
-    totalItems,
-  };
+  const totalItems = slices[0]?.totalItems ?? Number.NaN;
+  const items = slices.flatMap((slice) => slice.items);
+  // Without a readable total, whether the list goes on is learnt by reading the one item after the window.
+  const hasMore = Number.isFinite(totalItems)
+    ? end < totalItems
+    : items.length === window.limit && (await fetch(end + 1, 1)).items.length > 0;
+  return { items, hasMore, totalItems };
 }
 
 /** The smallest page size, up to `largest`, for which the whole window is on one page. */

@@ -202,13 +202,14 @@ export async function pageAcross<T>(
     // Every segment the page may reach is asked at once for a whole page, so the page waits for the
     // slowest of them rather than their sum; the answers are laid end to end in segment order as
     // before, and an answer the page does not reach is dropped (its failure too: that segment was
-    // not needed).
+    // not needed). A segment says itself whether its list goes on (`hasMore`, from its upstream's
+    // total or next page), so none is asked for an item past the page to learn it.
     // Paging on from an item with an identity reads from the item itself, to check it still stands there.
     let resumed: Promise<number> | undefined;
     const ahead = segments.slice(from).map((segment, i) => {
       if (i > 0 || after?.id === undefined || !identify)
-        return settle(segment.list({ offset: i === 0 ? offset : 0, limit: size + 1 }));
-      const read = resumeAfter(segment, after.offset, after.id, size + 1, identify);
+        return settle(segment.list({ offset: i === 0 ? offset : 0, limit: size }));
+      const read = resumeAfter(segment, after.offset, after.id, size, identify);
       resumed = read.then(
         (r) => r.offset,
         () => offset,
@@ -216,11 +217,12 @@ export async function pageAcross<T>(
       return settle(read.then((r) => r.slice));
     });
     if (resumed) offset = await resumed;
-    let told = 0;
-    for (let i = from; i < segments.length && edges.length <= size; i++, offset = 0) {
+    // A page that ends where a segment does goes on to the next segments only to learn whether one
+    // holds an item, from the answers already asked for.
+    for (let i = from; i < segments.length && !hasNextPage; i++, offset = 0) {
       const segment = segments[i] as Segment<T>;
       for (let part = 0; ; part++) {
-        const want = size + 1 - edges.length;
+        const room = size - edges.length;
         const slice =
           part === 0
             ? await safely(
@@ -228,21 +230,23 @@ export async function pageAcross<T>(
                 () => unsettle(ahead[i - from] as Promise<Settled<ListSlice<T>>>),
                 emptySlice<T>(),
               )
-            : await safely(segment, () => segment.list({ offset, limit: want }), emptySlice<T>());
-        edges.push(
-          ...slice.items.map((node, j) => ({ node, cursor: cursor(segment.key, offset + j, node) })),
-        );
-        offset += slice.items.length;
-        const certain = Math.min(edges.length, size);
-        if (options.onEdges && certain > told) options.onEdges(edges.slice(told, certain));
-        told = certain;
+            : await safely(segment, () => segment.list({ offset, limit: room }), emptySlice<T>());
+        const taken = slice.items.length > room ? slice.items.slice(0, room) : slice.items;
+        if (taken.length > 0) {
+          const added = taken.map((node, j) => ({ node, cursor: cursor(segment.key, offset + j, node) }));
+          edges.push(...added);
+          // Every edge taken is on the page: the segments before it have answered.
+          options.onEdges?.(added);
+        }
+        offset += taken.length;
+        if (slice.items.length > taken.length) hasNextPage = true;
         // A segment may hand back less than asked while it still has more (an upstream page bound).
-        if (!slice.hasMore || slice.items.length === 0 || edges.length > size) break;
+        else if (slice.hasMore && slice.items.length > 0) {
+          if (edges.length < size) continue;
+          hasNextPage = true;
+        }
+        break;
       }
-    }
-    if (edges.length > size) {
-      hasNextPage = true;
-      edges = edges.slice(0, size);
     }
     hasPreviousPage = after !== undefined;
   }

@@ -77,7 +77,10 @@ export interface ListWindow {
 
 export interface ListSlice<T> {
   items: T[];
-  /** True when the list goes on after this slice. */
+  /**
+   * True when the list goes on after this slice, and only then: paging answers `hasNextPage` from it.
+   * A list whose upstream cannot say reads one item past the slice to learn it.
+   */
   hasMore: boolean;
 }
 

@@ -103,6 +103,51 @@ describe('dataSources across every provider', () => {
     }
   });
 
+  it('asks each provider the page reaches once, nothing past the page, and still knows what follows', async () => {
+    const LIST = `query List($first: Int, $after: String) {
+      dataSources(first: $first, after: $after, filter: { providers: [PREQUEL_EXPORT, RIVERGEN] }) {
+        edges { cursor node { provider } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }`;
+    type List = { dataSources: Connection };
+    /** The page and the calls each simulator received for it. */
+    const read = async (variables: Record<string, unknown>) => {
+      gw.resetCounts();
+      const result = await gw.query<List>(LIST, variables);
+      expect(result.errors).toBeUndefined();
+      const calls = Object.fromEntries(Object.entries(gw.sims).map(([key, sim]) => [key, sim.stats.count()]));
+      return { page: result.data?.dataSources as Connection, calls };
+    };
+    const only = (calls: Record<string, number>) => Object.entries(calls).filter(([, n]) => n > 0);
+    // 80 Prequel Export destinations, then 180 RiverGen data sources.
+    const first = await read({ first: 100 });
+    expect(
+      nodesOf(first.page)
+        .map((node) => node.provider)
+        .filter((p) => p === 'RIVERGEN'),
+    ).toHaveLength(20);
+    expect(first.page.pageInfo.hasNextPage).toBe(true);
+    expect(only(first.calls)).toEqual([
+      ['prequel-export', 1],
+      ['rivergen', 1],
+    ]);
+    // A page that ends where Prequel Export's list does: RiverGen's answer says more follow.
+    const atEnd = await read({ first: 80 });
+    expect(nodesOf(atEnd.page).every((node) => node.provider === 'PREQUEL_EXPORT')).toBe(true);
+    expect(atEnd.page.pageInfo.hasNextPage).toBe(true);
+    expect(only(atEnd.calls)).toEqual([
+      ['prequel-export', 1],
+      ['rivergen', 1],
+    ]);
+    const middle = await read({ first: 100, after: atEnd.page.pageInfo.endCursor });
+    // A page that ends where the last list does: nothing follows.
+    const last = await read({ first: 80, after: middle.page.pageInfo.endCursor });
+    expect(nodesOf(last.page)).toHaveLength(80);
+    expect(last.page.pageInfo.hasNextPage).toBe(false);
+    expect(only(last.calls)).toEqual([['rivergen', 1]]);
+  });
+
   it('answers with the other providers and an error naming the one that is down', async () => {
     // A gateway of its own: the failures open its PDC breaker, which would fail the other tests' calls.
     await using down = await startTestGateway();

@@ -120,6 +120,35 @@ describe('operation deadline', () => {
     await until(() => gw.sims.pdc?.stats.inFlight() === 0);
   });
 
+  it('gives up every one of many calls in flight and waiting at the deadline, with no listener-leak warning', async () => {
+    const warnings: Error[] = [];
+    const warned = (warning: Error) => warnings.push(warning);
+    process.on('warning', warned);
+    try {
+      const { gw, http } = await start({ OPERATION_TIMEOUT_MS: String(DEADLINE_MS) });
+      const listed = await post(
+        http,
+        '{ destinations(first: 40) { edges { node { id } } } riverGenDataSources(first: 40) { edges { node { id } } } }',
+      );
+      const ids = Object.values(listed.data ?? {}).flatMap((list) =>
+        (list as { edges: { node: { id: string } }[] }).edges.map((edge) => edge.node.id),
+      );
+      expect(ids).toHaveLength(80);
+      // Looked up one by one, a few at a time per provider: some calls are sent and hang, the rest wait.
+      for (const sim of [gw.sims['prequel-export'], gw.sims.rivergen]) sim?.setFaults({ hang: true });
+      const answer = await post(http, `{ nodes(ids: ${JSON.stringify(ids)}) { id } }`);
+      expect(answer.errors).toHaveLength(80);
+      expect(answer.errors?.every((error) => error.extensions?.code === 'GATEWAY_TIMEOUT')).toBe(true);
+      await until(
+        () => gw.sims['prequel-export']?.stats.inFlight() === 0 && gw.sims.rivergen?.stats.inFlight() === 0,
+      );
+      expect(gw.sims.rivergen?.stats.peakInFlight()).toBeGreaterThan(1);
+      expect(warnings).toEqual([]);
+    } finally {
+      process.off('warning', warned);
+    }
+  });
+
   it('answers at the deadline plus a moment even while the wait is on something no signal reaches (a shared login)', async () => {
     // The login gives up on its own after 2.5 s (its headers timeout): well after the answer is due.
     const { gw, http } = await start({

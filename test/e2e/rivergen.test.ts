@@ -39,7 +39,7 @@ describe('RiverGen data sources', () => {
     expect(new Set(ids).size).toBe(180);
   });
 
-  it('asks RiverGen for one page just large enough for the page asked, and its next item', async () => {
+  it('asks RiverGen for one page just large enough for the page asked, and knows from its total that more follow', async () => {
     gw.resetCounts();
     const first = await gw.query<{ riverGenDataSources: Page }>(
       '{ riverGenDataSources(first: 5, sortBy: ID, sortOrder: ASC) { edges { node { nativeId } } pageInfo { hasNextPage endCursor } } }',
@@ -47,7 +47,7 @@ describe('RiverGen data sources', () => {
     expect(first.data?.riverGenDataSources.edges.map((e) => e.node.nativeId)).toHaveLength(5);
     expect(first.data?.riverGenDataSources.pageInfo.hasNextPage).toBe(true);
     const asked = gw.sims.rivergen?.stats.requests('listDataSources') ?? [];
-    expect(asked.map((r) => new URLSearchParams(r.query).get('page_size'))).toEqual(['6']);
+    expect(asked.map((r) => new URLSearchParams(r.query).get('page_size'))).toEqual(['5']);
 
     gw.resetCounts();
     const next = await gw.query<{ riverGenDataSources: Page }>(
@@ -59,10 +59,10 @@ describe('RiverGen data sources', () => {
       ...(next.data?.riverGenDataSources.edges ?? []),
     ];
     expect(new Set(ids.map((e) => e.node.nativeId)).size).toBe(10);
-    // Items 5-10 (five and the next one): the smallest page holding them is page 1 of 11.
+    // Items 4-9 (the cursor's own, to check it still stands there, and five): page 1 of 10 holds them.
     const again = gw.sims.rivergen?.stats.requests('listDataSources') ?? [];
     expect(again.map((r) => Object.fromEntries(new URLSearchParams(r.query)))).toMatchObject([
-      { page: '1', page_size: '11' },
+      { page: '1', page_size: '10' },
     ]);
   });
 

@@ -125,6 +125,48 @@ describe('a 2xx answer of the wrong shape', () => {
     });
   });
 
+  it.each([
+    {
+      provider: 'pdc',
+      list: 'catalogDataSources',
+      operation: 'filterDataSources',
+      body: {
+        data: ['a', 'b'].map((c) => ({ _id: c.repeat(24), resourceName: c, databaseType: 'POSTGRES' })),
+        pageInfo: { skip: 0, limit: 2 },
+      },
+    },
+    {
+      provider: 'rivergen',
+      list: 'riverGenDataSources',
+      operation: 'listDataSources',
+      body: {
+        success: true,
+        data: {
+          items: [1, 2].map((id) => ({ id, name: `s${id}`, type: 'postgresql', status: 'active' })),
+          pagination: { page: 1, page_size: 2 },
+        },
+      },
+    },
+  ])(
+    'without a total, $provider is read one item past a full page to know whether another follows',
+    async ({ provider, list, operation, body }) => {
+      // Every list call answers these two, so the read past a page of two finds more.
+      gw.sims[provider]?.setFaults({ body, operations: [operation] });
+      const read = async (first: number) => {
+        gw.resetCounts();
+        const answer = await gw.query<Record<string, { edges: unknown[]; pageInfo: object }>>(
+          `{ ${list}(first: ${first}) { edges { node { id } } pageInfo { hasNextPage } } }`,
+        );
+        expect(answer.errors).toBeUndefined();
+        return { page: answer.data?.[list], calls: gw.sims[provider]?.stats.count(operation) };
+      };
+      const full = await read(2);
+      expect(full.page?.edges).toHaveLength(2);
+      expect(full).toMatchObject({ page: { pageInfo: { hasNextPage: true } }, calls: 2 });
+      expect(await read(3)).toMatchObject({ page: { pageInfo: { hasNextPage: false } }, calls: 1 });
+    },
+  );
+
   it('is told apart from a liberal one: fields the gateway does not read may be missing or extra', async () => {
     gw.sims.pdc?.setFaults({
       body: { data: [], pageInfo: { totalCount: 0 }, status: 'unexpected', extra: [1, 'two'] },

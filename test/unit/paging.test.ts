@@ -97,7 +97,7 @@ describe('paging across providers', () => {
     calls.length = 0;
     const second = await pageAcross(segments, { first: 2, after: first.pageInfo.endCursor }, options);
     expect(names(second)).toEqual(['b1', 'b2']);
-    expect(calls).toEqual(['b.list(1,3)']);
+    expect(calls).toEqual(['b.list(1,2)']);
   });
 
   it('sums every segment for totalCount and leaves out a failing segment with a report', async () => {
@@ -277,6 +277,30 @@ describe('paging across providers', () => {
     expect(calls.sort()).toEqual(['a.count', 'b.count']);
   });
 
+  it('asks each segment once for the page, no item past it, and knows the next page from what they say', async () => {
+    const calls: string[] = [];
+    const segments = [segment('a', 3, calls), segment('b', 0, calls), segment('c', 2, calls)];
+    // The page ends inside a segment, at a segment's end with more after it, and at the very end.
+    for (const [first, last, more] of [
+      [2, 'a1', true],
+      [3, 'a2', true],
+      [5, 'c1', false],
+    ] as const) {
+      calls.length = 0;
+      const page = await pageAcross(segments, { first }, options);
+      expect(names(page).at(-1)).toBe(last);
+      expect(page.pageInfo.hasNextPage).toBe(more);
+      expect(calls.sort()).toEqual([`a.list(0,${first})`, `b.list(0,${first})`, `c.list(0,${first})`]);
+    }
+    // From a cursor at a segment's end, on to the rest.
+    const end = (await pageAcross(segments, { first: 3 }, options)).pageInfo.endCursor;
+    calls.length = 0;
+    const rest = await pageAcross(segments, { first: 2, after: end }, options);
+    expect(names(rest)).toEqual(['c0', 'c1']);
+    expect(rest.pageInfo.hasNextPage).toBe(false);
+    expect(calls.sort()).toEqual(['a.list(3,2)', 'b.list(0,2)', 'c.list(0,2)']);
+  });
+
   it('reads on in a segment that answers less than asked, for no more than the page still needs', async () => {
     const calls: string[] = [];
     const page = await pageAcross(
@@ -286,7 +310,7 @@ describe('paging across providers', () => {
     );
     expect(names(page)).toEqual(Array.from({ length: 10 }, (_, i) => `a${i}`));
     expect(page.pageInfo.hasNextPage).toBe(true);
-    expect(calls).toEqual(['a.list(0,11)', 'b.list(0,11)', 'a.list(5,6)', 'a.list(10,1)']);
+    expect(calls).toEqual(['a.list(0,10)', 'b.list(0,10)', 'a.list(5,5)']);
     // A segment that says it has more but answers nothing ends its part of the page.
     const stuck: Segment<string> = {
       key: 's',

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { Dispatcher } from 'undici';
+import { onAbort } from './on-abort.js';
 
 /**
  * The overall deadline of one try of an upstream call, made when the try starts and dropped by
@@ -13,8 +14,8 @@ export class CallDeadline extends EventEmitter {
   /** Set when the deadline passed, as opposed to the caller giving up. */
   expired = false;
   private readonly timer: ReturnType<typeof setTimeout>;
-  private readonly caller: AbortSignal | undefined;
-  private readonly onCallerAbort: (() => void) | undefined;
+  /** Takes this try off the caller's signal. */
+  private readonly unlisten: (() => void) | undefined;
   private rejectWaiting: ((reason: unknown) => void) | undefined;
 
   constructor(ms: number, caller: AbortSignal | undefined) {
@@ -23,12 +24,8 @@ export class CallDeadline extends EventEmitter {
       this.expired = true;
       this.abort(undefined);
     }, ms);
-    this.caller = caller;
-    if (caller) {
-      this.onCallerAbort = () => this.abort(caller.reason);
-      if (caller.aborted) this.onCallerAbort();
-      else caller.addEventListener('abort', this.onCallerAbort, { once: true });
-    }
+    if (caller?.aborted) this.abort(caller.reason);
+    else if (caller) this.unlisten = onAbort(caller, () => this.abort(caller.reason));
   }
 
   /**
@@ -46,7 +43,7 @@ export class CallDeadline extends EventEmitter {
   /** Ends the try: the timer and the listener on the caller's signal go. */
   done(): void {
     clearTimeout(this.timer);
-    if (this.onCallerAbort) this.caller?.removeEventListener('abort', this.onCallerAbort);
+    this.unlisten?.();
   }
 
   private abort(reason: unknown): void {

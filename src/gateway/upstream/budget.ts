@@ -1,5 +1,6 @@
 import type { Result } from 'ioredis';
 import type { SharedRedis } from '../shared/redis.js';
+import { onAbort } from './on-abort.js';
 
 /** `<PREFIX>_MAX_RPS`, how long a call over it may wait for a token, and the answer time that counts as a slowdown (0: none). */
 export interface BudgetOptions {
@@ -200,15 +201,15 @@ export async function awaitBudget(
   if (wait < 0) throw refuse('busy', undefined, Math.max(1, Math.ceil(-wait / 1000)));
   if (signal?.aborted) throw refuse('aborted', signal.reason);
   await new Promise<void>((resolve, reject) => {
-    const onAbort = () => {
+    const abandon = () => {
       clearTimeout(timer);
       reject(refuse('aborted', signal?.reason));
     };
     const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
+      unlisten?.();
       resolve();
     }, wait);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    const unlisten = signal && onAbort(signal, abandon);
   });
 }
 

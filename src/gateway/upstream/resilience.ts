@@ -8,6 +8,7 @@ import {
   retry,
 } from 'cockatiel';
 import { isUpstreamError, UpstreamError } from './errors.js';
+import { onAbort } from './on-abort.js';
 
 export interface ResilienceOptions {
   /** Tries in all for a safe read (1 = no retry). Writes are tried once. */
@@ -141,15 +142,14 @@ export class Resilience {
 /** `pending`, or a rejection with `error()` as soon as `signal` aborts (a backoff timer cannot be cut short). */
 function untilAborted<T>(pending: Promise<T>, signal: AbortSignal, error: () => Error): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(error());
-    signal.addEventListener('abort', onAbort, { once: true });
+    const unlisten = onAbort(signal, () => reject(error()));
     pending.then(
       (value) => {
-        signal.removeEventListener('abort', onAbort);
+        unlisten();
         resolve(value);
       },
       (failure: unknown) => {
-        signal.removeEventListener('abort', onAbort);
+        unlisten();
         reject(failure);
       },
     );

@@ -120,10 +120,16 @@ export class PdcSession implements ProviderSession {
     }
     if (window.limit === 0) return { items: [], hasMore: window.offset < (await this.filterCount(filters)) };
     const page = await this.client.filterDataSources(filters, { skip: window.offset, limit: window.limit });
-    this.totals.set(JSON.stringify(filters), Promise.resolve(page.pageInfo.totalCount));
+    const total = page.pageInfo.totalCount;
+    const end = window.offset + page.dataSources.length;
+    if (Number.isFinite(total)) this.totals.set(JSON.stringify(filters), Promise.resolve(total));
     return {
       items: page.dataSources.map(toCatalogRecord),
-      hasMore: window.offset + page.dataSources.length < page.pageInfo.totalCount,
+      // Without a readable total, whether the list goes on is learnt by reading the one item after the page.
+      hasMore: Number.isFinite(total)
+        ? end < total
+        : page.dataSources.length === window.limit &&
+          (await this.client.filterDataSources(filters, { skip: end, limit: 1 })).dataSources.length > 0,
     };
   }
 
