@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import { recheckUnrun } from './mutation-recheck.js';
 
 /**
  * `npm run mutation -- <file>...`: Stryker on each file in turn, against the tests that
@@ -14,7 +15,7 @@ const files = args.filter((arg) => !arg.startsWith('-'));
 const options = args.filter((arg) => arg.startsWith('-'));
 const map = JSON.parse(readFileSync('test/mutation/map.json', 'utf8')) as Record<string, string[]>;
 
-function stryker(file: string | undefined): number {
+async function stryker(file: string | undefined): Promise<number> {
   const name = file
     ? file
         .replace(/^src\//, '')
@@ -41,12 +42,15 @@ function stryker(file: string | undefined): number {
       env: { ...process.env, MUTATION_NAME: name, MUTATION_TEST_FILES: tests.join(',') },
     },
   );
+  // Survivors under which no test ran to its end are run again by hand (see mutation-recheck.ts).
+  const report = `reports/mutation/${name}/mutation.json`;
+  if (run.status === 0 && existsSync(report)) await recheckUnrun(report, tests);
   const seconds = Math.round((Date.now() - started) / 1000);
   console.log(`mutation: ${file ?? 'every file'} took ${seconds} s; report in reports/mutation/${name}/`);
   return run.status ?? 1;
 }
 
 let status = 0;
-if (files.length === 0) status = stryker(undefined);
-for (const given of files) status = stryker(relative(process.cwd(), resolve(given))) || status;
+if (files.length === 0) status = await stryker(undefined);
+for (const given of files) status = (await stryker(relative(process.cwd(), resolve(given)))) || status;
 process.exit(status);

@@ -1,0 +1,108 @@
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+
+interface Position {
+  line: number;
+  column: number;
+}
+interface Mutant {
+  mutatorName: string;
+  replacement?: string;
+  status: string;
+  statusReason?: string;
+  testsCompleted?: number;
+  location: { start: Position; end: Position };
+}
+interface Report {
+  files: Record<string, { source: string; mutants: Mutant[] }>;
+}
+
+/** A mutant's run that hangs this long is cut off, and counts as killed as Stryker counts a hang. */
+const RUN_LIMIT_MS = 10 * 60_000;
+
+/** Runs the test files; resolves whether they passed (a run cut off for hanging did not). */
+function testsPass(tests: readonly string[]): Promise<boolean> {
+  return new Promise((resolve) => {
+    const child = spawn('npx', ['vitest', 'run', '--project', 'extended', ...tests], { stdio: 'ignore' });
+    const limit = setTimeout(() => child.kill('SIGKILL'), RUN_LIMIT_MS);
+    child.on('exit', (code) => {
+      clearTimeout(limit);
+      resolve(code === 0);
+    });
+  });
+}
+
+/** Where a report's 1-based line and column fall in `source`. */
+function offsetOf(source: string, at: Position): number {
+  let offset = 0;
+  for (let line = 1; line < at.line; line++) offset = source.indexOf('\n', offset) + 1;
+  return offset + at.column - 1;
+}
+
+/**
+ * Stryker's vitest runner counts a mutant as survived when no test ran to its end under it: a
+ * mutant that makes a test file's top-level `beforeAll` throw (a gateway that cannot start) leaves
+ * every test skipped, and a skipped test fails nothing. Each such mutant is applied to the source
+ * by hand and the test files run whole: if they fail, the mutant is killed. The source is put back
+ * whatever happens (Ctrl-C included), and the report rewritten with what was found.
+ */
+export async function recheckUnrun(reportPath: string, tests: readonly string[]): Promise<void> {
+  if (tests.length === 0) return;
+  // Ctrl-C stops between runs, never between changing the source and putting it back.
+  const report = JSON.parse(readFileSync(reportPath, 'utf8')) as Report;
+  let stopped = false;
+  const stop = () => {
+    stopped = true;
+  };
+  process.on('SIGINT', stop);
+  try {
+    for (const [file, entry] of Object.entries(report.files)) {
+      const unrun = entry.mutants.filter(
+        (m) => m.status === 'Survived' && (m.testsCompleted ?? 0) === 0 && m.replacement !== undefined,
+      );
+      if (unrun.length === 0) continue;
+      const original = readFileSync(file, 'utf8');
+      if (original !== entry.source) {
+        console.log(
+          `mutation: ${file} changed since the run: its ${unrun.length} unrun survivors are not checked`,
+        );
+        continue;
+      }
+      console.log(
+        `mutation: ${file}: ${unrun.length} survivors under which no test ran to its end, run by hand`,
+      );
+      try {
+        for (const mutant of unrun) {
+          if (stopped) break;
+          const start = offsetOf(original, mutant.location.start);
+          const end = offsetOf(original, mutant.location.end);
+          writeFileSync(file, original.slice(0, start) + mutant.replacement + original.slice(end));
+          const failed = !(await testsPass(tests));
+          if (stopped) break;
+          if (failed) {
+            mutant.status = 'Killed';
+            mutant.statusReason =
+              'No test ran to its end under this mutant in the Stryker run; applied by hand, its test files fail.';
+          }
+          console.log(
+            `  ${failed ? 'killed' : 'survived'}: ${mutant.mutatorName} at line ${mutant.location.start.line}`,
+          );
+        }
+      } finally {
+        writeFileSync(file, original);
+      }
+    }
+  } finally {
+    process.off('SIGINT', stop);
+  }
+  writeFileSync(reportPath, JSON.stringify(report));
+  for (const [file, entry] of Object.entries(report.files)) {
+    const count = (status: string) => entry.mutants.filter((m) => m.status === status).length;
+    const killed = count('Killed') + count('Timeout');
+    const measured = killed + count('Survived') + count('NoCoverage');
+    const score = measured === 0 ? 100 : Math.round((1000 * killed) / measured) / 10;
+    console.log(
+      `mutation: ${file}: ${score}% (${count('Killed')} killed, ${count('Timeout')} hung, ${count('Survived')} survived, ${count('NoCoverage')} not reached), the re-check counted`,
+    );
+  }
+}
