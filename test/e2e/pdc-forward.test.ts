@@ -154,17 +154,19 @@ describe('PDC behind a gateway that forwards each caller’s token', () => {
     expect(sim.stats.count('authenticate')).toBe(0);
   });
 
-  it('takes the token with or without a `Bearer` prefix', async () => {
-    gw.resetCounts();
+  it('takes the token with or without a `Bearer` prefix, in any case and however spaced', async () => {
     const user = users[1] as (typeof users)[number];
-    const result = await gw.query<{ catalogDataSources: { totalCount: number } }>(
-      '{ catalogDataSources(first: 1) { totalCount } }',
-      {},
-      { 'x-pdc-token': `Bearer ${user.token}` },
-    );
-    expect(result.errors).toBeUndefined();
-    expect(result.data?.catalogDataSources.totalCount).toBe(1000);
-    expect(calls().map((call) => call.principal)).toEqual([user.name]);
+    for (const sent of [`Bearer ${user.token}`, `bearer   ${user.token}`]) {
+      gw.resetCounts();
+      const result = await gw.query<{ catalogDataSources: { totalCount: number } }>(
+        '{ catalogDataSources(first: 1) { totalCount } }',
+        {},
+        { 'x-pdc-token': sent },
+      );
+      expect(result.errors).toBeUndefined();
+      expect(result.data?.catalogDataSources.totalCount).toBe(1000);
+      expect(calls().map((call) => call.principal)).toEqual([user.name]);
+    }
   });
 
   it('asks a caller who sent no PDC token to send it, naming the header, without calling PDC', async () => {
