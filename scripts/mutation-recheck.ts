@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 interface Position {
   line: number;
@@ -20,14 +22,32 @@ interface Report {
 /** A mutant's run that hangs this long is cut off, and counts as killed as Stryker counts a hang. */
 const RUN_LIMIT_MS = 10 * 60_000;
 
-/** Runs the test files; resolves whether they passed (a run cut off for hanging did not). */
-function testsPass(tests: readonly string[]): Promise<boolean> {
-  return new Promise((resolve) => {
-    const child = spawn('npx', ['vitest', 'run', '--project', 'extended', ...tests], { stdio: 'ignore' });
+/** What a copy of the project to run tests in leaves out, as Stryker's own sandbox does. */
+const LEFT_OUT = new Set(['node_modules', '.git', 'reports', 'dist', '.stryker-tmp', 'coverage']);
+
+/** A copy of the project beside which the working tree stays as it is, whatever runs in it meanwhile. */
+function sandbox(): string {
+  const root = process.cwd();
+  const copy = mkdtempSync(join(tmpdir(), 'mutation-recheck-'));
+  cpSync(root, copy, {
+    recursive: true,
+    filter: (source) => !LEFT_OUT.has(source.slice(root.length + 1).split('/')[0] ?? ''),
+  });
+  symlinkSync(resolve(root, 'node_modules'), join(copy, 'node_modules'));
+  return copy;
+}
+
+/** Runs the test files in `cwd`; resolves whether they passed (a run cut off for hanging did not). */
+function testsPass(cwd: string, tests: readonly string[]): Promise<boolean> {
+  return new Promise((done) => {
+    const child = spawn('npx', ['vitest', 'run', '--project', 'extended', ...tests], {
+      cwd,
+      stdio: 'ignore',
+    });
     const limit = setTimeout(() => child.kill('SIGKILL'), RUN_LIMIT_MS);
     child.on('exit', (code) => {
       clearTimeout(limit);
-      resolve(code === 0);
+      done(code === 0);
     });
   });
 }
@@ -42,19 +62,14 @@ function offsetOf(source: string, at: Position): number {
 /**
  * Stryker's vitest runner counts a mutant as survived when no test ran to its end under it: a
  * mutant that makes a test file's top-level `beforeAll` throw (a gateway that cannot start) leaves
- * every test skipped, and a skipped test fails nothing. Each such mutant is applied to the source
- * by hand and the test files run whole: if they fail, the mutant is killed. The source is put back
- * whatever happens (Ctrl-C included), and the report rewritten with what was found.
+ * every test skipped, and a skipped test fails nothing. Each such mutant is applied to a copy of
+ * the project and the test files run whole there: if they fail, the mutant is killed. The report is
+ * rewritten with what was found.
  */
 export async function recheckUnrun(reportPath: string, tests: readonly string[]): Promise<void> {
   if (tests.length === 0) return;
-  // Ctrl-C stops between runs, never between changing the source and putting it back.
   const report = JSON.parse(readFileSync(reportPath, 'utf8')) as Report;
-  let stopped = false;
-  const stop = () => {
-    stopped = true;
-  };
-  process.on('SIGINT', stop);
+  let copy: string | undefined;
   try {
     for (const [file, entry] of Object.entries(report.files)) {
       const unrun = entry.mutants.filter(
@@ -71,14 +86,23 @@ export async function recheckUnrun(reportPath: string, tests: readonly string[])
       console.log(
         `mutation: ${file}: ${unrun.length} survivors under which no test ran to its end, run by hand`,
       );
+      if (!copy) {
+        copy = sandbox();
+        // A failure under a mutant means something only if the same files pass without it.
+        if (!(await testsPass(copy, tests))) {
+          console.log(
+            'mutation: the test files fail in a copy of the project with no mutant: nothing re-checked',
+          );
+          break;
+        }
+      }
+      const target = join(copy, file);
       try {
         for (const mutant of unrun) {
-          if (stopped) break;
           const start = offsetOf(original, mutant.location.start);
           const end = offsetOf(original, mutant.location.end);
-          writeFileSync(file, original.slice(0, start) + mutant.replacement + original.slice(end));
-          const failed = !(await testsPass(tests));
-          if (stopped) break;
+          writeFileSync(target, original.slice(0, start) + mutant.replacement + original.slice(end));
+          const failed = !(await testsPass(copy, tests));
           if (failed) {
             mutant.status = 'Killed';
             mutant.statusReason =
@@ -89,11 +113,11 @@ export async function recheckUnrun(reportPath: string, tests: readonly string[])
           );
         }
       } finally {
-        writeFileSync(file, original);
+        writeFileSync(target, original);
       }
     }
   } finally {
-    process.off('SIGINT', stop);
+    if (copy) rmSync(copy, { recursive: true, force: true });
   }
   writeFileSync(reportPath, JSON.stringify(report));
   for (const [file, entry] of Object.entries(report.files)) {
