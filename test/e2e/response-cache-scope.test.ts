@@ -42,6 +42,20 @@ describe('kept apart per caller', () => {
     expect(await callsOf(gw, () => as(riverGenDemoTokens.colleague))).toBeGreaterThan(0);
   });
 
+  it('tells apart callers who send the same value in different headers', async () => {
+    await using gw = await startTestGateway({
+      PDC_CREDENTIALS: 'forward',
+      RIVERGEN_CREDENTIALS: 'forward',
+      RESPONSE_CACHE: 'on',
+    });
+    const token = 'one_value_two_headers';
+    const asPdcUser = () => gw.query(IMPORT_SOURCES, {}, { 'x-pdc-token': token });
+    const asRiverGenUser = () => gw.query(IMPORT_SOURCES, {}, { 'x-rivergen-token': token });
+    expect(await callsOf(gw, asPdcUser)).toBeGreaterThan(0);
+    expect(await callsOf(gw, asPdcUser)).toBe(0);
+    expect(await callsOf(gw, asRiverGenUser)).toBeGreaterThan(0);
+  });
+
   it('keeps nothing for a caller who sends no credential where callers forward theirs', async () => {
     await using gw = await startTestGateway({ PDC_CREDENTIALS: 'forward', RESPONSE_CACHE: 'on' });
     expect(await callsOf(gw, () => gw.query(IMPORT_SOURCES))).toBeGreaterThan(0);
