@@ -228,6 +228,28 @@ describe('an upstream failure outside a request scope (a gateway served through 
       'prequel-import getSource answered in an unexpected shape: data.source is not an object',
     ],
     [
+      'an empty body as an answer without the list, not as broken JSON',
+      {},
+      { bodyText: '', operations: ['listSources'] },
+      LIST,
+      'prequel-import listSources answered in an unexpected shape: data.sources is not a list',
+    ],
+    [
+      'an answer that pauses longer than allowed as one not in time',
+      { PREQUEL_IMPORT_BODY_TIMEOUT_MS: '100' },
+      // undici checks its body timeout about once a second: the pause is well past both.
+      { trickle: { intervalMs: 5000 }, operations: ['listSources'] },
+      LIST,
+      'prequel-import listSources did not answer in time',
+    ],
+    [
+      'an answer still arriving at its deadline as one not in time',
+      { PREQUEL_IMPORT_DEADLINE_MS: '200' },
+      { trickle: { intervalMs: 20 }, operations: ['listSources'] },
+      LIST,
+      'prequel-import listSources did not answer in time',
+    ],
+    [
       'an upstream that does not answer in time',
       { PREQUEL_IMPORT_HEADERS_TIMEOUT_MS: '100' },
       { hang: true, operations: ['listSources'] },
