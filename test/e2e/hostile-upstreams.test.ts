@@ -94,6 +94,23 @@ describe('an oversized answer', () => {
     expect(result.data?.riverGenDataSources.edges).toHaveLength(1);
   });
 
+  it('accepts an answer of exactly the bound its Content-Length declares, and refuses one a byte longer', async () => {
+    const text = JSON.stringify({ unexpected: 'x'.repeat(200) });
+    const bytes = Buffer.byteLength(text);
+    const g = await start({ RIVERGEN_MAX_BODY_BYTES: String(bytes) });
+
+    g.sims.rivergen?.setFaults({ bodyText: text, operations: ['listDataSources'] });
+    const within = await g.query(RIVERGEN);
+    g.sims.rivergen?.setFaults({ bodyText: `${text} `, operations: ['listDataSources'] });
+    const over = await g.query(RIVERGEN);
+
+    // Read whole, the first is JSON of the wrong shape; the second is not read at all.
+    expect(within.errors?.[0]?.message).toBe('RiverGen answered in an unexpected shape');
+    expect(over.errors?.[0]?.message).toBe(
+      `RiverGen sent an answer larger than the ${bytes} bytes the gateway accepts from it`,
+    );
+  });
+
   it('leaves memory flat across ten at once of 64 MB each', async () => {
     const g = await start({ RIVERGEN_MAX_BODY_BYTES: String(MB) });
     g.sims.rivergen?.setFaults({ oversizedBytes: 64 * MB });
