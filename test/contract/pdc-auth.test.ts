@@ -195,6 +195,16 @@ describe('pdc describeError', () => {
     });
     expect(sparse).toEqual({});
 
+    // One value's parts fill only what is left of the 64.
+    const mixed = describePdcError(400, { status: 400, message: ['a: is wrong', fields] });
+    expect(mixed.problems).toHaveLength(64);
+    expect(mixed.problems?.at(-1)).toEqual({ field: 'f62', message: 'is wrong' });
+    // Two lists and 62 texts are the 64 values: the text after the inner list is still read.
+    const inner = Array.from({ length: 61 }, (_, i) => `f${i}: is wrong`);
+    const edge = describePdcError(400, { status: 400, message: [inner, 'last: is wrong'] });
+    expect(edge.problems).toHaveLength(62);
+    expect(edge.problems?.at(-1)).toEqual({ field: 'last', message: 'is wrong' });
+
     const nested = (depth: number): unknown => (depth === 0 ? 'port: is wrong' : [nested(depth - 1)]);
     expect(describePdcError(400, { status: 400, message: nested(8) })).toMatchObject({ field: 'port' });
     expect(describePdcError(400, { status: 400, message: nested(9) })).toEqual({});
@@ -213,6 +223,14 @@ describe('pdc describeError', () => {
       describePdcError(400, { status: 400, message: [{ path: [null, 'port', true], message: 'is wrong' }] }),
     ).toMatchObject({ field: 'port' });
     expect(describePdcError(400, { status: 400, message: [{ path: [], message: 'is wrong' }] })).toEqual({
+      message: 'is wrong',
+    });
+    // A field that is neither text nor a list of names names none; only the first 9 names are looked at.
+    expect(describePdcError(400, { status: 400, message: [{ field: 7, message: 'is wrong' }] })).toEqual({
+      message: 'is wrong',
+    });
+    const late = [...Array.from({ length: 9 }, () => null), 'port'];
+    expect(describePdcError(400, { status: 400, message: [{ path: late, message: 'is wrong' }] })).toEqual({
       message: 'is wrong',
     });
     expect(describePdcError(400, { status: 400, message: [{ field: '', message: 'is wrong' }] })).toEqual({
