@@ -104,8 +104,15 @@ describe('incident logging', () => {
     expect(lines.join('\n')).not.toContain('stack');
   });
 
-  it('logs nothing at warn for a request whose upstreams answer', async () => {
-    await importSourceIds(3);
+  it('logs nothing at warn for a request whose upstreams answer, a list or a record', async () => {
+    const ids = await importSourceIds(3);
+    const { body } = await query<{ nodes: { id: string }[] }>(
+      'query($ids: [ID!]!) { nodes(ids: $ids) { id } }',
+      {
+        ids,
+      },
+    );
+    expect(body.data?.nodes.map((node) => node.id)).toEqual(ids);
     expect(logged()).toEqual([]);
   });
 
