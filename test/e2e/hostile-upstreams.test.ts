@@ -111,6 +111,22 @@ describe('an oversized answer', () => {
     );
   });
 
+  it('accepts a chunked answer of exactly the bound, counted as it arrives, and refuses one a byte longer', async () => {
+    const bound = 20_000;
+    const g = await start({ RIVERGEN_MAX_BODY_BYTES: String(bound) });
+
+    g.sims.rivergen?.setFaults({ oversizedBytes: bound });
+    const within = await g.query<{ riverGenDataSources: { edges: unknown[] } }>(RIVERGEN);
+    g.sims.rivergen?.setFaults({ oversizedBytes: bound + 1 });
+    const over = await g.query(RIVERGEN);
+
+    expect(within.errors).toBeUndefined();
+    expect(within.data?.riverGenDataSources.edges).toHaveLength(1);
+    expect(over.errors?.[0]?.message).toBe(
+      `RiverGen sent an answer larger than the ${bound} bytes the gateway accepts from it`,
+    );
+  });
+
   it('leaves memory flat across ten at once of 64 MB each', async () => {
     const g = await start({ RIVERGEN_MAX_BODY_BYTES: String(MB) });
     g.sims.rivergen?.setFaults({ oversizedBytes: 64 * MB });
