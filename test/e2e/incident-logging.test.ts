@@ -304,6 +304,15 @@ describe('an upstream failure outside a request scope (a gateway served through 
     expect(warned[0]).toMatchObject({ provider: 'prequel-import' });
   });
 
+  it('logs a login no caller waits on (the catalog’s shared one) that cannot reach its upstream as unreachable', async () => {
+    const warned = await failureLines(
+      { PDC_URL: 'http://127.0.0.1:1' },
+      undefined,
+      '{ catalogDataSources(first: 1) { edges { node { id } } } }',
+    );
+    expect(warned).toMatchObject([{ provider: 'pdc', msg: 'pdc authenticate could not be reached' }]);
+  });
+
   it('logs a call not sent while the breaker is open as paused, after the failure that opened it', async () => {
     const warned = await failureLines(
       { PREQUEL_IMPORT_URL: 'http://127.0.0.1:1', UPSTREAM_BREAKER_FAILURES: '1' },
