@@ -113,6 +113,15 @@ describe('an oversized answer', () => {
     );
   });
 
+  it('reads an answer that starts with a byte-order mark as the JSON after it', async () => {
+    const g = await start({});
+    const text = JSON.stringify({ data: { sources: [] }, has_next: false });
+    g.sims['prequel-import']?.setFaults({ bodyText: `\ufeff${text}`, operations: ['listSources'] });
+    const result = await g.query('{ importSources(first: 2) { edges { node { id } } } }');
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({ importSources: { edges: [] } });
+  });
+
   it('leaves memory flat across ten at once of 64 MB each', async () => {
     const g = await start({ RIVERGEN_MAX_BODY_BYTES: String(MB) });
     g.sims.rivergen?.setFaults({ oversizedBytes: 64 * MB });
