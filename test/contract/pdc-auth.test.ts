@@ -174,6 +174,74 @@ describe('pdc describeError', () => {
     });
   });
 
+  it('reads an error body only within its bounds: 64 values, 8 levels deep, 2,000 characters a text', () => {
+    const fields = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`f${i}`, 'is wrong']));
+    const byField = describePdcError(400, { status: 400, message: fields });
+    expect(byField.problems).toHaveLength(64);
+    expect(byField.problems?.at(-1)).toEqual({ field: 'f63', message: 'is wrong' });
+
+    // The list itself is one of the 64 values looked at, so 63 of its items are read, in order.
+    const listed = describePdcError(400, {
+      status: 400,
+      message: Array.from({ length: 100 }, (_, i) => `f${i}: is wrong`),
+    });
+    expect(listed.problems?.map((problem) => problem.field)).toEqual(
+      Array.from({ length: 63 }, (_, i) => `f${i}`),
+    );
+    // Values past the first 64 are not read, even when earlier ones hold nothing.
+    const sparse = describePdcError(400, {
+      status: 400,
+      message: [...Array.from({ length: 70 }, () => null), 'port: is wrong'],
+    });
+    expect(sparse).toEqual({});
+
+    // One value's parts fill only what is left of the 64.
+    const mixed = describePdcError(400, { status: 400, message: ['a: is wrong', fields] });
+    expect(mixed.problems).toHaveLength(64);
+    expect(mixed.problems?.at(-1)).toEqual({ field: 'f62', message: 'is wrong' });
+    // Two lists and 62 texts are the 64 values: the text after the inner list is still read.
+    const inner = Array.from({ length: 61 }, (_, i) => `f${i}: is wrong`);
+    const edge = describePdcError(400, { status: 400, message: [inner, 'last: is wrong'] });
+    expect(edge.problems).toHaveLength(62);
+    expect(edge.problems?.at(-1)).toEqual({ field: 'last', message: 'is wrong' });
+
+    const nested = (depth: number): unknown => (depth === 0 ? 'port: is wrong' : [nested(depth - 1)]);
+    expect(describePdcError(400, { status: 400, message: nested(8) })).toMatchObject({ field: 'port' });
+    expect(describePdcError(400, { status: 400, message: nested(9) })).toEqual({});
+
+    const long = describePdcError(400, { status: 400, message: `port: ${'x'.repeat(3000)}` });
+    expect(long.message).toHaveLength(2000);
+    expect(long.field).toBe('port');
+  });
+
+  it('writes a field given as a list of names up to 8 of them, and none for an empty one', () => {
+    const path = ['a', 'b', 0, 'c', 'd', 'e', 'f', 'g', 'h', 'i'];
+    expect(describePdcError(400, { status: 400, message: [{ path, message: 'is wrong' }] })).toMatchObject({
+      field: 'a.b[0].c.d.e.f.g',
+    });
+    expect(
+      describePdcError(400, { status: 400, message: [{ path: [null, 'port', true], message: 'is wrong' }] }),
+    ).toMatchObject({ field: 'port' });
+    expect(describePdcError(400, { status: 400, message: [{ path: [], message: 'is wrong' }] })).toEqual({
+      message: 'is wrong',
+    });
+    // A field that is neither text nor a list of names names none; only the first 9 names are looked at.
+    expect(describePdcError(400, { status: 400, message: [{ field: 7, message: 'is wrong' }] })).toEqual({
+      message: 'is wrong',
+    });
+    const late = [...Array.from({ length: 9 }, () => null), 'port'];
+    expect(describePdcError(400, { status: 400, message: [{ path: late, message: 'is wrong' }] })).toEqual({
+      message: 'is wrong',
+    });
+    expect(describePdcError(400, { status: 400, message: [{ field: '', message: 'is wrong' }] })).toEqual({
+      message: 'is wrong',
+    });
+    expect(
+      describePdcError(400, { status: 400, message: [{ field: 'p'.repeat(2500), message: 'is wrong' }] })
+        .field,
+    ).toHaveLength(2000);
+  });
+
   it('tolerates bodies without a message', () => {
     expect(describePdcError(500, undefined)).toEqual({});
     expect(describePdcError(500, { status: 500 })).toEqual({});

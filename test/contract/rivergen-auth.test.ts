@@ -149,6 +149,15 @@ describe('rivergen error bodies as the client reads them', () => {
     });
   });
 
+  it('leaves out where in the request a FastAPI field was, and only that', () => {
+    const detail = (loc: unknown[]) =>
+      describeRiverGenError(422, { detail: [{ loc, msg: 'is wrong' }] }).field;
+    expect(detail(['query', 'page_size'])).toBe('page_size');
+    expect(detail(['name', 'body'])).toBe('name.body');
+    expect(detail(['body', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'])).toBe('a.b.c.d.e.f.g.h');
+    expect(detail(['body', 'items', 2, 'port'])).toBe('items[2].port');
+  });
+
   it('reads the other code family, a bare error object and FastAPI detail lists', () => {
     expect(describeRiverGenError(401, { error: { code: 'AUTH_EXPIRED', message: 'Token expired' } })).toEqual(
       {

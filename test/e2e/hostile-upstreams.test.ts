@@ -94,6 +94,34 @@ describe('an oversized answer', () => {
     expect(result.data?.riverGenDataSources.edges).toHaveLength(1);
   });
 
+  it.each([
+    ['sent chunked, counted as it arrives', false],
+    ['declared in its Content-Length', true],
+  ])('accepts an answer of exactly the bound %s, and refuses one a byte longer', async (_, declared) => {
+    const bound = 20_000;
+    const g = await start({ RIVERGEN_MAX_BODY_BYTES: String(bound) });
+
+    g.sims.rivergen?.setFaults({ oversizedBytes: bound, oversizedDeclared: declared });
+    const within = await g.query<{ riverGenDataSources: { edges: unknown[] } }>(RIVERGEN);
+    g.sims.rivergen?.setFaults({ oversizedBytes: bound + 1, oversizedDeclared: declared });
+    const over = await g.query(RIVERGEN);
+
+    expect(within.errors).toBeUndefined();
+    expect(within.data?.riverGenDataSources.edges).toHaveLength(1);
+    expect(over.errors?.[0]?.message).toBe(
+      `RiverGen sent an answer larger than the ${bound} bytes the gateway accepts from it`,
+    );
+  });
+
+  it('reads an answer that starts with a byte-order mark as the JSON after it', async () => {
+    const g = await start({});
+    const text = JSON.stringify({ data: { sources: [] }, has_next: false });
+    g.sims['prequel-import']?.setFaults({ bodyText: `\ufeff${text}`, operations: ['listSources'] });
+    const result = await g.query('{ importSources(first: 2) { edges { node { id } } } }');
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({ importSources: { edges: [] } });
+  });
+
   it('leaves memory flat across ten at once of 64 MB each', async () => {
     const g = await start({ RIVERGEN_MAX_BODY_BYTES: String(MB) });
     g.sims.rivergen?.setFaults({ oversizedBytes: 64 * MB });

@@ -3,6 +3,7 @@ import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/gateway/logging.js';
 import { providers } from '../../src/providers/registry.js';
 import { type DemoUpstreams, startDemoUpstreams } from '../../src/sandbox/demo.js';
+import type { FaultOptions } from '../../src/sandbox/kit/index.js';
 import { createGateway, type Gateway, listen, type RunningServer } from '../../src/server.js';
 
 interface LogLine {
@@ -103,8 +104,15 @@ describe('incident logging', () => {
     expect(lines.join('\n')).not.toContain('stack');
   });
 
-  it('logs nothing at warn for a request whose upstreams answer', async () => {
-    await importSourceIds(3);
+  it('logs nothing at warn for a request whose upstreams answer, a list or a record', async () => {
+    const ids = await importSourceIds(3);
+    const { body } = await query<{ nodes: { id: string }[] }>(
+      'query($ids: [ID!]!) { nodes(ids: $ids) { id } }',
+      {
+        ids,
+      },
+    );
+    expect(body.data?.nodes.map((node) => node.id)).toEqual(ids);
     expect(logged()).toEqual([]);
   });
 
@@ -140,5 +148,181 @@ describe('incident logging', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ requestId, msg: 'the upstream observer broke' });
     expect(errors[0]?.err?.stack).toContain('the upstream observer broke');
+  });
+});
+
+describe('an upstream failure outside a request scope (a gateway served through yoga.fetch, without listen)', () => {
+  const LIST = '{ importSources(first: 3) { edges { node { id } } } }';
+  const NODES = 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }';
+
+  /** The warn lines a fresh gateway over the demo upstreams logs for `document`, sent `times` times. */
+  async function failureLines(
+    env: Record<string, string>,
+    faults: FaultOptions | undefined,
+    document: string,
+    times = 1,
+  ): Promise<LogLine[]> {
+    const ids = faults && document === NODES ? await importSourceIds(3) : [];
+    const own: string[] = [];
+    const logger = createLogger('warn', { write: (line: string) => void own.push(line) });
+    const config = loadConfig(
+      {
+        ...demo.env,
+        GATEWAY_AUTH: 'none',
+        UPSTREAM_RETRY_ATTEMPTS: '1',
+        UPSTREAM_BREAKER_FAILURES: '1000',
+        ...env,
+      },
+      providers,
+    );
+    const quiet = createGateway(config, { logger });
+    prequelImport().setFaults(faults);
+    try {
+      for (let i = 0; i < times; i++) {
+        const response = await quiet.yoga.fetch('http://gateway.test/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          body: JSON.stringify({ query: document, variables: { ids } }),
+        });
+        expect(((await response.json()) as { errors?: unknown[] }).errors?.length).toBeGreaterThan(0);
+      }
+    } finally {
+      await quiet.close();
+    }
+    return own.map((line) => JSON.parse(line) as LogLine).filter((line) => line.level === WARN);
+  }
+
+  const prequelImport = () => {
+    const sim = demo.simulators.find((each) => each.provider === 'prequel-import');
+    if (!sim) throw new Error('no prequel-import simulator');
+    return sim;
+  };
+
+  it.each<[string, Record<string, string>, FaultOptions | undefined, string, string]>([
+    [
+      'an error status, by its status only',
+      {},
+      { errorRate: 1, errorStatus: 503, operations: ['listSources'] },
+      LIST,
+      'prequel-import listSources answered 503',
+    ],
+    [
+      'a body that is not JSON',
+      {},
+      { malformed: true, operations: ['listSources'] },
+      LIST,
+      'prequel-import listSources answered with a body that is not valid JSON',
+    ],
+    [
+      'a list holding something other than objects, by where it is',
+      {},
+      { body: { data: { sources: [{ id: 'a' }, 7] } }, operations: ['listSources'] },
+      LIST,
+      'prequel-import listSources answered in an unexpected shape: data.sources[1] is not an object',
+    ],
+    [
+      'a list that is not one',
+      {},
+      { body: { data: { sources: 'none' } }, operations: ['listSources'] },
+      LIST,
+      'prequel-import listSources answered in an unexpected shape: data.sources is not a list',
+    ],
+    [
+      'a record that is not an object',
+      {},
+      { body: { data: { source: ['a'] } }, operations: ['getSource'] },
+      NODES,
+      'prequel-import getSource answered in an unexpected shape: data.source is not an object',
+    ],
+    [
+      'an empty body as an answer without the list, not as broken JSON',
+      {},
+      { bodyText: '', operations: ['listSources'] },
+      LIST,
+      'prequel-import listSources answered in an unexpected shape: data.sources is not a list',
+    ],
+    [
+      'an answer that pauses longer than allowed as one not in time',
+      { PREQUEL_IMPORT_BODY_TIMEOUT_MS: '100' },
+      // undici checks its body timeout about once a second: the pause is well past both.
+      { trickle: { intervalMs: 5000 }, operations: ['listSources'] },
+      LIST,
+      'prequel-import listSources did not answer in time',
+    ],
+    [
+      'an answer still arriving at its deadline as one not in time',
+      { PREQUEL_IMPORT_DEADLINE_MS: '200' },
+      { trickle: { intervalMs: 20 }, operations: ['listSources'] },
+      LIST,
+      'prequel-import listSources did not answer in time',
+    ],
+    [
+      'an upstream that does not answer in time',
+      { PREQUEL_IMPORT_HEADERS_TIMEOUT_MS: '100' },
+      { hang: true, operations: ['listSources'] },
+      LIST,
+      'prequel-import listSources did not answer in time',
+    ],
+    [
+      'an answer larger than accepted, with the bound',
+      { PREQUEL_IMPORT_MAX_BODY_BYTES: '1000' },
+      { oversizedBytes: 5000, operations: ['listSources'] },
+      LIST,
+      'prequel-import listSources answered with more than 1000 bytes, the most accepted',
+    ],
+    [
+      'an upstream that cannot be reached',
+      { PREQUEL_IMPORT_URL: 'http://127.0.0.1:1' },
+      undefined,
+      LIST,
+      'prequel-import listSources could not be reached',
+    ],
+    [
+      'a call given up when its operation ran out of time',
+      { OPERATION_TIMEOUT_MS: '200' },
+      { hang: true, operations: ['listSources'] },
+      LIST,
+      'prequel-import listSources was cancelled before it answered',
+    ],
+    [
+      'a call over the calls per second allowed',
+      { PREQUEL_IMPORT_MAX_RPS: '1' },
+      { operations: ['getSource'] },
+      NODES,
+      'prequel-import getSource was not called: the calls per second allowed to it are spent',
+    ],
+    [
+      'a call over the calls at once allowed',
+      { PREQUEL_IMPORT_MAX_CONCURRENT: '1' },
+      { latencyMs: 400, operations: ['getSource'] },
+      NODES,
+      'prequel-import getSource was not called: the calls at once allowed to it are spent',
+    ],
+  ])('logs %s in its one line', async (_, env, faults, document, message) => {
+    const warned = await failureLines(env, faults, document);
+    expect(warned.map((line) => line.msg)).toContain(message);
+    expect(warned[0]).toMatchObject({ provider: 'prequel-import' });
+  });
+
+  it('logs a login no caller waits on (the catalog’s shared one) that cannot reach its upstream as unreachable', async () => {
+    const warned = await failureLines(
+      { PDC_URL: 'http://127.0.0.1:1' },
+      undefined,
+      '{ catalogDataSources(first: 1) { edges { node { id } } } }',
+    );
+    expect(warned).toMatchObject([{ provider: 'pdc', msg: 'pdc authenticate could not be reached' }]);
+  });
+
+  it('logs a call not sent while the breaker is open as paused, after the failure that opened it', async () => {
+    const warned = await failureLines(
+      { PREQUEL_IMPORT_URL: 'http://127.0.0.1:1', UPSTREAM_BREAKER_FAILURES: '1' },
+      undefined,
+      LIST,
+      2,
+    );
+    expect(warned.map((line) => line.msg)).toEqual([
+      'prequel-import listSources could not be reached',
+      'prequel-import listSources was not called: the upstream failed repeatedly and calls are paused',
+    ]);
   });
 });

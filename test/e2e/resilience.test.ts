@@ -59,6 +59,19 @@ describe('upstream faults', () => {
     expect(g.sims.pdc?.stats.count('filterDataSources')).toBe(1);
   });
 
+  it('reads a Retry-After given as an HTTP date, in whole seconds from now', async () => {
+    const g = await start({ UPSTREAM_MAX_RETRY_AFTER_MS: '3000' });
+    g.sims.pdc?.setFaults({
+      rateLimit: { retryAfterSeconds: 30, asDate: true },
+      operations: ['filterDataSources'],
+    });
+    const result = await g.query(CATALOG);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', provider: 'pdc' });
+    // The date is written to the second: 30 s from now reads as 29 point something, rounded up.
+    expect(result.errors?.[0]?.extensions?.retryAfterSeconds).toBeOneOf([29, 30]);
+    expect(g.sims.pdc?.stats.count('filterDataSources')).toBe(1);
+  });
+
   it('times a hanging upstream out within its budget, one timeout per try', async () => {
     const g = await start({ UPSTREAM_RETRY_ATTEMPTS: '2' });
     const id = await someRiverGenId(g);

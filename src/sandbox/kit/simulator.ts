@@ -45,8 +45,11 @@ export interface FaultOptions {
   hang?: boolean;
   /** Answer 200 with a body that is not valid JSON. */
   malformed?: boolean;
-  /** Answer 429 with this Retry-After: to every request, or to the next `times` only. */
-  rateLimit?: { retryAfterSeconds: number; times?: number };
+  /**
+   * Answer 429 with this Retry-After: to every request, or to the next `times` only; with `asDate`,
+   * written as the HTTP date that many seconds from now (its other form).
+   */
+  rateLimit?: { retryAfterSeconds: number; times?: number; asDate?: boolean };
   /** Send the status and headers at once, then the answer's body `bytesPerChunk` bytes (1 by default) every `intervalMs`. */
   trickle?: { intervalMs: number; bytesPerChunk?: number };
   /**
@@ -159,7 +162,12 @@ export async function startSimulator<Principal>(
       const answer = spec.error(429, 'Too many requests');
       return reply({
         ...answer,
-        headers: { ...answer.headers, 'retry-after': String(fault.rateLimit.retryAfterSeconds) },
+        headers: {
+          ...answer.headers,
+          'retry-after': fault.rateLimit.asDate
+            ? new Date(Date.now() + fault.rateLimit.retryAfterSeconds * 1000).toUTCString()
+            : String(fault.rateLimit.retryAfterSeconds),
+        },
       });
     }
     if (fault && (fault.failNext ?? 0) > 0) {
