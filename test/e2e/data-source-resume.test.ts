@@ -172,8 +172,8 @@ describe('a cursor edited by hand', () => {
 });
 
 describe("one provider's own list", () => {
-  const RIVERS = `query Rivers($first: Int, $after: String, $last: Int, $type: String) {
-    riverGenDataSources(first: $first, after: $after, last: $last, type: $type) {
+  const RIVERS = `query Rivers($first: Int, $after: String, $last: Int, $before: String, $type: String) {
+    riverGenDataSources(first: $first, after: $after, last: $last, before: $before, type: $type) {
       edges { cursor node { id provider name } }
       pageInfo { hasNextPage endCursor }
     }
@@ -182,6 +182,7 @@ describe("one provider's own list", () => {
     first?: number;
     after?: string | null;
     last?: number;
+    before?: string | null;
     type?: string;
   }) => {
     const result = await gw.query<{ riverGenDataSources: Connection }>(RIVERS, variables);
@@ -204,11 +205,13 @@ describe("one provider's own list", () => {
     expect(refused.errors?.[0]?.message).toContain('`after`');
   });
 
-  it('ends the list after a cursor whose own item, the last, was deleted', async () => {
-    const end = await rivers({ last: 1 });
-    await remove(end.edges[0]?.node as Node);
+  it('ends the list after a cursor whose own item, the last, was deleted, and pages back from it', async () => {
+    const end = await rivers({ last: 3 });
+    await remove(end.edges[2]?.node as Node);
     const after = await rivers({ first: 5, after: end.pageInfo.endCursor });
     expect(after.edges).toEqual([]);
     expect(after.pageInfo.hasNextPage).toBe(false);
+    const before = await rivers({ last: 2, before: end.pageInfo.endCursor });
+    expect(ids(before.edges)).toEqual(ids(end.edges.slice(0, 2)));
   });
 });
