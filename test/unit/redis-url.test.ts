@@ -103,6 +103,7 @@ describe('REDIS_URL', () => {
     for (const path of ['x/1', '1x', '123'])
       expect(refusal(`redis://node-a:6379/${path}`)).toMatch(/database number/);
     expect(refusal(`redis+cluster://:${SECRET}@/0`)).toMatch(/no host/);
+    expect(refusal('redis+cluster:///0')).toMatch(/no host/);
     expect(refusal(`redis+cluster://node-a:7000?password=${SECRET}`)).toMatch(/takes no options/);
     for (const port of ['x7000', '7000x', '65536'])
       expect(refusal(`redis+cluster://node-a:${port}`)).toMatch(/port that is not a number/);
