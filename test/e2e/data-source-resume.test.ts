@@ -172,13 +172,19 @@ describe('a cursor edited by hand', () => {
 });
 
 describe("one provider's own list", () => {
-  const RIVERS = `query Rivers($first: Int, $after: String, $type: String) {
-    riverGenDataSources(first: $first, after: $after, type: $type) {
+  const RIVERS = `query Rivers($first: Int, $after: String, $last: Int, $before: String, $type: String) {
+    riverGenDataSources(first: $first, after: $after, last: $last, before: $before, type: $type) {
       edges { cursor node { id provider name } }
       pageInfo { hasNextPage endCursor }
     }
   }`;
-  const rivers = async (variables: { first: number; after?: string | null; type?: string }) => {
+  const rivers = async (variables: {
+    first?: number;
+    after?: string | null;
+    last?: number;
+    before?: string | null;
+    type?: string;
+  }) => {
     const result = await gw.query<{ riverGenDataSources: Connection }>(RIVERS, variables);
     expect(result.errors).toBeUndefined();
     return result.data?.riverGenDataSources as Connection;
@@ -197,5 +203,15 @@ describe("one provider's own list", () => {
       path: ['riverGenDataSources'],
     });
     expect(refused.errors?.[0]?.message).toContain('`after`');
+  });
+
+  it('ends the list after a cursor whose own item, the last, was deleted, and pages back from it', async () => {
+    const end = await rivers({ last: 3 });
+    await remove(end.edges[2]?.node as Node);
+    const after = await rivers({ first: 5, after: end.pageInfo.endCursor });
+    expect(after.edges).toEqual([]);
+    expect(after.pageInfo.hasNextPage).toBe(false);
+    const before = await rivers({ last: 2, before: end.pageInfo.endCursor });
+    expect(ids(before.edges)).toEqual(ids(end.edges.slice(0, 2)));
   });
 });

@@ -70,8 +70,17 @@ describe('node and nodes', () => {
     ['not base64 at all', 'bad id!'],
     ['a type this API does not have', globalId('Invoice', '42')],
     ['no native id', globalId('CatalogDataSource', '')],
+    ['no native id, of a type whose native ids are free text', globalId('ImportSource', '')],
+    ['no colon between type and native id', Buffer.from('ImportSources').toString('base64url')],
     ['a catalog id that is not an ObjectId', globalId('CatalogDataSource', 'xyz')],
     ['a RiverGen id that is not a positive integer', globalId('RiverGenDataSource', '-7')],
+    // Base64url decoders skip what is not theirs: an id with characters added is another string.
+    ['a character added after it', `${globalId('CatalogDataSource', 'ffffffffffffffffffffffff')}!`],
+    ['a character added before it', `.${globalId('CatalogDataSource', 'ffffffffffffffffffffffff')}`],
+    [
+      'padding added past the most an id has',
+      `${globalId('CatalogDataSource', 'ffffffffffffffffffffffff')}===`,
+    ],
   ])(
     'answers node null with an error at its path for an id with %s, never repeating the id',
     async (_case, id) => {
@@ -85,6 +94,7 @@ describe('node and nodes', () => {
       expect(JSON.stringify(result.errors)).not.toContain(id);
       expect(gw.sims.pdc?.stats.count()).toBe(0);
       expect(gw.sims.rivergen?.stats.count()).toBe(0);
+      expect(gw.sims['prequel-import']?.stats.count()).toBe(0);
       const same = await gw.query(DATA_SOURCE, { id });
       expect(same.data).toEqual({ dataSource: null });
       expect(same.errors?.[0]).toMatchObject({ message: notAnId('`id`'), path: ['dataSource'] });

@@ -50,5 +50,29 @@ describe('windows over numbered pages', () => {
     const end = await windowFromNumberedPages({ offset: 290, limit: 20 }, 100, upstream(300, []));
     expect(end.items).toHaveLength(10);
     expect(end.hasMore).toBe(false);
+    // A window that ends at the last item has nothing after it; one item short of it has.
+    expect((await windowFromNumberedPages({ offset: 280, limit: 20 }, 100, upstream(300, []))).hasMore).toBe(
+      false,
+    );
+    expect((await windowFromNumberedPages({ offset: 279, limit: 20 }, 100, upstream(300, []))).hasMore).toBe(
+      true,
+    );
+  });
+
+  it('answers an empty window, as a count asks, from a page of one item', async () => {
+    const calls: [number, number][] = [];
+    const count = await windowFromNumberedPages({ offset: 0, limit: 0 }, 100, upstream(300, calls));
+    expect(count).toEqual({ items: [], hasMore: true, totalItems: 300 });
+    expect(calls).toEqual([[1, 1]]);
+    expect(await windowFromNumberedPages({ offset: 300, limit: 0 }, 100, upstream(300, []))).toEqual({
+      items: [],
+      hasMore: false,
+      totalItems: 300,
+    });
+    expect(await windowFromNumberedPages({ offset: 0, limit: 0 }, 100, upstream(0, []))).toEqual({
+      items: [],
+      hasMore: false,
+      totalItems: 0,
+    });
   });
 });

@@ -23,6 +23,8 @@ function segment(
 }
 
 const options = { scope: 'test', defaultPageSize: 20, maxPageSize: 100, onSegmentFailure: () => {} };
+/** Items whose identity is their name, in cursors signed for the list `all`. */
+const byName = { ...options, identify: (item: string) => item, signature: 'all' };
 const names = (page: Page<string>) => page.edges.map((e) => e.node);
 
 async function walkForward(segments: Segment<string>[], first: number): Promise<string[]> {
@@ -187,9 +189,10 @@ describe('paging across providers', () => {
     await expect(pageAcross(segments, { last: -1 }, options)).rejects.toThrow(
       '`last` must be between 0 and 100',
     );
-    await expect(pageAcross(segments, { first: 1, last: 1 }, options)).rejects.toThrow(
-      'either `first` or `last`',
-    );
+    await expect(pageAcross(segments, { first: 1, last: 1 }, options)).rejects.toMatchObject({
+      message: 'Pass either `first` or `last`, not both',
+      extensions: { code: 'BAD_USER_INPUT', field: 'first' },
+    });
     await expect(pageAcross(segments, { after: 'nonsense' }, options)).rejects.toThrow(
       '`after` is not a cursor of this connection',
     );
@@ -251,6 +254,24 @@ describe('paging across providers', () => {
       }
     }
     expect(names(await pageAcross(both, { first: 1, after: forged(0) }, options))).toEqual(['a1']);
+
+    // Cursors of a list with identities, edited: a part added, an identity or a provider not a string.
+    const real = (await pageAcross(both, { first: 1 }, byName)).pageInfo.endCursor as string;
+    const parts = JSON.parse(Buffer.from(real, 'base64url').toString('utf8')) as unknown[];
+    expect(parts).toEqual(['test', 'all', 'a', 0, 'a0']);
+    for (const edited of [
+      [...parts, 'a0'],
+      ['test', 'all', 'a', 0, 0],
+      ['test', 'all', 0, 0, 'a0'],
+    ]) {
+      const cursor = Buffer.from(JSON.stringify(edited)).toString('base64url');
+      for (const argument of ['after', 'before'] as const) {
+        await expect(pageAcross(both, { [argument]: cursor }, byName)).rejects.toMatchObject({
+          message: `\`${argument}\` is not a cursor of this connection: pass a cursor it returned`,
+          extensions: { code: 'BAD_USER_INPUT', field: argument },
+        });
+      }
+    }
   });
 
   it('reads every segment a backward page may reach at once, one count and one read each, none it cannot', async () => {
@@ -374,7 +395,6 @@ describe('paging across providers', () => {
       }),
       count: async () => items.length,
     };
-    const byName = { ...options, identify: (item: string) => item, signature: 'all' };
     const forward = await pageAcross([list], { first: 3 }, byName);
     const backward = await pageAcross([list], { last: 3 }, byName);
     items.unshift('new0', 'new1');
@@ -387,4 +407,91 @@ describe('paging across providers', () => {
     const from = (await pageAcross([list], { first: 1 }, unsigned)).pageInfo.endCursor;
     expect(names(await pageAcross([list], { first: 1, after: from }, unsigned))).toEqual(['new1']);
   });
+
+  it('pages through an unchanged list of items with identities in one read a page, either way', async () => {
+    const calls: string[] = [];
+    const list = listOf(
+      Array.from({ length: 20 }, (_, i) => `a${i}`),
+      calls,
+    );
+    // From a cursor, the read starts at its item, to check that it still stands there.
+    let after: string | null = null;
+    for (const [expected, read] of [
+      [['a0', 'a1', 'a2'], ['a.list(0,4)']],
+      [['a3', 'a4', 'a5'], ['a.list(2,5)']],
+      [['a6', 'a7', 'a8'], ['a.list(5,5)']],
+    ]) {
+      calls.length = 0;
+      const page: Page<string> = await pageAcross([list], { first: 3, after }, byName);
+      expect(names(page)).toEqual(expected);
+      expect(calls).toEqual(read);
+      after = page.pageInfo.endCursor;
+    }
+    let before: string | null = null;
+    for (const [expected, read] of [
+      [
+        ['a17', 'a18', 'a19'],
+        ['a.count', 'a.list(16,4)'],
+      ],
+      [['a14', 'a15', 'a16'], ['a.list(13,5)']],
+      [['a11', 'a12', 'a13'], ['a.list(10,5)']],
+    ]) {
+      calls.length = 0;
+      const page: Page<string> = await pageAcross([list], { last: 3, before }, byName);
+      expect(names(page)).toEqual(expected);
+      expect(calls).toEqual(read);
+      before = page.pageInfo.startCursor;
+    }
+  });
+
+  it('pages on from an item with an identity that now stands first, either way, neither skipping nor reading before it', async () => {
+    const calls: string[] = [];
+    const items = Array.from({ length: 10 }, (_, i) => `a${i}`);
+    const list = listOf(items, calls);
+    const cursor = (await pageAcross([list], { first: 3 }, byName)).pageInfo.endCursor;
+    items.splice(0, 2);
+    const next = await pageAcross([list], { first: 3, after: cursor }, byName);
+    expect(names(next)).toEqual(['a3', 'a4', 'a5']);
+    calls.length = 0;
+    const previous = await pageAcross([list], { last: 3, before: cursor }, byName);
+    expect(names(previous)).toEqual([]);
+    expect(previous.pageInfo.hasPreviousPage).toBe(false);
+    // Where it stood, then around there; nothing lies before it, so nothing more is read.
+    expect(calls).toEqual(['a.list(0,3)', 'a.list(0,103)']);
+  });
+
+  it('finds an item with an identity up to 100 places later, in one read around where it stood', async () => {
+    const calls: string[] = [];
+    const items = Array.from({ length: 200 }, (_, i) => `a${i}`);
+    const list = listOf(items, calls);
+    const upTo = await pageAcross([list], { first: 100 }, byName);
+    const at150 = (await pageAcross([list], { first: 51, after: upTo.pageInfo.endCursor }, byName)).edges.at(
+      -1,
+    );
+    expect(at150?.node).toBe('a150');
+    items.unshift(...Array.from({ length: 100 }, (_, i) => `new${i}`));
+    calls.length = 0;
+    const next = await pageAcross([list], { first: 3, after: at150?.cursor }, byName);
+    expect(names(next)).toEqual(['a151', 'a152', 'a153']);
+    expect(calls).toEqual(['a.list(150,5)', 'a.list(50,201)', 'a.list(251,4)']);
+    calls.length = 0;
+    const previous = await pageAcross([list], { last: 3, before: at150?.cursor }, byName);
+    expect(names(previous)).toEqual(['a147', 'a148', 'a149']);
+    expect(calls).toEqual(['a.list(146,5)', 'a.list(50,201)', 'a.list(246,4)']);
+  });
 });
+
+/** A segment over `items` as they stand when it is read, each read written to `calls`. */
+function listOf(items: string[], calls: string[]): Segment<string> {
+  return {
+    key: 'a',
+    list: async ({ offset, limit }) => {
+      calls.push(`a.list(${offset},${limit})`);
+      return { items: items.slice(offset, offset + limit), hasMore: offset + limit < items.length };
+    },
+    count: async () => {
+      calls.push('a.count');
+      return items.length;
+    },
+  };
+}

@@ -75,7 +75,44 @@ describe('REDIS_URL', () => {
     });
   });
 
+  it('reads what a URL may hold around its hosts: a fragment, an empty user, spaces in the list, the edge ports', () => {
+    expect(parseRedisUrl('redis+sentinel://sentinel-a/mymaster/15#primary')).toEqual({
+      topology: 'sentinel',
+      options: { sentinels: [{ host: 'sentinel-a', port: 26379 }], name: 'mymaster', db: 15 },
+    });
+    expect(parseRedisUrl('redis+cluster://@node-a:1, node-b:65535')).toEqual({
+      topology: 'cluster',
+      nodes: [
+        { host: 'node-a', port: 1 },
+        { host: 'node-b', port: 65535 },
+      ],
+      options: { redisOptions: {} },
+    });
+    expect(parseRedisUrl('redis://cache:6379/')).toEqual({ topology: 'server', url: 'redis://cache:6379/' });
+    expect(parseRedisUrl('redis://cache:6379/15')).toEqual({
+      topology: 'server',
+      url: 'redis://cache:6379/15',
+    });
+  });
+
   it('refuses a malformed URL saying what is wrong, never repeating the URL or its password', () => {
+    expect(refusal(`node-a:6379`)).toMatch(/must start with redis:\/\/ or rediss:\/\//);
+    expect(refusal(`-redis://:${SECRET}@node-a:6379`)).toMatch(/must start with redis:\/\/ or rediss:\/\//);
+    expect(refusal(`redis://:${SECRET}@[::1`)).toMatch(/must be a URL/);
+    expect(refusal('redis:///0')).toMatch(/names no host/);
+    for (const path of ['x/1', '1x', '123'])
+      expect(refusal(`redis://node-a:6379/${path}`)).toMatch(/database number/);
+    expect(refusal(`redis+cluster://:${SECRET}@/0`)).toMatch(/no host/);
+    expect(refusal('redis+cluster:///0')).toMatch(/no host/);
+    expect(refusal(`redis+cluster://node-a:7000?password=${SECRET}`)).toMatch(/takes no options/);
+    for (const port of ['x7000', '7000x', '65536'])
+      expect(refusal(`redis+cluster://node-a:${port}`)).toMatch(/port that is not a number/);
+    expect(refusal(`redis+cluster://node-a:1:7000`)).toMatch(/malformed host/);
+    for (const path of ['mymaster/0/x', 'mymaster/x1', 'mymaster/1x', 'mymaster/123'])
+      expect(refusal(`redis+sentinel://sentinel-a/${path}`)).toMatch(/database number/);
+    expect(refusal(`redis+sentinel://:${SECRET}@sentinel-a/my%zzmaster`)).toMatch(
+      /master name is not well percent-encoded/,
+    );
     expect(refusal(`http://user:${SECRET}@node-a:6379`)).toMatch(/must start with redis:\/\/ or rediss:\/\//);
     expect(refusal(`redis+sentinal://:${SECRET}@sentinel-a/mymaster`)).toMatch(/redis\+sentinel:\/\//);
     expect(refusal(`redis+sentinel://:${SECRET}@sentinel-a:26379`)).toMatch(/no Sentinel master/);
