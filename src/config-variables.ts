@@ -333,14 +333,16 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
   },
   {
     name: 'UPSTREAM_HEADERS_TIMEOUT_MS',
-    description: 'Time allowed for an upstream to start answering (each provider can set its own).',
+    description:
+      'Time allowed for an upstream to start answering (each provider can set its own); checked about twice a second, so it may run up to a second over.',
     default: '10000',
     example: '5000',
     schema: int(1, 600_000),
   },
   {
     name: 'UPSTREAM_BODY_TIMEOUT_MS',
-    description: 'Longest pause allowed while an upstream sends its answer (each provider can set its own).',
+    description:
+      'Longest pause allowed while an upstream sends its answer (each provider can set its own); checked about twice a second, so it may run up to a second over.',
     default: '10000',
     example: '5000',
     schema: int(1, 600_000),
