@@ -149,6 +149,20 @@ describe('<PREFIX>_MAX_RPS shared through Redis', () => {
     expect(errors.map((error) => error.extensions?.code)).toEqual(Array(40 - answered).fill('UPSTREAM_BUSY'));
   });
 
+  it('keeps a budget per upstream: one spent leaves the others’ calls going', async (ctx) => {
+    if (suite.unavailable || !suite.redis) return ctx.skip(suite.unavailable);
+    await suite.redis.client.flushall();
+    const [a, b] = await twoGateways({
+      RIVERGEN_MAX_RPS: '1',
+      PREQUEL_IMPORT_MAX_RPS: '1',
+      UPSTREAM_BUDGET_WAIT_MS: '0',
+      UPSTREAM_RETRY_ATTEMPTS: '1',
+    });
+    expect((await a.query(LIST)).errors).toBeUndefined();
+    expect((await b.query('{ importSources(first: 1) { edges { node { id } } } }')).errors).toBeUndefined();
+    expect((await b.query(LIST)).errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_BUSY' });
+  });
+
   it('slows both gateways when the upstream answers 429, and speeds up again as calls succeed', async (ctx) => {
     if (suite.unavailable || !suite.redis) return ctx.skip(suite.unavailable);
     await suite.redis.client.flushall();
