@@ -40,6 +40,8 @@ describe('<PREFIX>_MAX_RPS in one gateway', () => {
     const { answered, errors, seconds } = await burst([gw], 30);
 
     const sent = gw.sims.rivergen?.stats.count() ?? 0;
+    // The bucket holds a second's worth: the first five go at once.
+    expect(sent).toBeGreaterThanOrEqual(5);
     expect(sent).toBeLessThanOrEqual(5 + 5 * seconds);
     expect(answered).toBe(sent);
     expect(errors.length).toBe(30 - answered);
@@ -83,6 +85,29 @@ describe('<PREFIX>_MAX_RPS in one gateway', () => {
     }, 30_000);
   });
 
+  it('halves on each 429 down to a tenth of the budget, and gives back a twentieth per success, none per failure', async () => {
+    await using gw = await startTestGateway({
+      RIVERGEN_MAX_RPS: '20',
+      UPSTREAM_BUDGET_WAIT_MS: '2000',
+      UPSTREAM_RETRY_ATTEMPTS: '1',
+    });
+    gw.sims.rivergen?.setFaults({ rateLimit: { retryAfterSeconds: 1, times: 4 } });
+    const halvings = [];
+    for (let i = 0; i < 4; i++) {
+      expect((await gw.query(LIST)).errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
+      halvings.push(await rps(gw));
+    }
+    // 20 → 10 → 5 → 2.5, and then no lower than 2.
+    expect(halvings).toEqual([10, 5, 2.5, 2]);
+
+    gw.sims.rivergen?.setFaults({ failNext: 1, errorStatus: 500 });
+    expect((await gw.query(LIST)).errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(await rps(gw)).toBe(2);
+    gw.sims.rivergen?.setFaults(undefined);
+    expect((await gw.query(LIST)).errors).toBeUndefined();
+    expect(await rps(gw)).toBe(3);
+  });
+
   it('is off for a provider whose <PREFIX>_MAX_RPS is 0, whatever UPSTREAM_MAX_RPS sets for the others', async () => {
     await using gw = await startTestGateway({
       UPSTREAM_MAX_RPS: '1',
@@ -122,6 +147,20 @@ describe('<PREFIX>_MAX_RPS shared through Redis', () => {
     expect(sent).toBeLessThanOrEqual(5 + 5 * seconds);
     expect(answered).toBe(sent);
     expect(errors.map((error) => error.extensions?.code)).toEqual(Array(40 - answered).fill('UPSTREAM_BUSY'));
+  });
+
+  it('keeps a budget per upstream: one spent leaves the others’ calls going', async (ctx) => {
+    if (suite.unavailable || !suite.redis) return ctx.skip(suite.unavailable);
+    await suite.redis.client.flushall();
+    const [a, b] = await twoGateways({
+      RIVERGEN_MAX_RPS: '1',
+      PREQUEL_IMPORT_MAX_RPS: '1',
+      UPSTREAM_BUDGET_WAIT_MS: '0',
+      UPSTREAM_RETRY_ATTEMPTS: '1',
+    });
+    expect((await a.query(LIST)).errors).toBeUndefined();
+    expect((await b.query('{ importSources(first: 1) { edges { node { id } } } }')).errors).toBeUndefined();
+    expect((await b.query(LIST)).errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_BUSY' });
   });
 
   it('slows both gateways when the upstream answers 429, and speeds up again as calls succeed', async (ctx) => {

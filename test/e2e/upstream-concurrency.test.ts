@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { metricSum } from '../support/prometheus.js';
 import { useGatewayPairsOnRedis } from '../support/redis.js';
+import { until } from '../support/until.js';
 
 const LIST = '{ riverGenDataSources(first: 1) { edges { node { id } } } }';
 
@@ -89,6 +90,22 @@ describe('<PREFIX>_MAX_CONCURRENT shared through Redis', () => {
     expect(a.sims.rivergen?.stats.peakInFlight()).toBe(2);
     // Every lease was given back.
     expect(await suite.redis.client.zcard('gateway:upstream-concurrency:rivergen')).toBe(0);
+  });
+
+  it('keeps a budget per upstream: one upstream’s slots all taken leave the others’ calls going', async (ctx) => {
+    if (suite.unavailable || !suite.redis) return ctx.skip(suite.unavailable);
+    await suite.redis.client.flushall();
+    const [a, b] = await twoGateways({
+      RIVERGEN_MAX_CONCURRENT: '1',
+      PREQUEL_IMPORT_MAX_CONCURRENT: '1',
+      UPSTREAM_BUDGET_WAIT_MS: '0',
+    });
+    a.sims.rivergen?.setFaults({ latencyMs: 500 });
+    const held = a.query(LIST);
+    await until(async () => a.sims.rivergen?.stats.inFlight() === 1);
+    expect((await b.query('{ importSources(first: 1) { edges { node { id } } } }')).errors).toBeUndefined();
+    expect((await b.query(LIST)).errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_BUSY' });
+    expect((await held).errors).toBeUndefined();
   });
 
   it('frees a lease whose taking outlived its timeout, once Redis runs it late', async (ctx) => {
