@@ -63,6 +63,17 @@ describe('a variable that does not fit its type', () => {
       ],
       [{ ...importSource(), config: { postgres: null } }, 'input.config.postgres', 'must not be null.'],
       [
+        { ...importSource(), config: {} },
+        'input.config',
+        'must set exactly one field of ImportSourceConfigInput (it is a @oneOf input), not 0.',
+      ],
+      // A key the type does not define is not counted among the one field set.
+      [
+        { ...importSource(), config: { ...importSource().config, postgre: SECRET } },
+        'input.config.postgre',
+        'is not a field of ImportSourceConfigInput.',
+      ],
+      [
         { ...importSource(), config: SECRET },
         'input.config',
         'ImportSourceConfigInput expected, as an object.',
@@ -70,11 +81,13 @@ describe('a variable that does not fit its type', () => {
     ];
     for (const [input, field, what] of cases) {
       const errors = await refusals(CREATE, { input });
-      expect(errors, field).toContainEqual({
-        message: `Variable "$input" has an invalid value at "${field}": ${what}`,
-        field,
-        code: 'BAD_USER_INPUT',
-      });
+      expect(errors, field).toEqual([
+        {
+          message: `Variable "$input" has an invalid value at "${field}": ${what}`,
+          field,
+          code: 'BAD_USER_INPUT',
+        },
+      ]);
     }
   });
 
@@ -138,11 +151,43 @@ describe('a literal in the document that does not fit its type', () => {
       [`host: null, port: 1, database: "d", ${auth}`, 'input.config.postgres.host', 'must not be null.'],
     ];
     for (const [postgres, field, what] of cases) {
-      expect(await refusals(literal(postgres)), field).toContainEqual({
-        message: `Argument "input" has an invalid value at "${field}": ${what}`,
-        field,
-        code: 'BAD_USER_INPUT',
-      });
+      expect(await refusals(literal(postgres)), field).toEqual([
+        {
+          message: `Argument "input" has an invalid value at "${field}": ${what}`,
+          field,
+          code: 'BAD_USER_INPUT',
+        },
+      ]);
+    }
+    const config = (fields: string) =>
+      `mutation { createImportSource(input: { name: "n", providerId: "p", config: { ${fields} } }) { __typename } }`;
+    const postgres = `postgres: { host: "h", port: 1, database: "d", ${auth} }`;
+    const oneOf: [string, string, string][] = [
+      ['postgres: null', 'input.config.postgres', 'must not be null.'],
+      [
+        '',
+        'input.config',
+        'must set exactly one field of ImportSourceConfigInput (it is a @oneOf input), not 0.',
+      ],
+      [
+        `${postgres}, s3: { bucketName: "${SECRET}" }`,
+        'input.config',
+        'must set exactly one field of ImportSourceConfigInput (it is a @oneOf input), not 2.',
+      ],
+      [
+        `${postgres}, postgre: "${SECRET}"`,
+        'input.config.postgre',
+        'is not a field of ImportSourceConfigInput.',
+      ],
+    ];
+    for (const [fields, field, what] of oneOf) {
+      expect(await refusals(config(fields)), fields).toEqual([
+        {
+          message: `Argument "input" has an invalid value at "${field}": ${what}`,
+          field,
+          code: 'BAD_USER_INPUT',
+        },
+      ]);
     }
     expect(
       await refusals(
