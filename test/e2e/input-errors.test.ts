@@ -203,6 +203,44 @@ describe('a literal in the document that does not fit its type', () => {
     ]);
   });
 
+  it('is named in a default value of a variable, a value of the wrong kind and each field left out', async () => {
+    const enumValue = SECRET.replaceAll('-', '_');
+    expect(
+      await refusals(
+        `query($f: DataSourceFilter = { name: "n", vendors: [POSTGRES, ${enumValue}] }) { dataSources(filter: $f) { totalCount } }`,
+      ),
+    ).toEqual([
+      {
+        message:
+          'The default value of variable "$f" has an invalid value at "f.vendors[1]": one of the Vendor values expected.',
+        field: 'f.vendors[1]',
+        code: 'BAD_USER_INPUT',
+      },
+    ]);
+    const create = (config: string) =>
+      `mutation { createImportSource(input: { name: "n", providerId: "p", config: ${config} }) { __typename } }`;
+    expect(await refusals(create(`"${SECRET}"`))).toEqual([
+      {
+        message:
+          'Argument "input" has an invalid value at "input.config": ImportSourceConfigInput expected, as an object.',
+        field: 'input.config',
+        code: 'BAD_USER_INPUT',
+      },
+    ]);
+    // Each field left out once, though graphql-js reports the object once per field.
+    expect(
+      await refusals(
+        create(`{ postgres: { host: "h", passwordAuth: { username: "u", password: "${SECRET}" } } }`),
+      ),
+    ).toEqual(
+      ['port', 'database'].map((name) => ({
+        message: `Argument "input" has an invalid value at "input.config.postgres.${name}": is required (${name === 'port' ? 'Int' : 'String'}!) and was not given.`,
+        field: `input.config.postgres.${name}`,
+        code: 'BAD_USER_INPUT',
+      })),
+    );
+  });
+
   it('stops a syntax error at the kind of token it found, without the token', async () => {
     const errors = await refusals(
       `mutation { createImportSource(input: { name: "n" "${SECRET}" }) { __typename } }`,
