@@ -91,6 +91,20 @@ describe('a variable that does not fit its type', () => {
     }
   });
 
+  it('is told once where graphql-js reports it twice: a null @oneOf field beside a key not defined', async () => {
+    const input = { ...importSource(), config: { postgres: null, postgre: SECRET } };
+    expect(await refusals(CREATE, { input })).toEqual(
+      [
+        ['input.config.postgre', 'is not a field of ImportSourceConfigInput.'],
+        ['input.config.postgres', 'must not be null.'],
+      ].map(([field, what]) => ({
+        message: `Variable "$input" has an invalid value at "${field}": ${what}`,
+        field,
+        code: 'BAD_USER_INPUT',
+      })),
+    );
+  });
+
   it('is named the same way on a query, which runs compiled', async () => {
     const count =
       'query($n: Int, $f: DataSourceFilter) { dataSources(first: $n, filter: $f) { totalCount } }';
