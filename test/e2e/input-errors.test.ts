@@ -63,6 +63,17 @@ describe('a variable that does not fit its type', () => {
       ],
       [{ ...importSource(), config: { postgres: null } }, 'input.config.postgres', 'must not be null.'],
       [
+        { ...importSource(), config: {} },
+        'input.config',
+        'must set exactly one field of ImportSourceConfigInput (it is a @oneOf input), not 0.',
+      ],
+      // A key the type does not define is not counted among the one field set.
+      [
+        { ...importSource(), config: { ...importSource().config, postgre: SECRET } },
+        'input.config.postgre',
+        'is not a field of ImportSourceConfigInput.',
+      ],
+      [
         { ...importSource(), config: SECRET },
         'input.config',
         'ImportSourceConfigInput expected, as an object.',
@@ -70,12 +81,28 @@ describe('a variable that does not fit its type', () => {
     ];
     for (const [input, field, what] of cases) {
       const errors = await refusals(CREATE, { input });
-      expect(errors, field).toContainEqual({
+      expect(errors, field).toEqual([
+        {
+          message: `Variable "$input" has an invalid value at "${field}": ${what}`,
+          field,
+          code: 'BAD_USER_INPUT',
+        },
+      ]);
+    }
+  });
+
+  it('is told once where graphql-js reports it twice: a null @oneOf field beside a key not defined', async () => {
+    const input = { ...importSource(), config: { postgres: null, postgre: SECRET } };
+    expect(await refusals(CREATE, { input })).toEqual(
+      [
+        ['input.config.postgre', 'is not a field of ImportSourceConfigInput.'],
+        ['input.config.postgres', 'must not be null.'],
+      ].map(([field, what]) => ({
         message: `Variable "$input" has an invalid value at "${field}": ${what}`,
         field,
         code: 'BAD_USER_INPUT',
-      });
-    }
+      })),
+    );
   });
 
   it('is named the same way on a query, which runs compiled', async () => {
@@ -138,11 +165,43 @@ describe('a literal in the document that does not fit its type', () => {
       [`host: null, port: 1, database: "d", ${auth}`, 'input.config.postgres.host', 'must not be null.'],
     ];
     for (const [postgres, field, what] of cases) {
-      expect(await refusals(literal(postgres)), field).toContainEqual({
-        message: `Argument "input" has an invalid value at "${field}": ${what}`,
-        field,
-        code: 'BAD_USER_INPUT',
-      });
+      expect(await refusals(literal(postgres)), field).toEqual([
+        {
+          message: `Argument "input" has an invalid value at "${field}": ${what}`,
+          field,
+          code: 'BAD_USER_INPUT',
+        },
+      ]);
+    }
+    const config = (fields: string) =>
+      `mutation { createImportSource(input: { name: "n", providerId: "p", config: { ${fields} } }) { __typename } }`;
+    const postgres = `postgres: { host: "h", port: 1, database: "d", ${auth} }`;
+    const oneOf: [string, string, string][] = [
+      ['postgres: null', 'input.config.postgres', 'must not be null.'],
+      [
+        '',
+        'input.config',
+        'must set exactly one field of ImportSourceConfigInput (it is a @oneOf input), not 0.',
+      ],
+      [
+        `${postgres}, s3: { bucketName: "${SECRET}" }`,
+        'input.config',
+        'must set exactly one field of ImportSourceConfigInput (it is a @oneOf input), not 2.',
+      ],
+      [
+        `${postgres}, postgre: "${SECRET}"`,
+        'input.config.postgre',
+        'is not a field of ImportSourceConfigInput.',
+      ],
+    ];
+    for (const [fields, field, what] of oneOf) {
+      expect(await refusals(config(fields)), fields).toEqual([
+        {
+          message: `Argument "input" has an invalid value at "${field}": ${what}`,
+          field,
+          code: 'BAD_USER_INPUT',
+        },
+      ]);
     }
     expect(
       await refusals(
@@ -156,6 +215,44 @@ describe('a literal in the document that does not fit its type', () => {
         code: 'BAD_USER_INPUT',
       },
     ]);
+  });
+
+  it('is named in a default value of a variable, a value of the wrong kind and each field left out', async () => {
+    const enumValue = SECRET.replaceAll('-', '_');
+    expect(
+      await refusals(
+        `query($f: DataSourceFilter = { name: "n", vendors: [POSTGRES, ${enumValue}] }) { dataSources(filter: $f) { totalCount } }`,
+      ),
+    ).toEqual([
+      {
+        message:
+          'The default value of variable "$f" has an invalid value at "f.vendors[1]": one of the Vendor values expected.',
+        field: 'f.vendors[1]',
+        code: 'BAD_USER_INPUT',
+      },
+    ]);
+    const create = (config: string) =>
+      `mutation { createImportSource(input: { name: "n", providerId: "p", config: ${config} }) { __typename } }`;
+    expect(await refusals(create(`"${SECRET}"`))).toEqual([
+      {
+        message:
+          'Argument "input" has an invalid value at "input.config": ImportSourceConfigInput expected, as an object.',
+        field: 'input.config',
+        code: 'BAD_USER_INPUT',
+      },
+    ]);
+    // Each field left out once, though graphql-js reports the object once per field.
+    expect(
+      await refusals(
+        create(`{ postgres: { host: "h", passwordAuth: { username: "u", password: "${SECRET}" } } }`),
+      ),
+    ).toEqual(
+      ['port', 'database'].map((name) => ({
+        message: `Argument "input" has an invalid value at "input.config.postgres.${name}": is required (${name === 'port' ? 'Int' : 'String'}!) and was not given.`,
+        field: `input.config.postgres.${name}`,
+        code: 'BAD_USER_INPUT',
+      })),
+    );
   });
 
   it('stops a syntax error at the kind of token it found, without the token', async () => {

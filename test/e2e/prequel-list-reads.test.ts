@@ -49,4 +49,15 @@ describe('Prequel lists, which Prequel cannot filter', () => {
     expect(result.data?.postgres.edges.every((edge) => edge.node.vendor === 'POSTGRES')).toBe(true);
     expect(gw.sims['prequel-export']?.stats.counts()).toEqual({ listDestinations: 2 });
   });
+
+  it('are not read for a status, which Prequel does not keep: none of its data sources has one', async () => {
+    const result = await gw.query<Listed>(LIST, {
+      filter: { providers: ['PREQUEL_IMPORT', 'PREQUEL_EXPORT'], status: 'ACTIVE' },
+    });
+
+    expect(result).toMatchObject({ data: { dataSources: { totalCount: 0, edges: [] } } });
+    expect(result.errors).toBeUndefined();
+    expect(gw.sims['prequel-import']?.stats.count()).toBe(0);
+    expect(gw.sims['prequel-export']?.stats.count()).toBe(0);
+  });
 });
