@@ -70,7 +70,7 @@ export async function readBounded(
   if (typeof contentLength === 'string') {
     const declared = Number(contentLength);
     if (declared > maxBytes) {
-      body.destroy();
+      drop(body);
       return undefined;
     }
     // undici reads no more than the declared length, so its own `text()` is bounded too, and it
@@ -82,7 +82,7 @@ export async function readBounded(
   for await (const chunk of body as AsyncIterable<Buffer>) {
     size += chunk.length;
     if (size > maxBytes) {
-      body.destroy();
+      drop(body);
       return undefined;
     }
     chunks.push(chunk);
@@ -92,3 +92,15 @@ export async function readBounded(
   // A byte-order mark is not JSON; undici's text() drops it too.
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
+
+/**
+ * Closes a body unread, and its connection with it. undici's body then emits an error (the request
+ * was aborted) on the next turn of the event loop: with no listener, that error is an uncaught
+ * exception, which ends the process.
+ */
+function drop(body: ResponseBody): void {
+  body.on('error', ignore);
+  body.destroy();
+}
+
+function ignore(): void {}
