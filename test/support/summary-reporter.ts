@@ -1,8 +1,12 @@
 import type { Reporter, TestModule } from 'vitest/node';
 
-/** Ends a run with the plain `N passed, N failed` line that CI reads, after why each skipped test was skipped. */
+/**
+ * Ends a run with the plain `N passed, N failed` line that CI reads, after why each skipped test was
+ * skipped. An error no test caught (an uncaught exception, which would end a gateway's process) fails
+ * the run as vitest does, and the line says so.
+ */
 export default class SummaryReporter implements Reporter {
-  onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
+  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown> = []): void {
     let passed = 0;
     let failed = 0;
     let skipped = 0;
@@ -18,6 +22,9 @@ export default class SummaryReporter implements Reporter {
       }
     }
     for (const reason of reasons) console.log(reason);
-    console.log(`\n${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
+    const errors = unhandledErrors.length;
+    console.log(
+      `\n${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}${errors > 0 ? `, ${errors} errors outside any test` : ''}`,
+    );
   }
 }
