@@ -63,6 +63,30 @@ const embedExamples: Plugin = {
   },
 };
 
+/**
+ * graphql ships each module twice, CommonJS (`main`) and ESM (`.mjs`, `module`); on Node esbuild takes `main`.
+ * Imported from ~50 of our modules as CommonJS, every one of them copied graphql's ~350 exports into an
+ * object of its own at start-up (esbuild's interop), and each call went through two getters. Its ESM files
+ * are the same code: imports and requires alike resolve to them, so the bundle holds one graphql, as ESM.
+ */
+const graphqlAsEsm: Plugin = {
+  name: 'graphql-as-esm',
+  setup(build) {
+    build.onResolve({ filter: /^graphql(\/.*)?$/ }, async (args) => {
+      if (args.pluginData === graphqlAsEsm) return undefined;
+      const resolved = await build.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: graphqlAsEsm,
+      });
+      if (resolved.errors.length > 0) return { errors: resolved.errors };
+      const esm = resolved.path.replace(/\.js$/, '.mjs');
+      return { path: existsSync(esm) ? esm : resolved.path };
+    });
+  },
+};
+
 rmSync(out, { recursive: true, force: true });
 const shared = {
   bundle: true,
@@ -92,7 +116,7 @@ await build({
   banner: {
     js: "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);",
   },
-  plugins: [requireOnDemand, embedExamples],
+  plugins: [requireOnDemand, embedExamples, graphqlAsEsm],
 });
 await build({
   ...shared,
