@@ -33,7 +33,7 @@ import type { RuntimeServices } from './gateway/provider.js';
 import { providerReach } from './gateway/provider-reach.js';
 import { pagedFieldNames, useQueryCost } from './gateway/query-cost.js';
 import { useRateLimit } from './gateway/rate-limit.js';
-import { withOneRequestHook } from './gateway/request-hooks.js';
+import { withCombinedHooks } from './gateway/request-hooks.js';
 import {
   useNoIntrospection,
   useQueryLimits,
@@ -194,7 +194,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
         cancellation,
       );
     },
-    plugins: withOneRequestHook([
+    plugins: withCombinedHooks([
       // First, as Yoga's own page would be: a browser opening GraphiQL is not a GraphQL request.
       ...(config.graphiql ? [useGraphiqlPage(graphqlEndpoint)] : []),
       ...observability.plugins,
@@ -465,6 +465,7 @@ function createYogaServer(
   return createServerAdapter(server, {
     fetchAPI: server.fetchAPI,
     // As createYoga passes them: the server adapter runs the plugins' request and response hooks.
+    // biome-ignore lint/complexity/useLiteralKeys: protected in YogaServer's types; createYoga reads it so too
     plugins: server['plugins'],
     __useCustomAbortCtrl: true,
   });
