@@ -1,0 +1,116 @@
+import type { ChildProcess } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Pool } from 'undici';
+import { forkScript, stopChild } from './lib/children.js';
+import { graphqlCall, NODE_DOCUMENT } from './lib/documents.js';
+import { loadFixtures } from './lib/fixtures.js';
+import { buildGateway, startGateway } from './lib/gateway.js';
+import { connectUpstreams } from './lib/upstreams.js';
+
+/**
+ * Bytes a server allocates per lookup, a gauge that a loaded machine does not move (see README.md,
+ * "One walk per kind of hook"). The built gateway, or the pass-through, runs against the bench's
+ * simulators with V8's sampling heap profiler preloaded (./processes/allocation-sampler.mjs),
+ * sampling from after the warm-up, objects collected by GCs included; then the script reads the
+ * profile: bytes per request, and the functions that allocated most.
+ *
+ *   npx tsx bench/allocation.ts [--passthrough] [--requests 20000] [--top 25] [--no-build]
+ */
+const { values } = parseArgs({
+  options: {
+    passthrough: { type: 'boolean', default: false },
+    requests: { type: 'string', default: '20000' },
+    warmup: { type: 'string', default: '3000' },
+    top: { type: 'string', default: '25' },
+    'no-build': { type: 'boolean', default: false },
+  },
+});
+const requests = Number(values.requests);
+const profile = join(tmpdir(), `allocation-${process.pid}.heapprofile`);
+const sampler = `--import=${new URL('./processes/allocation-sampler.mjs', import.meta.url).href}`;
+const samplerEnv = { ALLOCATION_PROFILE: profile };
+
+if (!values.passthrough && !values['no-build']) await buildGateway();
+const sims = await forkScript<{ env: Record<string, string> }>(
+  new URL('./processes/simulators.ts', import.meta.url),
+);
+const fixtures = await loadFixtures(await connectUpstreams(sims.payload.env));
+const body = graphqlCall('', NODE_DOCUMENT, { id: fixtures.rivergen[0]?.globalId }).body ?? '';
+
+let server: ChildProcess;
+let origin: string;
+if (values.passthrough) {
+  const started = await forkScript<{ origin: string }>(
+    new URL('./processes/passthrough.ts', import.meta.url),
+    {
+      BENCH_UPSTREAM_ENV: JSON.stringify(sims.payload.env),
+      NODE_OPTIONS: sampler,
+      ...samplerEnv,
+    },
+  );
+  server = started.child;
+  origin = started.payload.origin;
+} else {
+  const started = await startGateway({
+    mode: 'dist',
+    env: { ...sims.payload.env, NODE_OPTIONS: `--max-old-space-size=512 ${sampler}`, ...samplerEnv },
+    probe: body,
+  });
+  server = started.child;
+  origin = started.origin;
+}
+
+const pool = new Pool(origin, { connections: 10 });
+async function lookups(count: number): Promise<void> {
+  let sent = 0;
+  const client = async () => {
+    while (sent < count) {
+      sent += 1;
+      const response = await pool.request({
+        method: 'POST',
+        path: '/graphql',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      const text = await response.body.text();
+      if (response.statusCode !== 200 || text.includes('"errors"')) throw new Error(`lookup failed: ${text}`);
+    }
+  };
+  await Promise.all(Array.from({ length: 10 }, client));
+}
+await lookups(Number(values.warmup));
+server.kill('SIGUSR2');
+await new Promise((resolve) => setTimeout(resolve, 300));
+await lookups(requests);
+await pool.close();
+await stopChild(server);
+await stopChild(sims.child);
+
+interface ProfileNode {
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  selfSize: number;
+  children: ProfileNode[];
+}
+const head = (JSON.parse(readFileSync(profile, 'utf8')) as { head: ProfileNode }).head;
+rmSync(profile);
+const bySite = new Map<string, number>();
+let total = 0;
+const walk = (node: ProfileNode) => {
+  const { functionName, url, lineNumber } = node.callFrame;
+  const site = `${functionName || '(anonymous)'} ${url.split('/').slice(-2).join('/')}:${lineNumber + 1}`;
+  bySite.set(site, (bySite.get(site) ?? 0) + node.selfSize);
+  total += node.selfSize;
+  for (const child of node.children) walk(child);
+};
+walk(head);
+const perRequest = (bytes: number) => `${(bytes / requests / 1000).toFixed(1)} kB`;
+console.log(
+  `${values.passthrough ? 'pass-through' : 'gateway'}: ${perRequest(total)} allocated per lookup (${requests} lookups)`,
+);
+for (const [site, bytes] of [...bySite].sort((a, b) => b[1] - a[1]).slice(0, Number(values.top))) {
+  console.log(`${perRequest(bytes).padStart(9)}  ${site}`);
+}
+process.exit(0);
