@@ -168,6 +168,7 @@ describe.each(topologies)('two gateways sharing $name', ({ name, start }) => {
     if (unavailable || !limited || !redis) return ctx.skip(unavailable);
     const [a, b] = limited;
     const logged = [a.logs.length, b.logs.length];
+    const connected = await redis.connections();
     await redis.stop();
     try {
       expect(await statusesInTurns(a, b, TOKENS[2] ?? '', 3)).toEqual([200, 200, 200, 200, 200, 200]);
@@ -186,6 +187,8 @@ describe.each(topologies)('two gateways sharing $name', ({ name, start }) => {
     await reachRedis(gateways, 20_000);
     await until(async () => (await redis?.subscribers(CHANNEL)) === 2, 20_000);
     expect(await statusesInTurns(a, b, TOKENS[3] ?? '', 3)).toEqual([200, 200, 200, 200, 429, 429]);
+    // However many reconnections the outage took, the gateways hold no more connections than before it.
+    expect(await redis.connections()).toBeLessThanOrEqual(connected);
   }, 60_000);
 });
 

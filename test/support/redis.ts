@@ -84,6 +84,8 @@ export interface TestRedisGroup {
   url: string;
   /** How many connections listen on `channel`, over every server (a Cluster keeps each on one node). */
   subscribers(channel: string): Promise<number>;
+  /** How many client connections its data servers hold, the test's own one to each included. */
+  connections(): Promise<number>;
   /** Kills every server (as a crash would); `start` brings them back, empty, as they were first started. */
   stop(): Promise<void>;
   start(): Promise<void>;
@@ -126,12 +128,20 @@ async function group(path: string, prefix: string) {
     }
     return sum;
   };
+  const connections = async () => {
+    let sum = 0;
+    for (const redis of clients) {
+      const list = String(await redis.client('LIST').catch(() => ''));
+      sum += list.split('\n').filter((line) => line.startsWith('id=')).length;
+    }
+    return sum;
+  };
   const close = async () => {
     for (const redis of clients) redis.disconnect();
     await stop();
     await rm(dir, { recursive: true, force: true });
   };
-  return { dir, clients, client, add, stopOne, stop, start, subscribers, close };
+  return { dir, clients, client, add, stopOne, stop, start, subscribers, connections, close };
 }
 
 /** A Sentinel group whose master can be failed over to its replica. */
@@ -196,6 +206,7 @@ export async function startTestSentinel(path: string): Promise<TestSentinel> {
     return {
       url: `redis+sentinel://127.0.0.1:${deadPort},127.0.0.1:${sentinelPort}/${MASTER}`,
       subscribers: servers.subscribers,
+      connections: servers.connections,
       stop: servers.stop,
       start: servers.start,
       failover,
@@ -243,6 +254,7 @@ export async function startTestCluster(path: string): Promise<TestRedisGroup> {
     return {
       url: `redis+cluster://${ports.map((port) => `127.0.0.1:${port}`).join(',')}`,
       subscribers: servers.subscribers,
+      connections: servers.connections,
       stop: servers.stop,
       start: async () => {
         await servers.start();
