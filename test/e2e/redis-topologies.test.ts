@@ -9,6 +9,7 @@ import {
   reachRedis,
   startTestCluster,
   startTestSentinel,
+  type TestCluster,
   type TestRedisGroup,
   type TestSentinel,
 } from '../support/redis.js';
@@ -228,4 +229,65 @@ describe('a Sentinel failover', () => {
     await reachRedis([a, b], 20_000);
     expect(await statusesInTurns(a, b, TOKENS[4] ?? '', 2)).toEqual([200, 200, 429, 429]);
   }, 60_000);
+});
+
+describe('a Cluster with the node of its invalidation listener down', () => {
+  let unavailable: string | undefined;
+  let cluster: TestCluster | undefined;
+  let upstreams: DemoUpstreams | undefined;
+  const gateways: TestGateway[] = [];
+
+  beforeAll(async () => {
+    const server = await ensureRedisServer();
+    if ('missing' in server) {
+      unavailable = `no Redis to start a Cluster with: ${server.missing}`;
+      return;
+    }
+    cluster = await startTestCluster(server.path);
+    upstreams = await startDemoUpstreams();
+  }, 600_000);
+
+  afterAll(async () => {
+    await Promise.all(gateways.map((gw) => gw.close()));
+    await upstreams?.close();
+    await cluster?.close();
+  });
+
+  it('keeps answering, opens no connection after connection while the node is down, and listens again once it is back', async (ctx) => {
+    if (unavailable || !cluster || !upstreams) return ctx.skip(unavailable);
+    const gateway = await startTestGateway({
+      ...upstreams.env,
+      REDIS_URL: cluster.url,
+      RESPONSE_CACHE: 'on',
+      RESPONSE_CACHE_TTL_MS: '600000',
+    });
+    gateways.push(gateway);
+    await reachRedis([gateway]);
+    await until(async () => (await cluster?.subscribers(CHANNEL)) === 1);
+    const connected = await cluster.connections();
+    await cluster.stopNodeListeningOn(CHANNEL);
+    try {
+      // Longer than the cluster's node timeout (2 s): the other nodes mark it failed meanwhile.
+      const counts: number[] = [];
+      for (let second = 0; second < 10; second++) {
+        const answer = await gateway.query<Page>(DESTINATIONS);
+        expect(answer.status).toBe(200);
+        expect(answer.errors).toBeUndefined();
+        expect(answer.data?.destinations.edges.length).toBeGreaterThan(0);
+        counts.push(await cluster.connections());
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      }
+      // The listener moves to a surviving node (one more there, and one while it replaces one), not
+      // a connection per retry: at one a second, ten seconds would leave ten.
+      expect(Math.max(...counts)).toBeLessThanOrEqual(connected + 2);
+    } finally {
+      await cluster.start();
+    }
+    await until(async () => (await cluster?.subscribers(CHANNEL)) === 1, 20_000);
+    // Once the node is back and the listener settled, no more connections than before the outage.
+    await until(
+      async () => ((await cluster?.connections()) ?? Number.POSITIVE_INFINITY) <= connected,
+      20_000,
+    );
+  }, 90_000);
 });

@@ -226,8 +226,14 @@ const SLOT_RANGES = [
   [10923, 16383],
 ];
 
+/** A Cluster whose nodes can also fail one at a time. */
+export interface TestCluster extends TestRedisGroup {
+  /** Kills the node a connection listening on `channel` is on (as a crash would); resolves with its index. */
+  stopNodeListeningOn(channel: string): Promise<number>;
+}
+
 /** Three Cluster nodes, each the master of a third of the slots and without replicas, on free loopback ports. */
-export async function startTestCluster(path: string): Promise<TestRedisGroup> {
+export async function startTestCluster(path: string): Promise<TestCluster> {
   const servers = await group(path, 'gateway-cluster-');
   const ports = await freePorts(SLOT_RANGES.length);
   const healthy = () =>
@@ -255,6 +261,17 @@ export async function startTestCluster(path: string): Promise<TestRedisGroup> {
       url: `redis+cluster://${ports.map((port) => `127.0.0.1:${port}`).join(',')}`,
       subscribers: servers.subscribers,
       connections: servers.connections,
+      stopNodeListeningOn: async (channel) => {
+        const counts = await Promise.all(
+          servers.clients.map(async (node) =>
+            Number(((await node.pubsub('NUMSUB', channel)) as unknown[])[1] ?? 0),
+          ),
+        );
+        const index = counts.findIndex((count) => count > 0);
+        if (index < 0) throw new Error(`no node has a connection listening on ${channel}`);
+        await servers.stopOne(index);
+        return index;
+      },
       stop: servers.stop,
       start: async () => {
         await servers.start();
