@@ -193,29 +193,33 @@ describe.each(topologies)('two gateways sharing $name', ({ name, start }) => {
   }, 60_000);
 });
 
-describe('a Sentinel failover', () => {
-  let unavailable: string | undefined;
-  let sentinel: TestSentinel | undefined;
-  let upstreams: DemoUpstreams | undefined;
-  const gateways: TestGateway[] = [];
-
+/** For one describe: a Redis group `start` makes and the demo upstreams; the gateways its tests start are closed after. */
+function groupAndUpstreams<G extends TestRedisGroup>(start: (path: string) => Promise<G>, what: string) {
+  const state: { unavailable?: string; group?: G; upstreams?: DemoUpstreams; gateways: TestGateway[] } = {
+    gateways: [],
+  };
   beforeAll(async () => {
     const server = await ensureRedisServer();
     if ('missing' in server) {
-      unavailable = `no Redis to fail over: ${server.missing}`;
+      state.unavailable = `no Redis to ${what}: ${server.missing}`;
       return;
     }
-    sentinel = await startTestSentinel(server.path);
-    upstreams = await startDemoUpstreams();
+    state.group = await start(server.path);
+    state.upstreams = await startDemoUpstreams();
   }, 600_000);
-
   afterAll(async () => {
-    await Promise.all(gateways.map((gw) => gw.close()));
-    await upstreams?.close();
-    await sentinel?.close();
+    await Promise.all(state.gateways.map((gw) => gw.close()));
+    await state.upstreams?.close();
+    await state.group?.close();
   });
+  return state;
+}
+
+describe('a Sentinel failover', () => {
+  const state = groupAndUpstreams<TestSentinel>(startTestSentinel, 'fail over');
 
   it('finds the promoted replica on its own, and shares the limit through it', async (ctx) => {
+    const { unavailable, group: sentinel, upstreams } = state;
     if (unavailable || !sentinel || !upstreams) return ctx.skip(unavailable);
     const [a, b] = await twoGateways({
       ...upstreams.env,
@@ -223,7 +227,7 @@ describe('a Sentinel failover', () => {
       REDIS_URL: sentinel.url,
       RATE_LIMIT: '2/1h',
     });
-    gateways.push(a, b);
+    state.gateways.push(a, b);
     expect(await statusesInTurns(a, b, TOKENS[0] ?? '', 2)).toEqual([200, 200, 429, 429]);
     await sentinel.failover();
     await reachRedis([a, b], 20_000);
@@ -232,28 +236,10 @@ describe('a Sentinel failover', () => {
 });
 
 describe('a Cluster with the node of its invalidation listener down', () => {
-  let unavailable: string | undefined;
-  let cluster: TestCluster | undefined;
-  let upstreams: DemoUpstreams | undefined;
-  const gateways: TestGateway[] = [];
-
-  beforeAll(async () => {
-    const server = await ensureRedisServer();
-    if ('missing' in server) {
-      unavailable = `no Redis to start a Cluster with: ${server.missing}`;
-      return;
-    }
-    cluster = await startTestCluster(server.path);
-    upstreams = await startDemoUpstreams();
-  }, 600_000);
-
-  afterAll(async () => {
-    await Promise.all(gateways.map((gw) => gw.close()));
-    await upstreams?.close();
-    await cluster?.close();
-  });
+  const state = groupAndUpstreams<TestCluster>(startTestCluster, 'start a Cluster with');
 
   it('keeps answering, opens no connection after connection while the node is down, and listens again once it is back', async (ctx) => {
+    const { unavailable, group: cluster, upstreams } = state;
     if (unavailable || !cluster || !upstreams) return ctx.skip(unavailable);
     const gateway = await startTestGateway({
       ...upstreams.env,
@@ -261,9 +247,9 @@ describe('a Cluster with the node of its invalidation listener down', () => {
       RESPONSE_CACHE: 'on',
       RESPONSE_CACHE_TTL_MS: '600000',
     });
-    gateways.push(gateway);
+    state.gateways.push(gateway);
     await reachRedis([gateway]);
-    await until(async () => (await cluster?.subscribers(CHANNEL)) === 1);
+    await until(async () => (await cluster.subscribers(CHANNEL)) === 1);
     const connected = await cluster.connections();
     await cluster.stopNodeListeningOn(CHANNEL);
     try {
@@ -283,11 +269,8 @@ describe('a Cluster with the node of its invalidation listener down', () => {
     } finally {
       await cluster.start();
     }
-    await until(async () => (await cluster?.subscribers(CHANNEL)) === 1, 20_000);
+    await until(async () => (await cluster.subscribers(CHANNEL)) === 1, 20_000);
     // Once the node is back and the listener settled, no more connections than before the outage.
-    await until(
-      async () => ((await cluster?.connections()) ?? Number.POSITIVE_INFINITY) <= connected,
-      20_000,
-    );
+    await until(async () => (await cluster.connections()) <= connected, 20_000);
   }, 90_000);
 });
