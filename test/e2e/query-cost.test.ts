@@ -177,6 +177,21 @@ describe('what an operation costs', () => {
     expect(await run('Small')).toEqual({ data: { __typename: 'Query' } });
   });
 
+  it('weighs only page sizes and ids: a list given to a filter, or one id given without brackets, multiplies nothing', async () => {
+    // (2 + 1.5 × (2 + 1.5 × (2 + 1.5 × 1))) × 1 = 12.875 for one item's edges { node { id } }.
+    const names = JSON.stringify(Array.from({ length: 30 }, (_, i) => `source-${i}`));
+    const filtered = await gw.query(
+      `{ catalogDataSources(first: 1, resourceNames: ${names}) { edges { node { id } } } }`,
+    );
+    expect(filtered.errors).toBeUndefined();
+    // A list argument takes a single value as a list of one: this lookup weighs 3.5, for one id
+    // (not one for each of the id's 56 characters).
+    const id = Buffer.from(`CatalogDataSource:${'0'.repeat(24)}`).toString('base64url');
+    const lone = await gw.query(`{ nodes(ids: "${id}") { id } }`);
+    expect(lone.errors).toBeUndefined();
+    expect(lone.data).toEqual({ nodes: [null] });
+  });
+
   it('shares the limit among the operations of a batch: the one that takes their sum over it is refused', async () => {
     const response = await gw.gateway.yoga.fetch('http://gateway.test/graphql', {
       method: 'POST',
@@ -239,27 +254,28 @@ describe('what an operation costs', () => {
 });
 
 describe('an operation that outlives its time limit', () => {
-  let gw: TestGateway;
-  beforeAll(async () => {
-    // PDC's login gives up on its own only after 2.5 s (its headers timeout), well after the answer is due.
-    gw = await startTestGateway({ OPERATION_TIMEOUT_MS: '400', UPSTREAM_HEADERS_TIMEOUT_MS: '2500' });
-  });
-  afterAll(() => gw.close());
-
-  it('is answered with no data and a GATEWAY_TIMEOUT naming the limit, while what it waits on hears no signal', async () => {
-    // A fresh gateway has no PDC token yet: the catalog read waits on a login that never answers.
-    gw.sims.pdc?.setFaults({ hang: true });
-    const answer = await gw.query('{ catalogDataSources(first: 1) { edges { node { id } } } }');
-    expect(answer).toEqual({
-      status: 200,
-      data: null,
-      errors: [
-        {
-          message:
-            'This operation did not finish within its time limit of 400 ms: ask for less at once, or try again later.',
-          extensions: { code: 'GATEWAY_TIMEOUT' },
-        },
-      ],
-    });
+  it('is answered with no data and a GATEWAY_TIMEOUT naming the limit, while what it waits on hears no signal, with or without MAX_RECORDS_IN_FLIGHT', async () => {
+    for (const recordsInFlight of ['2000', '0']) {
+      // PDC's login gives up on its own only after 2.5 s (its headers timeout), well after the answer is due.
+      await using gw = await startTestGateway({
+        OPERATION_TIMEOUT_MS: '400',
+        UPSTREAM_HEADERS_TIMEOUT_MS: '2500',
+        MAX_RECORDS_IN_FLIGHT: recordsInFlight,
+      });
+      // A fresh gateway has no PDC token yet: the catalog read waits on a login that never answers.
+      gw.sims.pdc?.setFaults({ hang: true });
+      const answer = await gw.query('{ catalogDataSources(first: 1) { edges { node { id } } } }');
+      expect(answer).toEqual({
+        status: 200,
+        data: null,
+        errors: [
+          {
+            message:
+              'This operation did not finish within its time limit of 400 ms: ask for less at once, or try again later.',
+            extensions: { code: 'GATEWAY_TIMEOUT' },
+          },
+        ],
+      });
+    }
   });
 });
