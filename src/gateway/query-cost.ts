@@ -61,7 +61,8 @@ export interface OperationWeight {
 }
 
 type Weight = Pick<OperationWeight, 'cost' | 'records'>;
-type LevelWeight = Weight & { largest: number };
+/** A nested level's cost, and the records of its largest object (what its field holds per item). */
+type LevelWeight = Pick<Weight, 'cost'> & { largest: number };
 
 const NO_PROVIDERS: ReadonlyMap<string, number> = new Map();
 
@@ -132,20 +133,19 @@ export function operationWeight(
     return sized || !paged?.has(name) ? times : Math.max(times, DEFAULT_PAGE_SIZE);
   };
 
-  // Selections of one level: fields weigh the depth factor, fragments are spread in place. Records
-  // are summed across the level (the top level counts so) and the largest object's kept (a field
-  // holds its largest child's records once per item: a connection's edges and pageInfo are not two).
+  // Selections of one level below the top: fields weigh the depth factor, fragments are spread in
+  // place. Of the records, only the largest object's count (a field holds its largest child's
+  // records once per item: a connection's edges and pageInfo are not two); the top level sums them.
   const selectionWeight = (set: SelectionSetNode, seen: ReadonlySet<string>): LevelWeight => {
-    const level = { cost: 0, records: 0, largest: 0 };
+    const level = { cost: 0, largest: 0 };
     const add = (part: LevelWeight) => {
       level.cost += part.cost;
-      level.records += part.records;
       level.largest = Math.max(level.largest, part.largest);
     };
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
         const field = fieldWeight(selection, seen);
-        add({ cost: field.cost, records: field.records, largest: field.records });
+        add({ cost: field.cost, largest: field.records });
       } else if (selection.kind === Kind.INLINE_FRAGMENT) add(selectionWeight(selection.selectionSet, seen));
       else {
         const fragment = fragments.get(selection.name.value);
