@@ -117,6 +117,28 @@ describe('RiverGen data sources', () => {
     });
     expect(gw.sims.rivergen?.stats.count()).toBe(0);
   });
+
+  it('answers many ids in one nodes, one GET each: null for a data source it hides, an error for an id not its own', async () => {
+    const listed = await gw.query<{ riverGenDataSources: Page }>(
+      '{ riverGenDataSources(first: 3) { edges { node { id } } } }',
+    );
+    const [first, second, third] = listed.data?.riverGenDataSources.edges.map((edge) => edge.node.id) ?? [];
+    const other = await fetch(`${gw.sims.rivergen?.url}/api/v1/data-sources?page_size=1`, {
+      headers: { authorization: `Bearer ${riverGenDemoTokens.otherOrganization}` },
+    }).then((r) => r.json() as Promise<{ data: { items: { id: number }[] } }>);
+    const hidden = Buffer.from(`RiverGenDataSource:${other.data.items[0]?.id}`).toString('base64url');
+    const notOurs = Buffer.from('RiverGenDataSource:abc').toString('base64url');
+    gw.resetCounts();
+    const result = await gw.query<{ nodes: ({ id: string } | null)[] }>(
+      'query($ids: [ID!]!) { nodes(ids: $ids) { id } }',
+      { ids: [first, hidden, notOurs, second, third] },
+    );
+    expect(result.data?.nodes).toEqual([{ id: first }, null, null, { id: second }, { id: third }]);
+    expect(result.errors?.map((error) => ({ path: error.path, code: error.extensions?.code }))).toEqual([
+      { path: ['nodes', 2], code: 'BAD_USER_INPUT' },
+    ]);
+    expect(gw.sims.rivergen?.stats.counts()).toEqual({ getDataSource: 4 });
+  });
 });
 
 describe('connection strings', () => {
