@@ -163,6 +163,24 @@ describe('POST', () => {
       expect(answer.headers.get('cache-control'), type).toBeNull();
     }
   });
+
+  it('runs a JSON body sent in chunks, with no Content-Length (counted against REQUEST_BODY_LIMIT_BYTES as it arrives)', async () => {
+    const bytes = new TextEncoder().encode(JSON.stringify({ query: '{ __typename }' }));
+    const response = await fetch(new URL('/graphql', server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: new ReadableStream<Uint8Array>({
+        start: (controller) => {
+          controller.enqueue(bytes.slice(0, 10));
+          controller.enqueue(bytes.slice(10));
+          controller.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+  });
 });
 
 describe('operationName', () => {
