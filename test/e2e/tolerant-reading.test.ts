@@ -183,6 +183,24 @@ describe('a value the gateway does not know', () => {
     );
     expect(riverGen).toEqual({ vendor: 'POSTGRES', status: 'ACTIVE' });
   });
+
+  it.each([
+    ['inactive', 'INACTIVE', 'inactive'],
+    ['Maintenance', 'MAINTENANCE', 'Maintenance'],
+    ['FAILED', 'FAILED', 'FAILED'],
+    ['', null, null],
+    [undefined, null, null],
+    [3, 'OTHER', '3'],
+  ])('reads a RiverGen status of %j as %s, its raw text %j', async (raw, status, rawStatus) => {
+    const riverGen = await readAs(
+      'riverGenDataSources',
+      'rivergen',
+      'getDataSource',
+      riverGenBody({ type: 'postgresql', status: raw }),
+      '... on RiverGenDataSource { status rawStatus }',
+    );
+    expect(riverGen).toEqual({ status, rawStatus });
+  });
 });
 
 describe("PDC's port, a string upstream", () => {
