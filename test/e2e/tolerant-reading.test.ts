@@ -185,6 +185,23 @@ describe('a value the gateway does not know', () => {
   });
 
   it.each([
+    ['constructor', 'OTHER'],
+    ['toString', 'OTHER'],
+    ['__proto__', 'OTHER'],
+    ['POSTGRESQL', 'POSTGRES'],
+    [undefined, 'OTHER'],
+  ])('reads a RiverGen type of %j as the vendor %s, never a name every object has', async (raw, vendor) => {
+    const riverGen = await readAs(
+      'riverGenDataSources',
+      'rivergen',
+      'getDataSource',
+      riverGenBody({ type: raw }),
+      '... on RiverGenDataSource { vendor rawVendor }',
+    );
+    expect(riverGen).toEqual({ vendor, rawVendor: raw ?? null });
+  });
+
+  it.each([
     ['inactive', 'INACTIVE', 'inactive'],
     ['Maintenance', 'MAINTENANCE', 'Maintenance'],
     ['FAILED', 'FAILED', 'FAILED'],
