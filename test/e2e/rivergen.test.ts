@@ -139,6 +139,27 @@ describe('RiverGen data sources', () => {
     ]);
     expect(gw.sims.rivergen?.stats.counts()).toEqual({ getDataSource: 4 });
   });
+
+  it('answers a lookup RiverGen refuses with an error at its path, not as a data source that is not there', async () => {
+    const listed = await gw.query<{ riverGenDataSources: Page }>(
+      '{ riverGenDataSources(first: 2) { edges { node { id } } } }',
+    );
+    const ids = listed.data?.riverGenDataSources.edges.map((edge) => edge.node.id) ?? [];
+    gw.sims.rivergen?.setFaults({ errorRate: 1, errorStatus: 403, operations: ['getDataSource'] });
+    try {
+      const one = await gw.query('query($id: ID!) { node(id: $id) { id } }', { id: ids[0] });
+      expect(one.data).toEqual({ node: null });
+      expect(one.errors?.map((error) => error.path)).toEqual([['node']]);
+      const many = await gw.query('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids });
+      expect(many.data).toEqual({ nodes: [null, null] });
+      expect(many.errors?.map((error) => error.path)).toEqual([
+        ['nodes', 0],
+        ['nodes', 1],
+      ]);
+    } finally {
+      gw.sims.rivergen?.setFaults(undefined);
+    }
+  });
 });
 
 describe('connection strings', () => {
