@@ -184,3 +184,49 @@ describe("a provider's share of MAX_RECORDS_IN_FLIGHT", () => {
     ]);
   });
 });
+
+describe("a provider's own variables", () => {
+  it('leave it unconfigured while none is set, an empty value counting as unset', () => {
+    const config = loadConfig(
+      {
+        GATEWAY_AUTH: 'none',
+        PDC_URL: 'http://127.0.0.1:9',
+        PDC_USERNAME: 'u',
+        PDC_PASSWORD: 'p',
+        RIVERGEN_URL: '',
+      },
+      providers,
+    );
+    expect(config.providers.map((p) => p.definition.id)).toEqual(['pdc']);
+  });
+
+  it('once one is set, name each required one missing and each bad one, with what it is for and never its value', () => {
+    const problems = configProblems({
+      GATEWAY_AUTH: 'none',
+      RIVERGEN_CONCURRENCY: '99',
+      RIVERGEN_TOKEN: 't',
+    });
+    expect(problems).toEqual([
+      'RIVERGEN_URL is required (Origin of the RiverGen API (paths start with /api/v1).), e.g. https://api.rivergen.com',
+      expect.stringMatching(
+        /^RIVERGEN_CONCURRENCY: .+ \(Most RiverGen data sources fetched by id at once\.\)$/,
+      ),
+    ]);
+    expect(problems.join('\n')).not.toContain('99');
+  });
+
+  it('take their defaults where they are not set', () => {
+    const config = loadConfig(
+      {
+        GATEWAY_AUTH: 'none',
+        RIVERGEN_URL: 'http://127.0.0.1:9',
+        RIVERGEN_TOKEN: 't',
+        RIVERGEN_CONCURRENCY: '',
+      },
+      providers,
+    );
+    expect(config.providers.map((p) => [p.definition.id, p.config])).toEqual([
+      ['rivergen', { url: 'http://127.0.0.1:9', credentials: 'service', token: 't', concurrency: 8 }],
+    ]);
+  });
+});
