@@ -213,6 +213,14 @@ describe("a provider's own variables", () => {
       ),
     ]);
     expect(problems.join('\n')).not.toContain('99');
+    // Each bad value is told what is wrong with it: too large is not the same as not a number.
+    const notANumber = configProblems({
+      GATEWAY_AUTH: 'none',
+      RIVERGEN_CONCURRENCY: 'many',
+      RIVERGEN_TOKEN: 't',
+    });
+    expect(notANumber[1]).toMatch(/^RIVERGEN_CONCURRENCY: /);
+    expect(notANumber[1]).not.toBe(problems[1]);
   });
 
   it('take their defaults where they are not set', () => {
@@ -227,6 +235,14 @@ describe("a provider's own variables", () => {
     );
     expect(config.providers.map((p) => [p.definition.id, p.config])).toEqual([
       ['rivergen', { url: 'http://127.0.0.1:9', credentials: 'service', token: 't', concurrency: 8 }],
+    ]);
+    // One that is neither required nor given a default is simply left out.
+    const forwarding = loadConfig(
+      { GATEWAY_AUTH: 'none', RIVERGEN_URL: 'http://127.0.0.1:9', RIVERGEN_CREDENTIALS: 'forward' },
+      providers,
+    );
+    expect(forwarding.providers.map((p) => p.config)).toEqual([
+      { url: 'http://127.0.0.1:9', credentials: 'forward', concurrency: 8 },
     ]);
   });
 });
