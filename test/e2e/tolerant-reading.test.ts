@@ -185,12 +185,12 @@ describe('a value the gateway does not know', () => {
   });
 
   it.each([
-    ['constructor', 'OTHER'],
-    ['toString', 'OTHER'],
-    ['__proto__', 'OTHER'],
-    ['POSTGRESQL', 'POSTGRES'],
-    [undefined, 'OTHER'],
-  ])('reads a RiverGen type of %j as the vendor %s, never a name every object has', async (raw, vendor) => {
+    ['a name every object has', 'constructor', 'OTHER'],
+    ['a method every object has', 'toString', 'OTHER'],
+    ['the name of every object prototype', '__proto__', 'OTHER'],
+    ['in upper case', 'POSTGRESQL', 'POSTGRES'],
+    ['missing', undefined, 'OTHER'],
+  ])('reads a RiverGen type %s as the vendor it names, or OTHER', async (_case, raw, vendor) => {
     const riverGen = await readAs(
       'riverGenDataSources',
       'rivergen',
@@ -202,22 +202,25 @@ describe('a value the gateway does not know', () => {
   });
 
   it.each([
-    ['inactive', 'INACTIVE', 'inactive'],
-    ['Maintenance', 'MAINTENANCE', 'Maintenance'],
-    ['FAILED', 'FAILED', 'FAILED'],
-    ['', null, null],
-    [undefined, null, null],
-    [3, 'OTHER', '3'],
-  ])('reads a RiverGen status of %j as %s, its raw text %j', async (raw, status, rawStatus) => {
-    const riverGen = await readAs(
-      'riverGenDataSources',
-      'rivergen',
-      'getDataSource',
-      riverGenBody({ type: 'postgresql', status: raw }),
-      '... on RiverGenDataSource { status rawStatus }',
-    );
-    expect(riverGen).toEqual({ status, rawStatus });
-  });
+    ['in lower case', 'inactive', 'INACTIVE', 'inactive'],
+    ['capitalised', 'Maintenance', 'MAINTENANCE', 'Maintenance'],
+    ['in upper case', 'FAILED', 'FAILED', 'FAILED'],
+    ['empty', '', null, null],
+    ['missing', undefined, null, null],
+    ['given as a number', 3, 'OTHER', '3'],
+  ])(
+    'reads a RiverGen status %s as the status it names, its raw text kept',
+    async (_case, raw, status, rawStatus) => {
+      const riverGen = await readAs(
+        'riverGenDataSources',
+        'rivergen',
+        'getDataSource',
+        riverGenBody({ type: 'postgresql', status: raw }),
+        '... on RiverGenDataSource { status rawStatus }',
+      );
+      expect(riverGen).toEqual({ status, rawStatus });
+    },
+  );
 });
 
 describe("PDC's port, a string upstream", () => {
