@@ -398,6 +398,33 @@ describe('JSON nested too deep', () => {
   });
 });
 
+describe('JSON nested too deep, as a literal, at the bound', () => {
+  const create = (metadata: string) =>
+    gw.query(
+      `mutation { createRiverGenDataSource(input: { name: "Deep ${randomUUID()}", type: "postgresql", host: "h", port: 5432, databaseName: "d", metadata: ${metadata} }) { __typename } }`,
+    );
+  const objects = (depth: number) => `${'{ a: '.repeat(depth)}1${' }'.repeat(depth)}`;
+  // RiverGen keeps an object: the lists go inside one, which is the first level.
+  const lists = (depth: number) => `{ a: ${'['.repeat(depth - 1)}1${']'.repeat(depth - 1)} }`;
+
+  it('takes 64 levels of objects or lists and refuses 65, naming the field', async () => {
+    for (const [kind, nest] of [
+      ['objects', objects],
+      ['lists', lists],
+    ] as const) {
+      expect((await create(nest(64))).data, kind).toEqual({
+        createRiverGenDataSource: { __typename: 'CreateRiverGenDataSourceSuccess' },
+      });
+      expect(
+        (await create(nest(65))).errors?.map((error) => error.message),
+        kind,
+      ).toEqual([
+        'Argument "input" has an invalid value at "input.metadata": JSON nested more than 64 levels deep: flatten it.',
+      ]);
+    }
+  });
+});
+
 describe('DateTime and JSON values', () => {
   const FILTERED = 'query($f: DataSourceFilter) { dataSources(first: 1, filter: $f) { totalCount } }';
   const dateTimeExpected =
