@@ -107,6 +107,7 @@ describe('a batch (an array of operations in one POST)', () => {
   it('holding nothing is refused', async () => {
     const { status, error } = await refusal(gw, []);
     expect(status).toBe(400);
+    expect(error?.message).toBe('A batch must hold at least one operation.');
     expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'batch' });
   });
 
@@ -154,6 +155,28 @@ describe('a batch (an array of operations in one POST)', () => {
     expect(body.errors?.[0]?.message).toBe(
       'A batch is sent as a JSON array in the body of a POST; a GET carries one operation.',
     );
+    // Spaces before the array do not hide it; a query sent by GET still runs.
+    const get = async (query: string) => {
+      const response = await gw.gateway.yoga.fetch(
+        `http://gateway.test/graphql?${new URLSearchParams({ query })}`,
+        {
+          headers: { accept: 'application/json' },
+        },
+      );
+      return { status: response.status, body: (await response.json()) as GraphQLResponse };
+    };
+    const spaced = await get(`\n  ${JSON.stringify([{ query: '{ __typename }' }])}`);
+    expect(spaced.status).toBe(400);
+    expect(spaced.body.errors?.[0]?.extensions).toMatchObject({ limit: 'batch' });
+    expect(await get('{ __typename }')).toEqual({ status: 200, body: { data: { __typename: 'Query' } } });
+  });
+
+  it('answers an entry that is not an operation with its own error, and runs the others', async () => {
+    const { status, answers } = await batch(gw, [1 as unknown as Operation, { query: '{ __typename }' }]);
+    expect(status).toBe(200);
+    expect(answers[0]?.data).toBeUndefined();
+    expect(answers[0]?.errors).toHaveLength(1);
+    expect(answers[1]).toEqual({ data: { __typename: 'Query' } });
   });
 });
 

@@ -1,7 +1,7 @@
 import { serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listen, type RunningServer } from '../../src/server.js';
-import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { postGraphQL, startTestGateway, type TestGateway } from '../support/gateway.js';
 
 let gw: TestGateway;
 let server: RunningServer;
@@ -162,5 +162,59 @@ describe('POST', () => {
       expect(JSON.parse(answer.text), type).toEqual({ data: { __typename: 'Query' } });
       expect(answer.headers.get('cache-control'), type).toBeNull();
     }
+  });
+
+  it('runs a JSON body sent in chunks, with no Content-Length (counted against REQUEST_BODY_LIMIT_BYTES as it arrives)', async () => {
+    const bytes = new TextEncoder().encode(JSON.stringify({ query: '{ __typename }' }));
+    const response = await fetch(new URL('/graphql', server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: new ReadableStream<Uint8Array>({
+        start: (controller) => {
+          controller.enqueue(bytes.slice(0, 10));
+          controller.enqueue(bytes.slice(10));
+          controller.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+});
+
+describe('operationName', () => {
+  const post = (body: Record<string, unknown>) =>
+    postGraphQL(gw, body).then(({ data, errors }) => ({
+      data,
+      messages: errors?.map((error) => error.message),
+    }));
+
+  it('picks the operation run from a document of several, whichever ran before it', async () => {
+    const document =
+      'query Catalog { catalogDataSources(first: 1) { totalCount } } query RiverGen { riverGenDataSources(first: 1) { totalCount } }';
+    for (const operationName of ['Catalog', 'RiverGen', 'Catalog', 'RiverGen']) {
+      gw.resetCounts();
+      const answer = await post({ query: document, operationName });
+      expect(answer.messages, operationName).toBeUndefined();
+      expect(Object.keys(answer.data ?? {}), operationName).toEqual([
+        operationName === 'Catalog' ? 'catalogDataSources' : 'riverGenDataSources',
+      ]);
+      const [asked, other] = operationName === 'Catalog' ? ['pdc', 'rivergen'] : ['rivergen', 'pdc'];
+      expect(gw.sims[asked ?? '']?.stats.count(), operationName).toBeGreaterThan(0);
+      expect(gw.sims[other ?? '']?.stats.count(), operationName).toBe(0);
+    }
+  });
+
+  it('naming an operation the document does not hold is refused, also once the one it holds has run', async () => {
+    const document = 'query Catalog { catalogDataSources(first: 1) { totalCount } }';
+    expect((await post({ query: document, operationName: 'Catalog' })).messages).toBeUndefined();
+    gw.resetCounts();
+    expect(await post({ query: document, operationName: 'RiverGen' })).toEqual({
+      data: undefined,
+      messages: ['Could not determine what operation to execute.'],
+    });
+    expect(upstreamCalls()).toBe(0);
+    expect((await post({ query: document })).data).toEqual({ catalogDataSources: { totalCount: 1000 } });
   });
 });

@@ -397,3 +397,98 @@ describe('JSON nested too deep', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('JSON nested too deep, as a literal, at the bound', () => {
+  const create = (metadata: string) =>
+    gw.query(
+      `mutation { createRiverGenDataSource(input: { name: "Deep ${randomUUID()}", type: "postgresql", host: "h", port: 5432, databaseName: "d", metadata: ${metadata} }) { __typename } }`,
+    );
+  const objects = (depth: number) => `${'{ a: '.repeat(depth)}1${' }'.repeat(depth)}`;
+  // RiverGen keeps an object: the lists go inside one, which is the first level.
+  const lists = (depth: number) => `{ a: ${'['.repeat(depth - 1)}1${']'.repeat(depth - 1)} }`;
+
+  it('takes 64 levels of objects or lists and refuses 65, naming the field', async () => {
+    for (const [kind, nest] of [
+      ['objects', objects],
+      ['lists', lists],
+    ] as const) {
+      expect((await create(nest(64))).data, kind).toEqual({
+        createRiverGenDataSource: { __typename: 'CreateRiverGenDataSourceSuccess' },
+      });
+      expect(
+        (await create(nest(65))).errors?.map((error) => error.message),
+        kind,
+      ).toEqual([
+        'Argument "input" has an invalid value at "input.metadata": JSON nested more than 64 levels deep: flatten it.',
+      ]);
+    }
+  });
+});
+
+describe('DateTime and JSON values', () => {
+  const FILTERED = 'query($f: DataSourceFilter) { dataSources(first: 1, filter: $f) { totalCount } }';
+  const dateTimeExpected =
+    'DateTime must be an ISO-8601 string with a date and a time, e.g. 2025-03-01T12:00:00Z.';
+
+  it('refuses a DateTime that is not a date and a time, as a variable and as a literal, never repeating it', async () => {
+    for (const value of ['yesterday', '2025-01-01', '2025-13-45T99:00:00Z', 20250101]) {
+      expect(await refusals(FILTERED, { f: { updatedAfter: value } }), String(value)).toEqual([
+        {
+          message: `Variable "$f" has an invalid value at "f.updatedAfter": ${dateTimeExpected}`,
+          field: 'f.updatedAfter',
+          code: 'BAD_USER_INPUT',
+        },
+      ]);
+    }
+    for (const literal of ['"yesterday"', '20250101']) {
+      const answer = await gw.query(
+        `{ dataSources(first: 1, filter: { updatedAfter: ${literal} }) { totalCount } }`,
+      );
+      expect(
+        answer.errors?.map((error) => error.message),
+        literal,
+      ).toEqual([`Argument "filter" has an invalid value at "filter.updatedAfter": ${dateTimeExpected}`]);
+    }
+    for (const f of [{ updatedAfter: '2000-01-01T00:00:00Z' }, undefined]) {
+      const answer = await gw.query(FILTERED, { f });
+      expect(answer.errors).toBeUndefined();
+    }
+    const literal = await gw.query(
+      '{ dataSources(first: 1, filter: { updatedAfter: "2000-01-01T00:00:00.000Z" }) { totalCount } }',
+    );
+    expect(literal.errors).toBeUndefined();
+  });
+
+  it('keeps each kind of value a JSON literal holds, and refuses one holding a variable', async () => {
+    const create = (metadata: string, variables?: Record<string, unknown>) =>
+      gw.query<{
+        createRiverGenDataSource: { riverGenDataSource?: { metadata: unknown; createdAt: string } };
+      }>(
+        `mutation${variables ? '($x: Int)' : ''} { createRiverGenDataSource(input: { name: "Kinds ${randomUUID()}", type: "postgresql", host: "h", port: 5432, databaseName: "d", metadata: ${metadata} }) { ... on CreateRiverGenDataSourceSuccess { riverGenDataSource { metadata createdAt } } } }`,
+        variables,
+      );
+    const kept = await create(
+      '{ text: "a", yes: true, no: false, kind: ENUM_LIKE, whole: 7, part: 2.5, none: null, list: [1, [2]], deep: { a: { b: "c" } } }',
+    );
+    expect(kept.errors).toBeUndefined();
+    expect(kept.data?.createRiverGenDataSource.riverGenDataSource?.metadata).toEqual({
+      text: 'a',
+      yes: true,
+      no: false,
+      kind: 'ENUM_LIKE',
+      whole: 7,
+      part: 2.5,
+      none: null,
+      list: [1, [2]],
+      deep: { a: { b: 'c' } },
+    });
+    // A DateTime is answered as ISO-8601 in UTC, to the millisecond.
+    expect(kept.data?.createRiverGenDataSource.riverGenDataSource?.createdAt).toMatch(
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/,
+    );
+    const withVariable = await create('{ count: $x }', { x: 1 });
+    expect(withVariable.errors?.map((error) => error.message)).toEqual([
+      'Argument "input" has an invalid value at "input.metadata": JSON literals cannot contain variables.',
+    ]);
+  });
+});

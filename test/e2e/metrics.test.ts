@@ -181,9 +181,17 @@ describe('/metrics', () => {
     expect(metrics('nodejs_heap_size_used_bytes')).toBeGreaterThan(0);
   });
 
-  it('is not served with METRICS=false', async () => {
+  it('is not served with METRICS=false, and nothing else is missed: lookups by id still batch and answer', async () => {
     await using off = await startTestGateway({ METRICS: 'false' });
     const response = await off.gateway.yoga.fetch('http://gateway.test/metrics');
     expect(response.status).toBe(404);
+    const listed = await off.query<{ catalogDataSources: { edges: { node: { id: string } }[] } }>(
+      '{ catalogDataSources(first: 2) { edges { node { id } } } }',
+    );
+    const ids = listed.data?.catalogDataSources.edges.map((edge) => edge.node.id) ?? [];
+    off.resetCounts();
+    const found = await off.query('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids });
+    expect(found).toEqual({ data: { nodes: ids.map((id) => ({ id })) }, status: 200 });
+    expect(off.sims.pdc?.stats.count('getDataSourcesByIds')).toBe(1);
   });
 });

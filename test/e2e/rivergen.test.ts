@@ -117,6 +117,49 @@ describe('RiverGen data sources', () => {
     });
     expect(gw.sims.rivergen?.stats.count()).toBe(0);
   });
+
+  it('answers many ids in one nodes, one GET each: null for a data source it hides, an error for an id not its own', async () => {
+    const listed = await gw.query<{ riverGenDataSources: Page }>(
+      '{ riverGenDataSources(first: 3) { edges { node { id } } } }',
+    );
+    const [first, second, third] = listed.data?.riverGenDataSources.edges.map((edge) => edge.node.id) ?? [];
+    const other = await fetch(`${gw.sims.rivergen?.url}/api/v1/data-sources?page_size=1`, {
+      headers: { authorization: `Bearer ${riverGenDemoTokens.otherOrganization}` },
+    }).then((r) => r.json() as Promise<{ data: { items: { id: number }[] } }>);
+    const hidden = Buffer.from(`RiverGenDataSource:${other.data.items[0]?.id}`).toString('base64url');
+    const notOurs = Buffer.from('RiverGenDataSource:abc').toString('base64url');
+    gw.resetCounts();
+    const result = await gw.query<{ nodes: ({ id: string } | null)[] }>(
+      'query($ids: [ID!]!) { nodes(ids: $ids) { id } }',
+      { ids: [first, hidden, notOurs, second, third] },
+    );
+    expect(result.data?.nodes).toEqual([{ id: first }, null, null, { id: second }, { id: third }]);
+    expect(result.errors?.map((error) => ({ path: error.path, code: error.extensions?.code }))).toEqual([
+      { path: ['nodes', 2], code: 'BAD_USER_INPUT' },
+    ]);
+    expect(gw.sims.rivergen?.stats.counts()).toEqual({ getDataSource: 4 });
+  });
+
+  it('answers a lookup RiverGen refuses with an error at its path, not as a data source that is not there', async () => {
+    const listed = await gw.query<{ riverGenDataSources: Page }>(
+      '{ riverGenDataSources(first: 2) { edges { node { id } } } }',
+    );
+    const ids = listed.data?.riverGenDataSources.edges.map((edge) => edge.node.id) ?? [];
+    gw.sims.rivergen?.setFaults({ errorRate: 1, errorStatus: 403, operations: ['getDataSource'] });
+    try {
+      const one = await gw.query('query($id: ID!) { node(id: $id) { id } }', { id: ids[0] });
+      expect(one.data).toEqual({ node: null });
+      expect(one.errors?.map((error) => error.path)).toEqual([['node']]);
+      const many = await gw.query('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids });
+      expect(many.data).toEqual({ nodes: [null, null] });
+      expect(many.errors?.map((error) => error.path)).toEqual([
+        ['nodes', 0],
+        ['nodes', 1],
+      ]);
+    } finally {
+      gw.sims.rivergen?.setFaults(undefined);
+    }
+  });
 });
 
 describe('connection strings', () => {

@@ -183,6 +183,44 @@ describe('a value the gateway does not know', () => {
     );
     expect(riverGen).toEqual({ vendor: 'POSTGRES', status: 'ACTIVE' });
   });
+
+  it.each([
+    ['a name every object has', 'constructor', 'OTHER'],
+    ['a method every object has', 'toString', 'OTHER'],
+    ['the name of every object prototype', '__proto__', 'OTHER'],
+    ['in upper case', 'POSTGRESQL', 'POSTGRES'],
+    ['missing', undefined, 'OTHER'],
+  ])('reads a RiverGen type %s as the vendor it names, or OTHER', async (_case, raw, vendor) => {
+    const riverGen = await readAs(
+      'riverGenDataSources',
+      'rivergen',
+      'getDataSource',
+      riverGenBody({ type: raw }),
+      '... on RiverGenDataSource { vendor rawVendor }',
+    );
+    expect(riverGen).toEqual({ vendor, rawVendor: raw ?? null });
+  });
+
+  it.each([
+    ['in lower case', 'inactive', 'INACTIVE', 'inactive'],
+    ['capitalised', 'Maintenance', 'MAINTENANCE', 'Maintenance'],
+    ['in upper case', 'FAILED', 'FAILED', 'FAILED'],
+    ['empty', '', null, null],
+    ['missing', undefined, null, null],
+    ['given as a number', 3, 'OTHER', '3'],
+  ])(
+    'reads a RiverGen status %s as the status it names, its raw text kept',
+    async (_case, raw, status, rawStatus) => {
+      const riverGen = await readAs(
+        'riverGenDataSources',
+        'rivergen',
+        'getDataSource',
+        riverGenBody({ type: 'postgresql', status: raw }),
+        '... on RiverGenDataSource { status rawStatus }',
+      );
+      expect(riverGen).toEqual({ status, rawStatus });
+    },
+  );
 });
 
 describe("PDC's port, a string upstream", () => {

@@ -139,3 +139,110 @@ describe('per-provider upstream settings', () => {
     });
   });
 });
+
+describe("a provider's share of MAX_RECORDS_IN_FLIGHT", () => {
+  const both = {
+    GATEWAY_AUTH: 'none',
+    MAX_RECORDS_IN_FLIGHT: '41',
+    PDC_URL: 'http://127.0.0.1:9',
+    PDC_USERNAME: 'u',
+    PDC_PASSWORD: 'p',
+    RIVERGEN_URL: 'http://127.0.0.1:9',
+    RIVERGEN_TOKEN: 't',
+  };
+  const shares = (env: Record<string, string>) =>
+    Object.fromEntries(loadConfig(env, providers).admission?.shares ?? []);
+
+  it('is half the budget, rounded up, unless set; an empty value is unset and 0 gives none of its own', () => {
+    expect(shares(both)).toEqual({ pdc: 21, rivergen: 21 });
+    expect(shares({ ...both, PDC_MAX_RECORDS_IN_FLIGHT: '7', RIVERGEN_MAX_RECORDS_IN_FLIGHT: '' })).toEqual({
+      pdc: 7,
+      rivergen: 21,
+    });
+    expect(
+      shares({ ...both, PDC_MAX_RECORDS_IN_FLIGHT: '0', RIVERGEN_MAX_RECORDS_IN_FLIGHT: '1000000000' }),
+    ).toEqual({
+      rivergen: 1_000_000_000,
+    });
+  });
+
+  it('is refused when not a whole number from 0 to 1000000000, and named when its provider is not configured', () => {
+    const { RIVERGEN_URL: _url, RIVERGEN_TOKEN: _token, ...pdcOnly } = both;
+    const reasons = ['lots', '-1', '2.5', '1000000001'].map((value) => {
+      const problems = configProblems({ ...pdcOnly, PDC_MAX_RECORDS_IN_FLIGHT: value });
+      expect(problems).toEqual([
+        expect.stringMatching(/^PDC_MAX_RECORDS_IN_FLIGHT: .+ \(a whole number from 0 to 1000000000\)$/),
+      ]);
+      expect(problems[0]).not.toContain(value);
+      return problems[0];
+    });
+    // Each says what is wrong with its value: not a number, below 0, not whole, too large.
+    expect(new Set(reasons).size).toBe(4);
+    expect(configProblems({ ...pdcOnly, RIVERGEN_MAX_RECORDS_IN_FLIGHT: '' })).toEqual([]);
+    expect(configProblems({ ...pdcOnly, RIVERGEN_MAX_RECORDS_IN_FLIGHT: '500' })).toEqual([
+      'RIVERGEN_MAX_RECORDS_IN_FLIGHT is set but RiverGen is not configured, so it would not be used',
+    ]);
+  });
+});
+
+describe("a provider's own variables", () => {
+  it('leave it unconfigured while none is set, an empty value counting as unset', () => {
+    const config = loadConfig(
+      {
+        GATEWAY_AUTH: 'none',
+        PDC_URL: 'http://127.0.0.1:9',
+        PDC_USERNAME: 'u',
+        PDC_PASSWORD: 'p',
+        RIVERGEN_URL: '',
+      },
+      providers,
+    );
+    expect(config.providers.map((p) => p.definition.id)).toEqual(['pdc']);
+  });
+
+  it('once one is set, name each required one missing and each bad one, with what it is for and never its value', () => {
+    const problems = configProblems({
+      GATEWAY_AUTH: 'none',
+      RIVERGEN_CONCURRENCY: '99',
+      RIVERGEN_TOKEN: 't',
+    });
+    expect(problems).toEqual([
+      'RIVERGEN_URL is required (Origin of the RiverGen API (paths start with /api/v1).), e.g. https://api.rivergen.com',
+      expect.stringMatching(
+        /^RIVERGEN_CONCURRENCY: .+ \(Most RiverGen data sources fetched by id at once\.\)$/,
+      ),
+    ]);
+    expect(problems.join('\n')).not.toContain('99');
+    // Each bad value is told what is wrong with it: too large is not the same as not a number.
+    const notANumber = configProblems({
+      GATEWAY_AUTH: 'none',
+      RIVERGEN_CONCURRENCY: 'many',
+      RIVERGEN_TOKEN: 't',
+    });
+    expect(notANumber[1]).toMatch(/^RIVERGEN_CONCURRENCY: /);
+    expect(notANumber[1]).not.toBe(problems[1]);
+  });
+
+  it('take their defaults where they are not set', () => {
+    const config = loadConfig(
+      {
+        GATEWAY_AUTH: 'none',
+        RIVERGEN_URL: 'http://127.0.0.1:9',
+        RIVERGEN_TOKEN: 't',
+        RIVERGEN_CONCURRENCY: '',
+      },
+      providers,
+    );
+    expect(config.providers.map((p) => [p.definition.id, p.config])).toEqual([
+      ['rivergen', { url: 'http://127.0.0.1:9', credentials: 'service', token: 't', concurrency: 8 }],
+    ]);
+    // One that is neither required nor given a default is simply left out.
+    const forwarding = loadConfig(
+      { GATEWAY_AUTH: 'none', RIVERGEN_URL: 'http://127.0.0.1:9', RIVERGEN_CREDENTIALS: 'forward' },
+      providers,
+    );
+    expect(forwarding.providers.map((p) => p.config)).toEqual([
+      { url: 'http://127.0.0.1:9', credentials: 'forward', concurrency: 8 },
+    ]);
+  });
+});
