@@ -17,7 +17,12 @@ function loggingPlugins(log: string[]): Plugin[] {
   const markOf = (fn: ExecuteFn) => (fn as { mark?: string }).mark ?? 'none';
   return [
     {
-      onRequest: ({ url }) => void log.push(`A request ${url.pathname}`),
+      onRequest: ({ request, url, setRequest, fetchAPI }) => {
+        log.push(`A request ${url.pathname}`);
+        // A request replaced here (with a header of its own) is the one the hooks after this see.
+        if (request.method === 'GET')
+          setRequest(new fetchAPI.Request(request.url, { headers: { 'x-seen': 'A' } }));
+      },
       onRequestParse: ({ requestParser, setRequestParser }) => {
         log.push(`A parse, parser chosen: ${requestParser !== undefined}`);
         if (requestParser) {
@@ -58,7 +63,10 @@ function loggingPlugins(log: string[]): Plugin[] {
         if (request.headers.get('x-end')) endResponse(new fetchAPI.Response('ended early', { status: 418 }));
       },
     },
-    { onRequest: () => void log.push('D request'), onRequestParse: () => void log.push('D parse') },
+    {
+      onRequest: ({ request }) => void log.push(`D request, seen ${request.headers.get('x-seen') ?? 'none'}`),
+      onRequestParse: () => void log.push('D parse'),
+    },
     {
       onExecute: ({ executeFn, setExecuteFn }) => {
         log.push(`E execute, fn ${markOf(executeFn)}`);
@@ -150,7 +158,7 @@ describe('hooks of the same kind run as one', () => {
     expect(log).toEqual([
       'A request /graphql',
       'B request',
-      'D request',
+      'D request, seen none',
       'A parse, parser chosen: true',
       'B parse',
       'C parse',
@@ -173,7 +181,7 @@ describe('hooks of the same kind run as one', () => {
     expect(ended.log).toEqual([
       'A request /graphql',
       'B request',
-      'D request',
+      'D request, seen none',
       'A parse, parser chosen: true',
       'B parse',
       'C parse',
@@ -184,6 +192,24 @@ describe('hooks of the same kind run as one', () => {
     expect(JSON.parse(kept.body)).toEqual({ data: { hello: 'kept' }, extensions: { e: true } });
     expect(kept.log).not.toContain('H execute');
     expect(kept.log.at(-1)).toBe('F done, extensions {"e":true}');
+  });
+
+  it('shows the hooks after one that replaced the request the request it set', async () => {
+    const get = async (combined: boolean) => {
+      const log: string[] = [];
+      const plugins = loggingPlugins(log);
+      const yoga = createYoga({
+        schema,
+        logging: false,
+        plugins: combined ? withCombinedHooks(plugins) : plugins,
+      });
+      const response = await yoga.fetch('http://gateway.test/graphql?query=%7Bhello%7D');
+      return { status: response.status, log };
+    };
+    const separate = await get(false);
+    const combined = await get(true);
+    expect(combined).toEqual(separate);
+    expect(combined.log.slice(0, 3)).toEqual(['A request /graphql', 'B request', 'D request, seen A']);
   });
 
   it('runs the hooks on each part of a streamed answer, in order, and their ends once', async () => {
