@@ -17,6 +17,12 @@ function loggingPlugins(log: string[]): Plugin[] {
   const markOf = (fn: ExecuteFn) => (fn as { mark?: string }).mark ?? 'none';
   return [
     {
+      onRequest: ({ request, url, setRequest, fetchAPI }) => {
+        log.push(`A request ${url.pathname}`);
+        // A request replaced here (with a header of its own) is the one the hooks after this see.
+        if (request.method === 'GET')
+          setRequest(new fetchAPI.Request(request.url, { headers: { 'x-seen': 'A' } }));
+      },
       onRequestParse: ({ requestParser, setRequestParser }) => {
         log.push(`A parse, parser chosen: ${requestParser !== undefined}`);
         if (requestParser) {
@@ -34,6 +40,11 @@ function loggingPlugins(log: string[]): Plugin[] {
       },
     },
     {
+      onRequest: async ({ request, endResponse, fetchAPI }) => {
+        await Promise.resolve();
+        log.push('B request');
+        if (request.headers.get('x-answer')) endResponse(new fetchAPI.Response('answered', { status: 202 }));
+      },
       onRequestParse: async () => {
         await Promise.resolve();
         log.push('B parse');
@@ -52,7 +63,10 @@ function loggingPlugins(log: string[]): Plugin[] {
         if (request.headers.get('x-end')) endResponse(new fetchAPI.Response('ended early', { status: 418 }));
       },
     },
-    { onRequestParse: () => void log.push('D parse') },
+    {
+      onRequest: ({ request }) => void log.push(`D request, seen ${request.headers.get('x-seen') ?? 'none'}`),
+      onRequestParse: () => void log.push('D parse'),
+    },
     {
       onExecute: ({ executeFn, setExecuteFn }) => {
         log.push(`E execute, fn ${markOf(executeFn)}`);
@@ -123,6 +137,7 @@ async function send(combined: boolean, query: string, headers: Record<string, st
 describe('hooks of the same kind run as one', () => {
   const cases: [string, string, Record<string, string>][] = [
     ['a query', 'query Named { hello }', {}],
+    ['a request a hook answers on arrival', 'query Named { hello }', { 'x-answer': '1' }],
     ['a request a hook answers before it is parsed', 'query Named { hello }', { 'x-end': '1' }],
     ['a query a hook answers before it runs', 'query Named { hello }', { 'x-stop': '1' }],
     ['a query answered in parts', 'query Named { hello ... @defer { later } }', {}],
@@ -141,6 +156,9 @@ describe('hooks of the same kind run as one', () => {
   it('runs each hook in order, each seeing what the ones before it chose', async () => {
     const { body, log } = await send(true, 'query Named { hello }');
     expect(log).toEqual([
+      'A request /graphql',
+      'B request',
+      'D request, seen none',
       'A parse, parser chosen: true',
       'B parse',
       'C parse',
@@ -160,11 +178,38 @@ describe('hooks of the same kind run as one', () => {
   it('stops at the hook that ends the response, and at the one that sets the result', async () => {
     const ended = await send(true, 'query Named { hello }', { 'x-end': '1' });
     expect(ended.status).toBe(418);
-    expect(ended.log).toEqual(['A parse, parser chosen: true', 'B parse', 'C parse']);
+    expect(ended.log).toEqual([
+      'A request /graphql',
+      'B request',
+      'D request, seen none',
+      'A parse, parser chosen: true',
+      'B parse',
+      'C parse',
+    ]);
+    const answered = await send(true, 'query Named { hello }', { 'x-answer': '1' });
+    expect(answered).toEqual({ status: 202, body: 'answered', log: ['A request /graphql', 'B request'] });
     const kept = await send(true, 'query Named { hello }', { 'x-stop': '1' });
     expect(JSON.parse(kept.body)).toEqual({ data: { hello: 'kept' }, extensions: { e: true } });
     expect(kept.log).not.toContain('H execute');
     expect(kept.log.at(-1)).toBe('F done, extensions {"e":true}');
+  });
+
+  it('shows the hooks after one that replaced the request the request it set', async () => {
+    const get = async (combined: boolean) => {
+      const log: string[] = [];
+      const plugins = loggingPlugins(log);
+      const yoga = createYoga({
+        schema,
+        logging: false,
+        plugins: combined ? withCombinedHooks(plugins) : plugins,
+      });
+      const response = await yoga.fetch('http://gateway.test/graphql?query=%7Bhello%7D');
+      return { status: response.status, log };
+    };
+    const separate = await get(false);
+    const combined = await get(true);
+    expect(combined).toEqual(separate);
+    expect(combined.log.slice(0, 3)).toEqual(['A request /graphql', 'B request', 'D request, seen A']);
   });
 
   it('runs the hooks on each part of a streamed answer, in order, and their ends once', async () => {
