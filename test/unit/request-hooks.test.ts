@@ -153,15 +153,20 @@ describe('hooks of the same kind run as one', () => {
     });
   }
 
+  /** What the hooks log for a POST of a query up to the third onRequestParse hook. */
+  const throughC = [
+    'A request /graphql',
+    'B request',
+    'D request, seen none',
+    'A parse, parser chosen: true',
+    'B parse',
+    'C parse',
+  ];
+
   it('runs each hook in order, each seeing what the ones before it chose', async () => {
     const { body, log } = await send(true, 'query Named { hello }');
     expect(log).toEqual([
-      'A request /graphql',
-      'B request',
-      'D request, seen none',
-      'A parse, parser chosen: true',
-      'B parse',
-      'C parse',
+      ...throughC,
       'D parse',
       'A parsed: {"query":"query Named { hello }","extensions":{"parsedBy":"A"}}',
       'B parsed',
@@ -178,14 +183,7 @@ describe('hooks of the same kind run as one', () => {
   it('stops at the hook that ends the response, and at the one that sets the result', async () => {
     const ended = await send(true, 'query Named { hello }', { 'x-end': '1' });
     expect(ended.status).toBe(418);
-    expect(ended.log).toEqual([
-      'A request /graphql',
-      'B request',
-      'D request, seen none',
-      'A parse, parser chosen: true',
-      'B parse',
-      'C parse',
-    ]);
+    expect(ended.log).toEqual(throughC);
     const answered = await send(true, 'query Named { hello }', { 'x-answer': '1' });
     expect(answered).toEqual({ status: 202, body: 'answered', log: ['A request /graphql', 'B request'] });
     const kept = await send(true, 'query Named { hello }', { 'x-stop': '1' });
