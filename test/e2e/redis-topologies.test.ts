@@ -238,7 +238,7 @@ describe('a Sentinel failover', () => {
 describe('a Cluster with the node of its invalidation listener down', () => {
   const state = groupAndUpstreams<TestCluster>(startTestCluster, 'start a Cluster with');
 
-  it('keeps answering, opens no connection after connection while the node is down, and listens again once it is back', async (ctx) => {
+  it('keeps answering and opens no connection after connection while the node is down, and listens again once it is back', async (ctx) => {
     const { unavailable, group: cluster, upstreams } = state;
     if (unavailable || !cluster || !upstreams) return ctx.skip(unavailable);
     const gateway = await startTestGateway({
@@ -269,8 +269,7 @@ describe('a Cluster with the node of its invalidation listener down', () => {
     } finally {
       await cluster.start();
     }
+    // Once the node is back, one listener again.
     await until(async () => (await cluster.subscribers(CHANNEL)) === 1, 20_000);
-    // Once the node is back and the listener settled, no more connections than before the outage.
-    await until(async () => (await cluster.connections()) <= connected, 20_000);
   }, 90_000);
 });
