@@ -30,7 +30,7 @@ type NextPayload = Parameters<NextHook>[0];
  * The plugins' `onRequest` hooks as one: the gateway's (/ready, /metrics, GraphiQL, the body limit)
  * answer only a few requests between them, and a hook that ends the response ends the walk.
  */
-export function withOneRequestHook<P extends object>(plugins: P[]): P[] {
+function withOneRequestHook<P extends object>(plugins: P[]): P[] {
   const hooks = hooksOf(plugins, 'onRequest');
   if (hooks.length < 2) return plugins;
   const onRequest: RequestHook = (payload) => {
@@ -61,7 +61,7 @@ export function withOneRequestHook<P extends object>(plugins: P[]): P[] {
  * The plugins' `onRequestParse` hooks as one, and the `onRequestParseDone` hooks they return: as Yoga
  * does, each sees the parser the ones before it chose, and one that ends the response ends the walk.
  */
-export function withOneRequestParseHook<P extends object>(plugins: P[]): P[] {
+function withOneRequestParseHook<P extends object>(plugins: P[]): P[] {
   const hooks = hooksOf(plugins, 'onRequestParse');
   if (hooks.length < 2) return plugins;
   const onRequestParse: RequestParseHook = (payload) => {
@@ -117,7 +117,7 @@ function oneRequestParseDoneHook(hooks: RequestParseDoneHook[]): RequestParseDon
  * before it chose, and once one sets a result the ones after it are not called (the one that set it
  * is still done with).
  */
-export function withOneExecuteHook<P extends object>(plugins: P[]): P[] {
+function withOneExecuteHook<P extends object>(plugins: P[]): P[] {
   const hooks = hooksOf(plugins, 'onExecute');
   if (hooks.length < 2) return plugins;
   const onExecute: ExecuteHook = (payload) => {
