@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { SourceMap } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -86,21 +87,41 @@ server.kill('SIGUSR2');
 await new Promise((resolve) => setTimeout(resolve, 300));
 await lookups(requests);
 await pool.close();
-await stopChild(server);
+// Writing the profile at exit takes seconds on a loaded machine: a kill at the usual grace would cut it.
+await stopChild(server, 60_000);
 await stopChild(sims.child);
 
 interface ProfileNode {
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
   selfSize: number;
   children: ProfileNode[];
 }
 const head = (JSON.parse(readFileSync(profile, 'utf8')) as { head: ProfileNode }).head;
 rmSync(profile);
+/** The bundle's source maps, by the bundle file's URL: a site in the bundle is named by its source. */
+const maps = new Map<string, SourceMap | undefined>();
+function sourceMap(url: string): SourceMap | undefined {
+  if (!maps.has(url)) {
+    const file = url.startsWith('file://') ? `${new URL(url).pathname}.map` : '';
+    maps.set(
+      url,
+      file && existsSync(file) ? new SourceMap(JSON.parse(readFileSync(file, 'utf8'))) : undefined,
+    );
+  }
+  return maps.get(url);
+}
+function siteOf({ functionName, url, lineNumber, columnNumber }: ProfileNode['callFrame']): string {
+  const entry = sourceMap(url)?.findEntry(lineNumber, columnNumber);
+  const where =
+    entry && 'originalSource' in entry
+      ? `${entry.originalSource.replace(/^.*node_modules\//, '').replace(/^(\.\.\/)+/, '')}:${entry.originalLine + 1}`
+      : `${url.split('/').slice(-2).join('/')}:${lineNumber + 1}`;
+  return `${functionName || '(anonymous)'} ${where}`;
+}
 const bySite = new Map<string, number>();
 let total = 0;
 const walk = (node: ProfileNode) => {
-  const { functionName, url, lineNumber } = node.callFrame;
-  const site = `${functionName || '(anonymous)'} ${url.split('/').slice(-2).join('/')}:${lineNumber + 1}`;
+  const site = siteOf(node.callFrame);
   bySite.set(site, (bySite.get(site) ?? 0) + node.selfSize);
   total += node.selfSize;
   for (const child of node.children) walk(child);
