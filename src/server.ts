@@ -1,8 +1,7 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createServerAdapter } from '@whatwg-node/server';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
-import { type Plugin, YogaServer, type YogaServerInstance, type YogaServerOptions } from 'graphql-yoga';
+import type { Plugin, YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { ConfigError, type GatewayConfig } from './config.js';
 import { AdmissionGate } from './gateway/admission.js';
@@ -33,7 +32,7 @@ import type { RuntimeServices } from './gateway/provider.js';
 import { providerReach } from './gateway/provider-reach.js';
 import { pagedFieldNames, useQueryCost } from './gateway/query-cost.js';
 import { useRateLimit } from './gateway/rate-limit.js';
-import { withCombinedHooks } from './gateway/request-hooks.js';
+import { createYogaServer } from './gateway/request-hooks.js';
 import {
   useNoIntrospection,
   useQueryLimits,
@@ -164,7 +163,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       config.providers.map(({ definition }) => definition),
     );
   const incidents = incidentLogger(logger);
-  const yoga = createYogaServer({
+  const yoga = createYogaServer<Record<string, unknown>, GatewayContext>({
     schema: gatewaySchema,
     graphqlEndpoint,
     healthCheckEndpoint: '/health',
@@ -194,7 +193,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
         cancellation,
       );
     },
-    plugins: withCombinedHooks([
+    plugins: [
       // First, as Yoga's own page would be: a browser opening GraphiQL is not a GraphQL request.
       ...(config.graphiql ? [useGraphiqlPage(graphqlEndpoint)] : []),
       ...observability.plugins,
@@ -233,7 +232,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       useQueryCost(config.queryLimits.cost, { gate, reach }, pagedFieldNames(gatewaySchema)),
       // After it: a kept answer replaces the run it would have admitted and timed.
       ...(cache ? cache.execution : []),
-    ]),
+    ],
     logging: incidents,
   });
   return {
@@ -450,23 +449,4 @@ function refuseWhileDraining(res: ServerResponse): void {
 
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
-}
-
-/**
- * Yoga's `createYoga`, with the one option it leaves to its default. Without it, the request adapter
- * compares its Request with `globalThis.Request` to choose how to abort a request whose client went away,
- * and reading that global makes Node load its own fetch implementation (~35 ms of every start) for
- * nothing: Yoga's requests are never Node's own. Either way each request gets the same kind of signal.
- */
-function createYogaServer(
-  options: YogaServerOptions<Record<string, unknown>, GatewayContext>,
-): YogaServerInstance<Record<string, unknown>, GatewayContext> {
-  const server = new YogaServer(options);
-  return createServerAdapter(server, {
-    fetchAPI: server.fetchAPI,
-    // As createYoga passes them: the server adapter runs the plugins' request and response hooks.
-    // biome-ignore lint/complexity/useLiteralKeys: protected in YogaServer's types; createYoga reads it so too
-    plugins: server['plugins'],
-    __useCustomAbortCtrl: true,
-  });
 }

@@ -1,17 +1,72 @@
-import type { Plugin } from 'graphql-yoga';
+import { createServerAdapter } from '@whatwg-node/server';
+import { type Plugin, YogaServer, type YogaServerInstance, type YogaServerOptions } from 'graphql-yoga';
 
 /**
+ * Yoga's server, made as `createYoga` makes it, with each kind of hook run as one.
+ *
  * Yoga and envelop walk each kind of hook through a chain of promise-like objects and closures,
- * several per hook and request, and give each hook a payload of its own. The gateway's plugins hold
- * many hooks of the same kinds; each kind runs here as one hook, in the same order and with the same
- * payloads, so that a request pays for that walk once per kind rather than once per plugin.
+ * several per hook and request, and give each hook a payload of its own. Yoga's own plugins and the
+ * gateway's hold many hooks of the same kinds (seven `onRequestParse` hooks, three `onParams`, three
+ * `onResultProcess`, three `onRequest`, seven `onExecute` of the gateway's): each kind runs here as
+ * one hook, in the same order, with the same payloads and the same early ends, so that a request
+ * pays for the walk once per kind rather than once per hook.
+ *
+ * The one option left to its default by `createYoga` is given: without it, the request adapter compares
+ * its Request with `globalThis.Request` to choose how to abort a request whose client went away, and
+ * reading that global makes Node load its own fetch implementation (~35 ms of every start) for
+ * nothing: Yoga's requests are never Node's own. Either way each request gets the same kind of signal.
  */
-export function withCombinedHooks<P extends object>(plugins: P[]): P[] {
-  return withOneRequestParseHook(withOneExecuteHook(withOneRequestHook(plugins)));
+export function createYogaServer<
+  TServerContext extends object,
+  TUserContext extends object,
+>(
+  options: YogaServerOptions<TServerContext, TUserContext>,
+): YogaServerInstance<TServerContext, TUserContext> {
+  // envelop's hooks (`onExecute`) are collected when the server is made: they are combined before.
+  const server = new YogaServer({ ...options, plugins: withOneExecuteHook(options.plugins ?? []) });
+  foldServerHooks(server);
+  return createServerAdapter(server, {
+    fetchAPI: server.fetchAPI,
+    // As createYoga passes them: the server adapter runs the plugins' `onRequest` and `onResponse` hooks.
+    // biome-ignore lint/complexity/useLiteralKeys: protected in YogaServer's types; createYoga reads it so too
+    plugins: withOneResponseHook(withOneRequestHook(server['plugins'])),
+    __useCustomAbortCtrl: true,
+  });
+}
+
+/** The lists of hooks Yoga's server collects from every plugin when it is made, and walks per request. */
+interface ServerHookLists {
+  onRequestParseHooks: RequestParseHook[];
+  onParamsHooks: ParamsHook[];
+  onResultProcessHooks: ResultProcessHook[];
+}
+
+function foldServerHooks(server: object): void {
+  const lists = server as Partial<ServerHookLists>;
+  const listOf = <K extends keyof ServerHookLists>(key: K): ServerHookLists[K] => {
+    const list = lists[key];
+    // Kept private by Yoga: a version that renames them must fail here, not serve unfolded.
+    if (!Array.isArray(list)) throw new Error(`Yoga's server keeps no ${key} list to fold`);
+    return list;
+  };
+  lists.onRequestParseHooks = asOne(listOf('onRequestParseHooks'), oneRequestParseHook);
+  lists.onParamsHooks = asOne(listOf('onParamsHooks'), oneParamsHook);
+  lists.onResultProcessHooks = asOne(listOf('onResultProcessHooks'), oneResultProcessHook);
+}
+
+/** A list of hooks as a list of at most one. */
+function asOne<H>(hooks: H[], combine: (hooks: H[]) => H): H[] {
+  return hooks.length < 2 ? hooks : [combine(hooks)];
 }
 
 type RequestHook = NonNullable<Plugin['onRequest']>;
 type RequestPayload = Parameters<RequestHook>[0];
+type ResponseHook = NonNullable<Plugin['onResponse']>;
+type ResponsePayload = Parameters<ResponseHook>[0];
+type ParamsHook = NonNullable<Plugin['onParams']>;
+type ParamsPayload = Parameters<ParamsHook>[0];
+type ResultProcessHook = NonNullable<Plugin['onResultProcess']>;
+type ResultProcessPayload = Parameters<ResultProcessHook>[0];
 type RequestParseHook = NonNullable<Plugin['onRequestParse']>;
 type RequestParsePayload = Parameters<RequestParseHook>[0];
 type RequestParseResult = Extract<Awaited<ReturnType<RequestParseHook>>, object>;
@@ -27,8 +82,9 @@ type NextHook = NonNullable<DoneResult['onNext']>;
 type NextPayload = Parameters<NextHook>[0];
 
 /**
- * The plugins' `onRequest` hooks as one: the gateway's (/ready, /metrics, GraphiQL, the body limit)
- * answer only a few requests between them, and a hook that ends the response ends the walk.
+ * The plugins' `onRequest` hooks as one, in the server adapter (/ready, /metrics, GraphiQL, the body
+ * limit, and Yoga's health check, CORS and unhandled routes): a hook that ends the response ends the
+ * walk, and one that replaces the request shows the hooks after it the request it set.
  */
 function withOneRequestHook<P extends object>(plugins: P[]): P[] {
   const hooks = hooksOf(plugins, 'onRequest');
@@ -37,10 +93,13 @@ function withOneRequestHook<P extends object>(plugins: P[]): P[] {
     let ended = false;
     const shared: RequestPayload = {
       ...payload,
-      // A hook that replaces the request (the body limit's counted body) shows it to the hooks after it.
       setRequest: (request) => {
         shared.request = request;
         payload.setRequest(request);
+      },
+      setRequestHandler: (handler) => {
+        shared.requestHandler = handler;
+        payload.setRequestHandler(handler);
       },
       endResponse: (response) => {
         ended = true;
@@ -57,14 +116,30 @@ function withOneRequestHook<P extends object>(plugins: P[]): P[] {
   return placeAtFirst(plugins, 'onRequest', onRequest);
 }
 
-/**
- * The plugins' `onRequestParse` hooks as one, and the `onRequestParseDone` hooks they return: as Yoga
- * does, each sees the parser the ones before it chose, and one that ends the response ends the walk.
- */
-function withOneRequestParseHook<P extends object>(plugins: P[]): P[] {
-  const hooks = hooksOf(plugins, 'onRequestParse');
+/** The plugins' `onResponse` hooks as one: each sees the response the ones before it set. */
+function withOneResponseHook<P extends object>(plugins: P[]): P[] {
+  const hooks = hooksOf(plugins, 'onResponse');
   if (hooks.length < 2) return plugins;
-  const onRequestParse: RequestParseHook = (payload) => {
+  const onResponse: ResponseHook = (payload) => {
+    const shared: ResponsePayload = {
+      ...payload,
+      setResponse: (response) => {
+        shared.response = response;
+        payload.setResponse(response);
+      },
+    };
+    return inOrder(hooks, (hook) => hook(shared), ignore);
+  };
+  return placeAtFirst(plugins, 'onResponse', onResponse);
+}
+
+/**
+ * The `onRequestParse` hooks as one, and the `onRequestParseDone` hooks they return: as Yoga does,
+ * each sees the parser the ones before it chose (Yoga's own parsers for GET, JSON, GraphQL and form
+ * bodies are four of them), and one that ends the response ends the walk.
+ */
+function oneRequestParseHook(hooks: RequestParseHook[]): RequestParseHook {
+  return (payload) => {
     let requestParser = payload.requestParser;
     let ended = false;
     const done: RequestParseDoneHook[] = [];
@@ -96,7 +171,6 @@ function withOneRequestParseHook<P extends object>(plugins: P[]): P[] {
       result,
     );
   };
-  return placeAtFirst(plugins, 'onRequestParse', onRequestParse);
 }
 
 function oneRequestParseDoneHook(hooks: RequestParseDoneHook[]): RequestParseDoneHook {
@@ -108,6 +182,48 @@ function oneRequestParseDoneHook(hooks: RequestParseDoneHook[]): RequestParseDon
       payload.setRequestParserResult(value);
     };
     return inOrder(hooks, (hook) => hook({ requestParserResult, setRequestParserResult }), ignore);
+  };
+}
+
+/**
+ * The `onParams` hooks as one: each sees the parameters and the handler the ones before it set. As in
+ * Yoga, a hook that sets the result does not stop the ones after it.
+ */
+function oneParamsHook(hooks: ParamsHook[]): ParamsHook {
+  return (payload) => {
+    const shared: ParamsPayload = {
+      ...payload,
+      setParams: (params) => {
+        shared.params = params;
+        payload.setParams(params);
+      },
+      setParamsHandler: (handler) => {
+        shared.paramsHandler = handler;
+        payload.setParamsHandler(handler);
+      },
+    };
+    return inOrder(hooks, (hook) => hook(shared), ignore);
+  };
+}
+
+/**
+ * The `onResultProcess` hooks as one: each sees the result and the result processor the ones before
+ * it set (Yoga's own hook chooses the processor by the request's `Accept`).
+ */
+function oneResultProcessHook(hooks: ResultProcessHook[]): ResultProcessHook {
+  return (payload) => {
+    const shared: ResultProcessPayload = {
+      ...payload,
+      setResult: (result) => {
+        shared.result = result;
+        payload.setResult(result);
+      },
+      setResultProcessor: (processor, mediaType) => {
+        shared.resultProcessor = processor;
+        payload.setResultProcessor(processor, mediaType);
+      },
+    };
+    return inOrder(hooks, (hook) => hook(shared), ignore);
   };
 }
 

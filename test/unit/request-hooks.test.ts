@@ -1,7 +1,7 @@
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
-import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
+import { createSchema, createYoga, type Plugin, type YogaServerOptions } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
-import { withCombinedHooks } from '../../src/gateway/request-hooks.js';
+import { createYogaServer } from '../../src/gateway/request-hooks.js';
 
 type ExecuteFn = Parameters<NonNullable<Plugin['onExecute']>>[0]['executeFn'];
 
@@ -114,42 +114,122 @@ function loggingPlugins(log: string[]): Plugin[] {
       },
     },
     { onExecute: () => void log.push('H execute') },
+    {
+      onParams: ({ params, setParams }) => {
+        log.push(`I params ${params.operationName ?? 'unnamed'}`);
+        if (params.query?.includes('rename')) setParams({ ...params, query: '{ hello }' });
+      },
+      onResultProcess: ({ result, setResult, resultProcessor }) => {
+        log.push(`I result, processor chosen: ${resultProcessor !== undefined}`);
+        if (!Array.isArray(result) && !(Symbol.asyncIterator in result))
+          setResult({ ...result, extensions: { ...result.extensions, i: true } });
+      },
+      onResponse: ({ response, setResponse, fetchAPI }) => {
+        log.push(`I response ${response.status}`);
+        const headers = { ...Object.fromEntries(response.headers), 'x-by': 'I' };
+        setResponse(new fetchAPI.Response(response.body, { status: response.status, headers }));
+      },
+    },
+    {
+      onParams: async ({ params, setResult }) => {
+        await Promise.resolve();
+        log.push(`J params ${params.query}`);
+        if (params.query?.includes('set')) setResult({ data: { hello: 'set by J' } });
+      },
+      onResultProcess: ({ result }) =>
+        void log.push(
+          `J result ${JSON.stringify(Array.isArray(result) || Symbol.asyncIterator in result ? 'many' : result.extensions)}`,
+        ),
+      onResponse: ({ response }) => void log.push(`J response ${response.headers.get('x-by') ?? 'none'}`),
+    },
   ];
 }
 
-/** What a request did (the hooks' log) and what its client saw, with the hooks as given or combined. */
-async function send(combined: boolean, query: string, headers: Record<string, string> = {}) {
+type Options = YogaServerOptions<object, object>;
+
+/** What a request did (the hooks' log) and what its client saw, with the hooks as given or as one. */
+async function call(combined: boolean, url: string, init: RequestInit = {}) {
   const log: string[] = [];
-  const plugins = loggingPlugins(log);
-  const yoga = createYoga({
+  const options: Options = {
     schema,
     logging: false,
-    plugins: [useDeferStream(), ...(combined ? withCombinedHooks(plugins) : plugins)],
-  });
-  const response = await yoga.fetch('http://gateway.test/graphql', {
+    cors: { origin: 'https://app.test' },
+    plugins: [useDeferStream(), ...loggingPlugins(log)],
+  };
+  const yoga = combined ? createYogaServer(options) : createYoga(options);
+  const response = await yoga.fetch(url, init);
+  const headers = [...response.headers].filter(([name]) => name !== 'date');
+  return { status: response.status, headers, body: await response.text(), log };
+}
+
+/** A POST of `query`, as a client asking for JSON or parts would send it. */
+function send(combined: boolean, query: string, headers: Record<string, string> = {}) {
+  return call(combined, 'http://gateway.test/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json, multipart/mixed', ...headers },
     body: JSON.stringify({ query }),
   });
-  return { status: response.status, body: await response.text(), log };
 }
 
 describe('hooks of the same kind run as one', () => {
-  const cases: [string, string, Record<string, string>][] = [
-    ['a query', 'query Named { hello }', {}],
-    ['a request a hook answers on arrival', 'query Named { hello }', { 'x-answer': '1' }],
-    ['a request a hook answers before it is parsed', 'query Named { hello }', { 'x-end': '1' }],
-    ['a query a hook answers before it runs', 'query Named { hello }', { 'x-stop': '1' }],
-    ['a query answered in parts', 'query Named { hello ... @defer { later } }', {}],
+  const endpoint = 'http://gateway.test/graphql';
+  const post = (query: string, headers: Record<string, string> = {}, body = JSON.stringify({ query })) => ({
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json, multipart/mixed', ...headers },
+    body,
+  });
+  const named = 'query Named { hello }';
+  const cases: [string, string, RequestInit][] = [
+    ['a query', endpoint, post(named)],
+    ['a request a hook answers on arrival', endpoint, post(named, { 'x-answer': '1' })],
+    ['a request a hook answers before it is parsed', endpoint, post(named, { 'x-end': '1' })],
+    ['a query a hook answers before it runs', endpoint, post(named, { 'x-stop': '1' })],
+    ['a query answered in parts', endpoint, post('query Named { hello ... @defer { later } }')],
+    ['parameters a hook replaces', endpoint, post('query Renamed { rename: hello }')],
+    ['a result a hook sets from the parameters', endpoint, post('{ set: hello }')],
+    ['a query in a GET', `${endpoint}?query=%7Bhello%7D`, {}],
+    [
+      'a query sent as GraphQL text',
+      endpoint,
+      post('', { 'content-type': 'application/graphql' }, '{ hello }'),
+    ],
+    [
+      'a query sent as a form',
+      endpoint,
+      post('', { 'content-type': 'application/x-www-form-urlencoded' }, 'query=%7Bhello%7D'),
+    ],
+    ['a body of no known type', endpoint, post('', { 'content-type': 'text/plain' }, '{ hello }')],
+    ['a body that is not JSON', endpoint, post('', {}, '{ hello')],
+    ['an answer in no type the client takes', endpoint, post(named, { accept: 'image/png' })],
+    [
+      'an answer as GraphQL over HTTP',
+      endpoint,
+      post('{ nope }', { accept: 'application/graphql-response+json' }),
+    ],
+    ['a batch', endpoint, post('', {}, JSON.stringify([{ query: '{ hello }' }]))],
+    ['a mutation in a GET', `${endpoint}?query=mutation%7Bhello%7D`, {}],
+    ['the health check', 'http://gateway.test/health', {}],
+    ['a path nothing serves', 'http://gateway.test/elsewhere', {}],
+    [
+      'a CORS preflight',
+      endpoint,
+      {
+        method: 'OPTIONS',
+        headers: { origin: 'https://app.test', 'access-control-request-method': 'POST' },
+      },
+    ],
+    ['a query from another origin', endpoint, post(named, { origin: 'https://app.test' })],
   ];
 
-  for (const [name, query, headers] of cases) {
+  for (const [name, url, init] of cases) {
     it(`does what the separate hooks do for ${name}`, async () => {
-      const separate = await send(false, query, headers);
-      const combined = await send(true, query, headers);
+      const separate = await call(false, url, init);
+      const combined = await call(true, url, init);
       expect(combined.log).toEqual(separate.log);
       expect(combined.status).toBe(separate.status);
-      expect(combined.body.replace(/-{3}[\w-]*/g, '---')).toBe(separate.body.replace(/-{3}[\w-]*/g, '---'));
+      expect(combined.headers).toEqual(separate.headers);
+      const boundary = /-{3}[\w-]*/g;
+      expect(combined.body.replace(boundary, '---')).toBe(separate.body.replace(boundary, '---'));
     });
   }
 
@@ -170,37 +250,42 @@ describe('hooks of the same kind run as one', () => {
       'D parse',
       'A parsed: {"query":"query Named { hello }","extensions":{"parsedBy":"A"}}',
       'B parsed',
+      'I params Named',
+      'J params query Named { hello }',
       'E execute, fn none',
       'F execute, fn E, operation Named',
       'G execute, fn E',
       'H execute',
       'E done',
       'F done, extensions {"e":true}',
+      'I result, processor chosen: true',
+      'J result {"e":true,"i":true}',
+      'I response 200',
+      'J response I',
     ]);
-    expect(JSON.parse(body)).toEqual({ data: { hello: 'hi' }, extensions: { e: true } });
+    expect(JSON.parse(body)).toEqual({ data: { hello: 'hi' }, extensions: { e: true, i: true } });
   });
 
   it('stops at the hook that ends the response, and at the one that sets the result', async () => {
     const ended = await send(true, 'query Named { hello }', { 'x-end': '1' });
     expect(ended.status).toBe(418);
-    expect(ended.log).toEqual(throughC);
+    expect(ended.log).toEqual([...throughC, 'I response 418', 'J response I']);
     const answered = await send(true, 'query Named { hello }', { 'x-answer': '1' });
-    expect(answered).toEqual({ status: 202, body: 'answered', log: ['A request /graphql', 'B request'] });
+    expect(answered.status).toBe(202);
+    expect(answered.body).toBe('answered');
+    expect(answered.log).toEqual(['A request /graphql', 'B request', 'I response 202', 'J response I']);
     const kept = await send(true, 'query Named { hello }', { 'x-stop': '1' });
-    expect(JSON.parse(kept.body)).toEqual({ data: { hello: 'kept' }, extensions: { e: true } });
+    expect(JSON.parse(kept.body)).toEqual({ data: { hello: 'kept' }, extensions: { e: true, i: true } });
     expect(kept.log).not.toContain('H execute');
-    expect(kept.log.at(-1)).toBe('F done, extensions {"e":true}');
+    expect(kept.log.at(-5)).toBe('F done, extensions {"e":true}');
   });
 
   it('shows the hooks after one that replaced the request the request it set', async () => {
     const get = async (combined: boolean) => {
       const log: string[] = [];
       const plugins = loggingPlugins(log);
-      const yoga = createYoga({
-        schema,
-        logging: false,
-        plugins: combined ? withCombinedHooks(plugins) : plugins,
-      });
+      const options: Options = { schema, logging: false, plugins };
+      const yoga = combined ? createYogaServer(options) : createYoga(options);
       const response = await yoga.fetch('http://gateway.test/graphql?query=%7Bhello%7D');
       return { status: response.status, log };
     };
