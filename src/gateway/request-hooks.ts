@@ -6,24 +6,25 @@ import { type Plugin, YogaServer, type YogaServerInstance, type YogaServerOption
  *
  * Yoga and envelop walk each kind of hook through a chain of promise-like objects and closures,
  * several per hook and request, and give each hook a payload of its own. Yoga's own plugins and the
- * gateway's hold many hooks of the same kinds (seven `onRequestParse` hooks, three `onParams`, three
- * `onResultProcess`, three `onRequest`, seven `onExecute` of the gateway's): each kind runs here as
- * one hook, in the same order, with the same payloads and the same early ends, so that a request
- * pays for the walk once per kind rather than once per hook.
+ * gateway's hold many hooks of the same kinds (seven `onRequestParse` hooks, eight `onValidate`, five
+ * `onParse`, three `onParams`, three `onResultProcess`, three `onRequest`, nine `onExecute`): each
+ * kind runs here as one hook, in the same order, seeing what the ones before it set and ending
+ * where they would end, so that a request pays for the walk once per kind rather than once per hook.
+ * Hooks of one kind share one payload, changed between them as Yoga or envelop would give the next
+ * its own.
  *
  * The one option left to its default by `createYoga` is given: without it, the request adapter compares
  * its Request with `globalThis.Request` to choose how to abort a request whose client went away, and
  * reading that global makes Node load its own fetch implementation (~35 ms of every start) for
  * nothing: Yoga's requests are never Node's own. Either way each request gets the same kind of signal.
  */
-export function createYogaServer<
-  TServerContext extends object,
-  TUserContext extends object,
->(
+export function createYogaServer<TServerContext extends object, TUserContext extends object>(
   options: YogaServerOptions<TServerContext, TUserContext>,
 ): YogaServerInstance<TServerContext, TUserContext> {
-  // envelop's hooks (`onExecute`) are collected when the server is made: they are combined before.
-  const server = new YogaServer({ ...options, plugins: withOneExecuteHook(options.plugins ?? []) });
+  const server = new YogaServer({
+    ...options,
+    plugins: [...(options.plugins ?? []), useOneEnvelopHookPerKind()],
+  });
   foldServerHooks(server);
   return createServerAdapter(server, {
     fetchAPI: server.fetchAPI,
@@ -54,6 +55,21 @@ function foldServerHooks(server: object): void {
   lists.onResultProcessHooks = asOne(listOf('onResultProcessHooks'), oneResultProcessHook);
 }
 
+/**
+ * envelop collects its hooks (`onParse`, `onValidate`, `onExecute`) from the plugins once each has
+ * been initialized, in the order they are listed; this plugin, last of the gateway's, folds them in
+ * that list while it is initialized. Yoga's plugins after it add none.
+ */
+function useOneEnvelopHookPerKind(): Plugin {
+  return {
+    onPluginInit: ({ plugins }) => {
+      const folded = withOneValidateHook(withOneParseHook(withOneExecuteHook(plugins)));
+      // The same list, changed in place: envelop reads it after this hook returns.
+      plugins.splice(0, plugins.length, ...folded);
+    },
+  };
+}
+
 /** A list of hooks as a list of at most one. */
 function asOne<H>(hooks: H[], combine: (hooks: H[]) => H): H[] {
   return hooks.length < 2 ? hooks : [combine(hooks)];
@@ -72,6 +88,14 @@ type RequestParsePayload = Parameters<RequestParseHook>[0];
 type RequestParseResult = Extract<Awaited<ReturnType<RequestParseHook>>, object>;
 type RequestParseDoneHook = NonNullable<RequestParseResult['onRequestParseDone']>;
 type RequestParseDonePayload = Parameters<RequestParseDoneHook>[0];
+type ParseHook = NonNullable<Plugin['onParse']>;
+type ParsePayload = Parameters<ParseHook>[0];
+type AfterParseHook = Extract<ReturnType<ParseHook>, (...args: never[]) => unknown>;
+type AfterParsePayload = Parameters<AfterParseHook>[0];
+type ValidateHook = NonNullable<Plugin['onValidate']>;
+type ValidatePayload = Parameters<ValidateHook>[0];
+type AfterValidateHook = Extract<ReturnType<ValidateHook>, (...args: never[]) => unknown>;
+type AfterValidatePayload = Parameters<AfterValidateHook>[0];
 type ExecuteHook = NonNullable<Plugin['onExecute']>;
 type ExecutePayload = Parameters<ExecuteHook>[0];
 type ExecuteResult = Extract<Awaited<ReturnType<ExecuteHook>>, object>;
@@ -228,6 +252,106 @@ function oneResultProcessHook(hooks: ResultProcessHook[]): ResultProcessHook {
 }
 
 /**
+ * The plugins' `onParse` hooks as one, and the hooks they return for after the parse: each sees the
+ * parse function the ones before it set, and each after-hook the result the ones before it set.
+ */
+function withOneParseHook<P extends object>(plugins: P[]): P[] {
+  const hooks = hooksOf(plugins, 'onParse');
+  if (hooks.length < 2) return plugins;
+  const onParse: ParseHook = (payload) => {
+    const shared: ParsePayload = {
+      ...payload,
+      setParseFn: (parse) => {
+        shared.parseFn = parse;
+        payload.setParseFn(parse);
+      },
+    };
+    const afters = callEach(hooks, shared);
+    return afters && oneAfterParseHook(afters);
+  };
+  return placeAtFirst(plugins, 'onParse', onParse);
+}
+
+function oneAfterParseHook(hooks: AfterParseHook[]): AfterParseHook {
+  if (hooks.length === 1 && hooks[0]) return hooks[0];
+  return (payload) => {
+    const shared: AfterParsePayload = {
+      ...payload,
+      replaceParseResult: (result) => {
+        shared.result = result;
+        payload.replaceParseResult(result);
+      },
+    };
+    for (const hook of hooks) hook(shared);
+  };
+}
+
+/**
+ * The plugins' `onValidate` hooks as one, and the hooks they return for after the validation: each
+ * sees the validation function and the rules the ones before it set (Yoga's validation cache, after
+ * the gateway's, keys its results by them), and each after-hook the result the ones before it set.
+ */
+function withOneValidateHook<P extends object>(plugins: P[]): P[] {
+  const hooks = hooksOf(plugins, 'onValidate');
+  if (hooks.length < 2) return plugins;
+  const onValidate: ValidateHook = (payload) => {
+    // The rules validation runs with, which the hooks may change in place (the gateway's input
+    // errors swap one of graphql-js's for its own). envelop, given none, starts its list at the first
+    // rule added, out of reach here: such a list is then kept here, and validation given it.
+    let rules = payload.params.rules;
+    let validateFn = payload.validateFn;
+    const shared: ValidatePayload = {
+      ...payload,
+      validateFn,
+      setValidationFn: (validate) => {
+        validateFn = validate;
+        shared.validateFn = validate;
+      },
+      addValidationRule: (rule) => {
+        rules ??= [];
+        rules.push(rule);
+      },
+    };
+    let afters: AfterValidateHook[] | undefined;
+    for (const hook of hooks) {
+      // Each its own parameters, as envelop gives them: one hook reassigning its `rules` (Yoga's
+      // defer/stream plugin does) changes nothing for the others.
+      shared.params = { ...payload.params, rules };
+      const after = hook(shared);
+      if (after) {
+        afters ??= [];
+        afters.push(after);
+      }
+    }
+    if (rules === payload.params.rules) {
+      if (validateFn !== payload.validateFn) payload.setValidationFn(validateFn);
+    } else {
+      const chosen = validateFn;
+      const kept = rules;
+      payload.setValidationFn((schema, document, _none, typeInfo, options) =>
+        chosen(schema, document, kept, typeInfo, options),
+      );
+    }
+    return afters && oneAfterValidateHook(afters);
+  };
+  return placeAtFirst(plugins, 'onValidate', onValidate);
+}
+
+function oneAfterValidateHook(hooks: AfterValidateHook[]): AfterValidateHook {
+  if (hooks.length === 1 && hooks[0]) return hooks[0];
+  return (payload) => {
+    const shared: AfterValidatePayload = {
+      ...payload,
+      setResult: (result) => {
+        shared.result = result;
+        payload.setResult(result);
+      },
+    };
+    for (const hook of hooks) hook(shared);
+  };
+}
+
+/**
  * The plugins' `onExecute` hooks as one, and so the `onExecuteDone` hooks they return and the
  * `onNext`/`onEnd` hooks those return: as envelop does, each sees the execute function the ones
  * before it chose, and once one sets a result the ones after it are not called (the one that set it
@@ -307,6 +431,18 @@ function oneStreamHook(results: DoneResult[]): DoneResult | undefined {
     for (const end of ends) end();
   };
   return { ...(nexts.length > 0 ? { onNext } : {}), ...(ends.length > 0 ? { onEnd } : {}) };
+}
+
+/** Calls each of the synchronous hooks with the payload, and lists what they returned, if any did. */
+function callEach<P, R>(hooks: readonly ((payload: P) => R)[], payload: P): Exclude<R, void>[] | undefined {
+  let returned: Exclude<R, void>[] | undefined;
+  for (const hook of hooks) {
+    const after = hook(payload);
+    if (!after) continue;
+    returned ??= [];
+    returned.push(after as Exclude<R, void>);
+  }
+  return returned;
 }
 
 function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {

@@ -1,4 +1,5 @@
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
+import { GraphQLError, type ValidationRule } from 'graphql';
 import { createSchema, createYoga, type Plugin, type YogaServerOptions } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
 import { createYogaServer } from '../../src/gateway/request-hooks.js';
@@ -8,6 +9,13 @@ type ExecuteFn = Parameters<NonNullable<Plugin['onExecute']>>[0]['executeFn'];
 const schema = createSchema({
   typeDefs: 'type Query { hello: String, later: String }',
   resolvers: { Query: { hello: () => 'hi', later: () => 'then' } },
+});
+
+/** A validation rule that refuses the field `later` when the query names it `refused`. */
+const noRefusedLater: ValidationRule = (context) => ({
+  Field(node) {
+    if (node.alias?.value === 'refused') context.reportError(new GraphQLError('refused by K'));
+  },
 });
 
 /** Plugins whose hooks write down what they were called with, some synchronous and some not. */
@@ -115,6 +123,41 @@ function loggingPlugins(log: string[]): Plugin[] {
     },
     { onExecute: () => void log.push('H execute') },
     {
+      onParse: ({ parseFn, setParseFn, params }) => {
+        log.push(`K parse ${String(params.source).length} chars`);
+        setParseFn(Object.assign((...args: Parameters<typeof parseFn>) => parseFn(...args), { mark: 'K' }));
+        return ({ result, replaceParseResult }) => {
+          log.push(`K parsed, ${result instanceof Error ? 'an error' : 'a document'}`);
+          if (result instanceof Error) replaceParseResult(new GraphQLError('unreadable, said K'));
+        };
+      },
+      onValidate: ({ params, addValidationRule, validateFn, setValidationFn }) => {
+        log.push(`K validate, ${params.rules?.length ?? 'no'} rules`);
+        addValidationRule(noRefusedLater);
+        setValidationFn(
+          Object.assign((...args: Parameters<typeof validateFn>) => validateFn(...args), { mark: 'K' }),
+        );
+        return ({ valid, result, setResult }) => {
+          log.push(`K validated, valid ${valid}`);
+          if (!valid) setResult(result.map((error) => new GraphQLError(`${error.message} (seen by K)`)));
+        };
+      },
+    },
+    {
+      onParse: ({ parseFn }) => {
+        log.push(`L parse, fn ${(parseFn as { mark?: string }).mark ?? 'none'}`);
+        return ({ result }) =>
+          void log.push(`L parsed, ${result instanceof GraphQLError ? result.message : 'a document'}`);
+      },
+      onValidate: ({ params, validateFn }) => {
+        log.push(
+          `L validate, fn ${(validateFn as { mark?: string }).mark ?? 'none'}, ${params.rules?.length ?? 'no'} rules`,
+        );
+        return ({ result }) =>
+          void log.push(`L validated: ${result.map((error) => error.message).join('; ')}`);
+      },
+    },
+    {
       onParams: ({ params, setParams }) => {
         log.push(`I params ${params.operationName ?? 'unnamed'}`);
         if (params.query?.includes('rename')) setParams({ ...params, query: '{ hello }' });
@@ -186,6 +229,9 @@ describe('hooks of the same kind run as one', () => {
     ['a query a hook answers before it runs', endpoint, post(named, { 'x-stop': '1' })],
     ['a query answered in parts', endpoint, post('query Named { hello ... @defer { later } }')],
     ['parameters a hook replaces', endpoint, post('query Renamed { rename: hello }')],
+    ['a query a rule a hook added refuses', endpoint, post('query Named { hello refused: later }')],
+    ['a query graphql-js refuses', endpoint, post('query Named { hello nothing }')],
+    ['a query that does not parse', endpoint, post('query Named { hello ')],
     ['a result a hook sets from the parameters', endpoint, post('{ set: hello }')],
     ['a query in a GET', `${endpoint}?query=%7Bhello%7D`, {}],
     [
@@ -252,6 +298,15 @@ describe('hooks of the same kind run as one', () => {
       'B parsed',
       'I params Named',
       'J params query Named { hello }',
+      'K parse 21 chars',
+      'L parse, fn K',
+      'K parsed, a document',
+      'L parsed, a document',
+      // graphql-js's rules and the defer/stream plugin's, then the one K added.
+      'K validate, 31 rules',
+      'L validate, fn K, 32 rules',
+      'K validated, valid true',
+      'L validated: ',
       'E execute, fn none',
       'F execute, fn E, operation Named',
       'G execute, fn E',
@@ -264,6 +319,16 @@ describe('hooks of the same kind run as one', () => {
       'J response I',
     ]);
     expect(JSON.parse(body)).toEqual({ data: { hello: 'hi' }, extensions: { e: true, i: true } });
+  });
+
+  it('refuses with the rules the hooks added, and the results their after-hooks set', async () => {
+    const refused = await send(true, 'query Named { hello refused: later }');
+    expect(JSON.parse(refused.body).errors).toEqual([
+      expect.objectContaining({ message: 'refused by K (seen by K)' }),
+    ]);
+    expect(refused.log).toContain('L validated: refused by K (seen by K)');
+    const unreadable = await send(true, 'query Named { hello ');
+    expect(unreadable.log).toContain('L parsed, unreadable, said K');
   });
 
   it('stops at the hook that ends the response, and at the one that sets the result', async () => {
