@@ -18,7 +18,10 @@ import { connectUpstreams } from './lib/upstreams.js';
  * sampling from after the warm-up, objects collected by GCs included; then the script reads the
  * profile: bytes per request, and the functions that allocated most.
  *
- *   npx tsx bench/allocation.ts [--passthrough] [--requests 20000] [--top 25] [--no-build]
+ *   npx tsx bench/allocation.ts [--passthrough] [--requests 20000] [--top 25] [--by site|file|package] [--no-build]
+ *
+ * `--by file` sums the sites of each source file, `--by package` those of each npm package (the
+ * server's own code and Node's built-ins each count as one).
  */
 const { values } = parseArgs({
   options: {
@@ -26,6 +29,7 @@ const { values } = parseArgs({
     requests: { type: 'string', default: '20000' },
     warmup: { type: 'string', default: '3000' },
     top: { type: 'string', default: '25' },
+    by: { type: 'string', default: 'site' },
     'no-build': { type: 'boolean', default: false },
   },
 });
@@ -110,13 +114,35 @@ function sourceMap(url: string): SourceMap | undefined {
   }
   return maps.get(url);
 }
-function siteOf({ functionName, url, lineNumber, columnNumber }: ProfileNode['callFrame']): string {
+/** Where a frame's code comes from: its source file (through the source map) and line. */
+function sourceOf({ url, lineNumber, columnNumber }: ProfileNode['callFrame']): {
+  file: string;
+  line: number;
+} {
   const entry = sourceMap(url)?.findEntry(lineNumber, columnNumber);
-  const where =
-    entry && 'originalSource' in entry
-      ? `${entry.originalSource.replace(/^.*node_modules\//, '').replace(/^(\.\.\/)+/, '')}:${entry.originalLine + 1}`
-      : `${url.split('/').slice(-2).join('/')}:${lineNumber + 1}`;
-  return `${functionName || '(anonymous)'} ${where}`;
+  return entry && 'originalSource' in entry
+    ? {
+        file: entry.originalSource.replace(/^.*node_modules\//, '').replace(/^(\.\.\/)+/, ''),
+        line: entry.originalLine + 1,
+      }
+    : {
+        file: url.includes('/node_modules/')
+          ? url.replace(/^.*\/node_modules\//, '')
+          : url.replace(/^.*\/bench\//, '').replace(/^.*\/(src\/)/, '$1'),
+        line: lineNumber + 1,
+      };
+}
+function siteOf(frame: ProfileNode['callFrame']): string {
+  const { file, line } = sourceOf(frame);
+  if (values.by === 'file') return file;
+  if (values.by === 'package') {
+    if (file.startsWith('src/') || file.startsWith('passthrough/') || file.startsWith('processes/'))
+      return '(the server itself)';
+    if (frame.url === '' || frame.url.startsWith('node:')) return '(Node and V8)';
+    const parts = file.split('/');
+    return file.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? file);
+  }
+  return `${frame.functionName || '(anonymous)'} ${file}:${line}`;
 }
 const bySite = new Map<string, number>();
 let total = 0;
