@@ -1,14 +1,15 @@
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { SourceMap } from 'node:module';
+import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Pool } from 'undici';
 import { forkScript, stopChild } from './lib/children.js';
 import { graphqlCall, NODE_DOCUMENT } from './lib/documents.js';
 import { loadFixtures } from './lib/fixtures.js';
-import { buildGateway, startGateway } from './lib/gateway.js';
+import { buildGateway, root, startGateway } from './lib/gateway.js';
+import { placeOf } from './lib/profile.js';
+import { originalFrame } from './lib/source-maps.js';
 import { connectUpstreams } from './lib/upstreams.js';
 
 /**
@@ -20,8 +21,8 @@ import { connectUpstreams } from './lib/upstreams.js';
  *
  *   npx tsx bench/allocation.ts [--passthrough] [--requests 20000] [--top 25] [--by site|file|package] [--no-build]
  *
- * `--by file` sums the sites of each source file, `--by package` those of each npm package (the
- * server's own code and Node's built-ins each count as one).
+ * `--by file` sums the sites of each source file, `--by package` those of each package or folder
+ * of src/ (as bench/profile-summary.ts names places).
  */
 const { values } = parseArgs({
   options: {
@@ -102,47 +103,16 @@ interface ProfileNode {
 }
 const head = (JSON.parse(readFileSync(profile, 'utf8')) as { head: ProfileNode }).head;
 rmSync(profile);
-/** The bundle's source maps, by the bundle file's URL: a site in the bundle is named by its source. */
-const maps = new Map<string, SourceMap | undefined>();
-function sourceMap(url: string): SourceMap | undefined {
-  if (!maps.has(url)) {
-    const file = url.startsWith('file://') ? `${new URL(url).pathname}.map` : '';
-    maps.set(
-      url,
-      file && existsSync(file) ? new SourceMap(JSON.parse(readFileSync(file, 'utf8'))) : undefined,
-    );
-  }
-  return maps.get(url);
-}
-/** Where a frame's code comes from: its source file (through the source map) and line. */
-function sourceOf({ url, lineNumber, columnNumber }: ProfileNode['callFrame']): {
-  file: string;
-  line: number;
-} {
-  const entry = sourceMap(url)?.findEntry(lineNumber, columnNumber);
-  return entry && 'originalSource' in entry
-    ? {
-        file: entry.originalSource.replace(/^.*node_modules\//, '').replace(/^(\.\.\/)+/, ''),
-        line: entry.originalLine + 1,
-      }
-    : {
-        file: url.includes('/node_modules/')
-          ? url.replace(/^.*\/node_modules\//, '')
-          : url.replace(/^.*\/bench\//, '').replace(/^.*\/(src\/)/, '$1'),
-        line: lineNumber + 1,
-      };
-}
+/** Where a frame's code was written (see originalFrame): a file of src/ or of a package, and a line. */
 function siteOf(frame: ProfileNode['callFrame']): string {
-  const { file, line } = sourceOf(frame);
-  if (values.by === 'file') return file;
-  if (values.by === 'package') {
-    if (file.startsWith('src/') || file.startsWith('passthrough/') || file.startsWith('processes/'))
-      return '(the server itself)';
-    if (frame.url === '' || frame.url.startsWith('node:')) return '(Node and V8)';
-    const parts = file.split('/');
-    return file.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? file);
-  }
-  return `${frame.functionName || '(anonymous)'} ${file}:${line}`;
+  const original = originalFrame(frame);
+  if (values.by === 'package') return placeOf(original.url, original.functionName);
+  const file = original.url.startsWith('file://')
+    ? relative(root, new URL(original.url).pathname)
+    : original.url;
+  const shown = file.replace(/^.*node_modules\//, '');
+  if (values.by === 'file') return shown;
+  return `${original.functionName || '(anonymous)'} ${shown}:${original.lineNumber + 1}`;
 }
 const bySite = new Map<string, number>();
 let total = 0;

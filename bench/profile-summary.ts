@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { placeOf } from './lib/profile.js';
+import { originalFrame } from './lib/source-maps.js';
 
 /**
  * Where a .cpuprofile's CPU time goes: self time by place (package, src/ folder, Node), by function,
@@ -12,7 +13,7 @@ import { placeOf } from './lib/profile.js';
  */
 interface Node {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber?: number };
   children?: number[];
 }
 interface CpuProfile {
@@ -47,6 +48,8 @@ const { values, positionals } = parseArgs({
 const file = positionals[0];
 if (!file) throw new Error('usage: profile-summary <file.cpuprofile> [--queries n] [--top n]');
 const profile = JSON.parse(await readFile(file, 'utf8')) as CpuProfile;
+// A profile of the bundle names its code through the bundle's source maps: files of src/ and packages.
+for (const node of profile.nodes) node.callFrame = originalFrame(node.callFrame);
 const top = Number(values.top);
 
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
