@@ -79,28 +79,57 @@ export function operationWeight(
   /** Fields that page (see `pagedFieldNames`): without a page size they weigh DEFAULT_PAGE_SIZE items. */
   paged?: ReadonlySet<string>,
 ): OperationWeight {
-  const operations = document.definitions.filter(
-    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
-  );
-  const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
-  if (!operation) return { cost: 0, records: 0, providers: NO_PROVIDERS, variable: false };
-  const fragments = new Map(
-    document.definitions
-      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-      .map((d) => [d.name.value, d]),
-  );
-  const defaults = new Map(
-    (operation.variableDefinitions ?? []).map((v) => [v.variable.name.value, v.defaultValue]),
-  );
-  let variable = false;
-  const argumentValue = (node: ValueNode): unknown => {
+  return weightOf(weightPlan(document, operationName, variables, paged), variables, reach);
+}
+
+/**
+ * What an operation weighs before the providers are counted: its cost and records, and the records of
+ * each top-level field, to be counted against the providers that field may call.
+ */
+interface WeightPlan {
+  operation: OperationDefinitionNode | undefined;
+  cost: number;
+  records: number;
+  /** The top-level fields (fragments spread in place) that hold records, and how many. */
+  charged: readonly { field: FieldNode; records: number }[];
+  /** True when a variable's value went into the cost or the records. */
+  variable: boolean;
+}
+
+function weightOf(plan: WeightPlan, variables: Variables, reach: ProviderReach | undefined): OperationWeight {
+  const { operation, cost, records } = plan;
+  if (!reach || !operation || plan.charged.length === 0)
+    return { cost, records, providers: NO_PROVIDERS, variable: plan.variable };
+  // The arguments that narrow a field's providers (ids, filters) may be variables too.
+  let variable = plan.variable;
+  const read = valueReader(operation, variables, () => {
+    variable = true;
+  });
+  const providers = new Map<string, number>();
+  for (const { field, records: fieldRecords } of plan.charged)
+    for (const id of reach(operation.operation, field, read))
+      providers.set(id, (providers.get(id) ?? 0) + fieldRecords);
+  return { cost, records, providers, variable };
+}
+
+/** An argument's value as sent: literals as written, variables as given or by their default. */
+function valueReader(
+  operation: OperationDefinitionNode,
+  variables: Variables,
+  onVariable: () => void,
+): (node: ValueNode) => unknown {
+  let defaults: Map<string, ValueNode | undefined> | undefined;
+  const read = (node: ValueNode): unknown => {
     switch (node.kind) {
       case Kind.VARIABLE: {
-        variable = true;
+        onVariable();
         const name = node.name.value;
         if (variables[name] !== undefined) return variables[name];
+        defaults ??= new Map(
+          (operation.variableDefinitions ?? []).map((v) => [v.variable.name.value, v.defaultValue]),
+        );
         const fallback = defaults.get(name);
-        return fallback ? argumentValue(fallback) : undefined;
+        return fallback ? read(fallback) : undefined;
       }
       case Kind.INT:
         return Number.parseInt(node.value, 10);
@@ -108,14 +137,36 @@ export function operationWeight(
       case Kind.ENUM:
         return node.value;
       case Kind.LIST:
-        return node.values.map(argumentValue);
+        return node.values.map(read);
       case Kind.OBJECT:
-        return Object.fromEntries(node.fields.map((field) => [field.name.value, argumentValue(field.value)]));
+        return Object.fromEntries(node.fields.map((field) => [field.name.value, read(field.value)]));
       default:
         return undefined;
     }
   };
+  return read;
+}
 
+function weightPlan(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Variables,
+  paged: ReadonlySet<string> | undefined,
+): WeightPlan {
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
+  const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
+  if (!operation) return { operation, cost: 0, records: 0, charged: [], variable: false };
+  const fragments = new Map(
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
+  );
+  let variable = false;
+  const argumentValue = valueReader(operation, variables, () => {
+    variable = true;
+  });
   const multiplier = (name: string, args: readonly ArgumentNode[] | undefined): number => {
     let times = 1;
     // A page asked with no size (none given, null, or a variable left out) holds the default number of items.
@@ -173,20 +224,14 @@ export function operationWeight(
   // providers that field may call.
   let cost = 0;
   let records = 0;
-  let providers: Map<string, number> | undefined;
-  const charge = (field: FieldNode, fieldRecords: number) => {
-    if (!reach || fieldRecords === 0) return;
-    providers ??= new Map();
-    for (const id of reach(operation.operation, field, argumentValue))
-      providers.set(id, (providers.get(id) ?? 0) + fieldRecords);
-  };
+  const charged: { field: FieldNode; records: number }[] = [];
   const topLevel = (set: SelectionSetNode, seen: ReadonlySet<string>): void => {
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
         const field = fieldWeight(selection, seen);
         cost += field.cost;
         records += field.records;
-        charge(selection, field.records);
+        if (field.records > 0) charged.push({ field: selection, records: field.records });
       } else if (selection.kind === Kind.INLINE_FRAGMENT) topLevel(selection.selectionSet, seen);
       else {
         const fragment = fragments.get(selection.name.value);
@@ -196,7 +241,7 @@ export function operationWeight(
     }
   };
   topLevel(operation.selectionSet, new Set());
-  return { cost, records, providers: providers ?? NO_PROVIDERS, variable };
+  return { operation, cost, records, charged, variable };
 }
 
 /** What runs an operation beside its cost check: the admission gate, and what tells it which providers a field may call. */
@@ -289,24 +334,27 @@ function timedOut(timeoutMs: number): ExecutionResult {
 }
 
 /**
- * operationWeight, kept per parsed document (Yoga reuses the parsed form of a document it has seen)
- * for operations whose page sizes and id counts are written in the document rather than sent as
- * variables: those weigh the same every time.
+ * operationWeight, its plan kept per parsed document (Yoga reuses the parsed form of a document it
+ * has seen) for operations whose page sizes and id counts are written in the document rather than
+ * sent as variables: those weigh the same every time. Where only the providers depend on a variable
+ * (the id of a `node` lookup), they are counted again for each request; otherwise the whole weight
+ * is kept.
  */
 function weigher(reach: ProviderReach | undefined, paged: ReadonlySet<string> | undefined) {
-  const fixed = new WeakMap<DocumentNode, Map<string, OperationWeight>>();
+  const fixed = new WeakMap<DocumentNode, Map<string, { plan: WeightPlan; weight?: OperationWeight }>>();
   return (document: DocumentNode, operationName: string | null | undefined, variables: Variables) => {
     const name = operationName ?? '';
     const known = fixed.get(document)?.get(name);
-    if (known) return known;
-    const weight = operationWeight(document, operationName, variables, reach, paged);
-    if (!weight.variable) {
+    if (known) return known.weight ?? weightOf(known.plan, variables, reach);
+    const plan = weightPlan(document, operationName, variables, paged);
+    const weight = weightOf(plan, variables, reach);
+    if (!plan.variable) {
       let byName = fixed.get(document);
       if (!byName) {
         byName = new Map();
         fixed.set(document, byName);
       }
-      byName.set(name, weight);
+      byName.set(name, weight.variable ? { plan } : { plan, weight });
     }
     return weight;
   };

@@ -233,6 +233,34 @@ describe('admission by records in flight', () => {
     ]);
   });
 
+  it('charges a lookup sent again with another id to the provider of that id', async () => {
+    await using gw = await startTestGateway({
+      MAX_RECORDS_IN_FLIGHT: String(2 * HEAVY_RECORDS),
+      ADMISSION_TIMEOUT_MS: '50',
+    });
+    const lookup = 'query Lookup($id: ID!) { node(id: $id) { id } }';
+    const send = (id: string) =>
+      gw.gateway.yoga.fetch('http://gateway.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ query: lookup, variables: { id } }),
+      });
+    const riverGenId = encodeGlobalId('RiverGenDataSource', '7');
+    const catalogId = encodeGlobalId('CatalogDataSource', '0123456789abcdef01234567');
+    // The same document as the one about to run, weighed once already for a RiverGen id.
+    expect((await send(riverGenId)).status).toBe(200);
+
+    gw.sims.rivergen?.setFaults({ latencyMs: 400 });
+    const list = post(gw, HEAVY);
+    await until(async () => (await providerGauges(gw, 'rivergen')).running === HEAVY_RECORDS);
+    // RiverGen's share is full: a lookup of a catalog id needs none of it, one of a RiverGen id waits.
+    const [catalog, riverGen] = await Promise.all([send(catalogId), send(riverGenId)]);
+    expect(catalog.status).toBe(200);
+    expect(riverGen.status).toBe(503);
+    expect((await riverGen.json()).errors[0].extensions).toMatchObject({ provider: 'rivergen' });
+    expect((await list).body.errors).toBeUndefined();
+  });
+
   it('lets an operation larger than the whole budget run alone', async () => {
     await using gw = await startTestGateway({ MAX_RECORDS_IN_FLIGHT: '10' });
     gw.sims.rivergen?.setFaults({ latencyMs: 50 });
