@@ -96,6 +96,28 @@ describe('a value the gateway does not know', () => {
     });
   });
 
+  it('is read from its settings block when a field every source has comes as an object', async () => {
+    // A timestamp sent as an object (not as the docs write it), before the block in the answer.
+    const source = importSource('Odd timestamps', {
+      created_at: { seconds: 1714521600 },
+      mysql: { is_valid: true, host: 'db.example.com', port: 3306 },
+    });
+    const node = await readAs(
+      'importSources',
+      'prequel-import',
+      'getSource',
+      { status: 'success', data: { source }, message: '' },
+      '... on ImportSource { vendor rawVendor host port createdAt }',
+    );
+    expect(node).toEqual({
+      vendor: 'OTHER',
+      rawVendor: 'mysql',
+      host: 'db.example.com',
+      port: 3306,
+      createdAt: null,
+    });
+  });
+
   it('is OTHER beside its raw text: a transfer status, actor type and blame, as free strings', async () => {
     const { nativeId } = ids.destinations as Node;
     const body = destinationBody(nativeId, 'snowflake', {
