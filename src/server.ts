@@ -1,7 +1,7 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
-import type { Plugin, YogaServerInstance } from 'graphql-yoga';
+import type { Plugin, YogaInitialContext, YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { ConfigError, type GatewayConfig } from './config.js';
 import { AdmissionGate } from './gateway/admission.js';
@@ -179,21 +179,26 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     // GraphQL over HTTP's persisted documents name theirs by `documentId` (see persisted.ts).
     ...(config.persistedOperations.mode === 'off' ? {} : { extraParamNames: ['documentId'] }),
     maskedErrors: { maskError: (error, message) => maskError(error, message) },
-    // `listen` puts each request's scope on Node's request (`req`); `yoga.fetch` (tests) has none.
-    context: ({ request, req }) => {
-      const scope = requestScopeOf(req);
-      // On `listen`, Yoga aborts `request.signal` when the client's connection closes before the answer.
-      const cancellation = new Cancellation(request, config.operationTimeoutMs);
-      return createContext(
-        providers,
-        { header: (name) => request.headers.get(name) ?? undefined, tag: scope, signal: cancellation.signal },
-        limits,
-        observability.onBatch,
-        scope?.requestId,
-        cancellation,
-      );
-    },
     plugins: [
+      // Its hooks run before every other plugin's: they read what it puts on the context.
+      useGatewayContext(({ request, req }) => {
+        // `listen` puts each request's scope on Node's request (`req`); `yoga.fetch` (tests) has none.
+        const scope = requestScopeOf(req);
+        // On `listen`, Yoga aborts `request.signal` when the client's connection closes before the answer.
+        const cancellation = new Cancellation(request, config.operationTimeoutMs);
+        return createContext(
+          providers,
+          {
+            header: (name) => request.headers.get(name) ?? undefined,
+            tag: scope,
+            signal: cancellation.signal,
+          },
+          limits,
+          observability.onBatch,
+          scope?.requestId,
+          cancellation,
+        );
+      }),
       // First, as Yoga's own page would be: a browser opening GraphiQL is not a GraphQL request.
       ...(config.graphiql ? [useGraphiqlPage(graphqlEndpoint)] : []),
       ...observability.plugins,
@@ -304,6 +309,23 @@ function incidentLogger(logger: Logger) {
       logger.error({ requestId: scope?.requestId, err: cause }, cause?.message ?? text(args));
     },
   };
+}
+
+/**
+ * Puts an operation's context (its provider sessions, loaders and cancellation) on envelop's context
+ * as the operation starts to run, as Yoga's `context` option would when the context is built. The
+ * option makes envelop walk a context-building hook for every operation; the operation's first
+ * `onExecute` (or `onSubscribe`) hook extends the same context instead. Nothing before execution
+ * (parsing, validation, the request's own hooks) reads it.
+ */
+function useGatewayContext(
+  build: (initial: YogaInitialContext & { req?: unknown }) => GatewayContext,
+): Plugin<YogaInitialContext & GatewayContext> {
+  type Payload = Parameters<NonNullable<Plugin<YogaInitialContext & GatewayContext>['onExecute']>>[0];
+  const extend = ({ args, extendContext }: Pick<Payload, 'args' | 'extendContext'>) => {
+    extendContext(build(args.contextValue));
+  };
+  return { onExecute: extend, onSubscribe: extend };
 }
 
 /**
