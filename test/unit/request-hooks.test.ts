@@ -22,11 +22,17 @@ const noRefusedLater: ValidationRule = (context) => ({
 function loggingPlugins(log: string[]): Plugin[] {
   const marked = (fn: ExecuteFn, mark: string): ExecuteFn =>
     Object.assign((args: Parameters<ExecuteFn>[0]) => fn(args), { mark });
-  const markOf = (fn: ExecuteFn) => (fn as { mark?: string }).mark ?? 'none';
+  const markOf = (fn: unknown) => (fn as { mark?: string }).mark ?? 'none';
   return [
     {
-      onRequest: ({ request, url, setRequest, fetchAPI }) => {
+      onRequest: ({ request, url, setRequest, fetchAPI, requestHandler, setRequestHandler }) => {
         log.push(`A request ${url.pathname}`);
+        // The handler set here is the one the hooks after this see.
+        setRequestHandler(
+          Object.assign((...args: Parameters<typeof requestHandler>) => requestHandler(...args), {
+            mark: 'A',
+          }),
+        );
         // A request replaced here (with a header of its own) is the one the hooks after this see.
         if (request.method === 'GET')
           setRequest(new fetchAPI.Request(request.url, { headers: { 'x-seen': 'A' } }));
@@ -72,7 +78,10 @@ function loggingPlugins(log: string[]): Plugin[] {
       },
     },
     {
-      onRequest: ({ request }) => void log.push(`D request, seen ${request.headers.get('x-seen') ?? 'none'}`),
+      onRequest: ({ request, requestHandler }) =>
+        void log.push(
+          `D request, seen ${request.headers.get('x-seen') ?? 'none'}, handler ${markOf(requestHandler)}`,
+        ),
       onRequestParse: () => void log.push('D parse'),
     },
     {
@@ -158,8 +167,11 @@ function loggingPlugins(log: string[]): Plugin[] {
       },
     },
     {
-      onParams: ({ params, setParams }) => {
+      onParams: ({ params, setParams, paramsHandler, setParamsHandler }) => {
         log.push(`I params ${params.operationName ?? 'unnamed'}`);
+        setParamsHandler(
+          Object.assign((...args: Parameters<typeof paramsHandler>) => paramsHandler(...args), { mark: 'I' }),
+        );
         if (params.query?.includes('rename')) setParams({ ...params, query: '{ hello }' });
       },
       onResultProcess: ({ result, setResult, resultProcessor }) => {
@@ -174,9 +186,9 @@ function loggingPlugins(log: string[]): Plugin[] {
       },
     },
     {
-      onParams: async ({ params, setResult }) => {
+      onParams: async ({ params, setResult, paramsHandler }) => {
         await Promise.resolve();
-        log.push(`J params ${params.query}`);
+        log.push(`J params ${params.query}, handler ${markOf(paramsHandler)}`);
         if (params.query?.includes('set')) setResult({ data: { hello: 'set by J' } });
       },
       onResultProcess: ({ result }) =>
@@ -283,7 +295,7 @@ describe('hooks of the same kind run as one', () => {
   const throughC = [
     'A request /graphql',
     'B request',
-    'D request, seen none',
+    'D request, seen none, handler A',
     'A parse, parser chosen: true',
     'B parse',
     'C parse',
@@ -297,7 +309,7 @@ describe('hooks of the same kind run as one', () => {
       'A parsed: {"query":"query Named { hello }","extensions":{"parsedBy":"A"}}',
       'B parsed',
       'I params Named',
-      'J params query Named { hello }',
+      'J params query Named { hello }, handler I',
       'K parse 21 chars',
       'L parse, fn K',
       'K parsed, a document',
@@ -357,7 +369,11 @@ describe('hooks of the same kind run as one', () => {
     const separate = await get(false);
     const combined = await get(true);
     expect(combined).toEqual(separate);
-    expect(combined.log.slice(0, 3)).toEqual(['A request /graphql', 'B request', 'D request, seen A']);
+    expect(combined.log.slice(0, 3)).toEqual([
+      'A request /graphql',
+      'B request',
+      'D request, seen A, handler A',
+    ]);
   });
 
   it('runs the hooks on each part of a streamed answer, in order, and their ends once', async () => {
