@@ -203,13 +203,18 @@ function loggingPlugins(log: string[]): Plugin[] {
 type Options = YogaServerOptions<object, object>;
 
 /** What a request did (the hooks' log) and what its client saw, with the hooks as given or as one. */
-async function call(combined: boolean, url: string, init: RequestInit = {}) {
+async function call(
+  combined: boolean,
+  url: string,
+  init: RequestInit = {},
+  plugins: (log: string[]) => Plugin[] = loggingPlugins,
+) {
   const log: string[] = [];
   const options: Options = {
     schema,
     logging: false,
     cors: { origin: 'https://app.test' },
-    plugins: [useDeferStream(), ...loggingPlugins(log)],
+    plugins: [useDeferStream(), ...plugins(log)],
   };
   const yoga = combined ? createYogaServer(options) : createYoga(options);
   const response = await yoga.fetch(url, init);
@@ -374,6 +379,32 @@ describe('hooks of the same kind run as one', () => {
       'B request',
       'D request, seen A, handler A',
     ]);
+  });
+
+  it('runs the part hooks of done hooks that have only those, or only ends', async () => {
+    /** Two plugins whose done hooks return only `onNext`, or only `onEnd`, for an answer in parts. */
+    const partsOnly = (kind: 'onNext' | 'onEnd') => (log: string[]) =>
+      ['P', 'Q'].map(
+        (name): Plugin => ({
+          onExecute: () => ({
+            onExecuteDone: () =>
+              kind === 'onNext'
+                ? { onNext: ({ result }) => void log.push(`${name} next ${JSON.stringify(result)}`) }
+                : { onEnd: () => void log.push(`${name} end`) },
+          }),
+        }),
+      );
+    const deferred = {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'multipart/mixed' },
+      body: JSON.stringify({ query: '{ hello ... @defer { later } }' }),
+    };
+    for (const kind of ['onNext', 'onEnd'] as const) {
+      const separate = await call(false, 'http://gateway.test/graphql', deferred, partsOnly(kind));
+      const combined = await call(true, 'http://gateway.test/graphql', deferred, partsOnly(kind));
+      expect(combined.log).toEqual(separate.log);
+      expect(combined.log.length).toBeGreaterThanOrEqual(2);
+    }
   });
 
   it('runs the hooks on each part of a streamed answer, in order, and their ends once', async () => {
