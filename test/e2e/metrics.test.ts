@@ -190,6 +190,40 @@ describe('/metrics', () => {
     expect(moved('gateway_graphql_requests_total', { operation: 'anonymous', type: 'unknown' })).toBe(1);
   });
 
+  it('counts a call to an upstream that cannot be reached as unreachable, untimed', async () => {
+    // PDC's login is the first call, and the only one: nothing is read without it.
+    await using down = await startTestGateway({ UPSTREAM_RETRY_ATTEMPTS: '1' });
+    await down.sims.pdc?.close();
+    await down.query('query Down { catalogDataSources(first: 1) { totalCount } }');
+    const text = await (await down.gateway.yoga.fetch('http://gateway.test/metrics')).text();
+    expect(text).toMatch(
+      /^gateway_upstream_requests_total\{provider="pdc",route="authenticate",status="unreachable"\} 1$/m,
+    );
+    expect(text).toMatch(
+      /^gateway_upstream_errors_total\{provider="pdc",route="authenticate",kind="unreachable"\} 1$/m,
+    );
+    const metrics = parsePrometheus(text);
+    expect(metrics('gateway_upstream_requests_total')).toBe(1);
+    expect(metrics('gateway_upstream_request_duration_seconds_count')).toBe(0);
+  });
+
+  it('labels the first 200 operation names it sees; a new name after them counts as `other`', async () => {
+    await using fresh = await startTestGateway();
+    for (let i = 0; i <= 200; i++) await fresh.query(`query Name${i} { __typename }`);
+    await fresh.query('query Name0 { __typename }');
+    const metrics = parsePrometheus(
+      await (await fresh.gateway.yoga.fetch('http://gateway.test/metrics')).text(),
+    );
+    expect(metrics('gateway_graphql_requests_total', { operation: 'Name0' })).toBe(2);
+    expect(metrics('gateway_graphql_requests_total', { operation: 'Name199' })).toBe(1);
+    expect(metrics('gateway_graphql_requests_total', { operation: 'Name200' })).toBe(0);
+    expect(
+      metrics('gateway_graphql_requests_total', { operation: 'other', type: 'query', outcome: 'ok' }),
+    ).toBe(1);
+    expect(metrics('gateway_graphql_request_duration_seconds_count', { operation: 'other' })).toBe(1);
+    expect(metrics('gateway_graphql_requests_total')).toBe(202);
+  });
+
   it('shows the breaker state of each provider, and open once an upstream keeps failing', async () => {
     await using other = await startTestGateway({
       UPSTREAM_RETRY_ATTEMPTS: '1',
