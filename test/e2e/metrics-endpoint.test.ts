@@ -62,6 +62,8 @@ describe('the /metrics endpoint and the requests it counts', () => {
     expect(moved('gateway_graphql_requests_total', { ...later, outcome: 'UPSTREAM_UNAVAILABLE' })).toBe(1);
     expect(moved('gateway_graphql_requests_total')).toBe(1);
     expect(moved('gateway_graphql_request_duration_seconds_count', later)).toBe(1);
+    // Timed in seconds from the request to its last part: well under the 30 s bucket.
+    expect(moved('gateway_graphql_request_duration_seconds_bucket', { ...later, le: '30' })).toBe(1);
   });
 
   it('counts a subscription once it ends, as a subscription, by its name and outcome', async () => {
@@ -131,8 +133,8 @@ describe('the /metrics endpoint and the requests it counts', () => {
       }),
     ).toBe(1);
     expect(moved('gateway_graphql_requests_total')).toBe(1);
-    expect(
-      moved('gateway_graphql_request_duration_seconds_count', { operation: 'anonymous', type: 'unknown' }),
-    ).toBe(1);
+    const unknown = { operation: 'anonymous', type: 'unknown' };
+    expect(moved('gateway_graphql_request_duration_seconds_count', unknown)).toBe(1);
+    expect(moved('gateway_graphql_request_duration_seconds_bucket', { ...unknown, le: '30' })).toBe(1);
   });
 });
