@@ -101,6 +101,7 @@ describe('tracing', () => {
       name: 'query Rivers',
       parentSpanId: undefined,
       status: ERROR,
+      statusMessage: 'UPSTREAM_UNAVAILABLE',
       attributes: { 'graphql.error.codes': ['UPSTREAM_UNAVAILABLE'] },
     });
     if (!operation) return;
@@ -109,6 +110,7 @@ describe('tracing', () => {
     expect(call).toMatchObject({
       kind: CLIENT,
       status: ERROR,
+      statusMessage: '503',
       traceId: operation.traceId,
       attributes: {
         'gateway.upstream.provider': 'rivergen',
@@ -144,6 +146,65 @@ describe('tracing', () => {
     expect(operation.durationMs).toBeGreaterThanOrEqual(300);
     const [call] = childrenOf(receiver.spans, operation);
     expect(call?.attributes['gateway.upstream.provider']).toBe('rivergen');
+  });
+
+  it('names an anonymous operation by its type, and a client span by method, provider and route, with the upstream’s port', async () => {
+    // The endpoint as given with a slash after it: the spans still go to <endpoint>/v1/traces.
+    receiver = await startOtlpReceiver();
+    const { gw, close } = await startGateway({ OTEL_EXPORTER_OTLP_ENDPOINT: `${receiver.url}//` });
+    const result = await gw.query('{ catalogDataSources(first: 1) { totalCount } }');
+    expect(result.errors).toBeUndefined();
+    await close();
+
+    const operation = receiver.spans.find((span) => span.kind === SERVER);
+    expect(operation).toMatchObject({
+      name: 'query',
+      status: 0,
+      attributes: { 'graphql.operation.name': 'anonymous', 'graphql.operation.type': 'query' },
+    });
+    expect(operation?.attributes).not.toHaveProperty('graphql.error.codes');
+    if (!operation) return;
+    const call = childrenOf(receiver.spans, operation).find(
+      (span) => span.attributes['gateway.upstream.route'] === 'filterDataSources',
+    );
+    expect(call).toMatchObject({
+      name: 'POST pdc.filterDataSources',
+      status: 0,
+      attributes: {
+        'server.address': '127.0.0.1',
+        'server.port': Number(new URL(gw.sims.pdc?.url ?? '').port),
+      },
+    });
+    expect(call?.attributes).not.toHaveProperty('error.type');
+  });
+
+  it('marks a call that got no answer in time with its kind and no status, and the operation with its code', async () => {
+    const { gw, close, receiver } = await tracedGateway({
+      UPSTREAM_RETRY_ATTEMPTS: '1',
+      UPSTREAM_HEADERS_TIMEOUT_MS: '200',
+    });
+    gw.sims.rivergen?.setFaults({ hang: true, operations: ['listDataSources'] });
+    const result = await gw.query('query Stuck { riverGenDataSources(first: 1) { totalCount } }');
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_TIMEOUT' });
+    await close();
+
+    const operation = receiver.spans.find((span) => span.kind === SERVER);
+    expect(operation).toMatchObject({
+      name: 'query Stuck',
+      status: ERROR,
+      statusMessage: 'UPSTREAM_TIMEOUT',
+      attributes: { 'graphql.error.codes': ['UPSTREAM_TIMEOUT'] },
+    });
+    if (!operation) return;
+    const [call, ...more] = childrenOf(receiver.spans, operation);
+    expect(more).toEqual([]);
+    expect(call).toMatchObject({
+      name: 'GET rivergen.listDataSources',
+      status: ERROR,
+      statusMessage: 'timeout',
+      attributes: { 'error.type': 'timeout' },
+    });
+    expect(call?.attributes).not.toHaveProperty('http.response.status_code');
   });
 
   it('is off unless an endpoint is configured: nothing exported, no traceparent sent', async () => {

@@ -13,6 +13,8 @@ export interface ReceivedSpan {
   attributes: Record<string, unknown>;
   /** 0 unset, 1 ok, 2 error. */
   status: number;
+  /** The status's description, when it has one. */
+  statusMessage?: string;
   /** The `service.name` of the resource that sent it. */
   service: unknown;
   /** From its start to its end, in milliseconds. */
@@ -52,7 +54,7 @@ interface OtlpExport {
         name: string;
         kind: number;
         attributes?: OtlpAttribute[];
-        status?: { code?: number };
+        status?: { code?: number; message?: string };
         startTimeUnixNano?: string | number;
         endTimeUnixNano?: string | number;
       }[];
@@ -99,6 +101,7 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
               kind: span.kind,
               attributes: attributes(span.attributes),
               status: span.status?.code ?? 0,
+              statusMessage: span.status?.message || undefined,
               service,
               durationMs:
                 Number(BigInt(span.endTimeUnixNano ?? 0) - BigInt(span.startTimeUnixNano ?? 0)) / 1e6,
