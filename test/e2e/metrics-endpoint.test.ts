@@ -137,4 +137,12 @@ describe('the /metrics endpoint and the requests it counts', () => {
     expect(moved('gateway_graphql_request_duration_seconds_count', unknown)).toBe(1);
     expect(moved('gateway_graphql_request_duration_seconds_bucket', { ...unknown, le: '30' })).toBe(1);
   });
+
+  it('counts a query without a name as anonymous', async () => {
+    const moved = await delta(() => gw.query('{ __typename }'));
+    expect(
+      moved('gateway_graphql_requests_total', { operation: 'anonymous', type: 'query', outcome: 'ok' }),
+    ).toBe(1);
+    expect(moved('gateway_graphql_requests_total')).toBe(1);
+  });
 });
