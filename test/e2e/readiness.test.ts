@@ -53,6 +53,10 @@ describe('/ready', () => {
     expect(answer.body).toEqual({ ready: true, providers: PROVIDERS.map((id) => ({ id, ready: true })) });
     expect(answer.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(answer.headers.get('cache-control')).toBe('no-store');
+    // A load balancer's HEAD gets the same status, and no cache keeps it either.
+    const head = await fetch(`${http.base}/ready`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('cache-control')).toBe('no-store');
   });
 
   it('is served at /ready alone', async () => {
