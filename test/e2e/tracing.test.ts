@@ -64,6 +64,7 @@ describe('tracing', () => {
       traceId: TRACE_ID,
       parentSpanId: CALLER_SPAN,
       service: 'gateway-under-test',
+      scope: 'datasource-gateway',
       attributes: { 'graphql.operation.name': 'TracedCatalog', 'graphql.operation.type': 'query' },
     });
     if (!operation) return;
@@ -205,6 +206,49 @@ describe('tracing', () => {
       attributes: { 'error.type': 'timeout' },
     });
     expect(call?.attributes).not.toHaveProperty('http.response.status_code');
+  });
+
+  it('marks an operation with each distinct code its errors carry, and a call refused as too large with its kind and status', async () => {
+    const { gw, close, receiver } = await tracedGateway({ UPSTREAM_RETRY_ATTEMPTS: '1' });
+    const list = await gw.query<{ catalogDataSources: { edges: { node: { id: string } }[] } }>(
+      '{ catalogDataSources(first: 1) { edges { node { id } } } }',
+    );
+    const id = list.data?.catalogDataSources.edges[0]?.node.id;
+    gw.sims.rivergen?.setFaults({ failNext: 1, errorStatus: 503, operations: ['listDataSources'] });
+    gw.sims.pdc?.setFaults({
+      oversizedBytes: 17 * 1024 * 1024,
+      oversizedDeclared: true,
+      operations: ['getDataSourcesByIds'],
+    });
+    const result = await gw.query(
+      'query Both($id: ID!) { riverGenDataSources(first: 1) { totalCount } node(id: $id) { id } }',
+      { id },
+    );
+    const codes = result.errors?.map((error) => error.extensions?.code);
+    expect(new Set(codes)).toEqual(new Set(['UPSTREAM_UNAVAILABLE', 'UPSTREAM_ERROR']));
+    await close();
+
+    const operation = receiver.spans.find((span) => span.kind === SERVER && span.name === 'query Both');
+    expect(operation?.status).toBe(ERROR);
+    const marked = operation?.attributes['graphql.error.codes'] as string[];
+    expect([...marked].sort()).toEqual(['UPSTREAM_ERROR', 'UPSTREAM_UNAVAILABLE']);
+    expect(operation?.statusMessage).toBe(marked.join(', '));
+    const large = receiver.spans.find(
+      (span) => span.attributes['gateway.upstream.route'] === 'getDataSourcesByIds',
+    );
+    expect(large).toMatchObject({
+      status: ERROR,
+      statusMessage: 'too-large',
+      attributes: { 'error.type': 'too-large', 'http.response.status_code': 200 },
+    });
+  });
+
+  it('keeps the span of a request refused before it ran under its first name', async () => {
+    const { gw, close, receiver } = await tracedGateway();
+    const result = await gw.query('query Broken { nope }');
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED' });
+    await close();
+    expect(receiver.spans.map((span) => span.name)).toEqual(['GraphQL operation']);
   });
 
   it('is off unless an endpoint is configured: nothing exported, no traceparent sent', async () => {

@@ -17,6 +17,8 @@ export interface ReceivedSpan {
   statusMessage?: string;
   /** The `service.name` of the resource that sent it. */
   service: unknown;
+  /** The name of the instrumentation scope (the tracer) that made it. */
+  scope?: string;
   /** From its start to its end, in milliseconds. */
   durationMs: number;
 }
@@ -47,6 +49,7 @@ interface OtlpExport {
   resourceSpans?: {
     resource?: { attributes?: OtlpAttribute[] };
     scopeSpans?: {
+      scope?: { name?: string };
       spans?: {
         traceId: string;
         spanId: string;
@@ -103,6 +106,7 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
               status: span.status?.code ?? 0,
               statusMessage: span.status?.message || undefined,
               service,
+              scope: scope.scope?.name,
               durationMs:
                 Number(BigInt(span.endTimeUnixNano ?? 0) - BigInt(span.startTimeUnixNano ?? 0)) / 1e6,
             });
