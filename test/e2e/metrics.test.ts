@@ -1,4 +1,6 @@
+import { AggregatorRegistry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GatewayOptions } from '../../src/server.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { type ListeningGateway, serveOverHttp } from '../support/listening.js';
 import { parsePrometheus, type Scrape } from '../support/prometheus.js';
@@ -37,7 +39,48 @@ async function catalogIds(count: number): Promise<string[]> {
   return list.data?.catalogDataSources.edges.map((edge) => edge.node.id) ?? [];
 }
 
+/** Each gateway metric's type, as docs/operations.md lists them (admission's on by default). */
+const TYPES = {
+  gateway_graphql_requests_total: 'counter',
+  gateway_graphql_request_duration_seconds: 'histogram',
+  gateway_upstream_requests_total: 'counter',
+  gateway_upstream_request_duration_seconds: 'histogram',
+  gateway_upstream_errors_total: 'counter',
+  gateway_dataloader_batch_size: 'histogram',
+  gateway_response_cache_lookups_total: 'counter',
+  gateway_redis_errors_total: 'counter',
+  gateway_rate_limited_total: 'counter',
+  gateway_upstream_breaker_state: 'gauge',
+  gateway_upstream_budget_rps: 'gauge',
+  gateway_provider_ready: 'gauge',
+  gateway_admission_running_records: 'gauge',
+  gateway_admission_waiting: 'gauge',
+  gateway_admission_provider_running_records: 'gauge',
+  gateway_admission_provider_waiting: 'gauge',
+  gateway_subscriptions_open: 'gauge',
+};
+
+/** The `# TYPE` of each `gateway_` metric in a scrape. */
+function typesIn(text: string): Record<string, string> {
+  return Object.fromEntries(
+    [...text.matchAll(/^# TYPE (gateway_\w+) (.*)$/gm)].map(([, name, type]) => [name, type]),
+  );
+}
+
+/** The `# HELP` line of each `gateway_` metric in a scrape. */
+function helpIn(text: string): string[] {
+  return text.split('\n').filter((line) => line.startsWith('# HELP gateway_'));
+}
+
 describe('/metrics', () => {
+  it('names every gateway metric with its type and a help text', async () => {
+    const text = await (await http.get('/metrics')).text();
+    expect(typesIn(text)).toEqual(TYPES);
+    const help = helpIn(text);
+    expect(help.map((line) => line.split(' ')[2])).toEqual(Object.keys(TYPES));
+    for (const line of help) expect(line).toMatch(/^# HELP gateway_\w+ \S.{20,}$/);
+  });
+
   it('counts a named query once, by name, type and outcome, and times it', async () => {
     const moved = await delta(() =>
       gw.query('query CatalogPage { catalogDataSources(first: 3) { totalCount } }'),
@@ -147,6 +190,40 @@ describe('/metrics', () => {
     expect(moved('gateway_graphql_requests_total', { operation: 'anonymous', type: 'unknown' })).toBe(1);
   });
 
+  it('counts a call to an upstream that cannot be reached as unreachable, untimed', async () => {
+    // PDC's login is the first call, and the only one: nothing is read without it.
+    await using down = await startTestGateway({ UPSTREAM_RETRY_ATTEMPTS: '1' });
+    await down.sims.pdc?.close();
+    await down.query('query Down { catalogDataSources(first: 1) { totalCount } }');
+    const text = await (await down.gateway.yoga.fetch('http://gateway.test/metrics')).text();
+    expect(text).toMatch(
+      /^gateway_upstream_requests_total\{provider="pdc",route="authenticate",status="unreachable"\} 1$/m,
+    );
+    expect(text).toMatch(
+      /^gateway_upstream_errors_total\{provider="pdc",route="authenticate",kind="unreachable"\} 1$/m,
+    );
+    const metrics = parsePrometheus(text);
+    expect(metrics('gateway_upstream_requests_total')).toBe(1);
+    expect(metrics('gateway_upstream_request_duration_seconds_count')).toBe(0);
+  });
+
+  it('labels the first 200 operation names it sees; a new name after them counts as `other`', async () => {
+    await using fresh = await startTestGateway();
+    for (let i = 0; i <= 200; i++) await fresh.query(`query Name${i} { __typename }`);
+    await fresh.query('query Name0 { __typename }');
+    const metrics = parsePrometheus(
+      await (await fresh.gateway.yoga.fetch('http://gateway.test/metrics')).text(),
+    );
+    expect(metrics('gateway_graphql_requests_total', { operation: 'Name0' })).toBe(2);
+    expect(metrics('gateway_graphql_requests_total', { operation: 'Name199' })).toBe(1);
+    expect(metrics('gateway_graphql_requests_total', { operation: 'Name200' })).toBe(0);
+    expect(
+      metrics('gateway_graphql_requests_total', { operation: 'other', type: 'query', outcome: 'ok' }),
+    ).toBe(1);
+    expect(metrics('gateway_graphql_request_duration_seconds_count', { operation: 'other' })).toBe(1);
+    expect(metrics('gateway_graphql_requests_total')).toBe(202);
+  });
+
   it('shows the breaker state of each provider, and open once an upstream keeps failing', async () => {
     await using other = await startTestGateway({
       UPSTREAM_RETRY_ATTEMPTS: '1',
@@ -193,5 +270,82 @@ describe('/metrics', () => {
     const found = await off.query('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids });
     expect(found).toEqual({ data: { nodes: ids.map((id) => ({ id })) }, status: 200 });
     expect(off.sims.pdc?.stats.count('getDataSourcesByIds')).toBe(1);
+  });
+});
+
+/**
+ * Gateways in this process as the workers of one cluster: each hands its own metrics over, and the
+ * /metrics of any answers with prom-client's aggregation of them all, as cluster.ts's primary does.
+ */
+function inProcessCluster(): NonNullable<GatewayOptions['sumOverWorkers']> {
+  const workers: (() => Promise<unknown[]>)[] = [];
+  return (local) => {
+    workers.push(local);
+    return async () => {
+      const each = await Promise.all(workers.map((own) => own()));
+      return AggregatorRegistry.aggregate(
+        each as Parameters<typeof AggregatorRegistry.aggregate>[0],
+      ).metrics();
+    };
+  };
+}
+
+describe('/metrics with WORKERS', () => {
+  it('sums the workers’ counts and histograms, keeps the budget shared and a provider ready only if in each worker', async () => {
+    const cluster = inProcessCluster();
+    const env = { UPSTREAM_RETRY_ATTEMPTS: '1', UPSTREAM_HEADERS_TIMEOUT_MS: '300', RIVERGEN_MAX_RPS: '5' };
+    await using a = await startTestGateway(env, { sumOverWorkers: cluster });
+    await using b = await startTestGateway(env, { sumOverWorkers: cluster });
+    const lookUp = async (worker: TestGateway, count: number) => {
+      const list = await worker.query<{ catalogDataSources: { edges: { node: { id: string } }[] } }>(
+        'query Spread($n: Int) { catalogDataSources(first: $n) { edges { node { id } } } }',
+        { n: count },
+      );
+      const ids = list.data?.catalogDataSources.edges.map((edge) => edge.node.id) ?? [];
+      expect(ids).toHaveLength(count);
+      await worker.query('query Lookup($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids });
+      return ids;
+    };
+    await lookUp(a, 7);
+    const [id] = await lookUp(b, 3);
+    b.sims.pdc?.setFaults({ hang: true, operations: ['getDataSourcesByIds'] });
+    await b.query('query($id: ID!) { node(id: $id) { id } }', { id });
+    await a.gateway.yoga.fetch('http://gateway.test/ready');
+    await b.sims.pdc?.close();
+    await b.gateway.yoga.fetch('http://gateway.test/ready');
+
+    const text = await (await a.gateway.yoga.fetch('http://gateway.test/metrics')).text();
+    const metrics = parsePrometheus(text);
+    expect(typesIn(text)).toEqual(TYPES);
+    expect(helpIn(text)).toEqual(helpIn(await (await http.get('/metrics')).text()));
+
+    const spread = { operation: 'Spread', type: 'query' };
+    expect(metrics('gateway_graphql_requests_total', { ...spread, outcome: 'ok' })).toBe(2);
+    expect(metrics('gateway_graphql_request_duration_seconds_count', spread)).toBe(2);
+    expect(metrics('gateway_graphql_request_duration_seconds_bucket', { ...spread, le: '+Inf' })).toBe(2);
+    expect(metrics('gateway_graphql_request_duration_seconds_bucket', { ...spread, le: '30' })).toBe(2);
+    expect(metrics('gateway_graphql_request_duration_seconds_sum', spread)).toBeGreaterThan(0);
+
+    const batches = { loader: 'CatalogDataSource', provider: 'pdc' };
+    // Batches of 7 and 3 ids, and the 1 id of the lookup that got no answer.
+    expect(metrics('gateway_dataloader_batch_size_bucket', { ...batches, le: '2' })).toBe(1);
+    expect(metrics('gateway_dataloader_batch_size_bucket', { ...batches, le: '5' })).toBe(2);
+    expect(metrics('gateway_dataloader_batch_size_bucket', { ...batches, le: '10' })).toBe(3);
+    expect(metrics('gateway_dataloader_batch_size_bucket', { ...batches, le: '+Inf' })).toBe(3);
+    expect(metrics('gateway_dataloader_batch_size_sum', batches)).toBe(11);
+    expect(metrics('gateway_dataloader_batch_size_count', batches)).toBe(3);
+
+    // A call that got no answer has no status: the label is left out, not written empty.
+    expect(text).toMatch(
+      /^gateway_upstream_errors_total\{provider="pdc",route="getDataSourcesByIds",kind="timeout"\} 1$/m,
+    );
+    expect(metrics('gateway_upstream_errors_total')).toBe(1);
+
+    expect(metrics('gateway_upstream_breaker_state', { provider: 'pdc', state: 'closed' })).toBe(2);
+    expect(metrics('gateway_upstream_budget_rps', { provider: 'rivergen' })).toBe(5);
+    expect(metrics('gateway_provider_ready', { provider: 'pdc' })).toBe(0);
+    expect(metrics('gateway_provider_ready', { provider: 'rivergen' })).toBe(1);
+    expect(text).toMatch(/^gateway_subscriptions_open 0$/m);
+    expect(text).toMatch(/^gateway_admission_running_records 0$/m);
   });
 });

@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { type ListeningGateway, serveOverHttp } from '../support/listening.js';
@@ -25,12 +26,15 @@ interface ReadyBody {
   ready: boolean;
   draining?: true;
   providers?: { id: string; ready: boolean; reason?: string }[];
+  redis?: { ok: boolean; reason?: string };
 }
 
-async function ready(on: ListeningGateway): Promise<{ status: number; body: ReadyBody; text: string }> {
+async function ready(
+  on: ListeningGateway,
+): Promise<{ status: number; body: ReadyBody; text: string; headers: Headers }> {
   const response = await on.get('/ready');
   const text = await response.text();
-  return { status: response.status, body: JSON.parse(text) as ReadyBody, text };
+  return { status: response.status, body: JSON.parse(text) as ReadyBody, text, headers: response.headers };
 }
 
 /** What /ready says when every provider but `down` is ready and `down` is not, for `reason`. */
@@ -47,6 +51,23 @@ describe('/ready', () => {
     const answer = await ready(http);
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({ ready: true, providers: PROVIDERS.map((id) => ({ id, ready: true })) });
+    expect(answer.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(answer.headers.get('cache-control')).toBe('no-store');
+    // A load balancer's HEAD gets the same status, and no cache keeps it either.
+    const head = await fetch(`${http.base}/ready`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('is served at /ready alone', async () => {
+    const { gw, http } = await start();
+    gw.resetCounts();
+    for (const path of ['/ready/', '/readyz', '/graphql/ready']) {
+      const other = await http.get(path);
+      expect(other.status).toBe(404);
+      expect(await other.text()).toBe('');
+    }
+    for (const id of PROVIDERS) expect(gw.sims[id]?.stats.count()).toBe(0);
   });
 
   it('stays 200 while one provider is down, naming it, and the others still answer', async () => {
@@ -175,6 +196,22 @@ describe('/ready', () => {
     expect(answer.body).toEqual({ ready: false, draining: true });
     for (const id of PROVIDERS) expect(gw.sims[id]?.stats.count('unmatched')).toBe(0);
     expect((await gw.query(IMPORT_SOURCES)).errors).toBeUndefined();
+  });
+
+  it('with REDIS_URL, reports Redis unreachable beside the providers, still ready, naming no address', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as { port: number };
+    await new Promise((resolve) => closed.close(resolve));
+    const { http } = await start({ REDIS_URL: `redis://127.0.0.1:${port}` });
+    const answer = await ready(http);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({
+      ready: true,
+      providers: PROVIDERS.map((id) => ({ id, ready: true })),
+      redis: { ok: false, reason: expect.any(String) },
+    });
+    expect(answer.text).not.toContain(String(port));
   });
 
   it('exposes each provider’s state at the last check as gateway_provider_ready', async () => {

@@ -64,6 +64,7 @@ describe('tracing', () => {
       traceId: TRACE_ID,
       parentSpanId: CALLER_SPAN,
       service: 'gateway-under-test',
+      scope: 'datasource-gateway',
       attributes: { 'graphql.operation.name': 'TracedCatalog', 'graphql.operation.type': 'query' },
     });
     if (!operation) return;
@@ -101,6 +102,7 @@ describe('tracing', () => {
       name: 'query Rivers',
       parentSpanId: undefined,
       status: ERROR,
+      statusMessage: 'UPSTREAM_UNAVAILABLE',
       attributes: { 'graphql.error.codes': ['UPSTREAM_UNAVAILABLE'] },
     });
     if (!operation) return;
@@ -109,6 +111,7 @@ describe('tracing', () => {
     expect(call).toMatchObject({
       kind: CLIENT,
       status: ERROR,
+      statusMessage: '503',
       traceId: operation.traceId,
       attributes: {
         'gateway.upstream.provider': 'rivergen',
@@ -144,6 +147,108 @@ describe('tracing', () => {
     expect(operation.durationMs).toBeGreaterThanOrEqual(300);
     const [call] = childrenOf(receiver.spans, operation);
     expect(call?.attributes['gateway.upstream.provider']).toBe('rivergen');
+  });
+
+  it('names an anonymous operation by its type, and a client span by method, provider and route, with the upstream’s port', async () => {
+    // The endpoint as given with a slash after it: the spans still go to <endpoint>/v1/traces.
+    receiver = await startOtlpReceiver();
+    const { gw, close } = await startGateway({ OTEL_EXPORTER_OTLP_ENDPOINT: `${receiver.url}//` });
+    const result = await gw.query('{ catalogDataSources(first: 1) { totalCount } }');
+    expect(result.errors).toBeUndefined();
+    await close();
+
+    const operation = receiver.spans.find((span) => span.kind === SERVER);
+    expect(operation).toMatchObject({
+      name: 'query',
+      status: 0,
+      attributes: { 'graphql.operation.name': 'anonymous', 'graphql.operation.type': 'query' },
+    });
+    expect(operation?.attributes).not.toHaveProperty('graphql.error.codes');
+    if (!operation) return;
+    const call = childrenOf(receiver.spans, operation).find(
+      (span) => span.attributes['gateway.upstream.route'] === 'filterDataSources',
+    );
+    expect(call).toMatchObject({
+      name: 'POST pdc.filterDataSources',
+      status: 0,
+      attributes: {
+        'server.address': '127.0.0.1',
+        'server.port': Number(new URL(gw.sims.pdc?.url ?? '').port),
+      },
+    });
+    expect(call?.attributes).not.toHaveProperty('error.type');
+  });
+
+  it('marks a call that got no answer in time with its kind and no status, and the operation with its code', async () => {
+    const { gw, close, receiver } = await tracedGateway({
+      UPSTREAM_RETRY_ATTEMPTS: '1',
+      UPSTREAM_HEADERS_TIMEOUT_MS: '200',
+    });
+    gw.sims.rivergen?.setFaults({ hang: true, operations: ['listDataSources'] });
+    const result = await gw.query('query Stuck { riverGenDataSources(first: 1) { totalCount } }');
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_TIMEOUT' });
+    await close();
+
+    const operation = receiver.spans.find((span) => span.kind === SERVER);
+    expect(operation).toMatchObject({
+      name: 'query Stuck',
+      status: ERROR,
+      statusMessage: 'UPSTREAM_TIMEOUT',
+      attributes: { 'graphql.error.codes': ['UPSTREAM_TIMEOUT'] },
+    });
+    if (!operation) return;
+    const [call, ...more] = childrenOf(receiver.spans, operation);
+    expect(more).toEqual([]);
+    expect(call).toMatchObject({
+      name: 'GET rivergen.listDataSources',
+      status: ERROR,
+      statusMessage: 'timeout',
+      attributes: { 'error.type': 'timeout' },
+    });
+    expect(call?.attributes).not.toHaveProperty('http.response.status_code');
+  });
+
+  it('marks an operation with each distinct code its errors carry, and a call refused as too large with its kind and status', async () => {
+    const { gw, close, receiver } = await tracedGateway({ UPSTREAM_RETRY_ATTEMPTS: '1' });
+    const list = await gw.query<{ catalogDataSources: { edges: { node: { id: string } }[] } }>(
+      '{ catalogDataSources(first: 1) { edges { node { id } } } }',
+    );
+    const id = list.data?.catalogDataSources.edges[0]?.node.id;
+    gw.sims.rivergen?.setFaults({ failNext: 1, errorStatus: 503, operations: ['listDataSources'] });
+    gw.sims.pdc?.setFaults({
+      oversizedBytes: 17 * 1024 * 1024,
+      oversizedDeclared: true,
+      operations: ['getDataSourcesByIds'],
+    });
+    const result = await gw.query(
+      'query Both($id: ID!) { riverGenDataSources(first: 1) { totalCount } node(id: $id) { id } }',
+      { id },
+    );
+    const codes = result.errors?.map((error) => error.extensions?.code);
+    expect(new Set(codes)).toEqual(new Set(['UPSTREAM_UNAVAILABLE', 'UPSTREAM_ERROR']));
+    await close();
+
+    const operation = receiver.spans.find((span) => span.kind === SERVER && span.name === 'query Both');
+    expect(operation?.status).toBe(ERROR);
+    const marked = operation?.attributes['graphql.error.codes'] as string[];
+    expect([...marked].sort()).toEqual(['UPSTREAM_ERROR', 'UPSTREAM_UNAVAILABLE']);
+    expect(operation?.statusMessage).toBe(marked.join(', '));
+    const large = receiver.spans.find(
+      (span) => span.attributes['gateway.upstream.route'] === 'getDataSourcesByIds',
+    );
+    expect(large).toMatchObject({
+      status: ERROR,
+      statusMessage: 'too-large',
+      attributes: { 'error.type': 'too-large', 'http.response.status_code': 200 },
+    });
+  });
+
+  it('keeps the span of a request refused before it ran under its first name', async () => {
+    const { gw, close, receiver } = await tracedGateway();
+    const result = await gw.query('query Broken { nope }');
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED' });
+    await close();
+    expect(receiver.spans.map((span) => span.name)).toEqual(['GraphQL operation']);
   });
 
   it('is off unless an endpoint is configured: nothing exported, no traceparent sent', async () => {

@@ -7,7 +7,7 @@ import { loadRedisDriver } from '../../src/gateway/shared/redis.js';
 import { providers } from '../../src/providers/registry.js';
 import { startDemoUpstreams } from '../../src/sandbox/demo.js';
 import type { SandboxShape, Simulator } from '../../src/sandbox/kit/index.js';
-import { createGateway, type Gateway } from '../../src/server.js';
+import { createGateway, type Gateway, type GatewayOptions } from '../../src/server.js';
 
 export interface GraphQLResponse<TData = Record<string, unknown>> extends ExecutionResult<TData> {
   errors?: ExecutionResult['errors'] &
@@ -40,18 +40,22 @@ export interface TestGateway {
 /**
  * The gateway over freshly seeded simulators on loopback, configured through the environment.
  * It is open (`GATEWAY_AUTH=none`, as in demo mode) unless `env` says otherwise. The simulators
- * answer in the shape SANDBOX_SHAPE names, or in `options.shape`.
+ * answer in the shape SANDBOX_SHAPE names, or in `options.shape`; `options.sumOverWorkers` makes it
+ * a cluster worker whose /metrics answers for the whole cluster.
  */
 export async function startTestGateway(
   env: Record<string, string> = {},
-  options: { shape?: SandboxShape } = {},
+  options: { shape?: SandboxShape; sumOverWorkers?: GatewayOptions['sumOverWorkers'] } = {},
 ): Promise<TestGateway> {
   const demo = await startDemoUpstreams(options);
   const logs: string[] = [];
   const logger = createLogger('debug', { write: (line: string) => void logs.push(line) });
   const config = loadConfig({ GATEWAY_AUTH: 'none', ...demo.env, ...env }, providers);
   if (config.redisUrl) await loadRedisDriver();
-  const gateway = createGateway(await loadPersistedManifest(config), { logger });
+  const gateway = createGateway(await loadPersistedManifest(config), {
+    logger,
+    sumOverWorkers: options.sumOverWorkers,
+  });
   const sims = Object.fromEntries(demo.simulators.map((sim) => [sim.provider, sim]));
   const close = async () => {
     await gateway.close();

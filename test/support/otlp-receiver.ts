@@ -13,8 +13,12 @@ export interface ReceivedSpan {
   attributes: Record<string, unknown>;
   /** 0 unset, 1 ok, 2 error. */
   status: number;
+  /** The status's description, when it has one. */
+  statusMessage?: string;
   /** The `service.name` of the resource that sent it. */
   service: unknown;
+  /** The name of the instrumentation scope (the tracer) that made it. */
+  scope?: string;
   /** From its start to its end, in milliseconds. */
   durationMs: number;
 }
@@ -45,6 +49,7 @@ interface OtlpExport {
   resourceSpans?: {
     resource?: { attributes?: OtlpAttribute[] };
     scopeSpans?: {
+      scope?: { name?: string };
       spans?: {
         traceId: string;
         spanId: string;
@@ -52,7 +57,7 @@ interface OtlpExport {
         name: string;
         kind: number;
         attributes?: OtlpAttribute[];
-        status?: { code?: number };
+        status?: { code?: number; message?: string };
         startTimeUnixNano?: string | number;
         endTimeUnixNano?: string | number;
       }[];
@@ -99,7 +104,9 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
               kind: span.kind,
               attributes: attributes(span.attributes),
               status: span.status?.code ?? 0,
+              statusMessage: span.status?.message || undefined,
               service,
+              scope: scope.scope?.name,
               durationMs:
                 Number(BigInt(span.endTimeUnixNano ?? 0) - BigInt(span.startTimeUnixNano ?? 0)) / 1e6,
             });

@@ -3,16 +3,16 @@ import { CounterFamily, GaugeFamily, HistogramFamily } from '../../src/gateway/o
 
 describe('Prometheus text of the gateway’s own series', () => {
   it('writes counters per label set, leaves out labels without a value and escapes the rest', () => {
-    const calls = new CounterFamily('calls_total', 'Calls.\nBy route.', ['route', 'status']);
+    const calls = new CounterFamily('calls_total', 'Calls.\nBy route \\ status.', ['route', 'status']);
     calls.inc(['a "b" \\ c', 200]);
     calls.inc(['a "b" \\ c', 200], 2);
-    calls.inc(['d', undefined]);
+    calls.inc(['d\ne', undefined]);
     expect(calls.expose()).toBe(
       [
-        '# HELP calls_total Calls.\\nBy route.',
+        '# HELP calls_total Calls.\\nBy route \\\\ status.',
         '# TYPE calls_total counter',
         'calls_total{route="a \\"b\\" \\\\ c",status="200"} 3',
-        'calls_total{route="d"} 1',
+        'calls_total{route="d\\ne"} 1',
         '',
       ].join('\n'),
     );
@@ -38,8 +38,18 @@ describe('Prometheus text of the gateway’s own series', () => {
   it('reads gauges fresh at every scrape', () => {
     let waiting = 1;
     const gauge = new GaugeFamily('waiting', 'Waiting.', [], () => [[[], waiting]]);
-    expect(gauge.expose()).toContain('\nwaiting 1\n');
+    expect(gauge.expose()).toBe('# HELP waiting Waiting.\n# TYPE waiting gauge\nwaiting 1\n');
     waiting = 0;
-    expect(gauge.expose()).toContain('\nwaiting 0\n');
+    expect(gauge.expose()).toBe('# HELP waiting Waiting.\n# TYPE waiting gauge\nwaiting 0\n');
+  });
+
+  it('writes infinite values as the text format spells them', () => {
+    const bounds = new GaugeFamily('bound', 'Bound.', ['side'], () => [
+      [['upper'], Number.POSITIVE_INFINITY],
+      [['lower'], Number.NEGATIVE_INFINITY],
+    ]);
+    expect(bounds.expose()).toBe(
+      '# HELP bound Bound.\n# TYPE bound gauge\nbound{side="upper"} +Inf\nbound{side="lower"} -Inf\n',
+    );
   });
 });
