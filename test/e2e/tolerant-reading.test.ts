@@ -246,6 +246,42 @@ describe("PDC's port, a string upstream", () => {
   });
 });
 
+describe("a PDC data source's connection fields", () => {
+  it('are its host and databaseName, the provider PDC, and null where PDC leaves them out', async () => {
+    const fields = '... on CatalogDataSource { provider host database schema }';
+    const given = await readAs(
+      'catalogDataSources',
+      'pdc',
+      'getDataSourcesByIds',
+      {
+        status: 200,
+        data: [
+          {
+            _id: ids.catalogDataSources?.nativeId,
+            resourceName: 'pg',
+            databaseType: 'POSTGRES',
+            host: 'db.example.com',
+            databaseName: 'orders',
+          },
+        ],
+      },
+      fields,
+    );
+    expect(given).toEqual({ provider: 'PDC', host: 'db.example.com', database: 'orders', schema: null });
+    const left = await readAs(
+      'catalogDataSources',
+      'pdc',
+      'getDataSourcesByIds',
+      {
+        status: 200,
+        data: [{ _id: ids.catalogDataSources?.nativeId, resourceName: 'pg', databaseType: 'POSTGRES' }],
+      },
+      fields,
+    );
+    expect(left).toEqual({ provider: 'PDC', host: null, database: null, schema: null });
+  });
+});
+
 describe('a partial create PDC answers with a message only (207, the documented shape)', () => {
   it('reports the items it did not create as failures, never a full success', async () => {
     const taken = await gw.query<{ catalogDataSources: { edges: { node: { name: string } }[] } }>(
