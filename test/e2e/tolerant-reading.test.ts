@@ -282,6 +282,38 @@ describe("a PDC data source's connection fields", () => {
   });
 });
 
+describe("a RiverGen data source's connection fields", () => {
+  it('are its host, database_name and schema_name, the provider RIVERGEN, and null where it leaves them out', async () => {
+    const fields = '... on RiverGenDataSource { provider host database schema }';
+    const given = await readAs(
+      'riverGenDataSources',
+      'rivergen',
+      'getDataSource',
+      riverGenBody({
+        type: 'postgresql',
+        host: 'db.example.com',
+        database_name: 'orders',
+        schema_name: 'sales',
+      }),
+      fields,
+    );
+    expect(given).toEqual({
+      provider: 'RIVERGEN',
+      host: 'db.example.com',
+      database: 'orders',
+      schema: 'sales',
+    });
+    const left = await readAs(
+      'riverGenDataSources',
+      'rivergen',
+      'getDataSource',
+      riverGenBody({ type: 'postgresql' }),
+      fields,
+    );
+    expect(left).toEqual({ provider: 'RIVERGEN', host: null, database: null, schema: null });
+  });
+});
+
 describe('a partial create PDC answers with a message only (207, the documented shape)', () => {
   it('reports the items it did not create as failures, never a full success', async () => {
     const taken = await gw.query<{ catalogDataSources: { edges: { node: { name: string } }[] } }>(
