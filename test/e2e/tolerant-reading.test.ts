@@ -74,6 +74,93 @@ describe('an import source without `vendor` (the documented object)', () => {
   });
 });
 
+describe("an import source's vendor and connection fields", () => {
+  const fields =
+    '... on ImportSource { provider vendor rawVendor host port database schema config { __typename } }';
+  const read = (source: Record<string, unknown>) =>
+    readAs('importSources', 'prequel-import', 'getSource', { status: 'success', data: { source } }, fields);
+
+  it('are those of its settings block: host, port, database and schema', async () => {
+    const node = await read(
+      importSource('Orders', {
+        postgres: { is_valid: true, host: 'db.example.com', port: 5432, database: 'orders', schema: 'sales' },
+      }),
+    );
+    expect(node).toEqual({
+      provider: 'PREQUEL_IMPORT',
+      vendor: 'POSTGRES',
+      rawVendor: 'postgres',
+      host: 'db.example.com',
+      port: 5432,
+      database: 'orders',
+      schema: 'sales',
+      config: { __typename: 'PostgresImportConfig' },
+    });
+  });
+
+  it("are a BigQuery source's project as its database, and no host or port", async () => {
+    const node = await read(
+      importSource('Events', { bigquery: { project_id: 'acme-analytics', region: 'EU' } }),
+    );
+    expect(node).toEqual({
+      provider: 'PREQUEL_IMPORT',
+      vendor: 'BIGQUERY',
+      rawVendor: 'bigquery',
+      host: null,
+      port: null,
+      database: 'acme-analytics',
+      schema: null,
+      config: { __typename: 'BigQueryImportConfig' },
+    });
+  });
+
+  it("with several settings blocks, take the first in the docs' order", async () => {
+    const node = await read(
+      importSource('Two blocks', {
+        snowflake: { is_valid: true, host: 'acme.snowflakecomputing.com', database: 'wh' },
+        postgres: { is_valid: true, host: 'db.example.com', port: 5432, database: 'orders' },
+      }),
+    );
+    expect(node).toMatchObject({ vendor: 'POSTGRES', rawVendor: 'postgres', host: 'db.example.com' });
+  });
+
+  it('with several blocks and a `vendor` naming one of them in any case, take that one', async () => {
+    const node = await read(
+      importSource('Named', {
+        vendor: 'Snowflake',
+        postgres: { is_valid: true, host: 'db.example.com', port: 5432, database: 'orders' },
+        snowflake: { is_valid: true, host: 'acme.snowflakecomputing.com', database: 'wh' },
+      }),
+    );
+    expect(node).toMatchObject({
+      vendor: 'SNOWFLAKE',
+      rawVendor: 'Snowflake',
+      host: 'acme.snowflakecomputing.com',
+      database: 'wh',
+      config: { __typename: 'SnowflakeImportConfig' },
+    });
+  });
+
+  it('with a `vendor` its one block does not match, take the block', async () => {
+    const node = await read(
+      importSource('Mismatched', {
+        vendor: 'redshift',
+        postgres: { is_valid: true, host: 'db.example.com', port: 5432, database: 'orders' },
+      }),
+    );
+    expect(node).toMatchObject({
+      vendor: 'POSTGRES',
+      host: 'db.example.com',
+      config: { __typename: 'PostgresImportConfig' },
+    });
+  });
+
+  it('with a `vendor` in any case and no block, take the vendor it names', async () => {
+    const node = await read(importSource('No block', { vendor: 'Postgres' }));
+    expect(node).toMatchObject({ vendor: 'POSTGRES', rawVendor: 'Postgres', host: null, database: null });
+  });
+});
+
 describe('a value the gateway does not know', () => {
   it('is OTHER beside its raw text: an import source of a vendor unknown here', async () => {
     const source = importSource('From a new vendor', {
