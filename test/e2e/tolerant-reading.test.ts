@@ -161,6 +161,121 @@ describe("an import source's vendor and connection fields", () => {
   });
 });
 
+describe("a destination's vendor and connection fields", () => {
+  const fields = '... on Destination { provider vendor rawVendor host port database schema }';
+  /** The seeded destination answered with `vendor` (left out when undefined) and these settings blocks. */
+  const read = (vendor: string | undefined, blocks: Record<string, unknown>) => {
+    const body = destinationBody(ids.destinations?.nativeId as string, vendor ?? '');
+    const { snowflake: _, vendor: __, ...rest } = body.data.destination;
+    const destination = { ...rest, ...(vendor === undefined ? {} : { vendor }), ...blocks };
+    return readAs(
+      'destinations',
+      'prequel-export',
+      'getDestination',
+      { ...body, data: { destination } },
+      fields,
+    );
+  };
+
+  it("are a database's host, port, database and schema", async () => {
+    expect(
+      await read('postgres', {
+        postgres: { host: 'db.example.com', port: 5432, database: 'orders', schema: 'sales' },
+      }),
+    ).toEqual({
+      provider: 'PREQUEL_EXPORT',
+      vendor: 'POSTGRES',
+      rawVendor: 'postgres',
+      host: 'db.example.com',
+      port: 5432,
+      database: 'orders',
+      schema: 'sales',
+    });
+  });
+
+  it('are the database written to, else the one connected to, and null for text left empty', async () => {
+    const written = await read('mysql', {
+      mysql: { host: 'db.example.com', port: 3306, connection_database: 'admin', write_database: 'exports' },
+    });
+    expect(written).toMatchObject({ vendor: 'MYSQL', database: 'exports', schema: null });
+    const connected = await read('mysql', {
+      mysql: { host: '', port: 3306, connection_database: 'admin', write_database: '' },
+    });
+    expect(connected).toMatchObject({ host: null, database: 'admin' });
+  });
+
+  it("are a lakehouse's catalog, a project and dataset, or an Iceberg catalog's database and namespace", async () => {
+    expect(
+      await read('databricks', {
+        databricks: { host: 'acme.cloud.databricks.com', catalog: 'main', schema: 'gold' },
+      }),
+    ).toMatchObject({ vendor: 'DATABRICKS', database: 'main', schema: 'gold' });
+    expect(
+      await read('bigquery', { bigquery: { project_id: 'acme-analytics', dataset: 'exports' } }),
+    ).toMatchObject({
+      vendor: 'BIGQUERY',
+      host: null,
+      database: 'acme-analytics',
+      schema: 'exports',
+    });
+    expect(
+      await read('iceberg', {
+        iceberg: { retention_window_days: 7, catalog_iceberg_rest: null, catalog_glue: { database: 'lake' } },
+      }),
+    ).toMatchObject({ database: 'lake', schema: null });
+    expect(
+      await read('iceberg', {
+        iceberg: {
+          catalog_iceberg_rest: { namespace: 'analytics', warehouse: 'wh' },
+          retention_window_days: 7,
+        },
+      }),
+    ).toMatchObject({ database: null, schema: 'analytics' });
+    expect(await read('iceberg', { iceberg: { retention_window_days: 7 } })).toMatchObject({
+      database: null,
+      schema: null,
+    });
+  });
+
+  it("are a Google Sheets spreadsheet URL's host name, and any other host as given", async () => {
+    expect(
+      await read('google_sheets', { google_sheets: { host: 'https://docs.google.com/spreadsheets/d/abc' } }),
+    ).toMatchObject({ host: 'docs.google.com' });
+    expect(await read('postgres', { postgres: { host: 'db.example.com:5432', port: 5432 } })).toMatchObject({
+      host: 'db.example.com:5432',
+    });
+    expect(await read('google_sheets', { google_sheets: { host: 'not a url://sheet' } })).toMatchObject({
+      host: 'not a url://sheet',
+    });
+  });
+
+  it('with a `vendor` and no settings block, are the vendor it names and no connection', async () => {
+    expect(await read('Postgres', {})).toEqual({
+      provider: 'PREQUEL_EXPORT',
+      vendor: 'POSTGRES',
+      rawVendor: 'Postgres',
+      host: null,
+      port: null,
+      database: null,
+      schema: null,
+    });
+  });
+
+  it('without a `vendor`, are those of the block of a known vendor', async () => {
+    expect(
+      await read(undefined, { postgres: { host: 'db.example.com', port: 5432, database: 'orders' } }),
+    ).toEqual({
+      provider: 'PREQUEL_EXPORT',
+      vendor: 'POSTGRES',
+      rawVendor: 'postgres',
+      host: 'db.example.com',
+      port: 5432,
+      database: 'orders',
+      schema: null,
+    });
+  });
+});
+
 describe('a value the gateway does not know', () => {
   it('is OTHER beside its raw text: an import source of a vendor unknown here', async () => {
     const source = importSource('From a new vendor', {
