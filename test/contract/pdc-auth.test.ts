@@ -242,6 +242,62 @@ describe('pdc describeError', () => {
     ).toHaveLength(2000);
   });
 
+  it('keeps the code a body gives, and reads its problems from `errors` or `error` when it has no `message`', () => {
+    expect(
+      describePdcError(400, { status: 400, code: 'E_VALIDATION', message: 'host: is required' }),
+    ).toEqual({
+      code: 'E_VALIDATION',
+      message: 'host: is required',
+      field: 'host',
+      problems: [{ field: 'host', message: 'is required' }],
+    });
+    expect(describePdcError(400, { status: 400, code: 7, errors: ['port: must be a number'] })).toEqual({
+      message: 'port: must be a number',
+      field: 'port',
+      problems: [{ field: 'port', message: 'must be a number' }],
+    });
+    expect(describePdcError(409, { status: 409, error: 'Conflict' })).toEqual({ message: 'Conflict' });
+    expect(describePdcError(400, { status: 400, message: 42 })).toEqual({ message: '42' });
+  });
+
+  it('reads items that say `msg` or `detail` and name their field as `param`, and items without a field', () => {
+    expect(
+      describePdcError(400, {
+        status: 400,
+        message: [
+          '  Validation failed  ',
+          { param: 'host', msg: 'is required' },
+          { detail: 'port: is too large' },
+        ],
+      }),
+    ).toEqual({
+      message: 'Validation failed; host: is required; port: is too large',
+      field: 'host',
+      problems: [
+        { message: 'Validation failed' },
+        { field: 'host', message: 'is required' },
+        { field: 'port', message: 'is too large' },
+      ],
+    });
+  });
+
+  it("says a field is invalid when its reason is not text, and keeps only a list's texts", () => {
+    expect(
+      describePdcError(400, {
+        status: 400,
+        message: { port: 5, host: [], note: [1, 'too long', null, 'not text'] },
+      }),
+    ).toEqual({
+      message: 'port: is invalid; host: is invalid; note: too long, not text',
+      field: 'port',
+      problems: [
+        { field: 'port', message: 'is invalid' },
+        { field: 'host', message: 'is invalid' },
+        { field: 'note', message: 'too long, not text' },
+      ],
+    });
+  });
+
   it('tolerates bodies without a message', () => {
     expect(describePdcError(500, undefined)).toEqual({});
     expect(describePdcError(500, { status: 500 })).toEqual({});
