@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { UpstreamError } from '../../src/gateway/upstream/index.js';
 import { pdcPasswordAuth } from '../../src/providers/pdc/auth.js';
 import { PdcClient, readJwtClaims } from '../../src/providers/pdc/client.js';
-import { describePdcError } from '../../src/providers/pdc/describe-error.js';
+import { describePdcError, pdcMessageParts } from '../../src/providers/pdc/describe-error.js';
 import { pdcDemoCredentials } from '../../src/sandbox/pdc/index.js';
 import { failure, type PdcHarness, startPdc } from './pdc-harness.js';
 
@@ -298,8 +298,31 @@ describe('pdc describeError', () => {
     });
   });
 
+  it('reads a field whose problem runs over several lines, and at most 64 reasons of a field', () => {
+    expect(
+      describePdcError(400, { status: 400, message: 'host: is required\nwhen configMethod is credentials' }),
+    ).toEqual({
+      message: 'host: is required\nwhen configMethod is credentials',
+      field: 'host',
+      problems: [{ field: 'host', message: 'is required\nwhen configMethod is credentials' }],
+    });
+    const reasons = Array.from({ length: 70 }, (_, i) => `r${i}`);
+    expect(describePdcError(400, { status: 400, message: { port: reasons } }).problems).toEqual([
+      { field: 'port', message: reasons.slice(0, 64).join(', ') },
+    ]);
+  });
+
+  it('splits a message it made back into its parts, each on its field', () => {
+    expect(pdcMessageParts('resourceName: already exists; host: is required; of the catalog')).toEqual([
+      { field: 'resourceName', text: 'already exists' },
+      { field: 'host', text: 'is required; of the catalog' },
+    ]);
+    expect(pdcMessageParts('Validation failed')).toEqual([{ text: 'Validation failed' }]);
+  });
+
   it('tolerates bodies without a message', () => {
     expect(describePdcError(500, undefined)).toEqual({});
+    expect(describePdcError(500, null)).toEqual({});
     expect(describePdcError(500, { status: 500 })).toEqual({});
     expect(describePdcError(502, 'Bad gateway')).toEqual({ message: 'Bad gateway' });
   });
