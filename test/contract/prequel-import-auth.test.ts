@@ -169,6 +169,14 @@ describe('prequel-import: credentials, versions and failures', () => {
     });
   });
 
+  it('reads a field with an index of two digits, and nothing from a body that is null or missing', () => {
+    expect(describePrequelImportError(400, { message: 'source.items[12].port: must be integer' }).field).toBe(
+      'source.items[12].port',
+    );
+    expect(describePrequelImportError(500, null)).toEqual({});
+    expect(describePrequelImportError(500, undefined)).toEqual({});
+  });
+
   it('reads the texts of a list of at most 64 lines, and nothing from a body with none', () => {
     const lines = Array.from({ length: 70 }, (_, i) => `f${i}: is wrong`);
     const many = describePrequelImportError(400, { message: [7, ...lines] });
