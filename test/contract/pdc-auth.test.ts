@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { UpstreamError } from '../../src/gateway/upstream/index.js';
 import { pdcPasswordAuth } from '../../src/providers/pdc/auth.js';
 import { PdcClient, readJwtClaims } from '../../src/providers/pdc/client.js';
-import { describePdcError } from '../../src/providers/pdc/describe-error.js';
+import { describePdcError, pdcMessageParts } from '../../src/providers/pdc/describe-error.js';
 import { pdcDemoCredentials } from '../../src/sandbox/pdc/index.js';
 import { failure, type PdcHarness, startPdc } from './pdc-harness.js';
 
@@ -242,8 +242,87 @@ describe('pdc describeError', () => {
     ).toHaveLength(2000);
   });
 
+  it('keeps the code a body gives, and reads its problems from `errors` or `error` when it has no `message`', () => {
+    expect(
+      describePdcError(400, { status: 400, code: 'E_VALIDATION', message: 'host: is required' }),
+    ).toEqual({
+      code: 'E_VALIDATION',
+      message: 'host: is required',
+      field: 'host',
+      problems: [{ field: 'host', message: 'is required' }],
+    });
+    expect(describePdcError(400, { status: 400, code: 7, errors: ['port: must be a number'] })).toEqual({
+      message: 'port: must be a number',
+      field: 'port',
+      problems: [{ field: 'port', message: 'must be a number' }],
+    });
+    expect(describePdcError(409, { status: 409, error: 'Conflict' })).toEqual({ message: 'Conflict' });
+    expect(describePdcError(400, { status: 400, message: 42 })).toEqual({ message: '42' });
+  });
+
+  it('reads items that say `msg` or `detail` and name their field as `param`, and items without a field', () => {
+    expect(
+      describePdcError(400, {
+        status: 400,
+        message: [
+          '  Validation failed  ',
+          { param: 'host', msg: 'is required' },
+          { detail: 'port: is too large' },
+        ],
+      }),
+    ).toEqual({
+      message: 'Validation failed; host: is required; port: is too large',
+      field: 'host',
+      problems: [
+        { message: 'Validation failed' },
+        { field: 'host', message: 'is required' },
+        { field: 'port', message: 'is too large' },
+      ],
+    });
+  });
+
+  it("says a field is invalid when its reason is not text, and keeps only a list's texts", () => {
+    expect(
+      describePdcError(400, {
+        status: 400,
+        message: { port: 5, host: [], note: [1, 'too long', null, 'not text'] },
+      }),
+    ).toEqual({
+      message: 'port: is invalid; host: is invalid; note: too long, not text',
+      field: 'port',
+      problems: [
+        { field: 'port', message: 'is invalid' },
+        { field: 'host', message: 'is invalid' },
+        { field: 'note', message: 'too long, not text' },
+      ],
+    });
+  });
+
+  it('reads a field whose problem runs over several lines, and at most 64 reasons of a field', () => {
+    expect(
+      describePdcError(400, { status: 400, message: 'host: is required\nwhen configMethod is credentials' }),
+    ).toEqual({
+      message: 'host: is required\nwhen configMethod is credentials',
+      field: 'host',
+      problems: [{ field: 'host', message: 'is required\nwhen configMethod is credentials' }],
+    });
+    const reasons = Array.from({ length: 70 }, (_, i) => `r${i}`);
+    expect(describePdcError(400, { status: 400, message: { port: reasons } }).problems).toEqual([
+      { field: 'port', message: reasons.slice(0, 64).join(', ') },
+    ]);
+  });
+
+  it('splits a message it made back into its parts, each on its field', () => {
+    expect(pdcMessageParts('resourceName: already exists; host: is required; of the catalog')).toEqual([
+      { field: 'resourceName', text: 'already exists' },
+      { field: 'host', text: 'is required; of the catalog' },
+    ]);
+    expect(pdcMessageParts('Validation failed')).toEqual([{ text: 'Validation failed' }]);
+  });
+
   it('tolerates bodies without a message', () => {
     expect(describePdcError(500, undefined)).toEqual({});
+    expect(describePdcError(500, null)).toEqual({});
     expect(describePdcError(500, { status: 500 })).toEqual({});
     expect(describePdcError(502, 'Bad gateway')).toEqual({ message: 'Bad gateway' });
   });

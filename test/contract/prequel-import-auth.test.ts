@@ -147,4 +147,44 @@ describe('prequel-import: credentials, versions and failures', () => {
     expect(describePrequelImportError(500, 'Internal error')).toEqual({ message: 'Internal error' });
     expect(describePrequelImportError(502, { unexpected: true })).toEqual({});
   });
+  it('reads `detail`, the code a body gives, and the first line that names a field', () => {
+    expect(describePrequelImportError(404, { status: 'error', detail: 'Source not found' })).toEqual({
+      message: 'Source not found',
+    });
+    expect(
+      describePrequelImportError(400, {
+        status: 'error',
+        code: 'INVALID_SOURCE',
+        message: 'Invalid source;  source.items[2].port: must be integer;  ; source.name: is required',
+      }),
+    ).toEqual({
+      code: 'INVALID_SOURCE',
+      message: 'Invalid source; source.items[2].port: must be integer; source.name: is required',
+      field: 'source.items[2].port',
+      problems: [
+        { message: 'Invalid source' },
+        { field: 'source.items[2].port', message: 'must be integer' },
+        { field: 'source.name', message: 'is required' },
+      ],
+    });
+  });
+
+  it('reads a field with an index of two digits, and nothing from a body that is null or missing', () => {
+    expect(describePrequelImportError(400, { message: 'source.items[12].port: must be integer' }).field).toBe(
+      'source.items[12].port',
+    );
+    expect(describePrequelImportError(500, null)).toEqual({});
+    expect(describePrequelImportError(500, undefined)).toEqual({});
+  });
+
+  it('reads the texts of a list of at most 64 lines, and nothing from a body with none', () => {
+    const lines = Array.from({ length: 70 }, (_, i) => `f${i}: is wrong`);
+    const many = describePrequelImportError(400, { message: [7, ...lines] });
+    expect(many.message?.split('; ')).toEqual(lines.slice(0, 63));
+    expect(many.field).toBe('f0');
+    expect(describePrequelImportError(400, { message: [' ', null] })).toEqual({});
+    expect(describePrequelImportError(400, { status: 'error', message: 'Bad request', code: 5 })).toEqual({
+      message: 'Bad request',
+    });
+  });
 });

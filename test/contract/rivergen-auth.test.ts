@@ -188,4 +188,96 @@ describe('rivergen error bodies as the client reads them', () => {
     });
     expect(describeRiverGenError(500, null)).toEqual({});
   });
+  it('leaves out a place in the request given as path or header', () => {
+    const field = (loc: unknown[]) =>
+      describeRiverGenError(422, { detail: [{ loc, msg: 'is wrong' }] }).field;
+    expect(field(['path', 'data_source_id'])).toBe('data_source_id');
+    expect(field(['header', 'authorization'])).toBe('authorization');
+  });
+
+  it('reads at most 64 details, the first that names a field, and none that says nothing', () => {
+    const many = describeRiverGenError(422, { detail: Array.from({ length: 70 }, (_, i) => `problem ${i}`) });
+    expect(many.message?.split('; ')).toHaveLength(64);
+    expect(many.field).toBeUndefined();
+    expect(
+      describeRiverGenError(422, {
+        detail: ['a note', { loc: ['body', 'name'] }, { loc: ['body', 'port'], msg: 'not an integer' }],
+      }),
+    ).toEqual({
+      message: 'a note; port: not an integer',
+      field: 'name',
+      problems: [
+        { field: 'name', message: 'is invalid' },
+        { field: 'port', message: 'not an integer' },
+      ],
+    });
+  });
+
+  it('adds only the fields a message names to those its details name, not its other sentences', () => {
+    expect(
+      describeRiverGenError(400, {
+        error: {
+          message: 'Invalid request data; port: not an integer',
+          details: { field: 'name', reason: 'too long' },
+        },
+      }).problems,
+    ).toEqual([
+      { field: 'name', message: 'too long' },
+      { field: 'port', message: 'not an integer' },
+    ]);
+  });
+
+  it('reads a code given as error_code, an error given as text, and a message over several lines as one', () => {
+    expect(
+      describeRiverGenError(400, { error_code: 'BAD_REQUEST', error: 'Invalid\n  request   data ' }),
+    ).toEqual({
+      code: 'BAD_REQUEST',
+      message: 'Invalid request data',
+    });
+    expect(
+      describeRiverGenError(400, { error: { code: 'BAD_REQUEST' }, message: 'Invalid request data' }),
+    ).toEqual({
+      code: 'BAD_REQUEST',
+      message: 'Invalid request data',
+    });
+    expect(describeRiverGenError(400, { error: { code: ' ', message: '  ' } })).toEqual({});
+    expect(describeRiverGenError(400, '   ')).toEqual({});
+  });
+
+  it('joins a list of details, each on its field, and adds the fields a message lists beyond them', () => {
+    expect(
+      describeRiverGenError(422, {
+        detail: [
+          { loc: ['body', 'name'], msg: 'too long' },
+          'a note',
+          [{ loc: ['body', 'hidden'], msg: 'nested lists are left out' }],
+          { loc: ['body', 'port'], msg: 'not an integer' },
+        ],
+      }),
+    ).toEqual({
+      message: 'name: too long; a note; port: not an integer',
+      field: 'name',
+      problems: [
+        { field: 'name', message: 'too long' },
+        { field: 'port', message: 'not an integer' },
+      ],
+    });
+    expect(
+      describeRiverGenError(400, {
+        error: {
+          code: 'BAD_REQUEST',
+          message: 'name: too long; port: not an integer',
+          details: { field: 'name' },
+        },
+      }),
+    ).toEqual({
+      code: 'BAD_REQUEST',
+      message: 'name: too long; port: not an integer',
+      field: 'name',
+      problems: [
+        { field: 'name', message: 'is invalid' },
+        { field: 'port', message: 'not an integer' },
+      ],
+    });
+  });
 });

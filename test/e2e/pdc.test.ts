@@ -38,6 +38,20 @@ describe('catalog data sources', () => {
     expect(gw.sims.pdc?.stats.count('filterDataSources')).toBe(0);
   });
 
+  it.each([
+    ['a character before it', 'x65a1b2c3d4e5f60718293a4b'],
+    ['a character after it', '65a1b2c3d4e5f60718293a4bx'],
+  ])('refuses 24 hexadecimal digits with %s as no catalog id, without calling PDC', async (_case, id) => {
+    gw.resetCounts();
+    const result = await gw.query<{ catalogDataSources: unknown }>(
+      'query($ids: [String!]) { catalogDataSources(first: 5, ids: $ids) { totalCount } }',
+      { ids: [id] },
+    );
+    expect(result.errors?.[0]?.message).toContain('ids[0] is not a catalog data source id');
+    expect(gw.sims.pdc?.stats.count('filterDataSources')).toBe(0);
+    expect(gw.sims.pdc?.stats.count('getDataSourcesByIds')).toBe(0);
+  });
+
   it('fetches 100 catalog ids in one upstream call', async () => {
     const list = await gw.query<{ catalogDataSources: { edges: { node: { id: string } }[] } }>(
       '{ catalogDataSources(first: 100) { edges { node { id } } } }',

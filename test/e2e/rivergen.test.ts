@@ -118,6 +118,20 @@ describe('RiverGen data sources', () => {
     expect(gw.sims.rivergen?.stats.count()).toBe(0);
   });
 
+  it.each([
+    ['a letter before it', 'x12'],
+    ['a letter after it', '12x'],
+  ])(
+    'refuses a positive integer with %s as no RiverGen id, without calling RiverGen',
+    async (_case, nativeId) => {
+      gw.resetCounts();
+      const id = Buffer.from(`RiverGenDataSource:${nativeId}`).toString('base64url');
+      const result = await gw.query('query($id: ID!) { node(id: $id) { id } }', { id });
+      expect(result.errors?.[0]).toMatchObject({ path: ['node'], extensions: { code: 'BAD_USER_INPUT' } });
+      expect(gw.sims.rivergen?.stats.count()).toBe(0);
+    },
+  );
+
   it('answers many ids in one nodes, one GET each: null for a data source it hides, an error for an id not its own', async () => {
     const listed = await gw.query<{ riverGenDataSources: Page }>(
       '{ riverGenDataSources(first: 3) { edges { node { id } } } }',

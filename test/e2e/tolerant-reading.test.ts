@@ -74,6 +74,208 @@ describe('an import source without `vendor` (the documented object)', () => {
   });
 });
 
+describe("an import source's vendor and connection fields", () => {
+  const fields =
+    '... on ImportSource { provider vendor rawVendor host port database schema config { __typename } }';
+  const read = (source: Record<string, unknown>) =>
+    readAs('importSources', 'prequel-import', 'getSource', { status: 'success', data: { source } }, fields);
+
+  it('are those of its settings block: host, port, database and schema', async () => {
+    const node = await read(
+      importSource('Orders', {
+        postgres: { is_valid: true, host: 'db.example.com', port: 5432, database: 'orders', schema: 'sales' },
+      }),
+    );
+    expect(node).toEqual({
+      provider: 'PREQUEL_IMPORT',
+      vendor: 'POSTGRES',
+      rawVendor: 'postgres',
+      host: 'db.example.com',
+      port: 5432,
+      database: 'orders',
+      schema: 'sales',
+      config: { __typename: 'PostgresImportConfig' },
+    });
+  });
+
+  it("are a BigQuery source's project as its database, and no host or port", async () => {
+    const node = await read(
+      importSource('Events', { bigquery: { project_id: 'acme-analytics', region: 'EU' } }),
+    );
+    expect(node).toEqual({
+      provider: 'PREQUEL_IMPORT',
+      vendor: 'BIGQUERY',
+      rawVendor: 'bigquery',
+      host: null,
+      port: null,
+      database: 'acme-analytics',
+      schema: null,
+      config: { __typename: 'BigQueryImportConfig' },
+    });
+  });
+
+  it("with several settings blocks, take the first in the docs' order", async () => {
+    const node = await read(
+      importSource('Two blocks', {
+        snowflake: { is_valid: true, host: 'acme.snowflakecomputing.com', database: 'wh' },
+        postgres: { is_valid: true, host: 'db.example.com', port: 5432, database: 'orders' },
+      }),
+    );
+    expect(node).toMatchObject({ vendor: 'POSTGRES', rawVendor: 'postgres', host: 'db.example.com' });
+  });
+
+  it('with several blocks and a `vendor` naming one of them in any case, take that one', async () => {
+    const node = await read(
+      importSource('Named', {
+        vendor: 'Snowflake',
+        postgres: { is_valid: true, host: 'db.example.com', port: 5432, database: 'orders' },
+        snowflake: { is_valid: true, host: 'acme.snowflakecomputing.com', database: 'wh' },
+      }),
+    );
+    expect(node).toMatchObject({
+      vendor: 'SNOWFLAKE',
+      rawVendor: 'Snowflake',
+      host: 'acme.snowflakecomputing.com',
+      database: 'wh',
+      config: { __typename: 'SnowflakeImportConfig' },
+    });
+  });
+
+  it('with a `vendor` its one block does not match, take the block', async () => {
+    const node = await read(
+      importSource('Mismatched', {
+        vendor: 'redshift',
+        postgres: { is_valid: true, host: 'db.example.com', port: 5432, database: 'orders' },
+      }),
+    );
+    expect(node).toMatchObject({
+      vendor: 'POSTGRES',
+      host: 'db.example.com',
+      config: { __typename: 'PostgresImportConfig' },
+    });
+  });
+
+  it('with a `vendor` in any case and no block, take the vendor it names', async () => {
+    const node = await read(importSource('No block', { vendor: 'Postgres' }));
+    expect(node).toMatchObject({ vendor: 'POSTGRES', rawVendor: 'Postgres', host: null, database: null });
+  });
+});
+
+describe("a destination's vendor and connection fields", () => {
+  const fields = '... on Destination { provider vendor rawVendor host port database schema }';
+  /** The seeded destination answered with `vendor` (left out when undefined) and these settings blocks. */
+  const read = (vendor: string | undefined, blocks: Record<string, unknown>) => {
+    const body = destinationBody(ids.destinations?.nativeId as string, vendor ?? '');
+    const { snowflake: _, vendor: __, ...rest } = body.data.destination;
+    const destination = { ...rest, ...(vendor === undefined ? {} : { vendor }), ...blocks };
+    return readAs(
+      'destinations',
+      'prequel-export',
+      'getDestination',
+      { ...body, data: { destination } },
+      fields,
+    );
+  };
+
+  it("are a database's host, port, database and schema", async () => {
+    expect(
+      await read('postgres', {
+        postgres: { host: 'db.example.com', port: 5432, database: 'orders', schema: 'sales' },
+      }),
+    ).toEqual({
+      provider: 'PREQUEL_EXPORT',
+      vendor: 'POSTGRES',
+      rawVendor: 'postgres',
+      host: 'db.example.com',
+      port: 5432,
+      database: 'orders',
+      schema: 'sales',
+    });
+  });
+
+  it('are the database written to, else the one connected to, and null for text left empty', async () => {
+    const written = await read('mysql', {
+      mysql: { host: 'db.example.com', port: 3306, connection_database: 'admin', write_database: 'exports' },
+    });
+    expect(written).toMatchObject({ vendor: 'MYSQL', database: 'exports', schema: null });
+    const connected = await read('mysql', {
+      mysql: { host: '', port: 3306, connection_database: 'admin', write_database: '' },
+    });
+    expect(connected).toMatchObject({ host: null, database: 'admin' });
+  });
+
+  it("are a lakehouse's catalog, a project and dataset, or an Iceberg catalog's database and namespace", async () => {
+    expect(
+      await read('databricks', {
+        databricks: { host: 'acme.cloud.databricks.com', catalog: 'main', schema: 'gold' },
+      }),
+    ).toMatchObject({ vendor: 'DATABRICKS', database: 'main', schema: 'gold' });
+    expect(
+      await read('bigquery', { bigquery: { project_id: 'acme-analytics', dataset: 'exports' } }),
+    ).toMatchObject({
+      vendor: 'BIGQUERY',
+      host: null,
+      database: 'acme-analytics',
+      schema: 'exports',
+    });
+    expect(
+      await read('iceberg', {
+        iceberg: { retention_window_days: 7, catalog_iceberg_rest: null, catalog_glue: { database: 'lake' } },
+      }),
+    ).toMatchObject({ database: 'lake', schema: null });
+    expect(
+      await read('iceberg', {
+        iceberg: {
+          catalog_iceberg_rest: { namespace: 'analytics', warehouse: 'wh' },
+          retention_window_days: 7,
+        },
+      }),
+    ).toMatchObject({ database: null, schema: 'analytics' });
+    expect(await read('iceberg', { iceberg: { retention_window_days: 7 } })).toMatchObject({
+      database: null,
+      schema: null,
+    });
+  });
+
+  it("are a Google Sheets spreadsheet URL's host name, and any other host as given", async () => {
+    expect(
+      await read('google_sheets', { google_sheets: { host: 'https://docs.google.com/spreadsheets/d/abc' } }),
+    ).toMatchObject({ host: 'docs.google.com' });
+    expect(await read('postgres', { postgres: { host: 'db.example.com:5432', port: 5432 } })).toMatchObject({
+      host: 'db.example.com:5432',
+    });
+    expect(await read('google_sheets', { google_sheets: { host: 'not a url://sheet' } })).toMatchObject({
+      host: 'not a url://sheet',
+    });
+  });
+
+  it('with a `vendor` and no settings block, are the vendor it names and no connection', async () => {
+    expect(await read('Postgres', {})).toEqual({
+      provider: 'PREQUEL_EXPORT',
+      vendor: 'POSTGRES',
+      rawVendor: 'Postgres',
+      host: null,
+      port: null,
+      database: null,
+      schema: null,
+    });
+  });
+
+  it('without a `vendor`, are those of the block of a known vendor', async () => {
+    expect(
+      await read(undefined, { postgres: { host: 'db.example.com', port: 5432, database: 'orders' } }),
+    ).toEqual({
+      provider: 'PREQUEL_EXPORT',
+      vendor: 'POSTGRES',
+      rawVendor: 'postgres',
+      host: 'db.example.com',
+      port: 5432,
+      database: 'orders',
+      schema: null,
+    });
+  });
+});
+
 describe('a value the gateway does not know', () => {
   it('is OTHER beside its raw text: an import source of a vendor unknown here', async () => {
     const source = importSource('From a new vendor', {
@@ -265,6 +467,74 @@ describe("PDC's port, a string upstream", () => {
     );
     // Fields the docs do not promise are null (a list, empty) when PDC leaves them out.
     expect(node).toEqual({ port, portText: text, status: null, incremental: null, includePatterns: [] });
+  });
+});
+
+describe("a PDC data source's connection fields", () => {
+  it('are its host and databaseName, the provider PDC, and null where PDC leaves them out', async () => {
+    const fields = '... on CatalogDataSource { provider host database schema }';
+    const given = await readAs(
+      'catalogDataSources',
+      'pdc',
+      'getDataSourcesByIds',
+      {
+        status: 200,
+        data: [
+          {
+            _id: ids.catalogDataSources?.nativeId,
+            resourceName: 'pg',
+            databaseType: 'POSTGRES',
+            host: 'db.example.com',
+            databaseName: 'orders',
+          },
+        ],
+      },
+      fields,
+    );
+    expect(given).toEqual({ provider: 'PDC', host: 'db.example.com', database: 'orders', schema: null });
+    const left = await readAs(
+      'catalogDataSources',
+      'pdc',
+      'getDataSourcesByIds',
+      {
+        status: 200,
+        data: [{ _id: ids.catalogDataSources?.nativeId, resourceName: 'pg', databaseType: 'POSTGRES' }],
+      },
+      fields,
+    );
+    expect(left).toEqual({ provider: 'PDC', host: null, database: null, schema: null });
+  });
+});
+
+describe("a RiverGen data source's connection fields", () => {
+  it('are its host, database_name and schema_name, the provider RIVERGEN, and null where it leaves them out', async () => {
+    const fields = '... on RiverGenDataSource { provider host database schema }';
+    const given = await readAs(
+      'riverGenDataSources',
+      'rivergen',
+      'getDataSource',
+      riverGenBody({
+        type: 'postgresql',
+        host: 'db.example.com',
+        database_name: 'orders',
+        schema_name: 'sales',
+      }),
+      fields,
+    );
+    expect(given).toEqual({
+      provider: 'RIVERGEN',
+      host: 'db.example.com',
+      database: 'orders',
+      schema: 'sales',
+    });
+    const left = await readAs(
+      'riverGenDataSources',
+      'rivergen',
+      'getDataSource',
+      riverGenBody({ type: 'postgresql' }),
+      fields,
+    );
+    expect(left).toEqual({ provider: 'RIVERGEN', host: null, database: null, schema: null });
   });
 });
 

@@ -25,6 +25,20 @@ describe('the PDC input tables', () => {
       Object.keys(doc.components.schemas.DataSourcePatch.properties).sort(),
     );
   });
+
+  it('take exactly the fields of its CostPerTb and Location objects in their groups', () => {
+    const doc = parse(readFileSync('src/providers/pdc/openapi.yaml', 'utf8'));
+    const groupKeys = (name: string) => {
+      const spec = pdcCreateFields[name];
+      return spec?.kind === 'group'
+        ? Object.values(spec.fields)
+            .map((field) => field.inputKey)
+            .sort()
+        : [];
+    };
+    expect(groupKeys('costPerTb')).toEqual(Object.keys(doc.components.schemas.CostPerTb.properties).sort());
+    expect(groupKeys('location')).toEqual(Object.keys(doc.components.schemas.Location.properties).sort());
+  });
 });
 
 describe('PDC’s 400 answers', () => {

@@ -60,8 +60,6 @@ export const UpdateImportSourceInput = tableInput(
   },
 );
 
-const _NOT_NULL = 'cannot be cleared with null: leave it out to keep it';
-
 /** A create input checked (required fields, vendor), as its request body; a null is the same as left out. */
 export function createBody(input: InputValue): ImportSourceCreate {
   const { issues, body } = vendorBody(importSourceCreateFields, importVendors, input, 'create');
@@ -89,5 +87,3 @@ export function inputFieldOf(upstream: string | undefined): string[] {
   if (vendor) return ['input', 'config', vendorInputKey(vendor), ...inputPathOf(vendor.fields, rest)];
   return ['input', ...inputPathOf(importSourceCreateFields, [head, ...rest])];
 }
-
-/** Drops nulls at any depth: Prequel takes none, and on create a null means "not given". */

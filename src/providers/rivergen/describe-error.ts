@@ -56,11 +56,9 @@ function problemsOf(items: readonly Detail[], message: string | undefined): Upst
   return [...named, ...listed.filter((p) => !seen.has(p.field))];
 }
 
-/** `details` as one object or string, or a list of them: the first few items, lists in it left out. */
+/** `details` as one object or string, or a list of them: the first few items (a list in it says nothing). */
 function itemsOf(details: unknown): unknown[] {
-  return Array.isArray(details)
-    ? details.slice(0, ERROR_BODY_BOUNDS.values).filter((item) => !Array.isArray(item))
-    : [details];
+  return Array.isArray(details) ? details.slice(0, ERROR_BODY_BOUNDS.values) : [details];
 }
 
 /** What a list of details says: the first field any of its items names, and their messages joined. */
