@@ -14,6 +14,8 @@ export interface ImportSourceRecord extends DataSourceRecord {
 }
 
 const byKey = new Map(importVendors.map((spec) => [spec.key, spec]));
+/** Fields every source has: any other object-valued field is a settings block. */
+const COMMON = new Set(['id', 'provider_id', 'name', 'vendor', 'is_reachable', 'created_at', 'updated_at']);
 
 export function toImportSourceRecord(raw: ImportSource): ImportSourceRecord {
   const fields = raw as unknown as Readonly<Record<string, unknown>>;
@@ -56,9 +58,8 @@ function vendorKeyOf(fields: Readonly<Record<string, unknown>>): string {
   return importVendors.find((spec) => blocks.includes(spec.key))?.key ?? blocks[0] ?? '';
 }
 
-/** Every object-valued field is a settings block: the fields every source has are never objects. */
 function blockKeys(fields: Readonly<Record<string, unknown>>): string[] {
-  return Object.keys(fields).filter((key) => isBlock(fields[key]));
+  return Object.keys(fields).filter((key) => !COMMON.has(key) && isBlock(fields[key]));
 }
 
 function isBlock(value: unknown): value is VendorBlock {
