@@ -41,6 +41,17 @@ async function readAs(list: string, provider: string, operation: string, body: u
   return answer.data?.node;
 }
 
+/** The first import source's node, read after Prequel answers `source` to its lookup. */
+function readImportSource(source: Record<string, unknown>, fields: string) {
+  return readAs(
+    'importSources',
+    'prequel-import',
+    'getSource',
+    { status: 'success', data: { source }, message: '' },
+    fields,
+  );
+}
+
 describe('an import source without `vendor` (the documented object)', () => {
   it('takes its vendor from the settings block it carries', async () => {
     const sim = gw.sims['prequel-import'];
@@ -281,11 +292,8 @@ describe('a value the gateway does not know', () => {
     const source = importSource('From a new vendor', {
       mysql: { is_valid: true, host: 'db.example.com', port: 3306 },
     });
-    const node = await readAs(
-      'importSources',
-      'prequel-import',
-      'getSource',
-      { status: 'success', data: { source }, message: '' },
+    const node = await readImportSource(
+      source,
       '... on ImportSource { name vendor rawVendor host port config { __typename } }',
     );
     expect(node).toEqual({
@@ -304,11 +312,8 @@ describe('a value the gateway does not know', () => {
       created_at: { seconds: 1714521600 },
       mysql: { is_valid: true, host: 'db.example.com', port: 3306 },
     });
-    const node = await readAs(
-      'importSources',
-      'prequel-import',
-      'getSource',
-      { status: 'success', data: { source }, message: '' },
+    const node = await readImportSource(
+      source,
       '... on ImportSource { vendor rawVendor host port createdAt }',
     );
     expect(node).toEqual({
