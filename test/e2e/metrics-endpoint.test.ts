@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { postForParts } from '../support/incremental.js';
 import { type ListeningGateway, serveOverHttp } from '../support/listening.js';
 import { parsePrometheus, type Scrape } from '../support/prometheus.js';
 import { subscribe } from '../support/subscriptions.js';
@@ -49,13 +50,10 @@ describe('the /metrics endpoint and the requests it counts', () => {
   it('counts an answer in parts once, after its last part, with the error of a later part as its outcome', async () => {
     gw.sims.rivergen?.setFaults({ failNext: 1, errorStatus: 503, operations: ['listDataSources'] });
     const moved = await delta(async () => {
-      const response = await gw.gateway.yoga.fetch('http://gateway.test/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'multipart/mixed' },
-        body: JSON.stringify({
-          query: 'query Later { __typename ... @defer { riverGenDataSources(first: 1) { totalCount } } }',
-        }),
-      });
+      const response = await postForParts(
+        gw.gateway,
+        'query Later { __typename ... @defer { riverGenDataSources(first: 1) { totalCount } } }',
+      );
       expect(await response.text()).toContain('UPSTREAM_UNAVAILABLE');
     });
     const later = { operation: 'Later', type: 'query' };

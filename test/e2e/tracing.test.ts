@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { postForParts } from '../support/incremental.js';
 import { type OtlpReceiver, type ReceivedSpan, startOtlpReceiver } from '../support/otlp-receiver.js';
 
 const SERVER = 2;
@@ -126,13 +127,10 @@ describe('tracing', () => {
   it('ends the span of an answer in parts with its last part, marked with the errors of later parts', async () => {
     const { gw, close, receiver } = await tracedGateway({ UPSTREAM_RETRY_ATTEMPTS: '1' });
     gw.sims.rivergen?.setFaults({ latencyMs: 300, errorRate: 1, errorStatus: 503 });
-    const response = await gw.gateway.yoga.fetch('http://gateway.test/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'multipart/mixed' },
-      body: JSON.stringify({
-        query: 'query Later { __typename ... @defer { riverGenDataSources(first: 1) { totalCount } } }',
-      }),
-    });
+    const response = await postForParts(
+      gw.gateway,
+      'query Later { __typename ... @defer { riverGenDataSources(first: 1) { totalCount } } }',
+    );
     expect(await response.text()).toContain('UPSTREAM_UNAVAILABLE');
     await close();
 

@@ -90,3 +90,17 @@ export function assemble(parts: readonly Part[]): Pick<Part, 'data' | 'errors'> 
 function at(value: unknown, path: readonly (string | number)[]): unknown {
   return path.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], value);
 }
+
+/** POSTs `query` to the gateway as a client asking for its answer in parts (multipart/mixed) would. */
+export function postForParts(
+  gateway: { yoga: { fetch(url: string, init: RequestInit): Promise<Response> | Response } },
+  query: string,
+): Promise<Response> {
+  return Promise.resolve(
+    gateway.yoga.fetch('http://gateway.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'multipart/mixed' },
+      body: JSON.stringify({ query }),
+    }),
+  );
+}
