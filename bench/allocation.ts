@@ -19,10 +19,12 @@ import { connectUpstreams } from './lib/upstreams.js';
  * sampling from after the warm-up, objects collected by GCs included; then the script reads the
  * profile: bytes per request, and the functions that allocated most.
  *
- *   npx tsx bench/allocation.ts [--passthrough] [--requests 20000] [--top 25] [--by site|file|package] [--no-build]
+ *   npx tsx bench/allocation.ts [--passthrough] [--requests 20000] [--top 25] [--by site|file|package] [--survivors] [--no-build]
  *
  * `--by file` sums the sites of each source file, `--by package` those of each package or folder
- * of src/ (as bench/profile-summary.ts names places).
+ * of src/ (as bench/profile-summary.ts names places). `--survivors` counts only the bytes that
+ * outlived a young-generation collection (V8 then moves them to the old generation, and only a full
+ * collection frees them): a request's objects should not, as the requests in flight are few.
  */
 const { values } = parseArgs({
   options: {
@@ -31,13 +33,14 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '3000' },
     top: { type: 'string', default: '25' },
     by: { type: 'string', default: 'site' },
+    survivors: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
   },
 });
 const requests = Number(values.requests);
 const profile = join(tmpdir(), `allocation-${process.pid}.heapprofile`);
 const sampler = `--import=${new URL('./processes/allocation-sampler.mjs', import.meta.url).href}`;
-const samplerEnv = { ALLOCATION_PROFILE: profile };
+const samplerEnv = { ALLOCATION_PROFILE: profile, ALLOCATION_SURVIVORS: values.survivors ? '1' : '0' };
 
 if (!values.passthrough && !values['no-build']) await buildGateway();
 const sims = await forkScript<{ env: Record<string, string> }>(
@@ -125,7 +128,7 @@ const walk = (node: ProfileNode) => {
 walk(head);
 const perRequest = (bytes: number) => `${(bytes / requests / 1000).toFixed(1)} kB`;
 console.log(
-  `${values.passthrough ? 'pass-through' : 'gateway'}: ${perRequest(total)} allocated per lookup (${requests} lookups)`,
+  `${values.passthrough ? 'pass-through' : 'gateway'}: ${perRequest(total)} ${values.survivors ? 'outliving the young generation' : 'allocated'} per lookup (${requests} lookups)`,
 );
 for (const [site, bytes] of [...bySite].sort((a, b) => b[1] - a[1]).slice(0, Number(values.top))) {
   console.log(`${perRequest(bytes).padStart(9)}  ${site}`);

@@ -1,6 +1,7 @@
 // Preloaded by bench/allocation.ts into the server it measures (NODE_OPTIONS=--import=…): on SIGUSR2,
 // V8's sampling heap profiler starts, keeping the objects GCs collect; at exit the profile is written
-// to ALLOCATION_PROFILE.
+// to ALLOCATION_PROFILE. With ALLOCATION_SURVIVORS=1 only objects that outlived a young-generation
+// collection are kept: what V8 moved to the old generation, which only full collections free.
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 
@@ -12,7 +13,7 @@ if (path) {
     session.post('HeapProfiler.enable');
     session.post('HeapProfiler.startSampling', {
       samplingInterval: 8192,
-      includeObjectsCollectedByMinorGC: true,
+      includeObjectsCollectedByMinorGC: process.env.ALLOCATION_SURVIVORS !== '1',
       includeObjectsCollectedByMajorGC: true,
     });
   });
