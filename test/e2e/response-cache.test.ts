@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { postgresDestinationInput } from '../support/destination-inputs.js';
-import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { postGraphQL, startTestGateway, type TestGateway } from '../support/gateway.js';
 import { callsDuring as callsOf } from '../support/upstream-calls.js';
 
 interface Named {
@@ -45,6 +45,21 @@ describe('with RESPONSE_CACHE=on', () => {
     ).toBeGreaterThan(0);
   });
 
+  it('keeps apart the answers to the operations of one document, each under its own name', async () => {
+    const document = `query Two { importSources(first: 2) { edges { node { id } } } }
+      query Three { importSources(first: 3) { edges { node { id } } } }`;
+    const run = async (operationName: string) => {
+      const answer = await postGraphQL(gw, { query: document, operationName });
+      expect(answer.errors).toBeUndefined();
+      return (answer.data as Record<string, Page>).importSources?.edges.length;
+    };
+    expect(await run('Two')).toBe(2);
+    expect(await run('Three')).toBe(3);
+    let again: number | undefined;
+    expect(await callsOf(gw, async () => (again = await run('Three')))).toBe(0);
+    expect(again).toBe(3);
+  });
+
   it('shows an update at once to the caller who made it, in the record and in every list', async () => {
     const [target] = (await list()).edges;
     const id = target?.node.id ?? '';
@@ -62,6 +77,23 @@ describe('with RESPONSE_CACHE=on', () => {
     expect(named(await list())).toBe('Renamed by its caller');
     expect(named(await list(EXPORTS))).toBe('Renamed by its caller');
     expect((await gw.query<{ node: Named }>(NODE, { id })).data?.node.name).toBe('Renamed by its caller');
+  });
+
+  it('shows an update at once however the mutation is written: its id inline, its field in fragments', async () => {
+    const [target] = (await list()).edges;
+    const id = target?.node.id ?? '';
+    await gw.query(NODE, { id });
+    expect(await callsOf(gw, () => Promise.all([list(), gw.query(NODE, { id })]))).toBe(0);
+    const renamed = await gw.query<{ __typename: string; updateDestination: { __typename: string } }>(
+      `mutation { __typename ...Rename }
+      fragment Rename on Mutation {
+        ... on Mutation { updateDestination(id: ${JSON.stringify(id)}, input: { name: "Renamed in a fragment" }) { __typename } }
+      }`,
+    );
+    expect(renamed.errors).toBeUndefined();
+    expect(renamed.data?.updateDestination.__typename).toBe('UpdateDestinationSuccess');
+    expect((await gw.query<{ node: Named }>(NODE, { id })).data?.node.name).toBe('Renamed in a fragment');
+    expect((await list()).edges.find((e) => e.node.id === id)?.node.name).toBe('Renamed in a fragment');
   });
 
   it('shows a created record at once in every cached list that can hold it', async () => {
