@@ -75,6 +75,24 @@ describe('GET answers with the response cache on', () => {
     expect(other.headers.get('etag')).toBe(etag);
   });
 
+  it('answers a POST whole, without an ETag, even when its If-None-Match holds the ETag of the same kept answer', async () => {
+    const etag = (await get({ query: IMPORT_SOURCES })).headers.get('etag') ?? '';
+    expect(etag).not.toBe('');
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: {
+        accept: 'application/json',
+        'content-type': 'application/json',
+        authorization: `Bearer ${TOKENS[0]}`,
+        'if-none-match': etag,
+      },
+      body: JSON.stringify({ query: IMPORT_SOURCES }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('etag')).toBeNull();
+    expect(await response.text()).toContain('edges');
+  });
+
   it('logs a batch as a cache hit only when every one of its operations was answered from the cache', async () => {
     const document = 'query($n: Int!) { importSources(first: $n) { edges { node { id } } } }';
     /** The request line's `cache` for a batch of reads of `first` n, one per n. */

@@ -250,3 +250,27 @@ describe('with RESPONSE_CACHE=on', () => {
     expect(second).toEqual(first);
   });
 });
+
+describe('with RESPONSE_CACHE_MAX_ENTRIES', () => {
+  let gw: TestGateway;
+  beforeAll(async () => {
+    gw = await startTestGateway({
+      RESPONSE_CACHE: 'on',
+      RESPONSE_CACHE_TTL_MS: '600000',
+      RESPONSE_CACHE_MAX_ENTRIES: '2',
+    });
+  });
+  afterAll(() => gw.close());
+
+  it('keeps that many answers, forgetting the least recently used first', async () => {
+    const read = (n: number) => () => gw.query(`{ importSources(first: ${n}) { edges { node { id } } } }`);
+    await read(1)();
+    await read(2)();
+    expect(await callsOf(gw, read(1))).toBe(0);
+    // A third answer: the second, read least recently, makes room for it.
+    await read(3)();
+    expect(await callsOf(gw, read(1))).toBe(0);
+    expect(await callsOf(gw, read(3))).toBe(0);
+    expect(await callsOf(gw, read(2))).toBeGreaterThan(0);
+  });
+});
