@@ -85,7 +85,8 @@ describe('with RESPONSE_CACHE=on', () => {
     await gw.query(NODE, { id });
     expect(await callsOf(gw, () => Promise.all([list(), gw.query(NODE, { id })]))).toBe(0);
     const renamed = await gw.query<{ __typename: string; updateDestination: { __typename: string } }>(
-      `mutation { __typename ...Rename }
+      `mutation { __typename ...Typename ...Rename }
+      fragment Typename on Mutation { __typename }
       fragment Rename on Mutation {
         ... on Mutation { updateDestination(id: ${JSON.stringify(id)}, input: { name: "Renamed in a fragment" }) { __typename } }
       }`,
@@ -131,6 +132,15 @@ describe('with RESPONSE_CACHE=on', () => {
     expect(after.totalCount).toBe((page.totalCount ?? 0) - 1);
     expect(after.edges.map((e) => e.node.id)).not.toContain(id);
     expect((await list(EXPORTS)).totalCount).toBe((across.totalCount ?? 0) - 1);
+  });
+
+  it('answers a mutation naming an id of no record as it would without the cache', async () => {
+    const refused = await gw.query<{ updateDestination: { __typename: string } }>(
+      'mutation { updateDestination(id: "no-record-has-this-id", input: { name: "Nobody" }) { __typename } }',
+    );
+    expect(refused.status).toBe(200);
+    expect(refused.errors).toBeUndefined();
+    expect(refused.data?.updateDestination.__typename).toMatch(/Error$/);
   });
 
   it('shows a queued transfer at once in the cached transfers of its destination', async () => {
