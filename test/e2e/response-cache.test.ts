@@ -85,8 +85,9 @@ describe('with RESPONSE_CACHE=on', () => {
     await gw.query(NODE, { id });
     expect(await callsOf(gw, () => Promise.all([list(), gw.query(NODE, { id })]))).toBe(0);
     const renamed = await gw.query<{ __typename: string; updateDestination: { __typename: string } }>(
-      `mutation { __typename ...Typename ...Rename }
+      `mutation { __typename ...Typename ...Again ...Rename }
       fragment Typename on Mutation { __typename }
+      fragment Again on Mutation { __typename }
       fragment Rename on Mutation {
         ... on Mutation { updateDestination(id: ${JSON.stringify(id)}, input: { name: "Renamed in a fragment" }) { __typename } }
       }`,
