@@ -61,6 +61,67 @@ describe('GET answers with the response cache on', () => {
     });
   });
 
+  it('answers 304 to an If-None-Match of `*` or holding its ETag marked weak, and the whole answer to one holding another tag', async () => {
+    const etag = (await get({ query: IMPORT_SOURCES })).headers.get('etag') ?? '';
+    expect(etag).not.toBe('');
+    for (const held of ['*', `W/${etag}`, ` "other" , W/${etag} `]) {
+      const again = await get({ query: IMPORT_SOURCES }, { 'if-none-match': held });
+      expect(again.status).toBe(304);
+      expect(again.text).toBe('');
+    }
+    const other = await get({ query: IMPORT_SOURCES }, { 'if-none-match': 'W/"other", "another"' });
+    expect(other.status).toBe(200);
+    expect(other.text).toContain('edges');
+    expect(other.headers.get('etag')).toBe(etag);
+  });
+
+  it('answers a POST whole, without an ETag, even when its If-None-Match holds the ETag of the same kept answer', async () => {
+    const etag = (await get({ query: IMPORT_SOURCES })).headers.get('etag') ?? '';
+    expect(etag).not.toBe('');
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: {
+        accept: 'application/json',
+        'content-type': 'application/json',
+        authorization: `Bearer ${TOKENS[0]}`,
+        'if-none-match': etag,
+      },
+      body: JSON.stringify({ query: IMPORT_SOURCES }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('etag')).toBeNull();
+    expect(await response.text()).toContain('edges');
+  });
+
+  it('logs a batch as a cache hit only when every one of its operations was answered from the cache', async () => {
+    const document = 'query($n: Int!) { importSources(first: $n) { edges { node { id } } } }';
+    /** The request line's `cache` for a batch of reads of `first` n, one per n. */
+    const logged = async (...counts: number[]) => {
+      const requestId = `batch-${counts.join('-')}-${Math.random().toString(36).slice(2)}`;
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: {
+          accept: 'application/json',
+          'content-type': 'application/json',
+          authorization: `Bearer ${TOKENS[0]}`,
+          'x-request-id': requestId,
+        },
+        body: JSON.stringify(counts.map((n) => ({ query: document, variables: { n } }))),
+      });
+      expect(response.status).toBe(200);
+      await response.text();
+      const line = gw.logs
+        .map((text) => JSON.parse(text) as Record<string, unknown>)
+        .find((fields) => fields.msg === 'request done' && fields.requestId === requestId);
+      return line?.cache;
+    };
+    expect(await logged(11, 12)).toBe('miss');
+    expect(await logged(11, 12)).toBe('hit');
+    // A kept answer first, a new one last, and the other way round.
+    expect(await logged(11, 13)).toBe('miss');
+    expect(await logged(14, 12)).toBe('miss');
+  });
+
   it('counts hits and misses in /metrics', async () => {
     const document = '{ importSources(first: 5) { edges { node { id } } } }';
     await get({ query: document });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { postgresDestinationInput } from '../support/destination-inputs.js';
-import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { postGraphQL, startTestGateway, type TestGateway } from '../support/gateway.js';
 import { callsDuring as callsOf } from '../support/upstream-calls.js';
 
 interface Named {
@@ -45,6 +45,21 @@ describe('with RESPONSE_CACHE=on', () => {
     ).toBeGreaterThan(0);
   });
 
+  it('keeps apart the answers to the operations of one document, each under its own name', async () => {
+    const document = `query Two { importSources(first: 2) { edges { node { id } } } }
+      query Three { importSources(first: 3) { edges { node { id } } } }`;
+    const run = async (operationName: string) => {
+      const answer = await postGraphQL(gw, { query: document, operationName });
+      expect(answer.errors).toBeUndefined();
+      return (answer.data as Record<string, Page>).importSources?.edges.length;
+    };
+    expect(await run('Two')).toBe(2);
+    expect(await run('Three')).toBe(3);
+    let again: number | undefined;
+    expect(await callsOf(gw, async () => (again = await run('Three')))).toBe(0);
+    expect(again).toBe(3);
+  });
+
   it('shows an update at once to the caller who made it, in the record and in every list', async () => {
     const [target] = (await list()).edges;
     const id = target?.node.id ?? '';
@@ -62,6 +77,25 @@ describe('with RESPONSE_CACHE=on', () => {
     expect(named(await list())).toBe('Renamed by its caller');
     expect(named(await list(EXPORTS))).toBe('Renamed by its caller');
     expect((await gw.query<{ node: Named }>(NODE, { id })).data?.node.name).toBe('Renamed by its caller');
+  });
+
+  it('shows an update at once however the mutation is written: its id inline, its field in fragments', async () => {
+    const [target] = (await list()).edges;
+    const id = target?.node.id ?? '';
+    await gw.query(NODE, { id });
+    expect(await callsOf(gw, () => Promise.all([list(), gw.query(NODE, { id })]))).toBe(0);
+    const renamed = await gw.query<{ __typename: string; updateDestination: { __typename: string } }>(
+      `mutation { __typename ...Typename ...Again ...Rename }
+      fragment Typename on Mutation { __typename }
+      fragment Again on Mutation { __typename }
+      fragment Rename on Mutation {
+        ... on Mutation { updateDestination(id: ${JSON.stringify(id)}, input: { name: "Renamed in a fragment" }) { __typename } }
+      }`,
+    );
+    expect(renamed.errors).toBeUndefined();
+    expect(renamed.data?.updateDestination.__typename).toBe('UpdateDestinationSuccess');
+    expect((await gw.query<{ node: Named }>(NODE, { id })).data?.node.name).toBe('Renamed in a fragment');
+    expect((await list()).edges.find((e) => e.node.id === id)?.node.name).toBe('Renamed in a fragment');
   });
 
   it('shows a created record at once in every cached list that can hold it', async () => {
@@ -99,6 +133,15 @@ describe('with RESPONSE_CACHE=on', () => {
     expect(after.totalCount).toBe((page.totalCount ?? 0) - 1);
     expect(after.edges.map((e) => e.node.id)).not.toContain(id);
     expect((await list(EXPORTS)).totalCount).toBe((across.totalCount ?? 0) - 1);
+  });
+
+  it('answers a mutation naming an id of no record as it would without the cache', async () => {
+    const refused = await gw.query<{ updateDestination: { __typename: string } }>(
+      'mutation { updateDestination(id: "no-record-has-this-id", input: { name: "Nobody" }) { __typename } }',
+    );
+    expect(refused.status).toBe(200);
+    expect(refused.errors).toBeUndefined();
+    expect(refused.data?.updateDestination.__typename).toMatch(/Error$/);
   });
 
   it('shows a queued transfer at once in the cached transfers of its destination', async () => {
@@ -216,5 +259,29 @@ describe('with RESPONSE_CACHE=on', () => {
     let second: unknown;
     expect(await callsOf(gw, async () => (second = await batch()))).toBe(0);
     expect(second).toEqual(first);
+  });
+});
+
+describe('with RESPONSE_CACHE_MAX_ENTRIES', () => {
+  let gw: TestGateway;
+  beforeAll(async () => {
+    gw = await startTestGateway({
+      RESPONSE_CACHE: 'on',
+      RESPONSE_CACHE_TTL_MS: '600000',
+      RESPONSE_CACHE_MAX_ENTRIES: '2',
+    });
+  });
+  afterAll(() => gw.close());
+
+  it('keeps that many answers, forgetting the least recently used first', async () => {
+    const read = (n: number) => () => gw.query(`{ importSources(first: ${n}) { edges { node { id } } } }`);
+    await read(1)();
+    await read(2)();
+    expect(await callsOf(gw, read(1))).toBe(0);
+    // A third answer: the second, read least recently, makes room for it.
+    await read(3)();
+    expect(await callsOf(gw, read(1))).toBe(0);
+    expect(await callsOf(gw, read(3))).toBe(0);
+    expect(await callsOf(gw, read(2))).toBeGreaterThan(0);
   });
 });
