@@ -2,12 +2,14 @@ import { createServer, type IncomingHttpHeaders, type Server, type ServerRespons
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  MemoryBudget,
   MemoryConcurrency,
   type UpstreamCallEvent,
   type UpstreamErrorDetail,
   type UpstreamFailureEvent,
   UpstreamHttp,
   type UpstreamHttpOptions,
+  type UpstreamTracer,
 } from '../../src/gateway/upstream/index.js';
 
 /** One request as the upstream below received it. */
@@ -156,6 +158,7 @@ describe('an answer', () => {
     answer = json(status, { message: 'no such thing' }, { 'retry-after': '3' });
     const failures: UpstreamFailureEvent[] = [];
 
+    const before = performance.now();
     const call = upstream({ onFailure: (event) => failures.push(event) }).request({
       method: 'GET',
       path: '/x',
@@ -170,6 +173,7 @@ describe('an answer', () => {
       upstreamCode: `E${status}`,
       retryAfterSeconds: 3,
     });
+    const took = performance.now() - before;
     expect(failures).toEqual([
       {
         provider: 'testing',
@@ -180,6 +184,9 @@ describe('an answer', () => {
         durationMs: expect.any(Number),
       },
     ]);
+    // The time the call took: no more than the time around it.
+    expect(failures[0]?.durationMs).toBeGreaterThanOrEqual(0);
+    expect(failures[0]?.durationMs).toBeLessThanOrEqual(took);
   });
 
   it('of an error status whose body is not JSON fails as http with nothing read from it', async () => {
@@ -230,7 +237,9 @@ describe('an answer', () => {
     const tag = {};
     const tagged = http.forRequest(tag);
 
+    const before = performance.now();
     await tagged.request({ method: 'GET', path: '/x', operation: 'getX' });
+    const took = performance.now() - before;
     answer = (_, res) => {
       res.writeHead(503);
       res.end('down');
@@ -255,6 +264,8 @@ describe('an answer', () => {
     ]);
     expect(events[0]?.tag).toBe(tag);
     expect(events[1]?.tag).toBeUndefined();
+    expect(events[0]?.durationMs).toBeGreaterThanOrEqual(0);
+    expect(events[0]?.durationMs).toBeLessThanOrEqual(took);
   });
 });
 
@@ -355,8 +366,10 @@ describe('a call over the upstream’s concurrency budget', () => {
     answer = (_, res) => {
       release = () => json(200, { ok: true })(_, res);
     };
+    const failures: UpstreamFailureEvent[] = [];
     const http = upstream({
       concurrency: new MemoryConcurrency({ maxConcurrent: 1, waitMs: 60_000, leaseMs: 30_000 }),
+      onFailure: (event) => failures.push(event),
     });
     const first = http.request({ method: 'GET', path: '/x', operation: 'getX' });
     await expect.poll(() => received.length).toBe(1);
@@ -367,6 +380,9 @@ describe('a call over the upstream’s concurrency budget', () => {
     caller.abort(why);
 
     await expect(waiting).rejects.toMatchObject({ kind: 'aborted', cause: why, operation: 'getY' });
+    await expect
+      .poll(() => failures)
+      .toEqual([expect.objectContaining({ operation: 'getY', kind: 'aborted' })]);
     release?.();
     await first;
     expect(received).toHaveLength(1);
@@ -413,5 +429,137 @@ describe('a probe', () => {
     await new Promise<void>((resolve) => closed.close(() => resolve()));
 
     await expect(upstream({ baseUrl: `http://127.0.0.1:${port}` }).probe(5_000)).resolves.toBe('unreachable');
+  });
+});
+
+describe('a call under the upstream’s rate budget', () => {
+  it('is not sent once the budget is spent, and fails as busy until the budget has room', async () => {
+    const failures: UpstreamFailureEvent[] = [];
+    // One call now, the next in a thousand seconds.
+    const http = upstream({
+      budget: new MemoryBudget({ maxRps: 0.001, waitMs: 0, slowMs: 0 }),
+      onFailure: (event) => failures.push(event),
+    });
+
+    await expect(http.request({ method: 'GET', path: '/x', operation: 'getX' })).resolves.toMatchObject({
+      status: 200,
+    });
+    await expect(http.request({ method: 'GET', path: '/y', operation: 'getY' })).rejects.toMatchObject({
+      kind: 'busy',
+      operation: 'getY',
+      retryAfterSeconds: 1000,
+    });
+
+    expect(received.map((call) => call.url)).toEqual(['/x']);
+    expect(failures).toEqual([
+      {
+        provider: 'testing',
+        operation: 'getY',
+        method: 'GET',
+        kind: 'busy',
+        status: undefined,
+        durationMs: 0,
+      },
+    ]);
+  });
+
+  it('slows down on a 429 and speeds up again on each prompt success', async () => {
+    const http = upstream({ budget: new MemoryBudget({ maxRps: 100, waitMs: 0, slowMs: 60_000 }) });
+    expect(http.budgetRps).toBe(100);
+
+    answer = json(429, { message: 'slow down' });
+    await expect(http.request({ method: 'GET', path: '/x', operation: 'getX' })).rejects.toMatchObject({
+      status: 429,
+    });
+    expect(http.budgetRps).toBe(50);
+
+    answer = json(200, { ok: true });
+    await http.request({ method: 'GET', path: '/x', operation: 'getX' });
+    expect(http.budgetRps).toBe(55);
+  });
+
+  it('is not there without a budget', () => {
+    expect(upstream().budgetRps).toBeUndefined();
+  });
+});
+
+describe('a traced call', () => {
+  function tracer() {
+    const started: unknown[] = [];
+    const ended: unknown[] = [];
+    const trace: UpstreamTracer = (call) => {
+      started.push(call);
+      return {
+        headers: { traceparent: `00-${'1'.repeat(32)}-${'2'.repeat(16)}-01` },
+        end: (outcome) => ended.push(outcome),
+      };
+    };
+    return { trace, started, ended };
+  }
+
+  it('is told where it goes, sends the trace context, and ends with the status', async () => {
+    const { trace, started, ended } = tracer();
+
+    await upstream({ trace }).request({ method: 'GET', path: '/x', operation: 'getX' });
+
+    expect(started).toEqual([{ provider: 'testing', operation: 'getX', method: 'GET', origin }]);
+    expect(received[0]?.headers.traceparent).toBe(`00-${'1'.repeat(32)}-${'2'.repeat(16)}-01`);
+    expect(ended).toEqual([{ status: 200 }]);
+  });
+
+  it('ends with the failure’s kind and status when the call fails', async () => {
+    const { trace, ended } = tracer();
+    answer = json(503, { message: 'down' });
+
+    await expect(
+      upstream({ trace }).request({ method: 'GET', path: '/x', operation: 'getX' }),
+    ).rejects.toMatchObject({
+      kind: 'http',
+    });
+
+    expect(ended).toEqual([{ status: 503, failure: 'http' }]);
+  });
+
+  it('ends as an error, and fails with it, when reading the error body throws', async () => {
+    const { trace, ended } = tracer();
+    const failures: UpstreamFailureEvent[] = [];
+    answer = json(400, { message: 'bad' });
+    const broken = new Error('the error body could not be read');
+
+    const call = upstream({
+      trace,
+      onFailure: (event) => failures.push(event),
+      describeError: () => {
+        throw broken;
+      },
+    }).request({ method: 'GET', path: '/x', operation: 'getX' });
+
+    await expect(call).rejects.toBe(broken);
+    expect(ended).toEqual([{ status: undefined, failure: 'error' }]);
+    expect(failures).toEqual([]);
+  });
+});
+
+describe('a closed pool', () => {
+  it('closes its connections to the upstream, when closed or disposed', async () => {
+    const sockets: Promise<void>[] = [];
+    const counting = (socket: import('node:net').Socket) =>
+      sockets.push(new Promise<void>((resolve) => socket.once('close', () => resolve())));
+    server.on('connection', counting);
+    try {
+      const http = new UpstreamHttp({ provider: 'testing', baseUrl: origin, describeError });
+      await http.request({ method: 'GET', path: '/x', operation: 'getX' });
+      {
+        await using disposed = new UpstreamHttp({ provider: 'testing', baseUrl: origin, describeError });
+        await disposed.request({ method: 'GET', path: '/y', operation: 'getY' });
+      }
+      await http.close();
+
+      expect(sockets).toHaveLength(2);
+      // Both kept alive after their answer, and ended by their pool.
+      await Promise.all(sockets);
+    } finally {
+      server.off('connection', counting);
+    }
   });
 });
