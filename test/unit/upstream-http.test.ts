@@ -50,6 +50,8 @@ beforeAll(async () => {
       answer(one, res);
     });
   });
+  // Idle connections stay open a minute on this side: only the client ends them sooner.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return () => new Promise<void>((resolve) => server.close(() => resolve()));
