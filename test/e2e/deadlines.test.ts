@@ -173,6 +173,18 @@ describe('operation deadline', () => {
   });
 });
 
+describe('an operation that calls no provider', () => {
+  it('is answered under a time limit whose clock it never started', async () => {
+    const { gw, http } = await start({ OPERATION_TIMEOUT_MS: String(DEADLINE_MS) });
+    expect(await post(http, '{ __typename }')).toEqual({ status: 200, data: { __typename: 'Query' } });
+    expect(await post(http, CATALOG)).toMatchObject({
+      status: 200,
+      data: { catalogDataSources: { edges: [{}] } },
+    });
+    expect(gw.sims.pdc?.stats.count('filterDataSources')).toBe(1);
+  });
+});
+
 describe('a trickling provider', () => {
   it('leaves the gateway serving every provider once its 30 stuck clients hang up and it recovers', async () => {
     const { gw, http } = await start({

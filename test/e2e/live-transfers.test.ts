@@ -242,6 +242,7 @@ describe('subscriptions over HTTP', () => {
     const asJson = await gw.query(ONE, { destinationId: d.id });
     expect(asJson.status).toBe(406);
     expect(asJson.errors?.[0]?.message).toMatch(/Accept: text\/event-stream/);
+    expect(asJson.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT' });
     const batch = await fetch(server.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
@@ -249,6 +250,7 @@ describe('subscriptions over HTTP', () => {
     });
     const answers = (await batch.json()) as Part[];
     expect(answers[0]?.errors?.[0]?.message).toMatch(/cannot be sent in a batch/);
+    expect(answers[0]?.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', limit: 'batch' });
     expect(answers[1]?.data).toEqual({ __typename: 'Query' });
     expect(reads(d)).toBe(0);
   });

@@ -15,12 +15,15 @@ const WATCH = `subscription($destinationId: ID!) { destinationTransfers(destinat
 /** A gateway over real HTTP whose transfers never move, so that a subscription stays open until it is ended. */
 async function start(env: Record<string, string>) {
   const gw = await startTestGateway({ LIVE_POLL_MIN_MS: '50', LIVE_POLL_MAX_MS: '200', ...env });
-  (gw.sims['prequel-export'] as PrequelExportSimulator).setTransferSteps({ everyReads: 0 });
+  const sim = gw.sims['prequel-export'] as PrequelExportSimulator;
+  sim.setTransferSteps({ everyReads: 0 });
   const server = await listen(gw.gateway, '127.0.0.1', 0);
-  const list = await gw.query<{ destinations: { edges: { node: { id: string } }[] } }>(
-    '{ destinations(first: 2) { edges { node { id } } } }',
-  );
-  const [first, second] = (list.data?.destinations.edges ?? []).map((e) => e.node.id);
+  // Two seeded destinations, named from the simulator's store: a query for them would itself be cut
+  // short by a test's brief OPERATION_TIMEOUT_MS on a busy machine.
+  const [first, second] = sim.store
+    .all()
+    .slice(0, 2)
+    .map((destination) => Buffer.from(`Destination:${destination.id}`).toString('base64url'));
   const close = async () => {
     await server.close();
     await gw.close();
@@ -48,12 +51,12 @@ describe('subscription bounds', () => {
     await underWay(open, 0);
     const refused = await (await subscribe(open.server.url, WATCH, { destinationId: open.second })).rest();
     expect(refused).toHaveLength(1);
-    expect(refused[0]?.errors?.[0]?.extensions).toMatchObject({
-      code: 'GATEWAY_BUSY',
-      limit: 'subscriptions',
-      max: 1,
-    });
-    expect(refused[0]?.errors?.[0]?.message).toMatch(/MAX_SUBSCRIPTIONS/);
+    expect(refused[0]?.errors).toEqual([
+      {
+        message: 'This gateway has 1 subscriptions open, its most (MAX_SUBSCRIPTIONS): try again later.',
+        extensions: { code: 'GATEWAY_BUSY', limit: 'subscriptions', max: 1, retryAfterSeconds: 5 },
+      },
+    ]);
     const metrics = parsePrometheus(await (await fetch(new URL('/metrics', open.server.url))).text());
     expect(metrics('gateway_subscriptions_open')).toBe(1);
     expect(metrics('gateway_graphql_requests_total', { type: 'subscription', outcome: 'GATEWAY_BUSY' })).toBe(
@@ -73,6 +76,39 @@ describe('subscription bounds', () => {
     }
   });
 
+  it('refuses every subscription under MAX_SUBSCRIPTIONS=0, saying the gateway takes none', async () => {
+    await using open = await start({ MAX_SUBSCRIPTIONS: '0' });
+    const parts = await (await subscribe(open.server.url, WATCH, { destinationId: open.first })).rest();
+    expect(parts).toEqual([
+      {
+        errors: [
+          {
+            message: 'This gateway takes no subscriptions (MAX_SUBSCRIPTIONS is 0).',
+            extensions: { code: 'GATEWAY_BUSY', limit: 'subscriptions', max: 0, retryAfterSeconds: 5 },
+          },
+        ],
+      },
+    ]);
+    expect(open.gw.sims['prequel-export']?.stats.count('listTransfers')).toBe(0);
+  });
+
+  it('gives back the place of a subscription refused as it starts (an id not a destination’s, a destination Prequel lacks)', async () => {
+    await using open = await start({ MAX_SUBSCRIPTIONS: '1' });
+    const notADestination = Buffer.from('Destination:no-such-destination').toString('base64url');
+    const refused = await subscribe(open.server.url, WATCH, { destinationId: 'bm90LWFuLWlk' });
+    const missing = await subscribe(open.server.url, WATCH, { destinationId: notADestination });
+    expect((await nextEvent(refused)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect((await nextEvent(missing)).errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
+
+    const held = await subscribe(open.server.url, WATCH, { destinationId: open.first });
+    await underWay(open, 1);
+    const metrics = parsePrometheus(await (await fetch(new URL('/metrics', open.server.url))).text());
+    expect(metrics('gateway_subscriptions_open')).toBe(1);
+    held.leave();
+    refused.leave();
+    missing.leave();
+  });
+
   it('outlives OPERATION_TIMEOUT_MS and ends at SUBSCRIPTION_MAX_LIFETIME_MS with GATEWAY_TIMEOUT', async () => {
     await using open = await start({ OPERATION_TIMEOUT_MS: '100', SUBSCRIPTION_MAX_LIFETIME_MS: '800' });
     const started = performance.now();
@@ -82,7 +118,10 @@ describe('subscription bounds', () => {
     expect(lasted).toBeGreaterThanOrEqual(750);
     const last = parts.at(-1);
     expect(last?.errors?.[0]?.extensions).toMatchObject({ code: 'GATEWAY_TIMEOUT' });
-    expect(last?.errors?.[0]?.message).toMatch(/SUBSCRIPTION_MAX_LIFETIME_MS/);
+    expect(last?.errors?.[0]?.message).toBe(
+      'This subscription reached its longest lifetime of 800 ms (SUBSCRIPTION_MAX_LIFETIME_MS): subscribe again to go on',
+    );
+    expect(parts.slice(0, -1).every((part) => part.errors === undefined)).toBe(true);
     // Polling went on past the operation time limit.
     const reads = open.gw.sims['prequel-export']?.stats.requests('listTransfers') ?? [];
     expect((reads.at(-1)?.at ?? 0) - (reads[0]?.at ?? 0)).toBeGreaterThan(100);
@@ -100,7 +139,12 @@ describe('subscription bounds', () => {
     // Well within the shutdown budget: nothing waited for it to run out.
     expect(performance.now() - started).toBeLessThan(5_000);
     for (const parts of [fromOne, fromTwo])
-      expect(parts.at(-1)?.errors?.[0]?.extensions).toMatchObject({ code: 'GATEWAY_BUSY' });
+      expect(parts.at(-1)?.errors).toEqual([
+        {
+          message: 'This gateway is shutting down: subscribe again',
+          extensions: { code: 'GATEWAY_BUSY', retryAfterSeconds: 1 },
+        },
+      ]);
     await expect(nextEvent(one)).rejects.toThrow('the stream ended');
   });
 
