@@ -317,6 +317,18 @@ describe('dataSources(orderBy) across every provider', () => {
     }
   });
 
+  it('sorts ascending when the direction is given as null, as when it is left out', async () => {
+    const ascending = await page({ first: 40, orderBy: { field: 'NAME', direction: 'ASC' } });
+    const nulled = await gw.query<{ dataSources: Connection }>(PLAIN, {
+      first: 40,
+      orderBy: { field: 'NAME', direction: null },
+    });
+    expect(nulled.errors).toBeUndefined();
+    expect(nulled.data?.dataSources.edges.map((edge) => edge.node.id)).toEqual(
+      ascending.edges.map((edge) => edge.node.id),
+    );
+  });
+
   it('bounds host and database patterns as names are, counting characters rather than UTF-16 units', async () => {
     for (const part of ['name', 'host', 'database']) {
       const tooLong = await gw.query(PLAIN, { first: 1, filter: { [part]: `${'h'.repeat(255)}*` } });
