@@ -163,6 +163,33 @@ describe('dataSources across every provider', () => {
     expect(listed && nodesOf(listed).some((node) => node.provider === 'PDC')).toBe(false);
   });
 
+  it("answers each provider's own vendor spelling, host, port, schema and creation time through the shared fields", async () => {
+    type Shared = {
+      rawVendor: string;
+      host: string | null;
+      port: number | null;
+      schema: string | null;
+      createdAt: string | null;
+    };
+    const nodes: Shared[] = [];
+    for (const provider of ['PDC', 'PREQUEL_IMPORT', 'PREQUEL_EXPORT', 'RIVERGEN']) {
+      const answer = await gw.query<{ dataSources: { edges: { node: Shared }[] } }>(
+        'query($providers: [Provider!]) { dataSources(first: 50, filter: { providers: $providers }) { edges { node { rawVendor host port schema createdAt } } } }',
+        { providers: [provider] },
+      );
+      expect(answer.errors).toBeUndefined();
+      nodes.push(...(answer.data?.dataSources.edges.map((edge) => edge.node) ?? []));
+    }
+    expect(nodes.length).toBeGreaterThan(0);
+    expect(nodes.every((node) => node.rawVendor.length > 0)).toBe(true);
+    for (const field of ['host', 'port', 'schema', 'createdAt'] as const) {
+      expect(
+        nodes.some((node) => node[field] !== null),
+        field,
+      ).toBe(true);
+    }
+  });
+
   it('gives each dataSources field of a request its own error for a provider that is down, at its own path and place', async () => {
     await using down = await startTestGateway();
     down.sims.pdc?.setFaults({ errorRate: 1, errorStatus: 503 });
