@@ -120,6 +120,32 @@ describe('the providers an operation may call', () => {
       byProvider('{ _entities(representations: [{ __typename: "Destination", id: "x" }]) { __typename } }'),
     ).toEqual({ 'prequel-export': 1 });
   });
+
+  it('are not narrowed by a filter naming no providers, and a one-provider field keeps its provider whatever its ids', () => {
+    const everyProvider = { 'prequel-import': 4, 'prequel-export': 4, pdc: 4, rivergen: 4 };
+    expect(byProvider('{ dataSources(first: 4, filter: { vendors: [POSTGRES] }) { totalCount } }')).toEqual(
+      everyProvider,
+    );
+    expect(
+      byProvider(
+        'query($filter: DataSourceFilter) { dataSources(first: 4, filter: $filter) { totalCount } }',
+        {
+          filter: { providers: null },
+        },
+      ),
+    ).toEqual(everyProvider);
+    expect(
+      byProvider(
+        'query($p: [Provider!]) { dataSources(first: 4, filter: { providers: $p }) { totalCount } }',
+        {
+          p: 'RIVERGEN',
+        },
+      ),
+    ).toEqual({ rivergen: 4 });
+    expect(
+      byProvider('{ catalogDataSources(first: 5, ids: ["0123456789abcdef01234567"]) { totalCount } }'),
+    ).toEqual({ pdc: 5 });
+  });
 });
 
 describe('admission by records in flight', () => {

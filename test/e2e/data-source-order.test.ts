@@ -316,4 +316,63 @@ describe('dataSources(orderBy) across every provider', () => {
       }
     }
   });
+
+  it('sorts ascending when the direction is given as null, as when it is left out', async () => {
+    const ascending = await page({ first: 40, orderBy: { field: 'NAME', direction: 'ASC' } });
+    const nulled = await gw.query<{ dataSources: Connection }>(PLAIN, {
+      first: 40,
+      orderBy: { field: 'NAME', direction: null },
+    });
+    expect(nulled.errors).toBeUndefined();
+    expect(nulled.data?.dataSources.edges.map((edge) => edge.node.id)).toEqual(
+      ascending.edges.map((edge) => edge.node.id),
+    );
+  });
+
+  it('bounds host and database patterns as names are, counting characters rather than UTF-16 units', async () => {
+    for (const part of ['name', 'host', 'database']) {
+      const tooLong = await gw.query(PLAIN, { first: 1, filter: { [part]: `${'h'.repeat(255)}*` } });
+      expect(tooLong.data).toEqual({ dataSources: null });
+      expect(tooLong.errors).toEqual([
+        expect.objectContaining({
+          message: expect.stringMatching(new RegExp(`^\`filter\\.${part}\` is longer than 255 characters`)),
+          extensions: { code: 'BAD_USER_INPUT', field: `filter.${part}` },
+        }),
+      ]);
+      // 255 characters outside the Basic Multilingual Plane: 510 UTF-16 units, yet 255 characters.
+      const astral = await page({ first: 1, filter: { [part]: '🐘'.repeat(255) } });
+      expect(astral.edges).toEqual([]);
+      const astralTooLong = await gw.query(PLAIN, { first: 1, filter: { [part]: '🐘'.repeat(256) } });
+      expect(astralTooLong.errors?.[0]?.extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: `filter.${part}`,
+      });
+    }
+  });
+
+  it('takes an update-time window whose two ends are the same instant: it holds nothing, and is no error', async () => {
+    const instant = (await everything()).find((node) => node.updatedAt !== null)?.updatedAt;
+    expect(instant).toBeTruthy();
+    const empty = await page({ first: 10, filter: { updatedAfter: instant, updatedBefore: instant } });
+    expect(empty.edges).toEqual([]);
+    expect(empty.totalCount).toBe(0);
+  });
+
+  it('pages on with a cursor under the same providers listed in another order, and refuses it under other providers', async () => {
+    const filter = { providers: ['RIVERGEN', 'PDC'] };
+    const first = await page({ first: 3, filter });
+    const next = await page({
+      first: 3,
+      after: first.pageInfo.endCursor,
+      filter: { providers: ['PDC', 'RIVERGEN'] },
+    });
+    const whole = await page({ first: 6, filter });
+    expect([...first.edges, ...next.edges].map((edge) => edge.node.id)).toEqual(
+      whole.edges.map((edge) => edge.node.id),
+    );
+    for (const other of [{}, { providers: ['PDC'] }, { providers: ['PDC', 'RIVERGEN', 'PREQUEL_IMPORT'] }]) {
+      const refused = await gw.query(PLAIN, { first: 3, after: first.pageInfo.endCursor, filter: other });
+      expect(refused.errors?.[0]?.message).toContain('another `orderBy` or `filter`');
+    }
+  });
 });

@@ -163,6 +163,68 @@ describe('dataSources across every provider', () => {
     expect(listed && nodesOf(listed).some((node) => node.provider === 'PDC')).toBe(false);
   });
 
+  it("answers each provider's own vendor spelling, host, port, schema and creation time through the shared fields", async () => {
+    type Shared = {
+      rawVendor: string;
+      host: string | null;
+      port: number | null;
+      schema: string | null;
+      createdAt: string | null;
+    };
+    const nodes: Shared[] = [];
+    for (const provider of ['PDC', 'PREQUEL_IMPORT', 'PREQUEL_EXPORT', 'RIVERGEN']) {
+      const answer = await gw.query<{ dataSources: { edges: { node: Shared }[] } }>(
+        'query($providers: [Provider!]) { dataSources(first: 50, filter: { providers: $providers }) { edges { node { rawVendor host port schema createdAt } } } }',
+        { providers: [provider] },
+      );
+      expect(answer.errors).toBeUndefined();
+      nodes.push(...(answer.data?.dataSources.edges.map((edge) => edge.node) ?? []));
+    }
+    expect(nodes.length).toBeGreaterThan(0);
+    expect(nodes.every((node) => node.rawVendor.length > 0)).toBe(true);
+    for (const field of ['host', 'port', 'schema', 'createdAt'] as const) {
+      expect(
+        nodes.some((node) => node[field] !== null),
+        field,
+      ).toBe(true);
+    }
+  });
+
+  it('gives each dataSources field of a request its own error for a provider that is down, at its own path and place', async () => {
+    await using down = await startTestGateway();
+    down.sims.pdc?.setFaults({ errorRate: 1, errorStatus: 503 });
+    const result = await down.query(
+      '{\n  a: dataSources(first: 3) { totalCount edges { node { id } } }\n  b: dataSources(last: 3) { totalCount }\n}',
+    );
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining('Pentaho Data Catalog'),
+        path: ['a'],
+        locations: [{ line: 2, column: 3 }],
+        extensions: expect.objectContaining({ provider: 'pdc' }),
+      }),
+      expect.objectContaining({
+        message: expect.stringContaining('Pentaho Data Catalog'),
+        path: ['b'],
+        locations: [{ line: 3, column: 3 }],
+        extensions: expect.objectContaining({ provider: 'pdc' }),
+      }),
+    ]);
+  });
+
+  it('refuses a page larger than the largest page size, and takes one of that size', async () => {
+    for (const args of [{ first: 501 }, { last: 501 }]) {
+      const refused = await gw.query(PAGE, args);
+      expect(refused.errors).toEqual([
+        expect.objectContaining({
+          message: `\`${Object.keys(args)[0]}\` must be between 0 and 500`,
+          extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+        }),
+      ]);
+    }
+    expect(nodesOf(await page({ first: 500 }))).toHaveLength(500);
+  });
+
   it('refuses a malformed cursor with a clear error, not a 500', async () => {
     const result = await gw.query(PAGE, { first: 1, after: 'not-a-cursor' });
     expect(result.status).toBe(200);

@@ -457,6 +457,11 @@ describe("PDC's port, a string upstream", () => {
     ['5432', 5432],
     ['5432/tcp', null],
     ['5432-5439', null],
+    ['0', 0],
+    ['65535', 65535],
+    ['65536', null],
+    ['-1', null],
+    ['54.5', null],
   ])('%s reads as port %s, its text kept in portText', async (text, port) => {
     const node = await readAs(
       'catalogDataSources',
@@ -508,6 +513,48 @@ describe("a PDC data source's connection fields", () => {
       fields,
     );
     expect(left).toEqual({ provider: 'PDC', host: null, database: null, schema: null });
+  });
+});
+
+describe("a RiverGen data source's port and times", () => {
+  it.each([
+    [5433, 5433],
+    ['5433', 5433],
+    ['', null],
+    [null, null],
+  ])('port %j reads as %j', async (given, port) => {
+    const node = await readAs(
+      'riverGenDataSources',
+      'rivergen',
+      'getDataSource',
+      riverGenBody({ type: 'postgresql', port: given }),
+      '... on RiverGenDataSource { port }',
+    );
+    expect(node).toEqual({ port });
+  });
+
+  it('reads a timestamp as given, and one it cannot read or an empty one as null rather than failing', async () => {
+    const fields = '... on RiverGenDataSource { createdAt updatedAt }';
+    const read = await readAs(
+      'riverGenDataSources',
+      'rivergen',
+      'getDataSource',
+      riverGenBody({
+        type: 'postgresql',
+        created_at: '2024-11-30T09:00:00Z',
+        updated_at: '2024-12-01T11:00:00Z',
+      }),
+      fields,
+    );
+    expect(read).toEqual({ createdAt: '2024-11-30T09:00:00.000Z', updatedAt: '2024-12-01T11:00:00.000Z' });
+    const unreadable = await readAs(
+      'riverGenDataSources',
+      'rivergen',
+      'getDataSource',
+      riverGenBody({ type: 'postgresql', created_at: 'yesterday', updated_at: '' }),
+      fields,
+    );
+    expect(unreadable).toEqual({ createdAt: null, updatedAt: null });
   });
 });
 
