@@ -421,7 +421,12 @@ describe('GATEWAY_AUTH=jwt with a JWKS URL', () => {
     try {
       const answer = await ask(unreachable.gateway, `Bearer ${await sign(signingKey)}`);
       expect(answer.status).toBe(503);
-      expect(answer.body.errors?.[0]?.extensions).toEqual({ code: 'UPSTREAM_UNAVAILABLE' });
+      expect(answer.body.errors).toEqual([
+        {
+          message: 'The gateway could not fetch the keys that verify tokens; try again shortly',
+          extensions: { code: 'UPSTREAM_UNAVAILABLE' },
+        },
+      ]);
       expect(answer.text).not.toContain('127.0.0.1:1');
     } finally {
       await unreachable.close();
