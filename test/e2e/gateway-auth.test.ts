@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
+import { exportJWK, generateKeyPair, type JWTPayload, SignJWT, UnsecuredJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { providers } from '../../src/providers/registry.js';
@@ -55,12 +55,28 @@ function expectAnswered(answer: Answer): void {
 /** A 401 with UNAUTHENTICATED, the reason, no data, and nothing of the credentials sent. */
 function expectRefused(answer: Answer, reason: string, message: RegExp, sent?: string): void {
   expect(answer.status).toBe(401);
-  expect(answer.headers.get('www-authenticate')).toMatch(/^Bearer/);
+  // RFC 6750: a request with no credentials is told the scheme; one with a bad token, why too.
+  expect(answer.headers.get('www-authenticate')).toBe(
+    reason === 'missing' ? 'Bearer' : 'Bearer error="invalid_token"',
+  );
   expect(answer.body.data).toBeUndefined();
   expect(answer.body.errors).toHaveLength(1);
   expect(answer.body.errors?.[0]?.extensions).toEqual({ code: 'UNAUTHENTICATED', reason });
   expect(answer.body.errors?.[0]?.message).toMatch(message);
   if (sent) expect(answer.text).not.toContain(sent);
+}
+
+/** Serves a JSON Web Key Set on 127.0.0.1 until disposed. */
+async function serveKeySet(set: unknown): Promise<{ url: string } & AsyncDisposable> {
+  const body = JSON.stringify(set);
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'application/json' }).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/.well-known/jwks.json`,
+    [Symbol.asyncDispose]: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 describe('demo mode', () => {
@@ -99,6 +115,7 @@ describe('GATEWAY_AUTH=tokens', () => {
   it('answers a request with any of the configured tokens', async () => {
     expectAnswered(await ask(gw.gateway, `Bearer ${tokens[0]}`));
     expectAnswered(await ask(gw.gateway, `bearer ${tokens[1]}`));
+    expectAnswered(await ask(gw.gateway, `Bearer   ${tokens[0]}`));
   });
 
   it('refuses a request without credentials with 401 and says how to send them', async () => {
@@ -106,7 +123,14 @@ describe('GATEWAY_AUTH=tokens', () => {
   });
 
   it('refuses an Authorization header that is not `Bearer <token>`', async () => {
-    for (const header of [`Basic ${tokens[0]}`, 'Bearer', `Bearer ${tokens[0]} ${tokens[1]}`, tokens[0]]) {
+    for (const header of [
+      `Basic ${tokens[0]}`,
+      'Bearer',
+      `Bearer ${tokens[0]} ${tokens[1]}`,
+      tokens[0],
+      `Token Bearer ${tokens[0]}`,
+      `xBearer ${tokens[0]}`,
+    ]) {
       expectRefused(await ask(gw.gateway, header), 'malformed', /must be `Bearer <token>`/, tokens[0]);
     }
   });
@@ -276,12 +300,27 @@ describe('GATEWAY_AUTH=jwt with a shared secret', () => {
       [{ ...valid, exp: now + 2 * day }, false],
       [{ ...valid, iat: null, exp: now + 2 * day }, false],
       [{ ...valid, iat: now + 3600, exp: now + 7200 }, false],
+      // Issued in the future by less than the clock skew allowed.
+      [{ ...valid, iat: now + 20, exp: now + 600 }, true],
     ];
     for (const [claims, accepted] of cases) {
       const token = await sign(claims);
       const answer = await ask(gw.gateway, `Bearer ${token}`);
       if (accepted) expectAnswered(answer);
       else expectRefused(answer, 'bad-claims', /lives longer than this gateway accepts|in the future/, token);
+    }
+  });
+
+  it('refuses a token whose `exp` or `iat` is not a number, naming the claim', async () => {
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [{ exp: 'tomorrow' }, /`exp` claim is invalid/],
+      [{ exp: Math.floor(Date.now() / 1000) + 600, iat: 'now' }, /`iat` claim is invalid/],
+    ];
+    for (const [claims, message] of cases) {
+      // Written as they are sent: the token builder's own setters take numbers only.
+      const payload: JWTPayload = { sub: 'user-1', iss: issuer, aud: audience, ...claims };
+      const token = await new SignJWT(payload).setProtectedHeader({ alg: 'HS256' }).sign(key);
+      expectRefused(await ask(gw.gateway, `Bearer ${token}`), 'bad-claims', message, token);
     }
   });
 
@@ -382,11 +421,63 @@ describe('GATEWAY_AUTH=jwt with a JWKS URL', () => {
     try {
       const answer = await ask(unreachable.gateway, `Bearer ${await sign(signingKey)}`);
       expect(answer.status).toBe(503);
-      expect(answer.body.errors?.[0]?.extensions).toEqual({ code: 'UPSTREAM_UNAVAILABLE' });
+      expect(answer.body.errors).toEqual([
+        {
+          message: 'The gateway could not fetch the keys that verify tokens; try again shortly',
+          extensions: { code: 'UPSTREAM_UNAVAILABLE' },
+        },
+      ]);
       expect(answer.text).not.toContain('127.0.0.1:1');
     } finally {
       await unreachable.close();
     }
+  });
+
+  it('answers tokens signed with each asymmetric algorithm a key set may hold', async () => {
+    const algorithms = [
+      'RS256',
+      'RS384',
+      'RS512',
+      'PS256',
+      'PS384',
+      'PS512',
+      'ES256',
+      'ES384',
+      'ES512',
+      'EdDSA',
+    ];
+    const pairs = await Promise.all(algorithms.map((alg) => generateKeyPair(alg)));
+    const keys = await Promise.all(
+      pairs.map(async (pair, i) => ({
+        ...(await exportJWK(pair.publicKey)),
+        kid: `k-${i}`,
+        alg: algorithms[i],
+      })),
+    );
+    await using set = await serveKeySet({ keys });
+    await using every = await startTestGateway({ GATEWAY_AUTH: 'jwt', GATEWAY_JWKS_URL: set.url });
+    for (const [i, alg] of algorithms.entries()) {
+      const token = await new SignJWT({ sub: 'user-1' })
+        .setProtectedHeader({ alg, kid: `k-${i}` })
+        .setExpirationTime('10m')
+        .sign((pairs[i] as CryptoKeyPair).privateKey);
+      expectAnswered(await ask(every.gateway, `Bearer ${token}`));
+    }
+  });
+
+  it('refuses, as the token’s fault and not the gateway’s, one whose key id names two keys of the set', async () => {
+    const [one, two] = [await generateKeyPair('ES256'), await generateKeyPair('ES256')];
+    const keys = [
+      { ...(await exportJWK(one.publicKey)), kid: 'twin', alg: 'ES256' },
+      { ...(await exportJWK(two.publicKey)), kid: 'twin', alg: 'ES256' },
+    ];
+    await using set = await serveKeySet({ keys });
+    await using twins = await startTestGateway({ GATEWAY_AUTH: 'jwt', GATEWAY_JWKS_URL: set.url });
+    const token = await sign(one.privateKey, 'twin');
+    const answer = await ask(twins.gateway, `Bearer ${token}`);
+    expect(answer.status).toBe(401);
+    expect(answer.body.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(answer.text).not.toContain(token);
   });
 });
 

@@ -132,7 +132,26 @@ describe('POST', () => {
   it('refuses a body without a content-type or of any other type with 415, and other methods with 405', async () => {
     const bare = await fetch(server.url, { method: 'POST', body: new Blob(['{"query":"{ __typename }"}']) });
     expect(bare.status).toBe(415);
-    expect(errorsOf(await bare.text())[0]?.message).toContain('A body without a content-type');
+    expect(errorsOf(await bare.text())[0]).toMatchObject({
+      message: expect.stringContaining('A body without a content-type'),
+      extensions: { code: 'BAD_USER_INPUT', contentType: null },
+    });
+    // A form's type is known however it is written: in capitals, with spaces before its parameters.
+    for (const [type, essence] of [
+      ['Text/Plain', 'text/plain'],
+      ['application/x-www-form-urlencoded ; charset=utf-8', 'application/x-www-form-urlencoded'],
+    ]) {
+      const form = await send('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': type ?? '' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      expect(form.status, type).toBe(415);
+      expect(errorsOf(form.text)[0]?.extensions, type).toEqual({
+        code: 'BAD_USER_INPUT',
+        contentType: essence,
+      });
+    }
     const xml = await send('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/xml' },

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { SignJWT } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
@@ -44,6 +45,23 @@ describe('RATE_LIMIT in memory', () => {
       body: JSON.stringify([{ query: QUERY }, { query: QUERY }, { query: QUERY }, { query: QUERY }]),
     });
     expect(batch.status).toBe(429);
+    // Over the limit, the caller is told the limit and when its window ends, in the body and Retry-After.
+    const over = await gw.gateway.yoga.fetch('http://gateway.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...auth(TOKENS[0] ?? '') },
+      body: JSON.stringify({ query: QUERY }),
+    });
+    expect(over.status).toBe(429);
+    const retryAfter = Number(over.headers.get('retry-after'));
+    // The window of an hour began with the batch, moments ago.
+    expect(retryAfter).toBeGreaterThan(3000);
+    expect(retryAfter).toBeLessThanOrEqual(3600);
+    expect(((await over.json()) as { errors: unknown[] }).errors).toEqual([
+      {
+        message: `Too many requests: this gateway allows 3 operations per caller every 3600 s; try again in ${retryAfter} s`,
+        extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter },
+      },
+    ]);
     for (let i = 0; i < 5; i++)
       for (const path of ['/health', '/ready', '/metrics'])
         expect((await gw.gateway.yoga.fetch(`http://gateway.test${path}`)).status).toBe(200);
@@ -62,6 +80,31 @@ describe('RATE_LIMIT and REDIS_URL at start-up', () => {
     expect(() => loadConfig({ RATE_LIMIT: '600 per minute' }, providers)).toThrow(
       /RATE_LIMIT.*e\.g\. 600\/60s/,
     );
+    for (const value of [
+      '0/1s',
+      '5/0s',
+      '5/1d',
+      '5/1',
+      '1234567890/1s',
+      '5/1234567890s',
+      'x5/1s',
+      '5/1s!',
+      '5 1s',
+      '/1s',
+    ])
+      expect(() => loadConfig({ RATE_LIMIT: value }, providers), value).toThrow(/RATE_LIMIT/);
+  });
+
+  it('reads a RATE_LIMIT in ms, s, m or h, with or without a number of them, spaces allowed', () => {
+    const read = (value: string) => loadConfig({ RATE_LIMIT: value }, providers).rateLimit;
+    expect(read('600/60s')).toEqual({ limit: 600, windowMs: 60_000 });
+    expect(read('10/1m')).toEqual({ limit: 10, windowMs: 60_000 });
+    expect(read('5/500ms')).toEqual({ limit: 5, windowMs: 500 });
+    expect(read('100/2h')).toEqual({ limit: 100, windowMs: 7_200_000 });
+    expect(read('3/s')).toEqual({ limit: 3, windowMs: 1000 });
+    expect(read('3/m')).toEqual({ limit: 3, windowMs: 60_000 });
+    expect(read(' 7 / 2 s ')).toEqual({ limit: 7, windowMs: 2000 });
+    expect(read('123456789/123456789ms')).toEqual({ limit: 123_456_789, windowMs: 123_456_789 });
   });
 });
 
@@ -88,7 +131,43 @@ describe('RATE_LIMIT with GATEWAY_AUTH=jwt', () => {
     ]);
     expect(await statusFor(await token('user-2', 'c'))).toBe(200);
   });
+
+  it('counts a token without a subject by the token itself', async () => {
+    const secret = 'rate-limit-secret-of-at-least-32-characters';
+    await using gw = await startTestGateway({
+      GATEWAY_AUTH: 'jwt',
+      GATEWAY_JWT_SECRET: secret,
+      RATE_LIMIT: '2/1h',
+    });
+    const key = new TextEncoder().encode(secret);
+    const token = (jti: string) =>
+      new SignJWT({ jti })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuedAt()
+        .setExpirationTime('5m')
+        .sign(key);
+    const statusFor = async (jwt: string) => (await gw.query(QUERY, {}, auth(jwt))).status;
+    const [first, second] = [await token('a'), await token('b')];
+    expect([await statusFor(first), await statusFor(first), await statusFor(first)]).toEqual([200, 200, 429]);
+    expect(await statusFor(second)).toBe(200);
+  });
 });
+
+/** POSTs a query from the given local address (any of 127.0.0.0/8 reaches a server on 127.0.0.1). */
+function postFrom(url: string, localAddress: string, query: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      url,
+      { method: 'POST', localAddress, headers: { 'content-type': 'application/json' } },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+      },
+    );
+    request.on('error', reject);
+    request.end(JSON.stringify({ query }));
+  });
+}
 
 describe('RATE_LIMIT with GATEWAY_AUTH=none', () => {
   it('counts by client address', async () => {
@@ -102,6 +181,8 @@ describe('RATE_LIMIT with GATEWAY_AUTH=none', () => {
           body: JSON.stringify({ query: QUERY }),
         }).then((response) => response.status);
       expect([await post(), await post(), await post()]).toEqual([200, 200, 429]);
+      // Another client address, on the same machine, has a budget of its own.
+      expect(await postFrom(server.url, '127.0.0.2', QUERY)).toBe(200);
     } finally {
       await server.close();
     }

@@ -219,6 +219,51 @@ describe('limits and switches set through the environment', () => {
     expect(answer.errors?.[0]?.message).toContain('larger than 2048 bytes');
   });
 
+  it('takes a body of exactly REQUEST_BODY_LIMIT_BYTES, declared or in chunks, and refuses one byte more', async () => {
+    /** A JSON body of `size` bytes, padded in a variable the query does not use. */
+    const bodyOf = (size: number) => {
+      const bare = JSON.stringify({ query: '{ __typename }', variables: { pad: '' } });
+      return new TextEncoder().encode(
+        JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(size - bare.length) } }),
+      );
+    };
+    const post = (bytes: Uint8Array, declared: boolean) =>
+      gw.gateway.yoga.fetch('http://gateway.test/graphql', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          ...(declared ? { 'content-length': String(bytes.byteLength) } : {}),
+        },
+        body: declared
+          ? bytes
+          : new ReadableStream<Uint8Array>({
+              start: (controller) => {
+                controller.enqueue(bytes.slice(0, 1000));
+                controller.enqueue(bytes.slice(1000));
+                controller.close();
+              },
+            }),
+        duplex: 'half',
+      } as RequestInit);
+    for (const declared of [true, false]) {
+      const at = await post(bodyOf(2048), declared);
+      expect(at.status, `declared: ${declared}`).toBe(200);
+      expect(await at.json()).toEqual({ data: { __typename: 'Query' } });
+      const over = await post(bodyOf(2049), declared);
+      expect(over.status, `declared: ${declared}`).toBe(413);
+      // The rest of a body too large is not read: the connection it came on is closed.
+      expect(over.headers.get('connection'), `declared: ${declared}`).toBe('close');
+      expect(errorsOf(await over.text())).toEqual([
+        {
+          message:
+            'The request body is larger than 2048 bytes, the most this gateway accepts: send a shorter document or fewer variables.',
+          extensions: { code: 'BAD_USER_INPUT', limit: 'requestBody', max: 2048 },
+        },
+      ]);
+    }
+  });
+
   it('refuses introspection when INTROSPECTION is false, and hides field suggestions', async () => {
     for (const document of ['{ __schema { queryType { name } } }', '{ __type(name: "Query") { name } }']) {
       const answer = await gw.query(document);
