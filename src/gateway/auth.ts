@@ -176,6 +176,13 @@ function jwtRefusal(errors: typeof Jose.errors, error: unknown): GraphQLError {
   if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey) {
     return refused('bad-signature', 'The token’s signature does not verify with this gateway’s keys');
   }
+  if (error instanceof errors.JWKSMultipleMatchingKeys) {
+    // The issuer's key set names two keys alike: which one signed cannot be told, and the token is not malformed.
+    return refused(
+      'bad-signature',
+      'The token’s key id (`kid`) names more than one key of the issuer’s key set, so its signature cannot be checked',
+    );
+  }
   if (error instanceof errors.JOSEAlgNotAllowed) {
     return refused('bad-signature', 'The token is signed with an algorithm this gateway does not accept');
   }

@@ -476,7 +476,13 @@ describe('GATEWAY_AUTH=jwt with a JWKS URL', () => {
     const token = await sign(one.privateKey, 'twin');
     const answer = await ask(twins.gateway, `Bearer ${token}`);
     expect(answer.status).toBe(401);
-    expect(answer.body.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(answer.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      reason: 'bad-signature',
+    });
+    expect(answer.body.errors?.[0]?.message).toBe(
+      'The token’s key id (`kid`) names more than one key of the issuer’s key set, so its signature cannot be checked',
+    );
     expect(answer.text).not.toContain(token);
   });
 });
