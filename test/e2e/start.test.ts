@@ -169,7 +169,9 @@ describe('npm start', { timeout: 60_000 }, () => {
       pipelined.send(
         `mutation { updateCatalogDataSource(id: "${unknown}", input: { description: "x" }) { __typename } }`,
       );
-      expect(await fresh).toMatch(/^(ECONNREFUSED|503 GATEWAY_BUSY)$/);
+      // A new connection is refused; on a busy machine it may reach the kernel's queue in the instant
+      // between the log line and the listener closing, and is then reset, its request never read.
+      expect(await fresh).toMatch(/^(ECONNREFUSED|ECONNRESET|503 GATEWAY_BUSY)$/);
       expect(inFlight.map((r) => r.settled())).toEqual([false, false, false, false]);
       for (const { first, answer } of inFlight) {
         const response = await answer;
