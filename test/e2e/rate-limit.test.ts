@@ -109,47 +109,39 @@ describe('RATE_LIMIT and REDIS_URL at start-up', () => {
 });
 
 describe('RATE_LIMIT with GATEWAY_AUTH=jwt', () => {
-  it('counts by the token’s subject: two tokens of one subject share a budget', async () => {
-    const secret = 'rate-limit-secret-of-at-least-32-characters';
-    await using gw = await startTestGateway({
+  const secret = 'rate-limit-secret-of-at-least-32-characters';
+  const key = new TextEncoder().encode(secret);
+  /** A token of the gateway's secret with these claims, valid for five minutes. */
+  const token = (claims: { sub?: string; jti: string }) =>
+    new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime('5m').sign(key);
+  /** A gateway reading JWTs, two requests an hour each caller; the status each token gets. */
+  async function jwtGateway() {
+    const gw = await startTestGateway({
       GATEWAY_AUTH: 'jwt',
       GATEWAY_JWT_SECRET: secret,
       RATE_LIMIT: '2/1h',
     });
-    const key = new TextEncoder().encode(secret);
-    const token = (sub: string, jti: string) =>
-      new SignJWT({ sub, jti })
-        .setProtectedHeader({ alg: 'HS256' })
-        .setIssuedAt()
-        .setExpirationTime('5m')
-        .sign(key);
     const statusFor = async (jwt: string) => (await gw.query(QUERY, {}, auth(jwt))).status;
-    const first = await token('user-1', 'a');
-    const second = await token('user-1', 'b');
-    expect([await statusFor(first), await statusFor(second), await statusFor(second)]).toEqual([
+    return Object.assign(gw, { statusFor });
+  }
+
+  it('counts by the token’s subject: two tokens of one subject share a budget', async () => {
+    await using gw = await jwtGateway();
+    const first = await token({ sub: 'user-1', jti: 'a' });
+    const second = await token({ sub: 'user-1', jti: 'b' });
+    expect([await gw.statusFor(first), await gw.statusFor(second), await gw.statusFor(second)]).toEqual([
       200, 200, 429,
     ]);
-    expect(await statusFor(await token('user-2', 'c'))).toBe(200);
+    expect(await gw.statusFor(await token({ sub: 'user-2', jti: 'c' }))).toBe(200);
   });
 
   it('counts a token without a subject by the token itself', async () => {
-    const secret = 'rate-limit-secret-of-at-least-32-characters';
-    await using gw = await startTestGateway({
-      GATEWAY_AUTH: 'jwt',
-      GATEWAY_JWT_SECRET: secret,
-      RATE_LIMIT: '2/1h',
-    });
-    const key = new TextEncoder().encode(secret);
-    const token = (jti: string) =>
-      new SignJWT({ jti })
-        .setProtectedHeader({ alg: 'HS256' })
-        .setIssuedAt()
-        .setExpirationTime('5m')
-        .sign(key);
-    const statusFor = async (jwt: string) => (await gw.query(QUERY, {}, auth(jwt))).status;
-    const [first, second] = [await token('a'), await token('b')];
-    expect([await statusFor(first), await statusFor(first), await statusFor(first)]).toEqual([200, 200, 429]);
-    expect(await statusFor(second)).toBe(200);
+    await using gw = await jwtGateway();
+    const [first, second] = [await token({ jti: 'a' }), await token({ jti: 'b' })];
+    expect([await gw.statusFor(first), await gw.statusFor(first), await gw.statusFor(first)]).toEqual([
+      200, 200, 429,
+    ]);
+    expect(await gw.statusFor(second)).toBe(200);
   });
 });
 
