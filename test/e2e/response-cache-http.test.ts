@@ -26,6 +26,20 @@ afterAll(async () => {
   await gw.close();
 });
 
+/** A JSON POST of `body` (one operation or a batch) with the first caller's token. */
+function post(body: unknown, headers: Record<string, string> = {}) {
+  return fetch(server.url, {
+    method: 'POST',
+    headers: {
+      accept: 'application/json',
+      'content-type': 'application/json',
+      authorization: `Bearer ${TOKENS[0]}`,
+      ...headers,
+    },
+    body: JSON.stringify(body),
+  });
+}
+
 /** A GET as a browser's fetch sends it, as caller `token`, with the headers given. */
 async function get(params: Record<string, string>, headers: Record<string, string> = {}, token = TOKENS[0]) {
   const response = await fetch(`${server.url}?${new URLSearchParams(params)}`, {
@@ -78,16 +92,7 @@ describe('GET answers with the response cache on', () => {
   it('answers a POST whole, without an ETag, even when its If-None-Match holds the ETag of the same kept answer', async () => {
     const etag = (await get({ query: IMPORT_SOURCES })).headers.get('etag') ?? '';
     expect(etag).not.toBe('');
-    const response = await fetch(server.url, {
-      method: 'POST',
-      headers: {
-        accept: 'application/json',
-        'content-type': 'application/json',
-        authorization: `Bearer ${TOKENS[0]}`,
-        'if-none-match': etag,
-      },
-      body: JSON.stringify({ query: IMPORT_SOURCES }),
-    });
+    const response = await post({ query: IMPORT_SOURCES }, { 'if-none-match': etag });
     expect(response.status).toBe(200);
     expect(response.headers.get('etag')).toBeNull();
     expect(await response.text()).toContain('edges');
@@ -98,16 +103,10 @@ describe('GET answers with the response cache on', () => {
     /** The request line's `cache` for a batch of reads of `first` n, one per n. */
     const logged = async (...counts: number[]) => {
       const requestId = `batch-${counts.join('-')}-${Math.random().toString(36).slice(2)}`;
-      const response = await fetch(server.url, {
-        method: 'POST',
-        headers: {
-          accept: 'application/json',
-          'content-type': 'application/json',
-          authorization: `Bearer ${TOKENS[0]}`,
-          'x-request-id': requestId,
-        },
-        body: JSON.stringify(counts.map((n) => ({ query: document, variables: { n } }))),
-      });
+      const response = await post(
+        counts.map((n) => ({ query: document, variables: { n } })),
+        { 'x-request-id': requestId },
+      );
       expect(response.status).toBe(200);
       await response.text();
       const line = gw.logs
