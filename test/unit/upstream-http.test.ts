@@ -323,16 +323,25 @@ describe('a failed call', () => {
 });
 
 describe('a call over the upstream’s concurrency budget', () => {
-  it('is not sent, and fails as busy, to be tried again in a second', async () => {
-    let release: (() => void) | undefined;
+  /**
+   * A pool of one concurrency slot, waiting up to `waitMs` for it, whose upstream holds its next
+   * answer until `release()`; the failures it reports.
+   */
+  function oneSlot(waitMs: number) {
+    let held: (() => void) | undefined;
     answer = (_, res) => {
-      release = () => json(200, { ok: true })(_, res);
+      held = () => json(200, { ok: true })(_, res);
     };
     const failures: UpstreamFailureEvent[] = [];
     const http = upstream({
-      concurrency: new MemoryConcurrency({ maxConcurrent: 1, waitMs: 0, leaseMs: 30_000 }),
+      concurrency: new MemoryConcurrency({ maxConcurrent: 1, waitMs, leaseMs: 30_000 }),
       onFailure: (event) => failures.push(event),
     });
+    return { http, failures, release: () => held?.() };
+  }
+
+  it('is not sent, and fails as busy, to be tried again in a second', async () => {
+    const { http, failures, release } = oneSlot(0);
 
     const first = http.request({ method: 'GET', path: '/x', operation: 'getX' });
     await expect.poll(() => received.length).toBe(1);
@@ -342,7 +351,7 @@ describe('a call over the upstream’s concurrency budget', () => {
       retryAfterSeconds: 1,
       operation: 'getY',
     });
-    release?.();
+    release();
     await expect(first).resolves.toMatchObject({ status: 200 });
     // The slot was given back: the next call goes.
     answer = json(200, { ok: true });
@@ -364,15 +373,7 @@ describe('a call over the upstream’s concurrency budget', () => {
   });
 
   it('whose caller gave up while it waited for a slot fails as aborted, not sent', async () => {
-    let release: (() => void) | undefined;
-    answer = (_, res) => {
-      release = () => json(200, { ok: true })(_, res);
-    };
-    const failures: UpstreamFailureEvent[] = [];
-    const http = upstream({
-      concurrency: new MemoryConcurrency({ maxConcurrent: 1, waitMs: 60_000, leaseMs: 30_000 }),
-      onFailure: (event) => failures.push(event),
-    });
+    const { http, failures, release } = oneSlot(60_000);
     const first = http.request({ method: 'GET', path: '/x', operation: 'getX' });
     await expect.poll(() => received.length).toBe(1);
 
@@ -385,7 +386,7 @@ describe('a call over the upstream’s concurrency budget', () => {
     await expect
       .poll(() => failures)
       .toEqual([expect.objectContaining({ operation: 'getY', kind: 'aborted' })]);
-    release?.();
+    release();
     await first;
     expect(received).toHaveLength(1);
   });
