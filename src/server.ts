@@ -392,7 +392,7 @@ export async function listen(gateway: Gateway, host: string, port: number): Prom
    * Checked as each head is written rather than by keeping the answers in flight in a set: a
    * long-lived collection that every request enters and leaves kept each request's objects alive
    * through two young-generation collections, so V8 moved them to the old generation, where only
-   * full collections free them (bench/README.md, "What a set of open answers cost").
+   * full collections free them (bench/README.md, "What outlived the young generation").
    */
   class GatewayResponse extends ServerResponse {
     override writeHead(
