@@ -1,14 +1,26 @@
-import { EventEmitter } from 'node:events';
 import type { Dispatcher } from 'undici';
+import type { IncomingHttpHeaders } from 'undici/types/header.js';
 import { onAbort } from './on-abort.js';
 
+/** What one try of an upstream call got: `text` is undefined when the body was larger than the bound. */
+export interface ExchangeAnswer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  text: string | undefined;
+}
+
 /**
- * The overall deadline of one try of an upstream call, made when the try starts and dropped by
- * `done()`. It aborts the request, wherever it is (waiting for a socket, connecting, awaiting
- * headers, reading the body), when the deadline passes or the caller's signal aborts. undici takes
- * an EventEmitter as the request's signal: one costs far less per call than an AbortController.
+ * One try of an upstream call, from the request to the whole body as text, bounded in time and in
+ * size. It aborts the request, wherever it is (waiting for a socket, connecting, awaiting headers,
+ * reading the body), when the deadline passes or the caller's signal aborts; a body larger than
+ * `maxBytes` is refused from its Content-Length when it declares one, else counted as it arrives,
+ * and dropped with its connection once past the bound.
+ *
+ * It is the dispatch handler undici calls as the exchange goes: undici's `request` would wrap the
+ * same exchange in an async resource, a listener on an abort signal, a readable stream of the body
+ * and its consumer, per call, for a body the gateway only ever reads whole.
  */
-export class CallDeadline extends EventEmitter {
+export class UpstreamExchange implements Dispatcher.DispatchHandler {
   aborted = false;
   reason: unknown;
   /** Set when the deadline passed, as opposed to the caller giving up. */
@@ -16,27 +28,42 @@ export class CallDeadline extends EventEmitter {
   private readonly timer: ReturnType<typeof setTimeout>;
   /** Takes this try off the caller's signal. */
   private readonly unlisten: (() => void) | undefined;
-  private rejectWaiting: ((reason: unknown) => void) | undefined;
+  private controller: Dispatcher.DispatchController | undefined;
+  private resolve: ((answer: ExchangeAnswer) => void) | undefined;
+  private reject: ((reason: unknown) => void) | undefined;
+  private status = 0;
+  private headers: IncomingHttpHeaders = {};
+  private readonly chunks: Buffer[] = [];
+  private size = 0;
+  private tooLarge = false;
 
-  constructor(ms: number, caller: AbortSignal | undefined) {
-    super();
+  constructor(
+    private readonly maxBytes: number,
+    deadlineMs: number,
+    caller: AbortSignal | undefined,
+  ) {
     this.timer = setTimeout(() => {
       this.expired = true;
       this.abort(undefined);
-    }, ms);
+    }, deadlineMs);
     if (caller?.aborted) this.abort(caller.reason);
     else if (caller) this.unlisten = onAbort(caller, () => this.abort(caller.reason));
   }
 
   /**
-   * `pending`, rejected as soon as the call is aborted: undici keeps an aborted request that waits
-   * for a socket in its queue until a socket frees up, which a stuck upstream may never do.
+   * Sends the request and settles with the answer, or rejects as soon as the try is aborted: undici
+   * keeps an aborted request that waits for a socket in its queue until a socket frees up, which a
+   * stuck upstream may never do. `done()` must follow, however it settles.
    */
-  guard<T>(pending: Promise<T>): Promise<T> {
-    if (this.aborted) return Promise.reject(this.reason);
-    return new Promise<T>((resolve, reject) => {
-      this.rejectWaiting = reject;
-      pending.then(resolve, reject);
+  send(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions): Promise<ExchangeAnswer> {
+    return new Promise<ExchangeAnswer>((resolve, reject) => {
+      if (this.aborted) {
+        reject(this.reason);
+        return;
+      }
+      this.resolve = resolve;
+      this.reject = reject;
+      dispatcher.dispatch(options, this);
     });
   }
 
@@ -46,61 +73,64 @@ export class CallDeadline extends EventEmitter {
     this.unlisten?.();
   }
 
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    // Aborted while it waited for a socket: it is not sent.
+    if (this.aborted) controller.abort(this.reason as Error);
+    else this.controller = controller;
+  }
+
+  onResponseStart(
+    controller: Dispatcher.DispatchController,
+    statusCode: number,
+    headers: IncomingHttpHeaders,
+  ): void {
+    // An interim answer (100 Continue, 103 Early Hints): the real one follows.
+    if (statusCode < 200) return;
+    this.status = statusCode;
+    this.headers = headers;
+    const declared = headers['content-length'];
+    if (typeof declared === 'string' && Number(declared) > this.maxBytes) this.overBound(controller);
+  }
+
+  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    this.size += chunk.length;
+    if (this.size > this.maxBytes) this.overBound(controller);
+    else this.chunks.push(chunk);
+  }
+
+  onResponseEnd(): void {
+    const { chunks } = this;
+    const text =
+      chunks.length === 0
+        ? ''
+        : chunks.length === 1
+          ? (chunks[0] as Buffer).toString()
+          : Buffer.concat(chunks, this.size).toString();
+    // A byte-order mark is not JSON.
+    this.resolve?.({
+      status: this.status,
+      headers: this.headers,
+      text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text,
+    });
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController | undefined, error: Error): void {
+    if (this.tooLarge) this.resolve?.({ status: this.status, headers: this.headers, text: undefined });
+    else this.reject?.(error);
+  }
+
+  /** Past the bound: the rest is not read, and the connection goes with it. */
+  private overBound(controller: Dispatcher.DispatchController): void {
+    this.tooLarge = true;
+    this.chunks.length = 0;
+    controller.abort(new Error('The upstream answer is larger than the bound'));
+  }
+
   private abort(reason: unknown): void {
     if (this.aborted) return;
     this.aborted = true;
     this.reason = reason ?? new Error('The upstream call was aborted');
-    this.emit('abort');
-    this.rejectWaiting?.(this.reason);
+    this.controller?.abort(this.reason as Error);
+    this.reject?.(this.reason);
   }
 }
-
-type ResponseBody = Dispatcher.ResponseData['body'];
-
-/**
- * The body as text, or undefined when it is larger than `maxBytes`: refused from its Content-Length
- * when it declares one, else counted as it arrives and dropped (the connection with it) once past the
- * bound.
- */
-export async function readBounded(
-  body: ResponseBody,
-  contentLength: string | string[] | undefined,
-  maxBytes: number,
-): Promise<string | undefined> {
-  if (typeof contentLength === 'string') {
-    const declared = Number(contentLength);
-    if (declared > maxBytes) {
-      drop(body);
-      return undefined;
-    }
-    // undici reads no more than the declared length, so its own `text()` is bounded too, and it
-    // collects the chunks without the async iterator's stream machinery (a few µs per call).
-    if (Number.isSafeInteger(declared) && declared >= 0) return body.text();
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBytes) {
-      drop(body);
-      return undefined;
-    }
-    chunks.push(chunk);
-  }
-  const text =
-    chunks.length === 1 ? (chunks[0] as Buffer).toString() : Buffer.concat(chunks, size).toString();
-  // A byte-order mark is not JSON; undici's text() drops it too.
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/**
- * Closes a body unread, and its connection with it. undici's body then emits an error (the request
- * was aborted) on the next turn of the event loop: with no listener, that error is an uncaught
- * exception, which ends the process.
- */
-function drop(body: ResponseBody): void {
-  body.on('error', ignore);
-  body.destroy();
-}
-
-function ignore(): void {}

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'undici/types/header.js';
-import { CallDeadline, readBounded } from './bounds.js';
+import { type ExchangeAnswer, UpstreamExchange } from './bounds.js';
 import { awaitBudget, type UpstreamBudget } from './budget.js';
 import type { ConcurrencyBudget } from './concurrency.js';
 import { isUpstreamError, UpstreamError, type UpstreamErrorDetail } from './errors.js';
@@ -194,16 +194,14 @@ export class UpstreamHttp {
    * pool, sent without credentials, never retried and never counted by the breaker.
    */
   async probe(timeoutMs: number): Promise<ProbeResult> {
+    const exchange = new UpstreamExchange(this.maxBodyBytes, timeoutMs, undefined);
     try {
-      const response = await this.pool.request({
-        method: 'HEAD',
-        path: this.basePath || '/',
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      await response.body.dump();
+      await exchange.send(this.pool, { method: 'HEAD', path: this.basePath || '/' });
       return 'reachable';
     } catch (cause) {
-      return isTimeout(cause) ? 'timeout' : 'unreachable';
+      return exchange.expired || isTimeout(cause) ? 'timeout' : 'unreachable';
+    } finally {
+      exchange.done();
     }
   }
 
@@ -296,33 +294,26 @@ export class UpstreamHttp {
     }
 
     const started = performance.now();
-    const deadline = new CallDeadline(this.deadlineMs, req.signal);
-    let status: number;
-    let responseHeaders: IncomingHttpHeaders;
-    let text: string | undefined;
+    const exchange = new UpstreamExchange(this.maxBodyBytes, this.deadlineMs, req.signal);
+    let answer: ExchangeAnswer;
     try {
-      const response = await deadline.guard(
-        this.pool.request({
-          method: req.method,
-          path: this.basePath + req.path + queryString(req.query),
-          headers,
-          body,
-          signal: deadline,
-        }),
-      );
-      status = response.statusCode;
-      responseHeaders = response.headers;
-      text = await readBounded(response.body, responseHeaders['content-length'], this.maxBodyBytes);
+      answer = await exchange.send(this.pool, {
+        method: req.method,
+        path: this.basePath + req.path + queryString(req.query),
+        headers,
+        body,
+      });
     } catch (cause) {
       throw new UpstreamError({
         provider: this.provider,
         operation: req.operation,
-        kind: failureKind(cause, deadline, req.signal),
+        kind: failureKind(cause, exchange, req.signal),
         cause,
       });
     } finally {
-      deadline.done();
+      exchange.done();
     }
+    const { status, headers: responseHeaders, text } = answer;
     if (text === undefined) {
       throw new UpstreamError({
         provider: this.provider,

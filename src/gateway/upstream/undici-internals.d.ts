@@ -1,15 +1,7 @@
 // undici's internal modules, which it ships without types; undici-core.ts gives them undici's own.
-declare module 'undici/lib/api/index.js' {
-  const api: Record<string, unknown>;
-  export default api;
-}
 declare module 'undici/lib/core/errors.js' {
   const errors: unknown;
   export default errors;
-}
-declare module 'undici/lib/dispatcher/dispatcher.js' {
-  const Dispatcher: unknown;
-  export default Dispatcher;
 }
 declare module 'undici/lib/dispatcher/pool.js' {
   const Pool: unknown;

@@ -1,4 +1,4 @@
-import type { CallDeadline } from './bounds.js';
+import type { UpstreamExchange } from './bounds.js';
 import type { UpstreamFailureKind } from './errors.js';
 import type { QueryValue } from './http.js';
 import { errors as undiciErrors } from './undici-core.js';
@@ -34,7 +34,7 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
 /** Why a try got no whole answer: its deadline passed, its caller gave up, or the network failed it. */
 export function failureKind(
   cause: unknown,
-  deadline: CallDeadline,
+  deadline: Pick<UpstreamExchange, 'expired'>,
   caller: AbortSignal | undefined,
 ): UpstreamFailureKind {
   if (deadline.expired) return 'timeout';
@@ -46,8 +46,7 @@ export function isTimeout(error: unknown): boolean {
   return (
     error instanceof undiciErrors.HeadersTimeoutError ||
     error instanceof undiciErrors.BodyTimeoutError ||
-    error instanceof undiciErrors.ConnectTimeoutError ||
-    (error instanceof Error && error.name === 'TimeoutError')
+    error instanceof undiciErrors.ConnectTimeoutError
   );
 }
 
