@@ -17,6 +17,7 @@ import { Cancellation } from './gateway/cancellation.js';
 import { useCompiledQueries } from './gateway/compiled-queries.js';
 import { type ActiveProvider, createContext, type GatewayContext } from './gateway/context.js';
 import { corsFor } from './gateway/cors.js';
+import type { DirectPath } from './gateway/direct-path.js';
 import { useErrorMessageScrub } from './gateway/error-messages.js';
 import { maskError } from './gateway/errors.js';
 import { useIncrementalDelivery } from './gateway/incremental.js';
@@ -64,6 +65,8 @@ const graphqlEndpoint = '/graphql';
 
 export interface Gateway {
   yoga: YogaServerInstance<Record<string, unknown>, GatewayContext>;
+  /** Serves the common request (one JSON POST to the endpoint) without Yoga's request machinery; see direct-path.ts. */
+  direct: DirectPath | undefined;
   logger: Logger;
   schema: GraphQLSchema;
   providers: readonly ActiveProvider[];
@@ -87,6 +90,8 @@ export interface GatewayOptions {
   sumOverWorkers?: SumOverWorkers;
   /** In a cluster worker: the other workers' response caches, emptied by this one's mutations too. */
   cachePeers?: CachePeers;
+  /** False sends every request through Yoga's server adapter (tests compare the direct path with it). */
+  directPath?: boolean;
 }
 
 /** Builds the configured gateway: providers connected, Yoga ready. It opens no port. */
@@ -248,6 +253,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   });
   return {
     yoga,
+    direct: options.directPath === false ? undefined : yoga.direct,
     logger,
     schema: gatewaySchema,
     providers,
@@ -423,6 +429,7 @@ export async function listen(gateway: Gateway, host: string, port: number): Prom
     // Passing the scope as a second server context would make Yoga merge the two contexts property
     // by property on every request.
     noteRequestScope(req, scope);
+    if (gateway.direct?.(req, res)) return;
     return gateway.yoga(req, res);
   });
   // Node's default (5 s) is below a load balancer's idle timeout: it would close connections the

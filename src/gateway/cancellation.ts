@@ -135,7 +135,7 @@ export class Cancellation {
  * generation (moved to the old one, freed only by full collections): a plain EventTarget's does not
  * (bench/README.md, "What outlived the young generation").
  */
-class OperationSignal extends EventTarget implements AbortSignal {
+export class OperationSignal extends EventTarget implements AbortSignal {
   aborted = false;
   reason: unknown = undefined;
   onabort: ((this: AbortSignal, event: Event) => unknown) | null = null;

@@ -1,5 +1,6 @@
 import { createServerAdapter } from '@whatwg-node/server';
 import { type Plugin, YogaServer, type YogaServerInstance, type YogaServerOptions } from 'graphql-yoga';
+import { type DirectPath, directPath } from './direct-path.js';
 
 /**
  * Yoga's server, made as `createYoga` makes it, with each kind of hook run as one.
@@ -20,19 +21,22 @@ import { type Plugin, YogaServer, type YogaServerInstance, type YogaServerOption
  */
 export function createYogaServer<TServerContext extends object, TUserContext extends object>(
   options: YogaServerOptions<TServerContext, TUserContext>,
-): YogaServerInstance<TServerContext, TUserContext> {
+): YogaServerInstance<TServerContext, TUserContext> & { direct: DirectPath | undefined } {
   const server = new YogaServer({
     ...options,
     plugins: [...(options.plugins ?? []), useOneEnvelopHookPerKind()],
   });
   foldServerHooks(server);
-  return createServerAdapter(server, {
+  // As createYoga passes them: the server adapter runs the plugins' `onRequest` and `onResponse` hooks.
+  // biome-ignore lint/complexity/useLiteralKeys: protected in YogaServer's types; createYoga reads it so too
+  const adapterPlugins = withOneResponseHook(withOneRequestHook(server['plugins']));
+  const adapter = createServerAdapter(server, {
     fetchAPI: server.fetchAPI,
-    // As createYoga passes them: the server adapter runs the plugins' `onRequest` and `onResponse` hooks.
-    // biome-ignore lint/complexity/useLiteralKeys: protected in YogaServer's types; createYoga reads it so too
-    plugins: withOneResponseHook(withOneRequestHook(server['plugins'])),
+    plugins: adapterPlugins,
     __useCustomAbortCtrl: true,
   });
+  const direct = directPath(server, adapterPlugins as Plugin[], options.graphqlEndpoint ?? '/graphql');
+  return Object.assign(adapter, { direct });
 }
 
 /** The lists of hooks Yoga's server collects from every plugin when it is made, and walks per request. */

@@ -1,0 +1,232 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/gateway/logging.js';
+import { providers } from '../../src/providers/registry.js';
+import { startDemoUpstreams } from '../../src/sandbox/demo.js';
+import { createGateway, type Gateway, listen, type RunningServer } from '../../src/server.js';
+
+/**
+ * The common request (one JSON POST to /graphql) is served by the direct path, every other request
+ * by Yoga's server adapter. The same requests, sent over HTTP to a gateway with the direct path and
+ * to one without it, over the same upstreams, must get the same answer: status, headers and body.
+ */
+
+const TOKEN = 'gw_direct_path_token';
+const ORIGIN = 'https://app.example';
+
+interface Pair {
+  direct: RunningServer;
+  adapter: RunningServer;
+  gateways: Gateway[];
+  close(): Promise<void>;
+}
+
+async function startPair(env: Record<string, string>): Promise<Pair> {
+  const demo = await startDemoUpstreams();
+  const config = loadConfig({ ...demo.env, ...env }, providers);
+  const logger = createLogger('silent');
+  const withDirect = createGateway(config, { logger });
+  const without = createGateway(config, { logger, directPath: false });
+  const direct = await listen(withDirect, '127.0.0.1', 0);
+  const adapter = await listen(without, '127.0.0.1', 0);
+  return {
+    direct,
+    adapter,
+    gateways: [withDirect, without],
+    async close() {
+      await Promise.all([direct.close(), adapter.close()]);
+      await Promise.all([withDirect.close(), without.close()]);
+      await demo.close();
+    },
+  };
+}
+
+/** What a client reads of an answer; the headers that differ per request or per connection are left out. */
+async function answer(server: RunningServer, body: string, headers: Record<string, string>) {
+  const response = await fetch(server.url, { method: 'POST', headers, body });
+  const text = await response.text();
+  const kept: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    if (
+      !['date', 'x-request-id', 'content-length', 'transfer-encoding', 'connection', 'keep-alive'].includes(
+        name,
+      )
+    )
+      kept[name] = value;
+  });
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // Not JSON: compared as text.
+  }
+  return { status: response.status, headers: kept, body: parsed };
+}
+
+const json = { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` };
+
+describe('a JSON POST to /graphql', () => {
+  let pair: Pair;
+  let riverGenId = '';
+  beforeAll(async () => {
+    pair = await startPair({
+      GATEWAY_AUTH: 'tokens',
+      GATEWAY_TOKENS: TOKEN,
+      CORS_ORIGINS: ORIGIN,
+      REQUEST_BODY_LIMIT_BYTES: '2048',
+      MAX_BATCH_SIZE: '2',
+      MAX_QUERY_DEPTH: '6',
+    });
+    const found = await answer(
+      pair.direct,
+      JSON.stringify({
+        query: '{ dataSources(first: 1, filter: { providers: [RIVERGEN] }) { edges { node { id } } } }',
+      }),
+      json,
+    );
+    const edges = (found.body as { data: { dataSources: { edges: { node: { id: string } }[] } } }).data
+      .dataSources.edges;
+    riverGenId = edges[0]?.node.id ?? '';
+    expect(riverGenId).not.toBe('');
+  });
+  afterAll(async () => {
+    await pair.close();
+  });
+
+  const lookup = () => ({
+    query: 'query One($id: ID!) { node(id: $id) { id ... on DataSource { name vendor host port } } }',
+    variables: { id: riverGenId },
+  });
+  const cases: [string, () => string, Record<string, string>][] = [
+    ['a lookup', () => JSON.stringify(lookup()), json],
+    [
+      'a list across providers',
+      () =>
+        JSON.stringify({
+          query:
+            '{ dataSources(first: 5) { totalCount edges { cursor node { id name vendor } } pageInfo { hasNextPage } } }',
+        }),
+      json,
+    ],
+    [
+      'a mutation',
+      () =>
+        JSON.stringify({
+          query:
+            'mutation Port($id: ID!) { updateRiverGenDataSource(id: $id, input: { port: 5432 }) { __typename ... on UpdateRiverGenDataSourceSuccess { riverGenDataSource { id port } } } }',
+          variables: { id: riverGenId },
+        }),
+      json,
+    ],
+    ['a batch of two', () => JSON.stringify([lookup(), { query: '{ __typename }' }]), json],
+    ['a batch over MAX_BATCH_SIZE', () => JSON.stringify([lookup(), lookup(), lookup()]), json],
+    ['a body that is not JSON', () => '{"query": "{ __typename }"', json],
+    ['JSON that is not an object', () => '"{ __typename }"', json],
+    ['JSON null', () => 'null', json],
+    ['no query', () => '{}', json],
+    ['a field the schema lacks', () => JSON.stringify({ query: '{ nothingHere }' }), json],
+    ['a document that does not parse', () => JSON.stringify({ query: '{ node(id: ' }), json],
+    ['a variable of the wrong type', () => JSON.stringify({ ...lookup(), variables: { id: 42 } }), json],
+    ['a missing variable', () => JSON.stringify({ query: lookup().query }), json],
+    [
+      'two operations and no name',
+      () => JSON.stringify({ query: 'query A { __typename } query B { __typename }' }),
+      json,
+    ],
+    [
+      'a name no operation has',
+      () => JSON.stringify({ query: 'query A { __typename }', operationName: 'B' }),
+      json,
+    ],
+    [
+      'a query deeper than MAX_QUERY_DEPTH',
+      () =>
+        JSON.stringify({
+          query: '{ __schema { types { fields { type { ofType { ofType { ofType { name } } } } } } } }',
+        }),
+      json,
+    ],
+    [
+      'a body over REQUEST_BODY_LIMIT_BYTES',
+      () => JSON.stringify({ query: `{ __typename }${' '.repeat(3000)}` }),
+      json,
+    ],
+    ['no credentials', () => JSON.stringify(lookup()), { 'content-type': 'application/json' }],
+    [
+      'a wrong token',
+      () => JSON.stringify(lookup()),
+      { 'content-type': 'application/json', authorization: 'Bearer gw_wrong' },
+    ],
+    ['from an allowed origin', () => JSON.stringify(lookup()), { ...json, origin: ORIGIN }],
+    ['from another origin', () => JSON.stringify(lookup()), { ...json, origin: 'https://elsewhere.example' }],
+    [
+      'asking for graphql-response+json',
+      () => JSON.stringify(lookup()),
+      { ...json, accept: 'application/graphql-response+json' },
+    ],
+    [
+      'asking for graphql-response+json, with a validation error',
+      () => JSON.stringify({ query: '{ nothingHere }' }),
+      { ...json, accept: 'application/graphql-response+json' },
+    ],
+    ['asking only for HTML', () => JSON.stringify(lookup()), { ...json, accept: 'text/html' }],
+    [
+      'with @defer, asking for JSON only',
+      () =>
+        JSON.stringify({
+          query: `{ node(id: "${riverGenId}") { id ... @defer { ... on DataSource { name } } } }`,
+        }),
+      { ...json, accept: 'application/json' },
+    ],
+    [
+      'a subscription, asking for JSON only',
+      () => JSON.stringify({ query: 'subscription { __typename }' }),
+      json,
+    ],
+    [
+      'a charset in the content type',
+      () => JSON.stringify(lookup()),
+      { ...json, 'content-type': 'application/json; charset=utf-8' },
+    ],
+  ];
+
+  it.each(cases)('gets the same answer either way: %s', async (_name, body, headers) => {
+    const sent = body();
+    const direct = await answer(pair.direct, sent, headers);
+    const adapter = await answer(pair.adapter, sent, headers);
+    expect(direct).toEqual(adapter);
+  });
+
+  it('is answered in one piece, its length declared', async () => {
+    const response = await fetch(pair.direct.url, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify(lookup()),
+    });
+    const text = await response.text();
+    expect(response.headers.get('content-length')).toBe(String(Buffer.byteLength(text)));
+    expect(response.headers.get('transfer-encoding')).toBeNull();
+  });
+});
+
+describe('over a caller’s RATE_LIMIT', () => {
+  let pair: Pair;
+  beforeAll(async () => {
+    pair = await startPair({ GATEWAY_AUTH: 'tokens', GATEWAY_TOKENS: TOKEN, RATE_LIMIT: '2/60s' });
+  });
+  afterAll(async () => {
+    await pair.close();
+  });
+
+  it('gets the same answers either way, the third refused with when to try again', async () => {
+    const body = JSON.stringify({ query: '{ __typename }' });
+    const seen: unknown[] = [];
+    for (let i = 0; i < 3; i++) {
+      const direct = await answer(pair.direct, body, json);
+      const adapter = await answer(pair.adapter, body, json);
+      expect(direct).toEqual(adapter);
+      seen.push(direct.status);
+    }
+    expect(seen).toEqual([200, 200, 429]);
+  });
+});
