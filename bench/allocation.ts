@@ -5,9 +5,9 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Pool } from 'undici';
 import { forkScript, stopChild } from './lib/children.js';
-import { graphqlCall, NODE_DOCUMENT } from './lib/documents.js';
+import { graphqlCall, LIST_DOCUMENT, NODE_DOCUMENT, NODES_DOCUMENT } from './lib/documents.js';
 import { loadFixtures } from './lib/fixtures.js';
-import { buildGateway, root, startGateway } from './lib/gateway.js';
+import { buildGateway, containerNodeOptions, root, startGateway } from './lib/gateway.js';
 import { placeOf } from './lib/profile.js';
 import { originalFrame } from './lib/source-maps.js';
 import { connectUpstreams } from './lib/upstreams.js';
@@ -19,16 +19,19 @@ import { connectUpstreams } from './lib/upstreams.js';
  * sampling from after the warm-up, objects collected by GCs included; then the script reads the
  * profile: bytes per request, and the functions that allocated most.
  *
- *   npx tsx bench/allocation.ts [--passthrough] [--requests 20000] [--top 25] [--by site|file|package] [--survivors] [--no-build]
+ *   npx tsx bench/allocation.ts [--passthrough] [--query node|nodes-pdc|list] [--requests 20000] [--top 25] [--by site|file|package] [--survivors] [--no-build]
  *
  * `--by file` sums the sites of each source file, `--by package` those of each package or folder
  * of src/ (as bench/profile-summary.ts names places). `--survivors` counts only the bytes that
  * outlived a young-generation collection (V8 then moves them to the old generation, and only a full
  * collection frees them): a request's objects should not, as the requests in flight are few.
+ * `--query` sends the `nodes` of 100 PDC ids or the cross-provider list of the bench's scenarios
+ * instead of the lookup (fewer requests then do: `--requests 2000 --warmup 300`).
  */
 const { values } = parseArgs({
   options: {
     passthrough: { type: 'boolean', default: false },
+    query: { type: 'string', default: 'node' },
     requests: { type: 'string', default: '20000' },
     warmup: { type: 'string', default: '3000' },
     top: { type: 'string', default: '25' },
@@ -47,7 +50,14 @@ const sims = await forkScript<{ env: Record<string, string> }>(
   new URL('./processes/simulators.ts', import.meta.url),
 );
 const fixtures = await loadFixtures(await connectUpstreams(sims.payload.env));
-const body = graphqlCall('', NODE_DOCUMENT, { id: fixtures.rivergen[0]?.globalId }).body ?? '';
+const bodies: Record<string, () => string | undefined> = {
+  node: () => graphqlCall('', NODE_DOCUMENT, { id: fixtures.rivergen[0]?.globalId }).body,
+  'nodes-pdc': () =>
+    graphqlCall('', NODES_DOCUMENT, { ids: fixtures.pdc.slice(0, 100).map((item) => item.globalId) }).body,
+  list: () => graphqlCall('', LIST_DOCUMENT).body,
+};
+const body = bodies[values.query]?.() ?? '';
+if (!body) throw new Error(`--query is one of ${Object.keys(bodies).join(', ')}`);
 
 let server: ChildProcess;
 let origin: string;
@@ -65,7 +75,8 @@ if (values.passthrough) {
 } else {
   const started = await startGateway({
     mode: 'dist',
-    env: { ...sims.payload.env, NODE_OPTIONS: `--max-old-space-size=512 ${sampler}`, ...samplerEnv },
+    // The heap settings the container runs the gateway with: they decide how often its young generation is collected.
+    env: { ...sims.payload.env, NODE_OPTIONS: `${containerNodeOptions() ?? ''} ${sampler}`, ...samplerEnv },
     probe: body,
   });
   server = started.child;
@@ -128,7 +139,7 @@ const walk = (node: ProfileNode) => {
 walk(head);
 const perRequest = (bytes: number) => `${(bytes / requests / 1000).toFixed(1)} kB`;
 console.log(
-  `${values.passthrough ? 'pass-through' : 'gateway'}: ${perRequest(total)} ${values.survivors ? 'outliving the young generation' : 'allocated'} per lookup (${requests} lookups)`,
+  `${values.passthrough ? 'pass-through' : 'gateway'}: ${perRequest(total)} ${values.survivors ? 'outliving the young generation' : 'allocated'} per query (${requests} of ${values.query})`,
 );
 for (const [site, bytes] of [...bySite].sort((a, b) => b[1] - a[1]).slice(0, Number(values.top))) {
   console.log(`${perRequest(bytes).padStart(9)}  ${site}`);
