@@ -399,6 +399,14 @@ describe('the shares an operation waits for', () => {
       'prequel-export',
     ]);
   });
+
+  it('are those of the owner of a lone representation, sent where a list is expected', async () => {
+    expect(
+      await sharesOf('query($r: [_Any!]!) { _entities(representations: $r) { __typename } }', {
+        r: { __typename: 'Destination', id: 'x' },
+      }),
+    ).toEqual(['prequel-export']);
+  });
 });
 
 describe('representations an operation cannot be given', () => {
