@@ -400,6 +400,15 @@ describe('the shares an operation waits for', () => {
     ]);
   });
 
+  it("are those of the provider whose type a mutation's result may name, through its union", async () => {
+    expect(
+      await sharesOf(
+        'mutation($input: CreateDestinationInput!) { createDestination(input: $input) { __typename } }',
+        { input: {} },
+      ),
+    ).toEqual(['prequel-export']);
+  });
+
   it('are those of the owner of a lone representation, sent where a list is expected', async () => {
     expect(
       await sharesOf('query($r: [_Any!]!) { _entities(representations: $r) { __typename } }', {
