@@ -81,9 +81,10 @@ export function providerReach(
       if (name === 'id' || name === 'ids') {
         narrows = true;
         fromIds(value, narrowed);
-      } else if (name === 'representations' && Array.isArray(value)) {
+      } else if (name === 'representations') {
         narrows = true;
-        for (const item of value) {
+        // One representation given where the list is expected is a list of one, as GraphQL reads it.
+        for (const item of [value].flat()) {
           const type = (item as { __typename?: unknown } | null)?.__typename;
           const owner = typeof type === 'string' ? owners.get(type) : undefined;
           if (owner) narrowed.add(owner);

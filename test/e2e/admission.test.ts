@@ -1,5 +1,5 @@
 import { parse } from 'graphql';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { encodeGlobalId } from '../../src/gateway/ids.js';
 import { providerReach } from '../../src/gateway/provider-reach.js';
@@ -314,5 +314,125 @@ describe('admission by records in flight', () => {
     expect(after.body.errors).toBeUndefined();
     // The one who left was never sent upstream.
     expect(gw.sims.rivergen?.stats.count('listDataSources')).toBe(2);
+  });
+});
+
+describe('the shares an operation waits for', () => {
+  // One RiverGen list whose upstream never answers holds the whole budget: every operation after it
+  // waits, counted in the waiting gauge of each provider's share it is charged to. FEDERATION adds
+  // `_service` and `_entities`.
+  let gw: TestGateway;
+  const holder = new AbortController();
+  let held: Promise<unknown> = Promise.resolve();
+  beforeAll(async () => {
+    gw = await startTestGateway({
+      FEDERATION: 'true',
+      MAX_RECORDS_IN_FLIGHT: String(HEAVY_RECORDS),
+      ADMISSION_TIMEOUT_MS: '600000',
+      OPERATION_TIMEOUT_MS: '600000',
+      UPSTREAM_HEADERS_TIMEOUT_MS: '600000',
+    });
+    gw.sims.rivergen?.setFaults({ hang: true });
+    held = post(gw, HEAVY, holder.signal).catch((error: unknown) => error);
+    await until(async () => (await gauges(gw)).running === HEAVY_RECORDS);
+  });
+  afterAll(async () => {
+    holder.abort();
+    await held;
+    await gw?.close();
+  });
+
+  /** The providers whose share `query` is charged to, read while it waits; then its client leaves. */
+  async function sharesOf(query: string, variables: Record<string, unknown> = {}): Promise<string[]> {
+    const leaving = new AbortController();
+    let answered: unknown;
+    const answer = Promise.resolve(
+      gw.gateway.yoga.fetch('http://gateway.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ query, variables }),
+        signal: leaving.signal,
+      }),
+    ).then(
+      async (response) => {
+        answered = await response.json();
+      },
+      () => undefined,
+    );
+    await until(async () => answered !== undefined || (await gauges(gw)).waiting === 1);
+    // Answered before it waited: it was never weighed as an operation to admit.
+    expect(answered).toBeUndefined();
+    const scrape = parsePrometheus(await (await gw.gateway.yoga.fetch('http://gateway.test/metrics')).text());
+    const charged = providers
+      .map((provider) => provider.id)
+      .filter((id) => scrape('gateway_admission_provider_waiting', { provider: id }) === 1)
+      .sort();
+    leaving.abort();
+    await answer;
+    await until(async () => (await gauges(gw)).waiting === 0);
+    return charged;
+  }
+
+  const every = ['pdc', 'prequel-export', 'prequel-import', 'rivergen'];
+
+  it("are every provider's for a field whose answer names no provider's type", async () => {
+    expect(await sharesOf('{ _service { sdl } }')).toEqual(every);
+  });
+
+  it("are every provider's for a list given a null filter, as with none", async () => {
+    expect(await sharesOf('{ dataSources(first: 4, filter: null) { totalCount } }')).toEqual(every);
+    expect(
+      await sharesOf('query($f: DataSourceFilter) { dataSources(first: 4, filter: $f) { totalCount } }', {
+        f: null,
+      }),
+    ).toEqual(every);
+  });
+
+  it('are none for an id given as a number or of a type no provider owns, though its name begins like one', async () => {
+    const riverGenId = encodeGlobalId('RiverGenDataSource', '7');
+    expect(await sharesOf('{ node(id: 7) { id } }')).toEqual([]);
+    expect(await sharesOf(`{ nodes(ids: [7, "${riverGenId}"]) { id } }`)).toEqual(['rivergen']);
+    expect(await sharesOf(`{ node(id: "${encodeGlobalId('DestinationTransfer', '1')}") { id } }`)).toEqual(
+      [],
+    );
+    expect(await sharesOf(`{ node(id: "${encodeGlobalId('Destination', '1')}") { id } }`)).toEqual([
+      'prequel-export',
+    ]);
+  });
+
+  it("are those of the provider whose type a mutation's result may name, through its union", async () => {
+    expect(
+      await sharesOf(
+        'mutation($input: CreateDestinationInput!) { createDestination(input: $input) { __typename } }',
+        { input: {} },
+      ),
+    ).toEqual(['prequel-export']);
+  });
+
+  it('are those of the owner of a lone representation, sent where a list is expected', async () => {
+    expect(
+      await sharesOf('query($r: [_Any!]!) { _entities(representations: $r) { __typename } }', {
+        r: { __typename: 'Destination', id: 'x' },
+      }),
+    ).toEqual(['prequel-export']);
+  });
+});
+
+describe('representations an operation cannot be given', () => {
+  it('are refused by the check of its variables, with admission on', async () => {
+    await using gw = await startTestGateway({ FEDERATION: 'true', MAX_RECORDS_IN_FLIGHT: '100' });
+    const answer = await gw.query('query($r: [_Any!]!) { _entities(representations: $r) { __typename } }', {
+      r: [null],
+    });
+    expect(answer).toEqual({
+      status: 200,
+      errors: [
+        {
+          message: 'Variable "$r" has an invalid value at "r[0]": must not be null.',
+          locations: [{ line: 1, column: 7 }],
+          extensions: { code: 'BAD_USER_INPUT', field: 'r[0]' },
+        },
+      ],
+    });
   });
 });
