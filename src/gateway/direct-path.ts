@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { handleErrorFromRequestHandler, sendNodeResponse } from '@whatwg-node/server';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, getOperationAST } from 'graphql';
 import { createGraphQLError, type Plugin, type YogaServer } from 'graphql-yoga';
 import { OperationSignal } from './cancellation.js';
 
@@ -37,6 +37,8 @@ type ResultProcessPayload = Parameters<ResultProcessHook>[0];
 type Result = ResultProcessPayload['result'];
 type ResultProcessor = NonNullable<ResultProcessPayload['resultProcessor']>;
 type FetchAPI = RequestParsePayload['fetchAPI'];
+// biome-ignore lint/suspicious/noExplicitAny: any server's contexts
+type GetEnveloped = YogaServer<any, any>['getEnveloped'];
 type ServerContext = {
   req: IncomingMessage;
   res: ServerResponse;
@@ -57,6 +59,7 @@ interface YogaInternals {
   } | null;
   logger: { debug: (...args: unknown[]) => void; error: (...args: unknown[]) => void };
   handleParams: ParamsHandler;
+  getEnveloped: GetEnveloped;
   fetchAPI: FetchAPI;
 }
 
@@ -117,7 +120,7 @@ class Pipeline {
       res,
       `http://${req.headers.host ?? 'localhost'}${this.endpoint}`,
     ) as unknown as Request;
-    this.respond(request, serverContext)
+    this.respond(request, serverContext, lazyUrl(request))
       .catch((error: unknown) => handleErrorFromRequestHandler(error as Error, this.fetchAPI.Response))
       .then((response) => send(response, req, res))
       .catch((error: unknown) => {
@@ -126,18 +129,11 @@ class Pipeline {
   }
 
   /** The server adapter's part: the `onRequest` hooks, the handler, the `onResponse` hooks. */
-  private async respond(first: Request, serverContext: ServerContext): Promise<Response> {
+  private async respond(first: Request, serverContext: ServerContext, url: URL): Promise<Response> {
     let request = first;
     let response: Response | undefined;
-    let handler: (request: Request, context: ServerContext) => Promise<Response> | Response = (r, c) =>
-      this.handle(r, c);
-    let url: URL | undefined;
-    const lazyUrl = new Proxy({} as URL, {
-      get: (_target, prop) => {
-        url ??= new URL(request.url, 'http://localhost');
-        return Reflect.get(url, prop, url);
-      },
-    });
+    const handle = (r: Request, c: ServerContext) => this.handle(r, c, r === first ? url : lazyUrl(r));
+    let handler: (request: Request, context: ServerContext) => Promise<Response> | Response = handle;
     for (const hook of this.onRequest) {
       let ended = false;
       const returned = hook({
@@ -147,7 +143,7 @@ class Pipeline {
         },
         serverContext: serverContext as never,
         fetchAPI: this.fetchAPI,
-        url: lazyUrl,
+        url,
         requestHandler: handler as never,
         setRequestHandler: (replaced) => {
           handler = replaced as never;
@@ -176,75 +172,64 @@ class Pipeline {
     return response;
   }
 
-  /** Yoga's server's part: the body parsed, each operation run, the result made an answer. */
-  private async handle(request: Request, serverContext: ServerContext): Promise<Response> {
+  /**
+   * Yoga's server's part: the `onRequestParse` hooks choose the parser, the body is parsed (and the
+   * hooks that asked see what it held), each operation runs, and the result is made an answer.
+   */
+  private async handle(request: Request, serverContext: ServerContext, url: URL): Promise<Response> {
     try {
-      const parsed = await this.parse(request, serverContext);
+      let requestParser: RequestParser | undefined;
+      let response: Response | undefined;
+      let done: RequestParseDoneHook[] | undefined;
+      for (const hook of this.yoga.onRequestParseHooks) {
+        let ended = false;
+        let returned = hook({
+          request,
+          url,
+          requestParser,
+          serverContext: serverContext as never,
+          setRequestParser: (parser) => {
+            requestParser = parser;
+          },
+          endResponse: (ending) => {
+            response = ending;
+            ended = true;
+          },
+          fetchAPI: this.fetchAPI,
+        });
+        if (isThenable(returned)) returned = await returned;
+        if (returned?.onRequestParseDone) (done ??= []).push(returned.onRequestParseDone);
+        if (ended) break;
+      }
+      if (response) return response;
+      if (!requestParser)
+        return new this.fetchAPI.Response(null, { status: 415, statusText: 'Unsupported Media Type' });
+      let parsed = requestParser(request);
+      if (isThenable(parsed)) parsed = await parsed;
       if (isResponse(parsed)) return parsed;
-      const result = Array.isArray(parsed)
+      let params = parsed as Params | Params[];
+      for (const hook of done ?? []) {
+        const returned = hook({
+          requestParserResult: params,
+          setRequestParserResult: (replaced) => {
+            params = replaced;
+          },
+        });
+        if (isThenable(returned)) await returned;
+      }
+      const result = Array.isArray(params)
         ? await Promise.all(
-            parsed.map((params: Params) =>
-              this.run(params, request, Object.create(serverContext) as ServerContext).catch(
-                (error: unknown) => ({
-                  errors: this.errorsOf(error),
-                }),
+            params.map((one: Params) =>
+              this.run(one, request, Object.create(serverContext) as ServerContext).catch(
+                (error: unknown) => ({ errors: this.errorsOf(error) }),
               ),
             ),
           )
-        : await this.run(parsed, request, serverContext);
+        : await this.run(params, request, serverContext);
       return await this.process(result as Result, request, serverContext);
     } catch (error) {
       return this.process({ errors: this.errorsOf(error) }, request, serverContext);
     }
-  }
-
-  private async parse(request: Request, serverContext: ServerContext): Promise<Response | Params | Params[]> {
-    let requestParser: RequestParser | undefined;
-    let response: Response | undefined;
-    const done: RequestParseDoneHook[] = [];
-    let url: URL | undefined;
-    const lazyUrl = new Proxy({} as URL, {
-      get: (_target, prop) => {
-        url ??= new URL(request.url, 'http://localhost');
-        return Reflect.get(url, prop, url);
-      },
-    });
-    for (const hook of this.yoga.onRequestParseHooks) {
-      let ended = false;
-      let returned = hook({
-        request,
-        url: lazyUrl,
-        requestParser,
-        serverContext: serverContext as never,
-        setRequestParser: (parser) => {
-          requestParser = parser;
-        },
-        endResponse: (ending) => {
-          response = ending;
-          ended = true;
-        },
-        fetchAPI: this.fetchAPI,
-      });
-      if (isThenable(returned)) returned = await returned;
-      if (returned?.onRequestParseDone) done.push(returned.onRequestParseDone);
-      if (ended) break;
-    }
-    if (response) return response;
-    if (!requestParser)
-      return new this.fetchAPI.Response(null, { status: 415, statusText: 'Unsupported Media Type' });
-    const parsed = await requestParser(request);
-    if (isResponse(parsed)) return parsed;
-    let params: Params | Params[] = parsed as Params | Params[];
-    for (const hook of done) {
-      const returned = hook({
-        requestParserResult: params,
-        setRequestParserResult: (replaced) => {
-          params = replaced;
-        },
-      });
-      if (isThenable(returned)) await returned;
-    }
-    return params;
   }
 
   /** One operation: the `onParams` hooks, the operation itself (parsed, validated, run), the `onExecutionResult` hooks. */
@@ -271,7 +256,11 @@ class Pipeline {
       });
       if (isThenable(returned)) await returned;
     }
-    let outcome: Result = result || (await paramsHandler({ request, params, context: context as never }));
+    let outcome: Result =
+      result ||
+      (paramsHandler === this.yoga.handleParams
+        ? await this.operate(request, params, context)
+        : await paramsHandler({ request, params, context: context as never }));
     for (const hook of this.yoga.onExecutionResultHooks) {
       const returned = hook({
         result: outcome,
@@ -284,6 +273,37 @@ class Pipeline {
       if (isThenable(returned)) await returned;
     }
     return outcome;
+  }
+
+  /**
+   * Yoga's own parameters handler, as it runs an operation: the context given the request and its
+   * parameters, then envelop parses, validates, builds the context and executes (or subscribes);
+   * what fails on the way is answered as errors. A result in parts (`@defer`, a subscription) is
+   * returned as it is: the direct path never streams, and the answer for JSON (406) does not read it.
+   */
+  private async operate(request: Request, params: Params, context: ServerContext): Promise<Result> {
+    const own = context as ServerContext & { request?: Request; params?: Params };
+    if (own.request === request) own.params = params;
+    else Object.assign(own, { request, params });
+    const enveloped = this.yoga.getEnveloped(own);
+    try {
+      const document = enveloped.parse(params.query ?? '');
+      const errors = enveloped.validate(enveloped.schema, document);
+      if (errors.length > 0) return { errors } as Result;
+      let contextValue = enveloped.contextFactory();
+      if (isThenable(contextValue)) contextValue = await contextValue;
+      const operation = getOperationAST(document, params.operationName);
+      const run = operation?.operation === 'subscription' ? enveloped.subscribe : enveloped.execute;
+      return (await run({
+        schema: enveloped.schema,
+        document,
+        contextValue,
+        variableValues: params.variables,
+        operationName: params.operationName,
+      })) as Result;
+    } catch (error) {
+      return { errors: this.errorsOf(error) } as Result;
+    }
   }
 
   /** The `onResultProcess` hooks choose how the result is answered (by the request's Accept); the chosen processor answers. */
@@ -335,6 +355,17 @@ class Pipeline {
     if (shown instanceof Error) return [createGraphQLError(shown.message, { originalError: shown })];
     return [createGraphQLError(String(shown))];
   }
+}
+
+/** The request's URL as Yoga gives it to hooks: parsed only when a hook reads it. */
+function lazyUrl(request: Request): URL {
+  let url: URL | undefined;
+  return new Proxy({} as URL, {
+    get: (_target, prop) => {
+      url ??= new URL(request.url, 'http://localhost');
+      return Reflect.get(url, prop, url);
+    },
+  });
 }
 
 function isAbortError(error: unknown): boolean {
