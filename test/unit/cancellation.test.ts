@@ -158,4 +158,21 @@ describe("an operation's signal", () => {
     expect(used?.aborted).toBe(false);
     expect(afterwards.aborted).toBe(false);
   });
+
+  it('is over when the execution fails: the failure is passed on, and the client leaving afterwards aborts nothing', async () => {
+    const { request, hangUp } = clientRequest();
+    const cancellation = new Cancellation(request, 60_000);
+    const failure = new Error('the execution failed');
+    let used: AbortSignal | undefined;
+    const answer = cancellation.run(
+      () => {
+        used = cancellation.signal();
+        return Promise.reject(failure);
+      },
+      () => 'late',
+    );
+    await expect(answer).rejects.toBe(failure);
+    hangUp(new Error('the client went away'));
+    expect(used?.aborted).toBe(false);
+  });
 });
