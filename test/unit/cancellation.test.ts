@@ -175,4 +175,22 @@ describe("an operation's signal", () => {
     hangUp(new Error('the client went away'));
     expect(used?.aborted).toBe(false);
   });
+
+  it('asked for before the operation runs starts its clock then', async () => {
+    const signal = new Cancellation(clientRequest().request, 60_000).signal();
+    await limitPassed(40);
+    expect(signal.aborted).toBe(false);
+  });
+});
+
+describe('causedByTimeout', () => {
+  it('finds the time limit behind an error, and ends on a chain of causes that loops back on itself', () => {
+    const timeout = new OperationTimeout(20);
+    const call = new Error('the upstream call was aborted', { cause: timeout });
+    expect(causedByTimeout(new Error('the field failed', { cause: call }))).toBe(timeout);
+    const looping = new Error('an error that is its own cause');
+    looping.cause = looping;
+    expect(causedByTimeout(looping)).toBeUndefined();
+    expect(causedByTimeout('not an error')).toBeUndefined();
+  });
 });
