@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { getNamedType, isLeafType, isObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listen } from '../../src/server.js';
@@ -133,6 +134,17 @@ describe('query limits at their defaults', () => {
     await refused(directives, 'directives', /^Directives limit of 50 exceeded, found 51\.$/);
   });
 
+  it('names every limit a document is over, not only the first, so one answer says all there is to fix', async () => {
+    const deepAndWide = `{ ${Array.from({ length: 101 }, (_, i) => `t${i}: __typename`).join(' ')} ${'a { '.repeat(12)}b${' }'.repeat(12)} }`;
+    gw.resetCounts();
+    const answer = await gw.query(deepAndWide);
+    expect(answer.status).toBeLessThan(500);
+    expect(answer.data ?? null).toBeNull();
+    const limits = answer.errors?.map((error) => error.extensions?.limit).filter(Boolean);
+    expect(limits).toEqual(expect.arrayContaining(['depth', 'aliases']));
+    expect(upstreamCalls(gw)).toBe(0);
+  });
+
   it('refuses a document of more than 2000 tokens while parsing it', async () => {
     await refused(`{ ${'__typename '.repeat(2000)}}`, 'tokens', /^Token limit of 2000 exceeded\.$/);
   });
@@ -261,6 +273,28 @@ describe('limits and switches set through the environment', () => {
           extensions: { code: 'BAD_USER_INPUT', limit: 'requestBody', max: 2048 },
         },
       ]);
+    }
+  });
+
+  it('answers 413 from a declared Content-Length over the limit before any of the body arrives', async () => {
+    const server = await listen(gw.gateway, '127.0.0.1', 0);
+    try {
+      // The head goes out, the body never follows: only the declared length can decide.
+      const status = await new Promise<number | undefined>((resolve, reject) => {
+        const request = httpRequest(server.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': '4096' },
+        });
+        request.on('response', (response) => {
+          resolve(response.statusCode);
+          request.destroy();
+        });
+        request.on('error', reject);
+        request.flushHeaders();
+      });
+      expect(status).toBe(413);
+    } finally {
+      await server.close();
     }
   });
 
