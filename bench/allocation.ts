@@ -19,7 +19,7 @@ import { connectUpstreams } from './lib/upstreams.js';
  * sampling from after the warm-up, objects collected by GCs included; then the script reads the
  * profile: bytes per request, and the functions that allocated most.
  *
- *   npx tsx bench/allocation.ts [--passthrough] [--query node|nodes-pdc|list] [--requests 20000] [--top 25] [--by site|file|package] [--survivors] [--no-build]
+ *   npx tsx bench/allocation.ts [--passthrough] [--query node|nodes-pdc|list] [--env KEY=VALUE]… [--requests 20000] [--top 25] [--by site|file|package] [--survivors] [--no-build]
  *
  * `--by file` sums the sites of each source file, `--by package` those of each package or folder
  * of src/ (as bench/profile-summary.ts names places). `--survivors` counts only the bytes that
@@ -32,6 +32,8 @@ const { values } = parseArgs({
   options: {
     passthrough: { type: 'boolean', default: false },
     query: { type: 'string', default: 'node' },
+    /** KEY=VALUE, repeatable: the gateway's environment beside the simulators' (to weigh a feature turned off). */
+    env: { type: 'string', multiple: true, default: [] },
     requests: { type: 'string', default: '20000' },
     warmup: { type: 'string', default: '3000' },
     top: { type: 'string', default: '25' },
@@ -76,7 +78,12 @@ if (values.passthrough) {
   const started = await startGateway({
     mode: 'dist',
     // The heap settings the container runs the gateway with: they decide how often its young generation is collected.
-    env: { ...sims.payload.env, NODE_OPTIONS: `${containerNodeOptions() ?? ''} ${sampler}`, ...samplerEnv },
+    env: {
+      ...sims.payload.env,
+      ...Object.fromEntries(values.env.map((pair) => [pair.split('=')[0] ?? '', pair.slice(pair.indexOf('=') + 1)])),
+      NODE_OPTIONS: `${containerNodeOptions() ?? ''} ${sampler}`,
+      ...samplerEnv,
+    },
     probe: body,
   });
   server = started.child;
