@@ -80,7 +80,9 @@ if (values.passthrough) {
     // The heap settings the container runs the gateway with: they decide how often its young generation is collected.
     env: {
       ...sims.payload.env,
-      ...Object.fromEntries(values.env.map((pair) => [pair.split('=')[0] ?? '', pair.slice(pair.indexOf('=') + 1)])),
+      ...Object.fromEntries(
+        values.env.map((pair) => [pair.split('=')[0] ?? '', pair.slice(pair.indexOf('=') + 1)]),
+      ),
       NODE_OPTIONS: `${containerNodeOptions() ?? ''} ${sampler}`,
       ...samplerEnv,
     },
