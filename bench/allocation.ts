@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { Pool } from 'undici';
 import { forkScript, stopChild } from './lib/children.js';
 import { graphqlCall, LIST_DOCUMENT, NODE_DOCUMENT, NODES_DOCUMENT } from './lib/documents.js';
-import { loadFixtures } from './lib/fixtures.js';
+import { loadFixtures, mixedItems } from './lib/fixtures.js';
 import { buildGateway, containerNodeOptions, root, startGateway } from './lib/gateway.js';
 import { placeOf } from './lib/profile.js';
 import { originalFrame } from './lib/source-maps.js';
@@ -19,13 +19,13 @@ import { connectUpstreams } from './lib/upstreams.js';
  * sampling from after the warm-up, objects collected by GCs included; then the script reads the
  * profile: bytes per request, and the functions that allocated most.
  *
- *   npx tsx bench/allocation.ts [--passthrough] [--query node|nodes-pdc|list] [--env KEY=VALUE]… [--requests 20000] [--top 25] [--by site|file|package] [--survivors] [--no-build]
+ *   npx tsx bench/allocation.ts [--passthrough] [--query node|nodes-pdc|nodes-mixed|list] [--env KEY=VALUE]… [--requests 20000] [--top 25] [--by site|file|package] [--survivors] [--no-build]
  *
  * `--by file` sums the sites of each source file, `--by package` those of each package or folder
  * of src/ (as bench/profile-summary.ts names places). `--survivors` counts only the bytes that
  * outlived a young-generation collection (V8 then moves them to the old generation, and only a full
  * collection frees them): a request's objects should not, as the requests in flight are few.
- * `--query` sends the `nodes` of 100 PDC ids or the cross-provider list of the bench's scenarios
+ * `--query` sends the `nodes` of 100 PDC ids or of 100 mixed ids, or the cross-provider list, of the bench's scenarios
  * instead of the lookup (fewer requests then do: `--requests 2000 --warmup 300`).
  */
 const { values } = parseArgs({
@@ -56,6 +56,8 @@ const bodies: Record<string, () => string | undefined> = {
   node: () => graphqlCall('', NODE_DOCUMENT, { id: fixtures.rivergen[0]?.globalId }).body,
   'nodes-pdc': () =>
     graphqlCall('', NODES_DOCUMENT, { ids: fixtures.pdc.slice(0, 100).map((item) => item.globalId) }).body,
+  'nodes-mixed': () =>
+    graphqlCall('', NODES_DOCUMENT, { ids: mixedItems(fixtures).map((item) => item.globalId) }).body,
   list: () => graphqlCall('', LIST_DOCUMENT).body,
 };
 const body = bodies[values.query]?.() ?? '';
