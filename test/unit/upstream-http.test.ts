@@ -1,6 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   MemoryBudget,
   MemoryConcurrency,
@@ -268,6 +268,186 @@ describe('an answer', () => {
     expect(events[1]?.tag).toBeUndefined();
     expect(events[0]?.durationMs).toBeGreaterThanOrEqual(0);
     expect(events[0]?.durationMs).toBeLessThanOrEqual(took);
+  });
+});
+
+/** Sends `parts` one by one, each after the last has gone out, so the gateway reads them as separate chunks. */
+function inPieces(res: ServerResponse, parts: readonly (string | Buffer)[]): void {
+  const [first, ...rest] = parts;
+  if (first === undefined) {
+    res.end();
+    return;
+  }
+  res.write(first, () => setTimeout(() => inPieces(res, rest), 20));
+}
+
+const bom = '\uFEFF';
+
+describe('an answer’s body', () => {
+  it.each([
+    [
+      'with its length declared',
+      (res: ServerResponse, text: string) => {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+        res.end(text);
+      },
+    ],
+    [
+      'chunked in several pieces',
+      (res: ServerResponse, text: string) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        const bytes = Buffer.from(text);
+        // The é of "café" split between two chunks.
+        const cut = bytes.indexOf(0xa9);
+        inPieces(res, [bytes.subarray(0, 5), bytes.subarray(5, cut), bytes.subarray(cut)]);
+      },
+    ],
+  ])('%s is read whole, a byte-order mark before it dropped', async (_, send) => {
+    for (const mark of ['', bom]) {
+      answer = (__, res) => send(res, `${mark}{"name":"café","n":[1,2,3]}`);
+      await expect(
+        upstream().request({ method: 'GET', path: '/x', operation: 'getX' }),
+      ).resolves.toMatchObject({
+        status: 200,
+        data: { name: 'café', n: [1, 2, 3] },
+      });
+    }
+  });
+
+  it('that is empty reads as no data', async () => {
+    answer = (_, res) => {
+      res.writeHead(204);
+      res.end();
+    };
+    const answered = await upstream().request({ method: 'DELETE', path: '/x', operation: 'deleteX' });
+    expect(answered).toMatchObject({ status: 204 });
+    expect(answered.data).toBeUndefined();
+  });
+
+  const body = JSON.stringify({ text: 'x'.repeat(990) });
+  const bound = Buffer.byteLength(body);
+  const declared: Answer = (_, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': bound });
+    res.end(body);
+  };
+  const chunked: Answer = (_, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    inPieces(res, [body.slice(0, 500), body.slice(500)]);
+  };
+
+  it.each([
+    ['declared', declared],
+    ['chunked', chunked],
+  ])('of exactly the bound, %s, is read; one byte more fails as too large', async (_, send) => {
+    answer = send;
+    await expect(
+      upstream({ maxBodyBytes: bound }).request({ method: 'GET', path: '/x', operation: 'getX' }),
+    ).resolves.toMatchObject({ status: 200, data: { text: 'x'.repeat(990) } });
+    await expect(
+      upstream({ maxBodyBytes: bound - 1 }).request({ method: 'GET', path: '/x', operation: 'getX' }),
+    ).rejects.toMatchObject({ kind: 'too-large', status: 200, limitBytes: bound - 1 });
+  });
+
+  it('declared larger than the bound fails as too large from its headers, without waiting for the body', async () => {
+    answer = (_, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': 5_000 });
+      res.flushHeaders(); // and nothing more
+    };
+    await expect(
+      upstream({ maxBodyBytes: 1_000, timeouts: { deadlineMs: 5_000 } }).request({
+        method: 'GET',
+        path: '/x',
+        operation: 'getX',
+      }),
+    ).rejects.toMatchObject({ kind: 'too-large', status: 200, limitBytes: 1_000 });
+  });
+
+  it('chunked past the bound fails as too large once past it, without waiting for the rest', async () => {
+    const dropped: Promise<void>[] = [];
+    answer = (_, res) => {
+      dropped.push(new Promise((resolve) => res.once('close', () => resolve())));
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write(`{"text":"${'x'.repeat(2_000)}`); // and nothing more
+    };
+    await expect(
+      upstream({ maxBodyBytes: 1_000, timeouts: { deadlineMs: 5_000 } }).request({
+        method: 'GET',
+        path: '/x',
+        operation: 'getX',
+      }),
+    ).rejects.toMatchObject({ kind: 'too-large', status: 200, limitBytes: 1_000 });
+    // The connection goes with the rest of the answer.
+    await Promise.all(dropped);
+  });
+
+  it.each([
+    ['102 Processing', (res: ServerResponse) => res.writeProcessing()],
+    ['103 Early Hints', (res: ServerResponse) => res.writeEarlyHints({ link: '</style.css>; rel=preload' })],
+  ])('after an interim %s is the final one', async (_, interim) => {
+    answer = (_, res) => {
+      interim(res);
+      res.writeHead(201, { 'content-type': 'application/json', 'x-final': 'yes' });
+      res.end('{"created":true}');
+    };
+    await expect(
+      upstream().request({ method: 'POST', path: '/x', operation: 'createX', json: {} }),
+    ).resolves.toMatchObject({ status: 201, data: { created: true }, headers: { 'x-final': 'yes' } });
+  });
+});
+
+describe('a try that takes too long', () => {
+  it.each([
+    ['before its headers', () => undefined],
+    [
+      'mid-body',
+      (_: Received, res: ServerResponse) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{"ok":'); // and nothing more
+      },
+    ],
+  ])('fails as a timeout at its deadline when the upstream stops %s', async (_, stall: Answer) => {
+    answer = stall;
+    await expect(
+      upstream({ timeouts: { deadlineMs: 200 } }).request({ method: 'GET', path: '/x', operation: 'getX' }),
+    ).rejects.toMatchObject({ kind: 'timeout', provider: 'testing', operation: 'getX' });
+  });
+});
+
+describe('a call waiting for the only connection', () => {
+  it('whose caller gives up fails as aborted at once, and is not sent once the connection frees up', async () => {
+    let release: (() => void) | undefined;
+    answer = (one, res) => {
+      if (one.url === '/held') {
+        release = () => json(200, { ok: 'held' })(one, res);
+        return;
+      }
+      json(200, { ok: one.url })(one, res);
+    };
+    const http = upstream({ connections: 1 });
+    const held = http.request({ method: 'GET', path: '/held', operation: 'getHeld' });
+    await vi.waitFor(() => expect(received).toHaveLength(1));
+
+    const caller = new AbortController();
+    const queued = http.request({
+      method: 'POST',
+      path: '/queued',
+      operation: 'postQueued',
+      json: {},
+      signal: caller.signal,
+    });
+    const why = new Error('the client went away');
+    caller.abort(why);
+    await expect(queued).rejects.toMatchObject({ kind: 'aborted', cause: why });
+
+    release?.();
+    await expect(held).resolves.toMatchObject({ data: { ok: 'held' } });
+    // Behind the given-up call in the queue: once it is answered, the given-up one has had its turn.
+    await expect(
+      http.request({ method: 'GET', path: '/after', operation: 'getAfter' }),
+    ).resolves.toMatchObject({
+      data: { ok: '/after' },
+    });
+    expect(received.map((one) => one.url)).toEqual(['/held', '/after']);
   });
 });
 
