@@ -413,6 +413,65 @@ describe('a try that takes too long', () => {
   });
 });
 
+describe('a try whose upstream stalls past a stage’s own limit', () => {
+  it.each([
+    ['its headers', { headersMs: 100 }, () => undefined],
+    [
+      'its body',
+      { bodyMs: 100 },
+      (_: Received, res: ServerResponse) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{"ok":'); // and nothing more
+      },
+    ],
+  ])(
+    'fails as a timeout when it waits longer than that for %s, well within its deadline',
+    async (_, timeouts, stall: Answer) => {
+      answer = stall;
+      await expect(
+        upstream({ timeouts: { ...timeouts, deadlineMs: 60_000 } }).request({
+          method: 'GET',
+          path: '/x',
+          operation: 'getX',
+        }),
+      ).rejects.toMatchObject({ kind: 'timeout', provider: 'testing', operation: 'getX' });
+    },
+  );
+});
+
+describe('a refusal’s Retry-After', () => {
+  const refusedWith = async (header: string | string[] | undefined) => {
+    answer = (_, res) => {
+      if (header !== undefined) res.setHeader('retry-after', header);
+      res.writeHead(429, { 'content-type': 'application/json' });
+      res.end('{}');
+    };
+    const failed = await upstream()
+      .request({ method: 'GET', path: '/x', operation: 'getX' })
+      .catch((error: unknown) => error);
+    expect(failed).toMatchObject({ kind: 'http', status: 429 });
+    return (failed as { retryAfterSeconds?: number }).retryAfterSeconds;
+  };
+
+  it('reads seconds, the first of two, and an HTTP date as the seconds until it, none in the past', async () => {
+    expect(await refusedWith('7')).toBe(7);
+    expect(await refusedWith(['4', '9'])).toBe(4);
+    const inAMinute = new Date(Date.now() + 60_000).toUTCString();
+    const seconds = await refusedWith(inAMinute);
+    // An HTTP date is to the second, and the call takes its time: a minute ahead, give or take.
+    expect(seconds).toBeGreaterThanOrEqual(30);
+    expect(seconds).toBeLessThanOrEqual(60);
+    expect(await refusedWith(new Date(Date.now() - 60_000).toUTCString())).toBe(0);
+    expect(await refusedWith('-5')).toBe(0);
+  });
+
+  it('is none when absent, empty or neither form', async () => {
+    expect(await refusedWith(undefined)).toBeUndefined();
+    expect(await refusedWith('')).toBeUndefined();
+    expect(await refusedWith('soon')).toBeUndefined();
+  });
+});
+
 describe('a call waiting for the only connection', () => {
   it('whose caller gives up fails as aborted at once, and is not sent once the connection frees up', async () => {
     let release: (() => void) | undefined;
