@@ -142,6 +142,24 @@ describe('a call sent upstream', () => {
 
     expect(received[0]).toMatchObject({ method: 'DELETE', url: '/things/7' });
   });
+
+  it('leaves a query’s unset values out, and the query itself when none is set', async () => {
+    const http = upstream();
+    await http.request({
+      method: 'GET',
+      path: '/things',
+      operation: 'listThings',
+      query: { after: undefined, name: null, ids: [3, 'x'], empty: [], all: true },
+    });
+    await http.request({
+      method: 'GET',
+      path: '/things',
+      operation: 'listThings',
+      query: { after: undefined, name: null },
+    });
+
+    expect(received.map((call) => call.url)).toEqual(['/things?ids=3&ids=x&all=true', '/things']);
+  });
 });
 
 describe('an answer', () => {
