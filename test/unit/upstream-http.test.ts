@@ -682,6 +682,11 @@ describe('a probe', () => {
     await expect(upstream().probe(100)).resolves.toBe('timeout');
   });
 
+  it('finds an upstream timed out when it waits longer than the pool’s headers timeout, within its own', async () => {
+    answer = () => undefined; // never answers
+    await expect(upstream({ timeouts: { headersMs: 100 } }).probe(60_000)).resolves.toBe('timeout');
+  });
+
   it('finds an upstream nothing listens on unreachable', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
