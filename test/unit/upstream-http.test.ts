@@ -785,6 +785,22 @@ describe('a traced call', () => {
     expect(ended).toEqual([{ status: 503, failure: 'http' }]);
   });
 
+  it('whose caller gives up while it waits for the answer ends as aborted, and is told to onFailure so', async () => {
+    answer = () => undefined; // never answers
+    const { trace, ended } = tracer();
+    const failures: UpstreamFailureEvent[] = [];
+    const http = upstream({ trace, onFailure: (event) => failures.push(event) });
+    const caller = new AbortController();
+    const call = http.request({ method: 'GET', path: '/x', operation: 'getX', signal: caller.signal });
+    await vi.waitFor(() => expect(received).toHaveLength(1));
+
+    caller.abort(new Error('the client went away'));
+
+    await expect(call).rejects.toMatchObject({ kind: 'aborted' });
+    await vi.waitFor(() => expect(ended).toEqual([{ status: undefined, failure: 'aborted' }]));
+    expect(failures).toEqual([expect.objectContaining({ operation: 'getX', kind: 'aborted' })]);
+  });
+
   it('ends as an error, and fails with it, when reading the error body throws', async () => {
     const { trace, ended } = tracer();
     const failures: UpstreamFailureEvent[] = [];
