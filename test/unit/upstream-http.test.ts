@@ -490,6 +490,34 @@ describe('a refusal’s Retry-After', () => {
   });
 });
 
+describe('a call the network fails', () => {
+  it('fails as unreachable when nothing listens on the upstream’s port', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+
+    await expect(
+      upstream({ baseUrl: `http://127.0.0.1:${port}` }).request({
+        method: 'GET',
+        path: '/x',
+        operation: 'getX',
+      }),
+    ).rejects.toMatchObject({ kind: 'unreachable', provider: 'testing', operation: 'getX' });
+  });
+
+  it('fails as unreachable when the upstream drops the connection mid-answer', async () => {
+    answer = (_, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"ok":', () => res.socket?.destroy());
+    };
+
+    await expect(upstream().request({ method: 'GET', path: '/x', operation: 'getX' })).rejects.toMatchObject({
+      kind: 'unreachable',
+    });
+  });
+});
+
 describe('a call waiting for the only connection', () => {
   it('whose caller gives up fails as aborted at once, and is not sent once the connection frees up', async () => {
     let release: (() => void) | undefined;
