@@ -1,6 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   MemoryBudget,
   MemoryConcurrency,
@@ -142,6 +142,24 @@ describe('a call sent upstream', () => {
 
     expect(received[0]).toMatchObject({ method: 'DELETE', url: '/things/7' });
   });
+
+  it('leaves a query’s unset values out, and the query itself when none is set', async () => {
+    const http = upstream();
+    await http.request({
+      method: 'GET',
+      path: '/things',
+      operation: 'listThings',
+      query: { after: undefined, name: null, ids: [3, 'x'], empty: [], all: true },
+    });
+    await http.request({
+      method: 'GET',
+      path: '/things',
+      operation: 'listThings',
+      query: { after: undefined, name: null },
+    });
+
+    expect(received.map((call) => call.url)).toEqual(['/things?ids=3&ids=x&all=true', '/things']);
+  });
 });
 
 describe('an answer', () => {
@@ -268,6 +286,273 @@ describe('an answer', () => {
     expect(events[1]?.tag).toBeUndefined();
     expect(events[0]?.durationMs).toBeGreaterThanOrEqual(0);
     expect(events[0]?.durationMs).toBeLessThanOrEqual(took);
+  });
+});
+
+/** Sends `parts` one by one, each after the last has gone out, so the gateway reads them as separate chunks. */
+function inPieces(res: ServerResponse, parts: readonly (string | Buffer)[]): void {
+  const [first, ...rest] = parts;
+  if (first === undefined) {
+    res.end();
+    return;
+  }
+  res.write(first, () => setTimeout(() => inPieces(res, rest), 20));
+}
+
+const bom = '\uFEFF';
+
+describe('an answer’s body', () => {
+  it.each([
+    [
+      'with its length declared',
+      (res: ServerResponse, text: string) => {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+        res.end(text);
+      },
+    ],
+    [
+      'chunked in several pieces',
+      (res: ServerResponse, text: string) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        const bytes = Buffer.from(text);
+        // The é of "café" split between two chunks.
+        const cut = bytes.indexOf(0xa9);
+        inPieces(res, [bytes.subarray(0, 5), bytes.subarray(5, cut), bytes.subarray(cut)]);
+      },
+    ],
+  ])('%s is read whole, a byte-order mark before it dropped', async (_, send) => {
+    for (const mark of ['', bom]) {
+      answer = (__, res) => send(res, `${mark}{"name":"café","n":[1,2,3]}`);
+      await expect(
+        upstream().request({ method: 'GET', path: '/x', operation: 'getX' }),
+      ).resolves.toMatchObject({
+        status: 200,
+        data: { name: 'café', n: [1, 2, 3] },
+      });
+    }
+  });
+
+  it('that is empty reads as no data', async () => {
+    answer = (_, res) => {
+      res.writeHead(204);
+      res.end();
+    };
+    const answered = await upstream().request({ method: 'DELETE', path: '/x', operation: 'deleteX' });
+    expect(answered).toMatchObject({ status: 204 });
+    expect(answered.data).toBeUndefined();
+  });
+
+  const body = JSON.stringify({ text: 'x'.repeat(990) });
+  const bound = Buffer.byteLength(body);
+  const declared: Answer = (_, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': bound });
+    res.end(body);
+  };
+  const chunked: Answer = (_, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    inPieces(res, [body.slice(0, 500), body.slice(500)]);
+  };
+
+  it.each([
+    ['declared', declared],
+    ['chunked', chunked],
+  ])('of exactly the bound, %s, is read; one byte more fails as too large', async (_, send) => {
+    answer = send;
+    await expect(
+      upstream({ maxBodyBytes: bound }).request({ method: 'GET', path: '/x', operation: 'getX' }),
+    ).resolves.toMatchObject({ status: 200, data: { text: 'x'.repeat(990) } });
+    await expect(
+      upstream({ maxBodyBytes: bound - 1 }).request({ method: 'GET', path: '/x', operation: 'getX' }),
+    ).rejects.toMatchObject({ kind: 'too-large', status: 200, limitBytes: bound - 1 });
+  });
+
+  it('declared larger than the bound fails as too large from its headers, without waiting for the body', async () => {
+    answer = (_, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': 5_000 });
+      res.flushHeaders(); // and nothing more
+    };
+    await expect(
+      upstream({ maxBodyBytes: 1_000, timeouts: { deadlineMs: 5_000 } }).request({
+        method: 'GET',
+        path: '/x',
+        operation: 'getX',
+      }),
+    ).rejects.toMatchObject({ kind: 'too-large', status: 200, limitBytes: 1_000 });
+  });
+
+  it('chunked past the bound fails as too large once past it, without waiting for the rest', async () => {
+    const dropped: Promise<void>[] = [];
+    answer = (_, res) => {
+      dropped.push(new Promise((resolve) => res.once('close', () => resolve())));
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write(`{"text":"${'x'.repeat(2_000)}`); // and nothing more
+    };
+    await expect(
+      upstream({ maxBodyBytes: 1_000, timeouts: { deadlineMs: 5_000 } }).request({
+        method: 'GET',
+        path: '/x',
+        operation: 'getX',
+      }),
+    ).rejects.toMatchObject({ kind: 'too-large', status: 200, limitBytes: 1_000 });
+    // The connection goes with the rest of the answer.
+    await Promise.all(dropped);
+  });
+
+  it.each([
+    ['102 Processing', (res: ServerResponse) => res.writeProcessing()],
+    ['103 Early Hints', (res: ServerResponse) => res.writeEarlyHints({ link: '</style.css>; rel=preload' })],
+  ])('after an interim %s is the final one', async (_, interim) => {
+    answer = (_, res) => {
+      interim(res);
+      res.writeHead(201, { 'content-type': 'application/json', 'x-final': 'yes' });
+      res.end('{"created":true}');
+    };
+    await expect(
+      upstream().request({ method: 'POST', path: '/x', operation: 'createX', json: {} }),
+    ).resolves.toMatchObject({ status: 201, data: { created: true }, headers: { 'x-final': 'yes' } });
+  });
+});
+
+describe('a try that takes too long', () => {
+  it.each([
+    ['before its headers', () => undefined],
+    [
+      'mid-body',
+      (_: Received, res: ServerResponse) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{"ok":'); // and nothing more
+      },
+    ],
+  ])('fails as a timeout at its deadline when the upstream stops %s', async (_, stall: Answer) => {
+    answer = stall;
+    await expect(
+      upstream({ timeouts: { deadlineMs: 200 } }).request({ method: 'GET', path: '/x', operation: 'getX' }),
+    ).rejects.toMatchObject({ kind: 'timeout', provider: 'testing', operation: 'getX' });
+  });
+});
+
+describe('a try whose upstream stalls past a stage’s own limit', () => {
+  it.each([
+    ['its headers', { headersMs: 100 }, () => undefined],
+    [
+      'its body',
+      { bodyMs: 100 },
+      (_: Received, res: ServerResponse) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{"ok":'); // and nothing more
+      },
+    ],
+  ])(
+    'fails as a timeout when it waits longer than that for %s, well within its deadline',
+    async (_, timeouts, stall: Answer) => {
+      answer = stall;
+      await expect(
+        upstream({ timeouts: { ...timeouts, deadlineMs: 60_000 } }).request({
+          method: 'GET',
+          path: '/x',
+          operation: 'getX',
+        }),
+      ).rejects.toMatchObject({ kind: 'timeout', provider: 'testing', operation: 'getX' });
+    },
+  );
+});
+
+describe('a refusal’s Retry-After', () => {
+  const refusedWith = async (header: string | string[] | undefined) => {
+    answer = (_, res) => {
+      if (header !== undefined) res.setHeader('retry-after', header);
+      res.writeHead(429, { 'content-type': 'application/json' });
+      res.end('{}');
+    };
+    const failed = await upstream()
+      .request({ method: 'GET', path: '/x', operation: 'getX' })
+      .catch((error: unknown) => error);
+    expect(failed).toMatchObject({ kind: 'http', status: 429 });
+    return (failed as { retryAfterSeconds?: number }).retryAfterSeconds;
+  };
+
+  it('reads seconds, the first of two, and an HTTP date as the seconds until it, none in the past', async () => {
+    expect(await refusedWith('7')).toBe(7);
+    expect(await refusedWith(['4', '9'])).toBe(4);
+    const inAMinute = new Date(Date.now() + 60_000).toUTCString();
+    const seconds = await refusedWith(inAMinute);
+    // An HTTP date is to the second, and the call takes its time: a minute ahead, give or take.
+    expect(seconds).toBeGreaterThanOrEqual(30);
+    expect(seconds).toBeLessThanOrEqual(60);
+    expect(await refusedWith(new Date(Date.now() - 60_000).toUTCString())).toBe(0);
+    expect(await refusedWith('-5')).toBe(0);
+  });
+
+  it('is none when absent, empty or neither form', async () => {
+    expect(await refusedWith(undefined)).toBeUndefined();
+    expect(await refusedWith('')).toBeUndefined();
+    expect(await refusedWith('soon')).toBeUndefined();
+  });
+});
+
+describe('a call the network fails', () => {
+  it('fails as unreachable when nothing listens on the upstream’s port', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+
+    await expect(
+      upstream({ baseUrl: `http://127.0.0.1:${port}` }).request({
+        method: 'GET',
+        path: '/x',
+        operation: 'getX',
+      }),
+    ).rejects.toMatchObject({ kind: 'unreachable', provider: 'testing', operation: 'getX' });
+  });
+
+  it('fails as unreachable when the upstream drops the connection mid-answer', async () => {
+    answer = (_, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"ok":', () => res.socket?.destroy());
+    };
+
+    await expect(upstream().request({ method: 'GET', path: '/x', operation: 'getX' })).rejects.toMatchObject({
+      kind: 'unreachable',
+    });
+  });
+});
+
+describe('a call waiting for the only connection', () => {
+  it('whose caller gives up fails as aborted at once, and is not sent once the connection frees up', async () => {
+    let release: (() => void) | undefined;
+    answer = (one, res) => {
+      if (one.url === '/held') {
+        release = () => json(200, { ok: 'held' })(one, res);
+        return;
+      }
+      json(200, { ok: one.url })(one, res);
+    };
+    const http = upstream({ connections: 1 });
+    const held = http.request({ method: 'GET', path: '/held', operation: 'getHeld' });
+    await vi.waitFor(() => expect(received).toHaveLength(1));
+
+    const caller = new AbortController();
+    const queued = http.request({
+      method: 'POST',
+      path: '/queued',
+      operation: 'postQueued',
+      json: {},
+      signal: caller.signal,
+    });
+    const why = new Error('the client went away');
+    caller.abort(why);
+    await expect(queued).rejects.toMatchObject({ kind: 'aborted', cause: why });
+
+    release?.();
+    await expect(held).resolves.toMatchObject({ data: { ok: 'held' } });
+    // Behind the given-up call in the queue: once it is answered, the given-up one has had its turn.
+    await expect(
+      http.request({ method: 'GET', path: '/after', operation: 'getAfter' }),
+    ).resolves.toMatchObject({
+      data: { ok: '/after' },
+    });
+    expect(received.map((one) => one.url)).toEqual(['/held', '/after']);
   });
 });
 
@@ -425,6 +710,11 @@ describe('a probe', () => {
     await expect(upstream().probe(100)).resolves.toBe('timeout');
   });
 
+  it('finds an upstream timed out when it waits longer than the pool’s headers timeout, within its own', async () => {
+    answer = () => undefined; // never answers
+    await expect(upstream({ timeouts: { headersMs: 100 } }).probe(60_000)).resolves.toBe('timeout');
+  });
+
   it('finds an upstream nothing listens on unreachable', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
@@ -521,6 +811,22 @@ describe('a traced call', () => {
     });
 
     expect(ended).toEqual([{ status: 503, failure: 'http' }]);
+  });
+
+  it('whose caller gives up while it waits for the answer ends as aborted, and is told to onFailure so', async () => {
+    answer = () => undefined; // never answers
+    const { trace, ended } = tracer();
+    const failures: UpstreamFailureEvent[] = [];
+    const http = upstream({ trace, onFailure: (event) => failures.push(event) });
+    const caller = new AbortController();
+    const call = http.request({ method: 'GET', path: '/x', operation: 'getX', signal: caller.signal });
+    await vi.waitFor(() => expect(received).toHaveLength(1));
+
+    caller.abort(new Error('the client went away'));
+
+    await expect(call).rejects.toMatchObject({ kind: 'aborted' });
+    await vi.waitFor(() => expect(ended).toEqual([{ status: undefined, failure: 'aborted' }]));
+    expect(failures).toEqual([expect.objectContaining({ operation: 'getX', kind: 'aborted' })]);
   });
 
   it('ends as an error, and fails with it, when reading the error body throws', async () => {
