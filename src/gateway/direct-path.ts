@@ -198,7 +198,10 @@ class Pipeline {
           fetchAPI: this.fetchAPI,
         });
         if (isThenable(returned)) returned = await returned;
-        if (returned?.onRequestParseDone) (done ??= []).push(returned.onRequestParseDone);
+        if (returned?.onRequestParseDone) {
+          done ??= [];
+          done.push(returned.onRequestParseDone);
+        }
         if (ended) break;
       }
       if (response) return response;
