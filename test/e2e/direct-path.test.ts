@@ -65,7 +65,7 @@ async function answer(server: RunningServer, body: string, headers: Record<strin
   } catch {
     // Not JSON: compared as text.
   }
-  return { status: response.status, headers: kept, body: parsed };
+  return { status: response.status, statusText: response.statusText, headers: kept, body: parsed };
 }
 
 const json = { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` };
@@ -86,40 +86,43 @@ interface Sent {
  */
 function framedAnswer(server: RunningServer, sent: Sent) {
   const url = new URL(server.url);
-  return new Promise<{ status: number | undefined; headers: Record<string, unknown>; body: unknown }>(
-    (resolve, reject) => {
-      const headers: Record<string, string> = { ...sent.headers };
-      if (!sent.chunked && sent.body !== undefined)
-        headers['content-length'] = String(Buffer.byteLength(sent.body));
-      const request = httpRequest(
-        { host: url.hostname, port: url.port, method: sent.method, path: sent.path ?? url.pathname, headers },
-        (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('error', reject);
-          response.on('end', () => {
-            const text = Buffer.concat(chunks).toString();
-            const kept: Record<string, unknown> = {};
-            for (const [name, value] of Object.entries(response.headers))
-              if (!['date', 'x-request-id', 'connection', 'keep-alive'].includes(name)) kept[name] = value;
-            let body: unknown = text;
-            try {
-              body = JSON.parse(text);
-            } catch {
-              // Not JSON: compared as text.
-            }
-            resolve({ status: response.statusCode, headers: kept, body });
-          });
-        },
-      );
-      request.on('error', reject);
-      if (sent.chunked && sent.body !== undefined) {
-        const half = Math.floor(sent.body.length / 2);
-        request.write(sent.body.slice(0, half));
-        request.end(sent.body.slice(half));
-      } else request.end(sent.body);
-    },
-  );
+  return new Promise<{
+    status: number | undefined;
+    statusText: string | undefined;
+    headers: Record<string, unknown>;
+    body: unknown;
+  }>((resolve, reject) => {
+    const headers: Record<string, string> = { ...sent.headers };
+    if (!sent.chunked && sent.body !== undefined)
+      headers['content-length'] = String(Buffer.byteLength(sent.body));
+    const request = httpRequest(
+      { host: url.hostname, port: url.port, method: sent.method, path: sent.path ?? url.pathname, headers },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', reject);
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString();
+          const kept: Record<string, unknown> = {};
+          for (const [name, value] of Object.entries(response.headers))
+            if (!['date', 'x-request-id', 'connection', 'keep-alive'].includes(name)) kept[name] = value;
+          let body: unknown = text;
+          try {
+            body = JSON.parse(text);
+          } catch {
+            // Not JSON: compared as text.
+          }
+          resolve({ status: response.statusCode, statusText: response.statusMessage, headers: kept, body });
+        });
+      },
+    );
+    request.on('error', reject);
+    if (sent.chunked && sent.body !== undefined) {
+      const half = Math.floor(sent.body.length / 2);
+      request.write(sent.body.slice(0, half));
+      request.end(sent.body.slice(half));
+    } else request.end(sent.body);
+  });
 }
 
 describe('a JSON POST to /graphql', () => {
@@ -258,6 +261,10 @@ describe('a JSON POST to /graphql', () => {
   });
 
   const query = () => JSON.stringify({ query: '{ __typename }' });
+  const deferred = () =>
+    JSON.stringify({
+      query: `{ node(id: "${riverGenId}") { id ... @defer { ... on DataSource { name } } } }`,
+    });
   const notTaken: [string, () => Sent][] = [
     [
       'a GET, its query in the URL',
@@ -319,6 +326,14 @@ describe('a JSON POST to /graphql', () => {
           'access-control-request-headers': 'content-type',
         },
       }),
+    ],
+    [
+      'with @defer, asking for server-sent events',
+      () => ({ method: 'POST', headers: { ...json, accept: 'text/event-stream' }, body: deferred() }),
+    ],
+    [
+      'with @defer, asking for multipart',
+      () => ({ method: 'POST', headers: { ...json, accept: 'multipart/mixed' }, body: deferred() }),
     ],
   ];
 
