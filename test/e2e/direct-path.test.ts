@@ -183,6 +183,16 @@ describe('a JSON POST to /graphql', () => {
     ],
     ['a batch of two', () => JSON.stringify([lookup(), { query: '{ __typename }' }]), json],
     ['a batch over MAX_BATCH_SIZE', () => JSON.stringify([lookup(), lookup(), lookup()]), json],
+    [
+      'a batch with one query deeper than MAX_QUERY_DEPTH',
+      () =>
+        JSON.stringify([
+          lookup(),
+          { query: '{ __schema { types { fields { type { ofType { ofType { ofType { name } } } } } } } }' },
+        ]),
+      json,
+    ],
+    ['a batch with one entry that is not an object', () => JSON.stringify([lookup(), 42]), json],
     ['a body that is not JSON', () => '{"query": "{ __typename }"', json],
     ['JSON that is not an object', () => '"{ __typename }"', json],
     ['JSON null', () => 'null', json],
