@@ -1,9 +1,12 @@
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/gateway/logging.js';
 import { providers } from '../../src/providers/registry.js';
 import { startDemoUpstreams } from '../../src/sandbox/demo.js';
+import type { Simulator } from '../../src/sandbox/kit/index.js';
 import { createGateway, type Gateway, listen, type RunningServer } from '../../src/server.js';
+import { until } from '../support/until.js';
 
 /**
  * The common request (one JSON POST to /graphql) is served by the direct path, every other request
@@ -18,6 +21,7 @@ interface Pair {
   direct: RunningServer;
   adapter: RunningServer;
   gateways: Gateway[];
+  sims: Record<string, Simulator>;
   close(): Promise<void>;
 }
 
@@ -33,6 +37,7 @@ async function startPair(env: Record<string, string>): Promise<Pair> {
     direct,
     adapter,
     gateways: [withDirect, without],
+    sims: Object.fromEntries(demo.simulators.map((sim) => [sim.provider, sim])),
     async close() {
       await Promise.all([direct.close(), adapter.close()]);
       await Promise.all([withDirect.close(), without.close()]);
@@ -60,10 +65,65 @@ async function answer(server: RunningServer, body: string, headers: Record<strin
   } catch {
     // Not JSON: compared as text.
   }
-  return { status: response.status, headers: kept, body: parsed };
+  return { status: response.status, statusText: response.statusText, headers: kept, body: parsed };
 }
 
 const json = { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` };
+
+interface Sent {
+  method: string;
+  /** The path and query string, the endpoint's unless given. */
+  path?: string;
+  headers: Record<string, string>;
+  body?: string;
+  /** The body sent in two chunks, its length not declared. */
+  chunked?: boolean;
+}
+
+/**
+ * What a client reads of an answer, its framing (a declared length or chunks) included, sent with
+ * Node's own client, which sends any method, head and body as given.
+ */
+function framedAnswer(server: RunningServer, sent: Sent) {
+  const url = new URL(server.url);
+  return new Promise<{
+    status: number | undefined;
+    statusText: string | undefined;
+    headers: Record<string, unknown>;
+    body: unknown;
+  }>((resolve, reject) => {
+    const headers: Record<string, string> = { ...sent.headers };
+    if (!sent.chunked && sent.body !== undefined)
+      headers['content-length'] = String(Buffer.byteLength(sent.body));
+    const request = httpRequest(
+      { host: url.hostname, port: url.port, method: sent.method, path: sent.path ?? url.pathname, headers },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', reject);
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString();
+          const kept: Record<string, unknown> = {};
+          for (const [name, value] of Object.entries(response.headers))
+            if (!['date', 'x-request-id', 'connection', 'keep-alive'].includes(name)) kept[name] = value;
+          let body: unknown = text;
+          try {
+            body = JSON.parse(text);
+          } catch {
+            // Not JSON: compared as text.
+          }
+          resolve({ status: response.statusCode, statusText: response.statusMessage, headers: kept, body });
+        });
+      },
+    );
+    request.on('error', reject);
+    if (sent.chunked && sent.body !== undefined) {
+      const half = Math.floor(sent.body.length / 2);
+      request.write(sent.body.slice(0, half));
+      request.end(sent.body.slice(half));
+    } else request.end(sent.body);
+  });
+}
 
 describe('a JSON POST to /graphql', () => {
   let pair: Pair;
@@ -76,6 +136,9 @@ describe('a JSON POST to /graphql', () => {
       REQUEST_BODY_LIMIT_BYTES: '2048',
       MAX_BATCH_SIZE: '2',
       MAX_QUERY_DEPTH: '6',
+      // A client who leaves is all that ends an operation whose upstream never answers.
+      OPERATION_TIMEOUT_MS: '600000',
+      UPSTREAM_HEADERS_TIMEOUT_MS: '600000',
     });
     const found = await answer(
       pair.direct,
@@ -120,6 +183,16 @@ describe('a JSON POST to /graphql', () => {
     ],
     ['a batch of two', () => JSON.stringify([lookup(), { query: '{ __typename }' }]), json],
     ['a batch over MAX_BATCH_SIZE', () => JSON.stringify([lookup(), lookup(), lookup()]), json],
+    [
+      'a batch with one query deeper than MAX_QUERY_DEPTH',
+      () =>
+        JSON.stringify([
+          lookup(),
+          { query: '{ __schema { types { fields { type { ofType { ofType { ofType { name } } } } } } } }' },
+        ]),
+      json,
+    ],
+    ['a batch with one entry that is not an object', () => JSON.stringify([lookup(), 42]), json],
     ['a body that is not JSON', () => '{"query": "{ __typename }"', json],
     ['JSON that is not an object', () => '"{ __typename }"', json],
     ['JSON null', () => 'null', json],
@@ -195,6 +268,111 @@ describe('a JSON POST to /graphql', () => {
     const direct = await answer(pair.direct, sent, headers);
     const adapter = await answer(pair.adapter, sent, headers);
     expect(direct).toEqual(adapter);
+  });
+
+  const query = () => JSON.stringify({ query: '{ __typename }' });
+  const deferred = () =>
+    JSON.stringify({
+      query: `{ node(id: "${riverGenId}") { id ... @defer { ... on DataSource { name } } } }`,
+    });
+  const notTaken: [string, () => Sent][] = [
+    [
+      'a GET, its query in the URL',
+      () => ({
+        method: 'GET',
+        path: '/graphql?query=%7B__typename%7D',
+        headers: { authorization: json.authorization },
+      }),
+    ],
+    ['a GET with a JSON body of declared length', () => ({ method: 'GET', headers: json, body: query() })],
+    [
+      'a POST with a query string',
+      () => ({ method: 'POST', path: '/graphql?v=1', headers: json, body: query() }),
+    ],
+    ['a POST to another path', () => ({ method: 'POST', path: '/graphqlx', headers: json, body: query() })],
+    [
+      'a body in chunks, its length not declared',
+      () => ({ method: 'POST', headers: json, body: query(), chunked: true }),
+    ],
+    [
+      'a body of plain text',
+      () => ({ method: 'POST', headers: { ...json, 'content-type': 'text/plain' }, body: query() }),
+    ],
+    [
+      'a body of GraphQL',
+      () => ({
+        method: 'POST',
+        headers: { ...json, 'content-type': 'application/graphql' },
+        body: '{ __typename }',
+      }),
+    ],
+    [
+      'no content type',
+      () => ({ method: 'POST', headers: { authorization: json.authorization }, body: query() }),
+    ],
+    [
+      'asking for server-sent events',
+      () => ({ method: 'POST', headers: { ...json, accept: 'text/event-stream' }, body: query() }),
+    ],
+    [
+      'asking for JSON or server-sent events',
+      () => ({
+        method: 'POST',
+        headers: { ...json, accept: 'application/json, text/event-stream' },
+        body: query(),
+      }),
+    ],
+    [
+      'asking for multipart',
+      () => ({ method: 'POST', headers: { ...json, accept: 'multipart/mixed' }, body: query() }),
+    ],
+    [
+      'a CORS preflight',
+      () => ({
+        method: 'OPTIONS',
+        headers: {
+          origin: ORIGIN,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type',
+        },
+      }),
+    ],
+    [
+      'with @defer, asking for server-sent events',
+      () => ({ method: 'POST', headers: { ...json, accept: 'text/event-stream' }, body: deferred() }),
+    ],
+    [
+      'with @defer, asking for multipart',
+      () => ({ method: 'POST', headers: { ...json, accept: 'multipart/mixed' }, body: deferred() }),
+    ],
+  ];
+
+  it.each(notTaken)('gets the same answer, framed the same, either way: %s', async (_name, sent) => {
+    const request = sent();
+    const direct = await framedAnswer(pair.direct, request);
+    const adapter = await framedAnswer(pair.adapter, request);
+    expect(direct).toEqual(adapter);
+  });
+
+  it('gives up the upstream call of a client who leaves mid-operation, either way', async () => {
+    const riverGen = pair.sims.rivergen as Simulator;
+    const body = JSON.stringify(lookup());
+    riverGen.setFaults({ hang: true });
+    try {
+      for (const server of [pair.direct, pair.adapter]) {
+        const request = httpRequest(server.url, {
+          method: 'POST',
+          headers: { ...json, 'content-length': String(Buffer.byteLength(body)) },
+        });
+        request.on('error', () => undefined);
+        request.end(body);
+        await until(async () => riverGen.stats.inFlight() === 1);
+        request.destroy();
+        await until(async () => riverGen.stats.inFlight() === 0);
+      }
+    } finally {
+      riverGen.setFaults(undefined);
+    }
   });
 
   it('is answered in one piece, its length declared', async () => {
