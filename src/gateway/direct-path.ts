@@ -9,9 +9,9 @@ import { OperationSignal } from './cancellation.js';
  * from Node's request to Node's response by the same hooks, in the same order and with the same
  * payloads, as the server adapter and Yoga's server would run them, without their per-request
  * machinery: the fetch `Request` made of Node's request (its URL, headers, body stream and abort
- * signal), the promise-like objects and closures every hook walk makes, and the `Response` written
- * back in several writes. A lookup allocated about a third less and its answer leaves in one write,
- * with its length declared (bench/README.md, "The direct path").
+ * signal), the promise-like objects and closures every hook walk makes, and the `Response` the answer
+ * is made of and read back from. A lookup allocated about a fifth less (bench/README.md, "The direct
+ * path"); the client reads the same answer either way.
  *
  * Every other request goes the whole way through Yoga, as do all requests when a plugin instruments
  * requests or operations (tracing): the direct path takes only what it serves exactly as Yoga would.
@@ -93,7 +93,7 @@ export function directPath(
   };
 }
 
-/** One JSON operation (or batch) POSTed to the endpoint with its length, for one answer in one piece. */
+/** One JSON operation (or batch) POSTed to the endpoint with its length, for an answer in one piece. */
 function takes(req: IncomingMessage, endpoint: string): boolean {
   const { headers } = req;
   if (req.method !== 'POST' || req.url !== endpoint) return false;
@@ -394,7 +394,7 @@ function keepWaiting(promise: Promise<unknown>): void {
   });
 }
 
-/** Writes the answer: a text body of the direct path in one write with its length, any other as the server adapter does. */
+/** Writes the answer: a text answer of the direct path with its length declared, any other as the server adapter does. */
 function send(response: Response, req: IncomingMessage, res: ServerResponse): void {
   if (res.closed || res.destroyed || res.writableEnded) return;
   if (!(response instanceof DirectResponse)) {
