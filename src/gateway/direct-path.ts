@@ -379,7 +379,8 @@ function isAbortError(error: unknown): boolean {
   );
 }
 
-function isThenable(value: unknown): value is PromiseLike<unknown> {
+/** Whether a hook returned a promise (to be awaited) rather than its result. */
+export function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
   return typeof (value as { then?: unknown } | null | undefined)?.then === 'function';
 }
 

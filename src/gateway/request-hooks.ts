@@ -1,6 +1,6 @@
 import { createServerAdapter } from '@whatwg-node/server';
 import { type Plugin, YogaServer, type YogaServerInstance, type YogaServerOptions } from 'graphql-yoga';
-import { type DirectPath, directPath } from './direct-path.js';
+import { type DirectPath, directPath, isThenable } from './direct-path.js';
 
 /**
  * Yoga's server, made as `createYoga` makes it, with each kind of hook run as one.
@@ -447,10 +447,6 @@ function callEach<P, R>(hooks: readonly ((payload: P) => R)[], payload: P): Excl
     returned.push(after as Exclude<R, void>);
   }
   return returned;
-}
-
-function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
-  return typeof (value as { then?: unknown } | undefined)?.then === 'function';
 }
 
 function ignore(): void {}
