@@ -375,6 +375,27 @@ describe('a JSON POST to /graphql', () => {
     }
   });
 
+  it('runs nothing for a client who leaves mid-body, and goes on serving, either way', async () => {
+    const body = JSON.stringify(lookup());
+    for (const server of [pair.direct, pair.adapter]) {
+      const before = Object.values(pair.sims).reduce((sum, sim) => sum + sim.stats.count(), 0);
+      const request = httpRequest(server.url, {
+        method: 'POST',
+        headers: { ...json, 'content-length': String(Buffer.byteLength(body)) },
+      });
+      request.on('error', () => undefined);
+      // Half the declared body, then the connection goes.
+      request.write(body.slice(0, Math.floor(body.length / 2)));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      request.destroy();
+      const next = await answer(server, body, json);
+      expect(next.status).toBe(200);
+      // The next request's one call, and none for the half-sent one.
+      const after = Object.values(pair.sims).reduce((sum, sim) => sum + sim.stats.count(), 0);
+      expect(after - before).toBe(1);
+    }
+  });
+
   it('is answered in one piece, its length declared', async () => {
     const response = await fetch(pair.direct.url, {
       method: 'POST',
