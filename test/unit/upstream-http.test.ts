@@ -82,6 +82,11 @@ function upstream(options: Partial<UpstreamHttpOptions> = {}): UpstreamHttp {
   return http;
 }
 
+/** What onFailure is told of a GET refused as busy before it was sent. */
+function busyAndNotSent(operation: string) {
+  return { provider: 'testing', operation, method: 'GET', kind: 'busy', status: undefined, durationMs: 0 };
+}
+
 describe('a call sent upstream', () => {
   it('goes below the base URL’s path, with its query, asking for JSON and carrying the headers given', async () => {
     const http = upstream({
@@ -643,16 +648,7 @@ describe('a call over the upstream’s concurrency budget', () => {
     });
 
     expect(received.map((call) => call.url)).toEqual(['/x', '/z']);
-    expect(failures).toEqual([
-      {
-        provider: 'testing',
-        operation: 'getY',
-        method: 'GET',
-        kind: 'busy',
-        status: undefined,
-        durationMs: 0,
-      },
-    ]);
+    expect(failures).toEqual([busyAndNotSent('getY')]);
   });
 
   it('whose caller gave up while it waited for a slot fails as aborted, not sent', async () => {
@@ -742,16 +738,7 @@ describe('a call under the upstream’s rate budget', () => {
     });
 
     expect(received.map((call) => call.url)).toEqual(['/x']);
-    expect(failures).toEqual([
-      {
-        provider: 'testing',
-        operation: 'getY',
-        method: 'GET',
-        kind: 'busy',
-        status: undefined,
-        durationMs: 0,
-      },
-    ]);
+    expect(failures).toEqual([busyAndNotSent('getY')]);
   });
 
   it('slows down on a 429 and speeds up again on each prompt success', async () => {
