@@ -482,29 +482,12 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-/** A request's headers, read from Node's (whose names are lower case already). */
-class DirectRequestHeaders {
-  constructor(private readonly raw: IncomingHttpHeaders) {}
-
-  get(name: string): string | null {
-    const value = this.raw[name.toLowerCase()];
-    if (value === undefined) return null;
-    return Array.isArray(value) ? value.join(', ') : value;
-  }
-
-  has(name: string): boolean {
-    return this.raw[name.toLowerCase()] !== undefined;
-  }
+/** The walks of a fetch `Headers`, over the `entries()` each kind of headers gives. */
+abstract class HeaderWalks {
+  abstract entries(): IterableIterator<[string, string]>;
 
   forEach(callback: (value: string, name: string, headers: this) => void): void {
     for (const [name, value] of this.entries()) callback(value, name, this);
-  }
-
-  *entries(): IterableIterator<[string, string]> {
-    for (const name of Object.keys(this.raw).sort()) {
-      const value = this.get(name);
-      if (value !== null) yield [name, value];
-    }
   }
 
   *keys(): IterableIterator<string> {
@@ -518,6 +501,30 @@ class DirectRequestHeaders {
   [Symbol.iterator](): IterableIterator<[string, string]> {
     return this.entries();
   }
+}
+
+/** A request's headers, read from Node's (whose names are lower case already). */
+class DirectRequestHeaders extends HeaderWalks {
+  constructor(private readonly raw: IncomingHttpHeaders) {
+    super();
+  }
+
+  get(name: string): string | null {
+    const value = this.raw[name.toLowerCase()];
+    if (value === undefined) return null;
+    return Array.isArray(value) ? value.join(', ') : value;
+  }
+
+  has(name: string): boolean {
+    return this.raw[name.toLowerCase()] !== undefined;
+  }
+
+  *entries(): IterableIterator<[string, string]> {
+    for (const name of Object.keys(this.raw).sort()) {
+      const value = this.get(name);
+      if (value !== null) yield [name, value];
+    }
+  }
 
   getSetCookie(): string[] {
     const value = this.raw['set-cookie'];
@@ -526,11 +533,12 @@ class DirectRequestHeaders {
 }
 
 /** An answer's headers: set, read and written to Node's response. */
-class DirectResponseHeaders {
+class DirectResponseHeaders extends HeaderWalks {
   private readonly map = new Map<string, string>();
   private cookies: string[] | undefined;
 
   constructor(init?: HeadersInit) {
+    super();
     if (!init) return;
     if (Array.isArray(init)) for (const [name, value] of init) this.append(name as string, value as string);
     else if (typeof (init as Headers).forEach === 'function' && typeof (init as Headers).get === 'function')
@@ -578,28 +586,12 @@ class DirectResponseHeaders {
     return this.cookies ? [...this.cookies] : [];
   }
 
-  forEach(callback: (value: string, name: string, headers: this) => void): void {
-    for (const [name, value] of this.entries()) callback(value, name, this);
-  }
-
   *entries(): IterableIterator<[string, string]> {
     const names = [...this.map.keys(), ...(this.cookies ? ['set-cookie'] : [])].sort();
     for (const name of names) {
       if (name === 'set-cookie') for (const cookie of this.cookies ?? []) yield [name, cookie];
       else yield [name, this.map.get(name) as string];
     }
-  }
-
-  *keys(): IterableIterator<string> {
-    for (const [name] of this.entries()) yield name;
-  }
-
-  *values(): IterableIterator<string> {
-    for (const [, value] of this.entries()) yield value;
-  }
-
-  [Symbol.iterator](): IterableIterator<[string, string]> {
-    return this.entries();
   }
 
   /** As Node's `writeHead` takes them. */
@@ -661,7 +653,7 @@ function directResponseClass(Fallback: FetchAPI['Response']): FetchAPI['Response
     json: (data: unknown, init?: ResponseInit) => {
       const headers = new DirectResponseHeaders(init?.headers);
       if (!headers.has('content-type')) headers.set('content-type', 'application/json');
-      return Answer(JSON.stringify(data), { ...init, headers: Object.fromEntries(headers.entries()) });
+      return Answer(JSON.stringify(data), { ...init, headers: headers as unknown as HeadersInit });
     },
     error: () => Fallback.error(),
     redirect: (url: string, status?: number) => Fallback.redirect(url, status),
