@@ -19,14 +19,17 @@ import { connectUpstreams } from './lib/upstreams.js';
  * sampling from after the warm-up, objects collected by GCs included; then the script reads the
  * profile: bytes per request, and the functions that allocated most.
  *
- *   npx tsx bench/allocation.ts [--passthrough] [--query node|nodes-pdc|nodes-mixed|list] [--env KEY=VALUE]… [--requests 20000] [--top 25] [--by site|file|package] [--survivors] [--no-build]
+ *   npx tsx bench/allocation.ts [--passthrough] [--query node|nodes-pdc|nodes-mixed|list] [--env KEY=VALUE]… [--requests 20000] [--clients 10] [--top 25] [--by site|file|package] [--survivors] [--no-build]
  *
  * `--by file` sums the sites of each source file, `--by package` those of each package or folder
  * of src/ (as bench/profile-summary.ts names places). `--survivors` counts only the bytes that
  * outlived a young-generation collection (V8 then moves them to the old generation, and only a full
  * collection frees them): a request's objects should not, as the requests in flight are few.
  * `--query` sends the `nodes` of 100 PDC ids or of 100 mixed ids, or the cross-provider list, of the bench's scenarios
- * instead of the lookup (fewer requests then do: `--requests 2000 --warmup 300`).
+ * instead of the lookup (fewer requests then do: `--requests 2000 --warmup 300`). `--clients` is how
+ * many requests are in flight at once. The young-generation and full collections V8 ran while
+ * measuring are counted too (per 1,000 requests): a full one for every few young ones means that
+ * what requests allocate is being promoted.
  */
 const { values } = parseArgs({
   options: {
@@ -35,6 +38,7 @@ const { values } = parseArgs({
     /** KEY=VALUE, repeatable: the gateway's environment beside the simulators' (to weigh a feature turned off). */
     env: { type: 'string', multiple: true, default: [] },
     requests: { type: 'string', default: '20000' },
+    clients: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '3000' },
     top: { type: 'string', default: '25' },
     by: { type: 'string', default: 'site' },
@@ -94,7 +98,7 @@ if (values.passthrough) {
   origin = started.origin;
 }
 
-const pool = new Pool(origin, { connections: 10 });
+const pool = new Pool(origin, { connections: Number(values.clients) });
 async function lookups(count: number): Promise<void> {
   let sent = 0;
   const client = async () => {
@@ -110,7 +114,7 @@ async function lookups(count: number): Promise<void> {
       if (response.statusCode !== 200 || text.includes('"errors"')) throw new Error(`lookup failed: ${text}`);
     }
   };
-  await Promise.all(Array.from({ length: 10 }, client));
+  await Promise.all(Array.from({ length: Number(values.clients) }, client));
 }
 await lookups(Number(values.warmup));
 server.kill('SIGUSR2');
@@ -127,7 +131,9 @@ interface ProfileNode {
   children: ProfileNode[];
 }
 const head = (JSON.parse(readFileSync(profile, 'utf8')) as { head: ProfileNode }).head;
+const collections = JSON.parse(readFileSync(`${profile}.gc.json`, 'utf8')) as { young: number; full: number };
 rmSync(profile);
+rmSync(`${profile}.gc.json`);
 /** Where a frame's code was written (see originalFrame): a file of src/ or of a package, and a line. */
 function siteOf(frame: ProfileNode['callFrame']): string {
   const original = originalFrame(frame);
@@ -151,6 +157,10 @@ walk(head);
 const perRequest = (bytes: number) => `${(bytes / requests / 1000).toFixed(1)} kB`;
 console.log(
   `${values.passthrough ? 'pass-through' : 'gateway'}: ${perRequest(total)} ${values.survivors ? 'outliving the young generation' : 'allocated'} per query (${requests} of ${values.query})`,
+);
+const perThousand = (count: number) => ((count * 1000) / requests).toFixed(1);
+console.log(
+  `collections per 1,000 queries: ${perThousand(collections.young)} young-generation, ${perThousand(collections.full)} full`,
 );
 for (const [site, bytes] of [...bySite].sort((a, b) => b[1] - a[1]).slice(0, Number(values.top))) {
   console.log(`${perRequest(bytes).padStart(9)}  ${site}`);
