@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { IncomingHttpHeaders } from 'undici/types/header.js';
-import { onAbort } from './on-abort.js';
+import { offAbort, onAbort } from './on-abort.js';
 
 /** What one try of an upstream call got: `text` is undefined when the body was larger than the bound. */
 export interface ExchangeAnswer {
@@ -26,8 +26,8 @@ export class UpstreamExchange implements Dispatcher.DispatchHandler {
   /** Set when the deadline passed, as opposed to the caller giving up. */
   expired = false;
   private readonly timer: ReturnType<typeof setTimeout>;
-  /** Takes this try off the caller's signal. */
-  private readonly unlisten: (() => void) | undefined;
+  /** The caller's signal, whose abort ends this try, while the try waits on it. */
+  private caller: AbortSignal | undefined;
   private controller: Dispatcher.DispatchController | undefined;
   private resolve: ((answer: ExchangeAnswer) => void) | undefined;
   private reject: ((reason: unknown) => void) | undefined;
@@ -47,7 +47,15 @@ export class UpstreamExchange implements Dispatcher.DispatchHandler {
       this.abort(undefined);
     }, deadlineMs);
     if (caller?.aborted) this.abort(caller.reason);
-    else if (caller) this.unlisten = onAbort(caller, () => this.abort(caller.reason));
+    else if (caller) {
+      this.caller = caller;
+      onAbort(caller, this);
+    }
+  }
+
+  /** The caller gave up. */
+  signalAborted(): void {
+    this.abort(this.caller?.reason);
   }
 
   /**
@@ -70,7 +78,8 @@ export class UpstreamExchange implements Dispatcher.DispatchHandler {
   /** Ends the try: the timer and the listener on the caller's signal go. */
   done(): void {
     clearTimeout(this.timer);
-    this.unlisten?.();
+    if (this.caller) offAbort(this.caller, this);
+    this.caller = undefined;
   }
 
   onRequestStart(controller: Dispatcher.DispatchController): void {

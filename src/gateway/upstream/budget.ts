@@ -1,6 +1,6 @@
 import type { Result } from 'ioredis';
 import type { SharedRedis } from '../shared/redis.js';
-import { onAbort } from './on-abort.js';
+import { offAbort, onAbort } from './on-abort.js';
 
 /** `<PREFIX>_MAX_RPS`, how long a call over it may wait for a token, and the answer time that counts as a slowdown (0: none). */
 export interface BudgetOptions {
@@ -206,10 +206,10 @@ export async function awaitBudget(
       reject(refuse('aborted', signal?.reason));
     };
     const timer = setTimeout(() => {
-      unlisten?.();
+      if (signal) offAbort(signal, abandon);
       resolve();
     }, wait);
-    const unlisten = signal && onAbort(signal, abandon);
+    if (signal) onAbort(signal, abandon);
   });
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Result } from 'ioredis';
 import type { SharedRedis } from '../shared/redis.js';
-import { onAbort } from './on-abort.js';
+import { offAbort, onAbort } from './on-abort.js';
 
 /** `<PREFIX>_MAX_CONCURRENT`, how long a call over it may wait for a slot, and how long a lease lives. */
 export interface ConcurrencyOptions {
@@ -48,12 +48,12 @@ async function waitForSlot(
       const done = () => {
         clearTimeout(timer);
         waiters.delete(done);
-        unlisten?.();
+        if (signal) offAbort(signal, done);
         resolve();
       };
       const timer = setTimeout(done, Math.min(left, pollMs ?? left));
       waiters.add(done);
-      const unlisten = signal && onAbort(signal, done);
+      if (signal) onAbort(signal, done);
     });
     if (signal?.aborted) return { kind: 'aborted', cause: signal.reason };
     const release = await attempt();

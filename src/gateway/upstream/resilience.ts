@@ -8,7 +8,7 @@ import {
   retry,
 } from 'cockatiel';
 import { isUpstreamError, UpstreamError } from './errors.js';
-import { onAbort } from './on-abort.js';
+import { offAbort, onAbort } from './on-abort.js';
 
 export interface ResilienceOptions {
   /** Tries in all for a safe read (1 = no retry). Writes are tried once. */
@@ -142,14 +142,15 @@ export class Resilience {
 /** `pending`, or a rejection with `error()` as soon as `signal` aborts (a backoff timer cannot be cut short). */
 function untilAborted<T>(pending: Promise<T>, signal: AbortSignal, error: () => Error): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const unlisten = onAbort(signal, () => reject(error()));
+    const aborted = () => reject(error());
+    onAbort(signal, aborted);
     pending.then(
       (value) => {
-        unlisten();
+        offAbort(signal, aborted);
         resolve(value);
       },
       (failure: unknown) => {
-        unlisten();
+        offAbort(signal, aborted);
         reject(failure);
       },
     );
