@@ -12,6 +12,10 @@ import { sentenceStart } from './wording.js';
 export const nodeTypenames = new Set<string>();
 
 /** The one schema builder. It holds plugins and the context type; types live in their own files. */
+/** The `id` of every node type (the Node interface's, and each type's own: data-source-node.ts). */
+export const nodeIdDescription =
+  'Global id, unique across every type and provider of this API: what `node`, `nodes` and the mutations take. Opaque: read nothing into it.';
+
 export const builder = new SchemaBuilder<{
   Context: GatewayContext;
   Scalars: {
@@ -39,10 +43,7 @@ export const builder = new SchemaBuilder<{
     encodeGlobalID: (typename, id) => encodeGlobalId(typename, id),
     // Never throws: an id that is not ours fails its own lookup (`loadNode`), not the whole field.
     decodeGlobalID: (globalId) => readGlobalId(globalId, nodeTypenames) ?? notAnId,
-    idFieldOptions: {
-      description:
-        'Global id, unique across every type and provider of this API: what `node`, `nodes` and the mutations take. Opaque: read nothing into it.',
-    },
+    idFieldOptions: { description: nodeIdDescription },
     // `node` and `nodes` load through the request's own loaders (node-loaders.ts), not Pothos's
     // per-request caches, which are module-level WeakMaps keyed by context (see `requestLocal`).
     nodeQueryOptions: {

@@ -1,6 +1,7 @@
-import { builder, nodeTypenames } from './builder.js';
+import { builder, nodeIdDescription, nodeTypenames } from './builder.js';
 import type { GatewayContext } from './context.js';
 import { DataSource } from './data-source.js';
+import { encodeGlobalId } from './ids.js';
 import { registerNodeLoader } from './node-loaders.js';
 import type { DataSourceRecord } from './records.js';
 
@@ -32,13 +33,22 @@ export function dataSourceNode<R extends DataSourceRecord>(
     isComplete: (record) => !options.isComplete || options.isComplete(record),
     isNativeId: options.isNativeId,
   });
-  // Looked up by id through `loadNodes` (node-loaders.ts), never through Pothos.
-  const ref = builder.nodeRef<R>(typename, { id: { resolve: (record) => record.nativeId } });
+  // Looked up by id through `loadNodes` (node-loaders.ts), never through Pothos. Its `id` is the
+  // Node interface's, resolved here as it is read: Pothos's node types resolve it through an async
+  // function, a promise per node of every list.
+  const ref = builder.objectRef<R>(typename);
   ref.implement({
     description: options.description,
     // The generic record type hides from TypeScript that every R is a DataSourceRecord.
-    interfaces: [DataSource] as never,
+    interfaces: [builder.nodeInterfaceRef(), DataSource] as never,
     isTypeOf: (value) => (value as DataSourceRecord).typename === typename,
+    fields: (t) => ({
+      id: t.id({
+        description: nodeIdDescription,
+        nullable: false,
+        resolve: (record) => encodeGlobalId(typename, record.nativeId),
+      }),
+    }),
   });
   return Object.assign(ref, { loader });
 }
