@@ -255,6 +255,27 @@ describe('a literal in the document that does not fit its type', () => {
     );
   });
 
+  it('names a list given where one value is expected, whole or as an item of a list', async () => {
+    const enumValue = SECRET.replaceAll('-', '_');
+    expect(await refusals(`{ dataSources(first: [1, "${SECRET}"]) { totalCount } }`)).toEqual([
+      {
+        message: 'Argument "first" has an invalid value: Int expected.',
+        field: 'first',
+        code: 'BAD_USER_INPUT',
+      },
+    ]);
+    expect(
+      await refusals(`{ dataSources(filter: { vendors: [POSTGRES, [${enumValue}]] }) { totalCount } }`),
+    ).toEqual([
+      {
+        message:
+          'Argument "filter" has an invalid value at "filter.vendors[1]": one of the Vendor values expected.',
+        field: 'filter.vendors[1]',
+        code: 'BAD_USER_INPUT',
+      },
+    ]);
+  });
+
   it('points at the literal it refuses: the value, the field not defined, or the object missing a field', async () => {
     const enumValue = SECRET.replaceAll('-', '_');
     const document = [
