@@ -109,8 +109,8 @@ function literalPosition(where: { node: ASTNode; chain: readonly Ancestor[]; key
     const node = at as ASTNode;
     if (node.kind === Kind.OBJECT_FIELD) path.push(node.name.value);
     else if (node.kind === Kind.LIST) {
-      // The key after a list's is the index of the item the path goes on into; a list refused whole
-      // (the last node) has none.
+      // Two keys on from a list is the index of the item the path goes on into; a list refused whole
+      // (the last node) has no such key.
       const index = where.keys[i + 1];
       if (typeof index === 'number') path.push(index);
     }
