@@ -43,9 +43,9 @@ export function useBatchLimit(maxSize: number): Plugin {
         );
       // This hook is not given the request: each operation's parameters carry the ledger to it (onParams).
       const ledger: BatchLedger = { cost: 0, operations: requestParserResult };
+      // An entry that is not an object (a number, null: answered with its own error) is not extensible.
       for (const params of requestParserResult)
-        if (typeof params === 'object' && params !== null && Object.isExtensible(params))
-          Object.defineProperty(params, ledgerKey, { value: ledger });
+        if (Object.isExtensible(params)) Object.defineProperty(params, ledgerKey, { value: ledger });
     },
   };
   const inUrl = {

@@ -108,7 +108,9 @@ function literalPosition(where: { node: ASTNode; chain: readonly Ancestor[]; key
     if (!at || Array.isArray(at)) continue;
     const node = at as ASTNode;
     if (node.kind === Kind.OBJECT_FIELD) path.push(node.name.value);
-    else if (node.kind === Kind.LIST && i + 1 < nodes.length) {
+    else if (node.kind === Kind.LIST) {
+      // Two keys on from a list is the index of the item the path goes on into; a list refused whole
+      // (the last node) has no such key.
       const index = where.keys[i + 1];
       if (typeof index === 'number') path.push(index);
     }

@@ -121,6 +121,54 @@ describe('a batch (an array of operations in one POST)', () => {
     expect(answers[2]?.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', limit: 'cost', max: 259 });
   });
 
+  it('may spend exactly MAX_QUERY_COST: the operation that takes the sum to the limit runs', async () => {
+    // 129 + 129 + 1 = 259, the limit; a second `__typename` would make it 260.
+    const atLimit = await batch(gw, [{ query: TEN }, { query: TEN }, { query: '{ __typename }' }]);
+    expect(atLimit.answers).toEqual([
+      expect.objectContaining({ data: expect.any(Object) }),
+      expect.objectContaining({ data: expect.any(Object) }),
+      { data: { __typename: 'Query' } },
+    ]);
+    expect(atLimit.answers.map((a) => a.errors)).toEqual([undefined, undefined, undefined]);
+    const over = await batch(gw, [
+      { query: TEN },
+      { query: TEN },
+      { query: '{ a: __typename b: __typename }' },
+    ]);
+    expect(over.answers.slice(0, 2).map((a) => a.errors)).toEqual([undefined, undefined]);
+    expect(over.answers[2]?.errors?.[0]?.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      limit: 'cost',
+      max: 259,
+    });
+  });
+
+  it('refuses a subscription in it, saying why, and runs the other operations', async () => {
+    const subscription = {
+      query: 'subscription($id: ID!) { destinationTransfers(destinationId: $id) { id status } }',
+      variables: { id: 'not-read' },
+    };
+    gw.resetCounts();
+    const { status, answers } = await batch(gw, [subscription, { query: '{ __typename }' }]);
+    expect(status).toBe(200);
+    expect(answers).toEqual([
+      {
+        errors: [
+          {
+            message: 'A subscription cannot be sent in a batch: send it in a request of its own.',
+            extensions: { code: 'BAD_USER_INPUT', limit: 'batch' },
+          },
+        ],
+      },
+      { data: { __typename: 'Query' } },
+    ]);
+    expect(gw.sims['prequel-export']?.stats.count()).toBe(0);
+    // Alone in its request it is no batch: what it is told is how subscriptions are delivered.
+    const alone = await post(gw, subscription);
+    expect(alone.status).toBe(406);
+    expect((alone.body as GraphQLResponse).errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT' });
+  });
+
   it('shares REQUEST_BODY_LIMIT_BYTES: small operations over it together are answered 413', async () => {
     const padded = { query: `{ __typename }${' '.repeat(700)}` };
     expect((await batch(gw, [padded, padded])).status).toBe(200);
@@ -172,11 +220,17 @@ describe('a batch (an array of operations in one POST)', () => {
   });
 
   it('answers an entry that is not an operation with its own error, and runs the others', async () => {
-    const { status, answers } = await batch(gw, [1 as unknown as Operation, { query: '{ __typename }' }]);
+    const { status, answers } = await batch(gw, [
+      1 as unknown as Operation,
+      null as unknown as Operation,
+      { query: '{ __typename }' },
+    ]);
     expect(status).toBe(200);
-    expect(answers[0]?.data).toBeUndefined();
-    expect(answers[0]?.errors).toHaveLength(1);
-    expect(answers[1]).toEqual({ data: { __typename: 'Query' } });
+    for (const answer of answers.slice(0, 2)) {
+      expect(answer.data).toBeUndefined();
+      expect(answer.errors).toHaveLength(1);
+    }
+    expect(answers[2]).toEqual({ data: { __typename: 'Query' } });
   });
 });
 

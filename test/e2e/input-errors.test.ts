@@ -255,6 +255,57 @@ describe('a literal in the document that does not fit its type', () => {
     );
   });
 
+  it('names a list given where one value is expected, whole or as an item of a list', async () => {
+    const enumValue = SECRET.replaceAll('-', '_');
+    expect(await refusals(`{ dataSources(first: [1, "${SECRET}"]) { totalCount } }`)).toEqual([
+      {
+        message: 'Argument "first" has an invalid value: Int expected.',
+        field: 'first',
+        code: 'BAD_USER_INPUT',
+      },
+    ]);
+    expect(
+      await refusals(`{ dataSources(filter: { vendors: [POSTGRES, [${enumValue}]] }) { totalCount } }`),
+    ).toEqual([
+      {
+        message:
+          'Argument "filter" has an invalid value at "filter.vendors[1]": one of the Vendor values expected.',
+        field: 'filter.vendors[1]',
+        code: 'BAD_USER_INPUT',
+      },
+    ]);
+  });
+
+  it('points at the literal it refuses: the value, the field not defined, or the object missing a field', async () => {
+    const enumValue = SECRET.replaceAll('-', '_');
+    const document = [
+      'mutation {',
+      '  createImportSource(input: {',
+      '    name: "n", providerId: "p", config: { postgres: {',
+      '      host: "h", database: "d", port: "one", portt: 2,',
+      `      passwordAuth: { password: "${SECRET}" } } }`,
+      '  }) { __typename }',
+      '}',
+    ].join('\n');
+    const answer = await gw.query(document);
+    expect(JSON.stringify(answer)).not.toContain(SECRET);
+    const at = (text: string) => {
+      const line = document.split('\n').findIndex((l) => l.includes(text));
+      return [{ line: line + 1, column: (document.split('\n')[line] ?? '').indexOf(text) + 1 }];
+    };
+    expect(answer.errors?.map((error) => [error.extensions?.field, error.locations])).toEqual([
+      ['input.config.postgres.port', at('"one"')],
+      ['input.config.postgres.portt', at('portt')],
+      ['input.config.postgres.passwordAuth.username', at('{ password')],
+    ]);
+    const listed = await gw.query(
+      `{ dataSources(filter: { vendors: [POSTGRES, ${enumValue}] }) { totalCount } }`,
+    );
+    expect(listed.errors?.map((error) => error.locations)).toEqual([
+      [{ line: 1, column: `{ dataSources(filter: { vendors: [POSTGRES, `.length + 1 }],
+    ]);
+  });
+
   it('stops a syntax error at the kind of token it found, without the token', async () => {
     const errors = await refusals(
       `mutation { createImportSource(input: { name: "n" "${SECRET}" }) { __typename } }`,
