@@ -172,6 +172,23 @@ describe('a variable that does not fit its type', () => {
     );
   });
 
+  it('points at the variable’s definition in the document', async () => {
+    for (const [document, variables] of [
+      ['query($n: Int) {\n  dataSources(first: $n) { totalCount } }', { n: SECRET }],
+      ['query($n: Int!) {\n  dataSources(first: $n) { totalCount } }', { n: null }],
+      ['query($n: Int!) {\n  dataSources(first: $n) { totalCount } }', {}],
+    ] as const) {
+      const answer = await gw.query(document, variables);
+      expect(answer.errors?.map((error) => error.locations)).toEqual([[{ line: 1, column: 7 }]]);
+    }
+  });
+
+  it('leaves a request whose variables fit to run and answer as it does', async () => {
+    const answer = await gw.query('query($n: Int) { dataSources(first: $n) { totalCount } }', { n: 1 });
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data).toEqual({ dataSources: { totalCount: expect.any(Number) } });
+  });
+
   it('is told in at most 50 errors, however many problems the value has', async () => {
     const filter = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`field${i}`, SECRET]));
     const errors = await refusals('query($f: DataSourceFilter) { dataSources(filter: $f) { totalCount } }', {
