@@ -189,6 +189,34 @@ describe('a variable that does not fit its type', () => {
     expect(answer.data).toEqual({ dataSources: { totalCount: expect.any(Number) } });
   });
 
+  it('is told in at most 50 errors over all the variables together', async () => {
+    const fields = (prefix: string) =>
+      Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`${prefix}${i}`, SECRET]));
+    const errors = await refusals(
+      'query($f: DataSourceFilter, $g: DataSourceFilter) { f: dataSources(filter: $f) { totalCount } g: dataSources(filter: $g) { totalCount } }',
+      { f: fields('f'), g: fields('g') },
+    );
+    expect(errors).toHaveLength(50);
+    expect(errors.at(-1)?.message).toBe(
+      'Variable "$g" has an invalid value at "g.g19": is not a field of DataSourceFilter.',
+    );
+  });
+
+  it('names the object expected where a lone value stands for a list of objects', async () => {
+    expect(
+      await refusals(
+        'mutation($i: [CreateCatalogDataSourceInput!]!) { createCatalogDataSources(inputs: $i) { __typename } }',
+        { i: SECRET },
+      ),
+    ).toEqual([
+      {
+        message: 'Variable "$i" has an invalid value: CreateCatalogDataSourceInput expected, as an object.',
+        field: 'i',
+        code: 'BAD_USER_INPUT',
+      },
+    ]);
+  });
+
   it('is told in at most 50 errors, however many problems the value has', async () => {
     const filter = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`field${i}`, SECRET]));
     const errors = await refusals('query($f: DataSourceFilter) { dataSources(filter: $f) { totalCount } }', {
