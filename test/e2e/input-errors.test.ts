@@ -142,6 +142,90 @@ describe('a variable that does not fit its type', () => {
     ]);
   });
 
+  it('is named for a null where none may be, an item of a list and a value of the wrong kind', async () => {
+    const vendors = 'query($l: [Vendor!]) { dataSources(first: 1, filter: { vendors: $l }) { totalCount } }';
+    const filter = 'query($f: DataSourceFilter) { dataSources(first: 1, filter: $f) { totalCount } }';
+    const cases: [string, Record<string, unknown>, string, string][] = [
+      [
+        'query($n: Int!) { dataSources(first: $n) { totalCount } }',
+        { n: null },
+        'n',
+        'Variable "$n" of non-null type "Int!" must not be null.',
+      ],
+      [vendors, { l: [null] }, 'l[0]', 'Variable "$l" has an invalid value at "l[0]": must not be null.'],
+      [vendors, { l: SECRET }, 'l', 'Variable "$l" has an invalid value: one of the Vendor values expected.'],
+      [
+        filter,
+        { f: [{ vendors: [SECRET] }] },
+        'f',
+        'Variable "$f" has an invalid value: DataSourceFilter expected, as an object.',
+      ],
+      [filter, { f: 3 }, 'f', 'Variable "$f" has an invalid value: DataSourceFilter expected, as an object.'],
+    ];
+    for (const [document, variables, field, message] of cases) {
+      expect(await refusals(document, variables), message).toEqual([
+        { message, field, code: 'BAD_USER_INPUT' },
+      ]);
+    }
+  });
+
+  it('names each variable that does not fit, in the order they are declared', async () => {
+    const two =
+      'query($a: Int, $b: Int) { x: dataSources(first: $a) { totalCount } y: dataSources(first: $b) { totalCount } }';
+    expect(await refusals(two, { b: SECRET, a: SECRET })).toEqual(
+      ['a', 'b'].map((name) => ({
+        message: `Variable "$${name}" has an invalid value: Int expected.`,
+        field: name,
+        code: 'BAD_USER_INPUT',
+      })),
+    );
+  });
+
+  it('points at the variable’s definition in the document', async () => {
+    for (const [document, variables] of [
+      ['query($n: Int) {\n  dataSources(first: $n) { totalCount } }', { n: SECRET }],
+      ['query($n: Int!) {\n  dataSources(first: $n) { totalCount } }', { n: null }],
+      ['query($n: Int!) {\n  dataSources(first: $n) { totalCount } }', {}],
+    ] as const) {
+      const answer = await gw.query(document, variables);
+      expect(answer.errors?.map((error) => error.locations)).toEqual([[{ line: 1, column: 7 }]]);
+    }
+  });
+
+  it('leaves a request whose variables fit to run and answer as it does', async () => {
+    const answer = await gw.query('query($n: Int) { dataSources(first: $n) { totalCount } }', { n: 1 });
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data).toEqual({ dataSources: { totalCount: expect.any(Number) } });
+  });
+
+  it('is told in at most 50 errors over all the variables together', async () => {
+    const fields = (prefix: string) =>
+      Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`${prefix}${i}`, SECRET]));
+    const errors = await refusals(
+      'query($f: DataSourceFilter, $g: DataSourceFilter) { f: dataSources(filter: $f) { totalCount } g: dataSources(filter: $g) { totalCount } }',
+      { f: fields('f'), g: fields('g') },
+    );
+    expect(errors).toHaveLength(50);
+    expect(errors.at(-1)?.message).toBe(
+      'Variable "$g" has an invalid value at "g.g19": is not a field of DataSourceFilter.',
+    );
+  });
+
+  it('names the object expected where a lone value stands for a list of objects', async () => {
+    expect(
+      await refusals(
+        'mutation($i: [CreateCatalogDataSourceInput!]!) { createCatalogDataSources(inputs: $i) { __typename } }',
+        { i: SECRET },
+      ),
+    ).toEqual([
+      {
+        message: 'Variable "$i" has an invalid value: CreateCatalogDataSourceInput expected, as an object.',
+        field: 'i',
+        code: 'BAD_USER_INPUT',
+      },
+    ]);
+  });
+
   it('is told in at most 50 errors, however many problems the value has', async () => {
     const filter = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`field${i}`, SECRET]));
     const errors = await refusals('query($f: DataSourceFilter) { dataSources(filter: $f) { totalCount } }', {

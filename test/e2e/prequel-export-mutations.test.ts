@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { postgresDestinationInput } from '../support/destination-inputs.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { mutationAnswer, type UserErrorAnswer } from '../support/user-errors.js';
@@ -203,6 +203,9 @@ describe('createDestination', () => {
       expect(answer).toMatchObject({ __typename: 'InvalidInputError', field: ['input', ...path] });
       expect(answer.issues).toHaveLength(1);
       expect(calls('createDestination')).toBe(outcome === 'gateway' ? 0 : 1);
+      // The gateway's own check says what the documented limit allows.
+      if (outcome === 'gateway')
+        expect(answer.issues?.[0]?.message).toBe('must be one of 0, 15, 60, 360, 720, 1440');
     },
   );
 
@@ -405,6 +408,68 @@ describe('testDestination and testDestinationConnection', () => {
     expect((await run(TEST_SAVED, { id: healthyPostgres[1]?.id })).result).toMatchObject(worked);
     expect(await run(TEST_SAVED, { id: gid('no-such-destination') })).toMatchObject({
       __typename: 'NotFoundError',
+    });
+  });
+});
+
+describe('where a refusal from Prequel lands, by the field it names', () => {
+  afterEach(() => gw.sims['prequel-export']?.setFaults(undefined));
+  /** Prequel's next answer to `operation` is a 400 saying `message`, in its documented error shape. */
+  const refuseWith = (operation: string, message: string) =>
+    gw.sims['prequel-export']?.setFaults({
+      operations: [operation],
+      body: { status: 'error', message },
+      bodyStatus: 400,
+    });
+  const REFUSED = 'was refused by Prequel Export as invalid';
+  const UNNAMED = 'holds a field this input has no name for, which Prequel Export refused as invalid';
+
+  it.each([
+    ['no field', 'Invalid request', ['input'], REFUSED],
+    ['the body’s `destination` as a whole', 'destination: is required', ['input'], UNNAMED],
+    [
+      '`destination.vendor`, on the vendor settings',
+      'destination.vendor: is not enabled',
+      ['input', 'config'],
+      REFUSED,
+    ],
+    [
+      'a field without the `destination.` before it',
+      'frequency_minutes: is not allowed',
+      ['input', 'frequencyMinutes'],
+      REFUSED,
+    ],
+    [
+      'a vendor setting without the `destination.` before it',
+      'postgres.port: is closed',
+      ['input', 'config', 'postgres', 'port'],
+      REFUSED,
+    ],
+  ])('puts a refusal naming %s where the input holds it', async (_what, message, field, says) => {
+    refuseWith('createDestination', message);
+    expect(await run(CREATE, { input: newDestination() })).toMatchObject({
+      __typename: 'InvalidInputError',
+      field,
+      issues: [{ field, message: says }],
+    });
+  });
+
+  it('puts a refusal of the machine type, which only an update sends, on its field', async () => {
+    refuseWith('updateDestination', 'destination.machine_type_id: names no machine type');
+    const machineTypeId = '3c90c3cc-0d44-4b50-8888-8dd25736052a';
+    expect(await run(UPDATE, { id: healthyPostgres[1]?.id, input: { machineTypeId } })).toMatchObject({
+      __typename: 'InvalidInputError',
+      field: ['input', 'machineTypeId'],
+      issues: [{ field: ['input', 'machineTypeId'], message: REFUSED }],
+    });
+  });
+
+  it('puts a refusal of the path’s `destination_id` on the mutation’s `id` argument', async () => {
+    refuseWith('updateDestination', 'destination_id: is not a destination id');
+    expect(await run(UPDATE, { id: healthyPostgres[1]?.id, input: { name: 'Kept' } })).toMatchObject({
+      __typename: 'InvalidInputError',
+      field: ['id'],
+      issues: [{ field: ['id'], message: REFUSED }],
     });
   });
 });

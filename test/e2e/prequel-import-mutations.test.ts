@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PrequelImportSimulator, StoredSource } from '../../src/sandbox/prequel-import/index.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import {
@@ -313,6 +313,53 @@ describe('connection tests', () => {
     });
     expect(await run(TEST_SAVED, { id: gid('00000000-0000-4000-8000-000000000000') })).toMatchObject({
       __typename: 'NotFoundError',
+    });
+  });
+});
+
+describe('where a refusal from Prequel lands, by the field it names', () => {
+  afterEach(() => sim().setFaults(undefined));
+  /** Prequel's next answer to `operation` is a 400 saying `message`, in its documented error shape. */
+  const refuseWith = (operation: string, message: string) =>
+    sim().setFaults({ operations: [operation], body: { status: 'error', message }, bodyStatus: 400 });
+  const UNNAMED = 'holds a field this input has no name for, which Prequel Import refused as invalid';
+
+  it('puts a refusal of the path’s `id` on the mutation’s `id` argument', async () => {
+    refuseWith('updateSource', 'id: is not an import source id');
+    expect(await run(UPDATE, { id: gid(postgres().id), input: { name: 'Kept' } })).toEqual({
+      __typename: 'InvalidInputError',
+      code: 'INVALID_INPUT',
+      provider: 'prequel-import',
+      field: ['id'],
+      message: 'id: was refused by Prequel Import as invalid',
+      issues: [{ field: ['id'], message: 'was refused by Prequel Import as invalid' }],
+    });
+  });
+
+  it('puts `source.vendor` on the vendor settings, the input’s one place for the vendor', async () => {
+    refuseWith('createSource', 'source.vendor: is not a vendor this account may use');
+    expect(await run(CREATE, { input: newPostgres('Vendor refused') })).toMatchObject({
+      __typename: 'InvalidInputError',
+      field: ['input', 'config'],
+      issues: [{ field: ['input', 'config'], message: 'was refused by Prequel Import as invalid' }],
+    });
+  });
+
+  it.each([
+    ['no field', 'Invalid request', 'was refused by Prequel Import as invalid'],
+    ['the body’s `source` as a whole', 'source: is required', UNNAMED],
+    [
+      'a field of another of its objects, whose last name the input also has',
+      'provider.name: is taken',
+      UNNAMED,
+    ],
+    ['a field outside `source` the input has no name for', 'cursor: is not a cursor', UNNAMED],
+  ])('puts a refusal naming %s on the input as a whole', async (_what, message, says) => {
+    refuseWith('createSource', message);
+    expect(await run(CREATE, { input: newPostgres('Refused as a whole') })).toMatchObject({
+      __typename: 'InvalidInputError',
+      field: ['input'],
+      issues: [{ field: ['input'], message: says }],
     });
   });
 });

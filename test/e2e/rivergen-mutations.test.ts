@@ -114,6 +114,19 @@ describe('updateRiverGenDataSource', () => {
     },
   );
 
+  it.each([
+    ['name', 'x'.repeat(256), 'must be 1 to 255 characters (got 256)'],
+    ['name', '', 'must be 1 to 255 characters (got 0)'],
+    ['filePath', 'p'.repeat(1001), 'must be 0 to 1000 characters (got 1001)'],
+  ])('says which limit %s breaks and the length it has, never the value', async (field, value, says) => {
+    const result = await update(own[3] as string, { [field]: value });
+    expect(result).toMatchObject({
+      __typename: 'InvalidInputError',
+      message: `input.${field}: ${says}`,
+      issues: [{ field: ['input', field], message: says }],
+    });
+  });
+
   it('answers NotFoundError for an id that names nothing, and for another organisation’s data source', async () => {
     expect(await update(gid(99999), { description: 'x' })).toMatchObject({
       __typename: 'NotFoundError',
