@@ -8,7 +8,9 @@ import { usesIncrementalDelivery } from './incremental.js';
  * Mutations keep graphql-js, whose input coercion enforces `@oneOf` (the JIT's does not), and so do
  * documents with `@defer` or `@stream`, which the JIT cannot deliver in parts. So do documents of
  * several operations: the plugin keeps one compiled form per document, that of the operation it
- * was first asked for, and would run it whichever operation a later request names.
+ * was first asked for, and would run it whichever operation a later request names. And so do
+ * operations with a non-null variable that has a default: the JIT refuses such a variable left out,
+ * which GraphQL gives its default.
  */
 export function useCompiledQueries(): ReturnType<typeof useGraphQlJit> {
   // Decided once per parsed document, beside the compiled form Yoga's document keeps. A document of
@@ -20,7 +22,13 @@ export function useCompiledQueries(): ReturnType<typeof useGraphQlJit> {
       enableIf: ({ document }) => {
         let compile = decided.get(document);
         if (compile === undefined) {
-          compile = onlyOperation(document)?.operation === 'query' && !usesIncrementalDelivery(document);
+          const operation = onlyOperation(document);
+          compile =
+            operation?.operation === 'query' &&
+            !usesIncrementalDelivery(document) &&
+            !operation.variableDefinitions?.some(
+              (variable) => variable.type.kind === Kind.NON_NULL_TYPE && variable.defaultValue !== undefined,
+            );
           decided.set(document, compile);
         }
         return compile;

@@ -198,6 +198,21 @@ describe('a variable that does not fit its type', () => {
     expect(answer.data).toEqual({ dataSources: { totalCount: expect.any(Number) } });
   });
 
+  it('takes the default of a variable left out, a non-null one too, on a query and a mutation', async () => {
+    const query = await gw.query(
+      'query($first: Int! = 2, $vendors: [Vendor!] = [POSTGRES]) { dataSources(first: $first, filter: { vendors: $vendors }) { edges { node { vendor } } } }',
+    );
+    expect(query.errors).toBeUndefined();
+    const edges = (query.data as { dataSources: { edges: { node: { vendor: string } }[] } }).dataSources
+      .edges;
+    expect(edges.map((edge) => edge.node.vendor)).toEqual(['POSTGRES', 'POSTGRES']);
+    const mutation = await gw.query(
+      'mutation($id: ID! = "not-an-id") { deleteDestination(id: $id) { __typename } }',
+    );
+    // The default id was taken: it is not one of this API's ids, which the mutation answers as such.
+    expect(mutation.data).toEqual({ deleteDestination: { __typename: 'InvalidInputError' } });
+  });
+
   it('is told in at most 50 errors over all the variables together', async () => {
     const fields = (prefix: string) =>
       Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`${prefix}${i}`, SECRET]));
