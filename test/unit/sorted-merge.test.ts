@@ -231,6 +231,16 @@ describe('a sorted merge of every provider’s data sources', () => {
     expect(await walk(sourcesOf(catalogue()), options, 'backward', 2)).toEqual(expected);
   });
 
+  it('sorts names as their lower case does, so an underscore comes before any letter', async () => {
+    const records = [
+      record('pdc', 'p1', 'DataLake', 'POSTGRES', null),
+      record('pdc', 'p2', 'data_lake', 'POSTGRES', null),
+      record('rivergen', '1', 'Data[Lake]', 'POSTGRES', null),
+    ];
+    const page = await pageSorted(sourcesOf(records), {}, optionsFor({ field: 'NAME', direction: 'asc' }));
+    expect(ids(page)).toEqual(['rivergen:1', 'pdc:p2', 'pdc:p1']);
+  });
+
   it('gives the default page size when neither first nor last is given, and refuses a page past the bound', async () => {
     const options = optionsFor({ field: 'PROVIDER', direction: 'asc' });
     const page = await pageSorted(sourcesOf(catalogue()), {}, options);
