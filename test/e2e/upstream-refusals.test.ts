@@ -198,6 +198,9 @@ describe.each(providers)('a refusal from $label', (provider) => {
     [403, 'FORBIDDEN', 'refused access'],
     [404, 'NOT_FOUND', 'has no such record'],
     [409, 'CONFLICT', 'reported a conflict'],
+    // A proxy before the upstream may refuse a body it finds too large, or answer what no one documents.
+    [413, 'BAD_USER_INPUT', 'refused the request as too large'],
+    [418, 'UPSTREAM_ERROR', 'answered with an unexpected status 418'],
   ])('is, at %i on a read, %s in the gateway’s words', async (status, code, says) => {
     refuse(status, UNSENT);
     const answer = await gw.query(provider.listQuery);
