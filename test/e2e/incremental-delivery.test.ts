@@ -330,40 +330,46 @@ describe('the failures providers report while an answer in parts goes out', () =
     expect(assemble(parts).errors).toHaveLength(2);
   });
 
-  it('puts one failing mid-stream in the next part, once, beside the deferred data of its path, the edges of the others all there', async () => {
-    await using down = await startTestGateway({ UPSTREAM_RETRY_ATTEMPTS: '1' });
-    const query = `{ dataSources(first: 500, filter: { providers: [PDC, PREQUEL_EXPORT, PREQUEL_IMPORT] }) {
-      edges @stream(initialCount: 0) { node { id provider } } ... @defer { pageInfo { hasNextPage } } } }`;
-    const plain = (await (
-      await send(down, 'application/json', query.replace(/ @stream\(initialCount: 0\)| @defer/g, ''))
-    ).json()) as Part;
-    // Destinations come between the catalog and the import sources, and fail only after a while.
-    down.sims['prequel-export']?.setFaults({ latencyMs: 800, errorRate: 1, errorStatus: 503 });
-    const parts = await allParts(await send(down, 'multipart/mixed', query));
-    expect(parts[0]?.errors).toBeUndefined();
-    // Once, in the part sent after it failed: beside the deferred data at its path, or after the items of that part.
-    const carrying = parts.filter((part) => part.incremental?.some((item) => item.errors));
-    expect(carrying).toHaveLength(1);
-    const items = carrying[0]?.incremental ?? [];
-    const holder = items.findIndex((item) => item.errors);
-    expect(items.filter((item) => item.errors)).toHaveLength(1);
-    expect(items[holder]?.path).toEqual(holder === items.length - 1 ? expect.anything() : ['dataSources']);
-    expect(items[holder]?.errors).toEqual([
-      expect.objectContaining({
-        path: ['dataSources'],
-        extensions: expect.objectContaining({ code: 'UPSTREAM_UNAVAILABLE', provider: 'prequel-export' }),
-      }),
-    ]);
-    const { data, errors } = assemble(parts);
-    const nodes = (data?.dataSources as Listed | undefined)?.edges.map((e) => e.node);
-    const expected = (plain.data?.dataSources as Listed | undefined)?.edges
-      .map((e) => e.node)
-      .filter((node) => node.provider !== 'PREQUEL_EXPORT');
-    // The page fills up from the providers after it: those the plain page held come first, in its order.
-    expect(nodes?.slice(0, expected?.length)).toEqual(expected);
-    expect(nodes?.some((node) => node.provider === 'PREQUEL_EXPORT')).toBe(false);
-    expect(errors).toHaveLength(1);
-  });
+  it.each([
+    ['beside the deferred data of its path', ' ... @defer { pageInfo { hasNextPage } }'],
+    ['after the items of that part, none holding its path', ''],
+  ])(
+    'puts one failing mid-stream in the next part, once, %s, the edges of the others all there',
+    async (_, deferred) => {
+      await using down = await startTestGateway({ UPSTREAM_RETRY_ATTEMPTS: '1' });
+      const query = `{ dataSources(first: 500, filter: { providers: [PDC, PREQUEL_EXPORT, PREQUEL_IMPORT] }) {
+      edges @stream(initialCount: 0) { node { id provider } }${deferred} } }`;
+      const plain = (await (
+        await send(down, 'application/json', query.replace(/ @stream\(initialCount: 0\)| @defer/g, ''))
+      ).json()) as Part;
+      // Destinations come between the catalog and the import sources, and fail only after a while.
+      down.sims['prequel-export']?.setFaults({ latencyMs: 800, errorRate: 1, errorStatus: 503 });
+      const parts = await allParts(await send(down, 'multipart/mixed', query));
+      expect(parts[0]?.errors).toBeUndefined();
+      // Once, in the part sent after it failed: beside the deferred data at its path, or after the items of that part.
+      const carrying = parts.filter((part) => part.incremental?.some((item) => item.errors));
+      expect(carrying).toHaveLength(1);
+      const items = carrying[0]?.incremental ?? [];
+      const holder = items.findIndex((item) => item.errors);
+      expect(items.filter((item) => item.errors)).toHaveLength(1);
+      expect(items[holder]?.path).toEqual(holder === items.length - 1 ? expect.anything() : ['dataSources']);
+      expect(items[holder]?.errors).toEqual([
+        expect.objectContaining({
+          path: ['dataSources'],
+          extensions: expect.objectContaining({ code: 'UPSTREAM_UNAVAILABLE', provider: 'prequel-export' }),
+        }),
+      ]);
+      const { data, errors } = assemble(parts);
+      const nodes = (data?.dataSources as Listed | undefined)?.edges.map((e) => e.node);
+      const expected = (plain.data?.dataSources as Listed | undefined)?.edges
+        .map((e) => e.node)
+        .filter((node) => node.provider !== 'PREQUEL_EXPORT');
+      // The page fills up from the providers after it: those the plain page held come first, in its order.
+      expect(nodes?.slice(0, expected?.length)).toEqual(expected);
+      expect(nodes?.some((node) => node.provider === 'PREQUEL_EXPORT')).toBe(false);
+      expect(errors).toHaveLength(1);
+    },
+  );
 
   it('masks an unexpected failure of a streamed item as it masks the same failure unstreamed, the deferred data beside it whole', async () => {
     const demo = await startDemoUpstreams();
