@@ -1,5 +1,10 @@
 import { Agent, fetch } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/gateway/logging.js';
+import { providers } from '../../src/providers/registry.js';
+import { startDemoUpstreams } from '../../src/sandbox/demo.js';
+import { createGateway } from '../../src/server.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { assemble, type Part, partsOf } from '../support/incremental.js';
 import { serveOverHttp } from '../support/listening.js';
@@ -292,3 +297,120 @@ async function until(check: () => Promise<boolean>): Promise<void> {
   }
   throw new Error('condition never held');
 }
+
+type Listed = { edges: { node: { provider: string } }[] };
+
+describe('the failures providers report while an answer in parts goes out', () => {
+  it('carries one reported before the first part in it, and one reported later in a later part, each once', async () => {
+    await using down = await startTestGateway({ UPSTREAM_RETRY_ATTEMPTS: '1' });
+    down.sims.rivergen?.setFaults({ errorRate: 1, errorStatus: 503 });
+    // The catalog refuses only after a while: the first part has gone out by then.
+    down.sims.pdc?.setFaults({ latencyMs: 800, errorRate: 1, errorStatus: 503 });
+    const parts = await allParts(
+      await send(
+        down,
+        'multipart/mixed',
+        `{
+          now: dataSources(first: 3, filter: { providers: [RIVERGEN] }) { edges { node { id } } }
+          ... @defer { later: dataSources(first: 3, filter: { providers: [PDC] }) { edges { node { id } } } }
+        }`,
+      ),
+    );
+    const failure = (path: string, provider: string) =>
+      expect.objectContaining({
+        path: [path],
+        extensions: expect.objectContaining({ code: 'UPSTREAM_UNAVAILABLE', provider }),
+      });
+    expect(parts[0]?.errors).toEqual([failure('now', 'rivergen')]);
+    const later = parts.slice(1);
+    expect(later.flatMap((part) => part.errors ?? [])).toEqual([]);
+    expect(later.flatMap((part) => part.incremental ?? []).flatMap((item) => item.errors ?? [])).toEqual([
+      failure('later', 'pdc'),
+    ]);
+    expect(assemble(parts).errors).toHaveLength(2);
+  });
+
+  it.each([
+    ['beside the deferred data of its path', ' ... @defer { pageInfo { hasNextPage } }'],
+    ['after the items of that part, none holding its path', ''],
+  ])(
+    'puts one failing mid-stream in the next part, once, %s, the edges of the others all there',
+    async (_, deferred) => {
+      await using down = await startTestGateway({ UPSTREAM_RETRY_ATTEMPTS: '1' });
+      const query = `{ dataSources(first: 500, filter: { providers: [PDC, PREQUEL_EXPORT, PREQUEL_IMPORT] }) {
+      edges @stream(initialCount: 0) { node { id provider } }${deferred} } }`;
+      const plain = (await (
+        await send(down, 'application/json', query.replace(/ @stream\(initialCount: 0\)| @defer/g, ''))
+      ).json()) as Part;
+      // Destinations come between the catalog and the import sources, and fail only after a while.
+      down.sims['prequel-export']?.setFaults({ latencyMs: 800, errorRate: 1, errorStatus: 503 });
+      const parts = await allParts(await send(down, 'multipart/mixed', query));
+      expect(parts[0]?.errors).toBeUndefined();
+      // Once, in the part sent after it failed: beside the deferred data at its path, or after the items of that part.
+      const carrying = parts.filter((part) => part.incremental?.some((item) => item.errors));
+      expect(carrying).toHaveLength(1);
+      const items = carrying[0]?.incremental ?? [];
+      const holder = items.findIndex((item) => item.errors);
+      expect(items.filter((item) => item.errors)).toHaveLength(1);
+      expect(items[holder]?.path).toEqual(holder === items.length - 1 ? expect.anything() : ['dataSources']);
+      expect(items[holder]?.errors).toEqual([
+        expect.objectContaining({
+          path: ['dataSources'],
+          extensions: expect.objectContaining({ code: 'UPSTREAM_UNAVAILABLE', provider: 'prequel-export' }),
+        }),
+      ]);
+      const { data, errors } = assemble(parts);
+      const nodes = (data?.dataSources as Listed | undefined)?.edges.map((e) => e.node);
+      const expected = (plain.data?.dataSources as Listed | undefined)?.edges
+        .map((e) => e.node)
+        .filter((node) => node.provider !== 'PREQUEL_EXPORT');
+      // The page fills up from the providers after it: those the plain page held come first, in its order.
+      expect(nodes?.slice(0, expected?.length)).toEqual(expected);
+      expect(nodes?.some((node) => node.provider === 'PREQUEL_EXPORT')).toBe(false);
+      expect(errors).toHaveLength(1);
+    },
+  );
+
+  it('masks an unexpected failure of a streamed item as it masks the same failure unstreamed, the deferred data beside it whole', async () => {
+    const demo = await startDemoUpstreams();
+    // A bug in the gateway, as an observer that throws stands for one: on the destinations' transfers only.
+    const logged: string[] = [];
+    const gateway = createGateway(loadConfig({ ...demo.env, GATEWAY_AUTH: 'none' }, providers), {
+      logger: createLogger('error', { write: (line: string) => void logged.push(line) }),
+      services: {
+        onUpstreamResponse: (event) => {
+          if (event.operation === 'listTransfers') throw new Error('the upstream observer broke');
+        },
+      },
+    });
+    try {
+      // Each destination's transfers fail; its name, deferred, and the import sources after it do not.
+      const query = `{ dataSources(first: 500, orderBy: { field: PROVIDER }, filter: { providers: [PREQUEL_EXPORT, PREQUEL_IMPORT] }) {
+        edges @stream(initialCount: 0) { node { id provider ... on Destination { transfers(first: 1) { edges { node { id } } } } ... @defer { name } } } } }`;
+      const ask = (accept: string, text: string) =>
+        gateway.yoga.fetch('http://gateway.test/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept },
+          body: JSON.stringify({ query: text }),
+        });
+      const plain = (await (
+        await ask('application/json', query.replace(/ @stream\(initialCount: 0\)| @defer/g, ''))
+      ).json()) as Part;
+      const parts = await allParts(await ask('multipart/mixed', query));
+      const unexpected = { message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+      const destinations = ((plain.data?.dataSources as Listed | undefined)?.edges ?? []).filter(
+        (edge) => edge.node.provider === 'PREQUEL_EXPORT',
+      );
+      expect(destinations.length).toBeGreaterThan(0);
+      expect(plain.errors).toHaveLength(destinations.length);
+      for (const error of plain.errors ?? []) expect(error).toMatchObject(unexpected);
+      const streamed = parts.flatMap((part) => part.incremental ?? []).flatMap((item) => item.errors ?? []);
+      expect(streamed).toHaveLength(destinations.length);
+      for (const error of streamed) expect(error).toMatchObject(unexpected);
+      expect(assemble(parts).data).toEqual(plain.data);
+    } finally {
+      await gateway.close();
+      await demo.close();
+    }
+  });
+});

@@ -198,6 +198,11 @@ describe.each(providers)('a refusal from $label', (provider) => {
     [403, 'FORBIDDEN', 'refused access'],
     [404, 'NOT_FOUND', 'has no such record'],
     [409, 'CONFLICT', 'reported a conflict'],
+    // A proxy before the upstream may refuse a body it finds too large, or answer what no one documents.
+    [413, 'BAD_USER_INPUT', 'refused the request as too large'],
+    [418, 'UPSTREAM_ERROR', 'answered with an unexpected status 418'],
+    [429, 'RATE_LIMITED', 'is rate limiting requests'],
+    [503, 'UPSTREAM_UNAVAILABLE', 'is unavailable (it answered 503)'],
   ])('is, at %i on a read, %s in the gateway’s words', async (status, code, says) => {
     refuse(status, UNSENT);
     const answer = await gw.query(provider.listQuery);
@@ -208,6 +213,17 @@ describe.each(providers)('a refusal from $label', (provider) => {
       }),
     ]);
     expectNoQuote(answer);
+  });
+
+  it('is, at 429 with a Retry-After on a read, RATE_LIMITED saying how long to wait', async () => {
+    gw.sims[provider.id]?.setFaults({ operations: [provider.list], rateLimit: { retryAfterSeconds: 7 } });
+    const answer = await gw.query(provider.listQuery);
+    expect(answer.errors).toEqual([
+      expect.objectContaining({
+        message: `${provider.label} is rate limiting requests`,
+        extensions: { code: 'RATE_LIMITED', provider: provider.id, retryAfterSeconds: 7 },
+      }),
+    ]);
   });
 
   it('is read in bounded time when its message runs to a megabyte', async () => {
