@@ -52,6 +52,19 @@ function catalogue(): DataSourceRecord[] {
 }
 
 /** Every order, and what it lists, as docs/clients.md states it: the value (none last), then provider, then native id. */
+/** The catalogue by update time, oldest first, those without one last. */
+const UPDATED_ASCENDING = [
+  'pdc:p10',
+  'prequel:a',
+  'pdc:p3',
+  'rivergen:100',
+  'pdc:p1',
+  'rivergen:9',
+  'prequel:b',
+  'pdc:p2',
+  'rivergen:10',
+];
+
 const EXPECTED: [DataSourceOrder, string[]][] = [
   [
     { field: 'NAME', direction: 'asc' },
@@ -81,20 +94,7 @@ const EXPECTED: [DataSourceOrder, string[]][] = [
       'prequel:b',
     ],
   ],
-  [
-    { field: 'UPDATED_AT', direction: 'asc' },
-    [
-      'pdc:p10',
-      'prequel:a',
-      'pdc:p3',
-      'rivergen:100',
-      'pdc:p1',
-      'rivergen:9',
-      'prequel:b',
-      'pdc:p2',
-      'rivergen:10',
-    ],
-  ],
+  [{ field: 'UPDATED_AT', direction: 'asc' }, UPDATED_ASCENDING],
   [
     { field: 'UPDATED_AT', direction: 'desc' },
     [
@@ -268,15 +268,7 @@ describe('a sorted merge of every provider’s data sources', () => {
     expect(lastTwo.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
     // Past the last item, or before the first: nothing there, and no error.
     const lastOnes = await pageSorted(sourcesOf(catalogue()), { last: 10, after }, options);
-    expect(ids(lastOnes)).toEqual([
-      'pdc:p3',
-      'rivergen:100',
-      'pdc:p1',
-      'rivergen:9',
-      'prequel:b',
-      'pdc:p2',
-      'rivergen:10',
-    ]);
+    expect(ids(lastOnes)).toEqual(UPDATED_ASCENDING.slice(2));
     expect(lastOnes.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
   });
 
