@@ -51,7 +51,6 @@ function catalogue(): DataSourceRecord[] {
   ];
 }
 
-/** Every order, and what it lists, as docs/clients.md states it: the value (none last), then provider, then native id. */
 /** The catalogue by update time, oldest first, those without one last. */
 const UPDATED_ASCENDING = [
   'pdc:p10',
@@ -65,6 +64,7 @@ const UPDATED_ASCENDING = [
   'rivergen:10',
 ];
 
+/** Every order, and what it lists, as docs/clients.md states it: the value (none last), then provider, then native id. */
 const EXPECTED: [DataSourceOrder, string[]][] = [
   [
     { field: 'NAME', direction: 'asc' },
