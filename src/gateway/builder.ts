@@ -11,11 +11,11 @@ import { sentenceStart } from './wording.js';
 /** GraphQL type names that carry global ids; provider schemas add theirs as they define them. */
 export const nodeTypenames = new Set<string>();
 
-/** The one schema builder. It holds plugins and the context type; types live in their own files. */
 /** The `id` of every node type (the Node interface's, and each type's own: data-source-node.ts). */
 export const nodeIdDescription =
   'Global id, unique across every type and provider of this API: what `node`, `nodes` and the mutations take. Opaque: read nothing into it.';
 
+/** The one schema builder. It holds plugins and the context type; types live in their own files. */
 export const builder = new SchemaBuilder<{
   Context: GatewayContext;
   Scalars: {
