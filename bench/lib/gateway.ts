@@ -30,6 +30,17 @@ export function containerNodeOptions(
   return /^ENV NODE_OPTIONS=(.+)$/m.exec(dockerfile)?.[1]?.trim();
 }
 
+/**
+ * The options the container's command gives node before the entry point (`CMD ["node", …,
+ * "dist/index.js"]` in the Dockerfile): V8 takes some only there, not from NODE_OPTIONS.
+ */
+export function containerNodeArgs(
+  dockerfile = readFileSync(new URL('../../Dockerfile', import.meta.url), 'utf8'),
+): string[] {
+  const command = JSON.parse(/^CMD (\[.*\])$/m.exec(dockerfile)?.[1] ?? '[]') as string[];
+  return command.slice(1, -1);
+}
+
 export interface GatewayProcess {
   child: ChildProcess;
   /** `http://127.0.0.1:<port>` */
@@ -58,7 +69,7 @@ export async function startGateway(start: GatewayStart): Promise<GatewayProcess>
   const entry = start.mode === 'dist' ? [`${buildDir}/index.js`] : ['--import', 'tsx', 'src/index.ts'];
   const nodeOptions = containerNodeOptions();
   const began = performance.now();
-  const child = spawn(process.execPath, [...profile, ...entry], {
+  const child = spawn(process.execPath, [...containerNodeArgs(), ...profile, ...entry], {
     cwd: root,
     env: {
       PATH: process.env.PATH ?? '',

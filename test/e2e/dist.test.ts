@@ -25,6 +25,8 @@ afterAll(() => {
 
 const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
 const command = JSON.parse(/^CMD (\[.*\])$/m.exec(dockerfile)?.[1] ?? '[]') as string[];
+/** What the container's command gives node before the entry point. */
+const nodeArgs = command.slice(1, -1);
 
 interface Answer {
   data?: Record<string, unknown> | null;
@@ -36,7 +38,7 @@ async function withBuiltGateway(
   options: { entry: string; cwd: string; env?: Record<string, string> },
   use: (query: (query: string) => Promise<Answer>, url: URL) => Promise<void>,
 ): Promise<void> {
-  const child = spawn(process.execPath, [options.entry], {
+  const child = spawn(process.execPath, [...nodeArgs, options.entry], {
     cwd: options.cwd,
     env: {
       PATH: process.env.PATH ?? '',
@@ -71,7 +73,7 @@ async function withBuiltGateway(
 describe('the built gateway, started as the container starts it', () => {
   const shared = useTestRedis('reach from the build');
   it('runs the Dockerfile’s command: demo mode, /health and a query answered', async () => {
-    expect(command).toEqual(['node', 'dist/index.js']);
+    expect(command).toEqual(['node', '--initial-old-space-size=96', 'dist/index.js']);
     await withBuiltGateway({ entry: join(out, 'index.js'), cwd: root }, async (query, url) => {
       expect((await fetch(new URL('/health', url))).status).toBe(200);
       const answer = await query('{ dataSources(first: 1) { totalCount } }');
@@ -87,7 +89,7 @@ describe('the built gateway, started as the container starts it', () => {
     try {
       // Tracing loads the OpenTelemetry SDK on demand, from its own file of the build.
       const env = { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url };
-      await withBuiltGateway({ entry: command[1] ?? '', cwd: alone, env }, async (query, url) => {
+      await withBuiltGateway({ entry: command.at(-1) ?? '', cwd: alone, env }, async (query, url) => {
         // GraphiQL's page: its assets inline, its tabs the operations of examples/, held by the build.
         const graphiql = await fetch(url, { headers: { accept: 'text/html' } }).then((r) => r.text());
         expect(graphiql).toContain('<title>datasource-gateway</title>');
@@ -115,7 +117,7 @@ describe('the built gateway, started as the container starts it', () => {
     const redis = shared.redis;
     if (!redis) return ctx.skip(shared.unavailable);
     const env = { REDIS_URL: redis.url };
-    await withBuiltGateway({ entry: command[1] ?? '', cwd: alone, env }, async (_query, url) => {
+    await withBuiltGateway({ entry: command.at(-1) ?? '', cwd: alone, env }, async (_query, url) => {
       // The connection is made in the background at start: /ready says so once it is up.
       let ready: { redis?: { ok: boolean } } = {};
       for (let attempt = 0; attempt < 100 && !ready.redis?.ok; attempt++) {
