@@ -33,7 +33,7 @@ setFlagsFromString('--no-allocation-site-pretenuring');
  * (~19 MB, one client of the list) leaves 9.5 + 16 MB: marking again at once, 57-82 full GCs per
  * 1,000 list queries. The container's command adds a floor under the limit
  * (`node --initial-old-space-size=96`, which V8 takes only on the command line, not from NODE_OPTIONS
- * nor from here once the heap is set up): 6-8 full GCs per 1,000 at 1 and 10 clients.
+ * nor from here once the heap is set up): 3-8 full GCs per 1,000 at 1 and 10 clients.
  */
 const GROWING = '--heap-growing-percent';
 if (!process.execArgv.some((arg) => arg.replaceAll('_', '-').startsWith(GROWING)))
