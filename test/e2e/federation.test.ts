@@ -287,6 +287,7 @@ describe('the Federation v2 subgraph (FEDERATION=true)', () => {
               {
                 path: ['_entities', i],
                 code: 'BAD_USER_INPUT',
+                field: 'representations',
                 message: `\`representations[${i}]\` ${invalid[s.kind][1]}`,
               },
             ],
@@ -294,6 +295,7 @@ describe('the Federation v2 subgraph (FEDERATION=true)', () => {
       const errors = (result.errors ?? []).map((error) => ({
         path: error.path,
         code: error.extensions?.code,
+        field: error.extensions?.field,
         message: error.message,
       }));
       expect(errors).toEqual(expectedErrors);
