@@ -129,8 +129,6 @@ export const field = {
     scalar('Float', upstream, description, options),
   boolean: (upstream: string, description: string, options?: ScalarOptions) =>
     scalar('Boolean', upstream, description, options),
-  dateTime: (upstream: string, description: string, options?: ScalarOptions) =>
-    scalar('DateTime', upstream, description, options),
   json: (upstream: string, description: string, options?: ScalarOptions) =>
     scalar('JSON', upstream, description, options),
   /** A TCP port; the upstream judges its range (none of them documents one). */

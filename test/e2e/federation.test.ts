@@ -90,6 +90,58 @@ describe('the Federation v2 subgraph (FEDERATION=true)', () => {
     expect(gw.gateway.schema.getQueryType()?.getFields()).toHaveProperty('_entities');
   });
 
+  it('describes its federation fields and types to introspection', async () => {
+    const result = await post<{
+      query: { fields: { name: string; description: string; args: { description: string }[] }[] };
+      any: { description: string };
+      entity: { description: string; possibleTypes: { name: string }[] };
+      service: { description: string; fields: { name: string; description: string }[] };
+    }>(`{
+      query: __type(name: "Query") { fields { name description args { description } } }
+      any: __type(name: "_Any") { description }
+      entity: __type(name: "_Entity") { description possibleTypes { name } }
+      service: __type(name: "_Service") { description fields { name description } }
+    }`);
+    const field = (name: string) => result.data?.query.fields.find((f) => f.name === name);
+    expect(field('_entities')).toEqual({
+      name: '_entities',
+      description:
+        'The entities a router asks for (CatalogDataSource, Destination, ImportSource, RiverGenDataSource), one per representation, in order.',
+      args: [
+        {
+          description:
+            "The entities to fetch, each as `{ __typename, id }`; at most the gateway's MAX_NODES setting.",
+        },
+      ],
+    });
+    expect(field('_service')).toEqual({
+      name: '_service',
+      description: 'This subgraph described for composition: its SDL with the federation directives.',
+      args: [],
+    });
+    expect(result.data?.any.description).toBe(
+      'An entity representation as a router sends it: an object with `__typename` and `id`.',
+    );
+    expect(result.data?.entity).toEqual({
+      description: 'Any entity of this subgraph: a data source type, keyed by its global `id`.',
+      possibleTypes: [
+        { name: 'CatalogDataSource' },
+        { name: 'Destination' },
+        { name: 'ImportSource' },
+        { name: 'RiverGenDataSource' },
+      ],
+    });
+    expect(result.data?.service).toEqual({
+      description: 'What a router reads about this subgraph before composing it.',
+      fields: [
+        {
+          name: 'sdl',
+          description: 'The SDL of this subgraph, with the federation link and `@key` on each entity.',
+        },
+      ],
+    });
+  });
+
   it('resolves 100 catalog entities with one PDC by-ids call, in representation order', async () => {
     const catalog = await idsOf('PDC', 100);
     gw.resetCounts();
@@ -192,7 +244,10 @@ describe('the Federation v2 subgraph (FEDERATION=true)', () => {
         `names no entity of this subgraph: use one of ${entities}`,
       ],
       missingType: [{ id: 'x' }, `has no \`__typename\`: use one of ${entities}`],
+      nullType: [{ __typename: null, id: 'x' }, `has no \`__typename\`: use one of ${entities}`],
+      nullId: [{ __typename: 'Destination', id: null }, 'has no `id`: a Destination is found by its `id`'],
       notAnObject: ['CatalogDataSource', 'is not an object with `__typename` and `id`'],
+      aList: [['CatalogDataSource', 'x'], 'is not an object with `__typename` and `id`'],
     } as const;
     type Kind = keyof typeof invalid;
 
@@ -232,6 +287,7 @@ describe('the Federation v2 subgraph (FEDERATION=true)', () => {
               {
                 path: ['_entities', i],
                 code: 'BAD_USER_INPUT',
+                field: 'representations',
                 message: `\`representations[${i}]\` ${invalid[s.kind][1]}`,
               },
             ],
@@ -239,6 +295,7 @@ describe('the Federation v2 subgraph (FEDERATION=true)', () => {
       const errors = (result.errors ?? []).map((error) => ({
         path: error.path,
         code: error.extensions?.code,
+        field: error.extensions?.field,
         message: error.message,
       }));
       expect(errors).toEqual(expectedErrors);
@@ -252,6 +309,8 @@ describe('the Federation v2 subgraph (FEDERATION=true)', () => {
       ['the last has no id', ['ok', 'missingId']],
       ['one in the middle is invalid', ['ok', 'unknownType', 'ok']],
       ['several are invalid', ['missingType', 'ok', 'numericId', 'ok', 'notAnObject', 'malformedId']],
+      ['null stands for a missing type or id', ['nullType', 'ok', 'nullId']],
+      ['one is a list', ['ok', 'aList']],
       [
         'all are invalid',
         [
@@ -266,6 +325,17 @@ describe('the Federation v2 subgraph (FEDERATION=true)', () => {
       ],
     ] as const)('when %s', async (_case, layout) => {
       await expectEntries([...layout]);
+    });
+  });
+
+  it('takes MAX_NODES representations at once, one entry each', async () => {
+    const representations = Array.from({ length: 500 }, () => ({ __typename: 'ImportSource', id: 'x' }));
+    const result = await post<{ _entities: Entity[] }>(ENTITIES, { representations });
+    expect(result.data?._entities).toEqual(representations.map(() => null));
+    expect(result.errors).toHaveLength(500);
+    expect(result.errors?.[499]).toMatchObject({
+      path: ['_entities', 499],
+      extensions: { code: 'BAD_USER_INPUT' },
     });
   });
 

@@ -113,6 +113,62 @@ describe('a streamed dataSources page', () => {
   });
 });
 
+describe('a streamed dataSources page, provider by provider', () => {
+  it("sends each provider's edges once it has answered, while a later one is still answering", async () => {
+    await using slow = await startTestGateway();
+    const counted = await slow.query<{
+      importSources: { totalCount: number };
+      destinations: { totalCount: number };
+    }>('{ importSources(first: 1) { totalCount } destinations(first: 1) { totalCount } }');
+    const imports = counted.data?.importSources.totalCount ?? 0;
+    const destinations = counted.data?.destinations.totalCount ?? 0;
+    expect(imports).toBeGreaterThan(0);
+    // Import sources, then destinations, then the catalog: the page needs all three.
+    const query = `query Page($filter: DataSourceFilter, $first: Int) {
+      dataSources(first: $first, filter: $filter) { edges @stream { node { id provider } } }
+    }`;
+    const variables = {
+      filter: { providers: ['PREQUEL_IMPORT', 'PREQUEL_EXPORT', 'PDC'] },
+      first: imports + destinations + 1,
+    };
+    const plain = (await (
+      await send(slow, 'application/json', query.replace(/ @stream/g, ''), variables)
+    ).json()) as Part;
+    slow.sims['prequel-export']?.setFaults({ latencyMs: 300, operations: ['listDestinations'] });
+    const catalog = slow.sims.pdc;
+    catalog?.setFaults({ latencyMs: 3_000, operations: ['filterDataSources'] });
+    const parts: Part[] = [];
+    let catalogBusyAtDestinations: boolean | undefined;
+    for await (const part of partsOf(await send(slow, 'multipart/mixed', query, variables))) {
+      parts.push(part);
+      const items = (part.incremental ?? []).flatMap((item) => item.items ?? []) as {
+        node: { provider: string };
+      }[];
+      if (
+        catalogBusyAtDestinations === undefined &&
+        items.some((item) => item.node.provider === 'PREQUEL_EXPORT')
+      )
+        catalogBusyAtDestinations = catalog?.stats.inFlight() === 1;
+    }
+    expect(catalogBusyAtDestinations).toBe(true);
+    expect(assemble(parts)).toEqual(plain);
+  });
+
+  it('is answered as the unstreamed page when it fails before any edge: null, with the reason', async () => {
+    const query = '{ dataSources(first: 2, after: "not-a-cursor") { edges @stream { node { id } } } }';
+    const plain = (await (await send(gw, 'application/json', query.replace(' @stream', ''))).json()) as Part;
+    expect(plain.data).toEqual({ dataSources: null });
+    expect(plain.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const streamed = assemble(await allParts(await send(gw, 'multipart/mixed', query)));
+    // The two executors differ only in whether an error names its place in the document.
+    const withoutLocations = (answer: Part) => ({
+      data: answer.data,
+      errors: answer.errors?.map(({ message, path, extensions }) => ({ message, path, extensions })),
+    });
+    expect(withoutLocations(streamed)).toEqual(withoutLocations(plain));
+  });
+});
+
 describe('a provider failing under @defer', () => {
   it("names the provider in the part that carries the deferred list, beside the other providers' data", async () => {
     // A gateway of its own: the failures open its PDC breaker.
