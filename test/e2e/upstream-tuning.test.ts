@@ -89,7 +89,10 @@ describe('per-provider upstream settings', () => {
       PDC_PASSWORD: 'p',
       PDC_CONNECTIONS: '0',
       PDC_BODY_TIMEOUT_MS: 'soon',
+      PDC_DEADLINE_MS: '',
       RIVERGEN_HEADERS_TIMEOUT_MS: '5000',
+      // Empty is unset, for a provider that is not configured too: nothing to warn about.
+      RIVERGEN_CONNECTIONS: '',
     });
 
     expect(problems).toEqual([
@@ -115,6 +118,8 @@ describe('per-provider upstream settings', () => {
         RIVERGEN_TOKEN: 't',
         RIVERGEN_CONNECTIONS: '4',
         RIVERGEN_MAX_RPS: '7',
+        // Empty is unset: the deployment-wide value holds.
+        RIVERGEN_HEADERS_TIMEOUT_MS: '',
         UPSTREAM_MAX_CONCURRENT: '30',
         PDC_MAX_CONCURRENT: '0',
       },
