@@ -346,6 +346,14 @@ describe('dataSources(orderBy) across every provider', () => {
         await refused(cursor, filter);
       }
     }
+    // The same part with another value is another filter, also when it is the only part.
+    const changed: [Filter, Filter][] = [
+      [{ status: 'ACTIVE' }, { status: 'INACTIVE' }],
+      [{ updatedAfter: '2000-01-01T00:00:00Z' }, { updatedAfter: '2001-01-01T00:00:00Z' }],
+      [{ updatedBefore: '2100-01-01T00:00:00Z' }, { updatedBefore: '2099-01-01T00:00:00Z' }],
+    ];
+    for (const [from, to] of changed)
+      await refused((await page({ first: 1, filter: from })).pageInfo.endCursor, to);
   });
 
   it('sorts ascending when the direction is given as null, as when it is left out', async () => {
