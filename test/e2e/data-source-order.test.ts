@@ -152,7 +152,7 @@ describe('dataSources(orderBy) across every provider', () => {
     },
   );
 
-  it('filters on host, database, status and update time with the other parts, sorted and paged exactly', async () => {
+  it('filters on name, vendor, host, database, status and update time, alone and together, sorted and paged exactly', async () => {
     const all = await everything();
     const withHost = all.find((node) => node.host !== null && node.provider === 'RIVERGEN');
     const withDatabase = all.find((node) => node.database !== null && node.provider === 'PREQUEL_EXPORT');
@@ -162,6 +162,8 @@ describe('dataSources(orderBy) across every provider', () => {
       times[Math.floor((3 * times.length) / 4)] ?? 0,
     ];
     const cases: [Filter, (node: Node) => boolean][] = [
+      [{ name: '*A*' }, (node) => node.name.toLowerCase().includes('a')],
+      [{ vendors: ['SNOWFLAKE', 'BIGQUERY'] }, (node) => ['SNOWFLAKE', 'BIGQUERY'].includes(node.vendor)],
       [
         { host: withHost?.host?.toUpperCase() },
         (node) => node.host?.toLowerCase() === withHost?.host?.toLowerCase(),
@@ -315,6 +317,43 @@ describe('dataSources(orderBy) across every provider', () => {
         if (value) expect(result.errors?.[0]?.message).not.toContain(value);
       }
     }
+  });
+
+  it('refuses a cursor under a filter that differs from its own in any one part', async () => {
+    const parts: Filter[] = [
+      { vendors: ['POSTGRES'] },
+      { name: '*' },
+      { host: '*' },
+      { database: '*' },
+      { status: 'ACTIVE' },
+      { updatedAfter: '2000-01-01T00:00:00Z' },
+      { updatedBefore: '2100-01-01T00:00:00Z' },
+    ];
+    const refused = async (cursor: string | null, filter: Filter) => {
+      expect(cursor).not.toBeNull();
+      const result = await gw.query(PLAIN, { first: 1, after: cursor, filter });
+      expect(result.errors?.[0]?.message).toContain('another `orderBy` or `filter`');
+    };
+    const plainCursor = (await page({ first: 1 })).pageInfo.endCursor;
+    for (const part of parts) await refused(plainCursor, part);
+    // Parts added one at a time, in both orders so that each is once added to a filter holding others:
+    // a cursor of the filter before is refused under the one after, which differs in that part alone.
+    for (const order of [parts, [...parts].reverse()]) {
+      let filter: Filter = {};
+      for (const part of order) {
+        const cursor = (await page({ first: 1, filter })).pageInfo.endCursor;
+        filter = { ...filter, ...part };
+        await refused(cursor, filter);
+      }
+    }
+    // The same part with another value is another filter, also when it is the only part.
+    const changed: [Filter, Filter][] = [
+      [{ status: 'ACTIVE' }, { status: 'INACTIVE' }],
+      [{ updatedAfter: '2000-01-01T00:00:00Z' }, { updatedAfter: '2001-01-01T00:00:00Z' }],
+      [{ updatedBefore: '2100-01-01T00:00:00Z' }, { updatedBefore: '2099-01-01T00:00:00Z' }],
+    ];
+    for (const [from, to] of changed)
+      await refused((await page({ first: 1, filter: from })).pageInfo.endCursor, to);
   });
 
   it('sorts ascending when the direction is given as null, as when it is left out', async () => {

@@ -104,6 +104,20 @@ describe('a field an upstream refuses', () => {
     expect(JSON.stringify(answer)).not.toMatch(/ssl_mode|tunnel_key|source\./);
   });
 
+  it('is named by its input path when the gateway refuses it itself, without asking the upstream', async () => {
+    gw.resetCounts();
+    const answer = await refusal(CREATE_RIVERGEN, {
+      input: { name: '', type: 'csv', filePath: 'exports/unnamed.csv' },
+    });
+    expect(answer).toEqual({
+      __typename: 'InvalidInputError',
+      message: 'input.name: must be 1 to 255 characters (got 0)',
+      field: ['input', 'name'],
+      issues: [{ field: ['input', 'name'], message: 'must be 1 to 255 characters (got 0)' }],
+    });
+    expect(gw.sims.rivergen?.stats.count('createDataSource')).toBe(0);
+  });
+
   it('is named by its input path in a conflict the upstream words itself', async () => {
     refuseNext('prequel-export', 'updateDestination', 409, {
       status: 'error',

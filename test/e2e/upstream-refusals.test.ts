@@ -31,6 +31,8 @@ interface Provider {
   /** Where the name sits in the mutation's input, and how the upstream names it. */
   nameField: string[];
   upstreamName: string;
+  /** Where a conflict that names no field is put: the name, where that is the one thing that can clash. */
+  clashOn: string[] | null;
   /** A refusal with `message`, in the provider's documented error shape. */
   refusalOf: (message: string) => unknown;
   /** A refusal nested `depth` levels deep, in the way this provider's reader follows. */
@@ -62,6 +64,7 @@ const providers: Provider[] = [
     variables: (name) => ({ input: newPostgres(name) }),
     nameField: ['input', 'name'],
     upstreamName: 'source.name',
+    clashOn: ['input', 'name'],
     refusalOf: (message) => ({ status: 'error', message }),
     nested: (depth) => `{"status":"error","message":${'['.repeat(depth)}"x"${']'.repeat(depth)}}`,
     listQuery: '{ importSources(first: 1) { edges { node { id } } } }',
@@ -89,6 +92,7 @@ const providers: Provider[] = [
     }),
     nameField: ['input', 'name'],
     upstreamName: 'destination.name',
+    clashOn: ['input', 'name'],
     refusalOf: (message) => ({ status: 'error', message }),
     nested: (depth) => `${'{"error":'.repeat(depth)}{"code":"x"}${'}'.repeat(depth)}`,
     listQuery: '{ destinations(first: 1) { edges { node { id } } } }',
@@ -102,6 +106,7 @@ const providers: Provider[] = [
     variables: (name) => ({ inputs: [{ resourceName: name, databaseType: 'MYSQL' }] }),
     nameField: ['inputs', '0', 'resourceName'],
     upstreamName: 'resourceName',
+    clashOn: null,
     refusalOf: (message) => ({ status: 400, message: [message] }),
     nested: (depth) => `{"status":400,"message":${'['.repeat(depth)}"x"${']'.repeat(depth)}}`,
     listQuery: '{ catalogDataSources(first: 1) { edges { node { id } } } }',
@@ -115,6 +120,7 @@ const providers: Provider[] = [
     variables: (name) => ({ input: { name, type: 'csv', filePath: 'exports/refused.csv' } }),
     nameField: ['input', 'name'],
     upstreamName: 'name',
+    clashOn: null,
     refusalOf: (message) => ({ success: false, error: { code: 'VALIDATION_ERROR', message } }),
     nested: (depth) =>
       `{"success":false,"error":{"code":"X","details":${'['.repeat(depth)}{}${']'.repeat(depth)}}}`,
@@ -180,6 +186,33 @@ describe.each(providers)('a refusal from $label', (provider) => {
       expectNoQuote(answer);
     },
   );
+
+  it('is, at 409 naming no field, a ConflictError on the name where only the name can clash, else on no field', async () => {
+    refuse(409, SENT, `"${SENT}" already exists`);
+    const answer = await mutate(provider, SENT);
+    expect(answer).toMatchObject({
+      __typename: 'ConflictError',
+      code: 'CONFLICT',
+      provider: provider.id,
+      field: provider.clashOn,
+      message: provider.clashOn
+        ? `${pathText(provider.clashOn)}: clashes with what ${provider.label} already holds`
+        : `${provider.label} reported a conflict`,
+    });
+    expectNoQuote(answer);
+  });
+
+  it('is, at 503 on a mutation, a top-level error in the gateway’s words, not a user error', async () => {
+    refuse(503, UNSENT);
+    const answer = await gw.query(provider.document, provider.variables(SENT));
+    expect(answer.errors).toEqual([
+      expect.objectContaining({
+        message: `${provider.label} is unavailable (it answered 503)`,
+        extensions: { code: 'UPSTREAM_UNAVAILABLE', provider: provider.id },
+      }),
+    ]);
+    expectNoQuote(answer);
+  });
 
   it.each([
     [404, 'NotFoundError', 'NOT_FOUND', 'has no such record'],

@@ -89,7 +89,10 @@ describe('per-provider upstream settings', () => {
       PDC_PASSWORD: 'p',
       PDC_CONNECTIONS: '0',
       PDC_BODY_TIMEOUT_MS: 'soon',
+      PDC_DEADLINE_MS: '',
       RIVERGEN_HEADERS_TIMEOUT_MS: '5000',
+      // Empty is unset, for a provider that is not configured too: nothing to warn about.
+      RIVERGEN_CONNECTIONS: '',
     });
 
     expect(problems).toEqual([
@@ -111,10 +114,15 @@ describe('per-provider upstream settings', () => {
         PDC_USERNAME: 'u',
         PDC_PASSWORD: 'p',
         PDC_CONNECT_TIMEOUT_MS: '250',
+        PDC_BODY_TIMEOUT_MS: '3000',
+        PDC_MAX_BODY_BYTES: '2048',
         RIVERGEN_URL: 'http://127.0.0.1:9',
         RIVERGEN_TOKEN: 't',
         RIVERGEN_CONNECTIONS: '4',
         RIVERGEN_MAX_RPS: '7',
+        RIVERGEN_DEADLINE_MS: '15000',
+        // Empty is unset: the deployment-wide value holds.
+        RIVERGEN_HEADERS_TIMEOUT_MS: '',
         UPSTREAM_MAX_CONCURRENT: '30',
         PDC_MAX_CONCURRENT: '0',
       },
@@ -123,14 +131,14 @@ describe('per-provider upstream settings', () => {
     const tuning = Object.fromEntries(config.providers.map((p) => [p.definition.id, p.upstream]));
     expect(tuning).toEqual({
       pdc: {
-        timeouts: { connectMs: 250, headersMs: 10_000, bodyMs: 10_000, deadlineMs: 20_000 },
-        maxBodyBytes: 16 * 1024 * 1024,
+        timeouts: { connectMs: 250, headersMs: 10_000, bodyMs: 3000, deadlineMs: 20_000 },
+        maxBodyBytes: 2048,
         connections: 40,
         maxRps: 0,
         maxConcurrent: 0,
       },
       rivergen: {
-        timeouts: { connectMs: 900, headersMs: 10_000, bodyMs: 10_000, deadlineMs: 20_000 },
+        timeouts: { connectMs: 900, headersMs: 10_000, bodyMs: 10_000, deadlineMs: 15_000 },
         maxBodyBytes: 16 * 1024 * 1024,
         connections: 4,
         maxRps: 7,
