@@ -17,6 +17,12 @@ async function burst(gateways: TestGateway[], count: number) {
   };
 }
 
+/** Whether the gateway's readiness says its Redis answers. */
+async function redisReady(gw: TestGateway): Promise<boolean> {
+  const ready = await (await gw.gateway.yoga.fetch('http://gateway.test/ready')).json();
+  return (ready as { redis?: { ok: boolean } }).redis?.ok === true;
+}
+
 /** One query that must go at once: with UPSTREAM_BUDGET_WAIT_MS=0 it does only while a slot is free. */
 async function goesAtOnce(gw: TestGateway): Promise<void> {
   gw.sims.rivergen?.setFaults(undefined);
@@ -119,6 +125,28 @@ describe('<PREFIX>_MAX_CONCURRENT shared through Redis', () => {
     await suite.redis.client.ping();
     await goesAtOnce(a);
     expect(await suite.redis.client.zcard('gateway:upstream-concurrency:rivergen')).toBe(0);
+  });
+
+  it('counts a lease it could not give back because Redis went down while the call ran, once', async (ctx) => {
+    if (suite.unavailable || !suite.redis) return ctx.skip(suite.unavailable);
+    await suite.redis.client.flushall();
+    const [a] = await twoGateways({ RIVERGEN_MAX_CONCURRENT: '1', UPSTREAM_BUDGET_WAIT_MS: '0' });
+    const failed = () => metricSum(a.gateway, 'gateway_redis_errors_total{operation="upstream-concurrency"}');
+    a.sims.rivergen?.setFaults({ latencyMs: 300 });
+    const held = a.query(LIST);
+    await until(async () => a.sims.rivergen?.stats.inFlight() === 1);
+    await suite.redis.stop();
+    try {
+      expect((await held).errors).toBeUndefined();
+      await until(async () => (await failed()) === 1);
+      // Once the gateway knows Redis is down, a call's lease fails once and nothing is left to give back.
+      await until(async () => !(await redisReady(a)));
+      const before = await failed();
+      await goesAtOnce(a);
+      expect((await failed()) - before).toBe(1);
+    } finally {
+      await suite.redis.start();
+    }
   });
 
   it('falls back to each gateway’s own count while Redis is down, and counts it', async (ctx) => {
