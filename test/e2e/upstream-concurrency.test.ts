@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { metricSum } from '../support/prometheus.js';
-import { useGatewayPairsOnRedis } from '../support/redis.js';
+import { reachRedis, useGatewayPairsOnRedis } from '../support/redis.js';
 import { until } from '../support/until.js';
 
 const LIST = '{ riverGenDataSources(first: 1) { edges { node { id } } } }';
@@ -112,6 +112,37 @@ describe('<PREFIX>_MAX_CONCURRENT shared through Redis', () => {
     expect((await b.query('{ importSources(first: 1) { edges { node { id } } } }')).errors).toBeUndefined();
     expect((await b.query(LIST)).errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_BUSY' });
     expect((await held).errors).toBeUndefined();
+  });
+
+  it('waits for a slot never past its operation’s time limit, and sends nothing once it is spent', async (ctx) => {
+    if (suite.unavailable || !suite.redis) return ctx.skip(suite.unavailable);
+    await suite.redis.client.flushall();
+    const shared = { REDIS_URL: suite.redis.url, RIVERGEN_MAX_CONCURRENT: '1' };
+    await using holder = await startTestGateway({ ...shared, UPSTREAM_BUDGET_WAIT_MS: '0' });
+    await using waiter = await startTestGateway({
+      ...shared,
+      RIVERGEN_URL: holder.sims.rivergen?.url ?? '',
+      UPSTREAM_BUDGET_WAIT_MS: '60000',
+      OPERATION_TIMEOUT_MS: '300',
+    });
+    await reachRedis([holder, waiter]);
+    holder.sims.rivergen?.setFaults({ latencyMs: 1500 });
+    holder.resetCounts();
+    const held = holder.query(LIST);
+    await until(async () => holder.sims.rivergen?.stats.inFlight() === 1);
+    const answer = await waiter.query(LIST);
+    expect(answer.errors?.[0]?.extensions?.code).toBe('GATEWAY_TIMEOUT');
+    // Counted as the call its operation gave up, not as one over the budget.
+    const failed = (kind: string) =>
+      metricSum(
+        waiter.gateway,
+        `gateway_upstream_errors_total{provider="rivergen",route="listDataSources",kind="${kind}"}`,
+      );
+    expect(await failed('aborted')).toBe(1);
+    expect(await failed('busy')).toBe(0);
+    expect((await held).errors).toBeUndefined();
+    // The holder's call alone reached the upstream.
+    expect(holder.sims.rivergen?.stats.count()).toBe(1);
   });
 
   it('frees a lease whose taking outlived its timeout, once Redis runs it late', async (ctx) => {
