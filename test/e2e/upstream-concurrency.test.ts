@@ -138,7 +138,7 @@ describe('<PREFIX>_MAX_CONCURRENT shared through Redis', () => {
         waiter.gateway,
         `gateway_upstream_errors_total{provider="rivergen",route="listDataSources",kind="${kind}"}`,
       );
-    expect(await failed('aborted')).toBe(1);
+    await until(async () => (await failed('aborted')) === 1);
     expect(await failed('busy')).toBe(0);
     expect((await held).errors).toBeUndefined();
     // The holder's call alone reached the upstream.
