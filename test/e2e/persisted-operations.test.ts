@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { loadPersistedManifest } from '../../src/gateway/persisted-manifest.js';
@@ -274,6 +274,121 @@ describe('the manifest at start-up', () => {
       expect(failed).toMatch(/PERSISTED_OPERATIONS_MANIFEST: .* answered HTTP 404/);
       expect(failed).not.toContain('token=abc');
     } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('names the variable, never the contents, for a manifest of no document or of entries not documents', async () => {
+    const secret = 'sk_live_do_not_print';
+    const manifestOf = async (name: string, content: unknown) =>
+      startupError({ PERSISTED_OPERATIONS_MANIFEST: file(name, JSON.stringify(content)) });
+    const apollo = (operations: unknown) => ({ format: 'apollo-persisted-query-manifest', operations });
+    expect(await manifestOf('empty.json', {})).toMatch(/PERSISTED_OPERATIONS_MANIFEST: .* lists no document/);
+    expect(await manifestOf('empty-apollo.json', apollo([]))).toMatch(/lists no document/);
+    for (const [name, content] of [
+      ['array.json', [secret]],
+      ['null.json', null],
+      ['number.json', 42],
+      ['mixed.json', { a: '{ __typename }', b: { secret } }],
+      ['apollo-object.json', apollo({ a: secret })],
+      ['apollo-null.json', apollo([null])],
+      ['apollo-no-body.json', apollo([{ id: 'a', document: secret }])],
+      ['apollo-no-id.json', apollo([{ name: 'A', body: secret }])],
+    ] as const) {
+      const message = await manifestOf(name, content);
+      expect(message, name).toMatch(/PERSISTED_OPERATIONS_MANIFEST: .* is not a manifest/);
+      expect(message, name).not.toContain(secret);
+    }
+  });
+
+  it('counts the entry whose id is not its document’s hash, in words', async () => {
+    const honest = (i: number): [string, string] => {
+      const document = `{ a${i}: __typename }`;
+      return [`sha256:${sha256(document)}`, document];
+    };
+    const ordinals = {
+      2: '2nd',
+      3: '3rd',
+      4: '4th',
+      10: '10th',
+      11: '11th',
+      12: '12th',
+      13: '13th',
+      21: '21st',
+    };
+    for (const [position, ordinal] of Object.entries(ordinals)) {
+      const entries = Array.from({ length: Number(position) - 1 }, (_, i) => honest(i));
+      entries.push([`sha256:${sha256('x')}`, '{ __typename }']);
+      const message = await startupError({
+        PERSISTED_OPERATIONS_MANIFEST: file(
+          `lying-${position}.json`,
+          JSON.stringify(Object.fromEntries(entries)),
+        ),
+      });
+      expect(message).toContain(`(the ${ordinal}) whose id is not the SHA-256 of its document`);
+    }
+  });
+
+  it('keeps an id that does not say it is a SHA-256 as it is, whatever the document', async () => {
+    const config = await start({
+      PERSISTED_OPERATIONS_MANIFEST: file('named.json', JSON.stringify({ Typename: '{ __typename }' })),
+    });
+    expect(config.persistedOperations.documents?.get('Typename')).toBe('{ __typename }');
+  });
+
+  it('reads a file named by a file: URL, or by a path that holds `http://` past its start', async () => {
+    const body = JSON.stringify({ Typename: '{ __typename }' });
+    const byUrl = await start({ PERSISTED_OPERATIONS_MANIFEST: pathToFileURL(file('url.json', body)).href });
+    expect(byUrl.persistedOperations.documents?.get('Typename')).toBe('{ __typename }');
+    mkdirSync(join(dir, 'http:'), { recursive: true });
+    writeFileSync(join(dir, 'http:', 'm.json'), body);
+    const byPath = await start({ PERSISTED_OPERATIONS_MANIFEST: `${dir}/http://m.json` });
+    expect(byPath.persistedOperations.documents?.get('Typename')).toBe('{ __typename }');
+  });
+
+  it('names the variable when its URL does not answer, answers no body, or sends more than it may hold', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const closedUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/manifest.json?token=abc`;
+    await new Promise((resolve) => closed.close(resolve));
+    const refused = await startupError({ PERSISTED_OPERATIONS_MANIFEST: closedUrl });
+    expect(refused).toMatch(/PERSISTED_OPERATIONS_MANIFEST: .* could not be fetched \(no answer within/);
+    expect(refused).not.toContain('token=abc');
+
+    const MiB = Buffer.alloc(1024 * 1024, 0x20);
+    const server = createServer((req, res) => {
+      if (req.url === '/empty') res.writeHead(204).end();
+      else if (req.url === '/announced') {
+        // Says it is larger than a manifest may be: refused before its body is read.
+        res.writeHead(200, { 'content-length': String(65 * 1024 * 1024) });
+        res.write('{');
+      } else {
+        // No length said: refused once what arrived passes the bound.
+        res.writeHead(200, { 'content-type': 'application/json' });
+        let sent = 0;
+        const more = () => {
+          while (sent < 65 && !res.destroyed) {
+            sent += 1;
+            if (!res.write(MiB)) return void res.once('drain', more);
+          }
+          res.end();
+        };
+        more();
+      }
+    });
+    server.on('connection', (socket) => socket.on('error', () => {}));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      expect(await startupError({ PERSISTED_OPERATIONS_MANIFEST: `${base}/empty` })).toMatch(
+        /PERSISTED_OPERATIONS_MANIFEST: .* is not JSON/,
+      );
+      for (const path of ['/announced', '/streamed'])
+        expect(await startupError({ PERSISTED_OPERATIONS_MANIFEST: `${base}${path}` }), path).toMatch(
+          /PERSISTED_OPERATIONS_MANIFEST: .* is larger than 67108864 bytes/,
+        );
+    } finally {
+      server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     }
   });
