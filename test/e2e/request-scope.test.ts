@@ -176,3 +176,36 @@ describe('the request line', () => {
     expect(cut.fields.operationName).toBe(long.slice(0, 100));
   });
 });
+
+describe('the gateway’s logger', () => {
+  it('never writes the value of a secret key, at the top of a line or one level down', () => {
+    const written: string[] = [];
+    const logger = createLogger('info', { write: (line: string) => void written.push(line) });
+    const secret = 'sk_live_never_logged';
+    const keys = [
+      'password',
+      'secret',
+      'secretKey',
+      'secret_key',
+      'token',
+      'apiKey',
+      'api_key',
+      'authorization',
+      'x-api-key',
+      'x-pdc-token',
+      'x-rivergen-token',
+      'accessToken',
+    ];
+    for (const key of keys) {
+      logger.info({ [key]: secret, headers: { [key]: secret }, kept: 'shown' }, 'a line');
+      const line = JSON.parse(written.at(-1) ?? '{}') as Record<string, unknown>;
+      expect(line, key).toMatchObject({
+        [key]: '[redacted]',
+        headers: { [key]: '[redacted]' },
+        kept: 'shown',
+        service: 'datasource-gateway',
+      });
+    }
+    expect(written.join('\n')).not.toContain(secret);
+  });
+});
