@@ -64,6 +64,9 @@ describe('PERSISTED_OPERATIONS=require', () => {
     expect(status).toBe(400);
     expect(body.data).toBeUndefined();
     expect(body.errors?.[0]?.extensions).toEqual({ code: 'PERSISTED_QUERY_ONLY' });
+    expect(body.errors?.[0]?.message).toBe(
+      'This gateway runs only the documents of its manifest: send a document’s id (`documentId`, or `extensions.persistedQuery.sha256Hash`) instead of its text.',
+    );
     expect(gw.sims.rivergen?.stats.requests('listDataSources') ?? []).toHaveLength(0);
     // Even a listed document, as text: clients send ids.
     expect((await post(gw, { query: everywhere.document })).body.errors?.[0]?.extensions?.code).toBe(
@@ -93,9 +96,35 @@ describe('PERSISTED_OPERATIONS=require', () => {
     const missing = await post(gw, { extensions: apq(unknown) });
     expect(missing.status).toBe(404);
     expect(missing.body.errors?.[0]?.extensions).toEqual({ code: 'PERSISTED_QUERY_NOT_FOUND' });
+    expect(missing.body.errors?.[0]?.message).toBe(
+      'No document of this gateway’s manifest has this id (PersistedQueryNotFound): only the manifest’s documents run here.',
+    );
     const register = await post(gw, { query: UNLISTED, extensions: apq(unknown) });
     expect(register.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_ONLY');
     expect((await post(gw, { extensions: apq(unknown) })).status).toBe(404);
+  });
+
+  it('reads a hash in capitals as the same id, bare or after `sha256:`', async () => {
+    const expected = (await post(gw, { documentId: everywhere.id })).body;
+    for (const documentId of [everywhere.hash.toUpperCase(), `sha256:${everywhere.hash.toUpperCase()}`]) {
+      const answer = await post(gw, { documentId });
+      expect(answer.status, documentId).toBe(200);
+      expect(answer.body).toEqual(expected);
+    }
+  });
+
+  it('says what a request lacks when it sends neither a document nor an id it can read', async () => {
+    for (const body of [
+      {},
+      { extensions: { persistedQuery: { version: 2, sha256Hash: everywhere.hash } } },
+    ]) {
+      const { status, body: answer } = await post(gw, body);
+      expect(status).toBe(400);
+      expect(answer.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT' });
+      expect(answer.errors?.[0]?.message).toBe(
+        'A request carries a GraphQL document in `query`, or the id of a persisted one (`documentId`, or `extensions.persistedQuery.sha256Hash`).',
+      );
+    }
   });
 
   it('still runs only queries on a GET: a listed mutation by id is 405', async () => {
@@ -142,6 +171,9 @@ describe('PERSISTED_OPERATIONS=allow', () => {
     const unknown = await get(gw, { extensions: apq(hash) });
     expect(unknown.status).toBe(404);
     expect(unknown.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    expect(unknown.body.errors?.[0]?.message).toBe(
+      'This gateway holds no document with this id (PersistedQueryNotFound): send it again with its document in `query`.',
+    );
     const registered = await post(gw, { query: document, extensions: apq(hash) });
     expect(registered.body.errors).toBeUndefined();
     const hit = await get(gw, { extensions: apq(hash) });
@@ -156,7 +188,9 @@ describe('PERSISTED_OPERATIONS=allow', () => {
     expect(status).toBe(400);
     expect(body.data).toBeUndefined();
     expect(body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT' });
-    expect(body.errors?.[0]?.message).not.toContain(wrong);
+    expect(body.errors?.[0]?.message).toBe(
+      'The hash sent is not the SHA-256 of the document sent with it: send the hash of the document as sent, or the document alone.',
+    );
     expect((await post(gw, { extensions: apq(wrong) })).status).toBe(404);
     expect((await post(gw, { extensions: apq(sha256(document)) })).status).toBe(404);
   });
@@ -186,12 +220,30 @@ describe('PERSISTED_OPERATIONS=allow', () => {
   });
 });
 
+describe('PERSISTED_OPERATIONS=allow with APQ_MAX_ENTRIES=0', () => {
+  it('runs a document sent with its hash but keeps none, and still runs the manifest’s by id', async () => {
+    await using gw = await startTestGateway({
+      PERSISTED_OPERATIONS: 'allow',
+      PERSISTED_OPERATIONS_MANIFEST: MANIFEST,
+      APQ_MAX_ENTRIES: '0',
+    });
+    const document = '{ a: __typename }';
+    const sent = await post(gw, { query: document, extensions: apq(sha256(document)) });
+    expect(sent.body).toEqual({ data: { a: 'Query' } });
+    expect((await post(gw, { extensions: apq(sha256(document)) })).status).toBe(404);
+    expect((await post(gw, { documentId: everywhere.id })).status).toBe(200);
+  });
+});
+
 describe('PERSISTED_OPERATIONS=off (the default)', () => {
   it('tells a client that sends a hash alone that persisted queries are off', async () => {
     await using gw = await startTestGateway();
     const { status, body } = await post(gw, { extensions: apq(sha256('{ __typename }')) });
     expect(status).toBe(400);
     expect(body.errors?.[0]?.extensions).toEqual({ code: 'PERSISTED_QUERY_NOT_SUPPORTED' });
+    expect(body.errors?.[0]?.message).toBe(
+      'This gateway does not run persisted documents by id (PERSISTED_OPERATIONS is off): send the document in `query`.',
+    );
     expect((await post(gw, { query: '{ __typename }', extensions: apq('0') })).body.data).toEqual({
       __typename: 'Query',
     });
