@@ -94,6 +94,18 @@ describe('each request’s log lines', () => {
   });
 });
 
+describe('x-request-id', () => {
+  it('keeps a caller’s id of letters, digits and `_.:-` up to 128 characters, and replaces any other', async () => {
+    const longest = `a.b:c-d_${'9'.repeat(120)}`;
+    expect((await query('{ __typename }', {}, longest)).requestId).toBe(longest);
+    for (const sent of [`${longest}x`, 'two words', 'ok\u00e9', 'a/b']) {
+      const { requestId } = await query('{ __typename }', {}, sent);
+      expect(requestId, sent).not.toBe(sent);
+      expect(requestId, sent).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    }
+  });
+});
+
 describe('the request line', () => {
   /** The `request done` line of a request sent with `init`, found by its request id. */
   async function requestLine(init: RequestInit & { search?: string }) {
