@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { loadPersistedManifest } from '../../src/gateway/persisted-manifest.js';
@@ -64,6 +64,9 @@ describe('PERSISTED_OPERATIONS=require', () => {
     expect(status).toBe(400);
     expect(body.data).toBeUndefined();
     expect(body.errors?.[0]?.extensions).toEqual({ code: 'PERSISTED_QUERY_ONLY' });
+    expect(body.errors?.[0]?.message).toBe(
+      'This gateway runs only the documents of its manifest: send a document’s id (`documentId`, or `extensions.persistedQuery.sha256Hash`) instead of its text.',
+    );
     expect(gw.sims.rivergen?.stats.requests('listDataSources') ?? []).toHaveLength(0);
     // Even a listed document, as text: clients send ids.
     expect((await post(gw, { query: everywhere.document })).body.errors?.[0]?.extensions?.code).toBe(
@@ -93,9 +96,35 @@ describe('PERSISTED_OPERATIONS=require', () => {
     const missing = await post(gw, { extensions: apq(unknown) });
     expect(missing.status).toBe(404);
     expect(missing.body.errors?.[0]?.extensions).toEqual({ code: 'PERSISTED_QUERY_NOT_FOUND' });
+    expect(missing.body.errors?.[0]?.message).toBe(
+      'No document of this gateway’s manifest has this id (PersistedQueryNotFound): only the manifest’s documents run here.',
+    );
     const register = await post(gw, { query: UNLISTED, extensions: apq(unknown) });
     expect(register.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_ONLY');
     expect((await post(gw, { extensions: apq(unknown) })).status).toBe(404);
+  });
+
+  it('reads a hash in capitals as the same id, bare or after `sha256:`', async () => {
+    const expected = (await post(gw, { documentId: everywhere.id })).body;
+    for (const documentId of [everywhere.hash.toUpperCase(), `sha256:${everywhere.hash.toUpperCase()}`]) {
+      const answer = await post(gw, { documentId });
+      expect(answer.status, documentId).toBe(200);
+      expect(answer.body).toEqual(expected);
+    }
+  });
+
+  it('says what a request lacks when it sends neither a document nor an id it can read', async () => {
+    for (const body of [
+      {},
+      { extensions: { persistedQuery: { version: 2, sha256Hash: everywhere.hash } } },
+    ]) {
+      const { status, body: answer } = await post(gw, body);
+      expect(status).toBe(400);
+      expect(answer.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT' });
+      expect(answer.errors?.[0]?.message).toBe(
+        'A request carries a GraphQL document in `query`, or the id of a persisted one (`documentId`, or `extensions.persistedQuery.sha256Hash`).',
+      );
+    }
   });
 
   it('still runs only queries on a GET: a listed mutation by id is 405', async () => {
@@ -142,6 +171,9 @@ describe('PERSISTED_OPERATIONS=allow', () => {
     const unknown = await get(gw, { extensions: apq(hash) });
     expect(unknown.status).toBe(404);
     expect(unknown.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    expect(unknown.body.errors?.[0]?.message).toBe(
+      'This gateway holds no document with this id (PersistedQueryNotFound): send it again with its document in `query`.',
+    );
     const registered = await post(gw, { query: document, extensions: apq(hash) });
     expect(registered.body.errors).toBeUndefined();
     const hit = await get(gw, { extensions: apq(hash) });
@@ -156,7 +188,9 @@ describe('PERSISTED_OPERATIONS=allow', () => {
     expect(status).toBe(400);
     expect(body.data).toBeUndefined();
     expect(body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT' });
-    expect(body.errors?.[0]?.message).not.toContain(wrong);
+    expect(body.errors?.[0]?.message).toBe(
+      'The hash sent is not the SHA-256 of the document sent with it: send the hash of the document as sent, or the document alone.',
+    );
     expect((await post(gw, { extensions: apq(wrong) })).status).toBe(404);
     expect((await post(gw, { extensions: apq(sha256(document)) })).status).toBe(404);
   });
@@ -186,12 +220,30 @@ describe('PERSISTED_OPERATIONS=allow', () => {
   });
 });
 
+describe('PERSISTED_OPERATIONS=allow with APQ_MAX_ENTRIES=0', () => {
+  it('runs a document sent with its hash but keeps none, and still runs the manifest’s by id', async () => {
+    await using gw = await startTestGateway({
+      PERSISTED_OPERATIONS: 'allow',
+      PERSISTED_OPERATIONS_MANIFEST: MANIFEST,
+      APQ_MAX_ENTRIES: '0',
+    });
+    const document = '{ a: __typename }';
+    const sent = await post(gw, { query: document, extensions: apq(sha256(document)) });
+    expect(sent.body).toEqual({ data: { a: 'Query' } });
+    expect((await post(gw, { extensions: apq(sha256(document)) })).status).toBe(404);
+    expect((await post(gw, { documentId: everywhere.id })).status).toBe(200);
+  });
+});
+
 describe('PERSISTED_OPERATIONS=off (the default)', () => {
   it('tells a client that sends a hash alone that persisted queries are off', async () => {
     await using gw = await startTestGateway();
     const { status, body } = await post(gw, { extensions: apq(sha256('{ __typename }')) });
     expect(status).toBe(400);
     expect(body.errors?.[0]?.extensions).toEqual({ code: 'PERSISTED_QUERY_NOT_SUPPORTED' });
+    expect(body.errors?.[0]?.message).toBe(
+      'This gateway does not run persisted documents by id (PERSISTED_OPERATIONS is off): send the document in `query`.',
+    );
     expect((await post(gw, { query: '{ __typename }', extensions: apq('0') })).body.data).toEqual({
       __typename: 'Query',
     });
@@ -274,6 +326,121 @@ describe('the manifest at start-up', () => {
       expect(failed).toMatch(/PERSISTED_OPERATIONS_MANIFEST: .* answered HTTP 404/);
       expect(failed).not.toContain('token=abc');
     } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('names the variable, never the contents, for a manifest of no document or of entries not documents', async () => {
+    const secret = 'sk_live_do_not_print';
+    const manifestOf = async (name: string, content: unknown) =>
+      startupError({ PERSISTED_OPERATIONS_MANIFEST: file(name, JSON.stringify(content)) });
+    const apollo = (operations: unknown) => ({ format: 'apollo-persisted-query-manifest', operations });
+    expect(await manifestOf('empty.json', {})).toMatch(/PERSISTED_OPERATIONS_MANIFEST: .* lists no document/);
+    expect(await manifestOf('empty-apollo.json', apollo([]))).toMatch(/lists no document/);
+    for (const [name, content] of [
+      ['array.json', [secret]],
+      ['null.json', null],
+      ['number.json', 42],
+      ['mixed.json', { a: '{ __typename }', b: { secret } }],
+      ['apollo-object.json', apollo({ a: secret })],
+      ['apollo-null.json', apollo([null])],
+      ['apollo-no-body.json', apollo([{ id: 'a', document: secret }])],
+      ['apollo-no-id.json', apollo([{ name: 'A', body: secret }])],
+    ] as const) {
+      const message = await manifestOf(name, content);
+      expect(message, name).toMatch(/PERSISTED_OPERATIONS_MANIFEST: .* is not a manifest/);
+      expect(message, name).not.toContain(secret);
+    }
+  });
+
+  it('counts the entry whose id is not its document’s hash, in words', async () => {
+    const honest = (i: number): [string, string] => {
+      const document = `{ a${i}: __typename }`;
+      return [`sha256:${sha256(document)}`, document];
+    };
+    const ordinals = {
+      2: '2nd',
+      3: '3rd',
+      4: '4th',
+      10: '10th',
+      11: '11th',
+      12: '12th',
+      13: '13th',
+      21: '21st',
+    };
+    for (const [position, ordinal] of Object.entries(ordinals)) {
+      const entries = Array.from({ length: Number(position) - 1 }, (_, i) => honest(i));
+      entries.push([`sha256:${sha256('x')}`, '{ __typename }']);
+      const message = await startupError({
+        PERSISTED_OPERATIONS_MANIFEST: file(
+          `lying-${position}.json`,
+          JSON.stringify(Object.fromEntries(entries)),
+        ),
+      });
+      expect(message).toContain(`(the ${ordinal}) whose id is not the SHA-256 of its document`);
+    }
+  });
+
+  it('keeps an id that does not say it is a SHA-256 as it is, whatever the document', async () => {
+    const config = await start({
+      PERSISTED_OPERATIONS_MANIFEST: file('named.json', JSON.stringify({ Typename: '{ __typename }' })),
+    });
+    expect(config.persistedOperations.documents?.get('Typename')).toBe('{ __typename }');
+  });
+
+  it('reads a file named by a file: URL, or by a path that holds `http://` past its start', async () => {
+    const body = JSON.stringify({ Typename: '{ __typename }' });
+    const byUrl = await start({ PERSISTED_OPERATIONS_MANIFEST: pathToFileURL(file('url.json', body)).href });
+    expect(byUrl.persistedOperations.documents?.get('Typename')).toBe('{ __typename }');
+    mkdirSync(join(dir, 'http:'), { recursive: true });
+    writeFileSync(join(dir, 'http:', 'm.json'), body);
+    const byPath = await start({ PERSISTED_OPERATIONS_MANIFEST: `${dir}/http://m.json` });
+    expect(byPath.persistedOperations.documents?.get('Typename')).toBe('{ __typename }');
+  });
+
+  it('names the variable when its URL does not answer, answers no body, or sends more than it may hold', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const closedUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/manifest.json?token=abc`;
+    await new Promise((resolve) => closed.close(resolve));
+    const refused = await startupError({ PERSISTED_OPERATIONS_MANIFEST: closedUrl });
+    expect(refused).toMatch(/PERSISTED_OPERATIONS_MANIFEST: .* could not be fetched \(no answer within/);
+    expect(refused).not.toContain('token=abc');
+
+    const MiB = Buffer.alloc(1024 * 1024, 0x20);
+    const server = createServer((req, res) => {
+      if (req.url === '/empty') res.writeHead(204).end();
+      else if (req.url === '/announced') {
+        // Says it is larger than a manifest may be: refused before its body is read.
+        res.writeHead(200, { 'content-length': String(65 * 1024 * 1024) });
+        res.write('{');
+      } else {
+        // No length said: refused once what arrived passes the bound.
+        res.writeHead(200, { 'content-type': 'application/json' });
+        let sent = 0;
+        const more = () => {
+          while (sent < 65 && !res.destroyed) {
+            sent += 1;
+            if (!res.write(MiB)) return void res.once('drain', more);
+          }
+          res.end();
+        };
+        more();
+      }
+    });
+    server.on('connection', (socket) => socket.on('error', () => {}));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      expect(await startupError({ PERSISTED_OPERATIONS_MANIFEST: `${base}/empty` })).toMatch(
+        /PERSISTED_OPERATIONS_MANIFEST: .* is not JSON/,
+      );
+      for (const path of ['/announced', '/streamed'])
+        expect(await startupError({ PERSISTED_OPERATIONS_MANIFEST: `${base}${path}` }), path).toMatch(
+          /PERSISTED_OPERATIONS_MANIFEST: .* is larger than 67108864 bytes/,
+        );
+    } finally {
+      server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     }
   });

@@ -98,9 +98,24 @@ describe('two gateways sharing one Redis', () => {
     const registered = await postGraphQL(a, { query, extensions });
     expect(registered.errors).toBeUndefined();
     await until(async () => (await redis?.client.exists(`gateway:apq:sha256:${hash}`)) === 1);
+    // Kept a day unless used again.
+    const ttl = (await redis?.client.ttl(`gateway:apq:sha256:${hash}`)) ?? 0;
+    expect(ttl).toBeGreaterThan(24 * 60 * 60 - 60);
+    expect(ttl).toBeLessThanOrEqual(24 * 60 * 60);
     const byHash = await postGraphQL(b, { extensions });
     expect(byHash.errors).toBeUndefined();
     expect(byHash.data).toEqual(registered.data);
+  });
+
+  it('runs no document found in Redis under a hash that is not its own', async (ctx) => {
+    if (unavailable || !a || !b) return ctx.skip(unavailable);
+    const hash = createHash('sha256')
+      .update('{ destinations(first: 4) { edges { node { id } } } }')
+      .digest('hex');
+    await redis?.client.set(`gateway:apq:sha256:${hash}`, '{ __typename }');
+    const byHash = await postGraphQL(b, { extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
+    expect(byHash.status).toBe(404);
+    expect(byHash.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
   });
 
   it('loses no request while Redis is down, and shares again once it is back', async (ctx) => {

@@ -94,6 +94,18 @@ describe('each request’s log lines', () => {
   });
 });
 
+describe('x-request-id', () => {
+  it('keeps a caller’s id of letters, digits and `_.:-` up to 128 characters, and replaces any other', async () => {
+    const longest = `a.b:c-d_${'9'.repeat(120)}`;
+    expect((await query('{ __typename }', {}, longest)).requestId).toBe(longest);
+    for (const sent of [`${longest}x`, 'two words', 'ok\u00e9', 'a/b']) {
+      const { requestId } = await query('{ __typename }', {}, sent);
+      expect(requestId, sent).not.toBe(sent);
+      expect(requestId, sent).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    }
+  });
+});
+
 describe('the request line', () => {
   /** The `request done` line of a request sent with `init`, found by its request id. */
   async function requestLine(init: RequestInit & { search?: string }) {
@@ -174,5 +186,38 @@ describe('the request line', () => {
     const long = `Q${'x'.repeat(5000)}`;
     const cut = await requestLine(post({ query: `query ${long} { __typename }` }));
     expect(cut.fields.operationName).toBe(long.slice(0, 100));
+  });
+});
+
+describe('the gateway’s logger', () => {
+  it('never writes the value of a secret key, at the top of a line or one level down', () => {
+    const written: string[] = [];
+    const logger = createLogger('info', { write: (line: string) => void written.push(line) });
+    const secret = 'sk_live_never_logged';
+    const keys = [
+      'password',
+      'secret',
+      'secretKey',
+      'secret_key',
+      'token',
+      'apiKey',
+      'api_key',
+      'authorization',
+      'x-api-key',
+      'x-pdc-token',
+      'x-rivergen-token',
+      'accessToken',
+    ];
+    for (const key of keys) {
+      logger.info({ [key]: secret, headers: { [key]: secret }, kept: 'shown' }, 'a line');
+      const line = JSON.parse(written.at(-1) ?? '{}') as Record<string, unknown>;
+      expect(line, key).toMatchObject({
+        [key]: '[redacted]',
+        headers: { [key]: '[redacted]' },
+        kept: 'shown',
+        service: 'datasource-gateway',
+      });
+    }
+    expect(written.join('\n')).not.toContain(secret);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { metricSum } from '../support/prometheus.js';
-import { useGatewayPairsOnRedis } from '../support/redis.js';
+import { reachRedis, useGatewayPairsOnRedis } from '../support/redis.js';
 import { until } from '../support/until.js';
 
 const LIST = '{ riverGenDataSources(first: 1) { edges { node { id } } } }';
@@ -15,6 +15,12 @@ async function burst(gateways: TestGateway[], count: number) {
     answered: results.filter((result) => result.errors === undefined).length,
     errors: results.flatMap((result) => result.errors ?? []),
   };
+}
+
+/** Whether the gateway's readiness says its Redis answers. */
+async function redisReady(gw: TestGateway): Promise<boolean> {
+  const ready = await (await gw.gateway.yoga.fetch('http://gateway.test/ready')).json();
+  return (ready as { redis?: { ok: boolean } }).redis?.ok === true;
 }
 
 /** One query that must go at once: with UPSTREAM_BUDGET_WAIT_MS=0 it does only while a slot is free. */
@@ -108,6 +114,37 @@ describe('<PREFIX>_MAX_CONCURRENT shared through Redis', () => {
     expect((await held).errors).toBeUndefined();
   });
 
+  it('waits for a slot never past its operation’s time limit, and sends nothing once it is spent', async (ctx) => {
+    if (suite.unavailable || !suite.redis) return ctx.skip(suite.unavailable);
+    await suite.redis.client.flushall();
+    const shared = { REDIS_URL: suite.redis.url, RIVERGEN_MAX_CONCURRENT: '1' };
+    await using holder = await startTestGateway({ ...shared, UPSTREAM_BUDGET_WAIT_MS: '0' });
+    await using waiter = await startTestGateway({
+      ...shared,
+      RIVERGEN_URL: holder.sims.rivergen?.url ?? '',
+      UPSTREAM_BUDGET_WAIT_MS: '60000',
+      OPERATION_TIMEOUT_MS: '300',
+    });
+    await reachRedis([holder, waiter]);
+    holder.sims.rivergen?.setFaults({ latencyMs: 1500 });
+    holder.resetCounts();
+    const held = holder.query(LIST);
+    await until(async () => holder.sims.rivergen?.stats.inFlight() === 1);
+    const answer = await waiter.query(LIST);
+    expect(answer.errors?.[0]?.extensions?.code).toBe('GATEWAY_TIMEOUT');
+    // Counted as the call its operation gave up, not as one over the budget.
+    const failed = (kind: string) =>
+      metricSum(
+        waiter.gateway,
+        `gateway_upstream_errors_total{provider="rivergen",route="listDataSources",kind="${kind}"}`,
+      );
+    await until(async () => (await failed('aborted')) === 1);
+    expect(await failed('busy')).toBe(0);
+    expect((await held).errors).toBeUndefined();
+    // The holder's call alone reached the upstream.
+    expect(holder.sims.rivergen?.stats.count()).toBe(1);
+  });
+
   it('frees a lease whose taking outlived its timeout, once Redis runs it late', async (ctx) => {
     if (suite.unavailable || !suite.redis) return ctx.skip(suite.unavailable);
     await suite.redis.client.flushall();
@@ -119,6 +156,28 @@ describe('<PREFIX>_MAX_CONCURRENT shared through Redis', () => {
     await suite.redis.client.ping();
     await goesAtOnce(a);
     expect(await suite.redis.client.zcard('gateway:upstream-concurrency:rivergen')).toBe(0);
+  });
+
+  it('counts a lease it could not give back because Redis went down while the call ran, once', async (ctx) => {
+    if (suite.unavailable || !suite.redis) return ctx.skip(suite.unavailable);
+    await suite.redis.client.flushall();
+    const [a] = await twoGateways({ RIVERGEN_MAX_CONCURRENT: '1', UPSTREAM_BUDGET_WAIT_MS: '0' });
+    const failed = () => metricSum(a.gateway, 'gateway_redis_errors_total{operation="upstream-concurrency"}');
+    a.sims.rivergen?.setFaults({ latencyMs: 300 });
+    const held = a.query(LIST);
+    await until(async () => a.sims.rivergen?.stats.inFlight() === 1);
+    await suite.redis.stop();
+    try {
+      expect((await held).errors).toBeUndefined();
+      await until(async () => (await failed()) === 1);
+      // Once the gateway knows Redis is down, a call's lease fails once and nothing is left to give back.
+      await until(async () => !(await redisReady(a)));
+      const before = await failed();
+      await goesAtOnce(a);
+      expect((await failed()) - before).toBe(1);
+    } finally {
+      await suite.redis.start();
+    }
   });
 
   it('falls back to each gateway’s own count while Redis is down, and counts it', async (ctx) => {

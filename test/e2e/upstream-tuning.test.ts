@@ -208,6 +208,17 @@ describe("a provider's own variables", () => {
     expect(config.providers.map((p) => p.definition.id)).toEqual(['pdc']);
   });
 
+  it('leave its fields answering PROVIDER_NOT_CONFIGURED, naming it, while the others answer', async () => {
+    gw = await startTestGateway({ RIVERGEN_URL: '', RIVERGEN_TOKEN: '' });
+    const { data, errors } = await gw.query<{ catalogDataSources: { edges: unknown[] } }>(PDC_AND_RIVERGEN);
+    expect(data?.catalogDataSources.edges).toHaveLength(1);
+    expect(errors).toHaveLength(1);
+    expect(errors?.[0]?.path).toEqual(['riverGenDataSources']);
+    expect(errors?.[0]?.message).toBe('RiverGen is not configured on this gateway');
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'PROVIDER_NOT_CONFIGURED', provider: 'rivergen' });
+    expect(gw.sims.rivergen?.stats.count()).toBe(0);
+  });
+
   it('once one is set, name each required one missing and each bad one, with what it is for and never its value', () => {
     const problems = configProblems({
       GATEWAY_AUTH: 'none',
