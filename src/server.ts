@@ -53,7 +53,6 @@ import {
   unknownCacheTypes,
   useResponseCache,
 } from './gateway/response-cache.js';
-import { allPeers, redisCachePeers } from './gateway/shared/cache-peers.js';
 import { SharedRedis } from './gateway/shared/redis.js';
 import { OpenSubscriptions } from './gateway/subscriptions.js';
 import { concurrencyBudget, isUpstreamError, upstreamBudget } from './gateway/upstream/index.js';
@@ -157,13 +156,12 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   const limits = { maxPageSize: config.maxPageSize, maxNodes: config.maxNodes };
   // The subgraph is the public schema plus `_service` and `_entities`; one endpoint serves either.
   const gatewaySchema = config.federation ? subgraphSchema() : publicSchema;
-  // With REDIS_URL the answers live in Redis, shared by the fleet; a mutation's message then only
-  // tells every other process (workers and replicas) that its reads in flight keep nothing.
-  const fleet = redis && config.responseCache ? redisCachePeers(redis) : undefined;
-  const peers = [options.cachePeers, fleet].filter((peer) => peer !== undefined);
+  // With REDIS_URL the answers live in Redis, shared by the fleet: a mutation's process drops them
+  // there and moves the fleet's epoch in one script, and Redis refuses to keep any answer whose
+  // lookup saw an older epoch (answer-store.ts), so no process needs telling.
   const cache = responseCache(config, gatewaySchema, providers, {
     ...(observability.onCacheLookup ? { onLookup: observability.onCacheLookup } : {}),
-    ...(peers.length > 0 ? { peers: allPeers(peers) } : {}),
+    ...(options.cachePeers ? { peers: options.cachePeers } : {}),
     ...(redis ? { redis } : {}),
   });
   // Which providers each root field may call: each provider's share of the admission budget is charged by it.
@@ -264,7 +262,6 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     },
     close: async () => {
       await Promise.all(providers.map((p) => p.runtime.close()));
-      await fleet?.close();
       await redis?.close();
       await observability.close();
     },

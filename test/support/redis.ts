@@ -82,8 +82,6 @@ export async function startTestRedis(path: string): Promise<TestRedis> {
 export interface TestRedisGroup {
   /** The REDIS_URL that names it. */
   url: string;
-  /** How many connections listen on `channel`, over every server (a Cluster keeps each on one node). */
-  subscribers(channel: string): Promise<number>;
   /** How many client connections its data servers hold, the test's own one to each included. */
   connections(): Promise<number>;
   /** Kills every server (as a crash would); `start` brings them back, empty, as they were first started. */
@@ -97,7 +95,7 @@ export interface TestRedisGroup {
 async function group(path: string, prefix: string) {
   const dir = await mkdtemp(join(tmpdir(), prefix));
   const servers: { port: number; args: string[]; child?: ChildProcess }[] = [];
-  /** Clients of the test's own, to look inside; those of data servers count subscribers. */
+  /** Clients of the test's own, to look inside; those of data servers count connections. */
   const clients: Redis[] = [];
   const client = (port: number) => {
     const redis = new Redis({ port, host: '127.0.0.1', maxRetriesPerRequest: 1 });
@@ -120,14 +118,6 @@ async function group(path: string, prefix: string) {
   const start = async () => {
     for (const server of servers) server.child ??= await launch(path, server.port, server.args);
   };
-  const subscribers = async (channel: string) => {
-    let sum = 0;
-    for (const redis of clients) {
-      const counts = (await redis.pubsub('NUMSUB', channel).catch(() => [])) as unknown[];
-      sum += Number(counts[1] ?? 0);
-    }
-    return sum;
-  };
   const connections = async () => {
     let sum = 0;
     for (const redis of clients) {
@@ -141,7 +131,7 @@ async function group(path: string, prefix: string) {
     await stop();
     await rm(dir, { recursive: true, force: true });
   };
-  return { dir, clients, client, add, stopOne, stop, start, subscribers, connections, close };
+  return { dir, clients, client, add, stopOne, stop, start, connections, close };
 }
 
 /** A Sentinel group whose master can be failed over to its replica. */
@@ -205,7 +195,6 @@ export async function startTestSentinel(path: string): Promise<TestSentinel> {
     };
     return {
       url: `redis+sentinel://127.0.0.1:${deadPort},127.0.0.1:${sentinelPort}/${MASTER}`,
-      subscribers: servers.subscribers,
       connections: servers.connections,
       stop: servers.stop,
       start: servers.start,
@@ -228,8 +217,8 @@ const SLOT_RANGES = [
 
 /** A Cluster whose nodes can also fail one at a time. */
 export interface TestCluster extends TestRedisGroup {
-  /** Kills the node a connection listening on `channel` is on (as a crash would); resolves with its index. */
-  stopNodeListeningOn(channel: string): Promise<number>;
+  /** Kills the node serving `key`'s slot (as a crash would); resolves with its index. */
+  stopNodeServing(key: string): Promise<number>;
 }
 
 /** Three Cluster nodes, each the master of a third of the slots and without replicas, on free loopback ports. */
@@ -259,16 +248,11 @@ export async function startTestCluster(path: string): Promise<TestCluster> {
     await healthy();
     return {
       url: `redis+cluster://${ports.map((port) => `127.0.0.1:${port}`).join(',')}`,
-      subscribers: servers.subscribers,
       connections: servers.connections,
-      stopNodeListeningOn: async (channel) => {
-        const counts = await Promise.all(
-          servers.clients.map(async (node) =>
-            Number(((await node.pubsub('NUMSUB', channel)) as unknown[])[1] ?? 0),
-          ),
-        );
-        const index = counts.findIndex((count) => count > 0);
-        if (index < 0) throw new Error(`no node has a connection listening on ${channel}`);
+      stopNodeServing: async (key) => {
+        const slot = Number(await servers.clients[0]?.call('CLUSTER', 'KEYSLOT', key));
+        const index = SLOT_RANGES.findIndex(([low = 0, high = 0]) => slot >= low && slot <= high);
+        if (index < 0) throw new Error(`no node serves slot ${slot}`);
         await servers.stopOne(index);
         return index;
       },

@@ -71,7 +71,7 @@ export class GatewayMetrics {
   );
   private readonly redisErrors = new CounterFamily(
     'gateway_redis_errors_total',
-    'Failures of the shared Redis (REDIS_URL) by operation: connection (each failed connection attempt), or the feature whose command failed (rate-limit, upstream-budget, upstream-concurrency, response-cache, cache-invalidation, cache-subscribe, apq), which then failed open.',
+    'Failures of the shared Redis (REDIS_URL) by operation: connection (each failed connection attempt), or the feature whose command failed (rate-limit, upstream-budget, upstream-concurrency, response-cache, apq), which then failed open.',
     ['operation'],
   );
   private readonly rateLimited = new CounterFamily(

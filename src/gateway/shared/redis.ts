@@ -70,16 +70,6 @@ export class SharedRedis {
     this.client.on('node error', () => this.onError('connection'));
   }
 
-  /**
-   * A connection of its own for subscribing (a subscribed connection runs no other command), with the
-   * same options; its subscriptions are renewed by its user at each 'ready'.
-   */
-  subscriber(): RedisClient {
-    return isCluster(this.client)
-      ? this.client.duplicate()
-      : this.client.duplicate({ autoResubscribe: false });
-  }
-
   private outage(error: Error): void {
     this.down = error.message;
     if (!this.logged) this.logger.warn({ err: error }, 'Redis is unreachable: what it shares fails open');
@@ -103,8 +93,6 @@ export class SharedRedis {
     else this.client.disconnect();
   }
 }
-
-const isCluster = (client: RedisClient): client is Cluster => client.isCluster;
 
 /** The client REDIS_URL names, failing fast while it is away. The URL was checked with the configuration. */
 function connect(url: string): RedisClient {
