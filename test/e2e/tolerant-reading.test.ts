@@ -325,6 +325,109 @@ describe('a value the gateway does not know', () => {
     });
   });
 
+  it('is read from its own settings block whatever other fields come as objects or lists', async () => {
+    // Every field a source always has sent as an object, and a list, all before the block: none is
+    // taken for the settings of a vendor this gateway does not know.
+    const source = importSource('Odd fields', {
+      id: { value: (ids.importSources as Node).nativeId },
+      provider_id: { id: 'p-1' },
+      name: { text: 'Odd fields' },
+      is_reachable: { value: true },
+      updated_at: { seconds: 1714521600 },
+      vendor: { name: 'mysql' },
+      labels: ['a', 'b'],
+      mysql: { is_valid: true, host: 'db.example.com', port: 3306 },
+    });
+    const node = await readImportSource(source, '... on ImportSource { vendor rawVendor host port }');
+    expect(node).toEqual({ vendor: 'OTHER', rawVendor: 'mysql', host: 'db.example.com', port: 3306 });
+  });
+
+  it('reads a port sent as text as its number, and a setting of another type than documented as null', async () => {
+    const fields = '... on ImportSource { host port }';
+    const asText = importSource('Port as text', { postgres: { host: 42, port: '5433' } });
+    expect(await readImportSource(asText, fields)).toEqual({ host: null, port: 5433 });
+    const asBoolean = importSource('Port as a boolean', { postgres: { host: 'db.example.com', port: true } });
+    expect(await readImportSource(asBoolean, fields)).toEqual({ host: 'db.example.com', port: null });
+  });
+
+  it('is OTHER with an empty raw vendor when it carries no settings block at all, or only a null one', async () => {
+    const fields = '... on ImportSource { vendor rawVendor host port database }';
+    const none = { vendor: 'OTHER', rawVendor: '', host: null, port: null, database: null };
+    expect(await readImportSource(importSource('No settings', {}), fields)).toEqual(none);
+    expect(await readImportSource(importSource('Null settings', { mysql: null }), fields)).toEqual(none);
+  });
+
+  it('is OTHER beside its raw text: an import source of a vendor unknown here', async () => {
+    const source = importSource('From a new vendor', {
+      mysql: { is_valid: true, host: 'db.example.com', port: 3306 },
+    });
+    const node = await readImportSource(
+      source,
+      '... on ImportSource { name vendor rawVendor host port config { __typename } }',
+    );
+    expect(node).toEqual({
+      name: 'From a new vendor',
+      vendor: 'OTHER',
+      rawVendor: 'mysql',
+      host: 'db.example.com',
+      port: 3306,
+      config: null,
+    });
+  });
+
+  it('is read from its settings block when a field every source has comes as an object', async () => {
+    // A timestamp sent as an object (not as the docs write it), before the block in the answer.
+    const source = importSource('Odd timestamps', {
+      created_at: { seconds: 1714521600 },
+      mysql: { is_valid: true, host: 'db.example.com', port: 3306 },
+    });
+    const node = await readImportSource(
+      source,
+      '... on ImportSource { vendor rawVendor host port createdAt }',
+    );
+    expect(node).toEqual({
+      vendor: 'OTHER',
+      rawVendor: 'mysql',
+      host: 'db.example.com',
+      port: 3306,
+      createdAt: null,
+    });
+  });
+
+  it('is read from its own settings block whatever other fields come as objects or lists', async () => {
+    // Every field a source always has sent as an object, and a list, all before the block: none is
+    // taken for the settings of a vendor this gateway does not know.
+    const source = importSource('Odd fields', {
+      id: { value: (ids.importSources as Node).nativeId },
+      provider_id: { id: 'p-1' },
+      name: { text: 'Odd fields' },
+      is_reachable: { value: true },
+      updated_at: { seconds: 1714521600 },
+      vendor: { name: 'mysql' },
+      labels: ['a', 'b'],
+      mysql: { is_valid: true, host: 'db.example.com', port: 3306 },
+    });
+    const node = await readImportSource(source, '... on ImportSource { vendor rawVendor host port }');
+    expect(node).toEqual({ vendor: 'OTHER', rawVendor: 'mysql', host: 'db.example.com', port: 3306 });
+  });
+
+  it('reads a port sent as text as its number, and a setting of another type than documented as null', async () => {
+    const fields = '... on ImportSource { host port }';
+    const asText = importSource('Port as text', { postgres: { host: 42, port: '5433' } });
+    expect(await readImportSource(asText, fields)).toEqual({ host: null, port: 5433 });
+    const asBoolean = importSource('Port as a boolean', { postgres: { host: 'db.example.com', port: true } });
+    expect(await readImportSource(asBoolean, fields)).toEqual({ host: 'db.example.com', port: null });
+  });
+
+  it('is OTHER with an empty raw vendor when it carries no settings block at all', async () => {
+    const source = importSource('No settings', {});
+    const node = await readImportSource(
+      source,
+      '... on ImportSource { vendor rawVendor host port database }',
+    );
+    expect(node).toEqual({ vendor: 'OTHER', rawVendor: '', host: null, port: null, database: null });
+  });
+
   it('is OTHER beside its raw text: a transfer status, actor type and blame, as free strings', async () => {
     const { nativeId } = ids.destinations as Node;
     const body = destinationBody(nativeId, 'snowflake', {

@@ -65,13 +65,11 @@ export const riverGenCreateFields: FieldTable = {
     'credentials',
     'RiverGenCredentials',
     'Credentials to store with it; never returned.',
-    Object.fromEntries(
-      Object.entries({
-        ...riverGenCredentialFields,
-        warehouse: field.string('warehouse', 'Warehouse to use (Snowflake and the like).'),
-        role: field.string('role', 'Role to assume after connecting.'),
-      }).map(([key, spec]) => [key, { ...spec, clearable: false }]),
-    ),
+    {
+      ...riverGenCredentialFields,
+      warehouse: field.string('warehouse', 'Warehouse to use (Snowflake and the like).'),
+      role: field.string('role', 'Role to assume after connecting.'),
+    },
   ),
 };
 
