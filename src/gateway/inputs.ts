@@ -192,11 +192,7 @@ function checkScalar(spec: ScalarField, value: unknown): string | undefined {
  * in a patch (validateInput has already refused it where it cannot clear) and, when creating,
  * means the same as leaving the field out.
  */
-export function toUpstream(
-  table: FieldTable,
-  input: InputValue,
-  mode: InputMode = 'patch',
-): Record<string, unknown> {
+export function toUpstream(table: FieldTable, input: InputValue, mode: InputMode): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, spec] of Object.entries(table)) {
     const value = input[key];
