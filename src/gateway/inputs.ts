@@ -8,7 +8,11 @@ export type InputMode = 'create' | 'patch';
 export type InputValue = Readonly<Record<string, unknown>>;
 type InputRef = ReturnType<typeof builder.inputRef<InputValue>>;
 
-const inputTypes = new Map<string, { ref: InputRef; table: FieldTable }>();
+/**
+ * Input types made from tables, kept under their name and table: two different tables given one
+ * name make two types of that name, which the schema refuses to build.
+ */
+const inputTypes = new Map<string, InputRef>();
 
 /** A field a table cannot describe, such as a `@oneOf` vendor settings input; checked by its caller. */
 export interface ExtraInputField {
@@ -25,14 +29,11 @@ export function tableInput(
   mode: InputMode,
   extra: Readonly<Record<string, ExtraInputField>> = {},
 ): InputRef {
-  const known = inputTypes.get(name);
-  if (known) {
-    if (JSON.stringify(known.table) !== JSON.stringify(table))
-      throw new Error(`Two different inputs named ${name}`);
-    return known.ref;
-  }
+  const key = JSON.stringify([name, table]);
+  const known = inputTypes.get(key);
+  if (known) return known;
   const ref = builder.inputRef<InputValue>(name);
-  inputTypes.set(name, { ref, table });
+  inputTypes.set(key, ref);
   ref.implement({
     description,
     fields: (t) => {
@@ -78,18 +79,13 @@ function describe(spec: ConfigField, mode: InputMode): string {
 /** A field's limits in words, e.g. `1 to 255 characters`. */
 function limitsOf(spec: ScalarField): string[] {
   const limits: string[] = [];
-  if (spec.min !== undefined && spec.max !== undefined) limits.push(`${spec.min} to ${spec.max}`);
-  else if (spec.min !== undefined) limits.push(`at least ${spec.min}`);
-  else if (spec.max !== undefined) limits.push(`at most ${spec.max}`);
   if (spec.maxLength !== undefined)
     limits.push(
       spec.minLength === undefined
         ? `at most ${spec.maxLength} characters`
         : `${spec.minLength} to ${spec.maxLength} characters`,
     );
-  else if (spec.minLength !== undefined) limits.push(`at least ${spec.minLength} characters`);
   if (spec.allowed) limits.push(`one of ${spec.allowed.join(', ')}`);
-  if (spec.pattern) limits.push(spec.pattern.means);
   return limits;
 }
 
@@ -179,29 +175,14 @@ export function validateInput(
 }
 
 function checkScalar(spec: ScalarField, value: unknown): string | undefined {
-  if (typeof value === 'number') {
-    if ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max)) {
-      if (spec.max === undefined) return `must be at least ${spec.min}`;
-      return spec.min === undefined
-        ? `must be at most ${spec.max}`
-        : `must be between ${spec.min} and ${spec.max}`;
-    }
-  }
-  if (typeof value === 'string') {
+  if (spec.maxLength !== undefined && typeof value === 'string') {
     const length = [...value].length;
-    if (
-      (spec.minLength !== undefined && length < spec.minLength) ||
-      (spec.maxLength !== undefined && length > spec.maxLength)
-    ) {
-      if (spec.maxLength === undefined) return `must be at least ${spec.minLength} characters`;
-      return `must be ${spec.minLength ?? 0} to ${spec.maxLength} characters (got ${length})`;
-    }
+    const least = spec.minLength ?? 0;
+    if (length < least || length > spec.maxLength)
+      return `must be ${least} to ${spec.maxLength} characters (got ${length})`;
   }
   if (spec.allowed && !spec.allowed.includes(value as string | number)) {
     return `must be one of ${spec.allowed.join(', ')}`;
-  }
-  if (spec.pattern && typeof value === 'string' && !new RegExp(spec.pattern.regex, 'u').test(value)) {
-    return `must be ${spec.pattern.means}`;
   }
   return undefined;
 }
@@ -211,21 +192,13 @@ function checkScalar(spec: ScalarField, value: unknown): string | undefined {
  * in a patch (validateInput has already refused it where it cannot clear) and, when creating,
  * means the same as leaving the field out.
  */
-export function toUpstream(
-  table: FieldTable,
-  input: InputValue,
-  mode: InputMode = 'patch',
-): Record<string, unknown> {
+export function toUpstream(table: FieldTable, input: InputValue, mode: InputMode): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, spec] of Object.entries(table)) {
     const value = input[key];
     if (!spec.input || value === undefined || (value === null && mode === 'create')) continue;
     out[spec.inputKey] =
-      spec.kind === 'group' && value !== null
-        ? toUpstream(spec.fields, value as InputValue, mode)
-        : value instanceof Date
-          ? value.toISOString()
-          : value;
+      spec.kind === 'group' && value !== null ? toUpstream(spec.fields, value as InputValue, mode) : value;
   }
   return out;
 }

@@ -4,7 +4,7 @@ import type { Vendor } from './vendor.js';
  * The one description of a vendor's settings. From it come the GraphQL output type, the create
  * and patch input types, the mapping of inputs to the upstream's request body, and input checks.
  */
-export type ScalarType = 'String' | 'Int' | 'Float' | 'Boolean' | 'DateTime' | 'JSON';
+export type ScalarType = 'String' | 'Int' | 'Float' | 'Boolean' | 'JSON';
 
 interface FieldBase {
   /** The upstream's key for this field inside the vendor block, e.g. `connection_timeout_in_seconds`. */
@@ -28,22 +28,11 @@ export interface ScalarField extends FieldBase {
   list: boolean;
   /** Never shown, never logged, never echoed in errors. */
   secret: boolean;
-  /** Inclusive bounds for numbers. */
-  min?: number;
-  max?: number;
-  /** Length bounds for strings. */
+  /** Length bounds for strings: a least length only with a greatest. */
   minLength?: number;
   maxLength?: number;
   /** The only values the upstream accepts. */
   allowed?: readonly (string | number)[];
-  /** A shape strings must have, and how to say it to a person. */
-  pattern?: FieldPattern;
-}
-
-/** A regular expression (as in OpenAPI `pattern`) and what it means, e.g. "three capital letters". */
-export interface FieldPattern {
-  regex: string;
-  means: string;
 }
 
 export interface GroupField extends FieldBase {
@@ -79,18 +68,14 @@ interface FieldOptions {
 }
 
 /**
- * Limits are the upstream's documented ones only, checked before sending and stated in the field's
- * description; an input the docs do not limit goes to the upstream, whose refusal maps back onto it.
+ * Limits are the upstream's documented ones only (a string's length, at most or within bounds, and
+ * a set of allowed values), checked before sending and stated in the field's description; an input
+ * the docs do not limit goes to the upstream, whose refusal maps back onto it.
  */
-interface ScalarOptions extends FieldOptions {
+type ScalarOptions = FieldOptions & {
   list?: boolean;
-  min?: number;
-  max?: number;
-  minLength?: number;
-  maxLength?: number;
   allowed?: readonly (string | number)[];
-  pattern?: FieldPattern;
-}
+} & ({ minLength?: undefined; maxLength?: number } | { minLength: number; maxLength: number });
 
 function scalar(
   type: ScalarType,
@@ -110,12 +95,9 @@ function scalar(
     clearable: options.clearable === true,
     list: options.list === true,
     secret: false,
-    min: options.min,
-    max: options.max,
     minLength: options.minLength,
     maxLength: options.maxLength,
     allowed: options.allowed,
-    pattern: options.pattern,
   };
 }
 
@@ -138,7 +120,7 @@ export const field = {
   secret: (
     upstream: string,
     description: string,
-    options?: Omit<ScalarOptions, 'readOnly' | 'writeOnly'>,
+    options?: Omit<FieldOptions, 'readOnly' | 'writeOnly'>,
   ): ScalarField => ({
     ...scalar('String', upstream, description, { ...options, writeOnly: true }),
     secret: true,

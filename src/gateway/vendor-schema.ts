@@ -1,5 +1,4 @@
 import { builder } from './builder.js';
-import { toDate } from './records.js';
 import type { FieldTable, ScalarField, VendorSpec } from './vendor-config.js';
 
 /** A vendor's settings block as the upstream sent it. */
@@ -13,16 +12,19 @@ export interface VendorConfigValue {
 
 type ObjectRef<T> = ReturnType<typeof builder.objectRef<T>>;
 
-/** Nested setting groups (SSH tunnel, IAM role…) shared by several vendors get one type each. */
-const groupTypes = new Map<string, { ref: ObjectRef<VendorBlock>; table: FieldTable }>();
+/**
+ * Nested setting groups (SSH tunnel, IAM role…) shared by several vendors get one type each, kept
+ * under their name and description: two different groups given one name make two types of that
+ * name, which the schema refuses to build.
+ */
+const groupTypes = new Map<string, ObjectRef<VendorBlock>>();
 
-function readScalar(field: ScalarField, value: unknown): unknown {
-  if (value === undefined || value === null) return null;
-  if (field.list) return Array.isArray(value) ? value.map((item) => readOne(field, item)) : null;
-  return readOne(field, value);
-}
-
-function readOne(field: ScalarField, value: unknown): unknown {
+/**
+ * A setting as its type reads it: Prequel documents each setting as a string, an integer or a
+ * boolean (the only types a settings table gives). A value of another type is read where it means
+ * one plainly (a number or boolean as text, a string of digits as a number), else as null.
+ */
+function readSetting(field: ScalarField, value: unknown): unknown {
   switch (field.type) {
     case 'String':
       return typeof value === 'string'
@@ -32,18 +34,10 @@ function readOne(field: ScalarField, value: unknown): unknown {
           : null;
     case 'Int': {
       const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-      return typeof n === 'number' && Number.isInteger(n) ? n : null;
-    }
-    case 'Float': {
-      const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-      return typeof n === 'number' && Number.isFinite(n) ? n : null;
+      return Number.isInteger(n) ? n : null;
     }
     case 'Boolean':
       return typeof value === 'boolean' ? value : null;
-    case 'DateTime':
-      return typeof value === 'string' ? toDate(value) : null;
-    case 'JSON':
-      return value;
   }
 }
 
@@ -52,17 +46,11 @@ function asBlock(value: unknown): VendorBlock | null {
 }
 
 function groupType(typeName: string, description: string, table: FieldTable): ObjectRef<VendorBlock> {
-  const known = groupTypes.get(typeName);
-  if (known) {
-    if (JSON.stringify(known.table) !== JSON.stringify(table)) {
-      throw new Error(
-        `Two different descriptions of the settings group ${typeName}; give one of them another name`,
-      );
-    }
-    return known.ref;
-  }
+  const key = JSON.stringify([typeName, table]);
+  const known = groupTypes.get(key);
+  if (known) return known;
   const ref = builder.objectRef<VendorBlock>(typeName);
-  groupTypes.set(typeName, { ref, table });
+  groupTypes.set(key, ref);
   ref.implement({ description, fields: (t) => outputFields(t, table, (block) => block) });
   return ref;
 }
@@ -87,10 +75,10 @@ function outputFields<Parent>(
       });
     } else {
       fields[name] = t.field({
-        type: (spec.list ? [spec.type] : spec.type) as 'String',
+        type: spec.type as 'String',
         nullable: true,
         description: spec.description,
-        resolve: (parent) => readScalar(spec, blockOf(parent)[spec.upstream]) as string | null,
+        resolve: (parent) => readSetting(spec, blockOf(parent)[spec.upstream]) as string | null,
       });
     }
   }

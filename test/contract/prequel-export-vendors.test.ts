@@ -72,11 +72,6 @@ function differences(
     if (field.allowed && JSON.stringify(spec.enum) !== JSON.stringify(field.allowed))
       out.push(`${where} allows ${field.allowed}`);
     if (
-      (field.min !== undefined || field.max !== undefined) &&
-      (spec.minimum !== field.min || spec.maximum !== field.max)
-    )
-      out.push(`${where} bounds ${field.min}-${field.max}`);
-    if (
       key in sent &&
       (field.minLength !== undefined || field.maxLength !== undefined) &&
       (spec.minLength !== field.minLength || spec.maxLength !== field.maxLength)

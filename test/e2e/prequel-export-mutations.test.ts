@@ -83,6 +83,13 @@ function withField(input: Record<string, unknown>, path: string[], value: unknow
 }
 
 describe('createDestination', () => {
+  it('leaves out a null inside a settings group, as it does at the top, when creating', async () => {
+    const input = withField(newDestination(), ['config', 'postgres', 'passwordAuth', 'username'], null);
+    await gw.query<{ createDestination: Result }>(CREATE, { input });
+    const body = sent('createDestination') as { destination: { postgres: Record<string, unknown> } };
+    expect(body.destination.postgres.password_auth).toEqual({ password: 'pw-export-secret-1' });
+  });
+
   it('sends every field given under its Prequel name, keeps the password to itself, and node reads it at once', async () => {
     const input = newDestination({
       frequencyMinutes: 60,
@@ -316,6 +323,13 @@ describe('updateDestination', () => {
       ['input', 'config', 'postgres', 'host'],
       ['input', 'config', 'postgres', 'passwordAuth'],
     ]);
+    const inGroup = await run(UPDATE, {
+      id: healthyPostgres[0]?.id,
+      input: { config: { postgres: { passwordAuth: { username: null } } } },
+    });
+    expect(inGroup.issues).toEqual([
+      { field: ['input', 'config', 'postgres', 'passwordAuth', 'username'], message: cleared },
+    ]);
     expect(calls('updateDestination')).toBe(0);
   });
 
@@ -445,6 +459,19 @@ describe('where a refusal from Prequel lands, by the field it names', () => {
       ['input', 'config', 'postgres', 'port'],
       REFUSED,
     ],
+    [
+      'a vendor setting the gateway has no name for, on the settings holding it',
+      'destination.postgres.ssl_mode: is not supported',
+      ['input', 'config', 'postgres'],
+      UNNAMED,
+    ],
+    [
+      'an item of a list, by its index',
+      'destination.enabled_models[12]: names no model',
+      ['input', 'enabledModels', '12'],
+      REFUSED,
+    ],
+    ['a list as a whole', 'destination.enabled_models: is empty', ['input', 'enabledModels'], REFUSED],
   ])('puts a refusal naming %s where the input holds it', async (_what, message, field, says) => {
     refuseWith('createDestination', message);
     expect(await run(CREATE, { input: newDestination() })).toMatchObject({

@@ -92,6 +92,7 @@ describe('updateRiverGenDataSource', () => {
     ['name', '255 characters', 'x'.repeat(255), 'ok'],
     ['name', '256 characters', 'x'.repeat(256), 'gateway'],
     ['name', 'no characters', '', 'gateway'],
+    ['name', '1 character', 'x', 'ok'],
     ['filePath', '1,000 characters', 'p'.repeat(1000), 'ok'],
     ['filePath', '1,001 characters', 'p'.repeat(1001), 'gateway'],
     ['port', '65535', 65535, 'ok'],

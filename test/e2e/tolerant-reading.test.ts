@@ -717,6 +717,67 @@ describe('a partial create PDC answers with a message only (207, the documented 
   });
 });
 
+describe('a setting Prequel sends in another type than it documents', () => {
+  const config = `... on ImportSource { config { ... on PostgresImportConfig {
+    isValid host port database schema username useSshTunnel disableSsl connectionTimeoutInSeconds
+    sshTunnel { host port username } } } }`;
+  /** The `config` of the seeded import source answered with this PostgreSQL settings block. */
+  const read = async (postgres: unknown) =>
+    (await readImportSource(importSource('Odd settings', { postgres }), config))?.config;
+
+  it('is read as text where a text setting comes as a number or a boolean, else as null', async () => {
+    const settings = await read({
+      host: 10,
+      database: false,
+      schema: { name: 'sales' },
+      username: ['reader'],
+      ssh_tunnel: { ssh_tunnel_host: 'bastion.example.com', ssh_tunnel_username: 0 },
+    });
+    expect(settings).toMatchObject({
+      host: '10',
+      database: 'false',
+      schema: null,
+      username: null,
+      sshTunnel: { host: 'bastion.example.com', port: null, username: '0' },
+    });
+  });
+
+  it('is read as its number where an integer setting comes as a string of one, else as null', async () => {
+    const asText = await read({
+      port: '5432',
+      connection_timeout_in_seconds: '',
+      ssh_tunnel: { ssh_tunnel_host: 'bastion.example.com', ssh_tunnel_port: '  ' },
+    });
+    expect(asText).toMatchObject({ port: 5432, connectionTimeoutInSeconds: null, sshTunnel: { port: null } });
+    const fractions = await read({
+      port: '5432.5',
+      connection_timeout_in_seconds: 30.5,
+      ssh_tunnel: { ssh_tunnel_host: 'bastion.example.com', ssh_tunnel_port: 'twenty-two' },
+    });
+    expect(fractions).toMatchObject({
+      port: null,
+      connectionTimeoutInSeconds: null,
+      sshTunnel: { port: null },
+    });
+    const others = await read({ port: true, connection_timeout_in_seconds: { seconds: 30 } });
+    expect(others).toMatchObject({ port: null, connectionTimeoutInSeconds: null });
+  });
+
+  it('is null where a boolean setting comes as anything but a boolean', async () => {
+    const settings = await read({ is_valid: 'true', use_ssh_tunnel: 1, disable_ssl: false });
+    expect(settings).toMatchObject({ isValid: null, useSshTunnel: null, disableSsl: false });
+  });
+
+  it('is null where a group of settings comes as anything but an object', async () => {
+    for (const sshTunnel of ['bastion.example.com', [{ ssh_tunnel_host: 'bastion.example.com' }], 22]) {
+      expect(await read({ host: 'db.example.com', ssh_tunnel: sshTunnel })).toMatchObject({
+        host: 'db.example.com',
+        sshTunnel: null,
+      });
+    }
+  });
+});
+
 describe('fields the gateway does not know', () => {
   it('are ignored, in the envelope, the object and its settings block', async () => {
     const source = importSource('With extras', {
