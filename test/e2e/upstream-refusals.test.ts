@@ -284,3 +284,81 @@ describe.each(providers)('a refusal from $label', (provider) => {
     expect(gw.logs.filter((line) => JSON.parse(line).level >= 50)).toEqual([]);
   });
 });
+
+describe('a RiverGen refusal in its documented details', () => {
+  const rivergen = providers.find((provider) => provider.id === 'rivergen') as Provider;
+  const refuseWith = (error: Record<string, unknown>) =>
+    gw.sims.rivergen?.setFaults({
+      operations: [rivergen.create],
+      body: { success: false, error: { code: 'BAD_REQUEST', ...error } },
+      bodyStatus: 400,
+    });
+
+  it('lists a field its details name twice as one issue', async () => {
+    refuseWith({
+      message: 'Invalid request data',
+      details: [
+        { field: 'name', reason: `"${SENT}" is too long` },
+        { field: 'name', reason: `"${SENT}" holds a character not allowed` },
+      ],
+    });
+    const answer = await mutate(rivergen, SENT);
+    expect(answer).toMatchObject({
+      __typename: 'InvalidInputError',
+      field: ['input', 'name'],
+      issues: [{ field: ['input', 'name'], message: 'was refused by RiverGen as invalid' }],
+    });
+    expectNoQuote(answer);
+  });
+
+  it('keeps, of two details on one input field, what the first says', async () => {
+    refuseWith({
+      message: 'Invalid request data',
+      details: [
+        { field: 'name.suffix', reason: `"${SENT}" is not allowed` },
+        { field: 'name', reason: `"${SENT}" is not allowed` },
+      ],
+    });
+    const answer = await mutate(rivergen, SENT);
+    expect(answer).toMatchObject({
+      __typename: 'InvalidInputError',
+      issues: [
+        {
+          field: ['input', 'name'],
+          message: 'holds a field this input has no name for, which RiverGen refused as invalid',
+        },
+      ],
+    });
+    expectNoQuote(answer);
+  });
+
+  it('puts a detail on item 12 of a field the input holds as one value on that field, as a part it has no name for', async () => {
+    refuseWith({
+      message: 'Invalid request data',
+      details: [{ field: 'name[12]', reason: 'is not allowed' }],
+    });
+    const answer = await mutate(rivergen, SENT);
+    expect(answer).toMatchObject({
+      __typename: 'InvalidInputError',
+      issues: [
+        {
+          field: ['input', 'name'],
+          message: 'holds a field this input has no name for, which RiverGen refused as invalid',
+        },
+      ],
+    });
+  });
+
+  it('puts one that names no field and says nothing on the input as a whole', async () => {
+    refuseWith({});
+    const answer = await mutate(rivergen, SENT);
+    expect(answer).toEqual({
+      __typename: 'InvalidInputError',
+      code: 'INVALID_INPUT',
+      provider: 'rivergen',
+      field: ['input'],
+      message: 'input: was refused by RiverGen as invalid',
+      issues: [{ field: ['input'], message: 'was refused by RiverGen as invalid' }],
+    });
+  });
+});
