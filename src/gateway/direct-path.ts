@@ -66,6 +66,7 @@ interface YogaInternals {
 /**
  * The direct path of a Yoga server, given the plugins its server adapter runs (their `onRequest` and
  * `onResponse` hooks); undefined when a plugin instruments requests, whose spans the path would skip.
+ * It runs no `onExecutionResult` hooks: made with one and no instrumentation, it throws.
  */
 export function directPath(
   // biome-ignore lint/suspicious/noExplicitAny: any server's contexts
@@ -82,6 +83,11 @@ export function directPath(
   ] as const)
     if (!Array.isArray(yoga[key])) throw new Error(`Yoga's server keeps no ${key} list for the direct path`);
   if (yoga.instrumentation || adapterPlugins.some((plugin) => plugin.instrumentation)) return undefined;
+  // None of its hooks are run here: the gateway's one plugin with one, tracing's, instruments requests (above).
+  if (yoga.onExecutionResultHooks.length > 0)
+    throw new Error(
+      'The direct path runs no onExecutionResult hooks: a plugin with one is served by Yoga alone (directPath: false)',
+    );
   const onRequest = adapterPlugins.flatMap((plugin) => plugin.onRequest ?? []);
   const onResponse = adapterPlugins.flatMap((plugin) => plugin.onResponse ?? []);
   const fetchAPI: FetchAPI = { ...yoga.fetchAPI, Response: directResponseClass(yoga.fetchAPI.Response) };
@@ -235,7 +241,7 @@ class Pipeline {
     }
   }
 
-  /** One operation: the `onParams` hooks, the operation itself (parsed, validated, run), the `onExecutionResult` hooks. */
+  /** One operation: the `onParams` hooks, then the operation itself (parsed, validated, run). */
   private async run(first: Params, request: Request, context: ServerContext): Promise<Result> {
     let params = first;
     let result: Result | undefined;
@@ -259,23 +265,12 @@ class Pipeline {
       });
       if (isThenable(returned)) await returned;
     }
-    let outcome: Result =
+    return (
       result ||
       (paramsHandler === this.yoga.handleParams
         ? await this.operate(request, params, context)
-        : await paramsHandler({ request, params, context: context as never }));
-    for (const hook of this.yoga.onExecutionResultHooks) {
-      const returned = hook({
-        result: outcome,
-        setResult: (replaced: Result) => {
-          outcome = replaced;
-        },
-        request,
-        context,
-      } as never);
-      if (isThenable(returned)) await returned;
-    }
-    return outcome;
+        : await paramsHandler({ request, params, context: context as never }))
+    );
   }
 
   /**
@@ -649,14 +644,8 @@ function directResponseClass(Fallback: FetchAPI['Response']): FetchAPI['Response
       return new DirectResponse(body ?? null, init) as unknown as Response;
     return new Fallback(body, init);
   }
-  Object.assign(Answer, {
-    json: (data: unknown, init?: ResponseInit) => {
-      const headers = new DirectResponseHeaders(init?.headers);
-      if (!headers.has('content-type')) headers.set('content-type', 'application/json');
-      return Answer(JSON.stringify(data), { ...init, headers: headers as unknown as HeadersInit });
-    },
-    error: () => Fallback.error(),
-    redirect: (url: string, status?: number) => Fallback.redirect(url, status),
-  });
+  // Its statics (`json`, `error`, `redirect`), which no plugin of the gateway calls, are the fetch
+  // implementation's own: they answer as they would through Yoga, by the server adapter's writer.
+  Object.setPrototypeOf(Answer, Fallback);
   return Answer as unknown as FetchAPI['Response'];
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
@@ -6,6 +7,7 @@ import { providers } from '../../src/providers/registry.js';
 import { startDemoUpstreams } from '../../src/sandbox/demo.js';
 import type { Simulator } from '../../src/sandbox/kit/index.js';
 import { createGateway, type Gateway, listen, type RunningServer } from '../../src/server.js';
+import { startOtlpReceiver } from '../support/otlp-receiver.js';
 import { until } from '../support/until.js';
 
 /**
@@ -136,6 +138,8 @@ describe('a JSON POST to /graphql', () => {
       REQUEST_BODY_LIMIT_BYTES: '2048',
       MAX_BATCH_SIZE: '2',
       MAX_QUERY_DEPTH: '6',
+      // Documents sent once with their hash run by the hash alone after.
+      PERSISTED_OPERATIONS: 'allow',
       // A client who leaves is all that ends an operation whose upstream never answers.
       OPERATION_TIMEOUT_MS: '600000',
       UPSTREAM_HEADERS_TIMEOUT_MS: '600000',
@@ -257,6 +261,11 @@ describe('a JSON POST to /graphql', () => {
       json,
     ],
     [
+      'a JSON type other than application/json',
+      () => JSON.stringify(lookup()),
+      { ...json, 'content-type': 'application/json-seq' },
+    ],
+    [
       'a charset in the content type',
       () => JSON.stringify(lookup()),
       { ...json, 'content-type': 'application/json; charset=utf-8' },
@@ -354,6 +363,27 @@ describe('a JSON POST to /graphql', () => {
     expect(direct).toEqual(adapter);
   });
 
+  it('gets the same answers either way for a document run by its hash', async () => {
+    const query = 'query ByHash($id: ID!) { node(id: $id) { id ... on DataSource { name } } }';
+    const extensions = {
+      persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') },
+    };
+    const byHash = JSON.stringify({ variables: { id: riverGenId }, extensions });
+    const seen: unknown[] = [];
+    // Unknown at first, then sent with its document, then run by its hash alone.
+    for (const sent of [
+      byHash,
+      JSON.stringify({ query, variables: { id: riverGenId }, extensions }),
+      byHash,
+    ]) {
+      const direct = await answer(pair.direct, sent, json);
+      const adapter = await answer(pair.adapter, sent, json);
+      expect(direct).toEqual(adapter);
+      seen.push(direct.status);
+    }
+    expect(seen).toEqual([404, 200, 200]);
+  });
+
   it('gives up the upstream call of a client who leaves mid-operation, either way', async () => {
     const riverGen = pair.sims.rivergen as Simulator;
     const body = JSON.stringify(lookup());
@@ -427,5 +457,29 @@ describe('over a caller’s RATE_LIMIT', () => {
       seen.push(direct.status);
     }
     expect(seen).toEqual([200, 200, 429]);
+  });
+});
+
+describe('with tracing on', () => {
+  it('exports the span of an operation POSTed as JSON, which Yoga serves', async () => {
+    const receiver = await startOtlpReceiver();
+    const demo = await startDemoUpstreams();
+    let gateway: Gateway | undefined;
+    let server: RunningServer | undefined;
+    try {
+      const env = { ...demo.env, GATEWAY_AUTH: 'tokens', GATEWAY_TOKENS: TOKEN };
+      const config = loadConfig({ ...env, OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url }, providers);
+      gateway = createGateway(config, { logger: createLogger('silent') });
+      server = await listen(gateway, '127.0.0.1', 0);
+      const sent = await answer(server, JSON.stringify({ query: 'query Traced { __typename }' }), json);
+      expect(sent.status).toBe(200);
+    } finally {
+      await server?.close();
+      // Spans are flushed when the gateway closes.
+      await gateway?.close();
+      await demo.close();
+      await receiver.close();
+    }
+    expect(receiver.spans.map((span) => span.name)).toContain('query Traced');
   });
 });

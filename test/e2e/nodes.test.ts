@@ -134,6 +134,15 @@ describe('node and nodes', () => {
     });
   });
 
+  it('takes exactly as many ids as the configured limit', async () => {
+    const ids = Array.from({ length: 50 }, (_, i) =>
+      globalId('CatalogDataSource', i.toString(16).padStart(24, '0')),
+    );
+    const result = await gw.query(NODES, { ids });
+    expect(result.data?.nodes).toHaveLength(50);
+    expect(JSON.stringify(result.errors ?? [])).not.toContain('takes at most');
+  });
+
   it('refuses more ids than the configured limit', async () => {
     const ids = Array.from({ length: 51 }, (_, i) =>
       globalId('CatalogDataSource', i.toString(16).padStart(24, '0')),

@@ -9,8 +9,13 @@ interface LogLine {
   level: number;
   msg: string;
   requestId?: string;
-  upstream?: Record<string, { calls: number; failed: number }>;
-  upstreamFailures?: { provider: string; route: string; errors: number }[];
+  upstream?: Record<string, { calls: number; ms: number; failed: number }>;
+  upstreamFailures?: { provider: string; route: string; failure: string; errors: number }[];
+  batch?: (string | null)[];
+  provider?: string;
+  operation?: string;
+  status?: number;
+  ms?: number;
 }
 
 let demo: DemoUpstreams;
@@ -20,7 +25,8 @@ const lines: string[] = [];
 
 beforeAll(async () => {
   demo = await startDemoUpstreams();
-  const logger = createLogger('info', { write: (line: string) => void lines.push(line) });
+  // At debug: each upstream call has a line of its own.
+  const logger = createLogger('debug', { write: (line: string) => void lines.push(line) });
   const env = { ...demo.env, GATEWAY_AUTH: 'none', UPSTREAM_RETRY_ATTEMPTS: '1' };
   gateway = createGateway(loadConfig(env, providers), { logger });
   server = await listen(gateway, '127.0.0.1', 0);
@@ -85,12 +91,60 @@ describe('each request’s log lines', () => {
     expect(done('request-b')?.upstream).toEqual({
       rivergen: { calls: 2, ms: expect.any(Number), failed: 0 },
     });
+    // Time spent waiting on upstreams that each took 40 ms or more, in whole milliseconds.
+    for (const id of ['request-a', 'request-b'])
+      for (const spent of Object.values(done(id)?.upstream ?? {})) {
+        expect(spent.ms, id).toBeGreaterThan(0);
+        expect(Number.isInteger(spent.ms), id).toBe(true);
+      }
+    // Each call's own line, at debug.
+    const calls = (id: string) => logged.filter((l) => l.msg === 'upstream call' && l.requestId === id);
+    expect(calls('request-a').map((l) => [l.provider, l.operation, l.status])).toEqual(
+      Array(3).fill(['prequel-import', 'getSource', 503]),
+    );
+    expect(calls('request-b').map((l) => [l.provider, l.status])).toEqual(Array(2).fill(['rivergen', 200]));
+    for (const line of calls('request-b'))
+      expect(Number.isInteger(line.ms) && (line.ms ?? -1) >= 0).toBe(true);
     const warned = logged.filter((l) => l.upstreamFailures);
     expect(warned).toHaveLength(1);
     expect(warned[0]).toMatchObject({
       requestId: 'request-a',
       upstreamFailures: [{ provider: 'prequel-import', route: 'getSource', errors: 3 }],
     });
+  });
+});
+
+describe('an upstream failure on the log lines', () => {
+  it('names each failing route and what happened, and counts an answer of 400 as failed', async () => {
+    const [importId] = await ids('PREQUEL_IMPORT', 1);
+    const [riverGenId] = await ids('RIVERGEN', 1);
+    const sim = (provider: string) => demo.simulators.find((one) => one.provider === provider);
+    sim('prequel-import')?.setFaults({ errorRate: 1, errorStatus: 503, operations: ['getSource'] });
+    sim('rivergen')?.setFaults({ malformed: true });
+    lines.length = 0;
+    try {
+      await query(NODES, { ids: [importId, riverGenId] }, 'request-c');
+      sim('rivergen')?.setFaults(undefined);
+      sim('prequel-import')?.setFaults({ errorRate: 1, errorStatus: 400, operations: ['getSource'] });
+      await query(NODES, { ids: [importId] }, 'request-d');
+    } finally {
+      for (const one of demo.simulators) one.setFaults(undefined);
+    }
+    const logged = lines.map((line) => JSON.parse(line) as LogLine);
+    const warned = logged.find((l) => l.upstreamFailures && l.requestId === 'request-c');
+    expect(
+      warned?.upstreamFailures?.map(({ provider, failure, errors }) => ({ provider, failure, errors })),
+    ).toEqual(
+      expect.arrayContaining([
+        { provider: 'prequel-import', failure: 'http 503', errors: 1 },
+        { provider: 'rivergen', failure: 'malformed', errors: 1 },
+      ]),
+    );
+    expect(warned?.upstreamFailures).toHaveLength(2);
+    expect(warned?.msg).toMatch(/^upstream failures: .+ \(.+\) ×1, .+ \(.+\) ×1$/);
+    // A refusal of the caller's own request is no incident (no warn line), but a failed call all the same.
+    const done = logged.find((l) => l.msg === 'request done' && l.requestId === 'request-d');
+    expect(done?.upstream).toEqual({ 'prequel-import': { calls: 1, ms: expect.any(Number), failed: 1 } });
   });
 });
 
@@ -114,11 +168,19 @@ describe('the request line', () => {
       ...init,
       headers: { accept: 'application/json', 'x-request-id': requestId, ...init.headers },
     });
-    await response.text();
+    const body = await response.text();
     const line = lines.find((l) => l.includes(`"requestId":"${requestId}"`) && l.includes('"request done"'));
-    return { raw: line ?? '', fields: JSON.parse(line ?? '{}') as Record<string, unknown> };
+    const warned = lines.find(
+      (l) => l.includes(`"requestId":"${requestId}"`) && l.includes('upstreamFailures'),
+    );
+    return {
+      raw: line ?? '',
+      fields: JSON.parse(line ?? '{}') as Record<string, unknown>,
+      warned: JSON.parse(warned ?? '{}') as LogLine,
+      body,
+    };
   }
-  const post = (body: Record<string, unknown>) => ({
+  const post = (body: Record<string, unknown> | unknown[]) => ({
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
@@ -181,11 +243,52 @@ describe('the request line', () => {
   });
 
   it('logs no name that is not a GraphQL name, and cuts a very long one', async () => {
-    const odd = await requestLine(post({ query: '{ __typename }', operationName: 'not a name\n{"x":1}' }));
-    expect(odd.fields).not.toHaveProperty('operationName');
+    for (const operationName of ['not a name\n{"x":1}', 'not a name']) {
+      const odd = await requestLine(post({ query: '{ __typename }', operationName }));
+      expect(odd.fields, operationName).not.toHaveProperty('operationName');
+    }
     const long = `Q${'x'.repeat(5000)}`;
     const cut = await requestLine(post({ query: `query ${long} { __typename }` }));
     expect(cut.fields.operationName).toBe(long.slice(0, 100));
+    const sent = await requestLine(post({ query: `query ${long} { __typename }`, operationName: long }));
+    expect(sent.fields).toMatchObject({ operationName: long.slice(0, 100), status: 200 });
+  });
+
+  it('names the one operation of a document with fragments, and none of a document without one', async () => {
+    const withFragment = await requestLine(
+      post({ query: 'query Spread { ...Typename } fragment Typename on Query { __typename }' }),
+    );
+    expect(withFragment.fields).toMatchObject({ operationName: 'Spread', status: 200 });
+    expect(JSON.parse(withFragment.body)).toEqual({ data: { __typename: 'Query' } });
+    // Neither is named; each answers its own error, as without the name being looked for.
+    const fragmentsOnly = await requestLine(post({ query: 'fragment Typename on Query { __typename }' }));
+    expect(fragmentsOnly.fields).not.toHaveProperty('operationName');
+    expect(fragmentsOnly.body).toContain('Could not determine what operation to execute.');
+    const unparsed = await requestLine(post({ query: 'query Broken {' }));
+    expect(unparsed.fields).not.toHaveProperty('operationName');
+    expect(unparsed.body).toContain('Syntax Error');
+  });
+
+  it('names each operation of a batch in the order sent, on its warn line too', async () => {
+    const [id] = await ids('PREQUEL_IMPORT', 1);
+    const prequel = demo.simulators.find((sim) => sim.provider === 'prequel-import');
+    prequel?.setFaults({ errorRate: 1, errorStatus: 503, operations: ['getSource'] });
+    let batch: Awaited<ReturnType<typeof requestLine>>;
+    try {
+      batch = await requestLine(
+        post([
+          { query: 'query First($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: { ids: [id] } },
+          42,
+          { query: '{ __typename }' },
+        ]),
+      );
+    } finally {
+      prequel?.setFaults(undefined);
+    }
+    expect(batch.fields).toMatchObject({ batch: ['First', null, null], status: 200 });
+    expect(batch.fields).not.toHaveProperty('operationName');
+    expect(batch.warned).toMatchObject({ batch: ['First', null, null] });
+    expect(JSON.parse(batch.body)).toHaveLength(3);
   });
 });
 
