@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoUpstreams, startDemoUpstreams } from '../../src/sandbox/demo.js';
 import { type GraphQLResponse, postGraphQL, startTestGateway, type TestGateway } from '../support/gateway.js';
 import { metricSum } from '../support/prometheus.js';
 import { ensureRedisServer, reachRedis, startTestRedis, type TestRedis } from '../support/redis.js';
 import { until } from '../support/until.js';
+
+/** The manifest `npm run codegen` writes for examples/ and the tests' typed operations. */
+const MANIFEST = fileURLToPath(new URL('../generated/persisted-documents.json', import.meta.url));
 
 type Named = { id: string; name: string };
 type Page = { destinations: { edges: { node: Named }[] } };
@@ -107,6 +111,34 @@ describe('two gateways sharing one Redis', () => {
     const byHash = await postGraphQL(b, { extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
     expect(byHash.status).toBe(404);
     expect(byHash.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+  });
+
+  it('runs no document of the fleet’s on a gateway that requires its manifest or keeps none', async (ctx) => {
+    if (unavailable || !a || !redis || !upstreams) return ctx.skip(unavailable);
+    const shared = redis;
+    const query = '{ destinations(first: 5) { edges { node { id } } } }';
+    const hash = createHash('sha256').update(query).digest('hex');
+    const extensions = { persistedQuery: { version: 1, sha256Hash: hash } };
+    expect((await postGraphQL(a, { query, extensions })).errors).toBeUndefined();
+    await until(async () => (await shared.client.exists(`gateway:apq:sha256:${hash}`)) === 1);
+    const env = { ...upstreams.env, REDIS_URL: shared.url };
+    await using strict = await startTestGateway({
+      ...env,
+      PERSISTED_OPERATIONS: 'require',
+      PERSISTED_OPERATIONS_MANIFEST: MANIFEST,
+    });
+    await using keepsNone = await startTestGateway({
+      ...env,
+      PERSISTED_OPERATIONS: 'allow',
+      APQ_MAX_ENTRIES: '0',
+    });
+    await reachRedis([strict, keepsNone]);
+    // `require` runs the manifest's documents only, whatever another gateway registered.
+    for (const gw of [strict, keepsNone]) {
+      const byHash = await postGraphQL(gw, { extensions });
+      expect(byHash.status).toBe(404);
+      expect(byHash.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    }
   });
 
   it('loses no request while Redis is down, and shares again once it is back', async (ctx) => {
