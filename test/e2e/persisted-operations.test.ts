@@ -125,6 +125,10 @@ describe('PERSISTED_OPERATIONS=require', () => {
         'A request carries a GraphQL document in `query`, or the id of a persisted one (`documentId`, or `extensions.persistedQuery.sha256Hash`).',
       );
     }
+    // An empty `documentId` in a URL names nothing either.
+    const { status, body: answer } = await get(gw, { documentId: '' });
+    expect(status).toBe(400);
+    expect(answer.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT' });
   });
 
   it('still runs only queries on a GET: a listed mutation by id is 405', async () => {
