@@ -117,6 +117,9 @@ describe('PERSISTED_OPERATIONS=require', () => {
     for (const body of [
       {},
       { extensions: { persistedQuery: { version: 2, sha256Hash: everywhere.hash } } },
+      // Ids of another type than text are no ids.
+      { extensions: { persistedQuery: { version: 1, sha256Hash: 42 } } },
+      { documentId: 42 },
     ]) {
       const { status, body: answer } = await post(gw, body);
       expect(status).toBe(400);
@@ -217,6 +220,19 @@ describe('PERSISTED_OPERATIONS=allow', () => {
     expect((await post(gw, { extensions: apq(sha256(large)) })).status).toBe(404);
   });
 
+  it('keeps a document of exactly APQ_MAX_DOCUMENT_BYTES, and not one a byte over', async () => {
+    const sized = (bytes: number) => `{ __typename${' '.repeat(bytes - '{ __typename}'.length)}}`;
+    for (const [bytes, status] of [
+      [200, 200],
+      [201, 404],
+    ] as const) {
+      const document = sized(bytes);
+      expect(Buffer.byteLength(document)).toBe(bytes);
+      expect((await post(gw, { query: document, extensions: apq(sha256(document)) })).status).toBe(200);
+      expect((await post(gw, { extensions: apq(sha256(document)) })).status, `${bytes} bytes`).toBe(status);
+    }
+  });
+
   it('keeps no document that does not validate', async () => {
     const invalid = '{ noSuchField }';
     expect((await post(gw, { query: invalid, extensions: apq(sha256(invalid)) })).status).toBe(400);
@@ -251,6 +267,11 @@ describe('PERSISTED_OPERATIONS=off (the default)', () => {
     expect((await post(gw, { query: '{ __typename }', extensions: apq('0') })).body.data).toEqual({
       __typename: 'Query',
     });
+    // Neither a document nor an id: not about persisted queries at all.
+    const empty = await post(gw, {});
+    expect(empty.status).toBe(400);
+    expect(empty.body.errors?.[0]?.extensions?.code).not.toBe('PERSISTED_QUERY_NOT_SUPPORTED');
+    expect(empty.body.errors?.[0]?.message).toBe('Must provide query string.');
   });
 });
 
