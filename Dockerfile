@@ -28,4 +28,4 @@ HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/health`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # A floor under the old generation's limit, so that a small live heap does not keep a full GC
 # running (src/v8-flags.ts says why). V8 reads it only from the command line, not from NODE_OPTIONS.
-CMD ["node", "--initial-old-space-size=64", "dist/index.js"]
+CMD ["node", "--initial-old-space-size=80", "dist/index.js"]

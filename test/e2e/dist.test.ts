@@ -73,7 +73,7 @@ async function withBuiltGateway(
 describe('the built gateway, started as the container starts it', () => {
   const shared = useTestRedis('reach from the build');
   it('runs the Dockerfile’s command: demo mode, /health and a query answered', async () => {
-    expect(command).toEqual(['node', '--initial-old-space-size=64', 'dist/index.js']);
+    expect(command).toEqual(['node', '--initial-old-space-size=80', 'dist/index.js']);
     await withBuiltGateway({ entry: join(out, 'index.js'), cwd: root }, async (query, url) => {
       expect((await fetch(new URL('/health', url))).status).toBe(200);
       const answer = await query('{ dataSources(first: 1) { totalCount } }');
