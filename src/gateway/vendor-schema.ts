@@ -74,8 +74,11 @@ function outputFields<Parent>(
         resolve: (parent) => asBlock(blockOf(parent)[spec.upstream]),
       });
     } else {
+      // Refused as the schema is built rather than read as null at every request.
+      if (spec.type !== 'String' && spec.type !== 'Int' && spec.type !== 'Boolean')
+        throw new Error(`The setting ${name} is of type ${spec.type}, which readSetting does not read`);
       fields[name] = t.field({
-        type: spec.type as 'String',
+        type: spec.type,
         nullable: true,
         description: spec.description,
         resolve: (parent) => readSetting(spec, blockOf(parent)[spec.upstream]) as string | null,
