@@ -158,7 +158,8 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   const gatewaySchema = config.federation ? subgraphSchema() : publicSchema;
   // With REDIS_URL the answers live in Redis, shared by the fleet: a mutation's process drops them
   // there and moves the fleet's epoch in one script, and Redis refuses to keep any answer whose
-  // lookup saw an older epoch (answer-store.ts), so no process needs telling.
+  // lookup saw an older epoch (answer-store.ts), so no replica needs telling (a cluster's workers
+  // still are, through the primary: `cachePeers`).
   const cache = responseCache(config, gatewaySchema, providers, {
     ...(observability.onCacheLookup ? { onLookup: observability.onCacheLookup } : {}),
     ...(options.cachePeers ? { peers: options.cachePeers } : {}),
