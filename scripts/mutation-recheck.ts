@@ -69,8 +69,18 @@ function offsetOf(source: string, at: Position): number {
  * the tests that reach it ran: one file's `beforeAll` threw while another file's tests passed.
  * Each such mutant is applied to a copy of the project and the test files run whole there: if they
  * fail, the mutant is killed. The report is rewritten with what was found.
+ *
+ * With `everySurvivor`, every survivor is run so. A value a module builds on first use and keeps (a
+ * table folded to lower case, a registry) is reached, in the dry run, by the first test that needs
+ * it only: Stryker then runs that one test under a mutant of the code that builds it, though the
+ * later tests would fail once it is built wrong. The vitest runner gathers coverage per test
+ * whatever `coverageAnalysis` is set to, so Stryker itself cannot be told to run them all.
  */
-export async function recheckUnrun(reportPath: string, tests: readonly string[]): Promise<void> {
+export async function recheckUnrun(
+  reportPath: string,
+  tests: readonly string[],
+  everySurvivor = false,
+): Promise<void> {
   if (tests.length === 0) return;
   const report = JSON.parse(readFileSync(reportPath, 'utf8')) as Report;
   // A static mutant runs every test of the entry; another, the tests that reached it.
@@ -82,7 +92,7 @@ export async function recheckUnrun(reportPath: string, tests: readonly string[])
       const unrun = entry.mutants.filter(
         (m) =>
           m.status === 'Survived' &&
-          ((m.testsCompleted ?? 0) === 0 || (m.testsCompleted ?? 0) < reaching(m)) &&
+          (everySurvivor || (m.testsCompleted ?? 0) === 0 || (m.testsCompleted ?? 0) < reaching(m)) &&
           m.replacement !== undefined,
       );
       if (unrun.length === 0) continue;
@@ -94,7 +104,9 @@ export async function recheckUnrun(reportPath: string, tests: readonly string[])
         continue;
       }
       console.log(
-        `mutation: ${file}: ${unrun.length} survivors under which not every test reaching them ran to its end, run by hand`,
+        everySurvivor
+          ? `mutation: ${file}: its ${unrun.length} survivors run by hand against the whole test files`
+          : `mutation: ${file}: ${unrun.length} survivors under which not every test reaching them ran to its end, run by hand`,
       );
       if (!copy) {
         copy = sandbox();
@@ -115,8 +127,9 @@ export async function recheckUnrun(reportPath: string, tests: readonly string[])
           const failed = !(await testsPass(copy, tests));
           if (failed) {
             mutant.status = 'Killed';
-            mutant.statusReason =
-              'No test ran to its end under this mutant in the Stryker run; applied by hand, its test files fail.';
+            mutant.statusReason = everySurvivor
+              ? 'Applied by hand, the whole test files fail under it.'
+              : 'No test ran to its end under this mutant in the Stryker run; applied by hand, its test files fail.';
           }
           console.log(
             `  ${failed ? 'killed' : 'survived'}: ${mutant.mutatorName} at line ${mutant.location.start.line}`,

@@ -8,11 +8,15 @@ import { recheckUnrun } from './mutation-recheck.js';
  * test/mutation/map.json lists for it (a file it does not list: the tests that import it, as
  * vitest finds them), each with its own incremental file and reports under reports/mutation/.
  * With no file, every file the configuration mutates, against the tests that import each one.
- * Extra Stryker options go after the files (`--force` re-runs every mutant).
+ * Extra Stryker options go after the files (`--force` re-runs every mutant). `--recheck-survivors`
+ * runs every survivor again by hand against the whole test files (see mutation-recheck.ts): for a
+ * file that keeps a value it built on first use.
  */
 const args = process.argv.slice(2);
+const RECHECK_ALL = '--recheck-survivors';
+const recheckAll = args.includes(RECHECK_ALL);
 const files = args.filter((arg) => !arg.startsWith('-'));
-const options = args.filter((arg) => arg.startsWith('-'));
+const options = args.filter((arg) => arg.startsWith('-') && arg !== RECHECK_ALL);
 const map = JSON.parse(readFileSync('test/mutation/map.json', 'utf8')) as Record<string, string[]>;
 
 async function stryker(file: string | undefined): Promise<number> {
@@ -44,7 +48,7 @@ async function stryker(file: string | undefined): Promise<number> {
   );
   // Survivors under which no test ran to its end are run again by hand (see mutation-recheck.ts).
   const report = `reports/mutation/${name}/mutation.json`;
-  if (run.status === 0 && existsSync(report)) await recheckUnrun(report, tests);
+  if (run.status === 0 && existsSync(report)) await recheckUnrun(report, tests, recheckAll);
   const seconds = Math.round((Date.now() - started) / 1000);
   console.log(`mutation: ${file ?? 'every file'} took ${seconds} s; report in reports/mutation/${name}/`);
   return run.status ?? 1;
