@@ -468,6 +468,7 @@ describe('a value the gateway does not know', () => {
     ['in upper case', 'FAILED', 'FAILED', 'FAILED'],
     ['empty', '', null, null],
     ['missing', undefined, null, null],
+    ['sent as null', null, null, null],
     ['given as a number', 3, 'OTHER', '3'],
   ])(
     'reads a RiverGen status %s as the status it names, its raw text kept',
