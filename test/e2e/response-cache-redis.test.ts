@@ -90,6 +90,26 @@ describe('answers kept in Redis (REDIS_URL with RESPONSE_CACHE=on)', () => {
     expect(page?.destinations.edges.find((edge) => edge.node.id === id)?.node.name).toBe('Renamed through A');
   });
 
+  it('drops on every gateway the answers holding the destination a transfer was queued for, and no others', async (ctx) => {
+    const { a, b } = fleet;
+    if (!a || !b) return ctx.skip(suite.unavailable);
+    type Enabled = { destinations: { edges: { node: { id: string; isEnabled: boolean } }[] } };
+    const listed = await a.query<Enabled>('{ destinations(first: 100) { edges { node { id isEnabled } } } }');
+    const [x = '', y = ''] = (listed.data?.destinations.edges ?? [])
+      .filter((edge) => edge.node.isEnabled)
+      .map((edge) => edge.node.id);
+    const NAME = 'query($id: ID!) { node(id: $id) { ... on Destination { name } } }';
+    await keptBy(suite, () => a.query(NAME, { id: x }));
+    await keptBy(suite, () => a.query(NAME, { id: y }));
+    const queued = await a.query<{ queueDestinationTransfer: { __typename: string } }>(
+      'mutation($id: ID!) { queueDestinationTransfer(id: $id) { __typename } }',
+      { id: x },
+    );
+    expect(queued.data?.queueDestinationTransfer.__typename).toBe('QueueDestinationTransferSuccess');
+    expect(await calls(() => b.query(NAME, { id: y }))).toBe(0);
+    expect(await calls(() => b.query(NAME, { id: x }))).toBeGreaterThan(0);
+  });
+
   it('keeps nothing B read while a mutation ran through A: it may hold what the mutation changed', async (ctx) => {
     const { a, b, upstreams } = fleet;
     const sim = upstreams?.simulators.find((candidate) => candidate.provider === 'prequel-export');
@@ -239,5 +259,7 @@ describe('answers kept in Redis for a gateway that tells callers apart', () => {
     await keptBy(suite, () => callsDuring(upstreams, as(a, tokens[0])));
     expect(await callsDuring(upstreams, as(b, tokens[0]))).toBe(0);
     expect(await callsDuring(upstreams, as(b, tokens[1]))).toBeGreaterThan(0);
+    // The fleet's key for callers is one of the cache's own keys too.
+    expect((await allKeys(suite)).filter((key) => !key.startsWith(PREFIX))).toEqual([]);
   });
 });
