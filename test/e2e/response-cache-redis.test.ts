@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type DemoUpstreams, startDemoUpstreams } from '../../src/sandbox/demo.js';
+import { postgresDestinationInput } from '../support/destination-inputs.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { metricSum } from '../support/prometheus.js';
 import { reachRedis, type SuiteRedis, useTestRedis } from '../support/redis.js';
@@ -108,6 +109,27 @@ describe('answers kept in Redis (REDIS_URL with RESPONSE_CACHE=on)', () => {
     expect(queued.data?.queueDestinationTransfer.__typename).toBe('QueueDestinationTransferSuccess');
     expect(await calls(() => b.query(NAME, { id: y }))).toBe(0);
     expect(await calls(() => b.query(NAME, { id: x }))).toBeGreaterThan(0);
+  });
+
+  it('shows on B, in the list B kept, a destination created through A', async (ctx) => {
+    const { a, b } = fleet;
+    if (!a || !b) return ctx.skip(suite.unavailable);
+    type Counted = {
+      destinations: { totalCount: number; edges: { node: { id: string; recipientId: string } }[] };
+    };
+    const LIST = '{ destinations(first: 100) { totalCount edges { node { id recipientId } } } }';
+    const before = (await keptBy(suite, () => b.query<Counted>(LIST))).data?.destinations;
+    expect(await calls(() => b.query(LIST))).toBe(0);
+    const created = await a.query<{ createDestination: { destination?: { id: string } } }>(
+      `mutation($input: CreateDestinationInput!) {
+        createDestination(input: $input) { ... on CreateDestinationSuccess { destination { id } } } }`,
+      { input: postgresDestinationInput('Made through A', before?.edges[0]?.node.recipientId ?? '') },
+    );
+    const id = created.data?.createDestination.destination?.id;
+    expect(id).toBeDefined();
+    const after = (await b.query<Counted>(LIST)).data?.destinations;
+    expect(after?.totalCount).toBe((before?.totalCount ?? 0) + 1);
+    expect(after?.edges.map((edge) => edge.node.id)).toContain(id);
   });
 
   it('keeps nothing B read while a mutation ran through A: it may hold what the mutation changed', async (ctx) => {
