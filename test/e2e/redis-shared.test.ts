@@ -199,4 +199,27 @@ describe('two gateways sharing one Redis', () => {
     }
     await renameThroughAShowsOnB(a, b, 'Renamed after Redis came back');
   });
+  it('logs each outage of its own and the end of each, and nothing of Redis when the gateway closes', async (ctx) => {
+    if (unavailable || !upstreams || !redis) return ctx.skip(unavailable);
+    const gw = await startTestGateway({ ...upstreams.env, REDIS_URL: redis.url, RESPONSE_CACHE: 'on' });
+    try {
+      await reachRedis([gw]);
+      const from = gw.logs.length;
+      for (let outage = 0; outage < 2; outage++) {
+        await redis.stop();
+        await until(async () => !(await gatewayReachesRedis(gw)));
+        await redis.start();
+        await reachRedis([gw]);
+      }
+      const since = gw.logs.slice(from);
+      expect(since.filter((line) => line.includes('Redis is unreachable'))).toHaveLength(2);
+      expect(since.filter((line) => line.includes('Redis is reachable again'))).toHaveLength(2);
+    } finally {
+      const closing = gw.logs.length;
+      await gw.close();
+      // A connection closed on purpose is no outage: give its close event a moment to be heard.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(gw.logs.slice(closing).filter((line) => line.includes('Redis is unreachable'))).toEqual([]);
+    }
+  });
 });
