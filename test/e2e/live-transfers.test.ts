@@ -13,7 +13,10 @@ const POLLING = {
   LIVE_POLL_MAX_FAILURES: '3',
   UPSTREAM_RETRY_ATTEMPTS: '1',
 };
+const MIN_INTERVAL_MS = 100;
 const MAX_INTERVAL_MS = 300;
+/** Date.now() in the simulator's record may round a wait of N ms down by a millisecond or so. */
+const CLOCK_SLACK_MS = 5;
 
 const ONE = `subscription One($destinationId: ID!, $transferId: String) {
   destinationTransfer(destinationId: $destinationId, transferId: $transferId) { id status endedAt rowsTransferred } }`;
@@ -52,11 +55,21 @@ afterEach(() => {
 
 const sim = () => gw.sims['prequel-export'] as PrequelExportSimulator;
 const destination = (): Enabled => destinations[next++] as Enabled;
-/** Reads of one destination's transfers the simulator has answered. */
-const reads = (d: Enabled) =>
+/** Reads of one destination's transfers the simulator received, oldest first. */
+const readsOf = (d: Enabled) =>
   sim()
     .stats.requests('listTransfers')
-    .filter((r) => r.path.endsWith(`/destinations/${d.nativeId}/transfers`)).length;
+    .filter((r) => r.path.endsWith(`/destinations/${d.nativeId}/transfers`));
+const reads = (d: Enabled) => readsOf(d).length;
+/**
+ * The waits between the reads of `d` from the `from`th on, in ms, as the simulator received them: a
+ * read starts a wait only once it is answered, so each gap is at least the wait the poll chose.
+ */
+const gaps = (d: Enabled, from = 0) =>
+  readsOf(d)
+    .slice(from)
+    .map((r, i, all) => r.at - (all[i - 1]?.at ?? r.at))
+    .slice(1);
 
 async function queue(d: Enabled): Promise<string> {
   const answer = await gw.query<{ queueDestinationTransfer: { queued: { transferId: string } } }>(QUEUE, {
@@ -138,6 +151,58 @@ describe('destinationTransfer', () => {
     expect(reads(d)).toBe(after);
   });
 
+  it('reads a transfer that does not change less and less often, doubling the wait up to LIVE_POLL_MAX_MS', async () => {
+    sim().setTransferSteps({ everyReads: 0 });
+    const d = destination();
+    const transferId = await queue(d);
+    const live = await subscribe(server.url, ONE, { destinationId: d.id, transferId });
+    expect(statuses([await nextEvent(live)])).toEqual(['PENDING']);
+    // Eight reads take 100 + 200 + 5 × 300 ms: the wait stops growing at LIVE_POLL_MAX_MS.
+    await until(() => reads(d) >= 8, 15_000);
+    live.leave();
+    const waits = gaps(d).slice(0, 7);
+    const chosen = waits.map((_, i) => Math.min(MIN_INTERVAL_MS * 2 ** i, MAX_INTERVAL_MS));
+    // Timers never fire early: on a loaded machine the waits only grow longer.
+    waits.forEach((wait, i) => {
+      expect(wait).toBeGreaterThanOrEqual((chosen[i] ?? 0) - CLOCK_SLACK_MS);
+    });
+  });
+
+  it('tells a subscriber who joins while the first read is under way the state that read finds, with no read of its own', async () => {
+    sim().setTransferSteps({ everyReads: 0 });
+    const d = destination();
+    const transferId = await queue(d);
+    sim().setFaults({ latencyMs: 1000, operations: ['listTransfers'] });
+    const first = await subscribe(server.url, ONE, { destinationId: d.id, transferId });
+    const second = await subscribe(server.url, ONE, { destinationId: d.id, transferId });
+    const [fromFirst, fromSecond] = await Promise.all([nextEvent(first), nextEvent(second)]);
+    first.leave();
+    second.leave();
+    expect(statuses([fromFirst, fromSecond])).toEqual(['PENDING', 'PENDING']);
+    expect(fromSecond.errors).toBeUndefined();
+    expect(reads(d)).toBe(1);
+  });
+
+  it('polls afresh for a subscriber who follows a transfer again after everyone left it', async () => {
+    const d = destination();
+    const transferId = await queue(d);
+    const once = await subscribe(server.url, ONE, { destinationId: d.id, transferId });
+    expect(statuses([await nextEvent(once)])).toEqual(['PENDING']);
+    once.leave();
+    // The poll ends once the server sees the client gone: no read comes for a poll interval.
+    let seen = reads(d);
+    await sleep(MAX_INTERVAL_MS);
+    while (reads(d) !== seen) {
+      seen = reads(d);
+      await sleep(MAX_INTERVAL_MS);
+    }
+    const again = await subscribe(server.url, ONE, { destinationId: d.id, transferId });
+    // Its first state comes from a read of its own, not from the poll that ended.
+    await nextEvent(again);
+    expect(reads(d)).toBeGreaterThan(seen);
+    expect(statuses(await again.rest()).at(-1)).toBe('SUCCESS');
+  });
+
   it('ends with NOT_FOUND for a transfer the destination does not have, naming no id', async () => {
     const d = destination();
     const live = await subscribe(server.url, ONE, { destinationId: d.id, transferId: 'no-such-transfer' });
@@ -197,6 +262,9 @@ describe('destinationTransfer', () => {
     expect(JSON.stringify(parts)).not.toMatch(/127\.0\.0\.1|X-API-KEY|prq_/i);
     // LIVE_POLL_MAX_FAILURES reads failed in a row, each tried once (UPSTREAM_RETRY_ATTEMPTS=1).
     expect(reads(d) - before).toBe(3);
+    // Each failure at least doubles the wait from LIVE_POLL_MIN_MS: a failing upstream is not hurried.
+    for (const wait of gaps(d, before))
+      expect(wait).toBeGreaterThanOrEqual(2 * MIN_INTERVAL_MS - CLOCK_SLACK_MS);
   });
 });
 

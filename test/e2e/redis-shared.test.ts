@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoUpstreams, startDemoUpstreams } from '../../src/sandbox/demo.js';
 import { type GraphQLResponse, postGraphQL, startTestGateway, type TestGateway } from '../support/gateway.js';
 import { metricSum } from '../support/prometheus.js';
-import { ensureRedisServer, reachRedis, startTestRedis, type TestRedis } from '../support/redis.js';
+import {
+  ensureRedisServer,
+  gatewayReachesRedis,
+  reachRedis,
+  startTestRedis,
+  type TestRedis,
+} from '../support/redis.js';
 import { until } from '../support/until.js';
 
 /** The manifest `npm run codegen` writes for examples/ and the tests' typed operations. */
@@ -15,6 +21,8 @@ type Page = { destinations: { edges: { node: Named }[] } };
 const DESTINATIONS = '{ destinations(first: 100) { edges { node { id name } } } }';
 const RENAME =
   'mutation($id: ID!, $name: String!) { updateDestination(id: $id, input: { name: $name }) { __typename } }';
+
+const CONNECTION_ERRORS = 'gateway_redis_errors_total{operation="connection"}';
 
 function metric(gw: TestGateway, name: string): Promise<number> {
   return metricSum(gw.gateway, name);
@@ -143,6 +151,8 @@ describe('two gateways sharing one Redis', () => {
 
   it('loses no request while Redis is down, and shares again once it is back', async (ctx) => {
     if (unavailable || !a || !b || !redis) return ctx.skip(unavailable);
+    const logged = [a.logs.length, b.logs.length];
+    const refused = await Promise.all([a, b].map((gw) => metric(gw, CONNECTION_ERRORS)));
     await redis.stop();
     const query = '{ destinations(first: 3) { edges { node { id } } } }';
     const hash = createHash('sha256').update(query).digest('hex');
@@ -167,6 +177,11 @@ describe('two gateways sharing one Redis', () => {
       metric(gw, `gateway_redis_errors_total{operation="${operation}"}`);
     await until(async () => (await failed(onlyA, 'response-cache')) > 0);
     await until(async () => (await failed(onlyB, 'apq')) > 0);
+    // Each failed attempt to reconnect is counted, and /ready says Redis is away.
+    for (const [i, gw] of [a, b].entries()) {
+      await until(async () => (await metric(gw, CONNECTION_ERRORS)) > (refused[i] ?? 0));
+      await until(async () => !(await gatewayReachesRedis(gw)));
+    }
     // A's own cache still follows its mutations.
     const onA = (await a.query<Page>(DESTINATIONS)).data?.destinations.edges.find((e) => e.node.id === id);
     expect(onA?.node.name).toBe('Renamed while Redis is down');
@@ -174,6 +189,37 @@ describe('two gateways sharing one Redis', () => {
     await redis.start();
     // Each process's connection comes back on its own, in its own time.
     await reachRedis([onlyA, onlyB]);
+    // The outage is logged once, however many attempts failed, its end once, and neither names Redis's address.
+    const address = new URL(redis.url).host;
+    for (const [i, gw] of [a, b].entries()) {
+      const since = gw.logs.slice(logged[i]);
+      expect(since.filter((line) => line.includes('Redis is unreachable'))).toHaveLength(1);
+      expect(since.filter((line) => line.includes('Redis is reachable again'))).toHaveLength(1);
+      expect(since.filter((line) => line.includes(address))).toEqual([]);
+    }
     await renameThroughAShowsOnB(a, b, 'Renamed after Redis came back');
+  });
+  it('logs each outage of its own and the end of each, and nothing of Redis when the gateway closes', async (ctx) => {
+    if (unavailable || !upstreams || !redis) return ctx.skip(unavailable);
+    const gw = await startTestGateway({ ...upstreams.env, REDIS_URL: redis.url, RESPONSE_CACHE: 'on' });
+    try {
+      await reachRedis([gw]);
+      const from = gw.logs.length;
+      for (let outage = 0; outage < 2; outage++) {
+        await redis.stop();
+        await until(async () => !(await gatewayReachesRedis(gw)));
+        await redis.start();
+        await reachRedis([gw]);
+      }
+      const since = gw.logs.slice(from);
+      expect(since.filter((line) => line.includes('Redis is unreachable'))).toHaveLength(2);
+      expect(since.filter((line) => line.includes('Redis is reachable again'))).toHaveLength(2);
+    } finally {
+      const closing = gw.logs.length;
+      await gw.close();
+      // A connection closed on purpose is no outage: give its close event a moment to be heard.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(gw.logs.slice(closing).filter((line) => line.includes('Redis is unreachable'))).toEqual([]);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type DemoUpstreams, startDemoUpstreams } from '../../src/sandbox/demo.js';
+import { postgresDestinationInput } from '../support/destination-inputs.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { metricSum } from '../support/prometheus.js';
 import { reachRedis, type SuiteRedis, useTestRedis } from '../support/redis.js';
@@ -88,6 +89,47 @@ describe('answers kept in Redis (REDIS_URL with RESPONSE_CACHE=on)', () => {
     let page: Page | null | undefined;
     expect(await calls(async () => (page = (await b.query<Page>(DESTINATIONS)).data))).toBeGreaterThan(0);
     expect(page?.destinations.edges.find((edge) => edge.node.id === id)?.node.name).toBe('Renamed through A');
+  });
+
+  it('drops on every gateway the answers holding the destination a transfer was queued for, and no others', async (ctx) => {
+    const { a, b } = fleet;
+    if (!a || !b) return ctx.skip(suite.unavailable);
+    type Enabled = { destinations: { edges: { node: { id: string; isEnabled: boolean } }[] } };
+    const listed = await a.query<Enabled>('{ destinations(first: 100) { edges { node { id isEnabled } } } }');
+    const [x = '', y = ''] = (listed.data?.destinations.edges ?? [])
+      .filter((edge) => edge.node.isEnabled)
+      .map((edge) => edge.node.id);
+    const NAME = 'query($id: ID!) { node(id: $id) { ... on Destination { name } } }';
+    await keptBy(suite, () => a.query(NAME, { id: x }));
+    await keptBy(suite, () => a.query(NAME, { id: y }));
+    const queued = await a.query<{ queueDestinationTransfer: { __typename: string } }>(
+      'mutation($id: ID!) { queueDestinationTransfer(id: $id) { __typename } }',
+      { id: x },
+    );
+    expect(queued.data?.queueDestinationTransfer.__typename).toBe('QueueDestinationTransferSuccess');
+    expect(await calls(() => b.query(NAME, { id: y }))).toBe(0);
+    expect(await calls(() => b.query(NAME, { id: x }))).toBeGreaterThan(0);
+  });
+
+  it('shows on B, in the list B kept, a destination created through A', async (ctx) => {
+    const { a, b } = fleet;
+    if (!a || !b) return ctx.skip(suite.unavailable);
+    type Counted = {
+      destinations: { totalCount: number; edges: { node: { id: string; recipientId: string } }[] };
+    };
+    const LIST = '{ destinations(first: 100) { totalCount edges { node { id recipientId } } } }';
+    const before = (await keptBy(suite, () => b.query<Counted>(LIST))).data?.destinations;
+    expect(await calls(() => b.query(LIST))).toBe(0);
+    const created = await a.query<{ createDestination: { destination?: { id: string } } }>(
+      `mutation($input: CreateDestinationInput!) {
+        createDestination(input: $input) { ... on CreateDestinationSuccess { destination { id } } } }`,
+      { input: postgresDestinationInput('Made through A', before?.edges[0]?.node.recipientId ?? '') },
+    );
+    const id = created.data?.createDestination.destination?.id;
+    expect(id).toBeDefined();
+    const after = (await b.query<Counted>(LIST)).data?.destinations;
+    expect(after?.totalCount).toBe((before?.totalCount ?? 0) + 1);
+    expect(after?.edges.map((edge) => edge.node.id)).toContain(id);
   });
 
   it('keeps nothing B read while a mutation ran through A: it may hold what the mutation changed', async (ctx) => {
@@ -239,5 +281,7 @@ describe('answers kept in Redis for a gateway that tells callers apart', () => {
     await keptBy(suite, () => callsDuring(upstreams, as(a, tokens[0])));
     expect(await callsDuring(upstreams, as(b, tokens[0]))).toBe(0);
     expect(await callsDuring(upstreams, as(b, tokens[1]))).toBeGreaterThan(0);
+    // The fleet's key for callers is one of the cache's own keys too.
+    expect((await allKeys(suite)).filter((key) => !key.startsWith(PREFIX))).toEqual([]);
   });
 });
