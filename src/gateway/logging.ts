@@ -75,6 +75,13 @@ export function noteBatch(scope: RequestScope, operations: readonly unknown[]): 
   });
 }
 
+/** `next`, which stands for `params` (a persisted document's text put in place of its id), at its position in the batch. */
+export function keepBatchPosition<T extends object>(params: object, next: T): T {
+  const index = (params as { [batchIndexKey]?: number })[batchIndexKey];
+  if (index !== undefined) Object.defineProperty(next, batchIndexKey, { value: index });
+  return next;
+}
+
 /** Names the request's operation, or its operation at the position these parameters hold in a batch. */
 function nameOperation(scope: RequestScope, params: unknown, name: string | undefined): void {
   const index = (params as { [batchIndexKey]?: number } | undefined)?.[batchIndexKey];

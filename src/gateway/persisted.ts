@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import type { GraphQLParams, Plugin } from 'graphql-yoga';
 import { gatewayError } from './errors.js';
+import { keepBatchPosition } from './logging.js';
 import type { SharedRedis } from './shared/redis.js';
 
 /** Which documents run: any (`off`), any plus the listed and registered ones by id (`allow`), only listed ones (`require`). */
@@ -94,31 +95,48 @@ export function usePersistedDocuments(options: PersistedOperationsOptions, redis
         };
       },
     },
-    usePersistedOperations({
-      allowArbitraryOperations: mode === 'allow',
-      extractPersistedOperationId: (params, request) => requestedId(params, request) ?? null,
-      getPersistedOperation: (id) => documents?.get(id) ?? store?.get(id) ?? store?.shared(id) ?? null,
-      customErrors: {
-        notFound: () =>
-          gatewayError(
-            mode === 'allow'
-              ? 'This gateway holds no document with this id (PersistedQueryNotFound): send it again with its document in `query`.'
-              : 'No document of this gateway’s manifest has this id (PersistedQueryNotFound): only the manifest’s documents run here.',
-            { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 404 } },
-          ),
-        persistedQueryOnly: () =>
-          gatewayError(
-            'This gateway runs only the documents of its manifest: send a document’s id (`documentId`, or `extensions.persistedQuery.sha256Hash`) instead of its text.',
-            { code: 'PERSISTED_QUERY_ONLY', http: { status: 400 } },
-          ),
-        keyNotFound: () =>
-          gatewayError(
-            'A request carries a GraphQL document in `query`, or the id of a persisted one (`documentId`, or `extensions.persistedQuery.sha256Hash`).',
-            { code: 'BAD_USER_INPUT', http: { status: 400 } },
-          ),
-      },
-    }),
+    keepingBatchPositions(
+      usePersistedOperations({
+        allowArbitraryOperations: mode === 'allow',
+        extractPersistedOperationId: (params, request) => requestedId(params, request) ?? null,
+        getPersistedOperation: (id) => documents?.get(id) ?? store?.get(id) ?? store?.shared(id) ?? null,
+        customErrors: {
+          notFound: () =>
+            gatewayError(
+              mode === 'allow'
+                ? 'This gateway holds no document with this id (PersistedQueryNotFound): send it again with its document in `query`.'
+                : 'No document of this gateway’s manifest has this id (PersistedQueryNotFound): only the manifest’s documents run here.',
+              { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 404 } },
+            ),
+          persistedQueryOnly: () =>
+            gatewayError(
+              'This gateway runs only the documents of its manifest: send a document’s id (`documentId`, or `extensions.persistedQuery.sha256Hash`) instead of its text.',
+              { code: 'PERSISTED_QUERY_ONLY', http: { status: 400 } },
+            ),
+          keyNotFound: () =>
+            gatewayError(
+              'A request carries a GraphQL document in `query`, or the id of a persisted one (`documentId`, or `extensions.persistedQuery.sha256Hash`).',
+              { code: 'BAD_USER_INPUT', http: { status: 400 } },
+            ),
+        },
+      }),
+    ),
   ];
+}
+
+/**
+ * Yoga's plugin answers a persisted document with new parameters: a batch's entry keeps its position
+ * on them, for the log line that names each operation of the batch.
+ */
+function keepingBatchPositions(plugin: Plugin): Plugin {
+  return {
+    ...plugin,
+    onParams: (payload) =>
+      plugin.onParams?.({
+        ...payload,
+        setParams: (next) => payload.setParams(keepBatchPosition(payload.params, next)),
+      }),
+  };
 }
 
 /** With persisted operations off, an id alone is answered PERSISTED_QUERY_NOT_SUPPORTED (Apollo's link then sends documents). */

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/gateway/logging.js';
+import { providers } from '../../src/providers/registry.js';
+import { type DemoUpstreams, startDemoUpstreams } from '../../src/sandbox/demo.js';
+import { createGateway, type Gateway } from '../../src/server.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 
 /** Unique, so finding it in an answer can only be an echo. */
@@ -239,6 +244,50 @@ describe('a variable that does not fit its type', () => {
         code: 'BAD_USER_INPUT',
       },
     ]);
+  });
+
+  it('is named inside an item of a list of objects, and inside a lone object standing for that list', async () => {
+    const queue =
+      'mutation($id: ID!, $t: QueueDestinationTransferInput) { queueDestinationTransfer(id: $id, input: $t) { __typename } }';
+    const cases: [unknown, string, string][] = [
+      [
+        [
+          { name: 'a', value: 'b' },
+          { name: 'c', value: 5 },
+        ],
+        't.tags[1].value',
+        'String expected.',
+      ],
+      [[{ name: SECRET }], 't.tags[0].value', 'is required (String!) and was not given.'],
+      [{ name: 'a', value: 5 }, 't.tags.value', 'String expected.'],
+      [{ value: SECRET }, 't.tags.name', 'is required (String!) and was not given.'],
+    ];
+    for (const [tags, field, what] of cases) {
+      expect(await refusals(queue, { id: 'any', t: { tags } }), field).toEqual([
+        {
+          message: `Variable "$t" has an invalid value at "${field}": ${what}`,
+          field,
+          code: 'BAD_USER_INPUT',
+        },
+      ]);
+    }
+  });
+
+  it('is told in at most 50 errors however many variables are left out or null', async () => {
+    const names = Array.from({ length: 51 }, (_, i) => `v${i}`);
+    const document = `query(${names.map((name) => `$${name}: Vendor!`).join(', ')}) { dataSources(first: 1, filter: { vendors: [${names.map((name) => `$${name}`).join(', ')}] }) { totalCount } }`;
+    for (const [variables, what] of [
+      [{}, 'of required type "Vendor!" was not provided.'],
+      [Object.fromEntries(names.map((name) => [name, null])), 'of non-null type "Vendor!" must not be null.'],
+    ] as const) {
+      const errors = await refusals(document, variables);
+      expect(errors, what).toHaveLength(50);
+      expect(errors.at(-1), what).toEqual({
+        message: `Variable "$v49" ${what}`,
+        field: 'v49',
+        code: 'BAD_USER_INPUT',
+      });
+    }
   });
 
   it('is told in at most 50 errors, however many problems the value has', async () => {
@@ -635,5 +684,47 @@ describe('DateTime and JSON values', () => {
     expect(withVariable.errors?.map((error) => error.message)).toEqual([
       'Argument "input" has an invalid value at "input.metadata": JSON literals cannot contain variables.',
     ]);
+  });
+});
+
+describe('an answer with data', () => {
+  // A gateway whose upstream observer throws, as a bug in the gateway would: an error without a code beside data.
+  let demo: DemoUpstreams;
+  let broken: Gateway;
+  beforeAll(async () => {
+    demo = await startDemoUpstreams();
+    const config = loadConfig({ ...demo.env, GATEWAY_AUTH: 'none', UPSTREAM_RETRY_ATTEMPTS: '1' }, providers);
+    broken = createGateway(config, {
+      logger: createLogger('fatal', { write: () => undefined }),
+      services: {
+        onUpstreamResponse: () => {
+          throw new Error(`the upstream observer broke on ${SECRET}`);
+        },
+      },
+    });
+  });
+  afterAll(async () => {
+    await broken.close();
+    await demo.close();
+  });
+
+  it('is left as it ran: a field that broke keeps its masked error, and the rest of the data stays', async () => {
+    const response = await broken.yoga.fetch('http://gateway.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ query: '{ __typename importSources(first: 1) { totalCount } }' }),
+    });
+    const text = await response.text();
+    expect(text).not.toContain(SECRET);
+    expect(JSON.parse(text)).toMatchObject({
+      data: { __typename: 'Query', importSources: null },
+      errors: [
+        {
+          message: 'Unexpected error.',
+          path: ['importSources'],
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        },
+      ],
+    });
   });
 });

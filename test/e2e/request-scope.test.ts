@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/gateway/logging.js';
@@ -27,7 +28,12 @@ beforeAll(async () => {
   demo = await startDemoUpstreams();
   // At debug: each upstream call has a line of its own.
   const logger = createLogger('debug', { write: (line: string) => void lines.push(line) });
-  const env = { ...demo.env, GATEWAY_AUTH: 'none', UPSTREAM_RETRY_ATTEMPTS: '1' };
+  const env = {
+    ...demo.env,
+    GATEWAY_AUTH: 'none',
+    UPSTREAM_RETRY_ATTEMPTS: '1',
+    PERSISTED_OPERATIONS: 'allow',
+  };
   gateway = createGateway(loadConfig(env, providers), { logger });
   server = await listen(gateway, '127.0.0.1', 0);
 });
@@ -269,6 +275,24 @@ describe('the request line', () => {
     expect(unparsed.body).toContain('Syntax Error');
   });
 
+  it('names each operation of a batch of persisted documents sent by their hash, in the order sent', async () => {
+    const documents = ['query Saved { __typename }', 'query Kept { __typename }'];
+    const hashed = (document: string) => ({
+      extensions: {
+        persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(document).digest('hex') },
+      },
+    });
+    // Each is registered first, with its text; the batch then sends only the hashes.
+    for (const document of documents) await requestLine(post({ query: document, ...hashed(document) }));
+    const batch = await requestLine(post(documents.map(hashed)));
+    expect(JSON.parse(batch.body)).toEqual([
+      { data: { __typename: 'Query' } },
+      { data: { __typename: 'Query' } },
+    ]);
+    expect(batch.fields).toMatchObject({ batch: ['Saved', 'Kept'], status: 200 });
+    expect(batch.fields).not.toHaveProperty('operationName');
+  });
+
   it('names each operation of a batch in the order sent, on its warn line too', async () => {
     const [id] = await ids('PREQUEL_IMPORT', 1);
     const prequel = demo.simulators.find((sim) => sim.provider === 'prequel-import');
@@ -289,6 +313,49 @@ describe('the request line', () => {
     expect(batch.fields).not.toHaveProperty('operationName');
     expect(batch.warned).toMatchObject({ batch: ['First', null, null] });
     expect(JSON.parse(batch.body)).toHaveLength(3);
+  });
+});
+
+describe('requests that share one failed login', () => {
+  it('each answer the failure, and each has its own warn line', async () => {
+    const own: string[] = [];
+    const logger = createLogger('info', { write: (line: string) => void own.push(line) });
+    const env = { ...demo.env, GATEWAY_AUTH: 'none', UPSTREAM_RETRY_ATTEMPTS: '1' };
+    // A gateway of its own: it has not logged in to PDC yet.
+    const fresh = createGateway(loadConfig(env, providers), { logger });
+    const freshServer = await listen(fresh, '127.0.0.1', 0);
+    const pdc = demo.simulators.find((sim) => sim.provider === 'pdc');
+    // Slow enough that the requests overlap: those that waited on a failed login share the next one.
+    pdc?.setFaults({ latencyMs: 300, errorRate: 1, errorStatus: 503, operations: ['authenticate'] });
+    const ids = ['login-a', 'login-b', 'login-c'];
+    let answers: { errors?: { extensions?: { code?: string } }[] }[];
+    try {
+      answers = await Promise.all(
+        ids.map((requestId) =>
+          fetch(freshServer.url, {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              accept: 'application/json',
+              'x-request-id': requestId,
+            },
+            body: JSON.stringify({ query: '{ catalogDataSources(first: 1) { totalCount } }' }),
+          }).then((response) => response.json()),
+        ),
+      );
+    } finally {
+      pdc?.setFaults(undefined);
+      await freshServer.close();
+      await fresh.close();
+    }
+    for (const answer of answers)
+      expect(answer.errors?.map((error) => error.extensions?.code)).toEqual(['UPSTREAM_UNAVAILABLE']);
+    const warned = own.map((line) => JSON.parse(line) as LogLine).filter((l) => l.upstreamFailures);
+    expect(warned.map((l) => l.requestId).sort()).toEqual(ids);
+    for (const line of warned)
+      expect(line.upstreamFailures).toMatchObject([
+        { provider: 'pdc', route: 'authenticate', failure: 'http 503' },
+      ]);
   });
 });
 
@@ -322,5 +389,88 @@ describe('the gateway’s logger', () => {
       });
     }
     expect(written.join('\n')).not.toContain(secret);
+  });
+});
+
+describe('a request refused on its variables', () => {
+  it('is answered what was wrong, and logged with its request id and operation', async () => {
+    const lineOf = (id: string) =>
+      lines
+        .map((line) => JSON.parse(line) as LogLine & { operationName?: string })
+        .find((l) => l.msg === 'request done' && l.requestId === id);
+    const missing = await query<unknown>(
+      'query Sized($n: Int!) { dataSources(first: $n) { totalCount } }',
+      {},
+      'request-missing',
+    );
+    expect(missing.body).toEqual({
+      errors: [
+        {
+          message: 'Variable "$n" of required type "Int!" was not provided.',
+          locations: [{ line: 1, column: 13 }],
+          extensions: { code: 'BAD_USER_INPUT', field: 'n' },
+        },
+      ],
+    });
+    expect(lineOf('request-missing')).toMatchObject({ operationName: 'Sized', status: 200 });
+  });
+});
+
+describe('with the response cache on', () => {
+  let cached: Gateway;
+  let cachedServer: RunningServer;
+  beforeAll(async () => {
+    const logger = createLogger('info', { write: (line: string) => void lines.push(line) });
+    const env = { ...demo.env, GATEWAY_AUTH: 'none', RESPONSE_CACHE: 'on', RESPONSE_CACHE_TTL_MS: '600000' };
+    cached = createGateway(loadConfig(env, providers), { logger });
+    cachedServer = await listen(cached, '127.0.0.1', 0);
+  });
+  afterAll(async () => {
+    await cachedServer.close();
+    await cached.close();
+  });
+
+  it('says on the request line whether the cache answered', async () => {
+    const ask = (requestId: string) =>
+      fetch(cachedServer.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          'x-request-id': requestId,
+        },
+        body: JSON.stringify({ query: 'query Kept { importSources(first: 2) { totalCount } }' }),
+      }).then((response) => response.json());
+    expect(await ask('cache-first')).toEqual(await ask('cache-again'));
+    const done = (id: string) =>
+      lines
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+        .find((l) => l.msg === 'request done' && l.requestId === id);
+    expect(done('cache-first')).toMatchObject({ operationName: 'Kept', cache: 'miss' });
+    expect(done('cache-again')).toMatchObject({ operationName: 'Kept', cache: 'hit', upstream: {} });
+  });
+});
+
+describe('an upstream call made outside any request (a gateway served through yoga.fetch)', () => {
+  it('is logged at debug without a request id, and the operation answers', async () => {
+    const own: string[] = [];
+    const logger = createLogger('debug', { write: (line: string) => void own.push(line) });
+    const unserved = createGateway(loadConfig({ ...demo.env, GATEWAY_AUTH: 'none' }, providers), { logger });
+    try {
+      const response = await unserved.yoga.fetch('http://gateway.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ query: '{ importSources(first: 1) { totalCount } }' }),
+      });
+      expect(await response.json()).toEqual({ data: { importSources: { totalCount: expect.any(Number) } } });
+    } finally {
+      await unserved.close();
+    }
+    const calls = own.map((line) => JSON.parse(line) as LogLine).filter((l) => l.msg === 'upstream call');
+    expect(calls.length).toBeGreaterThan(0);
+    for (const call of calls) {
+      expect(call).toMatchObject({ provider: 'prequel-import', operation: 'listSources', status: 200 });
+      expect(call).not.toHaveProperty('requestId');
+    }
   });
 });
