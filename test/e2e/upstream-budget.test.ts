@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { PdcSimulator } from '../../src/sandbox/pdc/index.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { useGatewayPairsOnRedis } from '../support/redis.js';
 import { until } from '../support/until.js';
 
 const LIST = '{ riverGenDataSources(first: 1) { edges { node { id } } } }';
+const CATALOG = '{ catalogDataSources(first: 1) { totalCount } }';
 
 async function rps(gw: TestGateway, provider = 'rivergen'): Promise<number | undefined> {
   const text = await (await gw.gateway.yoga.fetch('http://gateway.test/metrics')).text();
@@ -106,6 +108,24 @@ describe('<PREFIX>_MAX_RPS in one gateway', () => {
     gw.sims.rivergen?.setFaults(undefined);
     expect((await gw.query(LIST)).errors).toBeUndefined();
     expect(await rps(gw)).toBe(3);
+  });
+
+  it('lets a PDC login no caller waits on wait for its token like any call, then renews the token', async () => {
+    await using gw = await startTestGateway({ PDC_MAX_RPS: '1', UPSTREAM_BUDGET_WAIT_MS: '5000' });
+    const pdc = gw.sims.pdc as PdcSimulator;
+    expect((await gw.query(CATALOG)).errors).toBeUndefined();
+    // The next read spends the second's one token and is refused 401: the login it causes, shared
+    // with every query, waits for the next token.
+    pdc.setFaults({ failNext: 1, errorStatus: 401, operations: ['filterDataSources'] });
+    gw.resetCounts();
+    const answer = await gw.query<{ catalogDataSources: { totalCount: number } }>(CATALOG);
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.catalogDataSources.totalCount).toBe(1000);
+    expect(pdc.stats.requests().map((request) => request.operationId)).toEqual([
+      'filterDataSources',
+      'authenticate',
+      'filterDataSources',
+    ]);
   });
 
   it('is off for a provider whose <PREFIX>_MAX_RPS is 0, whatever UPSTREAM_MAX_RPS sets for the others', async () => {
