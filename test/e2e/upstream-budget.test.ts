@@ -118,16 +118,18 @@ describe('<PREFIX>_MAX_RPS in one gateway', () => {
       UPSTREAM_BUDGET_WAIT_MS: '0',
       UPSTREAM_RETRY_ATTEMPTS: '1',
     });
+    // The gateway's own path warmed first (a PDC read): what is timed below is mostly the calls refused.
+    expect((await gw.query('{ catalogDataSources(first: 1) { totalCount } }')).errors).toBeUndefined();
     gw.resetCounts();
     const started = performance.now();
     const codes = [];
-    for (let i = 0; i < 4; i++)
+    for (let i = 0; i < 8; i++)
       codes.push((await gw.query(LIST)).errors?.[0]?.extensions?.code ?? 'answered');
     const seconds = (performance.now() - started) / 1000;
     expect(codes[0]).toBe('answered');
     const sent = gw.sims.rivergen?.stats.count() ?? 0;
     expect(sent).toBeLessThanOrEqual(1 + Math.floor(seconds));
-    expect(codes.filter((code) => code === 'UPSTREAM_BUSY')).toHaveLength(4 - sent);
+    expect(codes.filter((code) => code === 'UPSTREAM_BUSY')).toHaveLength(8 - sent);
   });
 
   it('waits for a token never past its operation’s time limit, and sends nothing once it is spent', async () => {
