@@ -5,12 +5,15 @@ import { ConfigError, loadConfig } from '../../src/config.js';
 import { providers } from '../../src/providers/registry.js';
 import type { PrequelExportSimulator } from '../../src/sandbox/prequel-export/index.js';
 import { listen } from '../../src/server.js';
-import { startTestGateway } from '../support/gateway.js';
-import { partsOf } from '../support/incremental.js';
+import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { type Part, partsOf } from '../support/incremental.js';
 import { parsePrometheus } from '../support/prometheus.js';
 import { nextEvent, subscribe } from '../support/subscriptions.js';
+import { until } from '../support/until.js';
 
 const WATCH = `subscription($destinationId: ID!) { destinationTransfers(destinationId: $destinationId) { id status } }`;
+const ONE = `subscription($destinationId: ID!, $transferId: String) {
+  destinationTransfer(destinationId: $destinationId, transferId: $transferId) { status } }`;
 
 /** A gateway over real HTTP whose transfers never move, so that a subscription stays open until it is ended. */
 async function start(env: Record<string, string>) {
@@ -42,6 +45,19 @@ async function start(env: Record<string, string>) {
 async function underWay(open: Awaited<ReturnType<typeof start>>, before: number): Promise<void> {
   const sim = open.gw.sims['prequel-export'];
   while ((sim?.stats.count('listTransfers') ?? 0) <= before) await new Promise((r) => setTimeout(r, 5));
+}
+
+/** A subscription through the gateway's fetch handler, in this process: its stream is read only when the test reads it. */
+async function streamed(
+  gw: TestGateway,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<Response> {
+  return await gw.gateway.yoga.fetch('http://gateway.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+    body: JSON.stringify({ query, variables }),
+  });
 }
 
 describe('subscription bounds', () => {
@@ -125,6 +141,54 @@ describe('subscription bounds', () => {
     // Polling went on past the operation time limit.
     const reads = open.gw.sims['prequel-export']?.stats.requests('listTransfers') ?? [];
     expect((reads.at(-1)?.at ?? 0) - (reads[0]?.at ?? 0)).toBeGreaterThan(100);
+  });
+
+  it('sends the cut to a client that read nothing until after it, and gives its place back at the cut', async () => {
+    await using open = await start({ SUBSCRIPTION_MAX_LIFETIME_MS: '300' });
+    const response = await streamed(open.gw, WATCH, { destinationId: open.first });
+    expect(response.status).toBe(200);
+    const openNow = async () =>
+      parsePrometheus(await (await fetch(new URL('/metrics', open.server.url))).text())(
+        'gateway_subscriptions_open',
+      );
+    // Nothing of the stream is read yet: its place is given back at its lifetime all the same.
+    await until(async () => (await openNow()) === 0);
+    const parts: Part[] = [];
+    for await (const part of partsOf(response)) parts.push(part);
+    expect(parts.at(-1)?.errors).toEqual([
+      {
+        message:
+          'This subscription reached its longest lifetime of 300 ms (SUBSCRIPTION_MAX_LIFETIME_MS): subscribe again to go on',
+        extensions: { code: 'GATEWAY_TIMEOUT' },
+      },
+    ]);
+  });
+
+  it('gives back the place of a subscription whose transfer ended, as soon as its stream ends', async () => {
+    await using open = await start({ MAX_SUBSCRIPTIONS: '1' });
+    (open.gw.sims['prequel-export'] as PrequelExportSimulator).setTransferSteps(undefined);
+    const list = await open.gw.query<{
+      destinations: { edges: { node: { id: string; isEnabled: boolean } }[] };
+    }>('{ destinations(first: 100, order: ASC) { edges { node { id isEnabled } } } }');
+    const destinationId = list.data?.destinations.edges.find((edge) => edge.node.isEnabled)?.node.id ?? '';
+    const queued = await open.gw.query<{ queueDestinationTransfer: { queued: { transferId: string } } }>(
+      `mutation($id: ID!) { queueDestinationTransfer(id: $id) {
+        ... on QueueDestinationTransferSuccess { queued { transferId } } } }`,
+      { id: destinationId },
+    );
+    const transferId = queued.data?.queueDestinationTransfer.queued.transferId;
+    expect(transferId).toBeDefined();
+    const follow = async () => {
+      const parts: Part[] = [];
+      for await (const part of partsOf(await streamed(open.gw, ONE, { destinationId, transferId })))
+        parts.push(part);
+      return parts.map(
+        (part) => part.errors ?? (part.data?.destinationTransfer as { status: string } | undefined)?.status,
+      );
+    };
+    expect(await follow()).toEqual(['PENDING', 'RUNNING', 'SUCCESS']);
+    // The one place is free again: the same transfer followed anew is not refused.
+    expect(await follow()).toEqual(['SUCCESS']);
   });
 
   it('ends every open subscription at once when the server shuts down, saying so', async () => {

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import type { Simulator } from '../../src/sandbox/kit/index.js';
+import type { PdcSimulator } from '../../src/sandbox/pdc/index.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
-import { useGatewayPairsOnRedis } from '../support/redis.js';
+import { metricSum } from '../support/prometheus.js';
+import { gatewayReachesRedis, useGatewayPairsOnRedis } from '../support/redis.js';
 import { until } from '../support/until.js';
 
 const LIST = '{ riverGenDataSources(first: 1) { edges { node { id } } } }';
+const CATALOG = '{ catalogDataSources(first: 1) { totalCount } }';
 
 async function rps(gw: TestGateway, provider = 'rivergen'): Promise<number | undefined> {
   const text = await (await gw.gateway.yoga.fetch('http://gateway.test/metrics')).text();
@@ -108,6 +112,68 @@ describe('<PREFIX>_MAX_RPS in one gateway', () => {
     expect(await rps(gw)).toBe(3);
   });
 
+  it('refills at its rate: calls one after another get no more than a second’s worth and a call per second since', async () => {
+    await using gw = await startTestGateway({
+      RIVERGEN_MAX_RPS: '1',
+      UPSTREAM_BUDGET_WAIT_MS: '0',
+      UPSTREAM_RETRY_ATTEMPTS: '1',
+    });
+    // The gateway's own path warmed first (a PDC read): what is timed below is mostly the calls refused.
+    expect((await gw.query('{ catalogDataSources(first: 1) { totalCount } }')).errors).toBeUndefined();
+    gw.resetCounts();
+    const started = performance.now();
+    const codes = [];
+    for (let i = 0; i < 8; i++)
+      codes.push((await gw.query(LIST)).errors?.[0]?.extensions?.code ?? 'answered');
+    const seconds = (performance.now() - started) / 1000;
+    expect(codes[0]).toBe('answered');
+    const sent = gw.sims.rivergen?.stats.count() ?? 0;
+    expect(sent).toBeLessThanOrEqual(1 + Math.floor(seconds));
+    expect(codes.filter((code) => code === 'UPSTREAM_BUSY')).toHaveLength(8 - sent);
+  });
+
+  it('waits for a token never past its operation’s time limit, and sends nothing once it is spent', async () => {
+    await using gw = await startTestGateway({
+      RIVERGEN_MAX_RPS: '1',
+      UPSTREAM_BUDGET_WAIT_MS: '60000',
+      OPERATION_TIMEOUT_MS: '1500',
+    });
+    gw.resetCounts();
+    // One goes at once, the next waits a second for its token, the third two: past its time limit.
+    const answers = await Promise.all([gw.query(LIST), gw.query(LIST), gw.query(LIST)]);
+    const cut = answers.filter((answer) => answer.errors !== undefined);
+    expect(cut.length).toBeGreaterThanOrEqual(1);
+    for (const answer of cut)
+      expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'GATEWAY_TIMEOUT', provider: 'rivergen' });
+    // Counted as calls their operations gave up, not as calls over the budget, and never sent.
+    const failed = (kind: string) =>
+      metricSum(
+        gw.gateway,
+        `gateway_upstream_errors_total{provider="rivergen",route="listDataSources",kind="${kind}"}`,
+      );
+    await until(async () => (await failed('aborted')) === cut.length);
+    expect(await failed('busy')).toBe(0);
+    expect(gw.sims.rivergen?.stats.count()).toBe(3 - cut.length);
+  });
+
+  it('lets a PDC login no caller waits on wait for its token like any call, then renews the token', async () => {
+    await using gw = await startTestGateway({ PDC_MAX_RPS: '1', UPSTREAM_BUDGET_WAIT_MS: '5000' });
+    const pdc = gw.sims.pdc as PdcSimulator;
+    expect((await gw.query(CATALOG)).errors).toBeUndefined();
+    // The next read spends the second's one token and is refused 401: the login it causes, shared
+    // with every query, waits for the next token.
+    pdc.setFaults({ failNext: 1, errorStatus: 401, operations: ['filterDataSources'] });
+    gw.resetCounts();
+    const answer = await gw.query<{ catalogDataSources: { totalCount: number } }>(CATALOG);
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.catalogDataSources.totalCount).toBe(1000);
+    expect(pdc.stats.requests().map((request) => request.operationId)).toEqual([
+      'filterDataSources',
+      'authenticate',
+      'filterDataSources',
+    ]);
+  });
+
   it('is off for a provider whose <PREFIX>_MAX_RPS is 0, whatever UPSTREAM_MAX_RPS sets for the others', async () => {
     await using gw = await startTestGateway({
       UPSTREAM_MAX_RPS: '1',
@@ -188,6 +254,44 @@ describe('<PREFIX>_MAX_RPS shared through Redis', () => {
       expect((await b.query(LIST)).errors).toBeUndefined();
       return (await rps(b)) === 20;
     }, 30_000);
+  });
+
+  it('counts each send Redis misses while it is down, and shows its own rate meanwhile', async (ctx) => {
+    if (suite.unavailable || !suite.redis) return ctx.skip(suite.unavailable);
+    await suite.redis.client.flushall();
+    const [a] = await twoGateways({
+      RIVERGEN_MAX_RPS: '20',
+      UPSTREAM_BUDGET_WAIT_MS: '0',
+      UPSTREAM_RETRY_ATTEMPTS: '1',
+    });
+    const failed = () => metricSum(a.gateway, 'gateway_redis_errors_total{operation="upstream-budget"}');
+    const sim = a.sims.rivergen as Simulator;
+    sim.setFaults({ rateLimit: { retryAfterSeconds: 1, times: 1 } });
+    expect((await a.query(LIST)).errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
+    await until(async () => (await rps(a)) === 10);
+    // A call under the lowered rate is under way when Redis goes: the success it tells back is lost, and counted.
+    sim.setFaults({ latencyMs: 300 });
+    const held = a.query(LIST);
+    await until(async () => sim.stats.inFlight() === 1);
+    await suite.redis.stop();
+    try {
+      expect((await held).errors).toBeUndefined();
+      await until(async () => (await failed()) === 1);
+      await until(async () => !(await gatewayReachesRedis(a)));
+      // A 429 now: its take and the halving it tells Redis fail, each counted; the rate shown is the gateway's own.
+      sim.setFaults({ rateLimit: { retryAfterSeconds: 1, times: 1 } });
+      expect((await a.query(LIST)).errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
+      await until(async () => (await failed()) === 3);
+      // 20 halved, a twentieth back for the call that went through, halved again.
+      expect(await rps(a)).toBe(5.5);
+      // A success: only its take is missed; nothing is told to a Redis known to be away.
+      sim.setFaults(undefined);
+      expect((await a.query(LIST)).errors).toBeUndefined();
+      expect(await failed()).toBe(4);
+      expect(await rps(a)).toBe(6.5);
+    } finally {
+      await suite.redis.start();
+    }
   });
 
   it('falls back to each gateway’s own budget while Redis is down, and counts it', async (ctx) => {

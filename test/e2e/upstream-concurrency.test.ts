@@ -1,10 +1,40 @@
 import { describe, expect, it } from 'vitest';
+import type { Simulator } from '../../src/sandbox/kit/index.js';
+import type { PdcSimulator } from '../../src/sandbox/pdc/index.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
-import { metricSum } from '../support/prometheus.js';
+import { metricSum, parsePrometheus } from '../support/prometheus.js';
 import { reachRedis, useGatewayPairsOnRedis } from '../support/redis.js';
 import { until } from '../support/until.js';
 
 const LIST = '{ riverGenDataSources(first: 1) { edges { node { id } } } }';
+const CATALOG = '{ catalogDataSources(first: 1) { totalCount } }';
+type Catalog = { catalogDataSources: { totalCount: number } };
+
+/** POST /graphql as a client that may hang up; resolves to the parsed answer, or undefined once it hung up. */
+async function post(
+  gw: TestGateway,
+  query: string,
+  signal?: AbortSignal,
+): Promise<Record<string, unknown> | undefined> {
+  try {
+    const response = await gw.gateway.yoga.fetch('http://gateway.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ query }),
+      signal,
+    });
+    return (await response.json()) as Record<string, unknown>;
+  } catch (error) {
+    if (signal?.aborted) return undefined;
+    throw error;
+  }
+}
+
+/** The records of the operations admitted and running: one per list of `first: 1` (MAX_RECORDS_IN_FLIGHT's gauge). */
+async function admitted(gw: TestGateway): Promise<number> {
+  const scrape = parsePrometheus(await (await gw.gateway.yoga.fetch('http://gateway.test/metrics')).text());
+  return scrape('gateway_admission_running_records');
+}
 
 /** `count` queries at once, spread over `gateways`: how many got data, and the errors the others got. */
 async function burst(gateways: TestGateway[], count: number) {
@@ -77,6 +107,55 @@ describe('<PREFIX>_MAX_CONCURRENT in one gateway', () => {
     limited.sims.rivergen?.setFaults({ hang: true });
     expect((await limited.query(LIST)).errors?.[0]?.extensions?.code).toBe('GATEWAY_TIMEOUT');
     await goesAtOnce(limited);
+  });
+  it('lets a PDC login no caller waits on take its turn for a slot a query holds, then renews the token', async () => {
+    await using gw = await startTestGateway({ PDC_MAX_CONCURRENT: '1', UPSTREAM_BUDGET_WAIT_MS: '60000' });
+    const pdc = gw.sims.pdc as PdcSimulator;
+    expect((await gw.query(CATALOG)).errors).toBeUndefined();
+    // The next read is refused 401 (a rotated key): its query logs in again, shared with every
+    // query, while the read queued behind it holds PDC's one slot.
+    pdc.setFaults({ latencyMs: 1000, failNext: 1, errorStatus: 401, operations: ['filterDataSources'] });
+    gw.resetCounts();
+    const refused = gw.query<Catalog>(CATALOG);
+    await until(async () => pdc.stats.inFlight() === 1);
+    const queued = gw.query<Catalog>(CATALOG);
+    for (const answer of [await refused, await queued]) {
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data?.catalogDataSources.totalCount).toBe(1000);
+    }
+    expect(pdc.stats.count('authenticate')).toBe(1);
+    expect(pdc.stats.count('filterDataSources')).toBe(3);
+    expect(pdc.stats.peakInFlight()).toBe(1);
+  });
+
+  it('hands a freed slot to the next caller waiting, past one who gave up while waiting', async () => {
+    await using gw = await startTestGateway({
+      RIVERGEN_MAX_CONCURRENT: '1',
+      UPSTREAM_BUDGET_WAIT_MS: '60000',
+      OPERATION_TIMEOUT_MS: '10000',
+    });
+    const rivergen = gw.sims.rivergen as Simulator;
+    rivergen.setFaults({ hang: true });
+    gw.resetCounts();
+    const holder = new AbortController();
+    const held = post(gw, LIST, holder.signal);
+    await until(async () => rivergen.stats.inFlight() === 1);
+    const leaving = new AbortController();
+    const left = post(gw, LIST, leaving.signal);
+    await until(async () => (await admitted(gw)) === 2);
+    const staying = post(gw, LIST);
+    await until(async () => (await admitted(gw)) === 3);
+    leaving.abort();
+    await left;
+    rivergen.setFaults(undefined);
+    holder.abort();
+    await held;
+    // Goes as soon as the holder's slot is free, not once its wait of a minute or its time limit is spent.
+    const answer = await staying;
+    expect(answer).toMatchObject({ data: { riverGenDataSources: { edges: [{ node: {} }] } } });
+    expect(answer).not.toHaveProperty('errors');
+    // The caller who left was never sent upstream.
+    expect(rivergen.stats.count('listDataSources')).toBe(2);
   });
 });
 
