@@ -89,7 +89,8 @@ export function directPath(
     'onResultProcessHooks',
   ] as const)
     if (!Array.isArray(yoga[key])) throw new Error(`Yoga's server keeps no ${key} list for the direct path`);
-  if (yoga.instrumentation || adapterPlugins.some((plugin) => plugin.instrumentation)) return undefined;
+  // Yoga's, made of every plugin's, those the server adapter runs among them.
+  if (yoga.instrumentation) return undefined;
   const masking = yoga.maskedErrorsOpts;
   if (!masking) return undefined;
   // None of its hooks are run here: the gateway's one plugin with one, tracing's, instruments requests (above).
@@ -452,9 +453,13 @@ class DirectRequestHeaders {
   }
 }
 
-/** An answer's headers, as Node's `writeHead` takes them: hooks here only `set` them (CORS). */
+/**
+ * An answer's headers, as Node's `writeHead` takes them: hooks here only `set` them (CORS). Their
+ * names are written as Yoga's writer writes them: those the answer was made with as given
+ * (`Content-Type`), those set after in lower case. No hook here sets a header the answer was made with.
+ */
 class DirectResponseHeaders {
-  readonly node: Record<string, string | number> = {};
+  constructor(readonly node: Record<string, string | number>) {}
 
   set(name: string, value: string): void {
     this.node[name.toLowerCase()] = value;
@@ -464,15 +469,15 @@ class DirectResponseHeaders {
 /** A direct answer: a text body (or none) and its headers. */
 class DirectResponse {
   readonly status: number;
-  readonly headers = new DirectResponseHeaders();
+  readonly headers: DirectResponseHeaders;
 
   constructor(
     readonly body: string | null,
     init: ResponseInit | undefined,
   ) {
     this.status = init?.status ?? 200;
-    for (const [name, value] of Object.entries((init?.headers ?? {}) as Record<string, string>))
-      this.headers.set(name, value);
+    // A copy: the object given may be shared (a constant of the hook that made the answer).
+    this.headers = new DirectResponseHeaders({ ...(init?.headers as Record<string, string> | undefined) });
   }
 }
 

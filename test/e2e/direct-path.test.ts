@@ -99,6 +99,8 @@ function framedAnswer(server: RunningServer, sent: Sent) {
     status: number | undefined;
     statusText: string | undefined;
     headers: Record<string, unknown>;
+    /** The header names as written on the wire, in their case. */
+    names: string[];
     body: unknown;
   }>((resolve, reject) => {
     const headers: Record<string, string> = { ...sent.headers };
@@ -112,16 +114,27 @@ function framedAnswer(server: RunningServer, sent: Sent) {
         response.on('error', reject);
         response.on('end', () => {
           const text = Buffer.concat(chunks).toString();
+          const left = ['date', 'x-request-id', 'connection', 'keep-alive'];
           const kept: Record<string, unknown> = {};
           for (const [name, value] of Object.entries(response.headers))
-            if (!['date', 'x-request-id', 'connection', 'keep-alive'].includes(name)) kept[name] = value;
+            if (!left.includes(name)) kept[name] = value;
+          const names = response.rawHeaders
+            .filter((_, at) => at % 2 === 0)
+            .filter((name) => !left.includes(name.toLowerCase()))
+            .sort();
           let body: unknown = text;
           try {
             body = JSON.parse(text);
           } catch {
             // Not JSON: compared as text.
           }
-          resolve({ status: response.statusCode, statusText: response.statusMessage, headers: kept, body });
+          resolve({
+            status: response.statusCode,
+            statusText: response.statusMessage,
+            headers: kept,
+            names,
+            body,
+          });
         });
       },
     );
@@ -367,6 +380,25 @@ describe('a JSON POST to /graphql', () => {
     ],
   ];
 
+  // Taken, as a JSON POST without a streaming Accept, and answered in parts: the result processor
+  // Yoga chooses for any media type streams the deferred parts (multipart/mixed).
+  const streamed: [string, () => Sent][] = [
+    ['with @defer and no Accept', () => ({ method: 'POST', headers: json, body: deferred() })],
+    [
+      'with @defer, accepting anything',
+      () => ({ method: 'POST', headers: { ...json, accept: '*/*' }, body: deferred() }),
+    ],
+  ];
+
+  it.each(streamed)('gets the same answer in parts, framed the same, either way: %s', async (_name, sent) => {
+    const request = sent();
+    const direct = await framedAnswer(pair.direct, request);
+    const adapter = await framedAnswer(pair.adapter, request);
+    expect(direct).toEqual(adapter);
+    expect(direct.headers['content-type']).toMatch(/^multipart\/mixed/);
+    expect(String(direct.body)).toContain('"name"');
+  });
+
   it.each(notTaken)('gets the same answer, framed the same, either way: %s', async (_name, sent) => {
     const request = sent();
     const direct = await framedAnswer(pair.direct, request);
@@ -474,6 +506,25 @@ describe('a JSON POST to /graphql', () => {
     expect(answers[0]).toEqual(answers[1]);
     expect(answers[0]?.status).toBe(200);
     expect(answers[0]?.body).toMatchObject({ data: { node: { id: riverGenId } } });
+  });
+
+  const framed: [string, () => Sent][] = [
+    ['a lookup', () => ({ method: 'POST', headers: json, body: JSON.stringify(lookup()) })],
+    [
+      'from an allowed origin',
+      () => ({ method: 'POST', headers: { ...json, origin: ORIGIN }, body: JSON.stringify(lookup()) }),
+    ],
+    [
+      'asking only for HTML',
+      () => ({ method: 'POST', headers: { ...json, accept: 'text/html' }, body: JSON.stringify(lookup()) }),
+    ],
+  ];
+
+  it.each(framed)('writes the same head, names in the same case, either way: %s', async (_name, sent) => {
+    const request = sent();
+    const direct = await framedAnswer(pair.direct, request);
+    const adapter = await framedAnswer(pair.adapter, request);
+    expect(direct).toEqual(adapter);
   });
 
   it('is answered in one piece, its length declared', async () => {
