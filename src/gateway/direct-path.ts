@@ -15,6 +15,11 @@ import { OperationSignal } from './cancellation.js';
  *
  * Every other request goes the whole way through Yoga, as do all requests when a plugin instruments
  * requests or operations (tracing): the direct path takes only what it serves exactly as Yoga would.
+ *
+ * The request, answer and payloads the hooks get here hold only what the gateway's hooks (its own,
+ * Yoga's, the server adapter's CORS) use on this path; what a hook of the gateway uses elsewhere only
+ * is left out or refused (`unsupported`), so that a plugin added later that needs more fails at
+ * once, where a test of it sees, rather than answering otherwise than Yoga would.
  */
 /** Serves the request and returns true, or returns false at once (nothing read or written) for Yoga to serve it. */
 export type DirectPath = (req: IncomingMessage, res: ServerResponse) => boolean;
@@ -44,6 +49,11 @@ type ServerContext = {
   res: ServerResponse;
   waitUntil: (promise: Promise<unknown>) => void;
 };
+interface MaskedErrors {
+  maskError: (error: unknown, message: string, isDev?: boolean) => Error;
+  errorMessage: string;
+  isDev?: boolean;
+}
 
 /** What Yoga's server keeps for each request, private in its types: read once, when the path is made. */
 interface YogaInternals {
@@ -52,11 +62,7 @@ interface YogaInternals {
   onParamsHooks: ParamsHook[];
   onExecutionResultHooks: ExecutionResultHook[];
   onResultProcessHooks: ResultProcessHook[];
-  maskedErrorsOpts: {
-    maskError: (error: unknown, message: string, isDev?: boolean) => Error;
-    errorMessage: string;
-    isDev?: boolean;
-  } | null;
+  maskedErrorsOpts: MaskedErrors | null;
   logger: { debug: (...args: unknown[]) => void; error: (...args: unknown[]) => void };
   handleParams: ParamsHandler;
   getEnveloped: GetEnveloped;
@@ -65,8 +71,9 @@ interface YogaInternals {
 
 /**
  * The direct path of a Yoga server, given the plugins its server adapter runs (their `onRequest` and
- * `onResponse` hooks); undefined when a plugin instruments requests, whose spans the path would skip.
- * It runs no `onExecutionResult` hooks: made with one and no instrumentation, it throws.
+ * `onResponse` hooks); undefined when a plugin instruments requests, whose spans the path would skip,
+ * or when errors are not masked (the gateway always masks them). It runs no `onExecutionResult`
+ * hooks: made with one and no instrumentation, it throws.
  */
 export function directPath(
   // biome-ignore lint/suspicious/noExplicitAny: any server's contexts
@@ -82,7 +89,10 @@ export function directPath(
     'onResultProcessHooks',
   ] as const)
     if (!Array.isArray(yoga[key])) throw new Error(`Yoga's server keeps no ${key} list for the direct path`);
-  if (yoga.instrumentation || adapterPlugins.some((plugin) => plugin.instrumentation)) return undefined;
+  // Yoga's, made of every plugin's, those the server adapter runs among them.
+  if (yoga.instrumentation) return undefined;
+  const masking = yoga.maskedErrorsOpts;
+  if (!masking) return undefined;
   // None of its hooks are run here: the gateway's one plugin with one, tracing's, instruments requests (above).
   if (yoga.onExecutionResultHooks.length > 0)
     throw new Error(
@@ -91,7 +101,7 @@ export function directPath(
   const onRequest = adapterPlugins.flatMap((plugin) => plugin.onRequest ?? []);
   const onResponse = adapterPlugins.flatMap((plugin) => plugin.onResponse ?? []);
   const fetchAPI: FetchAPI = { ...yoga.fetchAPI, Response: directResponseClass(yoga.fetchAPI.Response) };
-  const pipeline = new Pipeline(yoga, onRequest, onResponse, fetchAPI, endpoint);
+  const pipeline = new Pipeline(yoga, masking, onRequest, onResponse, fetchAPI, endpoint);
   return (req, res) => {
     if (!takes(req, endpoint)) return false;
     pipeline.serve(req, res);
@@ -110,9 +120,20 @@ function takes(req: IncomingMessage, endpoint: string): boolean {
   return accept === undefined || !(accept.includes('event-stream') || accept.includes('multipart'));
 }
 
+/**
+ * What a hook payload offers and no hook of the gateway calls on this path: replacing the request
+ * (the body limit does so only for a body of undeclared length, which the path does not take), the
+ * request handler, the response, the parsed body, the parameters' handler or an operation's result
+ * before it runs, and `waitUntil`.
+ */
+function unsupported(): never {
+  throw new Error('A hook called what the direct path does not offer: serve with directPath: false');
+}
+
 class Pipeline {
   constructor(
     private readonly yoga: YogaInternals,
+    private readonly masking: MaskedErrors,
     private readonly onRequest: RequestHook[],
     private readonly onResponse: ResponseHook[],
     private readonly fetchAPI: FetchAPI,
@@ -120,13 +141,13 @@ class Pipeline {
   ) {}
 
   serve(req: IncomingMessage, res: ServerResponse): void {
-    const serverContext: ServerContext = { req, res, waitUntil: keepWaiting };
+    const serverContext: ServerContext = { req, res, waitUntil: unsupported };
     const request = new DirectRequest(
       req,
       res,
       `http://${req.headers.host ?? 'localhost'}${this.endpoint}`,
     ) as unknown as Request;
-    this.respond(request, serverContext, lazyUrl(request))
+    this.respond(request, serverContext)
       .catch((error: unknown) => handleErrorFromRequestHandler(error as Error, this.fetchAPI.Response))
       .then((response) => send(response, req, res))
       .catch((error: unknown) => {
@@ -135,25 +156,19 @@ class Pipeline {
   }
 
   /** The server adapter's part: the `onRequest` hooks, the handler, the `onResponse` hooks. */
-  private async respond(first: Request, serverContext: ServerContext, url: URL): Promise<Response> {
-    let request = first;
+  private async respond(request: Request, serverContext: ServerContext): Promise<Response> {
+    const url = lazyUrl(request);
     let response: Response | undefined;
-    const handle = (r: Request, c: ServerContext) => this.handle(r, c, r === first ? url : lazyUrl(r));
-    let handler: (request: Request, context: ServerContext) => Promise<Response> | Response = handle;
     for (const hook of this.onRequest) {
       let ended = false;
       const returned = hook({
         request,
-        setRequest: (replaced) => {
-          request = replaced;
-        },
+        setRequest: unsupported,
         serverContext: serverContext as never,
         fetchAPI: this.fetchAPI,
         url,
-        requestHandler: handler as never,
-        setRequestHandler: (replaced) => {
-          handler = replaced as never;
-        },
+        requestHandler: unsupported,
+        setRequestHandler: unsupported,
         endResponse: (ending) => {
           response = ending;
           if (ending) ended = true;
@@ -162,15 +177,13 @@ class Pipeline {
       if (isThenable(returned)) await returned;
       if (ended) break;
     }
-    response ??= await handler(request, serverContext);
+    response ??= await this.handle(request, serverContext, url);
     for (const hook of this.onResponse) {
       const returned = hook({
         request,
         response,
         serverContext: serverContext as never,
-        setResponse: (replaced) => {
-          response = replaced;
-        },
+        setResponse: unsupported,
         fetchAPI: this.fetchAPI,
       });
       if (isThenable(returned)) await returned;
@@ -211,19 +224,14 @@ class Pipeline {
         if (ended) break;
       }
       if (response) return response;
-      if (!requestParser)
-        return new this.fetchAPI.Response(null, { status: 415, statusText: 'Unsupported Media Type' });
-      let parsed = requestParser(request);
+      // Not reached in the gateway, whose supported media types answer a POST no parser reads (415, with an error).
+      if (!requestParser) return new this.fetchAPI.Response(null, { status: 415 });
+      // Yoga's JSON parser, the one of this path, answers parameters (or throws), never a `Response`.
+      let parsed = requestParser(request) as Params | Params[] | PromiseLike<Params | Params[]>;
       if (isThenable(parsed)) parsed = await parsed;
-      if (isResponse(parsed)) return parsed;
-      let params = parsed as Params | Params[];
+      const params = parsed;
       for (const hook of done ?? []) {
-        const returned = hook({
-          requestParserResult: params,
-          setRequestParserResult: (replaced) => {
-            params = replaced;
-          },
-        });
+        const returned = hook({ requestParserResult: params, setRequestParserResult: unsupported });
         if (isThenable(returned)) await returned;
       }
       const result = Array.isArray(params)
@@ -241,11 +249,9 @@ class Pipeline {
     }
   }
 
-  /** One operation: the `onParams` hooks, then the operation itself (parsed, validated, run). */
+  /** One operation: the `onParams` hooks (a persisted document's hash replaced by its document), then the operation. */
   private async run(first: Params, request: Request, context: ServerContext): Promise<Result> {
     let params = first;
-    let result: Result | undefined;
-    let paramsHandler = this.yoga.handleParams;
     for (const hook of this.yoga.onParamsHooks) {
       const returned = hook({
         params,
@@ -253,24 +259,15 @@ class Pipeline {
         setParams: (replaced) => {
           params = replaced;
         },
-        paramsHandler,
-        setParamsHandler: (replaced) => {
-          paramsHandler = replaced;
-        },
-        setResult: (replaced) => {
-          result = replaced;
-        },
+        paramsHandler: this.yoga.handleParams,
+        setParamsHandler: unsupported,
+        setResult: unsupported,
         fetchAPI: this.fetchAPI,
         context: context as never,
       });
       if (isThenable(returned)) await returned;
     }
-    return (
-      result ||
-      (paramsHandler === this.yoga.handleParams
-        ? await this.operate(request, params, context)
-        : await paramsHandler({ request, params, context: context as never }))
-    );
+    return this.operate(request, params, context);
   }
 
   /**
@@ -307,8 +304,7 @@ class Pipeline {
   /** The `onResultProcess` hooks choose how the result is answered (by the request's Accept); the chosen processor answers. */
   private async process(first: Result, request: Request, serverContext: ServerContext): Promise<Response> {
     let result = first;
-    let resultProcessor: ResultProcessor | undefined;
-    let acceptedMediaType = '*/*';
+    let chosen: { processor: ResultProcessor; mediaType: string } | undefined;
     const acceptableMediaTypes: string[] = [];
     for (const hook of this.yoga.onResultProcessHooks) {
       const returned = hook({
@@ -318,22 +314,21 @@ class Pipeline {
         setResult: (replaced: Result) => {
           result = replaced;
         },
-        resultProcessor,
+        resultProcessor: chosen?.processor,
         setResultProcessor: (processor: ResultProcessor, mediaType: string) => {
-          resultProcessor = processor;
-          acceptedMediaType = mediaType;
+          chosen = { processor, mediaType };
         },
         serverContext: serverContext as never,
       } as never);
       if (isThenable(returned)) await returned;
     }
-    if (!resultProcessor)
+    // Node writes the status's own reason phrase, Yoga's "Not Acceptable".
+    if (!chosen)
       return new this.fetchAPI.Response(null, {
         status: 406,
-        statusText: 'Not Acceptable',
         headers: { accept: acceptableMediaTypes.join('; charset=utf-8, ') },
       });
-    return resultProcessor(result, this.fetchAPI, acceptedMediaType);
+    return chosen.processor(result, this.fetchAPI, chosen.mediaType);
   }
 
   /**
@@ -346,12 +341,11 @@ class Pipeline {
       this.yoga.logger.debug('Request aborted');
       return [];
     }
-    const masking = this.yoga.maskedErrorsOpts;
-    const shown = masking ? masking.maskError(error, masking.errorMessage, masking.isDev) : error;
-    if (masking && shown !== error) this.yoga.logger.error(error);
-    if (shown instanceof GraphQLError) return [shown];
-    if (shown instanceof Error) return [createGraphQLError(shown.message, { originalError: shown })];
-    return [createGraphQLError(String(shown))];
+    const shown = this.masking.maskError(error, this.masking.errorMessage, this.masking.isDev);
+    if (shown !== error) this.yoga.logger.error(error);
+    return [
+      shown instanceof GraphQLError ? shown : createGraphQLError(shown.message, { originalError: shown }),
+    ];
   }
 }
 
@@ -366,12 +360,9 @@ function lazyUrl(request: Request): URL {
   });
 }
 
+/** An abort as Yoga tells it; no signal of the gateway is aborted with a `TimeoutError` (its time limit has its own error). */
 function isAbortError(error: unknown): boolean {
-  return (
-    typeof error === 'object' &&
-    error?.constructor?.name === 'DOMException' &&
-    ((error as Error).name === 'AbortError' || (error as Error).name === 'TimeoutError')
-  );
+  return error instanceof DOMException && error.name === 'AbortError';
 }
 
 /** Whether a hook returned a promise (to be awaited) rather than its result. */
@@ -379,52 +370,38 @@ export function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T
   return typeof (value as { then?: unknown } | null | undefined)?.then === 'function';
 }
 
-function isResponse(value: unknown): value is Response {
-  return Boolean((value as Response | undefined)?.status && (value as Response | undefined)?.headers);
-}
-
-/** What a plugin hands `waitUntil` runs on: a failure is reported, as the server adapter would. */
-function keepWaiting(promise: Promise<unknown>): void {
-  promise.catch((error: unknown) => {
-    console.error(`Unexpected error while waiting: ${(error as Error)?.message ?? error}`);
-  });
-}
-
 /** Writes the answer: a text answer of the direct path with its length declared, any other as the server adapter does. */
 function send(response: Response, req: IncomingMessage, res: ServerResponse): void {
-  if (res.closed || res.destroyed || res.writableEnded) return;
+  // The client left: nothing to write to.
+  if (res.destroyed) return;
   if (!(response instanceof DirectResponse)) {
     void sendNodeResponse(response, res, req, true);
     return;
   }
-  const headers = response.headers.toNode();
-  const body = response.bodyText;
-  if (body !== null && headers['content-length'] === undefined)
-    headers['content-length'] = Buffer.byteLength(body);
-  if (response.statusText) res.writeHead(response.status, response.statusText, headers);
-  else res.writeHead(response.status, headers);
+  const { body } = response;
+  const headers = response.headers.node;
+  if (body !== null) headers['content-length'] = Buffer.byteLength(body);
+  res.writeHead(response.status, headers);
   res.end(body ?? undefined);
 }
 
 /**
  * A fetch `Request` over Node's request, for the hooks: its headers read from Node's, its body read
- * when a hook asks for it, its signal made on first use and aborted if the client leaves before
- * the answer is sent.
+ * by the JSON parser, its signal made on first use and aborted if the client leaves before the
+ * answer is sent.
  */
 class DirectRequest {
-  readonly method: string;
+  readonly method = 'POST';
   readonly headers: DirectRequestHeaders;
   readonly url: string;
   private own: OperationSignal | undefined;
   private gone = false;
-  private text$: Promise<string> | undefined;
 
   constructor(
     private readonly req: IncomingMessage,
     res: ServerResponse,
     url: string,
   ) {
-    this.method = req.method ?? 'POST';
     this.headers = new DirectRequestHeaders(req.headers);
     this.url = url;
     res.once('close', () => {
@@ -442,17 +419,9 @@ class DirectRequest {
     return this.own;
   }
 
-  get bodyUsed(): boolean {
-    return this.text$ !== undefined;
-  }
-
-  text(): Promise<string> {
-    this.text$ ??= readBody(this.req);
-    return this.text$;
-  }
-
+  /** Read once, by Yoga's JSON parser (no other hook of the gateway reads a body). */
   json(): Promise<unknown> {
-    return this.text().then((text) => JSON.parse(text));
+    return readBody(this.req).then((text) => JSON.parse(text));
   }
 }
 
@@ -460,15 +429,11 @@ class DirectRequest {
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise<string>((resolve, reject) => {
     const chunks: Buffer[] = [];
-    let size = 0;
     req.on('data', (chunk: Buffer) => {
       chunks.push(chunk);
-      size += chunk.length;
     });
     req.once('end', () => {
-      resolve(
-        chunks.length === 1 ? (chunks[0] as Buffer).toString() : Buffer.concat(chunks, size).toString(),
-      );
+      resolve(chunks.length === 1 ? String(chunks[0]) : Buffer.concat(chunks).toString());
     });
     req.once('error', reject);
     req.once('close', () => {
@@ -477,170 +442,58 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-/** The walks of a fetch `Headers`, over the `entries()` each kind of headers gives. */
-abstract class HeaderWalks {
-  abstract entries(): IterableIterator<[string, string]>;
-
-  forEach(callback: (value: string, name: string, headers: this) => void): void {
-    for (const [name, value] of this.entries()) callback(value, name, this);
-  }
-
-  *keys(): IterableIterator<string> {
-    for (const [name] of this.entries()) yield name;
-  }
-
-  *values(): IterableIterator<string> {
-    for (const [, value] of this.entries()) yield value;
-  }
-
-  [Symbol.iterator](): IterableIterator<[string, string]> {
-    return this.entries();
-  }
-}
-
-/** A request's headers, read from Node's (whose names are lower case already). */
-class DirectRequestHeaders extends HeaderWalks {
-  constructor(private readonly raw: IncomingHttpHeaders) {
-    super();
-  }
+/** A request's headers, read from Node's (whose names are lower case already): hooks here only `get` them. */
+class DirectRequestHeaders {
+  constructor(private readonly raw: IncomingHttpHeaders) {}
 
   get(name: string): string | null {
     const value = this.raw[name.toLowerCase()];
     if (value === undefined) return null;
     return Array.isArray(value) ? value.join(', ') : value;
   }
-
-  has(name: string): boolean {
-    return this.raw[name.toLowerCase()] !== undefined;
-  }
-
-  *entries(): IterableIterator<[string, string]> {
-    for (const name of Object.keys(this.raw).sort()) {
-      const value = this.get(name);
-      if (value !== null) yield [name, value];
-    }
-  }
-
-  getSetCookie(): string[] {
-    const value = this.raw['set-cookie'];
-    return value === undefined ? [] : [value].flat();
-  }
 }
 
-/** An answer's headers: set, read and written to Node's response. */
-class DirectResponseHeaders extends HeaderWalks {
-  private readonly map = new Map<string, string>();
-  private cookies: string[] | undefined;
-
-  constructor(init?: HeadersInit) {
-    super();
-    if (!init) return;
-    if (Array.isArray(init)) for (const [name, value] of init) this.append(name as string, value as string);
-    else if (typeof (init as Headers).forEach === 'function' && typeof (init as Headers).get === 'function')
-      (init as Headers).forEach((value, name) => {
-        this.append(name, value);
-      });
-    else for (const [name, value] of Object.entries(init as Record<string, string>)) this.append(name, value);
-  }
-
-  get(name: string): string | null {
-    const key = name.toLowerCase();
-    if (key === 'set-cookie') return this.cookies ? this.cookies.join(', ') : null;
-    return this.map.get(key) ?? null;
-  }
-
-  has(name: string): boolean {
-    const key = name.toLowerCase();
-    return key === 'set-cookie' ? this.cookies !== undefined : this.map.has(key);
-  }
+/**
+ * An answer's headers, as Node's `writeHead` takes them: hooks here only `set` them (CORS). Their
+ * names are written as Yoga's writer writes them: those the answer was made with as given
+ * (`Content-Type`), those set after in lower case. No hook here sets a header the answer was made with.
+ */
+class DirectResponseHeaders {
+  constructor(readonly node: Record<string, string | number>) {}
 
   set(name: string, value: string): void {
-    const key = name.toLowerCase();
-    if (key === 'set-cookie') this.cookies = [String(value)];
-    else this.map.set(key, String(value));
-  }
-
-  append(name: string, value: string): void {
-    const key = name.toLowerCase();
-    if (key === 'set-cookie') {
-      this.cookies ??= [];
-      this.cookies.push(String(value));
-    } else {
-      const before = this.map.get(key);
-      this.map.set(key, before === undefined ? String(value) : `${before}, ${value}`);
-    }
-  }
-
-  delete(name: string): void {
-    const key = name.toLowerCase();
-    if (key === 'set-cookie') this.cookies = undefined;
-    else this.map.delete(key);
-  }
-
-  getSetCookie(): string[] {
-    return this.cookies ? [...this.cookies] : [];
-  }
-
-  *entries(): IterableIterator<[string, string]> {
-    const names = [...this.map.keys(), ...(this.cookies ? ['set-cookie'] : [])].sort();
-    for (const name of names) {
-      if (name === 'set-cookie') for (const cookie of this.cookies ?? []) yield [name, cookie];
-      else yield [name, this.map.get(name) as string];
-    }
-  }
-
-  /** As Node's `writeHead` takes them. */
-  toNode(): Record<string, string | string[] | number> {
-    const out: Record<string, string | string[] | number> = Object.fromEntries(this.map);
-    if (this.cookies) out['set-cookie'] = this.cookies;
-    return out;
+    this.node[name.toLowerCase()] = value;
   }
 }
 
 /** A direct answer: a text body (or none) and its headers. */
 class DirectResponse {
   readonly status: number;
-  readonly statusText: string;
   readonly headers: DirectResponseHeaders;
-  readonly bodyText: string | null;
-  readonly type = 'default';
-  readonly redirected = false;
-  readonly url = '';
-  private used = false;
 
-  constructor(body: string | null, init: ResponseInit | undefined) {
+  constructor(
+    readonly body: string | null,
+    init: ResponseInit | undefined,
+  ) {
     this.status = init?.status ?? 200;
-    this.statusText = init?.statusText ?? '';
-    this.headers = new DirectResponseHeaders(init?.headers);
-    this.bodyText = body;
-  }
-
-  get ok(): boolean {
-    return this.status >= 200 && this.status <= 299;
-  }
-
-  get bodyUsed(): boolean {
-    return this.used;
-  }
-
-  text(): Promise<string> {
-    this.used = true;
-    return Promise.resolve(this.bodyText ?? '');
-  }
-
-  json(): Promise<unknown> {
-    return this.text().then((text) => JSON.parse(text));
+    // A copy: the object given may be shared (a constant of the hook that made the answer).
+    this.headers = new DirectResponseHeaders({ ...(init?.headers as Record<string, string> | undefined) });
   }
 }
 
 /**
- * The `Response` class the direct path gives the hooks: an answer of text (or none) is a
- * DirectResponse, written in one piece; any other body (a stream, bytes) is the fetch implementation's
- * own `Response`, which the server adapter's writer sends.
+ * The `Response` class the direct path gives the hooks: an answer of text (or none), its headers a
+ * plain object, is a DirectResponse, written in one piece; any other (a stream or bytes, headers as
+ * a list or a `Headers`) is the fetch implementation's own `Response`, which the server adapter's
+ * writer sends.
  */
 function directResponseClass(Fallback: FetchAPI['Response']): FetchAPI['Response'] {
   function Answer(body?: BodyInit | null, init?: ResponseInit): Response {
-    if (body === undefined || body === null || typeof body === 'string')
+    const headers = init?.headers;
+    if (
+      (body === undefined || body === null || typeof body === 'string') &&
+      (headers === undefined || Object.getPrototypeOf(headers) === Object.prototype)
+    )
       return new DirectResponse(body ?? null, init) as unknown as Response;
     return new Fallback(body, init);
   }

@@ -27,12 +27,19 @@ interface Pair {
   close(): Promise<void>;
 }
 
-async function startPair(env: Record<string, string>): Promise<Pair> {
+/** The log lines each gateway of a pair wrote, at warn and above: what an operator reads. */
+interface Logged {
+  direct: string[];
+  adapter: string[];
+}
+
+async function startPair(env: Record<string, string>, logged?: Logged): Promise<Pair> {
   const demo = await startDemoUpstreams();
   const config = loadConfig({ ...demo.env, ...env }, providers);
-  const logger = createLogger('silent');
-  const withDirect = createGateway(config, { logger });
-  const without = createGateway(config, { logger, directPath: false });
+  const logger = (lines: string[] | undefined) =>
+    lines ? createLogger('warn', { write: (line: string) => void lines.push(line) }) : createLogger('silent');
+  const withDirect = createGateway(config, { logger: logger(logged?.direct) });
+  const without = createGateway(config, { logger: logger(logged?.adapter), directPath: false });
   const direct = await listen(withDirect, '127.0.0.1', 0);
   const adapter = await listen(without, '127.0.0.1', 0);
   return {
@@ -92,6 +99,8 @@ function framedAnswer(server: RunningServer, sent: Sent) {
     status: number | undefined;
     statusText: string | undefined;
     headers: Record<string, unknown>;
+    /** The header names as written on the wire, in their case. */
+    names: string[];
     body: unknown;
   }>((resolve, reject) => {
     const headers: Record<string, string> = { ...sent.headers };
@@ -105,16 +114,27 @@ function framedAnswer(server: RunningServer, sent: Sent) {
         response.on('error', reject);
         response.on('end', () => {
           const text = Buffer.concat(chunks).toString();
+          const left = ['date', 'x-request-id', 'connection', 'keep-alive'];
           const kept: Record<string, unknown> = {};
           for (const [name, value] of Object.entries(response.headers))
-            if (!['date', 'x-request-id', 'connection', 'keep-alive'].includes(name)) kept[name] = value;
+            if (!left.includes(name)) kept[name] = value;
+          const names = response.rawHeaders
+            .filter((_, at) => at % 2 === 0)
+            .filter((name) => !left.includes(name.toLowerCase()))
+            .sort();
           let body: unknown = text;
           try {
             body = JSON.parse(text);
           } catch {
             // Not JSON: compared as text.
           }
-          resolve({ status: response.statusCode, statusText: response.statusMessage, headers: kept, body });
+          resolve({
+            status: response.statusCode,
+            statusText: response.statusMessage,
+            headers: kept,
+            names,
+            body,
+          });
         });
       },
     );
@@ -130,20 +150,24 @@ function framedAnswer(server: RunningServer, sent: Sent) {
 describe('a JSON POST to /graphql', () => {
   let pair: Pair;
   let riverGenId = '';
+  const logged: Logged = { direct: [], adapter: [] };
   beforeAll(async () => {
-    pair = await startPair({
-      GATEWAY_AUTH: 'tokens',
-      GATEWAY_TOKENS: TOKEN,
-      CORS_ORIGINS: ORIGIN,
-      REQUEST_BODY_LIMIT_BYTES: '2048',
-      MAX_BATCH_SIZE: '2',
-      MAX_QUERY_DEPTH: '6',
-      // Documents sent once with their hash run by the hash alone after.
-      PERSISTED_OPERATIONS: 'allow',
-      // A client who leaves is all that ends an operation whose upstream never answers.
-      OPERATION_TIMEOUT_MS: '600000',
-      UPSTREAM_HEADERS_TIMEOUT_MS: '600000',
-    });
+    pair = await startPair(
+      {
+        GATEWAY_AUTH: 'tokens',
+        GATEWAY_TOKENS: TOKEN,
+        CORS_ORIGINS: ORIGIN,
+        REQUEST_BODY_LIMIT_BYTES: '2048',
+        MAX_BATCH_SIZE: '2',
+        MAX_QUERY_DEPTH: '6',
+        // Documents sent once with their hash run by the hash alone after.
+        PERSISTED_OPERATIONS: 'allow',
+        // A client who leaves is all that ends an operation whose upstream never answers.
+        OPERATION_TIMEOUT_MS: '600000',
+        UPSTREAM_HEADERS_TIMEOUT_MS: '600000',
+      },
+      logged,
+    );
     const found = await answer(
       pair.direct,
       JSON.stringify({
@@ -356,6 +380,25 @@ describe('a JSON POST to /graphql', () => {
     ],
   ];
 
+  // Taken, as a JSON POST without a streaming Accept, and answered in parts: the result processor
+  // Yoga chooses for any media type streams the deferred parts (multipart/mixed).
+  const streamed: [string, () => Sent][] = [
+    ['with @defer and no Accept', () => ({ method: 'POST', headers: json, body: deferred() })],
+    [
+      'with @defer, accepting anything',
+      () => ({ method: 'POST', headers: { ...json, accept: '*/*' }, body: deferred() }),
+    ],
+  ];
+
+  it.each(streamed)('gets the same answer in parts, framed the same, either way: %s', async (_name, sent) => {
+    const request = sent();
+    const direct = await framedAnswer(pair.direct, request);
+    const adapter = await framedAnswer(pair.adapter, request);
+    expect(direct).toEqual(adapter);
+    expect(direct.headers['content-type']).toMatch(/^multipart\/mixed/);
+    expect(String(direct.body)).toContain('"name"');
+  });
+
   it.each(notTaken)('gets the same answer, framed the same, either way: %s', async (_name, sent) => {
     const request = sent();
     const direct = await framedAnswer(pair.direct, request);
@@ -384,9 +427,10 @@ describe('a JSON POST to /graphql', () => {
     expect(seen).toEqual([404, 200, 200]);
   });
 
-  it('gives up the upstream call of a client who leaves mid-operation, either way', async () => {
+  it('gives up the upstream call of a client who leaves mid-operation, logging the same either way', async () => {
     const riverGen = pair.sims.rivergen as Simulator;
     const body = JSON.stringify(lookup());
+    const from = { direct: logged.direct.length, adapter: logged.adapter.length };
     riverGen.setFaults({ hang: true });
     try {
       for (const server of [pair.direct, pair.adapter]) {
@@ -399,10 +443,18 @@ describe('a JSON POST to /graphql', () => {
         await until(async () => riverGen.stats.inFlight() === 1);
         request.destroy();
         await until(async () => riverGen.stats.inFlight() === 0);
+        // Served after it: whatever the left request logs is written by now.
+        expect((await answer(server, JSON.stringify({ query: '{ __typename }' }), json)).status).toBe(200);
       }
     } finally {
       riverGen.setFaults(undefined);
     }
+    const read = (lines: string[], at: number) =>
+      lines.slice(at).map((line) => {
+        const { level, msg } = JSON.parse(line) as { level: number; msg: string };
+        return { level, msg };
+      });
+    expect(read(logged.direct, from.direct)).toEqual(read(logged.adapter, from.adapter));
   });
 
   it('runs nothing for a client who leaves mid-body, and goes on serving, either way', async () => {
@@ -424,6 +476,55 @@ describe('a JSON POST to /graphql', () => {
       const after = Object.values(pair.sims).reduce((sum, sim) => sum + sim.stats.count(), 0);
       expect(after - before).toBe(1);
     }
+  });
+
+  it('gets the same answer either way for a body of declared length that arrives in two parts', async () => {
+    const body = JSON.stringify(lookup());
+    const half = Math.floor(body.length / 2);
+    const answers = [];
+    for (const server of [pair.direct, pair.adapter]) {
+      const promise = new Promise<{ status?: number; body: unknown }>((resolve, reject) => {
+        const request = httpRequest(
+          server.url,
+          { method: 'POST', headers: { ...json, 'content-length': String(Buffer.byteLength(body)) } },
+          (response) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('error', reject);
+            response.on('end', () =>
+              resolve({ status: response.statusCode, body: JSON.parse(Buffer.concat(chunks).toString()) }),
+            );
+          },
+        );
+        request.on('error', reject);
+        request.write(body.slice(0, half));
+        // The second part leaves after the first has arrived: Node reads them as two chunks.
+        setTimeout(() => request.end(body.slice(half)), 50);
+      });
+      answers.push(await promise);
+    }
+    expect(answers[0]).toEqual(answers[1]);
+    expect(answers[0]?.status).toBe(200);
+    expect(answers[0]?.body).toMatchObject({ data: { node: { id: riverGenId } } });
+  });
+
+  const framed: [string, () => Sent][] = [
+    ['a lookup', () => ({ method: 'POST', headers: json, body: JSON.stringify(lookup()) })],
+    [
+      'from an allowed origin',
+      () => ({ method: 'POST', headers: { ...json, origin: ORIGIN }, body: JSON.stringify(lookup()) }),
+    ],
+    [
+      'asking only for HTML',
+      () => ({ method: 'POST', headers: { ...json, accept: 'text/html' }, body: JSON.stringify(lookup()) }),
+    ],
+  ];
+
+  it.each(framed)('writes the same head, names in the same case, either way: %s', async (_name, sent) => {
+    const request = sent();
+    const direct = await framedAnswer(pair.direct, request);
+    const adapter = await framedAnswer(pair.adapter, request);
+    expect(direct).toEqual(adapter);
   });
 
   it('is answered in one piece, its length declared', async () => {
