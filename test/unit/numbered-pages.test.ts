@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { windowFromNumberedPages } from '../../src/gateway/numbered-pages.js';
 
-function upstream(total: number, calls: [number, number][]) {
+/** Numbered pages over `total` items; with `told: false` the answers carry no readable total. */
+function upstream(total: number, calls: [number, number][], told = true) {
   const items = Array.from({ length: total }, (_, i) => i);
   return async (page: number, pageSize: number) => {
     calls.push([page, pageSize]);
-    return { items: items.slice((page - 1) * pageSize, page * pageSize), totalItems: total };
+    return {
+      items: items.slice((page - 1) * pageSize, page * pageSize),
+      totalItems: told ? total : Number.NaN,
+    };
   };
 }
 
@@ -57,6 +61,34 @@ describe('windows over numbered pages', () => {
     expect((await windowFromNumberedPages({ offset: 279, limit: 20 }, 100, upstream(300, []))).hasMore).toBe(
       true,
     );
+  });
+
+  it('without a readable total, reads the one item after a full window to say whether more follow', async () => {
+    const calls: [number, number][] = [];
+    const more = await windowFromNumberedPages({ offset: 279, limit: 20 }, 100, upstream(300, calls, false));
+    expect(more.items).toEqual(Array.from({ length: 20 }, (_, i) => 279 + i));
+    expect(more.hasMore).toBe(true);
+    // Items 279-298 are on page 13 of 23 (items 276-298); item 299 is page 300 of 1.
+    expect(calls).toEqual([
+      [13, 23],
+      [300, 1],
+    ]);
+
+    const last: [number, number][] = [];
+    const atEnd = await windowFromNumberedPages({ offset: 280, limit: 20 }, 100, upstream(300, last, false));
+    expect(atEnd.items).toHaveLength(20);
+    expect(atEnd.hasMore).toBe(false);
+    expect(last).toEqual([
+      [15, 20],
+      [301, 1],
+    ]);
+
+    // A window the upstream could not fill ends the list: nothing more is asked.
+    const short: [number, number][] = [];
+    const cut = await windowFromNumberedPages({ offset: 290, limit: 20 }, 100, upstream(300, short, false));
+    expect(cut.items).toHaveLength(10);
+    expect(cut.hasMore).toBe(false);
+    expect(short).toHaveLength(1);
   });
 
   it('answers an empty window, as a count asks, from a page of one item', async () => {
