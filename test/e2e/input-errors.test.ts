@@ -211,6 +211,12 @@ describe('a variable that does not fit its type', () => {
     const edges = (query.data as { dataSources: { edges: { node: { vendor: string } }[] } }).dataSources
       .edges;
     expect(edges.map((edge) => edge.node.vendor)).toEqual(['POSTGRES', 'POSTGRES']);
+    // A non-null one alone, beside no nullable one with a default.
+    const alone = await gw.query(
+      'query($first: Int! = 2) { dataSources(first: $first) { edges { cursor } } }',
+    );
+    expect(alone.errors).toBeUndefined();
+    expect((alone.data as { dataSources: { edges: unknown[] } }).dataSources.edges).toHaveLength(2);
     const mutation = await gw.query(
       'mutation($id: ID! = "not-an-id") { deleteDestination(id: $id) { __typename } }',
     );
