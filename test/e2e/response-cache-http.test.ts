@@ -59,6 +59,27 @@ describe('GET answers with the response cache on', () => {
     expect((await get({ query: IMPORT_SOURCES })).headers.get('etag')).toBe(answer.headers.get('etag'));
   });
 
+  it('varies on every header that names a caller: the token and each credential callers forward', async () => {
+    await using forwarding = await startTestGateway({
+      GATEWAY_AUTH: 'tokens',
+      GATEWAY_TOKENS: TOKENS.join(','),
+      RESPONSE_CACHE: 'on',
+      PDC_CREDENTIALS: 'forward',
+      RIVERGEN_CREDENTIALS: 'forward',
+    });
+    const listening = await listen(forwarding.gateway, '127.0.0.1', 0);
+    try {
+      const response = await fetch(`${listening.url}?${new URLSearchParams({ query: IMPORT_SOURCES })}`, {
+        headers: { accept: 'application/json', authorization: `Bearer ${TOKENS[0]}` },
+      });
+      expect(response.status).toBe(200);
+      const varied = (response.headers.get('vary') ?? '').split(',').map((name) => name.trim().toLowerCase());
+      expect(varied).toEqual(expect.arrayContaining(['authorization', 'x-pdc-token', 'x-rivergen-token']));
+    } finally {
+      await listening.close();
+    }
+  });
+
   it('answers 304 Not Modified, with no body and no upstream call, to an If-None-Match that holds its ETag', async () => {
     const first = await get({ query: IMPORT_SOURCES });
     const etag = first.headers.get('etag') ?? '';
