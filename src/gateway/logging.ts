@@ -75,6 +75,11 @@ export function noteBatch(scope: RequestScope, operations: readonly unknown[]): 
   });
 }
 
+/** Whether `params` are one entry of a batch (their position noted by `noteBatch`). */
+export function isBatchEntry(params: object): boolean {
+  return (params as { [batchIndexKey]?: number })[batchIndexKey] !== undefined;
+}
+
 /** `next`, which stands for `params` (a persisted document's text put in place of its id), at its position in the batch. */
 export function keepBatchPosition<T extends object>(params: object, next: T): T {
   const index = (params as { [batchIndexKey]?: number })[batchIndexKey];

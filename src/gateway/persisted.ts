@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import type { GraphQLParams, Plugin } from 'graphql-yoga';
 import { gatewayError } from './errors.js';
-import { keepBatchPosition } from './logging.js';
+import { isBatchEntry, keepBatchPosition } from './logging.js';
 import type { SharedRedis } from './shared/redis.js';
 
 /** Which documents run: any (`off`), any plus the listed and registered ones by id (`allow`), only listed ones (`require`). */
@@ -131,11 +131,14 @@ export function usePersistedDocuments(options: PersistedOperationsOptions, redis
 function keepingBatchPositions(plugin: Plugin): Plugin {
   return {
     ...plugin,
+    // A lone request's payload goes as it is: no copy or closure for every request.
     onParams: (payload) =>
-      plugin.onParams?.({
-        ...payload,
-        setParams: (next) => payload.setParams(keepBatchPosition(payload.params, next)),
-      }),
+      isBatchEntry(payload.params)
+        ? plugin.onParams?.({
+            ...payload,
+            setParams: (next) => payload.setParams(keepBatchPosition(payload.params, next)),
+          })
+        : plugin.onParams?.(payload),
   };
 }
 
