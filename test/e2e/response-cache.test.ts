@@ -115,6 +115,13 @@ describe('with RESPONSE_CACHE=on', () => {
     expect(renamed.errors).toBeUndefined();
     expect(renamed.data?.updateRiverGenDataSource.riverGenDataSource?.name).toBe('Renamed by a padded id');
     expect((await gw.query<{ node: Named }>(NODE, { id })).data?.node.name).toBe('Renamed by a padded id');
+    // Likewise when it asks nothing back but its type.
+    const again = await gw.query<{ updateRiverGenDataSource: { __typename: string } }>(
+      'mutation($id: ID!) { updateRiverGenDataSource(id: $id, input: { name: "Renamed again" }) { __typename } }',
+      { id: pad(id) },
+    );
+    expect(again.data?.updateRiverGenDataSource.__typename).toBe('UpdateRiverGenDataSourceSuccess');
+    expect((await gw.query<{ node: Named }>(NODE, { id })).data?.node.name).toBe('Renamed again');
   });
 
   it('names no header in Vary when it tells no callers apart', async () => {
