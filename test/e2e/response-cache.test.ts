@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { listen } from '../../src/server.js';
+import { listen, type RunningServer } from '../../src/server.js';
 import { postgresDestinationInput } from '../support/destination-inputs.js';
 import { postGraphQL, startTestGateway, type TestGateway } from '../support/gateway.js';
 import { callsDuring as callsOf } from '../support/upstream-calls.js';
@@ -18,15 +18,20 @@ const IMPORT_SOURCES = '{ importSources(first: 5) { edges { node { id name } } }
 
 describe('with RESPONSE_CACHE=on', () => {
   let gw: TestGateway;
+  let server: RunningServer;
   let recipientId = '';
   beforeAll(async () => {
     gw = await startTestGateway({ RESPONSE_CACHE: 'on', RESPONSE_CACHE_TTL_MS: '600000' });
+    server = await listen(gw.gateway, '127.0.0.1', 0);
     const seeded = await gw.query<{ destinations: { edges: { node: { recipientId: string } }[] } }>(
       '{ destinations(first: 1) { edges { node { recipientId } } } }',
     );
     recipientId = seeded.data?.destinations.edges[0]?.node.recipientId ?? '';
   });
-  afterAll(() => gw.close());
+  afterAll(async () => {
+    await server.close();
+    await gw.close();
+  });
 
   const list = async (document = DESTINATIONS) => {
     const answer = await gw.query<Record<string, Page>>(document);
@@ -125,20 +130,15 @@ describe('with RESPONSE_CACHE=on', () => {
   });
 
   it('names no header in Vary when it tells no callers apart', async () => {
-    const server = await listen(gw.gateway, '127.0.0.1', 0);
-    try {
-      const response = await fetch(`${server.url}?${new URLSearchParams({ query: IMPORT_SOURCES })}`, {
-        headers: { accept: 'application/json' },
-      });
-      expect(response.status).toBe(200);
-      expect(response.headers.get('etag')).toMatch(/^"[\w-]+"$/);
-      // Whatever else varies the answer, no name in the list is empty.
-      const vary = response.headers.get('vary');
-      if (vary !== null) expect(vary.split(',').map((name) => name.trim())).not.toContain('');
-      await response.text();
-    } finally {
-      await server.close();
-    }
+    const response = await fetch(`${server.url}?${new URLSearchParams({ query: IMPORT_SOURCES })}`, {
+      headers: { accept: 'application/json' },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('etag')).toMatch(/^"[\w-]+"$/);
+    // Whatever else varies the answer, no name in the list is empty.
+    const vary = response.headers.get('vary');
+    if (vary !== null) expect(vary.split(',').map((name) => name.trim())).not.toContain('');
+    await response.text();
   });
 
   it('shows a created record at once in every cached list that can hold it', async () => {
