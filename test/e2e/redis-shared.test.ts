@@ -271,6 +271,34 @@ describe('two gateways sharing one Redis', () => {
       await shared.start();
       await reachRedis([gw]);
     }
+    // Out of memory: Redis refuses to keep the answer, by an error of its own kind.
+    from = gw.logs.length;
+    await shared.client.config('SET', 'maxmemory', '1');
+    try {
+      await read(13);
+      await until(async () => failedSince(from).length > 0);
+      expect(failedSince(from)).toMatchObject([
+        { level: 20, operation: 'response-cache', err: { message: 'ReplyError' } },
+      ]);
+    } finally {
+      await shared.client.config('SET', 'maxmemory', '0');
+    }
     expect(gw.logs.filter((line) => line.includes(address))).toEqual([]);
+  });
+
+  it('lets go of its connections to Redis when it closes', async (ctx) => {
+    if (unavailable || !a || !b || !upstreams || !redis) return ctx.skip(unavailable);
+    const shared = redis;
+    const connections = async () =>
+      String(await shared.client.client('LIST'))
+        .split('\n')
+        .filter((line) => line.startsWith('id=')).length;
+    await reachRedis([a, b]);
+    const before = await connections();
+    const gw = await startTestGateway({ ...upstreams.env, REDIS_URL: shared.url, RESPONSE_CACHE: 'on' });
+    await reachRedis([gw]);
+    expect(await connections()).toBeGreaterThan(before);
+    await gw.close();
+    await until(async () => (await connections()) === before);
   });
 });
