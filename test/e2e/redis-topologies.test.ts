@@ -246,6 +246,15 @@ describe('a Cluster with the node of the response cache’s slot down', () => {
     });
     state.gateways.push(gateway);
     await reachRedis([gateway]);
+    // The node is too slow: each read is answered as a miss and counted, as with a Redis too slow.
+    const failed = () => metricSum(gateway.gateway, 'gateway_redis_errors_total{operation="response-cache"}');
+    const failedBefore = await failed();
+    const waitOut = await cluster.pauseNodeServing('{cache}', 1000);
+    const slow = await gateway.query('{ importSources(first: 2) { edges { node { id } } } }');
+    expect(slow.status).toBe(200);
+    expect(slow.errors).toBeUndefined();
+    expect(await failed()).toBeGreaterThan(failedBefore);
+    await waitOut();
     const connected = await cluster.connections();
     const refused = () => metricSum(gateway.gateway, 'gateway_redis_errors_total{operation="connection"}');
     const refusedBefore = await refused();
