@@ -14,7 +14,7 @@ import {
   visit,
   visitWithTypeInfo,
 } from 'graphql';
-import { readGlobalId } from './ids.js';
+import { encodeGlobalId, readGlobalId } from './ids.js';
 
 /**
  * The lists (connection types) a query selects, by type name, kept per parsed document: an answer is
@@ -91,7 +91,8 @@ export function mutationInvalidation(schema: GraphQLSchema): (args: ExecutionArg
         if (typeof value !== 'string') continue;
         const id = readGlobalId(value, records);
         if (!id) continue;
-        touched.push({ typename: id.typename, id: value });
+        // Kept answers are tagged with the id as the gateway sends it, not as this argument spells it (padded, say).
+        touched.push({ typename: id.typename, id: encodeGlobalId(id.typename, id.id) });
         types.add(id.typename);
       }
     }

@@ -2,12 +2,16 @@ import { createHash } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
+import { encodeGlobalId } from '../../src/gateway/ids.js';
 import { createLogger } from '../../src/gateway/logging.js';
+import { loadRedisDriver } from '../../src/gateway/shared/redis.js';
 import { providers } from '../../src/providers/registry.js';
 import { startDemoUpstreams } from '../../src/sandbox/demo.js';
 import type { Simulator } from '../../src/sandbox/kit/index.js';
 import { createGateway, type Gateway, listen, type RunningServer } from '../../src/server.js';
 import { startOtlpReceiver } from '../support/otlp-receiver.js';
+import { parsePrometheus } from '../support/prometheus.js';
+import { useTestRedis } from '../support/redis.js';
 import { until } from '../support/until.js';
 
 /**
@@ -33,13 +37,23 @@ interface Logged {
   adapter: string[];
 }
 
-async function startPair(env: Record<string, string>, logged?: Logged): Promise<Pair> {
+async function startPair(
+  env: Record<string, string>,
+  logged?: Logged,
+  /** What differs between the two gateways' environments (each its own Redis database). */
+  own?: { direct: Record<string, string>; adapter: Record<string, string> },
+): Promise<Pair> {
   const demo = await startDemoUpstreams();
-  const config = loadConfig({ ...demo.env, ...env }, providers);
+  const configOf = (extra: Record<string, string> = {}) =>
+    loadConfig({ ...demo.env, ...env, ...extra }, providers);
   const logger = (lines: string[] | undefined) =>
     lines ? createLogger('warn', { write: (line: string) => void lines.push(line) }) : createLogger('silent');
-  const withDirect = createGateway(config, { logger: logger(logged?.direct) });
-  const without = createGateway(config, { logger: logger(logged?.adapter), directPath: false });
+  if (own) await loadRedisDriver();
+  const withDirect = createGateway(configOf(own?.direct), { logger: logger(logged?.direct) });
+  const without = createGateway(configOf(own?.adapter), {
+    logger: logger(logged?.adapter),
+    directPath: false,
+  });
   const direct = await listen(withDirect, '127.0.0.1', 0);
   const adapter = await listen(without, '127.0.0.1', 0);
   return {
@@ -78,6 +92,14 @@ async function answer(server: RunningServer, body: string, headers: Record<strin
 }
 
 const json = { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` };
+
+/** The level and message of each line logged since `at`: what differs per request (ids, times) left out. */
+function logLines(lines: string[], at: number) {
+  return lines.slice(at).map((line) => {
+    const { level, msg } = JSON.parse(line) as { level: number; msg: string };
+    return { level, msg };
+  });
+}
 
 interface Sent {
   method: string;
@@ -285,6 +307,14 @@ describe('a JSON POST to /graphql', () => {
       json,
     ],
     [
+      'a subscription to a transfer, asking for JSON only',
+      () =>
+        JSON.stringify({
+          query: `subscription { destinationTransfer(destinationId: "${encodeGlobalId('Destination', '1')}") { id } }`,
+        }),
+      json,
+    ],
+    [
       'a JSON type other than application/json',
       () => JSON.stringify(lookup()),
       { ...json, 'content-type': 'application/json-seq' },
@@ -296,11 +326,16 @@ describe('a JSON POST to /graphql', () => {
     ],
   ];
 
-  it.each(cases)('gets the same answer either way: %s', async (_name, body, headers) => {
+  it.each(cases)('gets the same answer and log lines either way: %s', async (_name, body, headers) => {
     const sent = body();
+    const from = { direct: logged.direct.length, adapter: logged.adapter.length };
     const direct = await answer(pair.direct, sent, headers);
     const adapter = await answer(pair.adapter, sent, headers);
     expect(direct).toEqual(adapter);
+    // Served after it by each: whatever the request logs is written by now.
+    for (const server of [pair.direct, pair.adapter])
+      expect((await answer(server, JSON.stringify({ query: '{ __typename }' }), json)).status).toBe(200);
+    expect(logLines(logged.direct, from.direct)).toEqual(logLines(logged.adapter, from.adapter));
   });
 
   const query = () => JSON.stringify({ query: '{ __typename }' });
@@ -449,12 +484,7 @@ describe('a JSON POST to /graphql', () => {
     } finally {
       riverGen.setFaults(undefined);
     }
-    const read = (lines: string[], at: number) =>
-      lines.slice(at).map((line) => {
-        const { level, msg } = JSON.parse(line) as { level: number; msg: string };
-        return { level, msg };
-      });
-    expect(read(logged.direct, from.direct)).toEqual(read(logged.adapter, from.adapter));
+    expect(logLines(logged.direct, from.direct)).toEqual(logLines(logged.adapter, from.adapter));
   });
 
   it('runs nothing for a client who leaves mid-body, and goes on serving, either way', async () => {
@@ -558,6 +588,115 @@ describe('over a caller’s RATE_LIMIT', () => {
       seen.push(direct.status);
     }
     expect(seen).toEqual([200, 200, 429]);
+  });
+});
+
+describe('a client who leaves while its operation waits for room', () => {
+  let pair: Pair;
+  const logged: Logged = { direct: [], adapter: [] };
+  beforeAll(async () => {
+    // One list of 20 RiverGen records fills MAX_RECORDS_IN_FLIGHT: a second waits for it.
+    pair = await startPair(
+      { GATEWAY_AUTH: 'tokens', GATEWAY_TOKENS: TOKEN, MAX_RECORDS_IN_FLIGHT: '20' },
+      logged,
+    );
+  });
+  afterAll(async () => {
+    await pair.close();
+  });
+
+  it('gives its place up and logs the same either way', async () => {
+    const riverGen = pair.sims.rivergen as Simulator;
+    const body = JSON.stringify({ query: '{ riverGenDataSources(first: 20) { edges { node { id } } } }' });
+    const from = { direct: logged.direct.length, adapter: logged.adapter.length };
+    riverGen.setFaults({ latencyMs: 1000 });
+    try {
+      const [withDirect, without] = pair.gateways as [Gateway, Gateway];
+      for (const [server, gateway] of [
+        [pair.direct, withDirect],
+        [pair.adapter, without],
+      ] as const) {
+        const waiting = async () => {
+          const metrics = await gateway.yoga.fetch('http://gateway.test/metrics');
+          return parsePrometheus(await metrics.text())('gateway_admission_waiting');
+        };
+        const first = answer(server, body, json);
+        await until(async () => riverGen.stats.inFlight() === 1);
+        const request = httpRequest(server.url, {
+          method: 'POST',
+          headers: { ...json, 'content-length': String(Buffer.byteLength(body)) },
+        });
+        request.on('error', () => undefined);
+        request.end(body);
+        await until(async () => (await waiting()) === 1);
+        request.destroy();
+        await until(async () => (await waiting()) === 0);
+        expect((await first).status).toBe(200);
+        // Served after it: whatever the left request logs is written by now.
+        expect((await answer(server, body, json)).status).toBe(200);
+      }
+    } finally {
+      riverGen.setFaults(undefined);
+    }
+    expect(logLines(logged.direct, from.direct)).toEqual(logLines(logged.adapter, from.adapter));
+  });
+});
+
+describe('with REDIS_URL, whose hooks answer later', () => {
+  // The rate limit, the kept answers and the persisted documents live in Redis: their hooks wait on
+  // it before the request goes on. Each gateway has a database of its own, counting only its own.
+  const suite = useTestRedis('keep the rate limit, answers and documents of a direct path');
+  let pair: Pair | undefined;
+  afterAll(async () => {
+    await pair?.close();
+  });
+
+  it('gets the same answers either way: a rate limit counted, an answer kept and served, a document run by its hash', async (context) => {
+    if (!suite.redis) return context.skip(suite.unavailable);
+    const url = suite.redis.url.replace(/\/\d*$/, '');
+    pair = await startPair(
+      {
+        GATEWAY_AUTH: 'tokens',
+        GATEWAY_TOKENS: TOKEN,
+        RATE_LIMIT: '5/60s',
+        RESPONSE_CACHE: 'on',
+        PERSISTED_OPERATIONS: 'allow',
+      },
+      undefined,
+      { direct: { REDIS_URL: `${url}/1` }, adapter: { REDIS_URL: `${url}/2` } },
+    );
+    for (const gateway of pair.gateways)
+      await until(async () => {
+        const ready = await (await gateway.yoga.fetch('http://gateway.test/ready')).json();
+        return (ready as { redis?: { ok: boolean } }).redis?.ok === true;
+      });
+    const query = 'query Kept { dataSources(first: 2) { edges { node { id name } } } }';
+    const extensions = {
+      persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') },
+    };
+    const sent = [
+      JSON.stringify({ query }),
+      JSON.stringify({ query }),
+      JSON.stringify({ extensions }),
+      JSON.stringify({ query, extensions }),
+      JSON.stringify({ extensions }),
+      JSON.stringify({ query }),
+    ];
+    const seen: { status: number; cache: string | undefined }[] = [];
+    for (const body of sent) {
+      const direct = await answer(pair.direct, body, json);
+      const adapter = await answer(pair.adapter, body, json);
+      if (direct.status === 429) {
+        // When to try again is counted in seconds from each gateway's own window: it may differ by one.
+        const when = /in \d+ s|"retryAfterSeconds":\d+|"retry-after":"\d+"/g;
+        expect(JSON.stringify(direct).replace(when, '…')).toBe(JSON.stringify(adapter).replace(when, '…'));
+      } else expect(direct).toEqual(adapter);
+      const data = (direct.body as { data?: { dataSources?: unknown } }).data;
+      seen.push({ status: direct.status, cache: data?.dataSources ? 'answered' : undefined });
+    }
+    // The document unknown by its hash at first; the sixth operation over the limit of five.
+    expect(seen.map((one) => one.status)).toEqual([200, 200, 404, 200, 200, 429]);
+    expect(seen.filter((one) => one.cache === 'answered')).toHaveLength(4);
   });
 });
 

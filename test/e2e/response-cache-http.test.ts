@@ -142,19 +142,24 @@ describe('GET answers with the response cache on', () => {
     expect(await logged(14, 12)).toBe('miss');
   });
 
-  it('counts hits and misses in /metrics', async () => {
+  it('counts hits and misses in /metrics: a first read as a miss, the same read again as a hit', async () => {
     const document = '{ importSources(first: 5) { edges { node { id } } } }';
+    const counts = async () => {
+      const metrics = await (await fetch(server.url.replace(/graphql$/, 'metrics'))).text();
+      const count = (result: string) =>
+        Number(
+          new RegExp(`^gateway_response_cache_lookups_total\\{result="${result}"\\} (\\d+)$`, 'm').exec(
+            metrics,
+          )?.[1] ?? 0,
+        );
+      return { hit: count('hit'), miss: count('miss') };
+    };
+    const before = await counts();
     await get({ query: document });
+    const missed = await counts();
+    expect(missed).toEqual({ hit: before.hit, miss: before.miss + 1 });
     await get({ query: document });
-    const metrics = await (await fetch(server.url.replace(/graphql$/, 'metrics'))).text();
-    const count = (result: string) =>
-      Number(
-        new RegExp(`^gateway_response_cache_lookups_total\\{result="${result}"\\} (\\d+)$`, 'm').exec(
-          metrics,
-        )?.[1],
-      );
-    expect(count('hit')).toBeGreaterThan(0);
-    expect(count('miss')).toBeGreaterThan(0);
+    expect(await counts()).toEqual({ hit: before.hit + 1, miss: before.miss + 1 });
   });
 
   it('answers the whole new answer, under a new ETag, once a mutation through the gateway changed it', async () => {
@@ -194,11 +199,16 @@ describe('GET answers with the response cache on', () => {
     }
   });
 
-  it('stays Cache-Control: no-store, without an ETag, when the answer carries an error and so was not kept', async () => {
+  it('stays Cache-Control: no-store, without an ETag, when the answer carries an error and so was not kept, even to If-None-Match `*`', async () => {
     const sim = gw.sims['prequel-import'];
     sim?.setFaults({ errorStatus: 500, errorRate: 1 });
     try {
-      const answer = await get({ query: '{ importSources(first: 9) { edges { node { id } } } }' });
+      // Nor does `If-None-Match: *` match it: there is no kept answer to match.
+      const answer = await get(
+        { query: '{ importSources(first: 9) { edges { node { id } } } }' },
+        { 'if-none-match': '*' },
+      );
+      expect(answer.status).toBe(200);
       expect(JSON.parse(answer.text).errors.length).toBeGreaterThan(0);
       expect(answer.headers.get('cache-control')).toBe('no-store');
       expect(answer.headers.get('etag')).toBeNull();

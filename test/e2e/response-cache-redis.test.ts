@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type DemoUpstreams, startDemoUpstreams } from '../../src/sandbox/demo.js';
+import { listen, type RunningServer } from '../../src/server.js';
 import { postgresDestinationInput } from '../support/destination-inputs.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { metricSum } from '../support/prometheus.js';
@@ -62,6 +63,8 @@ describe('answers kept in Redis (REDIS_URL with RESPONSE_CACHE=on)', () => {
   const suite = useTestRedis('keep the answers of a fleet in');
   const fleet = useFleet(suite, { RESPONSE_CACHE_TTL_MS: '600000' });
   const calls = (run: () => Promise<unknown>) => callsDuring(fleet.upstreams, run);
+  const listening: RunningServer[] = [];
+  afterAll(() => Promise.all(listening.map((server) => server.close())));
 
   it('serves on B an answer A kept, calling no upstream', async (ctx) => {
     const { a, b } = fleet;
@@ -73,6 +76,45 @@ describe('answers kept in Redis (REDIS_URL with RESPONSE_CACHE=on)', () => {
     expect(await calls(async () => (second = await b.query(IMPORT_SOURCES)))).toBe(0);
     expect(second).toEqual(first);
     expect((first as { errors?: unknown }).errors).toBeUndefined();
+  });
+
+  it('counts and logs A’s first read as a miss, and B’s read of what A kept as a hit', async (ctx) => {
+    const { a, b } = fleet;
+    if (!a || !b) return ctx.skip(suite.unavailable);
+    const document = '{ importSources(first: 10) { edges { node { name } } } }';
+    const counted = async (gw: TestGateway) => ({
+      hit: await metricSum(gw.gateway, 'gateway_response_cache_lookups_total{result="hit"}'),
+      miss: await metricSum(gw.gateway, 'gateway_response_cache_lookups_total{result="miss"}'),
+    });
+    /** The request line of a read sent to `gw`, listening, under a request id of its own. */
+    const logged = async (gw: TestGateway) => {
+      // Closed with the fleet: closing a server drains its gateway.
+      const server = await listen(gw.gateway, '127.0.0.1', 0);
+      listening.push(server);
+      const requestId = `fleet-lookup-${Math.random().toString(36).slice(2)}`;
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          'x-request-id': requestId,
+        },
+        body: JSON.stringify({ query: document }),
+      });
+      expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
+      return await vi.waitFor(() => {
+        const line = gw.logs
+          .map((text) => JSON.parse(text) as Record<string, unknown>)
+          .find((fields) => fields.msg === 'request done' && fields.requestId === requestId);
+        expect(line).toBeDefined();
+        return line;
+      });
+    };
+    const [beforeA, beforeB] = [await counted(a), await counted(b)];
+    expect(await keptBy(suite, () => logged(a))).toMatchObject({ cache: 'miss' });
+    expect(await counted(a)).toEqual({ hit: beforeA.hit, miss: beforeA.miss + 1 });
+    expect(await logged(b)).toMatchObject({ cache: 'hit' });
+    expect(await counted(b)).toEqual({ hit: beforeB.hit + 1, miss: beforeB.miss });
   });
 
   it('answers B’s next read fresh after a mutation through A', async (ctx) => {
@@ -283,5 +325,31 @@ describe('answers kept in Redis for a gateway that tells callers apart', () => {
     expect(await callsDuring(upstreams, as(b, tokens[1]))).toBeGreaterThan(0);
     // The fleet's key for callers is one of the cache's own keys too.
     expect((await allKeys(suite)).filter((key) => !key.startsWith(PREFIX))).toEqual([]);
+  });
+});
+
+describe('answers kept in Redis for a gateway whose callers forward their PDC token, with METRICS=false', () => {
+  const suite = useTestRedis('keep the answers of a fleet in');
+  const fleet = useFleet(suite, { PDC_CREDENTIALS: 'forward', METRICS: 'false' });
+
+  it('keeps nothing for a caller who sends no token, and shares the answers of one who does', async (ctx) => {
+    const { a, b, upstreams } = fleet;
+    if (!a || !b) return ctx.skip(suite.unavailable);
+    for (let n = 0; n < 2; n += 1) {
+      let answer: { status: number; errors?: unknown } | undefined;
+      expect(
+        await callsDuring(upstreams, async () => (answer = await a.query(IMPORT_SOURCES))),
+      ).toBeGreaterThan(0);
+      expect(answer?.status).toBe(200);
+      expect(answer?.errors).toBeUndefined();
+    }
+    expect((await allKeys(suite)).filter((key) => key.startsWith(`${PREFIX}answer:`))).toEqual([]);
+    const as = (gw: TestGateway) => gw.query(IMPORT_SOURCES, {}, { 'x-pdc-token': 'pdc_fleet_cache_caller' });
+    let first: unknown;
+    await keptBy(suite, async () => (first = await as(a)));
+    let second: unknown;
+    expect(await callsDuring(upstreams, async () => (second = await as(b)))).toBe(0);
+    expect(second).toEqual(first);
+    expect((second as { errors?: unknown }).errors).toBeUndefined();
   });
 });

@@ -89,6 +89,17 @@ describe('how long answers are kept', () => {
   });
 });
 
+describe('with METRICS=false', () => {
+  it('still answers a second identical query from the cache, counting nothing', async () => {
+    await using gw = await startTestGateway({ RESPONSE_CACHE: 'on', METRICS: 'false' });
+    const first = await gw.query(IMPORT_SOURCES);
+    expect(first.errors).toBeUndefined();
+    let again: unknown;
+    expect(await callsOf(gw, async () => (again = await gw.query(IMPORT_SOURCES)))).toBe(0);
+    expect(again).toEqual(first);
+  });
+});
+
 describe('with RESPONSE_CACHE off (the default outside demo mode)', () => {
   it('asks the upstreams for every query, as before', async () => {
     await using gw = await startTestGateway();
