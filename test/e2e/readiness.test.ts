@@ -203,7 +203,7 @@ describe('/ready', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const { port } = closed.address() as { port: number };
     await new Promise((resolve) => closed.close(resolve));
-    const { http } = await start({ REDIS_URL: `redis://127.0.0.1:${port}` });
+    const { gw, http } = await start({ REDIS_URL: `redis://127.0.0.1:${port}` });
     const answer = await ready(http);
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({
@@ -212,6 +212,16 @@ describe('/ready', () => {
       redis: { ok: false, reason: expect.any(String) },
     });
     expect(answer.text).not.toContain(String(port));
+    // Its first try failed: the outage is logged once, by the error's kind and code.
+    const outages = () =>
+      gw.logs
+        .map((line) => JSON.parse(line) as { level: number; msg?: string; err?: object })
+        .filter((line) => line.msg?.startsWith('Redis is unreachable'));
+    await vi.waitFor(() => expect(outages()).toHaveLength(1));
+    expect(outages()).toMatchObject([
+      { level: 40, err: { message: 'Error (ECONNREFUSED)', code: 'ECONNREFUSED' } },
+    ]);
+    expect(gw.logs.filter((line) => line.includes(String(port)))).toEqual([]);
   });
 
   it('exposes each provider’s state at the last check as gateway_provider_ready', async () => {

@@ -201,19 +201,31 @@ describe('two gateways sharing one Redis', () => {
   });
   it('logs each outage of its own and the end of each, and nothing of Redis when the gateway closes', async (ctx) => {
     if (unavailable || !upstreams || !redis) return ctx.skip(unavailable);
+    const shared = redis;
     const gw = await startTestGateway({ ...upstreams.env, REDIS_URL: redis.url, RESPONSE_CACHE: 'on' });
+    const lines = (from: number, msg: string) =>
+      gw.logs
+        .slice(from)
+        .map((line) => JSON.parse(line) as { msg?: string; err?: { message?: string } })
+        .filter((line) => line.msg?.includes(msg));
     try {
       await reachRedis([gw]);
+      // Reaching Redis at start is no return from an outage.
+      expect(lines(0, 'Redis is')).toEqual([]);
       const from = gw.logs.length;
       for (let outage = 0; outage < 2; outage++) {
-        await redis.stop();
+        await shared.stop();
         await until(async () => !(await gatewayReachesRedis(gw)));
-        await redis.start();
+        await shared.start();
         await reachRedis([gw]);
       }
-      const since = gw.logs.slice(from);
-      expect(since.filter((line) => line.includes('Redis is unreachable'))).toHaveLength(2);
-      expect(since.filter((line) => line.includes('Redis is reachable again'))).toHaveLength(2);
+      // A connection Redis drops is an outage too, however soon it is made again.
+      await shared.client.call('CLIENT', 'KILL', 'TYPE', 'normal');
+      await until(async () => lines(from, 'Redis is reachable again').length === 3);
+      const outages = lines(from, 'Redis is unreachable');
+      expect(outages).toHaveLength(3);
+      // Each says why, by kind: the connection lost or the error's code, never the address.
+      for (const line of outages) expect(line.err?.message).toMatch(/^(connection lost|Error \(E[A-Z]+\))$/);
     } finally {
       const closing = gw.logs.length;
       await gw.close();
@@ -221,5 +233,72 @@ describe('two gateways sharing one Redis', () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(gw.logs.slice(closing).filter((line) => line.includes('Redis is unreachable'))).toEqual([]);
     }
+  });
+
+  it('logs at debug each command that failed, by purpose and kind, naming no address', async (ctx) => {
+    if (unavailable || !upstreams || !redis) return ctx.skip(unavailable);
+    const shared = redis;
+    await using gw = await startTestGateway({ ...upstreams.env, REDIS_URL: redis.url, RESPONSE_CACHE: 'on' });
+    await reachRedis([gw]);
+    const failedSince = (from: number) =>
+      gw.logs
+        .slice(from)
+        .map((line) => JSON.parse(line) as { level: number; msg?: string; operation?: string; err?: object })
+        .filter((line) => line.msg === 'Redis command failed');
+    const read = async (first: number) => {
+      const answer = await gw.query(`{ importSources(first: ${first}) { edges { node { id } } } }`);
+      expect(answer.errors).toBeUndefined();
+    };
+    const address = new URL(shared.url).host;
+    // Too slow: the lookup gives up.
+    let from = gw.logs.length;
+    await shared.client.call('CLIENT', 'PAUSE', '1000', 'ALL');
+    await read(11);
+    await shared.client.ping();
+    expect(failedSince(from)).toMatchObject([
+      { level: 20, operation: 'response-cache', err: { message: 'Error (timeout)' } },
+    ]);
+    // Away: the lookup fails at once.
+    from = gw.logs.length;
+    await shared.stop();
+    try {
+      await until(async () => !(await gatewayReachesRedis(gw)));
+      await read(12);
+      expect(failedSince(from)).toMatchObject([
+        { level: 20, operation: 'response-cache', err: { message: 'Error (not connected)' } },
+      ]);
+    } finally {
+      await shared.start();
+      await reachRedis([gw]);
+    }
+    // Out of memory: Redis refuses to keep the answer, by an error of its own kind.
+    from = gw.logs.length;
+    await shared.client.config('SET', 'maxmemory', '1');
+    try {
+      await read(13);
+      await until(async () => failedSince(from).length > 0);
+      expect(failedSince(from)).toMatchObject([
+        { level: 20, operation: 'response-cache', err: { message: 'ReplyError' } },
+      ]);
+    } finally {
+      await shared.client.config('SET', 'maxmemory', '0');
+    }
+    expect(gw.logs.filter((line) => line.includes(address))).toEqual([]);
+  });
+
+  it('lets go of its connections to Redis when it closes', async (ctx) => {
+    if (unavailable || !a || !b || !upstreams || !redis) return ctx.skip(unavailable);
+    const shared = redis;
+    const connections = async () =>
+      String(await shared.client.client('LIST'))
+        .split('\n')
+        .filter((line) => line.startsWith('id=')).length;
+    await reachRedis([a, b]);
+    const before = await connections();
+    const gw = await startTestGateway({ ...upstreams.env, REDIS_URL: shared.url, RESPONSE_CACHE: 'on' });
+    await reachRedis([gw]);
+    expect(await connections()).toBeGreaterThan(before);
+    await gw.close();
+    await until(async () => (await connections()) === before);
   });
 });

@@ -246,7 +246,18 @@ describe('a Cluster with the node of the response cache’s slot down', () => {
     });
     state.gateways.push(gateway);
     await reachRedis([gateway]);
+    // The node is too slow: each read is answered as a miss and counted, as with a Redis too slow.
+    const failed = () => metricSum(gateway.gateway, 'gateway_redis_errors_total{operation="response-cache"}');
+    const failedBefore = await failed();
+    const waitOut = await cluster.pauseNodeServing('{cache}', 1000);
+    const slow = await gateway.query('{ importSources(first: 2) { edges { node { id } } } }');
+    expect(slow.status).toBe(200);
+    expect(slow.errors).toBeUndefined();
+    expect(await failed()).toBeGreaterThan(failedBefore);
+    await waitOut();
     const connected = await cluster.connections();
+    const refused = () => metricSum(gateway.gateway, 'gateway_redis_errors_total{operation="connection"}');
+    const refusedBefore = await refused();
     // Every key of the response cache is in the slot of its `{cache}` hash tag.
     await cluster.stopNodeServing('{cache}');
     try {
@@ -263,6 +274,8 @@ describe('a Cluster with the node of the response cache’s slot down', () => {
       // Reconnecting to the node that is down opens no connection per attempt (one more at most while
       // a connection is replaced): at one a second, ten seconds would leave ten.
       expect(Math.max(...counts)).toBeLessThanOrEqual(connected + 2);
+      // The one node's failures are counted, though the Cluster as a whole still answers.
+      expect(await refused()).toBeGreaterThan(refusedBefore);
     } finally {
       await cluster.start();
     }

@@ -16,11 +16,13 @@ const PREFIX = 'gateway:{cache}:';
 
 /** Two gateways with the response cache on, on one Redis and one set of upstreams, as a fleet has. */
 function useFleet(suite: SuiteRedis, env: Record<string, string>) {
-  const fleet: { upstreams?: DemoUpstreams; a?: TestGateway; b?: TestGateway } = {};
+  const fleet: { upstreams?: DemoUpstreams; a?: TestGateway; b?: TestGateway; env?: Record<string, string> } =
+    {};
   beforeAll(async () => {
     if (!suite.redis) return;
     fleet.upstreams = await startDemoUpstreams();
     const shared = { ...fleet.upstreams.env, REDIS_URL: suite.redis.url, RESPONSE_CACHE: 'on', ...env };
+    fleet.env = shared;
     fleet.a = await startTestGateway(shared);
     fleet.b = await startTestGateway(shared);
     await reachRedis([fleet.a, fleet.b]);
@@ -50,6 +52,20 @@ async function keptBy<T>(suite: SuiteRedis, read: () => Promise<T>): Promise<T> 
     interval: 20,
   });
   return result;
+}
+
+/**
+ * Runs `run` while Redis holds every write (and script) but still answers reads: a lookup finds what
+ * is kept, while keeping, invalidating and making the fleet's key for callers wait longer than a command may.
+ */
+async function whileWritesWait<T>(suite: SuiteRedis, run: () => Promise<T>): Promise<T> {
+  const redis = suite.redis?.client;
+  await redis?.call('CLIENT', 'PAUSE', '10000', 'WRITE');
+  try {
+    return await run();
+  } finally {
+    await redis?.call('CLIENT', 'UNPAUSE');
+  }
 }
 
 /** Every key in the test's Redis, by SCAN. */
@@ -258,6 +274,39 @@ describe('answers kept in Redis (REDIS_URL with RESPONSE_CACHE=on)', () => {
     await suite.redis.client.ping();
   });
 
+  it('answers a read whose answer Redis cannot keep, counting the failure', async (ctx) => {
+    const { b } = fleet;
+    if (!b || !suite.redis) return ctx.skip(suite.unavailable);
+    const failed = () => metricSum(b.gateway, 'gateway_redis_errors_total{operation="response-cache"}');
+    const before = await failed();
+    await whileWritesWait(suite, async () => {
+      let answer: { status: number; errors?: unknown } | undefined;
+      const document = '{ importSources(first: 7) { edges { node { id } } } }';
+      expect(await calls(async () => (answer = await b.query(document)))).toBeGreaterThan(0);
+      expect(answer?.status).toBe(200);
+      expect(answer?.errors).toBeUndefined();
+      // The answer is kept just after it is sent: its failure is counted then.
+      await vi.waitFor(async () => expect(await failed()).toBe(before + 1), { timeout: 5000, interval: 20 });
+    });
+  });
+
+  it('answers a mutation while Redis cannot drop what it changed, counting the failure', async (ctx) => {
+    const { a } = fleet;
+    if (!a || !suite.redis) return ctx.skip(suite.unavailable);
+    const id = (await a.query<Page>(DESTINATIONS)).data?.destinations.edges[2]?.node.id ?? '';
+    const failed = () => metricSum(a.gateway, 'gateway_redis_errors_total{operation="response-cache"}');
+    const before = await failed();
+    await whileWritesWait(suite, async () => {
+      const renamed = await a.query<{ updateDestination: { __typename: string } }>(RENAME, {
+        id,
+        name: 'Renamed while Redis waits',
+      });
+      expect(renamed.status).toBe(200);
+      expect(renamed.data?.updateDestination.__typename).toBe('UpdateDestinationSuccess');
+      expect(await failed()).toBeGreaterThan(before);
+    });
+  });
+
   it('answers every read while Redis is down, counting the misses it caused, and keeps again once it is back', async (ctx) => {
     const { a, b } = fleet;
     if (!a || !b || !suite.redis) return ctx.skip(suite.unavailable);
@@ -325,6 +374,27 @@ describe('answers kept in Redis for a gateway that tells callers apart', () => {
     expect(await callsDuring(upstreams, as(b, tokens[1]))).toBeGreaterThan(0);
     // The fleet's key for callers is one of the cache's own keys too.
     expect((await allKeys(suite)).filter((key) => !key.startsWith(PREFIX))).toEqual([]);
+  });
+
+  it('answers a caller while Redis cannot give the fleet’s key, and shares their answers once it can', async (ctx) => {
+    const { b, upstreams, env } = fleet;
+    if (!b || !env) return ctx.skip(suite.unavailable);
+    // A gateway of the fleet that has read nothing yet: it asks Redis for the key at its first read.
+    await using c = await startTestGateway(env);
+    await reachRedis([c]);
+    const document = '{ importSources(first: 8) { edges { node { id name } } } }';
+    const read = (gw: TestGateway) => () => gw.query(document, {}, { authorization: `Bearer ${tokens[1]}` });
+    const failed = () => metricSum(c.gateway, 'gateway_redis_errors_total{operation="response-cache"}');
+    const before = await failed();
+    await whileWritesWait(suite, async () => {
+      let answer: { status: number; errors?: unknown } | undefined;
+      expect(await callsDuring(upstreams, async () => (answer = await read(c)()))).toBeGreaterThan(0);
+      expect(answer?.status).toBe(200);
+      expect(answer?.errors).toBeUndefined();
+      expect(await failed()).toBe(before + 1);
+    });
+    await keptBy(suite, () => callsDuring(upstreams, read(c)));
+    expect(await callsDuring(upstreams, read(b))).toBe(0);
   });
 });
 

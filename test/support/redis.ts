@@ -219,6 +219,11 @@ const SLOT_RANGES = [
 export interface TestCluster extends TestRedisGroup {
   /** Kills the node serving `key`'s slot (as a crash would); resolves with its index. */
   stopNodeServing(key: string): Promise<number>;
+  /**
+   * Holds every command the node serving `key`'s slot gets for `ms` (CLIENT PAUSE, as a node too slow
+   * would); resolves with a wait for the pause's end.
+   */
+  pauseNodeServing(key: string, ms: number): Promise<() => Promise<void>>;
 }
 
 /** Three Cluster nodes, each the master of a third of the slots and without replicas, on free loopback ports. */
@@ -246,15 +251,25 @@ export async function startTestCluster(path: string): Promise<TestCluster> {
     );
     for (const port of ports.slice(1)) await servers.clients[0]?.call('CLUSTER', 'MEET', '127.0.0.1', port);
     await healthy();
+    const nodeServing = async (key: string) => {
+      const slot = Number(await servers.clients[0]?.call('CLUSTER', 'KEYSLOT', key));
+      const index = SLOT_RANGES.findIndex(([low = 0, high = 0]) => slot >= low && slot <= high);
+      if (index < 0) throw new Error(`no node serves slot ${slot}`);
+      return index;
+    };
     return {
       url: `redis+cluster://${ports.map((port) => `127.0.0.1:${port}`).join(',')}`,
       connections: servers.connections,
       stopNodeServing: async (key) => {
-        const slot = Number(await servers.clients[0]?.call('CLUSTER', 'KEYSLOT', key));
-        const index = SLOT_RANGES.findIndex(([low = 0, high = 0]) => slot >= low && slot <= high);
-        if (index < 0) throw new Error(`no node serves slot ${slot}`);
+        const index = await nodeServing(key);
         await servers.stopOne(index);
         return index;
+      },
+      pauseNodeServing: async (key, ms) => {
+        const node = servers.clients[await nodeServing(key)];
+        await node?.call('CLIENT', 'PAUSE', String(ms), 'ALL');
+        // The node answers its own client again once the pause is over.
+        return async () => void (await node?.ping());
       },
       stop: servers.stop,
       start: async () => {
