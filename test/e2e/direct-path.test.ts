@@ -11,7 +11,7 @@ import type { Simulator } from '../../src/sandbox/kit/index.js';
 import { createGateway, type Gateway, listen, type RunningServer } from '../../src/server.js';
 import { startOtlpReceiver } from '../support/otlp-receiver.js';
 import { parsePrometheus } from '../support/prometheus.js';
-import { useTestRedis } from '../support/redis.js';
+import { reachRedis, useTestRedis } from '../support/redis.js';
 import { until } from '../support/until.js';
 
 /**
@@ -666,11 +666,7 @@ describe('with REDIS_URL, whose hooks answer later', () => {
       undefined,
       { direct: { REDIS_URL: `${url}/1` }, adapter: { REDIS_URL: `${url}/2` } },
     );
-    for (const gateway of pair.gateways)
-      await until(async () => {
-        const ready = await (await gateway.yoga.fetch('http://gateway.test/ready')).json();
-        return (ready as { redis?: { ok: boolean } }).redis?.ok === true;
-      });
+    await reachRedis(pair.gateways.map((gateway) => ({ gateway })));
     const query = 'query Kept { dataSources(first: 2) { edges { node { id name } } } }';
     const extensions = {
       persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') },

@@ -379,13 +379,16 @@ export function useTestRedis(purpose: string): SuiteRedis {
 }
 
 /** Whether `gw`'s /ready says it reaches Redis. */
-export async function gatewayReachesRedis(gw: TestGateway): Promise<boolean> {
+export async function gatewayReachesRedis(gw: Pick<TestGateway, 'gateway'>): Promise<boolean> {
   const ready = await (await gw.gateway.yoga.fetch('http://gateway.test/ready')).json();
   return (ready as { redis?: { ok: boolean } }).redis?.ok === true;
 }
 
 /** Waits for each gateway to reach Redis: it connects in the background, and until then shares nothing. */
-export async function reachRedis(gateways: readonly TestGateway[], timeoutMs = 10_000): Promise<void> {
+export async function reachRedis(
+  gateways: readonly Pick<TestGateway, 'gateway'>[],
+  timeoutMs = 10_000,
+): Promise<void> {
   for (const gw of gateways) await until(() => gatewayReachesRedis(gw), timeoutMs);
 }
 
