@@ -73,7 +73,9 @@ async function main(options: BenchOptions): Promise<number> {
   const probeItem = fixtures.rivergen[0];
   const probe =
     graphqlCall('', 'query Probe($id: ID!) { node(id: $id) { id } }', { id: probeItem?.globalId }).body ?? '';
-  const gatewayStart = { mode: options.gateway, env: sims.payload.env, probe };
+  // The gateway's environment: the simulators' demo variables and any `--gateway-env` settings.
+  const gatewayEnv = { ...sims.payload.env, ...options.gatewayEnv };
+  const gatewayStart = { mode: options.gateway, env: gatewayEnv, probe };
   const everyScenario = (gatewayOrigin: string, passthroughOrigin: string) =>
     buildScenarios({ gateway: gatewayOrigin, passthrough: passthroughOrigin, upstreams, fixtures }).map(
       (scenario) => (options.floors ? scenario : withoutFloors(scenario)),
@@ -137,7 +139,7 @@ async function main(options: BenchOptions): Promise<number> {
     const gateways = [];
     for (const count of options.workers) {
       const started = track(
-        await startGateway({ ...gatewayStart, env: { ...sims.payload.env, WORKERS: String(count) } }),
+        await startGateway({ ...gatewayStart, env: { ...gatewayEnv, WORKERS: String(count) } }),
       );
       const scenario = scenariosFor(started.origin).find((s) => s.id === workersScenario.id);
       if (scenario) gateways.push({ workers: count, gateway: started, scenario });
@@ -166,7 +168,7 @@ async function main(options: BenchOptions): Promise<number> {
   const faults = options.scenarios.includes('faults')
     ? await runFaultScenario({
         mode: options.gateway,
-        env: sims.payload.env,
+        env: gatewayEnv,
         probe,
         sims: control,
         load,

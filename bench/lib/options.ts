@@ -39,6 +39,8 @@ export interface BenchOptions {
   faultSeconds: number;
   faultConnections: number;
   gateway: GatewayMode;
+  /** Variables set in every gateway's environment beyond the defaults (`--gateway-env NAME=VALUE`). */
+  gatewayEnv: Record<string, string>;
   /**
    * WORKERS counts whose gateways take turns on a closed loop of the first scenario selected, at 0 ms;
    * empty: no comparison.
@@ -91,6 +93,8 @@ export const usage = `npm run bench -- [options]
                             answers in memory and one keeping them in a redis-server of its own
                             (BENCH_CACHE_HIT_RATE, default 200)
   --gateway <dist|tsx>      the built bundle (default, as the container runs it) or src/ through tsx
+  --gateway-env NAME=VALUE  set a variable in every gateway's environment, to compare a setting
+                            (repeatable; the report names each)
   --profile[=<scenario>]    also profile one scenario at 0 ms (default node-rivergen) with --cpu-prof;
                             with --gateway tsx the profile names packages and src/ files, not the bundle
   --out <dir>               where latest.json/.md go (quick.json/.md with --quick; default bench/results)`;
@@ -130,6 +134,7 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
       workers: { type: 'string' },
       'cache-hit-rate': { type: 'string' },
       gateway: { type: 'string' },
+      'gateway-env': { type: 'string', multiple: true },
       profile: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -154,6 +159,14 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
     throw new Error(
       `bench: --profile=${values.profile} is not a scenario; choose from ${scenarioIds.join(', ')}`,
     );
+  }
+  const gatewayEnv: Record<string, string> = {};
+  for (const pair of values['gateway-env'] ?? []) {
+    const equals = pair.indexOf('=');
+    const name = pair.slice(0, equals);
+    if (equals < 1 || !/^[A-Z][A-Z0-9_]*$/.test(name))
+      throw new Error('bench: --gateway-env takes NAME=VALUE, NAME in capitals, digits and _');
+    gatewayEnv[name] = pair.slice(equals + 1);
   }
   const duration = values.duration ?? env.BENCH_DURATION;
   const durationSeconds = number('--duration', duration, quick ? 1 : 2, 0.1, 3_600);
@@ -223,6 +236,7 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
       100_000,
     ),
     gateway,
+    gatewayEnv,
     profile: values.profile,
     outDir: values.out ?? 'bench/results',
   };

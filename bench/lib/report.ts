@@ -90,7 +90,11 @@ export function renderMarkdown(report: Report): string {
     `Generated ${report.generatedAt} by \`${report.command}\` on ${report.machine.cpus} CPUs, Node ${report.machine.node}` +
       `${report.commit ? `, commit ${report.commit.slice(0, 10)}` : ''}; load average at start ${report.machine.loadAverageAtStart.join(' / ')}.`,
     `Gateway: ${o.gateway === 'dist' ? 'the bundle `npm run build` writes (`node dist/index.js`, as the container runs it)' : '`src/index.ts` through tsx'}, ` +
-      `LOG_LEVEL=warn, GATEWAY_AUTH=none. First every scenario runs for ${o.primeSeconds} s on the gateway and the pass-through, untimed. ` +
+      `LOG_LEVEL=warn, GATEWAY_AUTH=none${Object.entries(o.gatewayEnv)
+        .map(([name, value]) => `, ${name}=${value}`)
+        .join(
+          '',
+        )}. First every scenario runs for ${o.primeSeconds} s on the gateway and the pass-through, untimed. ` +
       `Then each measurement: a ${o.warmupSeconds} s warm-up per target, then ` +
       (o.rounds > 1
         ? `${o.rounds} timed rounds of ${o.durationSeconds} s (paced: ${o.pacedDurationSeconds} s; closed loops of lists and 100 nodes with added latency: ${2 * o.durationSeconds} s), the targets taking turns; a closed-loop row is its target's median round by rps; a paced row's p50 and p99 are over every request of all its rounds (its median round by p99 gives the rest); every round in the JSON, failures of all rounds counted; `

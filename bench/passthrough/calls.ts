@@ -95,50 +95,35 @@ export class UpstreamCalls {
   }
 
   /**
-   * Provider after provider until `first + 1` items are found, asking each for what is still
-   * missing: the calls the gateway makes for `dataSources` without `totalCount`.
+   * Every provider's list at once, each asked for a whole page, laid end to end in provider order:
+   * the calls the gateway makes for `dataSources` without `totalCount`, so the page waits for the
+   * slowest provider rather than their sum.
    */
   async listAcross(first: number, vendors: readonly string[]) {
     const wantPostgres = vendors.includes('POSTGRES');
     // Prequel lists carry no vendor filter: keep the matches of a whole page, as the gateway does.
     const prequelMatches = (kind: Kind, raws: Raw[]) =>
       tag(kind, wantPostgres ? raws.filter((raw) => raw.vendor === postgres[kind]) : raws);
-    const items: Tagged[] = [];
     const u = this.upstreams;
-    const segments: (() => Promise<Tagged[]>)[] = [
-      async () => {
-        const body = await this.json<{ data: { sources: Raw[] } }>(
-          u.prequelImport,
-          'GET',
-          paths.importSources(100),
-        );
-        return prequelMatches('ImportSource', body.data.sources);
-      },
-      async () => {
-        const body = await this.json<{ data: { destinations: Raw[] } }>(
-          u.prequelExport,
-          'GET',
-          paths.destinations(100),
-        );
-        return prequelMatches('Destination', body.data.destinations);
-      },
-      async () => {
-        const filters = wantPostgres ? { databaseTypes: [postgres.CatalogDataSource] } : {};
-        const limit = first + 1 - items.length;
-        const body = await this.json<{ data: Raw[] }>(u.pdc, 'POST', paths.pdcFilter(limit), { filters });
-        return tag('CatalogDataSource', body.data);
-      },
-      async () => {
-        const size = Math.min(100, first + 1 - items.length);
-        const path = paths.riverGenDataSources(postgres.RiverGenDataSource, size);
-        const body = await this.json<{ data: { items: Raw[] } }>(u.rivergen, 'GET', path);
-        return tag('RiverGenDataSource', body.data.items);
-      },
-    ];
-    for (const segment of segments) {
-      if (items.length > first) break;
-      items.push(...(await segment()));
-    }
+    const size = Math.min(100, first);
+    const filters = wantPostgres ? { databaseTypes: [postgres.CatalogDataSource] } : {};
+    const lists = await Promise.all([
+      this.json<{ data: { sources: Raw[] } }>(u.prequelImport, 'GET', paths.importSources(size)).then(
+        (body) => prequelMatches('ImportSource', body.data.sources),
+      ),
+      this.json<{ data: { destinations: Raw[] } }>(u.prequelExport, 'GET', paths.destinations(size)).then(
+        (body) => prequelMatches('Destination', body.data.destinations),
+      ),
+      this.json<{ data: Raw[] }>(u.pdc, 'POST', paths.pdcFilter(size), { filters }).then((body) =>
+        tag('CatalogDataSource', body.data),
+      ),
+      this.json<{ data: { items: Raw[] } }>(
+        u.rivergen,
+        'GET',
+        paths.riverGenDataSources(postgres.RiverGenDataSource, size),
+      ).then((body) => tag('RiverGenDataSource', body.data.items)),
+    ]);
+    const items = lists.flat();
     const page = items.slice(0, first);
     return {
       edges: page.map((node, i) => ({ node, cursor: String(i) })),

@@ -124,6 +124,16 @@ describe('bench pieces', () => {
     expect(parseOptions(['--duration', '1', '--paced-duration', '4'], {}).pacedDurationSeconds).toBe(4);
     expect(parseOptions(['--floors'], {}).floors).toBe(true);
     expect(parseOptions([], { BENCH_FLOORS: '1' }).floors).toBe(true);
+    // A setting compared on the gateway, without its value ever echoed into an error.
+    expect(
+      parseOptions(['--gateway-env', 'MAX_RECORDS_IN_FLIGHT=4000', '--gateway-env', 'LOG_LEVEL=a=b'], {})
+        .gatewayEnv,
+    ).toEqual({ MAX_RECORDS_IN_FLIGHT: '4000', LOG_LEVEL: 'a=b' });
+    expect(parseOptions([], {}).gatewayEnv).toEqual({});
+    expect(() => parseOptions(['--gateway-env', 'secret-token'], {})).toThrow(
+      'bench: --gateway-env takes NAME=VALUE, NAME in capitals, digits and _',
+    );
+    expect(() => parseOptions(['--gateway-env', 'lower=1'], {})).toThrow(/NAME=VALUE/);
     const quick = parseOptions(['--quick', '--profile'], {});
     expect(quick).toMatchObject({
       quick: true,
@@ -248,7 +258,7 @@ describe('bench pieces', () => {
       command: 'npm run bench',
       machine: { node: 'v20', cpus: 2, platform: 'linux', loadAverageAtStart: [0], stealPercent: 3.2 },
       commit: undefined,
-      options: parseOptions([], {}),
+      options: parseOptions(['--gateway-env', 'MAX_RECORDS_IN_FLIGHT=4000'], {}),
       time: {
         wallSeconds: 700,
         estimatedSeconds: 600,
@@ -265,6 +275,7 @@ describe('bench pieces', () => {
     expect(report.runs[0]?.ratios.find((r) => r.against === 'passthrough')?.throughput).toBe(0.9);
     const markdown = renderMarkdown(report);
     expect(markdown).toContain('## Targets\n');
+    expect(markdown).toContain('LOG_LEVEL=warn, GATEWAY_AUTH=none, MAX_RECORDS_IN_FLIGHT=4000. First');
     expect(markdown).not.toMatch(/issue \d/);
     expect(markdown).toContain('| Peak RSS of the gateway under load < 200 MB | **met** | 120 MB |');
     expect(markdown).toContain(
