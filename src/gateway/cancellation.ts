@@ -41,6 +41,8 @@ export class Cancellation {
   private release: (() => void) | undefined;
   /** Answers the client without waiting any longer for the execution (set while it runs). */
   private giveUp: (() => void) | undefined;
+  /** Called once when the operation is over. */
+  private onEnded: (() => void) | undefined;
 
   /** `request` is read only when the signal is made, for its own signal (which may cost to create). */
   constructor(
@@ -79,6 +81,14 @@ export class Cancellation {
     this.giveUp = undefined;
     // An answer in parts stays cancellable, and timed, until its last part is sent.
     return endsWith(result, () => this.end());
+  }
+
+  /**
+   * Calls `callback` once when the operation is over: its answer given (the last part of one in
+   * parts) or its execution failed. The context lets go of what the operation loaded then.
+   */
+  whenEnded(callback: () => void): void {
+    this.onEnded = callback;
   }
 
   private arm(): AbortSignal {
@@ -125,6 +135,9 @@ export class Cancellation {
     this.timer = undefined;
     this.unlisten?.();
     this.unlisten = undefined;
+    const ended = this.onEnded;
+    this.onEnded = undefined;
+    ended?.();
   }
 }
 

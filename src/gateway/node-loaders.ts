@@ -32,6 +32,7 @@ export function registerNodeLoader<R extends DataSourceRecord>(
 ): (context: GatewayContext) => DataLoader<string, R | Error | null> {
   const loader = requestLocal(
     (context) => new DataLoader<string, R | Error | null>((ids) => loading.load([...ids], context)),
+    (done) => done.clearAll(),
   );
   loaders.set(typename, {
     loader,

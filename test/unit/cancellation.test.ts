@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Cancellation, causedByTimeout, OperationTimeout } from '../../src/gateway/cancellation.js';
+import { createContext, requestLocal } from '../../src/gateway/context.js';
 
 /** A request whose client can hang up, as Yoga hands it to the gateway's context. */
 function clientRequest() {
@@ -180,6 +181,77 @@ describe("an operation's signal", () => {
     const signal = new Cancellation(clientRequest().request, 60_000).signal();
     await limitPassed(40);
     expect(signal.aborted).toBe(false);
+  });
+});
+
+describe('what an operation loaded', () => {
+  /** A context whose one request-local value records when it is let go of. */
+  function loadedContext(cancellation: Cancellation) {
+    const released: string[] = [];
+    let made = 0;
+    const local = requestLocal(
+      () => `value ${++made}`,
+      (value) => released.push(value),
+    );
+    const context = createContext(
+      [],
+      { header: () => undefined },
+      { maxPageSize: 1, maxNodes: 1 },
+      undefined,
+      'r',
+      cancellation,
+    );
+    return { context, local, released };
+  }
+
+  it('is let go of once the answer is given, and made afresh if asked for after', async () => {
+    const cancellation = new Cancellation(undefined, 60_000);
+    const { context, local, released } = loadedContext(cancellation);
+    const answer = await cancellation.run(
+      () => {
+        expect(local(context)).toBe('value 1');
+        expect(local(context)).toBe('value 1');
+        expect(released).toEqual([]);
+        return 'answered';
+      },
+      () => 'late',
+    );
+    expect(answer).toBe('answered');
+    expect(released).toEqual(['value 1']);
+    expect(local(context)).toBe('value 2');
+  });
+
+  it('is let go of when the execution fails, and after the last part of an answer in parts', async () => {
+    const failing = new Cancellation(undefined, 60_000);
+    const failed = loadedContext(failing);
+    await expect(
+      failing.run(
+        () => {
+          failed.local(failed.context);
+          return Promise.reject(new Error('the execution failed'));
+        },
+        () => 'late',
+      ),
+    ).rejects.toThrow('the execution failed');
+    expect(failed.released).toEqual(['value 1']);
+
+    const parted = new Cancellation(undefined, 60_000);
+    const { context, local, released } = loadedContext(parted);
+    async function* parts() {
+      yield local(context);
+      yield 'second part';
+    }
+    const answer = await parted.run(
+      () => parts(),
+      () => parts(),
+    );
+    const iterator = answer[Symbol.asyncIterator]();
+    await iterator.next();
+    expect(released).toEqual([]);
+    await iterator.next();
+    expect(released).toEqual([]);
+    await iterator.next();
+    expect(released).toEqual(['value 1']);
   });
 });
 
