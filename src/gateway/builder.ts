@@ -2,9 +2,7 @@ import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { GatewayContext } from './context.js';
-import { badInput } from './errors.js';
 import { encodeGlobalId, notAnId, readGlobalId } from './ids.js';
-import { loadNode, loadNodes } from './node-loaders.js';
 import { pagingDescriptions } from './paging-descriptions.js';
 import { sentenceStart } from './wording.js';
 
@@ -44,33 +42,11 @@ export const builder = new SchemaBuilder<{
     // Never throws: an id that is not ours fails its own lookup (`loadNode`), not the whole field.
     decodeGlobalID: (globalId) => readGlobalId(globalId, nodeTypenames) ?? notAnId,
     idFieldOptions: { description: nodeIdDescription },
-    // `node` and `nodes` load through the request's own loaders (node-loaders.ts), not Pothos's
-    // per-request caches, which are module-level WeakMaps keyed by context (see `requestLocal`).
-    nodeQueryOptions: {
-      description: 'Fetches any data source (or other node) by its global id.',
-      nullable: true,
-      args: { id: { description: 'The global `id` of any node.' } },
-      resolve: (_root, args, context) => loadNode(context, args.id, 'id'),
-    },
-    nodesQueryOptions: {
-      description:
-        'Fetches several nodes by global id, batched per provider: the answer has one entry per id, in the order asked, null where there is none. An id that is not an id of this API is null, with an error at its entry.',
-      args: {
-        ids: {
-          description:
-            "Global `id`s of any nodes, of any types and providers; at most the gateway's MAX_NODES setting.",
-        },
-      },
-      resolve: (_root, args, context) => {
-        if (args.ids.length > context.limits.maxNodes) {
-          throw badInput(
-            `\`nodes\` takes at most ${context.limits.maxNodes} ids, got ${args.ids.length}`,
-            'ids',
-          );
-        }
-        return loadNodes(context, args.ids);
-      },
-    },
+    // `node` and `nodes` are the gateway's own (data-source.ts): they load through the request's loaders
+    // (node-loaders.ts), and read their ids themselves, without the per-id WeakMap entry Pothos's
+    // decoding writes.
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
     nodeTypeOptions: { description: 'An object with a global id that `node` and `nodes` can fetch again.' },
     pageInfoTypeOptions: {
       description: 'Where a page sits in a connection, for fetching the next or previous one.',

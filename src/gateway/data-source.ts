@@ -2,8 +2,9 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { builder, nodeTypenames } from './builder.js';
 import { countedConnection } from './connections.js';
 import { cursorSignature, dataSourceArgTypes, readFilter, VendorEnum } from './data-source-args.js';
-import { fromUpstream, registerProviderLabel } from './errors.js';
-import { loadNode, primeLoaders } from './node-loaders.js';
+import { badInput, fromUpstream, registerProviderLabel } from './errors.js';
+import { type GlobalId, notAnId, readGlobalId } from './ids.js';
+import { loadNode, loadNodes, primeLoaders } from './node-loaders.js';
 import { DEFAULT_PAGE_SIZE, type Edge, type Page, pageAcross } from './paging.js';
 import type { ProviderDefinition } from './provider.js';
 import type { DataSourceRecord, ListWindow } from './records.js';
@@ -133,14 +134,44 @@ export function defineDataSourceSchema(definitions: readonly ProviderDefinition[
     items: 'data sources',
   });
 
+  const Node = builder.nodeInterfaceRef();
   builder.queryFields((t) => ({
+    node: t.field({
+      type: Node,
+      nullable: true,
+      description: 'Fetches any data source (or other node) by its global id.',
+      args: { id: t.arg.id({ required: true, description: 'The global `id` of any node.' }) },
+      resolve: (_root, args, context) => loadNode(context, readIdArgument(args.id), 'id') as never,
+    }),
+    nodes: t.field({
+      type: [Node],
+      nullable: { list: false, items: true },
+      description:
+        'Fetches several nodes by global id, batched per provider: the answer has one entry per id, in the order asked, null where there is none. An id that is not an id of this API is null, with an error at its entry.',
+      args: {
+        ids: t.arg.idList({
+          required: true,
+          description:
+            "Global `id`s of any nodes, of any types and providers; at most the gateway's MAX_NODES setting.",
+        }),
+      },
+      resolve: (_root, args, context) => {
+        if (args.ids.length > context.limits.maxNodes) {
+          throw badInput(
+            `\`nodes\` takes at most ${context.limits.maxNodes} ids, got ${args.ids.length}`,
+            'ids',
+          );
+        }
+        return loadNodes(context, args.ids.map(readIdArgument)) as never;
+      },
+    }),
     dataSource: t.field({
       type: DataSource,
       nullable: true,
       description: 'One data source by its global id, whichever provider holds it; null when there is none.',
-      args: { id: t.arg.globalID({ required: true, description: 'The `id` of a data source.' }) },
+      args: { id: t.arg.id({ required: true, description: 'The `id` of a data source.' }) },
       resolve: async (_root, args, context) => {
-        const found = await loadNode(context, args.id, 'id');
+        const found = await loadNode(context, readIdArgument(args.id), 'id');
         if (found instanceof Error) throw found;
         return found ?? null;
       },
@@ -217,4 +248,12 @@ export function defineDataSourceSchema(definitions: readonly ProviderDefinition[
       },
     }),
   }));
+}
+
+/**
+ * The type and native id an id argument names; `notAnId` when it is not an id of this API, which its
+ * own lookup answers with an error (`loadNode`), so that one bad entry of `nodes` fails alone.
+ */
+function readIdArgument(id: string | number): GlobalId {
+  return readGlobalId(String(id), nodeTypenames) ?? notAnId;
 }
