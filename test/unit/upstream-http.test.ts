@@ -337,6 +337,37 @@ describe('an answer’s body', () => {
     }
   });
 
+  it('of 128 kB or more, which V8 keeps apart from other strings, reads as the same JSON, declared or chunked, with a byte-order mark or not', async () => {
+    const records = Array.from({ length: 300 }, (_, i) => ({
+      id: `source-${i}`,
+      name: `café ${i}`,
+      note: i % 7 === 0 ? 'a note holding },{ and }] as text' : 'x'.repeat(500),
+      port: 5432 + i,
+      tags: [{ key: 'team', value: `t${i}` }],
+    }));
+    const sent = { data: { sources: records }, has_next: true, next_cursor: 'c2' };
+    const text = JSON.stringify(sent);
+    expect(Buffer.byteLength(text)).toBeGreaterThan(128 * 1024);
+    for (const mark of ['', bom]) {
+      for (const chunked of [false, true]) {
+        answer = (_, res) => {
+          const bytes = Buffer.from(`${mark}${text}`);
+          if (!chunked) {
+            res.writeHead(200, { 'content-type': 'application/json', 'content-length': bytes.length });
+            res.end(bytes);
+            return;
+          }
+          res.writeHead(200, { 'content-type': 'application/json' });
+          // One é cut between two chunks.
+          const cut = bytes.indexOf(0xa9, 70_000);
+          inPieces(res, [bytes.subarray(0, 2), bytes.subarray(2, cut), bytes.subarray(cut)]);
+        };
+        const answered = await upstream().request({ method: 'GET', path: '/x', operation: 'getX' });
+        expect(answered.data).toEqual(sent);
+      }
+    }
+  });
+
   it('that is empty reads as no data', async () => {
     answer = (_, res) => {
       res.writeHead(204);
