@@ -144,7 +144,7 @@ export const gatewayEnv: readonly (EnvVariable & { schema: z.ZodType })[] = [
     name: 'MAX_RECORDS_IN_FLIGHT',
     description:
       'Most records the operations running at once may hold, counted from their page sizes and id counts (`first: 100` of one list is 100; a single lookup is 1). Operations that do not fit wait their turn in arrival order; each provider also has a share of it (`<PREFIX>_MAX_RECORDS_IN_FLIGHT`). 0 sets no bound.',
-    default: '2000',
+    default: '4000',
     example: '5000',
     schema: int(0, 1_000_000_000),
   },
