@@ -9,6 +9,7 @@ import { graphqlCall, LIST_DOCUMENT, NODE_DOCUMENT, NODES_DOCUMENT } from './lib
 import { loadFixtures, mixedItems } from './lib/fixtures.js';
 import { buildGateway, containerNodeOptions, root, startGateway } from './lib/gateway.js';
 import { placeOf } from './lib/profile.js';
+import { SimulatorControl } from './lib/sims.js';
 import { originalFrame } from './lib/source-maps.js';
 import { connectUpstreams } from './lib/upstreams.js';
 
@@ -19,7 +20,7 @@ import { connectUpstreams } from './lib/upstreams.js';
  * sampling from after the warm-up, objects collected by GCs included; then the script reads the
  * profile: bytes per request, and the functions that allocated most.
  *
- *   npx tsx bench/allocation.ts [--passthrough] [--query node|nodes-pdc|nodes-mixed|list] [--env KEY=VALUE]… [--requests 20000] [--clients 10] [--top 25] [--by site|file|package] [--survivors] [--no-build]
+ *   npx tsx bench/allocation.ts [--passthrough] [--query node|nodes-pdc|nodes-mixed|list] [--env KEY=VALUE]… [--requests 20000] [--clients 10] [--latency 0] [--top 25] [--by site|file|package] [--survivors] [--no-build]
  *
  * `--by file` sums the sites of each source file, `--by package` those of each package or folder
  * of src/ (as bench/profile-summary.ts names places). `--survivors` counts only the bytes that
@@ -27,7 +28,9 @@ import { connectUpstreams } from './lib/upstreams.js';
  * collection frees them): a request's objects should not, as the requests in flight are few.
  * `--query` sends the `nodes` of 100 PDC ids or of 100 mixed ids, or the cross-provider list, of the bench's scenarios
  * instead of the lookup (fewer requests then do: `--requests 2000 --warmup 300`). `--clients` is how
- * many requests are in flight at once. The young-generation and full collections V8 ran while
+ * many requests are in flight at once, and `--latency` the milliseconds each simulator waits before
+ * it answers (as the bench's runs at 20 ms: with many clients, what a request keeps alive while it
+ * waits). The young-generation and full collections V8 ran while
  * measuring are counted too (per 1,000 requests): a full one for every few young ones means that
  * what requests allocate is being promoted.
  */
@@ -39,6 +42,7 @@ const { values } = parseArgs({
     env: { type: 'string', multiple: true, default: [] },
     requests: { type: 'string', default: '20000' },
     clients: { type: 'string', default: '10' },
+    latency: { type: 'string', default: '0' },
     warmup: { type: 'string', default: '3000' },
     top: { type: 'string', default: '25' },
     by: { type: 'string', default: 'site' },
@@ -52,9 +56,13 @@ const sampler = `--import=${new URL('./processes/allocation-sampler.mjs', import
 const samplerEnv = { ALLOCATION_PROFILE: profile, ALLOCATION_SURVIVORS: values.survivors ? '1' : '0' };
 
 if (!values.passthrough && !values['no-build']) await buildGateway();
-const sims = await forkScript<{ env: Record<string, string> }>(
+const sims = await forkScript<{ env: Record<string, string>; origins: Record<string, string> }>(
   new URL('./processes/simulators.ts', import.meta.url),
 );
+const latencyMs = Number(values.latency);
+if (!Number.isFinite(latencyMs) || latencyMs < 0)
+  throw new Error('--latency is a number of milliseconds, 0 or more');
+if (latencyMs > 0) await new SimulatorControl(sims.payload.origins).setAll({ latencyMs });
 const fixtures = await loadFixtures(await connectUpstreams(sims.payload.env));
 const bodies: Record<string, () => string | undefined> = {
   node: () => graphqlCall('', NODE_DOCUMENT, { id: fixtures.rivergen[0]?.globalId }).body,
@@ -74,7 +82,8 @@ if (values.passthrough) {
     new URL('./processes/passthrough.ts', import.meta.url),
     {
       BENCH_UPSTREAM_ENV: JSON.stringify(sims.payload.env),
-      NODE_OPTIONS: sampler,
+      // The container's heap limit, as the bench gives it (run.ts).
+      NODE_OPTIONS: `${containerNodeOptions() ?? ''} ${sampler}`,
       ...samplerEnv,
     },
   );

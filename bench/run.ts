@@ -10,7 +10,13 @@ import { graphqlCall } from './lib/documents.js';
 import { estimateRun, minutes } from './lib/estimate.js';
 import { runFaultScenario } from './lib/faults.js';
 import { loadFixtures } from './lib/fixtures.js';
-import { buildGateway, type GatewayProcess, root, startGateway } from './lib/gateway.js';
+import {
+  buildGateway,
+  type GatewayProcess,
+  passthroughNodeOptions,
+  root,
+  startGateway,
+} from './lib/gateway.js';
 import { measureAll, type Row } from './lib/measure.js';
 import { type BenchOptions, parseOptions } from './lib/options.js';
 import { nowUs, type ProfileSummary, summariseProfile } from './lib/profile.js';
@@ -103,6 +109,10 @@ async function main(options: BenchOptions): Promise<number> {
   const passthrough = track(
     await forkScript<{ origin: string }>(new URL('./processes/passthrough.ts', import.meta.url), {
       BENCH_UPSTREAM_ENV: JSON.stringify(sims.payload.env),
+      // The container's environment (its heap limit, `ENV NODE_OPTIONS` in the Dockerfile), as a
+      // server of one's own in the same container would run: without it the pass-through had a heap
+      // limit of several GB, and V8 lets such a heap grow far more between full collections.
+      ...passthroughNodeOptions(),
     }),
   );
   const scenariosFor = (gatewayOrigin: string) => everyScenario(gatewayOrigin, passthrough.payload.origin);

@@ -31,6 +31,15 @@ export function containerNodeOptions(
 }
 
 /**
+ * The pass-through's share of the container's environment: the same NODE_OPTIONS (its heap limit),
+ * not the gateway's own command-line tuning.
+ */
+export function passthroughNodeOptions(): { NODE_OPTIONS?: string } {
+  const options = containerNodeOptions();
+  return options ? { NODE_OPTIONS: options } : {};
+}
+
+/**
  * The options the container's command gives node before the entry point (`CMD ["node", …,
  * "dist/index.js"]` in the Dockerfile): V8 takes some only there, not from NODE_OPTIONS.
  */

@@ -94,7 +94,8 @@ export function renderMarkdown(report: Report): string {
         .map(([name, value]) => `, ${name}=${value}`)
         .join(
           '',
-        )}. First every scenario runs for ${o.primeSeconds} s on the gateway and the pass-through, untimed. ` +
+        )}. The pass-through (bench/passthrough) runs with the container's NODE_OPTIONS (its heap limit), not the gateway's command-line flags. ` +
+      `First every scenario runs for ${o.primeSeconds} s on the gateway and the pass-through, untimed. ` +
       `Then each measurement: a ${o.warmupSeconds} s warm-up per target, then ` +
       (o.rounds > 1
         ? `${o.rounds} timed rounds of ${o.durationSeconds} s (paced: ${o.pacedDurationSeconds} s; closed loops of lists and 100 nodes with added latency: ${2 * o.durationSeconds} s), the targets taking turns; a closed-loop row is its target's median round by rps; a paced row's p50 and p99 are over every request of all its rounds (its median round by p99 gives the rest); every round in the JSON, failures of all rounds counted; `

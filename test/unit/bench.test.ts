@@ -275,7 +275,9 @@ describe('bench pieces', () => {
     expect(report.runs[0]?.ratios.find((r) => r.against === 'passthrough')?.throughput).toBe(0.9);
     const markdown = renderMarkdown(report);
     expect(markdown).toContain('## Targets\n');
-    expect(markdown).toContain('LOG_LEVEL=warn, GATEWAY_AUTH=none, MAX_RECORDS_IN_FLIGHT=4000. First');
+    expect(markdown).toContain(
+      "LOG_LEVEL=warn, GATEWAY_AUTH=none, MAX_RECORDS_IN_FLIGHT=4000. The pass-through (bench/passthrough) runs with the container's NODE_OPTIONS",
+    );
     expect(markdown).not.toMatch(/issue \d/);
     expect(markdown).toContain('| Peak RSS of the gateway under load < 200 MB | **met** | 120 MB |');
     expect(markdown).toContain(
