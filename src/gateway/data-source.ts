@@ -141,7 +141,7 @@ export function defineDataSourceSchema(definitions: readonly ProviderDefinition[
       nullable: true,
       description: 'Fetches any data source (or other node) by its global id.',
       args: { id: t.arg.id({ required: true, description: 'The global `id` of any node.' }) },
-      resolve: (_root, args, context) => loadNode(context, readIdArgument(args.id), 'id') as never,
+      resolve: (_root, args, context) => loadNode(context, readIdArgument(args.id), 'id'),
     }),
     nodes: t.field({
       type: [Node],
@@ -162,7 +162,7 @@ export function defineDataSourceSchema(definitions: readonly ProviderDefinition[
             'ids',
           );
         }
-        return loadNodes(context, args.ids.map(readIdArgument)) as never;
+        return loadNodes(context, args.ids.map(readIdArgument));
       },
     }),
     dataSource: t.field({
