@@ -29,13 +29,15 @@ export class UpstreamExchange implements Dispatcher.DispatchHandler {
   /** The caller's signal, whose abort ends this try, while the try waits on it. */
   private caller: AbortSignal | undefined;
   private controller: Dispatcher.DispatchController | undefined;
-  private resolve: ((answer: ExchangeAnswer) => void) | undefined;
+  private resolve: (() => void) | undefined;
   private reject: ((reason: unknown) => void) | undefined;
   private status = 0;
   private headers: IncomingHttpHeaders = {};
   private readonly chunks: Buffer[] = [];
   private size = 0;
   private tooLarge = false;
+  /** What `send` settled with, until `take` hands it over. */
+  private answer: ExchangeAnswer | undefined;
 
   constructor(
     private readonly maxBytes: number,
@@ -59,12 +61,16 @@ export class UpstreamExchange implements Dispatcher.DispatchHandler {
   }
 
   /**
-   * Sends the request and settles with the answer, or rejects as soon as the try is aborted: undici
-   * keeps an aborted request that waits for a socket in its queue until a socket frees up, which a
-   * stuck upstream may never do. `done()` must follow, however it settles.
+   * Sends the request and settles once the answer is in (`take` hands it over), or rejects as soon
+   * as the try is aborted: undici keeps an aborted request that waits for a socket in its queue until
+   * a socket frees up, which a stuck upstream may never do. `done()` must follow, however it settles.
+   *
+   * The promise settles with nothing: a try waits long enough for it and its promise to reach the old
+   * generation, and an answer held by an old object outlives every young collection until a full one,
+   * long after the try is over. `take` lets go of it.
    */
-  send(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions): Promise<ExchangeAnswer> {
-    return new Promise<ExchangeAnswer>((resolve, reject) => {
+  send(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
       if (this.aborted) {
         reject(this.reason);
         return;
@@ -73,6 +79,15 @@ export class UpstreamExchange implements Dispatcher.DispatchHandler {
       this.reject = reject;
       dispatcher.dispatch(options, this);
     });
+  }
+
+  /** The answer `send` settled for, handed over once: the try keeps nothing of it. */
+  take(): ExchangeAnswer {
+    const { answer } = this;
+    if (!answer) throw new Error('The upstream call has no answer to take');
+    this.answer = undefined;
+    this.chunks.length = 0;
+    return answer;
   }
 
   /** Ends the try: the timer and the listener on the caller's signal go. */
@@ -116,7 +131,7 @@ export class UpstreamExchange implements Dispatcher.DispatchHandler {
           ? (chunks[0] as Buffer).toString()
           : Buffer.concat(chunks, this.size).toString();
     // A byte-order mark is not JSON.
-    this.resolve?.({
+    this.settle({
       status: this.status,
       headers: this.headers,
       text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text,
@@ -124,8 +139,13 @@ export class UpstreamExchange implements Dispatcher.DispatchHandler {
   }
 
   onResponseError(_controller: Dispatcher.DispatchController | undefined, error: Error): void {
-    if (this.tooLarge) this.resolve?.({ status: this.status, headers: this.headers, text: undefined });
+    if (this.tooLarge) this.settle({ status: this.status, headers: this.headers, text: undefined });
     else this.reject?.(error);
+  }
+
+  private settle(answer: ExchangeAnswer): void {
+    this.answer = answer;
+    this.resolve?.();
   }
 
   /** Past the bound: the rest is not read, and the connection goes with it. */

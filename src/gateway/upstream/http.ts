@@ -297,12 +297,13 @@ export class UpstreamHttp {
     const exchange = new UpstreamExchange(this.maxBodyBytes, this.deadlineMs, req.signal);
     let answer: ExchangeAnswer;
     try {
-      answer = await exchange.send(this.pool, {
+      await exchange.send(this.pool, {
         method: req.method,
         path: this.basePath + req.path + queryString(req.query),
         headers,
         body,
       });
+      answer = exchange.take();
     } catch (cause) {
       throw new UpstreamError({
         provider: this.provider,
