@@ -2,12 +2,20 @@ import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { GatewayContext } from './context.js';
-import { encodeGlobalId, notAnId, readGlobalId } from './ids.js';
+import { encodeGlobalId, type GlobalId, notAnId, readGlobalId } from './ids.js';
 import { pagingDescriptions } from './paging-descriptions.js';
 import { sentenceStart } from './wording.js';
 
 /** GraphQL type names that carry global ids; provider schemas add theirs as they define them. */
 export const nodeTypenames = new Set<string>();
+
+/**
+ * The type and native id an id argument names; `notAnId` when it is not an id of this API, which its
+ * own lookup answers with an error (`loadNode`), so that one bad entry of `nodes` fails alone.
+ */
+export function readNodeId(id: string | number): GlobalId {
+  return readGlobalId(String(id), nodeTypenames) ?? notAnId;
+}
 
 /** The `id` of every node type (the Node interface's, and each type's own: data-source-node.ts). */
 export const nodeIdDescription =
@@ -40,7 +48,7 @@ export const builder = new SchemaBuilder<{
     cursorType: 'String',
     encodeGlobalID: (typename, id) => encodeGlobalId(typename, id),
     // Never throws: an id that is not ours fails its own lookup (`loadNode`), not the whole field.
-    decodeGlobalID: (globalId) => readGlobalId(globalId, nodeTypenames) ?? notAnId,
+    decodeGlobalID: readNodeId,
     idFieldOptions: { description: nodeIdDescription },
     // `node` and `nodes` are the gateway's own (data-source.ts): they load through the request's loaders
     // (node-loaders.ts), and read their ids themselves, without the per-id WeakMap entry Pothos's

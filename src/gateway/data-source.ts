@@ -1,9 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { builder, nodeTypenames } from './builder.js';
+import { builder, nodeTypenames, readNodeId } from './builder.js';
 import { countedConnection } from './connections.js';
 import { cursorSignature, dataSourceArgTypes, readFilter, VendorEnum } from './data-source-args.js';
 import { badInput, fromUpstream, registerProviderLabel } from './errors.js';
-import { type GlobalId, notAnId, readGlobalId } from './ids.js';
 import { loadNode, loadNodes, primeLoaders } from './node-loaders.js';
 import { DEFAULT_PAGE_SIZE, type Edge, type Page, pageAcross } from './paging.js';
 import type { ProviderDefinition } from './provider.js';
@@ -141,7 +140,7 @@ export function defineDataSourceSchema(definitions: readonly ProviderDefinition[
       nullable: true,
       description: 'Fetches any data source (or other node) by its global id.',
       args: { id: t.arg.id({ required: true, description: 'The global `id` of any node.' }) },
-      resolve: (_root, args, context) => loadNode(context, readIdArgument(args.id), 'id'),
+      resolve: (_root, args, context) => loadNode(context, readNodeId(args.id), 'id'),
     }),
     nodes: t.field({
       type: [Node],
@@ -162,7 +161,7 @@ export function defineDataSourceSchema(definitions: readonly ProviderDefinition[
             'ids',
           );
         }
-        return loadNodes(context, args.ids.map(readIdArgument));
+        return loadNodes(context, args.ids.map(readNodeId));
       },
     }),
     dataSource: t.field({
@@ -171,7 +170,7 @@ export function defineDataSourceSchema(definitions: readonly ProviderDefinition[
       description: 'One data source by its global id, whichever provider holds it; null when there is none.',
       args: { id: t.arg.id({ required: true, description: 'The `id` of a data source.' }) },
       resolve: async (_root, args, context) => {
-        const found = await loadNode(context, readIdArgument(args.id), 'id');
+        const found = await loadNode(context, readNodeId(args.id), 'id');
         if (found instanceof Error) throw found;
         return found ?? null;
       },
@@ -248,12 +247,4 @@ export function defineDataSourceSchema(definitions: readonly ProviderDefinition[
       },
     }),
   }));
-}
-
-/**
- * The type and native id an id argument names; `notAnId` when it is not an id of this API, which its
- * own lookup answers with an error (`loadNode`), so that one bad entry of `nodes` fails alone.
- */
-function readIdArgument(id: string | number): GlobalId {
-  return readGlobalId(String(id), nodeTypenames) ?? notAnId;
 }
