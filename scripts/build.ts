@@ -87,6 +87,49 @@ const graphqlAsEsm: Plugin = {
   },
 };
 
+/**
+ * Modules that dependencies load when they load, for work the gateway never or rarely asks of them: each
+ * is bundled as it is, but behind a function that loads it on its first call (or `new`), so a start does
+ * not parse and run it, nor the Node modules it loads. undici's HTTP/2 client (and `node:http2`) runs only
+ * for an upstream that negotiates HTTP/2, which the pools never offer; prom-client's Pushgateway only for
+ * a push the gateway never makes; fast-json-stringify (and its schema validator) only for graphql-jit's
+ * `customJSONSerializer`, which the gateway leaves off.
+ */
+const lazyModules = [
+  { specifier: './client-h2.js', importer: /[\\/]undici[\\/]lib[\\/]dispatcher[\\/]client\.js$/ },
+  { specifier: './lib/pushgateway', importer: /[\\/]prom-client[\\/]index\.js$/ },
+  { specifier: 'fast-json-stringify', importer: /[\\/]graphql-jit[\\/]dist[\\/]execution\.js$/ },
+];
+const loadOnFirstUse: Plugin = {
+  name: 'load-on-first-use',
+  setup(build) {
+    const escaped = lazyModules.map((m) => m.specifier.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+    build.onResolve({ filter: new RegExp(`^(${escaped.join('|')})$`) }, async (args) => {
+      if (args.pluginData === loadOnFirstUse) return undefined;
+      if (!lazyModules.some((m) => m.specifier === args.path && m.importer.test(args.importer)))
+        return undefined;
+      const resolved = await build.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: loadOnFirstUse,
+      });
+      if (resolved.errors.length > 0) return { errors: resolved.errors };
+      return { path: relative(root, resolved.path), namespace: 'on-first-use' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'on-first-use' }, (args) => ({
+      contents: `
+        let loaded;
+        const load = () => (loaded ??= require(${JSON.stringify(`./${args.path}`)}));
+        module.exports = function onFirstUse(...args) {
+          return new.target ? Reflect.construct(load(), args) : load().apply(this, args);
+        };`,
+      // The real module, required by its path from the repository's root, is bundled as it is.
+      resolveDir: root,
+    }));
+  },
+};
+
 rmSync(out, { recursive: true, force: true });
 const shared = {
   bundle: true,
@@ -116,7 +159,7 @@ await build({
   banner: {
     js: "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);",
   },
-  plugins: [requireOnDemand, embedExamples, graphqlAsEsm],
+  plugins: [requireOnDemand, embedExamples, graphqlAsEsm, loadOnFirstUse],
 });
 await build({
   ...shared,

@@ -35,10 +35,11 @@ interface Answer {
 
 /** Runs the built entry point in demo mode until `use` is done, then stops it as the container would. */
 async function withBuiltGateway(
-  options: { entry: string; cwd: string; env?: Record<string, string> },
+  options: { entry: string; cwd: string; env?: Record<string, string>; preload?: string },
   use: (query: (query: string) => Promise<Answer>, url: URL) => Promise<void>,
 ): Promise<void> {
-  const child = spawn(process.execPath, [...nodeArgs, options.entry], {
+  const preload = options.preload ? ['--import', options.preload] : [];
+  const child = spawn(process.execPath, [...nodeArgs, ...preload, options.entry], {
     cwd: options.cwd,
     env: {
       PATH: process.env.PATH ?? '',
@@ -126,6 +127,20 @@ describe('the built gateway, started as the container starts it', () => {
       }
       expect(ready.redis).toEqual({ ok: true });
     });
+  }, 60_000);
+
+  it('loads the HTTP/2 client only for an upstream that speaks it, which none is offered to', async () => {
+    // Node's own list of the built-in modules a process has loaded, written as it exits.
+    const loaded = join(out, 'loaded-modules.json');
+    const preload = `data:text/javascript,${encodeURIComponent(
+      `import { writeFileSync } from 'node:fs'; process.on('exit', () => writeFileSync(${JSON.stringify(loaded)}, JSON.stringify(process.moduleLoadList)));`,
+    )}`;
+    await withBuiltGateway({ entry: join(out, 'index.js'), cwd: root, preload }, async (query) => {
+      expect((await query('{ dataSources(first: 1) { totalCount } }')).errors).toBeUndefined();
+    });
+    const modules = JSON.parse(readFileSync(loaded, 'utf8')) as string[];
+    expect(modules).toContain('NativeModule http');
+    expect(modules).not.toContain('NativeModule http2');
   }, 60_000);
 
   it('holds its scripts as ASCII, keeping the license notices in files beside them', () => {
