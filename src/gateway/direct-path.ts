@@ -1,7 +1,8 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { handleErrorFromRequestHandler, sendNodeResponse } from '@whatwg-node/server';
 import { GraphQLError, getOperationAST } from 'graphql';
-import { createGraphQLError, type Plugin, type YogaServer } from 'graphql-yoga';
+import { createGraphQLError, type Plugin, processRegularResult, type YogaServer } from 'graphql-yoga';
+import { answerJson } from './answer-json.js';
 import { OperationSignal } from './cancellation.js';
 
 /**
@@ -328,7 +329,9 @@ class Pipeline {
         status: 406,
         headers: { accept: acceptableMediaTypes.join('; charset=utf-8, ') },
       });
-    return chosen.processor(result, this.fetchAPI, chosen.mediaType);
+    return chosen.processor === processRegularResult
+      ? answerJson(result, this.fetchAPI, chosen.mediaType)
+      : chosen.processor(result, this.fetchAPI, chosen.mediaType);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLErrorOptions } from 'graphql';
 import { causedByTimeout } from './cancellation.js';
 import { isUpstreamError, type UpstreamError } from './upstream/index.js';
 
@@ -80,6 +80,15 @@ export function providerLabel(id: string): string {
 
 /** Maps a failed upstream call to a client-safe GraphQL error that names the provider. */
 export function fromUpstream(error: UpstreamError, label = providerLabel(error.provider)): GraphQLError {
+  const { message, extensions } = describeUpstream(error, label);
+  return new GraphQLError(message, { extensions });
+}
+
+/** What a client reads of a failed upstream call: the message and extensions of `fromUpstream`'s error. */
+export function describeUpstream(
+  error: UpstreamError,
+  label = providerLabel(error.provider),
+): { message: string; extensions: ErrorExtensions } {
   const extensions: ErrorExtensions = { code: 'UPSTREAM_ERROR', provider: error.provider };
   let message: string;
   const timeout = causedByTimeout(error);
@@ -122,7 +131,22 @@ export function fromUpstream(error: UpstreamError, label = providerLabel(error.p
       message = refusal(label, status);
     }
   }
-  return new GraphQLError(message, { extensions });
+  return { message, extensions };
+}
+
+/**
+ * An error as the answer carries it, made without a stack: the client reads its message, place and
+ * extensions, and what is logged is the error it stands for. Capturing the frames (async ones too)
+ * was most of the cost of masking a failed field: ~11 µs of each, in a profile of answers with 100.
+ */
+function answerError(message: string, options: GraphQLErrorOptions): GraphQLError {
+  const frames = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return new GraphQLError(message, options);
+  } finally {
+    Error.stackTraceLimit = frames;
+  }
 }
 
 /**
@@ -132,20 +156,16 @@ export function fromUpstream(error: UpstreamError, label = providerLabel(error.p
 export function maskError(error: unknown, fallbackMessage: string): Error {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   if (isUpstreamError(original)) {
-    const mapped = fromUpstream(original);
+    const { message, extensions } = describeUpstream(original);
     return error instanceof GraphQLError
-      ? new GraphQLError(mapped.message, {
-          nodes: error.nodes,
-          path: error.path,
-          extensions: mapped.extensions,
-        })
-      : mapped;
+      ? answerError(message, { nodes: error.nodes, path: error.path, extensions })
+      : answerError(message, { extensions });
   }
   // Aborted by its time limit somewhere no provider is named.
   const timeout = causedByTimeout(original);
   if (timeout) {
     const { nodes, path } = error instanceof GraphQLError ? error : {};
-    return new GraphQLError(
+    return answerError(
       `This operation's time limit (${timeout.timeoutMs} ms) ran out before this field was answered`,
       { nodes, path, extensions: { code: 'GATEWAY_TIMEOUT' } },
     );
@@ -153,7 +173,7 @@ export function maskError(error: unknown, fallbackMessage: string): Error {
   // Compiled queries raise GraphQLErrors with no extensions object at all.
   if (original instanceof GraphQLError && original.extensions?.code !== undefined) {
     return error instanceof GraphQLError && error !== original
-      ? new GraphQLError(original.message, {
+      ? answerError(original.message, {
           nodes: error.nodes,
           path: error.path,
           extensions: original.extensions,
@@ -164,7 +184,7 @@ export function maskError(error: unknown, fallbackMessage: string): Error {
   // before execution, so they have no path; graphql-js and Yoga raise them without a code.
   if (error instanceof GraphQLError && error.path === undefined && original instanceof GraphQLError) {
     if (error.extensions === undefined)
-      return new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } });
+      return answerError(error.message, { extensions: { code: 'BAD_USER_INPUT' } });
     const status = (error.extensions.http as { status?: number } | undefined)?.status;
     error.extensions.code ??= status === 403 ? 'FORBIDDEN' : 'BAD_USER_INPUT';
     return error;
@@ -172,5 +192,5 @@ export function maskError(error: unknown, fallbackMessage: string): Error {
   // Errors graphql-js raises itself (validation, parsing) have no originalError.
   if (error instanceof GraphQLError && error.originalError === undefined) return error;
   const path = error instanceof GraphQLError ? error.path : undefined;
-  return new GraphQLError(fallbackMessage, { path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  return answerError(fallbackMessage, { path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Kind, type OperationDefinitionNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import pino, { type Logger } from 'pino';
-import { fromUpstream } from './errors.js';
+import { describeUpstream } from './errors.js';
 import type { UpstreamCallEvent, UpstreamError } from './upstream/index.js';
 
 /**
@@ -193,7 +193,7 @@ export function logUpstreamFailure(
   const failure = {
     provider: error.provider,
     route: error.operation,
-    code: String(fromUpstream(error).extensions.code),
+    code: describeUpstream(error).extensions.code,
     failure: error.kind === 'http' ? `http ${error.status}` : error.kind,
   };
   if (!current) {

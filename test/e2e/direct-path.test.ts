@@ -441,6 +441,38 @@ describe('a JSON POST to /graphql', () => {
     expect(direct).toEqual(adapter);
   });
 
+  it('gets the same bytes either way when an upstream refuses: its fields are errors with their path', async () => {
+    pair.sims.rivergen?.setFaults({ errorRate: 1, errorStatus: 403 });
+    try {
+      const list = {
+        query: '{ dataSources(first: 3, filter: { providers: [RIVERGEN] }) { edges { node { id name } } } }',
+      };
+      const sends: [string, Record<string, string>][] = [
+        [JSON.stringify(lookup()), json],
+        [JSON.stringify(list), json],
+        [JSON.stringify(list), { ...json, accept: 'application/graphql-response+json' }],
+        [JSON.stringify([lookup(), { query: '{ __typename }' }]), json],
+      ];
+      for (const [body, headers] of sends) {
+        const [direct, adapter] = await Promise.all(
+          [pair.direct, pair.adapter].map(async (server) => {
+            const response = await fetch(server.url, { method: 'POST', headers, body });
+            return {
+              status: response.status,
+              type: response.headers.get('content-type'),
+              text: await response.text(),
+            };
+          }),
+        );
+        expect(direct).toEqual(adapter);
+        expect(direct?.text).toContain('"code":"FORBIDDEN"');
+        expect(direct?.text).toContain('"path":[');
+      }
+    } finally {
+      pair.sims.rivergen?.setFaults(undefined);
+    }
+  });
+
   it('gets the same answers either way for a document run by its hash', async () => {
     const query = 'query ByHash($id: ID!) { node(id: $id) { id ... on DataSource { name } } }';
     const extensions = {

@@ -70,7 +70,14 @@ export class UpstreamError extends Error {
   readonly busy: 'rate' | 'concurrency' | undefined;
 
   constructor(init: UpstreamErrorInit) {
+    // No stack frames: what failed is in the fields, and the place the gateway noticed it (one of
+    // a few lines of the upstream client) says nothing more. Capturing the frames (async ones
+    // included) and formatting them, as the GraphQL error built around each failure does, took
+    // ~16 µs a failed call in a profile of answers with 100 refused lookups.
+    const frames = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(describe(init), init.cause === undefined ? undefined : { cause: init.cause });
+    Error.stackTraceLimit = frames;
     this.problems = init.problems;
     this.provider = init.provider;
     this.operation = init.operation;
