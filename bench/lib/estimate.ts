@@ -3,9 +3,10 @@ import { closedRoundSeconds, onGateway, type Scenario, singleCall } from './scen
 
 /**
  * Seconds each step adds besides the load it times, as measured on a 2-core machine: a round's
- * counter reset, CPU and steal readings and result transfer; a gateway's start and stop.
+ * counter reset, CPU and steal readings, result transfer and settling (one poll of 100 ms when its
+ * server is done at once); a gateway's start and stop.
  */
-const ROUND_OVERHEAD_S = 0.4;
+const ROUND_OVERHEAD_S = 0.5;
 const GATEWAY_START_S = 1.5;
 const SETUP_S = 12;
 

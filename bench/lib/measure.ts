@@ -176,12 +176,39 @@ async function timedRound(
     cpuBefore !== undefined && cpuAfter !== undefined && result.iterations > 0
       ? Math.round((cpuAfter - cpuBefore) / result.iterations)
       : undefined;
-  return {
-    result,
-    cpuUs,
-    loaded: perQuery(await deps.sims.counts(), result.iterations),
-    stealPercent: stealPercent(ticksBefore, ticksAfter),
+  const loaded = perQuery(await deps.sims.counts(), result.iterations);
+  await settle(deps, target.name);
+  return { result, cpuUs, loaded, stealPercent: stealPercent(ticksBefore, ticksAfter) };
+}
+
+/** How often `settle` looks, and how long it waits at most. */
+const SETTLE_POLL_MS = 100;
+const SETTLE_MAX_MS = 5_000;
+
+/**
+ * Waits for what a round left running to finish before anything else is timed. When the load
+ * generator stops, the queries in flight lose their clients: the gateway cancels their upstream
+ * calls, the pass-through lets them run to the end. Whatever is left would run during the next
+ * target's round, taking its CPU and adding its upstream calls to that round's count. Settled once
+ * the server's CPU time and the simulators' call counts have not moved for one poll, or after 5 s.
+ */
+export async function settle(
+  deps: Pick<MeasureDeps, 'sims' | 'serverCpuUs'>,
+  target: TargetName,
+): Promise<void> {
+  const callsSoFar = async () => {
+    let total = 0;
+    for (const operations of Object.values(await deps.sims.counts()))
+      for (const count of Object.values(operations)) total += count;
+    return total;
   };
+  let last = { cpu: await deps.serverCpuUs(target), calls: await callsSoFar() };
+  for (let waited = 0; waited < SETTLE_MAX_MS; waited += SETTLE_POLL_MS) {
+    await sleep(SETTLE_POLL_MS);
+    const now = { cpu: await deps.serverCpuUs(target), calls: await callsSoFar() };
+    if (now.cpu === last.cpu && now.calls === last.calls) return;
+    last = now;
+  }
 }
 
 /**

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { judge } from '../../bench/lib/calls.js';
 import { estimateRun, minutes } from '../../bench/lib/estimate.js';
 import { errorCodes, runPaced } from '../../bench/lib/generators.js';
-import { chooseTurns, pooledLatency, type Row } from '../../bench/lib/measure.js';
+import { chooseTurns, pooledLatency, type Row, settle } from '../../bench/lib/measure.js';
 import { parseOptions } from '../../bench/lib/options.js';
 import type { LoadJob, LoadResult } from '../../bench/lib/protocol.js';
 import { buildReport, renderMarkdown } from '../../bench/lib/report.js';
@@ -180,17 +180,17 @@ describe('bench pieces', () => {
     });
     const one = estimateRun({ ...options, scenarios: ['node-pdc'], workers: [] }, [scenario('node-pdc', 2)]);
     // 2 closed runs at each of 2 latencies, and 2 paced runs at each of 2 rates at 20 ms.
-    expect(one.parts).toContain('closed loops: 4 target runs × (0.5 + 3 × (2 + 0.4)) s = 31 s');
-    expect(one.parts).toContain('paced: 4 target runs × (0.5 + 3 × (2.5 + 0.4)) s = 37 s');
+    expect(one.parts).toContain('closed loops: 4 target runs × (0.5 + 3 × (2 + 0.5)) s = 32 s');
+    expect(one.parts).toContain('paced: 4 target runs × (0.5 + 3 × (2.5 + 0.5)) s = 38 s');
     expect(one.atMostSeconds - one.seconds).toBe(60);
     expect(minutes(one.seconds)).toMatch(/^\d+ min \d+ s$/);
     // Lists and 100 nodes answer in seconds with added latency: their closed rounds there last twice as long.
     const slow = estimateRun({ ...options, scenarios: ['nodes-pdc'], workers: [] }, [
       { ...scenario('nodes-pdc', 2), slow: true },
     ]);
-    expect(slow.parts).toContain('closed loops: 2 target runs × (0.5 + 3 × (2 + 0.4)) s = 15 s');
+    expect(slow.parts).toContain('closed loops: 2 target runs × (0.5 + 3 × (2 + 0.5)) s = 16 s');
     expect(slow.parts).toContain(
-      'closed loops of slow answers: 2 target runs × (0.5 + 3 × (4 + 0.4)) s = 27 s',
+      'closed loops of slow answers: 2 target runs × (0.5 + 3 × (4 + 0.5)) s = 28 s',
     );
   });
 
@@ -327,5 +327,18 @@ describe('bench pieces', () => {
     } finally {
       server.close();
     }
+  });
+
+  it('waits after a round until its server is done with what the clients left, and no longer', async () => {
+    // A server still busy for three looks (its CPU time and the simulators' counts moving), then idle.
+    let looks = 0;
+    const busyFor = 3;
+    const deps = {
+      serverCpuUs: async () => 1000 * Math.min(++looks, busyFor + 1),
+      sims: { counts: async () => ({ rivergen: { getDataSource: Math.min(looks, busyFor + 1) } }) },
+    } as unknown as Parameters<typeof settle>[0];
+    await settle(deps, 'passthrough');
+    // The first look, three that found it still busy, and one that found it idle.
+    expect(looks).toBe(busyFor + 2);
   });
 });
