@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Plugin } from 'esbuild';
+import { build, type OnResolveArgs, type Plugin, type PluginBuild } from 'esbuild';
 import { readExamples } from '../src/examples.js';
 
 /**
@@ -63,6 +63,16 @@ const embedExamples: Plugin = {
   },
 };
 
+/** Where esbuild would resolve an import without `plugin`, whose hook passes what carries it as pluginData. */
+function resolveAsUsual(build: PluginBuild, args: OnResolveArgs, plugin: Plugin) {
+  return build.resolve(args.path, {
+    kind: args.kind,
+    importer: args.importer,
+    resolveDir: args.resolveDir,
+    pluginData: plugin,
+  });
+}
+
 /**
  * graphql ships each module twice, CommonJS (`main`) and ESM (`.mjs`, `module`); on Node esbuild takes `main`.
  * Imported from ~50 of our modules as CommonJS, every one of them copied graphql's ~350 exports into an
@@ -74,12 +84,7 @@ const graphqlAsEsm: Plugin = {
   setup(build) {
     build.onResolve({ filter: /^graphql(\/.*)?$/ }, async (args) => {
       if (args.pluginData === graphqlAsEsm) return undefined;
-      const resolved = await build.resolve(args.path, {
-        kind: args.kind,
-        importer: args.importer,
-        resolveDir: args.resolveDir,
-        pluginData: graphqlAsEsm,
-      });
+      const resolved = await resolveAsUsual(build, args, graphqlAsEsm);
       if (resolved.errors.length > 0) return { errors: resolved.errors };
       const esm = resolved.path.replace(/\.js$/, '.mjs');
       return { path: existsSync(esm) ? esm : resolved.path };
@@ -108,12 +113,7 @@ const loadOnFirstUse: Plugin = {
       if (args.pluginData === loadOnFirstUse) return undefined;
       if (!lazyModules.some((m) => m.specifier === args.path && m.importer.test(args.importer)))
         return undefined;
-      const resolved = await build.resolve(args.path, {
-        kind: args.kind,
-        importer: args.importer,
-        resolveDir: args.resolveDir,
-        pluginData: loadOnFirstUse,
-      });
+      const resolved = await resolveAsUsual(build, args, loadOnFirstUse);
       if (resolved.errors.length > 0) return { errors: resolved.errors };
       return { path: relative(root, resolved.path), namespace: 'on-first-use' };
     });
