@@ -54,6 +54,8 @@ const requests = Number(values.requests);
 const profile = join(tmpdir(), `allocation-${process.pid}.heapprofile`);
 const sampler = `--import=${new URL('./processes/allocation-sampler.mjs', import.meta.url).href}`;
 const samplerEnv = { ALLOCATION_PROFILE: profile, ALLOCATION_SURVIVORS: values.survivors ? '1' : '0' };
+// The container's NODE_OPTIONS (its heap limit), as the bench gives both servers (run.ts), and the sampler.
+const nodeOptions = `${containerNodeOptions() ?? ''} ${sampler}`;
 
 if (!values.passthrough && !values['no-build']) await buildGateway();
 const sims = await forkScript<{ env: Record<string, string>; origins: Record<string, string> }>(
@@ -82,8 +84,7 @@ if (values.passthrough) {
     new URL('./processes/passthrough.ts', import.meta.url),
     {
       BENCH_UPSTREAM_ENV: JSON.stringify(sims.payload.env),
-      // The container's heap limit, as the bench gives it (run.ts).
-      NODE_OPTIONS: `${containerNodeOptions() ?? ''} ${sampler}`,
+      NODE_OPTIONS: nodeOptions,
       ...samplerEnv,
     },
   );
@@ -98,7 +99,7 @@ if (values.passthrough) {
       ...Object.fromEntries(
         values.env.map((pair) => [pair.split('=')[0] ?? '', pair.slice(pair.indexOf('=') + 1)]),
       ),
-      NODE_OPTIONS: `${containerNodeOptions() ?? ''} ${sampler}`,
+      NODE_OPTIONS: nodeOptions,
       ...samplerEnv,
     },
     probe: body,
