@@ -87,46 +87,99 @@ const graphqlAsEsm: Plugin = {
       const resolved = await resolveAsUsual(build, args, graphqlAsEsm);
       if (resolved.errors.length > 0) return { errors: resolved.errors };
       const esm = resolved.path.replace(/\.js$/, '.mjs');
-      return { path: existsSync(esm) ? esm : resolved.path };
+      const path = existsSync(esm) ? esm : resolved.path;
+      // A CommonJS `require` of an ES module gets a copy of its exports made at each call site (~20 of
+      // graphql's, ~350 getters each); through one CommonJS module of our own, it is made once.
+      // (Named .cjs: esbuild takes a `.mjs` path for an ES module.)
+      return args.kind === 'require-call'
+        ? { path: `${relative(root, path)}.cjs`, namespace: 'graphql-required', pluginData: path }
+        : { path };
     });
+    build.onLoad({ filter: /.*/, namespace: 'graphql-required' }, (args) => ({
+      // Plain properties, as graphql's own CommonJS files have them: no getter at each use.
+      contents: `module.exports = Object.assign({ __esModule: true }, require(${JSON.stringify(args.pluginData)}));`,
+      resolveDir: root,
+    }));
   },
 };
 
 /**
  * Modules that dependencies load when they load, for work the gateway never or rarely asks of them: each
- * is bundled as it is, but behind a function that loads it on its first call (or `new`), so a start does
- * not parse and run it, nor the Node modules it loads. undici's HTTP/2 client (and `node:http2`) runs only
- * for an upstream that negotiates HTTP/2, which the pools never offer; prom-client's Pushgateway only for
- * a push the gateway never makes; fast-json-stringify (and its schema validator) only for graphql-jit's
- * `customJSONSerializer`, which the gateway leaves off.
+ * is bundled as it is, but behind a stand-in that loads it on first use, so a start does not parse and
+ * run it, nor the Node modules it loads. A `function` stand-in loads it on its first call (or `new`); an
+ * `object` one on the first read of one of its properties.
+ * - undici's HTTP/2 client (and `node:http2`) runs only for an upstream that negotiates HTTP/2, which the
+ *   pools never offer; prom-client's Pushgateway only for a push the gateway never makes;
+ *   fast-json-stringify (and its schema validator) only for graphql-jit's `customJSONSerializer`, which
+ *   the gateway leaves off.
+ * - The fetch that the server's Request and Response classes come with reads `node:https` and `node:tls`
+ *   only to fetch an https URL itself, which the gateway never asks it to (~7 ms of a start, `node:tls`
+ *   with its secure contexts).
  */
 const lazyModules = [
-  { specifier: './client-h2.js', importer: /[\\/]undici[\\/]lib[\\/]dispatcher[\\/]client\.js$/ },
-  { specifier: './lib/pushgateway', importer: /[\\/]prom-client[\\/]index\.js$/ },
-  { specifier: 'fast-json-stringify', importer: /[\\/]graphql-jit[\\/]dist[\\/]execution\.js$/ },
-];
+  {
+    specifier: './client-h2.js',
+    importer: /[\\/]undici[\\/]lib[\\/]dispatcher[\\/]client\.js$/,
+    shape: 'function',
+  },
+  { specifier: './lib/pushgateway', importer: /[\\/]prom-client[\\/]index\.js$/, shape: 'function' },
+  {
+    specifier: 'fast-json-stringify',
+    importer: /[\\/]graphql-jit[\\/]dist[\\/]execution\.js$/,
+    shape: 'function',
+    // With its schema validator, ~200 KB that a start would parse: bundled into a file of its own.
+    file: 'fast-json-stringify.cjs',
+  },
+  { specifier: 'node:https', importer: /[\\/]@whatwg-node[\\/]node-fetch[\\/]/, shape: 'object' },
+  { specifier: 'node:tls', importer: /[\\/]@whatwg-node[\\/]node-fetch[\\/]/, shape: 'object' },
+] as const;
+type LazyModule = (typeof lazyModules)[number] & { file?: string };
+
+/** The stand-in's code: `load` gives the real module the first time it is needed. */
+const standIns: Record<LazyModule['shape'], string> = {
+  function: `
+    module.exports = function onFirstUse(...args) {
+      return new.target ? Reflect.construct(load(), args) : load().apply(this, args);
+    };`,
+  object: `
+    module.exports = new Proxy({}, {
+      get: (_, key) => load()[key],
+      has: (_, key) => key in load(),
+      ownKeys: () => Reflect.ownKeys(load()),
+      getOwnPropertyDescriptor(_, key) {
+        const descriptor = Reflect.getOwnPropertyDescriptor(load(), key);
+        return descriptor && { ...descriptor, configurable: true };
+      },
+    });`,
+};
+
 const loadOnFirstUse: Plugin = {
   name: 'load-on-first-use',
   setup(build) {
     const escaped = lazyModules.map((m) => m.specifier.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
     build.onResolve({ filter: new RegExp(`^(${escaped.join('|')})$`) }, async (args) => {
       if (args.pluginData === loadOnFirstUse) return undefined;
-      if (!lazyModules.some((m) => m.specifier === args.path && m.importer.test(args.importer)))
-        return undefined;
+      const lazy = lazyModules.find((m) => m.specifier === args.path && m.importer.test(args.importer));
+      if (!lazy) return undefined;
+      // A Node module stays Node's, and one with a file of its own is in that file: the stand-in requires either.
+      if (lazy.specifier.startsWith('node:') || 'file' in lazy)
+        return { path: lazy.specifier, namespace: 'on-first-use', pluginData: lazy };
       const resolved = await resolveAsUsual(build, args, loadOnFirstUse);
       if (resolved.errors.length > 0) return { errors: resolved.errors };
-      return { path: relative(root, resolved.path), namespace: 'on-first-use' };
+      return { path: `./${relative(root, resolved.path)}`, namespace: 'on-first-use', pluginData: lazy };
     });
-    build.onLoad({ filter: /.*/, namespace: 'on-first-use' }, (args) => ({
-      contents: `
-        let loaded;
-        const load = () => (loaded ??= require(${JSON.stringify(`./${args.path}`)}));
-        module.exports = function onFirstUse(...args) {
-          return new.target ? Reflect.construct(load(), args) : load().apply(this, args);
-        };`,
-      // The real module, required by its path from the repository's root, is bundled as it is.
-      resolveDir: root,
-    }));
+    build.onLoad({ filter: /.*/, namespace: 'on-first-use' }, (args) => {
+      const lazy = args.pluginData as LazyModule;
+      // Node's require, not esbuild's: an indirect call is left as it is (the banner below makes one).
+      const load = lazy.file
+        ? `const nodeRequire = require; const load = () => (loaded ??= nodeRequire('./${lazy.file}'));`
+        : `const load = () => (loaded ??= require(${JSON.stringify(args.path)}));`;
+      return {
+        contents: `let loaded; ${load} ${standIns[lazy.shape]}`,
+        // The real module, required by its path from the repository's root, is bundled as it is.
+        resolveDir: root,
+      };
+    });
   },
 };
 
@@ -171,6 +224,15 @@ await build({
   outfile: join(out, onDemandFile),
   format: 'cjs',
 });
+for (const lazy of lazyModules as readonly LazyModule[]) {
+  if (!lazy.file) continue;
+  await build({
+    ...shared,
+    stdin: { contents: `module.exports = require(${JSON.stringify(lazy.specifier)});`, resolveDir: root },
+    outfile: join(out, lazy.file),
+    format: 'cjs',
+  });
+}
 // The chunks are ES modules wherever the folder is copied, with or without a package.json above it.
 writeFileSync(join(out, 'package.json'), `${JSON.stringify({ type: 'module' }, null, 2)}\n`);
 

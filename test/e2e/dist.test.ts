@@ -129,19 +129,39 @@ describe('the built gateway, started as the container starts it', () => {
     });
   }, 60_000);
 
-  it('loads the HTTP/2 client only for an upstream that speaks it, which none is offered to', async () => {
-    // Node's own list of the built-in modules a process has loaded, written as it exits.
+  it('loads only what serving asks of it: no HTTP/2 client, no TLS, no JSON-schema serializer', async () => {
+    // Node's own list of the built-in modules a process has loaded, and the CommonJS files it required,
+    // written as it exits.
     const loaded = join(out, 'loaded-modules.json');
     const preload = `data:text/javascript,${encodeURIComponent(
-      `import { writeFileSync } from 'node:fs'; process.on('exit', () => writeFileSync(${JSON.stringify(loaded)}, JSON.stringify(process.moduleLoadList)));`,
+      `import { writeFileSync } from 'node:fs'; import { createRequire } from 'node:module';
+      process.on('exit', () => writeFileSync(${JSON.stringify(loaded)}, JSON.stringify({
+        builtIn: process.moduleLoadList, files: Object.keys(createRequire(${JSON.stringify(join(out, 'index.js'))}).cache),
+      })));`,
     )}`;
     await withBuiltGateway({ entry: join(out, 'index.js'), cwd: root, preload }, async (query) => {
       expect((await query('{ dataSources(first: 1) { totalCount } }')).errors).toBeUndefined();
     });
-    const modules = JSON.parse(readFileSync(loaded, 'utf8')) as string[];
-    expect(modules).toContain('NativeModule http');
-    expect(modules).not.toContain('NativeModule http2');
+    const { builtIn, files } = JSON.parse(readFileSync(loaded, 'utf8')) as {
+      builtIn: string[];
+      files: string[];
+    };
+    expect(builtIn).toContain('NativeModule http');
+    // Upstreams and clients speak HTTP/1.1 in the clear to it (TLS ends in front of the gateway).
+    expect(builtIn).not.toContain('NativeModule http2');
+    expect(builtIn).not.toContain('NativeModule https');
+    expect(builtIn).not.toContain('NativeModule tls');
+    expect(files.filter((file) => file.startsWith(out))).toEqual([]);
   }, 60_000);
+
+  it('serves graphql-jit its JSON serializer from a file of its own, which runs with no node_modules', async () => {
+    const { createRequire } = await import('node:module');
+    const serializer = createRequire(join(alone, 'dist', 'index.js'))('./fast-json-stringify.cjs') as (
+      schema: object,
+    ) => (value: unknown) => string;
+    const stringify = serializer({ type: 'object', properties: { port: { type: 'integer' } } });
+    expect(stringify({ port: 5432 })).toBe('{"port":5432}');
+  });
 
   it('holds its scripts as ASCII, keeping the license notices in files beside them', () => {
     const scripts = readdirSync(out).filter((file) => /\.c?js$/.test(file));
