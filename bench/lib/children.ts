@@ -64,43 +64,55 @@ export class LoadProcess {
   }
 }
 
-/** The TCP port a process listens on, read from /proc (the gateway binds port 0 and logs nothing at warn). */
-export async function listeningPort(pid: number): Promise<number | undefined> {
-  const inodes = new Set<string>();
-  let fds: string[];
-  try {
-    fds = await readdir(`/proc/${pid}/fd`);
-  } catch {
-    return undefined;
-  }
-  for (const fd of fds) {
-    const target = await readlink(`/proc/${pid}/fd/${fd}`).catch(() => '');
-    const inode = /^socket:\[(\d+)\]$/.exec(target)?.[1];
-    if (inode) inodes.add(inode);
-  }
+/** Sockets in LISTEN state in the process's network namespace, inode → port, from /proc/<pid>/net/tcp{,6}. */
+async function listeningSockets(pid: number): Promise<Map<string, number>> {
+  const sockets = new Map<string, number>();
   for (const table of ['tcp', 'tcp6']) {
     const text = await readFile(`/proc/${pid}/net/${table}`, 'utf8').catch(() => '');
     for (const line of text.split('\n').slice(1)) {
       const columns = line.trim().split(/\s+/);
       const [local, state, inode] = [columns[1], columns[3], columns[9]];
       // State 0A is LISTEN.
-      if (state === '0A' && inode && inodes.has(inode) && local) {
-        return Number.parseInt(local.split(':')[1] ?? '', 16);
-      }
+      if (state === '0A' && inode && local)
+        sockets.set(inode, Number.parseInt(local.split(':')[1] ?? '', 16));
     }
   }
-  return undefined;
+  return sockets;
 }
 
-/** Polls until the process listens, or fails once it exits or the time is up. */
+/** The inodes of the sockets a process holds open, from its file descriptors. */
+async function socketInodes(pid: number): Promise<Set<string>> {
+  const inodes = new Set<string>();
+  const fds = await readdir(`/proc/${pid}/fd`).catch(() => []);
+  for (const fd of fds) {
+    const target = await readlink(`/proc/${pid}/fd/${fd}`).catch(() => '');
+    const inode = /^socket:\[(\d+)\]$/.exec(target)?.[1];
+    if (inode) inodes.add(inode);
+  }
+  return inodes;
+}
+
+/**
+ * Polls until the process listens (it binds port 0 and logs nothing at warn), or fails once it exits
+ * or the time is up. A poll reads the namespace's table of listening sockets; only a socket not seen
+ * before is looked for among the process's file descriptors. (Reading every descriptor at each poll
+ * took ~2.8 ms of CPU every 2 ms, beside a gateway starting on the same two cores.)
+ */
 export async function waitForPort(child: ChildProcess, timeoutMs = READY_TIMEOUT_MS): Promise<number> {
   const until = performance.now() + timeoutMs;
+  const others = new Set<string>();
   while (performance.now() < until) {
     if (child.exitCode !== null || child.pid === undefined) {
       throw new Error(`process exited with ${child.exitCode} before it listened`);
     }
-    const port = await listeningPort(child.pid);
-    if (port !== undefined) return port;
+    const fresh = [...(await listeningSockets(child.pid))].filter(([inode]) => !others.has(inode));
+    if (fresh.length > 0) {
+      const own = await socketInodes(child.pid);
+      for (const [inode, port] of fresh) {
+        if (own.has(inode)) return port;
+        others.add(inode);
+      }
+    }
     await sleep(2);
   }
   throw new Error(`process ${child.pid} did not listen within ${timeoutMs} ms`);
