@@ -48,6 +48,8 @@ export interface Row {
    * row is the median round.
    */
   rounds?: number[];
+  /** `serverCpuUsPerQuery` of each round, in the order run, when every round had it. */
+  serverCpuUsByRound?: number[];
   /**
    * The share of the machine's CPU time the hypervisor took during each round kept (the most of any
    * target's run in that turn), in the order run; absent where /proc/stat is not there to tell.
@@ -348,6 +350,8 @@ export async function measureAll(scenarios: Scenario[], deps: MeasureDeps): Prom
             roundsSetAside: turns.length - kept.length,
           };
           if (cpuUs !== undefined) row.serverCpuUsPerQuery = cpuUs;
+          const cpuByRound = all.map((r) => r.cpuUs);
+          if (cpuByRound.every((us) => us !== undefined)) row.serverCpuUsByRound = cpuByRound;
           if (onGateway(target.name)) row.gatewayPeakRssMb = await deps.gatewayRss();
           rows.push(row);
           const errors = Object.values(row.result.errors).reduce((sum, n) => sum + n, 0);

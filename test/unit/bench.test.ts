@@ -12,7 +12,7 @@ import { buildReport, renderMarkdown } from '../../bench/lib/report.js';
 import { type Target, withoutFloors } from '../../bench/lib/scenarios.js';
 import { summarise } from '../../bench/lib/stats.js';
 import { parseCpuTicks, stealPercent } from '../../bench/lib/steal.js';
-import { checkTargets } from '../../bench/lib/targets.js';
+import { checkTargets, ratiosFor } from '../../bench/lib/targets.js';
 import { ExtraTurns } from '../../bench/lib/turns.js';
 import { loadResult as result } from '../support/load-results.js';
 
@@ -213,6 +213,32 @@ describe('bench pieces', () => {
     expect(withoutFloors(lookup).pacedRates).toBeUndefined();
     expect(withoutFloors(nodes).targets.map((t) => t.name)).toEqual(['gateway']);
     expect(withoutFloors(nodes).pacedRates).toEqual([]);
+  });
+
+  it('compares the gateway with the pass-through turn by turn: the median of the rounds’ ratios', () => {
+    // The machine ran fast in the second turn and slow in the third: each ratio pairs rounds of one
+    // stretch. The median rounds (1000 rps, 480 µs against 1000 rps, 450 µs) would say 1.00× and 1.07×.
+    const rows = [
+      {
+        ...row('node-pdc', 0, 'gateway', result(1000, 1, 2)),
+        rounds: [900, 1300, 1000],
+        serverCpuUsPerQuery: 480,
+        serverCpuUsByRound: [500, 400, 480],
+      },
+      {
+        ...row('node-pdc', 0, 'passthrough', result(1000, 1, 2)),
+        rounds: [1000, 1400, 800],
+        serverCpuUsPerQuery: 450,
+        serverCpuUsByRound: [450, 420, 520],
+      },
+    ];
+    const [cpu, rps] = checkTargets(rows, extrasNone);
+    // CPU 500/450, 400/420, 480/520: 1.11, 0.95, 0.92. Throughput 0.90, 0.93, 1.25.
+    expect(cpu).toMatchObject({ met: true, detail: 'node-pdc 0.95× (0 ms) (1 of 16 cases run)' });
+    expect(rps).toMatchObject({ met: false, detail: 'node-pdc 0.93× (0 ms) (1 of 16 cases run)' });
+    expect(ratiosFor(rows[0] as Row, rows)).toEqual([
+      { against: 'passthrough', throughput: 0.929, addedP50Ms: 0, addedP99Ms: 0 },
+    ]);
   });
 
   it('judges the targets from the rows and writes them into the Markdown', () => {
