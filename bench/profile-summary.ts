@@ -189,8 +189,9 @@ if (owners.length > 0) {
 /** bench/README.md's rows: each place (or native function) counted in one of them. */
 const CATEGORIES: [string, (place: string, name: string) => boolean][] = [
   [
-    'socket writes (writev, writeLatin1String)',
-    (_, name) => name === 'writev' || name === 'writeLatin1String',
+    // Node writes a string answer with one of the last three, chunks with writev.
+    'socket writes (writev, write*String)',
+    (_, name) => name === 'writev' || /^write(Latin1|Utf8|Ascii|Ucs2)String$/.test(name),
   ],
   ['garbage collector', (place) => place === '(garbage collector)'],
   ['Node http, streams, timers, events', (place) => place === 'node internals'],

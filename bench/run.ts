@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
-import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type AnswerStoreKind, measureCacheHits } from './lib/cache-hits.js';
@@ -106,15 +106,19 @@ async function main(options: BenchOptions): Promise<number> {
   phase('cold starts');
 
   const gateway: GatewayProcess = track(await startGateway(gatewayStart));
-  const passthrough = track(
-    await forkScript<{ origin: string }>(new URL('./processes/passthrough.ts', import.meta.url), {
-      BENCH_UPSTREAM_ENV: JSON.stringify(sims.payload.env),
-      // The container's environment (its heap limit, `ENV NODE_OPTIONS` in the Dockerfile), as a
-      // server of one's own in the same container would run: without it the pass-through had a heap
-      // limit of several GB, and V8 lets such a heap grow far more between full collections.
-      ...passthroughNodeOptions(),
-    }),
-  );
+  const startPassthrough = (nodeArgs: string[] = []) =>
+    forkScript<{ origin: string }>(
+      new URL('./processes/passthrough.ts', import.meta.url),
+      {
+        BENCH_UPSTREAM_ENV: JSON.stringify(sims.payload.env),
+        // The container's environment (its heap limit, `ENV NODE_OPTIONS` in the Dockerfile), as a
+        // server of one's own in the same container would run: without it the pass-through had a heap
+        // limit of several GB, and V8 lets such a heap grow far more between full collections.
+        ...passthroughNodeOptions(),
+      },
+      nodeArgs,
+    );
+  const passthrough = track(await startPassthrough());
   const scenariosFor = (gatewayOrigin: string) => everyScenario(gatewayOrigin, passthrough.payload.origin);
   const scenarios = selected(scenariosFor(gateway.origin));
   const client = createClient();
@@ -195,12 +199,12 @@ async function main(options: BenchOptions): Promise<number> {
   }
 
   if (faults) phase('fault run');
-  const profile = options.profile
-    ? await runProfile(options, options.profile, gatewayStart, scenariosFor, load)
+  const profiles = options.profile
+    ? await runProfiles(options, options.profile, { gatewayStart, startPassthrough, everyScenario, load })
     : undefined;
   await client.close();
 
-  if (profile) phase('profile');
+  if (profiles) phase('profile');
   const wallSeconds = Math.round((performance.now() - began) / 1000);
   const report = buildReport({
     generatedAt: new Date().toISOString(),
@@ -239,7 +243,7 @@ async function main(options: BenchOptions): Promise<number> {
       fullRun: !options.quick && scenarioIds.every((id) => options.scenarios.includes(id)),
     }),
     ...(faults ? { faults } : {}),
-    ...(profile ? { profile } : {}),
+    ...(profiles ? { profiles } : {}),
     ...(workers ? { workers } : {}),
     ...(cacheHits ? { cacheHits } : {}),
   });
@@ -296,41 +300,66 @@ async function runCacheHits(
   }
 }
 
-/** One scenario at 0 ms against a gateway started with --cpu-prof; the profile is written when it exits. */
-async function runProfile(
+/**
+ * One scenario at 0 ms against a gateway started with --cpu-prof, then the same against a pass-through
+ * started so; each writes its profile as it exits.
+ */
+async function runProfiles(
   options: BenchOptions,
   scenarioId: string,
-  start: { mode: BenchOptions['gateway']; env: Record<string, string>; probe: string },
-  scenariosFor: (origin: string) => Scenario[],
-  load: LoadProcess,
-): Promise<ProfileSummary> {
+  servers: {
+    gatewayStart: { mode: BenchOptions['gateway']; env: Record<string, string>; probe: string };
+    startPassthrough: (nodeArgs: string[]) => Promise<{ child: ChildProcess; payload: { origin: string } }>;
+    everyScenario: (gatewayOrigin: string, passthroughOrigin: string) => Scenario[];
+    load: LoadProcess;
+  },
+): Promise<ProfileSummary[]> {
   const dir = resolve(root, options.outDir);
   await mkdir(dir, { recursive: true });
-  const before = new Set(await readdir(dir));
-  const gateway = track(await startGateway({ ...start, profileDir: dir }));
-  const scenario = scenariosFor(gateway.origin).find((s) => s.id === scenarioId);
-  const plan = scenario?.targets.find((t) => t.name === 'gateway')?.plan;
-  if (!plan) throw new Error(`bench: --profile=${scenarioId} needs that scenario selected`);
-  const generator = cannonCan(plan) ? 'autocannon' : 'loop';
-  const from = nowUs();
-  const result = await load.run({
-    kind: 'load',
-    generator,
-    plan,
-    bounds: {
-      connections: options.connections,
-      durationSeconds: Math.max(options.durationSeconds, 5),
-      maxIterations: options.maxRequests,
-    },
-  });
-  const window = { fromUs: from, toUs: nowUs() };
-  log(`bench: profiled ${scenarioId}: ${result.rps} rps`);
-  await stopChild(gateway.child, 15_000);
-  const written = (await readdir(dir)).find((f) => f.endsWith('.cpuprofile') && !before.has(f));
-  if (!written) throw new Error('bench: the gateway wrote no .cpuprofile');
-  const file = join(dir, `gateway-${scenarioId}.cpuprofile`);
-  await rename(join(dir, written), file);
-  return summariseProfile(file, scenarioId, window);
+  const gateway = track(await startGateway({ ...servers.gatewayStart, profileDir: dir }));
+  const gatewayProfile = await profileOne('gateway', gateway.child, () =>
+    servers.everyScenario(gateway.origin, ''),
+  );
+  const passthrough = track(await servers.startPassthrough(['--cpu-prof', `--cpu-prof-dir=${dir}`]));
+  const passthroughProfile = await profileOne('passthrough', passthrough.child, () =>
+    servers.everyScenario('', passthrough.payload.origin),
+  );
+  return [gatewayProfile, passthroughProfile];
+
+  async function profileOne(
+    server: 'gateway' | 'passthrough',
+    child: ChildProcess,
+    scenarios: () => Scenario[],
+  ): Promise<ProfileSummary> {
+    const before = new Set(await readdir(dir));
+    const plan = scenarios()
+      .find((s) => s.id === scenarioId)
+      ?.targets.find((t) => t.name === server)?.plan;
+    if (!plan) throw new Error(`bench: --profile=${scenarioId} needs that scenario selected`);
+    const from = nowUs();
+    const result = await servers.load.run({
+      kind: 'load',
+      generator: cannonCan(plan) ? 'autocannon' : 'loop',
+      plan,
+      bounds: {
+        connections: options.connections,
+        durationSeconds: Math.max(options.durationSeconds, 5),
+        maxIterations: options.maxRequests,
+      },
+    });
+    const window = { fromUs: from, toUs: nowUs() };
+    log(`bench: profiled ${scenarioId} on the ${server}: ${result.rps} rps`);
+    await stopChild(child, 15_000);
+    // One file per thread (CPU.<date>.<time>.<pid>.<thread>.<n>): the pass-through's tsx loader runs
+    // in a thread of its own; the server is the main thread, 0.
+    const written = (await readdir(dir)).filter((f) => f.endsWith('.cpuprofile') && !before.has(f));
+    const main = written.find((f) => f.endsWith('.cpuprofile') && f.split('.').at(-3) === '0');
+    if (!main) throw new Error(`bench: the ${server} wrote no .cpuprofile of its main thread`);
+    for (const other of written) if (other !== main) await rm(join(dir, other));
+    const file = join(dir, `${server}-${scenarioId}.cpuprofile`);
+    await rename(join(dir, main), file);
+    return { ...(await summariseProfile(file, scenarioId, window)), server };
+  }
 }
 
 function gitCommit(): string | undefined {

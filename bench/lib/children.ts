@@ -6,13 +6,17 @@ import type { ChildMessage, FaultResult, Job, LoadResult, ParentMessage } from '
 
 const READY_TIMEOUT_MS = 30_000;
 
-/** Starts a TypeScript file of bench/ in its own Node process with IPC, and waits for its `ready`. */
+/**
+ * Starts a TypeScript file of bench/ in its own Node process with IPC, and waits for its `ready`.
+ * `nodeArgs` go to Node before the script (`--cpu-prof`, which NODE_OPTIONS refuses).
+ */
 export async function forkScript<T>(
   script: URL,
   env: Record<string, string> = {},
+  nodeArgs: string[] = [],
 ): Promise<{ child: ChildProcess; payload: T }> {
   const child = fork(script, [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...nodeArgs],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

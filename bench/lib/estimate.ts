@@ -79,8 +79,8 @@ export function estimateRun(options: BenchOptions, scenarios: readonly Scenario[
     );
   if (options.profile)
     add(
-      `profile: ${GATEWAY_START_S} + ${Math.max(options.durationSeconds, 5)} s`,
-      GATEWAY_START_S + Math.max(options.durationSeconds, 5),
+      `profile: 2 servers × (${GATEWAY_START_S} + ${Math.max(options.durationSeconds, 5)}) s`,
+      2 * (GATEWAY_START_S + Math.max(options.durationSeconds, 5)),
     );
   const seconds = Math.round(parts.reduce((sum, p) => sum + p.seconds, 0));
   const extra = options.extraRounds > 0 ? options.extraSeconds : 0;

@@ -95,8 +95,9 @@ export const usage = `npm run bench -- [options]
   --gateway <dist|tsx>      the built bundle (default, as the container runs it) or src/ through tsx
   --gateway-env NAME=VALUE  set a variable in every gateway's environment, to compare a setting
                             (repeatable; the report names each)
-  --profile[=<scenario>]    also profile one scenario at 0 ms (default node-rivergen) with --cpu-prof;
-                            with --gateway tsx the profile names packages and src/ files, not the bundle
+  --profile[=<scenario>]    also profile one scenario at 0 ms (default node-rivergen) with --cpu-prof,
+                            on a gateway and a pass-through of their own; with --gateway tsx the
+                            profile names packages and src/ files, not the bundle
   --out <dir>               where latest.json/.md go (quick.json/.md with --quick; default bench/results)`;
 
 function number(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {

@@ -21,6 +21,8 @@ export function nowUs(): number {
 
 export interface ProfileSummary {
   scenario: string;
+  /** The process profiled; the gateway unless said. */
+  server?: 'gateway' | 'passthrough';
   file: string;
   /** Sampled time, idle excluded. */
   totalMs: number;

@@ -43,7 +43,7 @@ export interface Report {
   errorsTotal: number;
   targets: TargetCheck[];
   faults?: FaultReport;
-  profile?: ProfileSummary;
+  profiles?: ProfileSummary[];
   /** The same scenario against gateways with different WORKERS counts. */
   workers?: WorkersReport;
   /** One kept query against a gateway keeping its answers in memory and one keeping them in Redis. */
@@ -199,7 +199,7 @@ export function renderMarkdown(report: Report): string {
   );
 
   if (report.faults) lines.push(...faultSection(report.faults));
-  if (report.profile) lines.push(...profileSection(report.profile));
+  for (const profile of report.profiles ?? []) lines.push(...profileSection(profile));
   return `${lines.join('\n')}\n`;
 }
 
@@ -282,7 +282,7 @@ function faultSection(f: FaultReport): string[] {
 
 function profileSection(p: ProfileSummary): string[] {
   return [
-    `## CPU profile (${p.scenario}, gateway process)`,
+    `## CPU profile (${p.scenario}, ${p.server === 'passthrough' ? 'pass-through' : 'gateway'} process)`,
     '',
     `${p.file}: ${Math.round(p.totalMs)} ms sampled (${p.span === 'load' ? 'under load only, start-up left out' : 'the whole process, start-up included'}). Self time by function (top ${p.functions.length}) and by package:`,
     '',
