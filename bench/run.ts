@@ -353,11 +353,11 @@ async function runProfiles(
     // One file per thread (CPU.<date>.<time>.<pid>.<thread>.<n>): the pass-through's tsx loader runs
     // in a thread of its own; the server is the main thread, 0.
     const written = (await readdir(dir)).filter((f) => f.endsWith('.cpuprofile') && !before.has(f));
-    const main = written.find((f) => f.endsWith('.cpuprofile') && f.split('.').at(-3) === '0');
-    if (!main) throw new Error(`bench: the ${server} wrote no .cpuprofile of its main thread`);
-    for (const other of written) if (other !== main) await rm(join(dir, other));
+    const mainThread = written.find((f) => f.split('.').at(-3) === '0');
+    if (!mainThread) throw new Error(`bench: the ${server} wrote no .cpuprofile of its main thread`);
+    for (const other of written) if (other !== mainThread) await rm(join(dir, other));
     const file = join(dir, `${server}-${scenarioId}.cpuprofile`);
-    await rename(join(dir, main), file);
+    await rename(join(dir, mainThread), file);
     return { ...(await summariseProfile(file, scenarioId, window)), server };
   }
 }
