@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +30,7 @@ describe('npm run bench', () => {
       '1',
       '--gateway',
       'tsx',
+      '--profile',
     );
     await promisify(execFile)(process.execPath, [...args, '--out', out], { cwd: root });
 
@@ -77,7 +78,21 @@ describe('npm run bench', () => {
     expect(readFileSync(join(out, 'quick.md'), 'utf8')).toContain(
       '| node-rivergen | 0 ms | 10 | closed | gateway |',
     );
-  }, 90_000);
+
+    // --profile: the scenario once more on each server, its load only; one profile each, of its main thread.
+    expect(report.profiles?.map((p) => [p.server, p.scenario, p.span])).toEqual([
+      ['gateway', 'node-rivergen', 'load'],
+      ['passthrough', 'node-rivergen', 'load'],
+    ]);
+    for (const profile of report.profiles ?? []) expect(profile.packages.length).toBeGreaterThan(0);
+    expect(readdirSync(out).filter((file) => file.endsWith('.cpuprofile'))).toEqual([
+      'gateway-node-rivergen.cpuprofile',
+      'passthrough-node-rivergen.cpuprofile',
+    ]);
+    expect(readFileSync(join(out, 'quick.md'), 'utf8')).toContain(
+      '## CPU profile (node-rivergen, pass-through process)',
+    );
+  }, 120_000);
 
   it('times the first streamed edges of a cross-provider page and its end, beside the same page unstreamed', async () => {
     const dir = mkdtempSync(join(out, 'streamed-'));
