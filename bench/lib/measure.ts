@@ -198,12 +198,7 @@ export async function settle(
   deps: Pick<MeasureDeps, 'sims' | 'serverCpuUs'>,
   target: TargetName,
 ): Promise<void> {
-  const callsSoFar = async () => {
-    let total = 0;
-    for (const operations of Object.values(await deps.sims.counts()))
-      for (const count of Object.values(operations)) total += count;
-    return total;
-  };
+  const callsSoFar = async () => perQuery(await deps.sims.counts(), 1).total;
   let last = { cpu: await deps.serverCpuUs(target), calls: await callsSoFar() };
   for (let waited = 0; waited < SETTLE_MAX_MS; waited += SETTLE_POLL_MS) {
     await sleep(SETTLE_POLL_MS);
