@@ -1,3 +1,4 @@
+import type { Dispatcher } from 'undici';
 import type { IncomingHttpHeaders } from 'undici/types/header.js';
 import { type ExchangeAnswer, UpstreamExchange } from './bounds.js';
 import { awaitBudget, type UpstreamBudget } from './budget.js';
@@ -181,12 +182,13 @@ export class UpstreamHttp {
   }
 
   private call<T>(req: UpstreamRequest, tag: object | undefined): Promise<UpstreamResponse<T>> {
-    return this.resilience
-      .run(req.operation, req.safe ?? req.method === 'GET', () => this.send<T>(req, tag), req.signal)
-      .catch((error: unknown) => {
-        if (isUpstreamError(error) && error.kind === 'circuit-open') this.failed(req, error, 0);
-        throw error;
-      });
+    return this.resilience.run(
+      req.operation,
+      req.safe ?? req.method === 'GET',
+      () => this.send<T>(req, tag),
+      req.signal,
+      (error) => this.failed(req, error, 0),
+    );
   }
 
   /**
@@ -206,9 +208,17 @@ export class UpstreamHttp {
   }
 
   /** One try of a call, in a slot of the concurrency budget when there is one, given back however it ends. */
-  private async send<T>(req: UpstreamRequest, tag: object | undefined): Promise<UpstreamResponse<T>> {
-    if (!this.options.concurrency) return this.attempt<T>(req, tag);
-    const slot = await this.options.concurrency.acquire(req.signal);
+  private send<T>(req: UpstreamRequest, tag: object | undefined): Promise<UpstreamResponse<T>> {
+    const { concurrency } = this.options;
+    return concurrency ? this.sendInSlot<T>(concurrency, req, tag) : this.attempt<T>(req, tag);
+  }
+
+  private async sendInSlot<T>(
+    concurrency: ConcurrencyBudget,
+    req: UpstreamRequest,
+    tag: object | undefined,
+  ): Promise<UpstreamResponse<T>> {
+    const slot = await concurrency.acquire(req.signal);
     if (typeof slot !== 'function') {
       const error = new UpstreamError({
         provider: this.provider,
@@ -225,7 +235,10 @@ export class UpstreamHttp {
     }
   }
 
-  /** One try of a call, traced when tracing is on; every failure is reported once. */
+  /**
+   * One try of a call, traced when tracing is on; every failure is reported once. One async step
+   * from the request to its answer: the request is made and the answer read by plain functions.
+   */
   private async attempt<T>(req: UpstreamRequest, tag: object | undefined): Promise<UpstreamResponse<T>> {
     if (this.options.budget) await this.withinBudget(this.options.budget, req);
     const started = performance.now();
@@ -236,7 +249,22 @@ export class UpstreamHttp {
       origin: this.origin,
     });
     try {
-      const response = await this.exchange<T>(req, tag, trace?.headers);
+      const exchange = new UpstreamExchange(this.maxBodyBytes, this.deadlineMs, req.signal);
+      let answer: ExchangeAnswer;
+      try {
+        await exchange.send(this.pool, this.dispatchOptions(req, trace?.headers));
+        answer = exchange.take();
+      } catch (cause) {
+        throw new UpstreamError({
+          provider: this.provider,
+          operation: req.operation,
+          kind: failureKind(cause, exchange, req.signal),
+          cause,
+        });
+      } finally {
+        exchange.done();
+      }
+      const response = this.answered<T>(req, tag, answer, started);
       trace?.end({ status: response.status });
       return response;
     } catch (error) {
@@ -273,11 +301,11 @@ export class UpstreamHttp {
     });
   }
 
-  private async exchange<T>(
+  /** The request as undici dispatches it: the pool's headers, the call's, and its body as JSON or a form. */
+  private dispatchOptions(
     req: UpstreamRequest,
-    tag: object | undefined,
     traceHeaders: Record<string, string> | undefined,
-  ): Promise<UpstreamResponse<T>> {
+  ): Dispatcher.DispatchOptions {
     const headers: Record<string, string> = {
       accept: 'application/json',
       ...this.options.defaultHeaders,
@@ -292,28 +320,16 @@ export class UpstreamHttp {
       headers['content-type'] = 'application/x-www-form-urlencoded';
       body = new URLSearchParams(req.form).toString();
     }
+    return { method: req.method, path: this.basePath + req.path + queryString(req.query), headers, body };
+  }
 
-    const started = performance.now();
-    const exchange = new UpstreamExchange(this.maxBodyBytes, this.deadlineMs, req.signal);
-    let answer: ExchangeAnswer;
-    try {
-      await exchange.send(this.pool, {
-        method: req.method,
-        path: this.basePath + req.path + queryString(req.query),
-        headers,
-        body,
-      });
-      answer = exchange.take();
-    } catch (cause) {
-      throw new UpstreamError({
-        provider: this.provider,
-        operation: req.operation,
-        kind: failureKind(cause, exchange, req.signal),
-        cause,
-      });
-    } finally {
-      exchange.done();
-    }
+  /** The answer as the caller gets it, or the error it is: too large, an HTTP error, or not JSON. */
+  private answered<T>(
+    req: UpstreamRequest,
+    tag: object | undefined,
+    answer: ExchangeAnswer,
+    started: number,
+  ): UpstreamResponse<T> {
     const { status, headers: responseHeaders, text } = answer;
     if (text === undefined) {
       throw new UpstreamError({

@@ -58,6 +58,8 @@ export class Resilience {
   private readonly breaker;
   private readonly retry;
   private readonly breakerResetMs: number;
+  /** Tries after the first, for a safe read. */
+  private readonly retries: number;
   private openedAt = 0;
 
   constructor(
@@ -65,6 +67,7 @@ export class Resilience {
     options: ResilienceOptions = defaultResilience,
   ) {
     this.breakerResetMs = options.breakerResetMs;
+    this.retries = Math.max(0, options.attempts - 1);
     this.breaker = circuitBreaker(handleWhen(isOutage), {
       halfOpenAfter: options.breakerResetMs,
       breaker: new ConsecutiveBreaker(options.breakerFailures),
@@ -74,7 +77,7 @@ export class Resilience {
     });
     // A backoff left running by a caller that gave up must not hold the process open at shutdown.
     this.retry = retry(handleWhen(isTransient), {
-      maxAttempts: Math.max(0, options.attempts - 1),
+      maxAttempts: this.retries,
       backoff: new DelegateBackoff((context) => {
         const error = 'error' in context.result ? context.result.error : undefined;
         if (isUpstreamError(error) && error.retryAfterSeconds !== undefined) {
@@ -91,25 +94,57 @@ export class Resilience {
 
   /**
    * Runs one upstream call; `safe` reads are retried, anything else is tried exactly once. Once
-   * `signal` aborts no try starts, and a backoff in progress ends the call at once.
+   * `signal` aborts no try starts, and a backoff in progress ends the call at once. A call refused
+   * because the breaker is open is told to `onCircuitOpen` before it fails.
+   *
+   * The first try runs outside the retry policy: most calls succeed at once, and the policy's
+   * promises, and the race with the signal that a backoff needs, would cost each of them. Only a try
+   * that failed hands its failure to the policy, as that policy's first try, so the policy's backoff
+   * (Retry-After first) decides the wait before the next, and the tries in all stay `attempts`.
    */
-  async run<T>(operation: string, safe: boolean, call: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  run<T>(
+    operation: string,
+    safe: boolean,
+    call: () => Promise<T>,
+    signal?: AbortSignal,
+    onCircuitOpen?: (error: UpstreamError) => void,
+  ): Promise<T> {
     // The signal's reason goes along as the cause: it says why the caller gave up.
-    if (signal?.aborted) throw this.refused(operation, 'aborted', signal.reason);
-    const guarded = async () => {
-      if (signal?.aborted) throw this.refused(operation, 'aborted', signal.reason);
+    if (signal?.aborted) return Promise.reject(this.refused(operation, 'aborted', signal.reason));
+    const guarded = (): Promise<T> => {
+      if (signal?.aborted) return Promise.reject(this.refused(operation, 'aborted', signal.reason));
       // cockatiel queues every call behind the half-open trial; a slow trial would hold them all.
-      if (this.breaker.state === CircuitState.HalfOpen) throw this.refused(operation, 'circuit-open');
+      if (this.breaker.state === CircuitState.HalfOpen) return this.circuitOpen(operation, onCircuitOpen);
       return this.breaker.execute(call).catch((error: unknown) => {
-        if (error instanceof BrokenCircuitError) throw this.refused(operation, 'circuit-open', error);
+        if (error instanceof BrokenCircuitError) return this.circuitOpen(operation, onCircuitOpen, error);
         throw error;
       });
     };
-    if (!safe) return guarded();
-    if (!signal) return this.retry.execute(guarded);
-    return untilAborted(this.retry.execute(guarded, signal), signal, () =>
-      this.refused(operation, 'aborted', signal.reason),
-    );
+    const first = guarded();
+    if (!safe || this.retries === 0) return first;
+    return first.catch((failure: unknown) => {
+      if (!isTransient(failure) || signal?.aborted) throw failure;
+      let replayed = false;
+      const again = (): Promise<T> => {
+        if (replayed) return guarded();
+        replayed = true;
+        return Promise.reject(failure);
+      };
+      if (!signal) return this.retry.execute(again);
+      return untilAborted(this.retry.execute(again, signal), signal, () =>
+        this.refused(operation, 'aborted', signal.reason),
+      );
+    });
+  }
+
+  private circuitOpen<T>(
+    operation: string,
+    onCircuitOpen: ((error: UpstreamError) => void) | undefined,
+    cause?: unknown,
+  ): Promise<T> {
+    const error = this.refused(operation, 'circuit-open', cause);
+    onCircuitOpen?.(error);
+    return Promise.reject(error);
   }
 
   private refused(operation: string, kind: 'aborted' | 'circuit-open', cause?: unknown): UpstreamError {
