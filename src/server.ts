@@ -416,14 +416,7 @@ export async function listen(gateway: Gateway, host: string, port: number): Prom
     const started = performance.now();
     const scope = new RequestScope(headerValue(req.headers['x-request-id']));
     res.setHeader('x-request-id', scope.requestId);
-    res.on('finish', () =>
-      logRequestDone(gateway.logger, scope, {
-        method: req.method ?? '',
-        path: (req.url ?? '').split('?')[0] ?? '',
-        status: res.statusCode,
-        ms: performance.now() - started,
-      }),
-    );
+    res.on('finish', () => logRequestDone(gateway.logger, scope, req, res.statusCode, started));
     // Passing the scope as a second server context would make Yoga merge the two contexts property
     // by property on every request.
     noteRequestScope(req, scope);

@@ -215,9 +215,20 @@ export function logUpstreamFailure(
 export function logRequestDone(
   logger: Logger,
   current: RequestScope | undefined,
-  fields: { method: string; path: string; status: number; ms: number },
+  request: { method?: string | undefined; url?: string | undefined },
+  status: number,
+  startedAt: number,
 ): void {
-  if (logger.isLevelEnabled('info')) {
+  const info = logger.isLevelEnabled('info');
+  // Most requests at `warn` write no line: nothing is read for one then.
+  if (!info && !current?.failures) return;
+  const fields = {
+    method: request.method ?? '',
+    path: (request.url ?? '').split('?')[0] ?? '',
+    status,
+    ms: performance.now() - startedAt,
+  };
+  if (info) {
     const upstream = Object.fromEntries(
       [...(current?.upstream ?? new Map())].map(([provider, entry]) => [
         provider,
