@@ -89,14 +89,21 @@ export class AdmissionGate {
    * the operation has to wait (a request's signal costs something to create): when it aborts, the
    * operation leaves the line.
    */
-  async run<T>(
+  run<T>(
     charge: AdmissionCharge,
     task: (release: () => void) => T | Promise<T>,
     signal?: () => AbortSignal | undefined,
   ): Promise<T> {
     const holding = this.holding(charge);
-    if (this.waiting.length === 0 && !short(holding, ++this.scans)) take(holding);
-    else await this.wait(holding, charge.records, signal?.());
+    if (this.waiting.length === 0 && !short(holding, ++this.scans)) {
+      take(holding);
+      return this.runHolding(holding, task);
+    }
+    return this.wait(holding, charge.records, signal?.()).then(() => this.runHolding(holding, task));
+  }
+
+  /** Runs `task` in the room `holding` took, given back once it settles (or it calls `release`). */
+  private runHolding<T>(holding: Holding, task: (release: () => void) => T | Promise<T>): Promise<T> {
     let held = true;
     const release = () => {
       if (!held) return;
@@ -104,15 +111,21 @@ export class AdmissionGate {
       for (const [pool, records] of holding) pool.running -= records;
       this.admitWaiting();
     };
-    let result: T;
+    let started: T | Promise<T>;
     try {
-      result = await task(release);
+      started = task(release);
     } catch (error) {
       release();
-      throw error;
+      return Promise.reject(error);
     }
-    // An answer in parts holds its room until its last part is sent or its client stops reading.
-    return endsWith(result, release);
+    return Promise.resolve(started).then(
+      // An answer in parts holds its room until its last part is sent or its client stops reading.
+      (result) => endsWith(result, release),
+      (error: unknown) => {
+        release();
+        throw error;
+      },
+    );
   }
 
   private holding(charge: AdmissionCharge): Holding {

@@ -1,4 +1,5 @@
 import { endsWith } from './streamed-results.js';
+import { isThenable } from './thenable.js';
 
 /**
  * How long a timed-out operation's execution may take to wind down before it is answered without it.
@@ -65,22 +66,25 @@ export class Cancellation {
    * calls are aborted and `release` is called; the fields still waiting then fail and the rest of the
    * answer is kept. Should the execution not wind down soon after, `late()` answers instead.
    */
-  async run<T>(execute: () => T | Promise<T>, late: () => T, release?: () => void): Promise<T> {
+  run<T>(execute: () => T | Promise<T>, late: () => T, release?: () => void): Promise<T> {
     this.startedAt = performance.now();
     this.release = release;
-    let result: T;
-    try {
-      result = await new Promise<T>((resolve, reject) => {
-        this.giveUp = () => resolve(late());
-        Promise.resolve(execute()).then(resolve, reject);
-      });
-    } catch (error) {
-      this.end();
-      throw error;
-    }
-    this.giveUp = undefined;
-    // An answer in parts stays cancellable, and timed, until its last part is sent.
-    return endsWith(result, () => this.end());
+    return new Promise<T>((resolve, reject) => {
+      this.giveUp = () => resolve(late());
+      const result = execute();
+      if (isThenable(result)) result.then(resolve, reject);
+      else resolve(result);
+    }).then(
+      (result) => {
+        this.giveUp = undefined;
+        // An answer in parts stays cancellable, and timed, until its last part is sent.
+        return endsWith(result, () => this.end());
+      },
+      (error: unknown) => {
+        this.end();
+        throw error;
+      },
+    );
   }
 
   /**

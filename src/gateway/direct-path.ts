@@ -4,6 +4,7 @@ import { GraphQLError, getOperationAST } from 'graphql';
 import { createGraphQLError, type Plugin, processRegularResult, type YogaServer } from 'graphql-yoga';
 import { answerJson } from './answer-json.js';
 import { OperationSignal } from './cancellation.js';
+import { isThenable } from './thenable.js';
 
 /**
  * The common request — one POST to the GraphQL endpoint, its JSON body of declared length — served
@@ -50,6 +51,12 @@ type ServerContext = {
   res: ServerResponse;
   waitUntil: (promise: Promise<unknown>) => void;
 };
+/** What the `onResultProcess` hooks have chosen so far: the result, its processor and the media types the client takes. */
+interface ResultChoice {
+  result: Result;
+  chosen: { processor: ResultProcessor; mediaType: string } | undefined;
+  acceptableMediaTypes: string[];
+}
 interface MaskedErrors {
   maskError: (error: unknown, message: string, isDev?: boolean) => Error;
   errorMessage: string;
@@ -148,12 +155,11 @@ class Pipeline {
       res,
       `http://${req.headers.host ?? 'localhost'}${this.endpoint}`,
     ) as unknown as Request;
-    this.respond(request, serverContext)
-      .catch((error: unknown) => handleErrorFromRequestHandler(error as Error, this.fetchAPI.Response))
-      .then((response) => send(response, req, res))
-      .catch((error: unknown) => {
-        console.error(`Unexpected error while handling request: ${(error as Error)?.message ?? error}`);
-      });
+    this.respond(request, serverContext).then(
+      (response) => write(response, req, res),
+      (error: unknown) =>
+        write(() => handleErrorFromRequestHandler(error as Error, this.fetchAPI.Response), req, res),
+    );
   }
 
   /** The server adapter's part: the `onRequest` hooks, the handler, the `onResponse` hooks. */
@@ -244,31 +250,65 @@ class Pipeline {
             ),
           )
         : await this.run(params, request, serverContext);
-      return await this.process(result as Result, request, serverContext);
+      const answered = this.process(result as Result, request, serverContext);
+      return isThenable(answered) ? await answered : answered;
     } catch (error) {
       return this.process({ errors: this.errorsOf(error) }, request, serverContext);
     }
   }
 
-  /** One operation: the `onParams` hooks (a persisted document's hash replaced by its document), then the operation. */
-  private async run(first: Params, request: Request, context: ServerContext): Promise<Result> {
-    let params = first;
-    for (const hook of this.yoga.onParamsHooks) {
-      const returned = hook({
-        params,
-        request,
-        setParams: (replaced) => {
-          params = replaced;
-        },
-        paramsHandler: this.yoga.handleParams,
-        setParamsHandler: unsupported,
-        setResult: unsupported,
-        fetchAPI: this.fetchAPI,
-        context: context as never,
-      });
+  /**
+   * One operation: the `onParams` hooks (a persisted document's hash replaced by its document), then
+   * the operation; a promise is awaited only once a hook returns one.
+   */
+  private run(first: Params, request: Request, context: ServerContext): Promise<Result> {
+    const held = { params: first };
+    const hooks = this.yoga.onParamsHooks;
+    try {
+      for (let at = 0; at < hooks.length; at++) {
+        const returned = this.paramsHook(hooks[at] as ParamsHook, held, request, context);
+        if (isThenable(returned)) return this.runAfter(returned, at + 1, held, request, context);
+      }
+    } catch (error) {
+      // As from Yoga's: a hook's error fails this operation, not the others of a batch.
+      return Promise.reject(error);
+    }
+    return this.operate(request, held.params, context);
+  }
+
+  private async runAfter(
+    pending: PromiseLike<unknown>,
+    next: number,
+    held: { params: Params },
+    request: Request,
+    context: ServerContext,
+  ): Promise<Result> {
+    await pending;
+    for (const hook of this.yoga.onParamsHooks.slice(next)) {
+      const returned = this.paramsHook(hook, held, request, context);
       if (isThenable(returned)) await returned;
     }
-    return this.operate(request, params, context);
+    return this.operate(request, held.params, context);
+  }
+
+  private paramsHook(
+    hook: ParamsHook,
+    held: { params: Params },
+    request: Request,
+    context: ServerContext,
+  ): ReturnType<ParamsHook> {
+    return hook({
+      params: held.params,
+      request,
+      setParams: (replaced) => {
+        held.params = replaced;
+      },
+      paramsHandler: this.yoga.handleParams,
+      setParamsHandler: unsupported,
+      setResult: unsupported,
+      fetchAPI: this.fetchAPI,
+      context: context as never,
+    });
   }
 
   /**
@@ -302,27 +342,62 @@ class Pipeline {
     }
   }
 
-  /** The `onResultProcess` hooks choose how the result is answered (by the request's Accept); the chosen processor answers. */
-  private async process(first: Result, request: Request, serverContext: ServerContext): Promise<Response> {
-    let result = first;
-    let chosen: { processor: ResultProcessor; mediaType: string } | undefined;
-    const acceptableMediaTypes: string[] = [];
-    for (const hook of this.yoga.onResultProcessHooks) {
-      const returned = hook({
-        request,
-        acceptableMediaTypes,
-        result,
-        setResult: (replaced: Result) => {
-          result = replaced;
-        },
-        resultProcessor: chosen?.processor,
-        setResultProcessor: (processor: ResultProcessor, mediaType: string) => {
-          chosen = { processor, mediaType };
-        },
-        serverContext: serverContext as never,
-      } as never);
+  /**
+   * The `onResultProcess` hooks choose how the result is answered (by the request's Accept); the
+   * chosen processor answers. Synchronous unless a hook or the processor returns a promise.
+   */
+  private process(
+    first: Result,
+    request: Request,
+    serverContext: ServerContext,
+  ): Response | Promise<Response> {
+    const held: ResultChoice = { result: first, chosen: undefined, acceptableMediaTypes: [] };
+    const hooks = this.yoga.onResultProcessHooks;
+    for (let at = 0; at < hooks.length; at++) {
+      const returned = this.resultProcessHook(hooks[at] as ResultProcessHook, held, request, serverContext);
+      if (isThenable(returned)) return this.processAfter(returned, at + 1, held, request, serverContext);
+    }
+    return this.answer(held);
+  }
+
+  private async processAfter(
+    pending: PromiseLike<unknown>,
+    next: number,
+    held: ResultChoice,
+    request: Request,
+    serverContext: ServerContext,
+  ): Promise<Response> {
+    await pending;
+    for (const hook of this.yoga.onResultProcessHooks.slice(next)) {
+      const returned = this.resultProcessHook(hook, held, request, serverContext);
       if (isThenable(returned)) await returned;
     }
+    return this.answer(held);
+  }
+
+  private resultProcessHook(
+    hook: ResultProcessHook,
+    held: ResultChoice,
+    request: Request,
+    serverContext: ServerContext,
+  ): ReturnType<ResultProcessHook> {
+    return hook({
+      request,
+      acceptableMediaTypes: held.acceptableMediaTypes,
+      result: held.result,
+      setResult: (replaced: Result) => {
+        held.result = replaced;
+      },
+      resultProcessor: held.chosen?.processor,
+      setResultProcessor: (processor: ResultProcessor, mediaType: string) => {
+        held.chosen = { processor, mediaType };
+      },
+      serverContext: serverContext as never,
+    } as never);
+  }
+
+  /** The answer by the processor the hooks chose, or 406 when none was. */
+  private answer({ result, chosen, acceptableMediaTypes }: ResultChoice): Response | Promise<Response> {
     // Node writes the status's own reason phrase, Yoga's "Not Acceptable".
     if (!chosen)
       return new this.fetchAPI.Response(null, {
@@ -368,9 +443,16 @@ function isAbortError(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
 
-/** Whether a hook returned a promise (to be awaited) rather than its result. */
-export function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
-  return typeof (value as { then?: unknown } | null | undefined)?.then === 'function';
+/**
+ * Writes the answer (made by `answer` when it is a function: an error's); what fails on the way is
+ * logged, as the server adapter logs it, and the client's connection is left to Node.
+ */
+function write(answer: Response | (() => Response), req: IncomingMessage, res: ServerResponse): void {
+  try {
+    send(typeof answer === 'function' ? answer() : answer, req, res);
+  } catch (error) {
+    console.error(`Unexpected error while handling request: ${(error as Error)?.message ?? error}`);
+  }
 }
 
 /** Writes the answer: a text answer of the direct path with its length declared, any other as the server adapter does. */

@@ -1,6 +1,7 @@
 import { createServerAdapter } from '@whatwg-node/server';
 import { type Plugin, YogaServer, type YogaServerInstance, type YogaServerOptions } from 'graphql-yoga';
-import { type DirectPath, directPath, isThenable } from './direct-path.js';
+import { type DirectPath, directPath } from './direct-path.js';
+import { isThenable } from './thenable.js';
 
 /**
  * Yoga's server, made as `createYoga` makes it, with each kind of hook run as one.
