@@ -1,4 +1,5 @@
 import { createServerAdapter } from '@whatwg-node/server';
+import type { ValidationRule } from 'graphql';
 import { type Plugin, YogaServer, type YogaServerInstance, type YogaServerOptions } from 'graphql-yoga';
 import { type DirectPath, directPath } from './direct-path.js';
 import { isThenable } from './thenable.js';
@@ -23,9 +24,18 @@ import { isThenable } from './thenable.js';
 export function createYogaServer<TServerContext extends object, TUserContext extends object>(
   options: YogaServerOptions<TServerContext, TUserContext>,
 ): YogaServerInstance<TServerContext, TUserContext> & { direct: DirectPath | undefined } {
+  // Validation results are kept by the folded `onValidate` hook (ValidationResults), in place of Yoga's cache of them.
+  const cache = options.parserAndValidationCache ?? true;
+  const results =
+    cache !== false && (cache === true || cache.validationCache !== false)
+      ? new ValidationResults()
+      : undefined;
   const server = new YogaServer({
     ...options,
-    plugins: [...(options.plugins ?? []), useOneEnvelopHookPerKind()],
+    ...(cache === false
+      ? {}
+      : { parserAndValidationCache: { ...(cache === true ? {} : cache), validationCache: false } }),
+    plugins: [...(options.plugins ?? []), useOneEnvelopHookPerKind(results)],
   });
   foldServerHooks(server);
   // As createYoga passes them: the server adapter runs the plugins' `onRequest` and `onResponse` hooks.
@@ -65,10 +75,10 @@ function foldServerHooks(server: object): void {
  * been initialized, in the order they are listed; this plugin, last of the gateway's, folds them in
  * that list while it is initialized. Yoga's plugins after it add none.
  */
-function useOneEnvelopHookPerKind(): Plugin {
+function useOneEnvelopHookPerKind(results: ValidationResults | undefined): Plugin {
   return {
     onPluginInit: ({ plugins }) => {
-      const folded = withOneValidateHook(withOneParseHook(withOneExecuteHook(plugins)));
+      const folded = withOneValidateHook(withOneParseHook(withOneExecuteHook(plugins)), results);
       // The same list, changed in place: envelop reads it after this hook returns.
       plugins.splice(0, plugins.length, ...folded);
     },
@@ -293,20 +303,25 @@ function oneAfterParseHook(hooks: AfterParseHook[]): AfterParseHook {
 
 /**
  * The plugins' `onValidate` hooks as one, and the hooks they return for after the validation: each
- * sees the validation function and the rules the ones before it set (Yoga's validation cache, after
- * the gateway's, keys its results by them), and each after-hook the result the ones before it set.
+ * sees the validation function and the rules the ones before it set, and each after-hook the result
+ * the ones before it set. With `results` (made by the server in place of Yoga's validation cache),
+ * a document already validated with the same rules against the same schema gets the result it got
+ * then, without validating again; the after-hooks see it as they would a validation's.
  */
-function withOneValidateHook<P extends object>(plugins: P[]): P[] {
+function withOneValidateHook<P extends object>(plugins: P[], results?: ValidationResults): P[] {
   const hooks = hooksOf(plugins, 'onValidate');
-  if (hooks.length < 2) return plugins;
+  if (hooks.length < 2 && !results) return plugins;
   const onValidate: ValidateHook = (payload) => {
     // The rules validation runs with, which the hooks may change in place (the gateway's input
     // errors swap one of graphql-js's for its own). envelop, given none, starts its list at the first
     // rule added, out of reach here: such a list is then kept here, and validation given it.
-    let rules = payload.params.rules;
+    const given = payload.params;
+    let rules = given.rules;
     let validateFn = payload.validateFn;
+    const params = { ...given };
     const shared: ValidatePayload = {
       ...payload,
+      params,
       validateFn,
       setValidationFn: (validate) => {
         validateFn = validate;
@@ -319,16 +334,20 @@ function withOneValidateHook<P extends object>(plugins: P[]): P[] {
     };
     let afters: AfterValidateHook[] | undefined;
     for (const hook of hooks) {
-      // Each its own parameters, as envelop gives them: one hook reassigning its `rules` (Yoga's
+      // The parameters as envelop gives each hook its own: one hook reassigning its `rules` (Yoga's
       // defer/stream plugin does) changes nothing for the others.
-      shared.params = { ...payload.params, rules };
+      params.schema = given.schema;
+      params.documentAST = given.documentAST;
+      params.rules = rules;
+      params.typeInfo = given.typeInfo;
+      params.options = given.options;
       const after = hook(shared);
       if (after) {
         afters ??= [];
         afters.push(after);
       }
     }
-    if (rules === payload.params.rules) {
+    if (rules === given.rules) {
       if (validateFn !== payload.validateFn) payload.setValidationFn(validateFn);
     } else {
       const chosen = validateFn;
@@ -337,10 +356,79 @@ function withOneValidateHook<P extends object>(plugins: P[]): P[] {
         chosen(schema, document, kept, typeInfo, options),
       );
     }
+    const remember = results?.lookUp(given.schema, given.documentAST, rules, payload.setResult);
+    if (remember) {
+      afters ??= [];
+      // Last, as Yoga's cache: what is kept is the result the other after-hooks leave.
+      afters.push(remember);
+    }
     return afters && oneAfterValidateHook(afters);
   };
   return placeAtFirst(plugins, 'onValidate', onValidate);
 }
+
+type ValidationRules = ValidationRule[];
+type ValidationResult = Parameters<ValidatePayload['setResult']>[0];
+
+/**
+ * Validation results by schema, rules and document, as Yoga's validation cache keeps them, keyed
+ * for less: Yoga's names the rules of every request by joining their names (reading each function's
+ * name, then hashing a string of some 600 characters), where a request that brings the same rule
+ * functions as the first one (the common case: the gateway's rules are made once) is known by
+ * comparing them one by one. Rules made per request are still named.
+ */
+export class ValidationResults {
+  private readonly byRules = new Map<object | string, WeakMap<object, WeakMap<object, ValidationResult>>>();
+  private first: ValidationRules | undefined;
+
+  constructor(private readonly maxRuleSets = 64) {}
+
+  /**
+   * Sets the result kept for the document, if any; else returns the after-hook that keeps the
+   * result its validation gets.
+   */
+  lookUp(
+    schema: object | null | undefined,
+    document: object,
+    rules: ValidationRules | undefined,
+    setResult: (result: ValidationResult) => void,
+  ): AfterValidateHook | undefined {
+    // No schema, no cache (as Yoga's).
+    if (schema == null) return undefined;
+    const key = this.keyOf(rules);
+    let bySchema = this.byRules.get(key);
+    if (!bySchema) {
+      // Rules made per request with names of their own each time would grow it without end.
+      if (this.byRules.size >= this.maxRuleSets) this.byRules.clear();
+      bySchema = new WeakMap();
+      this.byRules.set(key, bySchema);
+    }
+    let byDocument = bySchema.get(schema);
+    if (!byDocument) {
+      byDocument = new WeakMap();
+      bySchema.set(schema, byDocument);
+    }
+    const kept = byDocument.get(document);
+    if (kept) {
+      setResult(kept);
+      return undefined;
+    }
+    const keep = byDocument;
+    return ({ result }) => {
+      if (result != null) keep.set(document, result);
+    };
+  }
+
+  private keyOf(rules: ValidationRules | undefined): object | string {
+    if (!rules) return NO_RULES;
+    this.first ??= [...rules];
+    const first = this.first;
+    if (first.length === rules.length && first.every((rule, at) => rule === rules[at])) return first;
+    return rules.map((rule) => rule.name).join(',');
+  }
+}
+
+const NO_RULES = {};
 
 function oneAfterValidateHook(hooks: AfterValidateHook[]): AfterValidateHook {
   if (hooks.length === 1 && hooks[0]) return hooks[0];

@@ -1,5 +1,10 @@
-import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { type GraphQLError, NoSchemaIntrospectionCustomRule, type ValidationContext } from 'graphql';
+import { EnvelopArmor } from '@escape.tech/graphql-armor';
+import {
+  type GraphQLError,
+  NoSchemaIntrospectionCustomRule,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { gatewayError } from './errors.js';
 import { sentenceStart, withArticle } from './wording.js';
@@ -34,7 +39,7 @@ export function useQueryLimits(limits: QueryLimits): Plugin {
       },
     ],
   });
-  const armor: Plugin = EnvelopArmorPlugin({
+  const armor = new EnvelopArmor({
     // Fragments are type conditions, not data: they add neither depth nor weight.
     maxDepth: { n: limits.depth, flattenFragments: true, ...refuse('depth') },
     // Cost needs the variables (`first: $n`), so it is checked when the operation runs: see query-cost.ts.
@@ -46,7 +51,55 @@ export function useQueryLimits(limits: QueryLimits): Plugin {
     // Suggestions are hidden from every error, not only validation's: see error-messages.ts.
     blockFieldSuggestion: { enabled: false },
   });
-  return armor;
+  const plugins = armor.protect().plugins.map((plugin) => rulesMadeOnce(plugin as Plugin));
+  return {
+    onPluginInit: ({ addPlugin }) => {
+      for (const plugin of plugins) addPlugin(plugin);
+    },
+  };
+}
+
+/**
+ * graphql-armor's depth, alias and directive limits each make their validation rule anew for every
+ * request, from the options they were given: the same rule each time, as a new function. Made once
+ * (on the first request) and added as that one function after, every request validates with the
+ * same rule functions, which is what lets a validation result kept for a document be found without
+ * naming each rule (ValidationResults in request-hooks.ts). Only a hook that does nothing but add
+ * rules is made so; any other is left as it is.
+ */
+function rulesMadeOnce(plugin: Plugin): Plugin {
+  const { onValidate } = plugin;
+  if (!onValidate) return plugin;
+  let made: ValidationRule[] | undefined;
+  return {
+    ...plugin,
+    onValidate: (payload) => {
+      if (made) {
+        for (const rule of made) payload.addValidationRule(rule);
+        return;
+      }
+      const added: ValidationRule[] = [];
+      let other = false;
+      const after = onValidate({
+        ...payload,
+        addValidationRule: (rule: ValidationRule) => {
+          added.push(rule);
+          payload.addValidationRule(rule);
+        },
+        setValidationFn: (validate) => {
+          other = true;
+          payload.setValidationFn(validate);
+        },
+        setResult: (result) => {
+          other = true;
+          payload.setResult(result);
+        },
+      });
+      if (after || other || added.length === 0) return after;
+      made = added;
+      return undefined;
+    },
+  };
 }
 
 /** Refuses `__schema` and `__type` (graphql-js's own rule); `__typename` still works. */

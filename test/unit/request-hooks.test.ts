@@ -424,3 +424,85 @@ describe('hooks of the same kind run as one', () => {
     ).toBe(true);
   });
 });
+
+describe('validation results kept per document and rules', () => {
+  /**
+   * A server whose one plugin counts the validations that run, logs what its after-hook sees, and
+   * adds `noRefusedLater` to the requests that send `x-strict` (rules that differ between requests),
+   * and a rule of its own to every request: a new function each time with `fresh` (as graphql-armor's
+   * limits make theirs), else the same one.
+   */
+  function counted(options: { cache?: false; fresh?: true } = {}) {
+    const same: ValidationRule = () => ({});
+    const seen: string[] = [];
+    let validations = 0;
+    const plugin: Plugin = {
+      onValidate: ({ context, addValidationRule, validateFn, setValidationFn }) => {
+        const strict = (context as { request?: Request }).request?.headers.get('x-strict');
+        if (strict) addValidationRule(noRefusedLater);
+        addValidationRule(options.fresh ? () => ({}) : same);
+        setValidationFn((...args) => {
+          validations += 1;
+          return validateFn(...args);
+        });
+        return ({ result }) => {
+          seen.push(result.map((error) => error.message).join() || 'valid');
+        };
+      },
+    };
+    const yoga = createYogaServer({
+      schema,
+      logging: false,
+      plugins: [plugin],
+      ...(options.cache === false ? { parserAndValidationCache: false } : {}),
+    });
+    const ask = async (query: string, headers: Record<string, string> = {}) => {
+      const response = await yoga.fetch('http://gateway.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query }),
+      });
+      return response.json() as Promise<{ data?: unknown; errors?: { message: string }[] }>;
+    };
+    return { ask, seen, validations: () => validations };
+  }
+
+  it('validates a document once, and gives its after-hooks the kept result each time', async () => {
+    const server = counted();
+    for (let i = 0; i < 3; i++)
+      expect(await server.ask('{ hello refused: later }')).toEqual({
+        data: { hello: 'hi', refused: 'then' },
+      });
+    for (let i = 0; i < 2; i++)
+      expect((await server.ask('{ nothing }')).errors?.[0]?.message).toMatch(/Cannot query field "nothing"/);
+    expect(server.validations()).toBe(2);
+    expect(server.seen.slice(0, 3)).toEqual(['valid', 'valid', 'valid']);
+    expect(server.seen[3]).toBe(server.seen[4]);
+  });
+
+  it('tells the rules of one request from another: a document valid without a rule is refused with it', async () => {
+    const server = counted();
+    const query = '{ hello refused: later }';
+    expect((await server.ask(query)).data).toBeDefined();
+    expect((await server.ask(query, { 'x-strict': '1' })).errors).toEqual([
+      expect.objectContaining({ message: 'refused by K' }),
+    ]);
+    expect((await server.ask(query, { 'x-strict': '1' })).errors).toHaveLength(1);
+    expect((await server.ask(query)).data).toBeDefined();
+  });
+
+  it('keeps results for rules made anew on each request, told apart by their names', async () => {
+    const server = counted({ fresh: true });
+    const query = '{ hello refused: later }';
+    for (let i = 0; i < 4; i++) expect((await server.ask(query)).data).toBeDefined();
+    expect((await server.ask(query, { 'x-strict': '1' })).errors).toHaveLength(1);
+    // The first request's own functions, then their names: twice, and once more with the strict rule.
+    expect(server.validations()).toBe(3);
+  });
+
+  it('keeps nothing when the server is told not to', async () => {
+    const server = counted({ cache: false });
+    for (let i = 0; i < 3; i++) await server.ask('{ hello }');
+    expect(server.validations()).toBe(3);
+  });
+});
