@@ -8,20 +8,27 @@ const READY_TIMEOUT_MS = 30_000;
 
 /**
  * Starts a TypeScript file of bench/ in its own Node process with IPC, and waits for its `ready`.
- * `nodeArgs` go to Node before the script (`--cpu-prof`, which NODE_OPTIONS refuses).
+ * `nodeArgs` go to Node before the script (`--cpu-prof`, which NODE_OPTIONS refuses); a `launcher`
+ * (a command and its arguments, valgrind's say) runs Node, in the same process.
  */
 export async function forkScript<T>(
   script: URL,
   env: Record<string, string> = {},
   nodeArgs: string[] = [],
+  launcher?: { command: string[]; readyTimeoutMs: number },
 ): Promise<{ child: ChildProcess; payload: T }> {
+  const [command, ...commandArgs] = launcher?.command ?? [];
   const child = fork(script, [], {
-    execArgv: ['--import', 'tsx', ...nodeArgs],
+    ...(command ? { execPath: command } : {}),
+    execArgv: [...(command ? [...commandArgs, process.execPath] : []), '--import', 'tsx', ...nodeArgs],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const ready = new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script.pathname} did not start`)), READY_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`${script.pathname} did not start`)),
+      launcher?.readyTimeoutMs ?? READY_TIMEOUT_MS,
+    );
     child.on('message', (message: ChildMessage) => {
       if (message.type !== 'ready') return;
       clearTimeout(timer);

@@ -70,6 +70,8 @@ export interface GatewayStart {
   profileDir?: string;
   /** Count the log lines instead of printing them (the fault run logs every upstream failure). */
   countLogs?: boolean;
+  /** A command that runs Node (valgrind, say), and how long the start may then take. */
+  launcher?: { command: string[]; readyTimeoutMs: number };
 }
 
 /** Spawns the gateway's real entry point on 127.0.0.1 port 0 and waits for its first good answer. */
@@ -78,7 +80,9 @@ export async function startGateway(start: GatewayStart): Promise<GatewayProcess>
   const entry = start.mode === 'dist' ? [`${buildDir}/index.js`] : ['--import', 'tsx', 'src/index.ts'];
   const nodeOptions = containerNodeOptions();
   const began = performance.now();
-  const child = spawn(process.execPath, [...containerNodeArgs(), ...profile, ...entry], {
+  const [command = process.execPath, ...commandArgs] = start.launcher?.command ?? [];
+  const nodeArgs = [...containerNodeArgs(), ...profile, ...entry];
+  const child = spawn(command, start.launcher ? [...commandArgs, process.execPath, ...nodeArgs] : nodeArgs, {
     cwd: root,
     env: {
       PATH: process.env.PATH ?? '',
@@ -100,9 +104,9 @@ export async function startGateway(start: GatewayStart): Promise<GatewayProcess>
     for (const byte of chunk) if (byte === 10) lines += 1;
   });
   try {
-    const port = await waitForPort(child);
+    const port = await waitForPort(child, start.launcher?.readyTimeoutMs);
     const origin = `http://127.0.0.1:${port}`;
-    await firstAnswer(origin, start.probe);
+    await firstAnswer(origin, start.probe, start.launcher?.readyTimeoutMs);
     return { child, origin, coldStartMs: performance.now() - began, logLines: () => lines };
   } catch (error) {
     child.kill('SIGKILL');

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../bench/lib/report.js';
+import { ensureDebianProgram } from '../support/debian.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const out = mkdtempSync(join(tmpdir(), 'bench-'));
@@ -190,4 +191,25 @@ describe('npm run bench', () => {
     expect(markdown).toContain('## Cache hits from Redis');
     expect(markdown).toMatch(/\| Redis adds \| [+-][\d.]+ \| [+-][\d.]+ \|/);
   }, 90_000);
+});
+
+describe('bench/instructions.ts', () => {
+  it('counts the instructions a query costs each server, and their ratio', async (ctx) => {
+    const valgrind = await ensureDebianProgram('/usr/bin/valgrind', 'valgrind');
+    if ('missing' in valgrind) return ctx.skip(valgrind.missing);
+    const args = ['--import', 'tsx', 'bench/instructions.ts', '--scenario', 'node-rivergen,nodes-pdc'];
+    args.push('--warmup', '20', '--requests', '5');
+    const { stdout } = await promisify(execFile)(process.execPath, args, { cwd: root });
+    const rows = stdout.split('\n').filter((line) => /^(node-rivergen|nodes-pdc) /.test(line));
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      const [gateway, passthrough, ratio] = [...row.matchAll(/([\d.]+) k|([\d.]+)×/g)].map((m) =>
+        Number(m[1] ?? m[2]),
+      );
+      expect(gateway).toBeGreaterThan(10);
+      expect(passthrough).toBeGreaterThan(10);
+      expect(ratio).toBeCloseTo((gateway ?? 0) / (passthrough ?? 1), 1);
+    }
+    expect(stdout).toContain('main-thread instructions per query');
+  }, 300_000);
 });

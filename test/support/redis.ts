@@ -1,47 +1,19 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll } from 'vitest';
+import { ensureDebianProgram } from './debian.js';
 import { startTestGateway, type TestGateway } from './gateway.js';
 
 /** Where Debian's `redis-server` package puts the server the Redis tests start. */
 const redisServer = '/usr/bin/redis-server';
 
-const run = promisify(execFile);
-
-/**
- * The path of redis-server, installed with apt-get first when it is missing and the tests run as
- * root; or, when it cannot be had, why not (for the tests to skip with), as for Chromium.
- */
-export async function ensureRedisServer(): Promise<{ path: string } | { missing: string }> {
-  if (existsSync(redisServer)) return { path: redisServer };
-  if (process.getuid?.() !== 0) {
-    return {
-      missing: `${redisServer} is missing and only root may install it: run \`apt-get install -y redis-server\``,
-    };
-  }
-  const aptGet = (...args: string[]) =>
-    run('apt-get', ['-o', 'DPkg::Lock::Timeout=300', ...args], {
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-  try {
-    await aptGet('install', '-y', 'redis-server').catch(async () => {
-      await aptGet('update');
-      await aptGet('install', '-y', 'redis-server');
-    });
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return { missing: `${redisServer} is missing and \`apt-get install -y redis-server\` failed: ${reason}` };
-  }
-  return existsSync(redisServer)
-    ? { path: redisServer }
-    : { missing: `\`apt-get install -y redis-server\` ran but ${redisServer} is still missing` };
+/** The path of redis-server, installed first when it is missing (see ensureDebianProgram). */
+export function ensureRedisServer(): Promise<{ path: string } | { missing: string }> {
+  return ensureDebianProgram(redisServer, 'redis-server');
 }
 
 export interface TestRedis {
