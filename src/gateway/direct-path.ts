@@ -164,7 +164,7 @@ class Pipeline {
 
   /** The server adapter's part: the `onRequest` hooks, the handler, the `onResponse` hooks. */
   private async respond(request: Request, serverContext: ServerContext): Promise<Response> {
-    const url = lazyUrl(request);
+    const url = new DirectUrl(request.url, this.endpoint) as unknown as URL;
     let response: Response | undefined;
     for (const hook of this.onRequest) {
       let ended = false;
@@ -427,15 +427,61 @@ class Pipeline {
   }
 }
 
-/** The request's URL as Yoga gives it to hooks: parsed only when a hook reads it. */
-function lazyUrl(request: Request): URL {
-  let url: URL | undefined;
-  return new Proxy({} as URL, {
-    get: (_target, prop) => {
-      url ??= new URL(request.url, 'http://localhost');
-      return Reflect.get(url, prop, url);
-    },
-  });
+/**
+ * The request's URL as Yoga gives it to hooks. The direct path takes only requests for the endpoint
+ * itself, with no query string: its path, query and fragment are known, and what every request's
+ * hooks read (the path, to tell GraphQL from /ready, /metrics and the rest) costs no parse. Any other
+ * part is read from the whole URL, parsed when first asked for.
+ */
+class DirectUrl {
+  private parsed: URL | undefined;
+
+  constructor(
+    private readonly href_: string,
+    readonly pathname: string,
+  ) {}
+
+  readonly search = '';
+  readonly hash = '';
+
+  private get whole(): URL {
+    this.parsed ??= new URL(this.href_, 'http://localhost');
+    return this.parsed;
+  }
+
+  get href(): string {
+    return this.whole.href;
+  }
+  get origin(): string {
+    return this.whole.origin;
+  }
+  get protocol(): string {
+    return this.whole.protocol;
+  }
+  get username(): string {
+    return this.whole.username;
+  }
+  get password(): string {
+    return this.whole.password;
+  }
+  get host(): string {
+    return this.whole.host;
+  }
+  get hostname(): string {
+    return this.whole.hostname;
+  }
+  get port(): string {
+    return this.whole.port;
+  }
+  get searchParams(): URLSearchParams {
+    return this.whole.searchParams;
+  }
+  toString(): string {
+    return this.whole.href;
+  }
+  toJSON(): string {
+    return this.whole.href;
+  }
 }
 
 /** An abort as Yoga tells it; no signal of the gateway is aborted with a `TimeoutError` (its time limit has its own error). */
