@@ -1,6 +1,12 @@
 import { createServerAdapter } from '@whatwg-node/server';
 import type { ValidationRule } from 'graphql';
-import { type Plugin, YogaServer, type YogaServerInstance, type YogaServerOptions } from 'graphql-yoga';
+import {
+  isAsyncIterable,
+  type Plugin,
+  YogaServer,
+  type YogaServerInstance,
+  type YogaServerOptions,
+} from 'graphql-yoga';
 import { type DirectPath, directPath } from './direct-path.js';
 import { isThenable } from './thenable.js';
 
@@ -78,12 +84,80 @@ function foldServerHooks(server: object): void {
 function useOneEnvelopHookPerKind(results: ValidationResults | undefined): Plugin {
   return {
     onPluginInit: ({ plugins }) => {
-      const folded = withOneValidateHook(withOneParseHook(withOneExecuteHook(plugins)), results);
+      const folded = withOneValidateHook(
+        withOneParseHook(withOneExecuteHook(withResultChoicesKept(plugins))),
+        results,
+      );
       // The same list, changed in place: envelop reads it after this hook returns.
       plugins.splice(0, plugins.length, ...folded);
     },
   };
 }
+
+/**
+ * Yoga's result processors (the plugin with only `onSubscribe` and `onResultProcess`) choose how a
+ * result is answered from the request's Accept header, which they split and match anew for every
+ * request: some 14 k instructions a lookup, ten `split`s among them. The choice depends on nothing
+ * else than that header, whether the result comes in parts and whether the request is a
+ * subscription: it is made once per such three (a few hundred Accept headers at most; then it
+ * starts over) and told again to the requests after, as Yoga's hook would tell it (the same media
+ * types listed as acceptable, in order, and the processor it would choose last).
+ */
+function withResultChoicesKept<P extends object>(plugins: P[]): P[] {
+  const at = plugins.findIndex((plugin) => {
+    const keys = Object.keys(plugin);
+    return keys.length === 2 && keys.includes('onSubscribe') && keys.includes('onResultProcess');
+  });
+  const yogas = plugins[at] as Required<Pick<Plugin, 'onSubscribe' | 'onResultProcess'>> | undefined;
+  if (!yogas) throw new Error("Yoga's result processors are not among the plugins: they cannot be kept");
+  const subscriptions = new WeakSet<Request>();
+  const kept = new Map<string, ResultChoiceKept>();
+  let synchronous = true;
+  const keeping: Pick<Plugin, 'onSubscribe' | 'onResultProcess'> = {
+    onSubscribe: (payload) => {
+      const { request } = payload.args.contextValue as { request?: Request };
+      if (request) subscriptions.add(request);
+      return yogas.onSubscribe(payload);
+    },
+    onResultProcess: (payload) => {
+      if (!synchronous) return yogas.onResultProcess(payload);
+      const accept = payload.request.headers.get('accept') ?? '';
+      const key = `${subscriptions.has(payload.request) ? 's' : 'o'}${isAsyncIterable(payload.result) ? 'p' : 'w'}${accept}`;
+      let choice = kept.get(key);
+      if (!choice) {
+        const acceptable: string[] = [];
+        let chosen: ResultChoiceKept['chosen'];
+        const returned = yogas.onResultProcess({
+          ...payload,
+          acceptableMediaTypes: acceptable,
+          setResultProcessor: (processor, mediaType) => {
+            chosen = { processor, mediaType };
+          },
+        });
+        // Yoga's is synchronous: were it not, it would be run each time, as it is.
+        if (returned !== undefined) {
+          synchronous = false;
+          return yogas.onResultProcess(payload);
+        }
+        choice = { acceptable, chosen };
+        if (kept.size >= MAX_KEPT_CHOICES) kept.clear();
+        kept.set(key, choice);
+      }
+      payload.acceptableMediaTypes.push(...choice.acceptable);
+      if (choice.chosen) payload.setResultProcessor(choice.chosen.processor, choice.chosen.mediaType);
+    },
+  };
+  const replaced = [...plugins];
+  replaced[at] = keeping as P;
+  return replaced;
+}
+
+type ResultProcessor = Parameters<ResultProcessPayload['setResultProcessor']>[0];
+interface ResultChoiceKept {
+  acceptable: string[];
+  chosen: { processor: ResultProcessor; mediaType: string } | undefined;
+}
+const MAX_KEPT_CHOICES = 256;
 
 /** A list of hooks as a list of at most one. */
 function asOne<H>(hooks: H[], combine: (hooks: H[]) => H): H[] {

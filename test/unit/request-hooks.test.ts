@@ -506,3 +506,42 @@ describe('validation results kept per document and rules', () => {
     expect(server.validations()).toBe(3);
   });
 });
+
+describe('the answer chosen per Accept header', () => {
+  it('is the one Yoga chooses, for each of a run of requests to one server', async () => {
+    const accepts = [
+      'application/json',
+      'image/png',
+      'application/graphql-response+json',
+      '*/*',
+      'multipart/mixed',
+      'text/event-stream',
+      'application/json; charset=latin1, application/graphql-response+json;q=0.9',
+      undefined,
+      'application/json',
+      'image/png',
+    ];
+    const queries = ['{ hello }', '{ hello ... @defer { later } }', '{ nothing }'];
+    const servers = [false, true].map((combined) => {
+      const options: Options = { schema, logging: false, plugins: [useDeferStream()] };
+      return combined ? createYogaServer(options) : createYoga(options);
+    });
+    const boundary = /-{3}[\w-]*/g;
+    for (const query of queries)
+      for (const accept of accepts) {
+        const [separate, combined] = await Promise.all(
+          servers.map(async (yoga) => {
+            const response = await yoga.fetch('http://gateway.test/graphql', {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', ...(accept ? { accept } : {}) },
+              body: JSON.stringify({ query }),
+            });
+            const body = (await response.text()).replace(boundary, '---');
+            const headers = [...response.headers].filter(([name]) => name !== 'date');
+            return { status: response.status, headers, body };
+          }),
+        );
+        expect(combined, `${query} with ${accept}`).toEqual(separate);
+      }
+  });
+});
