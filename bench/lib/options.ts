@@ -64,7 +64,7 @@ export const usage = `npm run bench -- [options]
   --paced-duration <s>      measured seconds per paced round (BENCH_PACED_DURATION, default 2.5, or
                             --duration's when that is given; quick 1)
   --prime <s>               first, every scenario's gateway and pass-through targets run once for this
-                            long, untimed (BENCH_PRIME, default 1; quick 0.3)
+                            long, untimed (BENCH_PRIME, default 3; quick 0.3)
   --warmup <s>              unmeasured seconds of each target before a measurement's first turn
                             (BENCH_WARMUP, default 0.5; quick 0.3)
   --rounds <n>              timed runs per target, the targets taking turns; the median is reported
@@ -183,7 +183,9 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
       0.1,
       3_600,
     ),
-    primeSeconds: number('--prime', values.prime ?? env.BENCH_PRIME, quick ? 0.3 : 1, 0, 600),
+    // One second each left the first scenario timed still compiling: its first round cost the gateway
+    // ~40% more CPU a query than its fifth (bench/README.md, "Primed until compiled").
+    primeSeconds: number('--prime', values.prime ?? env.BENCH_PRIME, quick ? 0.3 : 3, 0, 600),
     warmupSeconds: number('--warmup', values.warmup ?? env.BENCH_WARMUP, quick ? 0.3 : 0.5, 0, 600),
     rounds: Math.round(number('--rounds', values.rounds ?? env.BENCH_ROUNDS, quick ? 1 : 3, 1, 99)),
     maxStealPercent: number('--max-steal', values['max-steal'] ?? env.BENCH_MAX_STEAL, 5, 0, 100),
