@@ -19,8 +19,10 @@ import { connectUpstreams } from './lib/upstreams.js';
  * Instructions are not time (a cache miss costs more than an add) but they are the same from run to
  * run, which time on a shared machine is not: a change that saves a few percent shows here in one run.
  *
- *   npx tsx bench/instructions.ts [--scenario node-rivergen,node-pdc] [--requests 300] [--warmup 3000] [--no-passthrough] [--no-build]
+ *   npx tsx bench/instructions.ts [--scenario node-rivergen,node-pdc] [--requests 300] [--warmup 3000] [--no-passthrough] [--no-build] [--build-dir <dir>]
  *
+ * `--build-dir` counts another build (`node --import tsx scripts/build.ts <dir>` in a checkout of
+ * another commit), for a before and after.
  * Needs valgrind (Debian's package: `apt-get install -y valgrind`).
  */
 const { values } = parseArgs({
@@ -30,6 +32,7 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '3000' },
     'no-passthrough': { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
+    'build-dir': { type: 'string' },
   },
 });
 const requests = Number(values.requests);
@@ -67,7 +70,7 @@ const control = (pid: number, ...args: string[]) =>
     stdio: ['ignore', 'pipe', 'ignore'],
   }).toString();
 
-if (!values['no-build']) await buildGateway();
+if (!values['no-build'] && !values['build-dir']) await buildGateway();
 const sims = await forkScript<{ env: Record<string, string> }>(
   new URL('./processes/simulators.ts', import.meta.url),
 );
@@ -81,6 +84,7 @@ const gateway = await startGateway({
   env: { ...sims.payload.env, HOST },
   probe: probe ?? '',
   launcher,
+  ...(values['build-dir'] ? { buildDir: values['build-dir'] } : {}),
 });
 const passthrough = values['no-passthrough']
   ? undefined

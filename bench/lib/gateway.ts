@@ -70,6 +70,8 @@ export interface GatewayStart {
   profileDir?: string;
   /** Count the log lines instead of printing them (the fault run logs every upstream failure). */
   countLogs?: boolean;
+  /** Another build than the bench's own (`dist` mode): another commit's, say. */
+  buildDir?: string;
   /** A command that runs Node (valgrind, say), and how long the start may then take. */
   launcher?: { command: string[]; readyTimeoutMs: number };
 }
@@ -77,7 +79,8 @@ export interface GatewayStart {
 /** Spawns the gateway's real entry point on 127.0.0.1 port 0 and waits for its first good answer. */
 export async function startGateway(start: GatewayStart): Promise<GatewayProcess> {
   const profile = start.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${start.profileDir}`] : [];
-  const entry = start.mode === 'dist' ? [`${buildDir}/index.js`] : ['--import', 'tsx', 'src/index.ts'];
+  const entry =
+    start.mode === 'dist' ? [`${start.buildDir ?? buildDir}/index.js`] : ['--import', 'tsx', 'src/index.ts'];
   const nodeOptions = containerNodeOptions();
   const began = performance.now();
   const [command = process.execPath, ...commandArgs] = start.launcher?.command ?? [];
