@@ -263,32 +263,17 @@ class Pipeline {
    */
   private run(first: Params, request: Request, context: ServerContext): Promise<Result> {
     const held = { params: first };
-    const hooks = this.yoga.onParamsHooks;
     try {
-      for (let at = 0; at < hooks.length; at++) {
-        const returned = this.paramsHook(hooks[at] as ParamsHook, held, request, context);
-        if (isThenable(returned)) return this.runAfter(returned, at + 1, held, request, context);
-      }
+      // The operation is async: what this returns is its promise, whether the hooks waited or not.
+      return eachHook(
+        this.yoga.onParamsHooks,
+        (hook) => this.paramsHook(hook, held, request, context),
+        () => this.operate(request, held.params, context),
+      ) as Promise<Result>;
     } catch (error) {
       // As from Yoga's: a hook's error fails this operation, not the others of a batch.
       return Promise.reject(error);
     }
-    return this.operate(request, held.params, context);
-  }
-
-  private async runAfter(
-    pending: PromiseLike<unknown>,
-    next: number,
-    held: { params: Params },
-    request: Request,
-    context: ServerContext,
-  ): Promise<Result> {
-    await pending;
-    for (const hook of this.yoga.onParamsHooks.slice(next)) {
-      const returned = this.paramsHook(hook, held, request, context);
-      if (isThenable(returned)) await returned;
-    }
-    return this.operate(request, held.params, context);
   }
 
   private paramsHook(
@@ -352,27 +337,11 @@ class Pipeline {
     serverContext: ServerContext,
   ): Response | Promise<Response> {
     const held: ResultChoice = { result: first, chosen: undefined, acceptableMediaTypes: [] };
-    const hooks = this.yoga.onResultProcessHooks;
-    for (let at = 0; at < hooks.length; at++) {
-      const returned = this.resultProcessHook(hooks[at] as ResultProcessHook, held, request, serverContext);
-      if (isThenable(returned)) return this.processAfter(returned, at + 1, held, request, serverContext);
-    }
-    return this.answer(held);
-  }
-
-  private async processAfter(
-    pending: PromiseLike<unknown>,
-    next: number,
-    held: ResultChoice,
-    request: Request,
-    serverContext: ServerContext,
-  ): Promise<Response> {
-    await pending;
-    for (const hook of this.yoga.onResultProcessHooks.slice(next)) {
-      const returned = this.resultProcessHook(hook, held, request, serverContext);
-      if (isThenable(returned)) await returned;
-    }
-    return this.answer(held);
+    return eachHook(
+      this.yoga.onResultProcessHooks,
+      (hook) => this.resultProcessHook(hook, held, request, serverContext),
+      () => this.answer(held),
+    );
   }
 
   private resultProcessHook(
@@ -428,6 +397,36 @@ class Pipeline {
 }
 
 /**
+ * Calls `call` with each hook in order, then returns `done()`: synchronously while the hooks return
+ * no promise, awaiting each one from the first that does.
+ */
+function eachHook<H, T>(
+  hooks: readonly H[],
+  call: (hook: H) => unknown,
+  done: () => T | Promise<T>,
+): T | Promise<T> {
+  for (let at = 0; at < hooks.length; at++) {
+    const returned = call(hooks[at] as H);
+    if (isThenable(returned)) return eachHookAfter(returned, hooks.slice(at + 1), call, done);
+  }
+  return done();
+}
+
+async function eachHookAfter<H, T>(
+  pending: PromiseLike<unknown>,
+  rest: readonly H[],
+  call: (hook: H) => unknown,
+  done: () => T | Promise<T>,
+): Promise<T> {
+  await pending;
+  for (const hook of rest) {
+    const returned = call(hook);
+    if (isThenable(returned)) await returned;
+  }
+  return done();
+}
+
+/**
  * The request's URL as Yoga gives it to hooks. The direct path takes only requests for the endpoint
  * itself, with no query string: its path, query and fragment are known, and what every request's
  * hooks read (the path, to tell GraphQL from /ready, /metrics and the rest) costs no parse. Any other
@@ -444,45 +443,38 @@ class DirectUrl {
   readonly search = '';
   readonly hash = '';
 
-  private get whole(): URL {
+  /** The whole URL, parsed on first use. */
+  whole(): URL {
     this.parsed ??= new URL(this.href_, 'http://localhost');
     return this.parsed;
   }
 
-  get href(): string {
-    return this.whole.href;
-  }
-  get origin(): string {
-    return this.whole.origin;
-  }
-  get protocol(): string {
-    return this.whole.protocol;
-  }
-  get username(): string {
-    return this.whole.username;
-  }
-  get password(): string {
-    return this.whole.password;
-  }
-  get host(): string {
-    return this.whole.host;
-  }
-  get hostname(): string {
-    return this.whole.hostname;
-  }
-  get port(): string {
-    return this.whole.port;
-  }
-  get searchParams(): URLSearchParams {
-    return this.whole.searchParams;
-  }
   toString(): string {
-    return this.whole.href;
+    return this.whole().href;
   }
+
   toJSON(): string {
-    return this.whole.href;
+    return this.whole().href;
   }
 }
+
+// Every other part of a URL, read from the whole one.
+for (const part of [
+  'href',
+  'origin',
+  'protocol',
+  'username',
+  'password',
+  'host',
+  'hostname',
+  'port',
+  'searchParams',
+] as const)
+  Object.defineProperty(DirectUrl.prototype, part, {
+    get(this: DirectUrl) {
+      return this.whole()[part];
+    },
+  });
 
 /** An abort as Yoga tells it; no signal of the gateway is aborted with a `TimeoutError` (its time limit has its own error). */
 function isAbortError(error: unknown): boolean {

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { GraphQLError, type ValidationRule } from 'graphql';
 import { createSchema, createYoga, type Plugin, type YogaServerOptions } from 'graphql-yoga';
@@ -543,5 +545,57 @@ describe('the answer chosen per Accept header', () => {
         );
         expect(combined, `${query} with ${accept}`).toEqual(separate);
       }
+  });
+});
+
+describe('the URL the hooks of a direct request read', () => {
+  it('is the one Yoga gives them, part by part', async () => {
+    const seen: Record<string, unknown>[] = [];
+    const plugin: Plugin = {
+      onRequest: ({ url }) => {
+        seen.push({
+          pathname: url.pathname,
+          search: url.search,
+          hash: url.hash,
+          href: url.href,
+          origin: url.origin,
+          protocol: url.protocol,
+          host: url.host,
+          hostname: url.hostname,
+          port: url.port,
+          username: url.username,
+          password: url.password,
+          params: [...url.searchParams],
+          text: String(url),
+          json: JSON.stringify({ url }),
+        });
+      },
+    };
+    const yoga = createYogaServer({ schema, logging: false, plugins: [plugin] });
+    expect(yoga.direct).toBeDefined();
+    // One server: the first request served by the direct path, the second by Yoga.
+    let direct = true;
+    const server = createServer((req, res) => {
+      if (direct && yoga.direct?.(req, res)) return;
+      void yoga(req, res);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      for (const served of ['direct', 'yoga']) {
+        direct = served === 'direct';
+        const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ hello }' }),
+        });
+        expect(await response.json()).toEqual({ data: { hello: 'hi' } });
+      }
+      expect(seen).toHaveLength(2);
+      expect(seen[0]).toEqual(seen[1]);
+      expect(seen[0]).toMatchObject({ pathname: '/graphql', host: `127.0.0.1:${port}`, params: [] });
+    } finally {
+      server.close();
+    }
   });
 });
