@@ -6,6 +6,20 @@ import type { ChildMessage, FaultResult, Job, LoadResult, ParentMessage } from '
 
 const READY_TIMEOUT_MS = 30_000;
 
+/** A command that runs Node (valgrind, say), and how long a start under it may take. */
+export interface Launcher {
+  command: string[];
+  readyTimeoutMs: number;
+}
+
+/** The program to start and what goes before Node's own arguments: Node itself, or the launcher running Node. */
+export function launched(launcher: Launcher | undefined): { program: string; before: string[] } {
+  const [command, ...args] = launcher?.command ?? [];
+  return command
+    ? { program: command, before: [...args, process.execPath] }
+    : { program: process.execPath, before: [] };
+}
+
 /**
  * Starts a TypeScript file of bench/ in its own Node process with IPC, and waits for its `ready`.
  * `nodeArgs` go to Node before the script (`--cpu-prof`, which NODE_OPTIONS refuses); a `launcher`
@@ -15,12 +29,12 @@ export async function forkScript<T>(
   script: URL,
   env: Record<string, string> = {},
   nodeArgs: string[] = [],
-  launcher?: { command: string[]; readyTimeoutMs: number },
+  launcher?: Launcher,
 ): Promise<{ child: ChildProcess; payload: T }> {
-  const [command, ...commandArgs] = launcher?.command ?? [];
+  const { program, before } = launched(launcher);
   const child = fork(script, [], {
-    ...(command ? { execPath: command } : {}),
-    execArgv: [...(command ? [...commandArgs, process.execPath] : []), '--import', 'tsx', ...nodeArgs],
+    execPath: program,
+    execArgv: [...before, '--import', 'tsx', ...nodeArgs],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { request } from 'undici';
 import { judge } from './calls.js';
-import { waitForPort } from './children.js';
+import { type Launcher, launched, waitForPort } from './children.js';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 /** Inside node_modules, where nothing is committed or formatted. */
@@ -73,7 +73,7 @@ export interface GatewayStart {
   /** Another build than the bench's own (`dist` mode): another commit's, say. */
   buildDir?: string;
   /** A command that runs Node (valgrind, say), and how long the start may then take. */
-  launcher?: { command: string[]; readyTimeoutMs: number };
+  launcher?: Launcher;
 }
 
 /** Spawns the gateway's real entry point on 127.0.0.1 port 0 and waits for its first good answer. */
@@ -83,9 +83,8 @@ export async function startGateway(start: GatewayStart): Promise<GatewayProcess>
     start.mode === 'dist' ? [`${start.buildDir ?? buildDir}/index.js`] : ['--import', 'tsx', 'src/index.ts'];
   const nodeOptions = containerNodeOptions();
   const began = performance.now();
-  const [command = process.execPath, ...commandArgs] = start.launcher?.command ?? [];
-  const nodeArgs = [...containerNodeArgs(), ...profile, ...entry];
-  const child = spawn(command, start.launcher ? [...commandArgs, process.execPath, ...nodeArgs] : nodeArgs, {
+  const { program, before } = launched(start.launcher);
+  const child = spawn(program, [...before, ...containerNodeArgs(), ...profile, ...entry], {
     cwd: root,
     env: {
       PATH: process.env.PATH ?? '',
