@@ -4,7 +4,7 @@ import { GraphQLError, getOperationAST } from 'graphql';
 import { createGraphQLError, type Plugin, processRegularResult, type YogaServer } from 'graphql-yoga';
 import { answerJson } from './answer-json.js';
 import { OperationSignal } from './cancellation.js';
-import { isThenable } from './thenable.js';
+import { after, ignore, inOrder, isThenable } from './thenable.js';
 
 /**
  * The common request — one POST to the GraphQL endpoint, its JSON body of declared length — served
@@ -265,9 +265,8 @@ class Pipeline {
     const held = { params: first };
     try {
       // The operation is async: what this returns is its promise, whether the hooks waited or not.
-      return eachHook(
-        this.yoga.onParamsHooks,
-        (hook) => this.paramsHook(hook, held, request, context),
+      return after(
+        inOrder(this.yoga.onParamsHooks, (hook) => this.paramsHook(hook, held, request, context), ignore),
         () => this.operate(request, held.params, context),
       ) as Promise<Result>;
     } catch (error) {
@@ -337,9 +336,12 @@ class Pipeline {
     serverContext: ServerContext,
   ): Response | Promise<Response> {
     const held: ResultChoice = { result: first, chosen: undefined, acceptableMediaTypes: [] };
-    return eachHook(
-      this.yoga.onResultProcessHooks,
-      (hook) => this.resultProcessHook(hook, held, request, serverContext),
+    return after(
+      inOrder(
+        this.yoga.onResultProcessHooks,
+        (hook) => this.resultProcessHook(hook, held, request, serverContext),
+        ignore,
+      ),
       () => this.answer(held),
     );
   }
@@ -394,36 +396,6 @@ class Pipeline {
       shown instanceof GraphQLError ? shown : createGraphQLError(shown.message, { originalError: shown }),
     ];
   }
-}
-
-/**
- * Calls `call` with each hook in order, then returns `done()`: synchronously while the hooks return
- * no promise, awaiting each one from the first that does.
- */
-function eachHook<H, T>(
-  hooks: readonly H[],
-  call: (hook: H) => unknown,
-  done: () => T | Promise<T>,
-): T | Promise<T> {
-  for (let at = 0; at < hooks.length; at++) {
-    const returned = call(hooks[at] as H);
-    if (isThenable(returned)) return eachHookAfter(returned, hooks.slice(at + 1), call, done);
-  }
-  return done();
-}
-
-async function eachHookAfter<H, T>(
-  pending: PromiseLike<unknown>,
-  rest: readonly H[],
-  call: (hook: H) => unknown,
-  done: () => T | Promise<T>,
-): Promise<T> {
-  await pending;
-  for (const hook of rest) {
-    const returned = call(hook);
-    if (isThenable(returned)) await returned;
-  }
-  return done();
 }
 
 /**

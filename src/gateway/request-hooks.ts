@@ -8,7 +8,7 @@ import {
   type YogaServerOptions,
 } from 'graphql-yoga';
 import { type DirectPath, directPath } from './direct-path.js';
-import { isThenable } from './thenable.js';
+import { after, ignore, inOrder } from './thenable.js';
 
 /**
  * Yoga's server, made as `createYoga` makes it, with each kind of hook run as one.
@@ -610,39 +610,6 @@ function callEach<P, R>(hooks: readonly ((payload: P) => R)[], payload: P): Excl
     returned.push(after as Exclude<R, void>);
   }
   return returned;
-}
-
-function ignore(): void {}
-
-/**
- * Calls each hook in order until `stopped()`, handing `keep` what each returned; synchronous while
- * the hooks are, a promise from the first that returns one on.
- */
-function inOrder<H, R>(
-  hooks: readonly H[],
-  call: (hook: H) => R | PromiseLike<R>,
-  keep: (returned: R) => void,
-  stopped: () => boolean = () => false,
-): undefined | Promise<void> {
-  const from = (first: number): undefined | Promise<void> => {
-    for (let at = first; at < hooks.length && !stopped(); at++) {
-      const returned = call(hooks[at] as H);
-      if (isThenable(returned)) {
-        return Promise.resolve(returned).then((value) => {
-          keep(value);
-          return from(at + 1);
-        });
-      }
-      keep(returned);
-    }
-    return undefined;
-  };
-  return from(0);
-}
-
-/** `then()` once `pending` settles, or at once when nothing is pending. */
-function after<T>(pending: undefined | Promise<void>, then: () => T): T | Promise<T> {
-  return pending ? pending.then(then) : then();
 }
 
 function hooksOf<P extends object, K extends keyof Plugin>(plugins: P[], hook: K): NonNullable<Plugin[K]>[] {
