@@ -6,7 +6,7 @@ import { badInput, fromUpstream, registerProviderLabel } from './errors.js';
 import { loadNode, loadNodes, primeLoaders } from './node-loaders.js';
 import { DEFAULT_PAGE_SIZE, type Edge, type Page, pageAcross } from './paging.js';
 import type { ProviderDefinition } from './provider.js';
-import type { DataSourceRecord, ListWindow } from './records.js';
+import { type DataSourceRecord, type ListWindow, toDate } from './records.js';
 import { type DataSourceOrder, pageSorted } from './sorted-merge.js';
 import { streamedPage, streamsEdges } from './streamed-edges.js';
 import { isUpstreamError } from './upstream/index.js';
@@ -114,15 +114,17 @@ export function defineDataSourceSchema(definitions: readonly ProviderDefinition[
         nullable: true,
         description: 'Database schema within `database`, where it has one.',
       }),
-      createdAt: t.expose('createdAt', {
+      createdAt: t.field({
         type: 'DateTime',
         nullable: true,
         description: 'When it was created.',
+        resolve: (record) => toDate(record.createdAt),
       }),
-      updatedAt: t.expose('updatedAt', {
+      updatedAt: t.field({
         type: 'DateTime',
         nullable: true,
         description: 'When it last changed; null where the upstream does not record it.',
+        resolve: (record) => toDate(record.updatedAt),
       }),
     }),
   });

@@ -19,8 +19,12 @@ export interface DataSourceRecord {
   readonly port: number | null;
   readonly database: string | null;
   readonly schema: string | null;
-  readonly createdAt: Date | null;
-  readonly updatedAt: Date | null;
+  /**
+   * When it was created and last changed, as the upstream wrote them: most queries never ask, so a
+   * timestamp is read (`toDate`, `timeOf`) only where one is used.
+   */
+  readonly createdAt: string | null;
+  readonly updatedAt: string | null;
   /** Where it stands; null for a provider that keeps no status (Prequel) or a record that has none. */
   readonly status: DataSourceStatusValue | null;
 }
@@ -93,11 +97,23 @@ export function namePredicate(pattern: string): (name: string) => boolean {
   return (name) => wildcardMatch(lower, name.toLowerCase());
 }
 
+/** The furthest instant from the epoch a Date holds (ECMAScript's limit), in milliseconds. */
+const MAX_TIME = 8.64e15;
+
 /** Parses an upstream timestamp; an absent or unreadable one is null rather than an Invalid Date. */
-export function toDate(value: string | null | undefined): Date | null {
-  if (!value) return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date;
+export function toDate(value: unknown): Date | null {
+  const time = timeOf(value);
+  return time === null ? null : new Date(time);
+}
+
+/**
+ * An upstream timestamp in milliseconds since the epoch: text as `new Date` reads it, or a number of
+ * milliseconds where an upstream sends one; null when absent or unreadable.
+ */
+export function timeOf(value: unknown): number | null {
+  const time =
+    typeof value === 'string' && value !== '' ? Date.parse(value) : typeof value === 'number' ? value : NaN;
+  return Number.isFinite(time) && Math.abs(time) <= MAX_TIME ? time : null;
 }
 
 /** A port as an Int, also where the upstream sends a string; anything unreadable is null. */
@@ -114,14 +130,21 @@ export function matchesFilter(filter: DataSourceFilter): (record: DataSourceReco
   const database = filter.database === undefined ? undefined : namePredicate(filter.database);
   const after = filter.updatedAfter?.getTime();
   const before = filter.updatedBefore?.getTime();
-  return (record) =>
-    (!filter.vendors || filter.vendors.includes(record.vendor)) &&
-    (!name || name(record.name)) &&
-    (!host || (record.host !== null && host(record.host))) &&
-    (!database || (record.database !== null && database(record.database))) &&
-    (filter.status === undefined || record.status === filter.status) &&
-    (after === undefined || (record.updatedAt !== null && record.updatedAt.getTime() > after)) &&
-    (before === undefined || (record.updatedAt !== null && record.updatedAt.getTime() < before));
+  const byTime = after !== undefined || before !== undefined;
+  return (record) => {
+    if (filter.vendors && !filter.vendors.includes(record.vendor)) return false;
+    if (name && !name(record.name)) return false;
+    if (host && (record.host === null || !host(record.host))) return false;
+    if (database && (record.database === null || !database(record.database))) return false;
+    if (filter.status !== undefined && record.status !== filter.status) return false;
+    if (!byTime) return true;
+    const updated = timeOf(record.updatedAt);
+    return (
+      updated !== null &&
+      (after === undefined || updated > after) &&
+      (before === undefined || updated < before)
+    );
+  };
 }
 
 /** A window cut out of a list that is already in memory. */

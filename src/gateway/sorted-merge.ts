@@ -1,6 +1,6 @@
 import type { ConnectionArgs, Edge, Page, PagingOptions } from './paging.js';
 import { checkPageSize, encodeCursor, notACursor, ofAnotherList, readCursor } from './paging-cursors.js';
-import type { DataSourceRecord } from './records.js';
+import { type DataSourceRecord, timeOf } from './records.js';
 
 export type SortField = 'NAME' | 'UPDATED_AT' | 'VENDOR' | 'PROVIDER';
 /** As the SortOrder enum gives it. */
@@ -42,7 +42,7 @@ function sortValue(record: DataSourceRecord, field: SortField, rank: number): So
     case 'NAME':
       return record.name.toLowerCase();
     case 'UPDATED_AT':
-      return record.updatedAt?.getTime() ?? null;
+      return timeOf(record.updatedAt);
     case 'VENDOR':
       return record.vendor;
     case 'PROVIDER':

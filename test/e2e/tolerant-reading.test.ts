@@ -588,6 +588,15 @@ describe("a RiverGen data source's port and times", () => {
       fields,
     );
     expect(unreadable).toEqual({ createdAt: null, updatedAt: null });
+    const numbers = await readAs(
+      'riverGenDataSources',
+      'rivergen',
+      'getDataSource',
+      riverGenBody({ type: 'postgresql', created_at: Date.UTC(2024, 10, 30, 9), updated_at: 1e300 }),
+      fields,
+    );
+    // Milliseconds since the epoch read as `new Date` reads them; one past what a date holds is null.
+    expect(numbers).toEqual({ createdAt: '2024-11-30T09:00:00.000Z', updatedAt: null });
   });
 });
 

@@ -31,7 +31,7 @@ function record(
     database: null,
     schema: null,
     createdAt: null,
-    updatedAt: updatedAt === null ? null : new Date(updatedAt),
+    updatedAt,
     status: null,
   };
 }

@@ -1,5 +1,5 @@
 import { statusOf } from '../../gateway/enums.js';
-import { type DataSourceRecord, toDate, toPort } from '../../gateway/records.js';
+import { type DataSourceRecord, toPort } from '../../gateway/records.js';
 import { vendorFrom } from '../../gateway/vendor.js';
 import type { PdcDataSource } from './client.js';
 import { pdcVendors } from './vendors.js';
@@ -23,7 +23,7 @@ export function toCatalogRecord(raw: PdcDataSource): CatalogDataSourceRecord {
     port: toPort(raw.port),
     database: raw.databaseName ?? null,
     schema: null,
-    createdAt: toDate(raw.date),
+    createdAt: raw.date ?? null,
     updatedAt: null,
     status: statusOf(raw.status),
     raw,

@@ -1,4 +1,4 @@
-import { type DataSourceRecord, toDate, toPort } from '../../gateway/records.js';
+import { type DataSourceRecord, toPort } from '../../gateway/records.js';
 import { vendorFrom } from '../../gateway/vendor.js';
 import type { VendorBlock } from '../../gateway/vendor-schema.js';
 import { type Destination, PREQUEL_EXPORT_PROVIDER } from './client.js';
@@ -49,8 +49,8 @@ export function toDestinationRecord(raw: Destination): DestinationRecord {
       text(where.catalog) ??
       text(where.project_id),
     schema: text(where.schema) ?? text(where.dataset) ?? text(where.namespace),
-    createdAt: toDate(raw.created_at),
-    updatedAt: toDate(raw.updated_at),
+    createdAt: raw.created_at ?? null,
+    updatedAt: raw.updated_at ?? null,
     status: null,
     raw,
     vendorKey,

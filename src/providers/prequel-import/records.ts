@@ -1,4 +1,4 @@
-import { type DataSourceRecord, toDate, toPort } from '../../gateway/records.js';
+import { type DataSourceRecord, toPort } from '../../gateway/records.js';
 import type { VendorBlock } from '../../gateway/vendor-schema.js';
 import type { ImportSource } from './client.js';
 import { importVendors } from './vendors.js';
@@ -34,8 +34,8 @@ export function toImportSourceRecord(raw: ImportSource): ImportSourceRecord {
     port: toPort(typeof block.port === 'number' || typeof block.port === 'string' ? block.port : null),
     database: text('database') ?? text('project_id'),
     schema: text('schema'),
-    createdAt: toDate(raw.created_at),
-    updatedAt: toDate(raw.updated_at),
+    createdAt: raw.created_at ?? null,
+    updatedAt: raw.updated_at ?? null,
     status: null,
     raw,
     vendorKey,

@@ -1,5 +1,5 @@
 import { statusOf } from '../../gateway/enums.js';
-import { type DataSourceRecord, toDate, toPort } from '../../gateway/records.js';
+import { type DataSourceRecord, toPort } from '../../gateway/records.js';
 import { vendorFrom } from '../../gateway/vendor.js';
 import type { RiverGenDataSource, RiverGenDataSourceSummary } from './client.js';
 import { riverGenVendors } from './vendors.js';
@@ -29,8 +29,8 @@ export function toRiverGenRecord(
     port: toPort(raw.port),
     database: raw.database_name ?? null,
     schema: full.schema_name ?? null,
-    createdAt: toDate(raw.created_at),
-    updatedAt: toDate(raw.updated_at),
+    createdAt: raw.created_at ?? null,
+    updatedAt: raw.updated_at ?? null,
     status: statusOf(raw.status),
   };
   // The spread comes last. On Node 20 (V8 11.3), a literal that opens with a spread and then adds
