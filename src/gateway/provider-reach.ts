@@ -61,11 +61,20 @@ export function providerReach(
     return ids;
   };
 
+  // When no prefix begins another, an id has at most one: a run of ids of one type (the usual
+  // `nodes`) is checked against the prefix the id before it had, not against every prefix.
+  const oneEach = idPrefixes.every(([a], i) => idPrefixes.every(([b], j) => i === j || !a.startsWith(b)));
+
   const fromIds = (value: unknown, into: Set<string>) => {
     const ids = Array.isArray(value) ? value : [value];
+    let last: string | undefined;
     for (const item of ids) {
-      if (typeof item !== 'string') continue;
-      for (const [prefix, id] of idPrefixes) if (item.startsWith(prefix)) into.add(id);
+      if (typeof item !== 'string' || (last !== undefined && item.startsWith(last))) continue;
+      for (const [prefix, id] of idPrefixes)
+        if (item.startsWith(prefix)) {
+          into.add(id);
+          if (oneEach) last = prefix;
+        }
     }
   };
 

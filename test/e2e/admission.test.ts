@@ -111,6 +111,11 @@ describe('the providers an operation may call', () => {
         ids: [catalogId, catalogId, riverGenId],
       }),
     ).toEqual({ pdc: 3, rivergen: 3 });
+    expect(
+      byProvider('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', {
+        ids: [riverGenId, catalogId, 'not-an-id', catalogId, riverGenId],
+      }),
+    ).toEqual({ pdc: 5, rivergen: 5 });
     expect(byProvider(`{ node(id: "${catalogId}") { id } }`)).toEqual({ pdc: 1 });
     expect(byProvider('{ node(id: "not-an-id") { id } }')).toEqual({});
     expect(

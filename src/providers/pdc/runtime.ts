@@ -97,13 +97,14 @@ export class PdcSession implements ProviderSession {
 
   /** Fetches data sources by id in `by-ids` batches; malformed ids are refused without a call. */
   async loadByIds(ids: readonly string[]): Promise<(CatalogDataSourceRecord | Error | null)[]> {
-    const wanted = [...new Set(ids.filter(isObjectId).map((id) => id.toLowerCase()))];
+    const keys = ids.map((id) => id.toLowerCase());
+    const wanted = [...new Set(keys.filter(isObjectId))];
     const batches: string[][] = [];
     for (let i = 0; i < wanted.length; i += this.config.batchSize)
       batches.push(wanted.slice(i, i + this.config.batchSize));
     const found = (await Promise.all(batches.map((batch) => this.client.getDataSourcesByIds(batch)))).flat();
     return inKeyOrder(
-      ids.map((id) => id.toLowerCase()),
+      keys,
       found.map(toCatalogRecord),
       (record) => record.nativeId.toLowerCase(),
       (id) =>
