@@ -1,7 +1,12 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { build, type OnResolveArgs, type Plugin, type PluginBuild } from 'esbuild';
+import { CODE_CACHE_DIR } from '../src/code-cache.js';
 import { readExamples } from '../src/examples.js';
 
 /**
@@ -9,9 +14,17 @@ import { readExamples } from '../src/examples.js';
  * files at start-up instead of ~1,200 package files. Every dependency is bundled, none left external: all
  * are plain JavaScript (no native addons), so the folder runs with no node_modules and the container's run
  * stage copies only it (test/e2e/dist.test.ts runs such a copy). No type check here; that is `npm run check`.
+ *
+ * `--code-cache[=<node options>]` then starts the build once, in demo mode and with those options before
+ * the entry point (and this process's NODE_OPTIONS), asks it one query and stops it: it leaves V8's code
+ * cache of the bundle in the build (src/dist-entry.ts), which V8 takes only under the same options.
  */
 const root = fileURLToPath(new URL('..', import.meta.url));
-const out = resolve(root, process.argv[2] ?? 'dist');
+const { values: flags, positionals } = parseArgs({
+  options: { 'code-cache': { type: 'string' } },
+  allowPositionals: true,
+});
+const out = resolve(root, positionals[0] ?? 'dist');
 if (relative(out, root) === '' || !relative(out, root).startsWith('..')) {
   throw new Error(`build: refusing to empty ${out}, which holds the repository`);
 }
@@ -183,6 +196,34 @@ const loadOnFirstUse: Plugin = {
   },
 };
 
+/**
+ * What the gateway imports with `import()`, only when a feature asks for it: the demo's simulators, jose
+ * (JWT auth), ioredis (REDIS_URL) and GraphiQL's page (~9 MB). Each is bundled into a CommonJS file of its
+ * own, which the import requires when it runs. (The bundle is compiled as a script, see below, and a
+ * script's `import()` needs an experimental part of Node.)
+ */
+const ownFiles: Readonly<Record<string, { entry: string; file: string }>> = {
+  './sandbox/demo.js': { entry: 'src/sandbox/demo.ts', file: 'demo.cjs' },
+  jose: { entry: 'jose', file: 'jose.cjs' },
+  ioredis: { entry: 'ioredis', file: 'ioredis.cjs' },
+  '@graphql-yoga/render-graphiql': { entry: '@graphql-yoga/render-graphiql', file: 'graphiql.cjs' },
+};
+
+const requireOwnFile: Plugin = {
+  name: 'require-own-file',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) => {
+      const own = args.kind === 'dynamic-import' ? ownFiles[args.path] : undefined;
+      return own && { path: own.file, namespace: 'own-file' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'own-file' }, (args) => ({
+      // Node's require, not esbuild's: an indirect call is left as it is.
+      contents: `const nodeRequire = require; module.exports = nodeRequire('./${args.path}');`,
+      resolveDir: root,
+    }));
+  },
+};
+
 rmSync(out, { recursive: true, force: true });
 const shared = {
   bundle: true,
@@ -191,29 +232,54 @@ const shared = {
   sourcemap: 'linked',
   // V8 keeps each script's source in the heap for as long as the process runs, and stores all of it
   // two bytes a character if one character is outside Latin-1: the comments of a few dependencies
-  // (and the license notices gathered at the end) made index.js 8.9 MB of heap instead of 3. No
+  // (and the license notices gathered at the end) made the bundle 8.9 MB of heap instead of 3. No
   // whitespace or comments means ASCII only; the notices go to <file>.LEGAL.txt beside each file.
   // Names stay as written, so stack traces still name their functions; the source maps give lines.
   minifyWhitespace: true,
   legalComments: 'linked',
   logLevel: 'warning',
 } as const;
+/**
+ * CommonJS, strict as ES modules are (our code and every dependency ran as ES modules until the bundle
+ * was compiled as a script), and with the `import.meta.url` of the file our own code runs from.
+ */
+const commonJs = {
+  format: 'cjs',
+  define: { 'import.meta.url': '__importMetaUrl' },
+} as const;
+const strictWithUrl = '"use strict";var __importMetaUrl=require("node:url").pathToFileURL(__filename).href;';
+
+// The gateway, as a CommonJS module that dist-entry.ts (index.js) compiles with V8's code cache.
 await build({
   ...shared,
+  ...commonJs,
   entryPoints: ['src/index.ts'],
   absWorkingDir: root,
-  outdir: out,
-  format: 'esm',
-  // Dynamic imports (demo simulators, jose) become chunks that load only when used. Chunks sit beside
-  // index.js, so `./opentelemetry.cjs` and `./providers/` are found from any of them.
-  splitting: true,
-  chunkNames: '[name]-[hash]',
-  // Bundled CommonJS (pino, prom-client…) requires Node's built-ins; ESM has no `require` of its own.
-  banner: {
-    js: "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);",
-  },
-  plugins: [requireOnDemand, embedExamples, graphqlAsEsm, loadOnFirstUse],
+  outfile: join(out, 'gateway.cjs'),
+  banner: { js: strictWithUrl },
+  plugins: [requireOwnFile, requireOnDemand, embedExamples, graphqlAsEsm, loadOnFirstUse],
 });
+// dist-entry.ts reads it as Latin-1, which is the same text only while every byte is ASCII.
+const outsideAscii = readFileSync(join(out, 'gateway.cjs')).findIndex((byte) => byte > 0x7f);
+if (outsideAscii >= 0) throw new Error(`build: gateway.cjs holds a byte outside ASCII at ${outsideAscii}`);
+await build({
+  ...shared,
+  entryPoints: ['src/dist-entry.ts'],
+  absWorkingDir: root,
+  outfile: join(out, 'index.js'),
+  format: 'esm',
+});
+for (const { entry, file } of Object.values(ownFiles)) {
+  await build({
+    ...shared,
+    ...commonJs,
+    entryPoints: [entry],
+    absWorkingDir: root,
+    outfile: join(out, file),
+    banner: { js: strictWithUrl },
+    plugins: [graphqlAsEsm],
+  });
+}
 await build({
   ...shared,
   stdin: {
@@ -233,7 +299,7 @@ for (const lazy of lazyModules as readonly LazyModule[]) {
     format: 'cjs',
   });
 }
-// The chunks are ES modules wherever the folder is copied, with or without a package.json above it.
+// The entry point is an ES module wherever the folder is copied, with or without a package.json above it.
 writeFileSync(join(out, 'package.json'), `${JSON.stringify({ type: 'module' }, null, 2)}\n`);
 
 // The demo simulators read their providers' OpenAPI documents at run time (src/sandbox/kit/contract-file.ts).
@@ -245,3 +311,59 @@ for (const provider of readdirSync(providers)) {
   cpSync(document, join(out, 'providers', provider, 'openapi.yaml'));
 }
 console.log(`built ${relative(process.cwd(), out) || '.'}`);
+
+if (flags['code-cache'] !== undefined) {
+  await writeCodeCache(flags['code-cache'].split(' ').filter(Boolean));
+  console.log(`wrote ${relative(process.cwd(), join(out, CODE_CACHE_DIR)) || '.'}`);
+}
+
+/**
+ * Starts the build in demo mode (no upstream in its environment), asks it one query across the four
+ * providers and waits for the code cache it writes after answering; then stops it.
+ */
+async function writeCodeCache(nodeOptions: string[]): Promise<void> {
+  const child = spawn(process.execPath, [...nodeOptions, join(out, 'index.js')], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      ...(process.env.NODE_OPTIONS ? { NODE_OPTIONS: process.env.NODE_OPTIONS } : {}),
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      WORKERS: '1',
+      GATEWAY_AUTH: 'none',
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = once(child, 'exit');
+  try {
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    const until = Date.now() + 60_000;
+    while (!output.includes('\n')) {
+      if (child.exitCode !== null || Date.now() > until) throw new Error('build: the gateway did not start');
+      await sleep(20);
+    }
+    const { url } = JSON.parse(output.slice(0, output.indexOf('\n'))) as { url: string };
+    const response = await fetch(url.replace('localhost', '127.0.0.1'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query:
+          '{ dataSources(first: 4) { totalCount edges { cursor node { id name provider vendor host port } } } }',
+      }),
+    });
+    const answer = (await response.json()) as { errors?: unknown[] };
+    if (!response.ok || answer.errors) throw new Error(`build: the gateway answered ${response.status}`);
+    const cache = join(out, CODE_CACHE_DIR);
+    while (!existsSync(cache) || !readdirSync(cache).some((name) => name.endsWith('.bin'))) {
+      if (child.exitCode !== null || Date.now() > until) throw new Error('build: no code cache was written');
+      await sleep(20);
+    }
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
+}

@@ -16,10 +16,18 @@ export const buildDir = fileURLToPath(
 /** `dist`: the bundled gateway as the container runs it; `tsx`: straight from src/ (no build). */
 export type GatewayMode = 'dist' | 'tsx';
 
-/** Bundles src/ with `npm run build`'s script, into a private directory (dist/ may be someone else's). */
+/**
+ * Bundles src/ with `npm run build`'s script, into a private directory (dist/ may be someone else's), with
+ * the code cache the container's image ships: written under the container's Node options, as the
+ * Dockerfile's build stage writes it.
+ */
 export async function buildGateway(): Promise<void> {
-  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/build.ts', buildDir], {
+  const codeCache = `--code-cache=${containerNodeArgs().join(' ')}`;
+  const { NODE_OPTIONS: _, ...env } = process.env;
+  const nodeOptions = containerNodeOptions();
+  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/build.ts', buildDir, codeCache], {
     cwd: root,
+    env: { ...env, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) },
   });
 }
 

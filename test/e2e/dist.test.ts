@@ -1,12 +1,23 @@
 import { execFile, spawn } from 'node:child_process';
+import { createHash, createHmac } from 'node:crypto';
 import { once } from 'node:events';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { CODE_CACHE_DIR } from '../../src/code-cache.js';
 import { startOtlpReceiver } from '../support/otlp-receiver.js';
 import { useTestRedis } from '../support/redis.js';
 
@@ -36,11 +47,11 @@ interface Answer {
 
 /** Runs the built entry point in demo mode until `use` is done, then stops it as the container would. */
 async function withBuiltGateway(
-  options: { entry: string; cwd: string; env?: Record<string, string>; preload?: string },
+  options: { entry: string; cwd: string; env?: Record<string, string>; preload?: string; args?: string[] },
   use: (query: (query: string) => Promise<Answer>, url: URL) => Promise<void>,
 ): Promise<void> {
   const preload = options.preload ? ['--import', options.preload] : [];
-  const child = spawn(process.execPath, [...nodeArgs, ...preload, options.entry], {
+  const child = spawn(process.execPath, [...nodeArgs, ...(options.args ?? []), ...preload, options.entry], {
     cwd: options.cwd,
     env: {
       PATH: process.env.PATH ?? '',
@@ -115,7 +126,7 @@ describe('the built gateway, started as the container starts it', () => {
     }
   }, 60_000);
 
-  it('reaches Redis from a folder holding only the build: ioredis loads from its own chunk when REDIS_URL is set', async (ctx) => {
+  it('reaches Redis from a folder holding only the build: ioredis loads from its own file when REDIS_URL is set', async (ctx) => {
     const redis = shared.redis;
     if (!redis) return ctx.skip(shared.unavailable);
     const env = { REDIS_URL: redis.url };
@@ -127,6 +138,26 @@ describe('the built gateway, started as the container starts it', () => {
         ready = (await fetch(new URL('/ready', url)).then((r) => r.json())) as typeof ready;
       }
       expect(ready.redis).toEqual({ ok: true });
+    });
+  }, 60_000);
+
+  it('checks JWTs from a folder holding only the build: jose loads from its own file in JWT mode', async () => {
+    const secret = 'a-shared-secret-of-at-least-32-characters';
+    const env = { GATEWAY_AUTH: 'jwt', GATEWAY_JWT_SECRET: secret };
+    const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ sub: 'dist-test', exp: Math.floor(Date.now() / 1000) + 600 })}`;
+    const token = `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
+    await withBuiltGateway({ entry: command.at(-1) ?? '', cwd: alone, env }, async (_query, url) => {
+      const ask = (authorization?: string) =>
+        fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+          body: JSON.stringify({ query: '{ catalogDataSources(first: 1) { totalCount } }' }),
+        });
+      expect((await ask()).status).toBe(401);
+      const answer = await ask(`Bearer ${token}`);
+      expect(answer.status).toBe(200);
+      expect(await answer.json()).toEqual({ data: { catalogDataSources: { totalCount: 1000 } } });
     });
   }, 60_000);
 
@@ -152,7 +183,8 @@ describe('the built gateway, started as the container starts it', () => {
     expect(builtIn).not.toContain('NativeModule http2');
     expect(builtIn).not.toContain('NativeModule https');
     expect(builtIn).not.toContain('NativeModule tls');
-    expect(files.filter((file) => file.startsWith(out))).toEqual([]);
+    // Of the build's own files, only the demo's simulators (the bundle itself is compiled as a script).
+    expect(files.filter((file) => file.startsWith(out))).toEqual([join(out, 'demo.cjs')]);
   }, 60_000);
 
   it('serves graphql-jit its JSON serializer from a file of its own, which runs with no node_modules', () => {
@@ -165,7 +197,7 @@ describe('the built gateway, started as the container starts it', () => {
 
   it('holds its scripts as ASCII, keeping the license notices in files beside them', () => {
     const scripts = readdirSync(out).filter((file) => /\.c?js$/.test(file));
-    expect(scripts).toContain('index.js');
+    expect(scripts).toEqual(expect.arrayContaining(['index.js', 'gateway.cjs', 'demo.cjs', 'graphiql.cjs']));
     for (const script of scripts) {
       // One character past Latin-1 and V8 keeps the whole source in memory at two bytes each.
       const outside = /[\u0080-\uffff]/.exec(readFileSync(join(out, script), 'utf8'));
@@ -174,8 +206,93 @@ describe('the built gateway, started as the container starts it', () => {
           `${script}: ${JSON.stringify(outside.input.slice(outside.index - 40, outside.index + 10))}`,
       ).toBeNull();
     }
-    const notices = readFileSync(join(out, 'index.js.LEGAL.txt'), 'utf8');
+    const notices = readFileSync(join(out, 'gateway.cjs.LEGAL.txt'), 'utf8');
     expect(notices).toContain('MIT License');
-    expect(readFileSync(join(out, 'index.js'), 'utf8')).toContain('index.js.LEGAL.txt');
+    expect(readFileSync(join(out, 'gateway.cjs'), 'utf8')).toContain('gateway.cjs.LEGAL.txt');
+  });
+});
+
+describe('the built gateway’s code cache', () => {
+  /** A copy of the build with no code cache, removed after the test. */
+  function freshCopy(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'datasource-gateway-cache-'));
+    cpSync(out, dir, { recursive: true, filter: (file) => !file.includes(`${CODE_CACHE_DIR}`) });
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    return dir;
+  }
+  /** The caches in a copy: name, content and when it was written. */
+  function caches(dir: string): Record<string, string> {
+    const folder = join(dir, CODE_CACHE_DIR);
+    if (!existsSync(folder)) return {};
+    return Object.fromEntries(
+      readdirSync(folder).map((name) => {
+        const file = join(folder, name);
+        const content = createHash('sha256').update(readFileSync(file)).digest('hex');
+        return [name, `${content} ${statSync(file).mtimeMs}`];
+      }),
+    );
+  }
+  /** Starts the copy, asks two queries (the second answered once a cache write after the first is done), stops it. */
+  async function serveTwice(dir: string, args: string[] = []): Promise<void> {
+    await withBuiltGateway({ entry: join(dir, 'index.js'), cwd: dir, args }, async (query) => {
+      expect(await query('{ dataSources(first: 1) { totalCount } }')).toEqual(total);
+      expect(await query('{ dataSources(first: 1) { totalCount } }')).toEqual(total);
+    });
+  }
+  const total = { data: { dataSources: { totalCount: 84 + 80 + 1000 + 180 } } };
+
+  it('is written after the first answer, then read by every start with the same options, never rewritten', async () => {
+    const dir = freshCopy();
+    expect(caches(dir)).toEqual({});
+    await serveTwice(dir);
+    const written = caches(dir);
+    expect(Object.keys(written)).toHaveLength(1);
+    // V8 took it: a cache it refuses is written again after the first answer.
+    await serveTwice(dir);
+    expect(caches(dir)).toEqual(written);
+
+    // Other Node options make another cache, beside the first (V8 takes a cache only under its own).
+    await serveTwice(dir, ['--stack-size=900']);
+    const both = caches(dir);
+    expect(Object.keys(both)).toHaveLength(2);
+    expect(both).toMatchObject(written);
+  }, 60_000);
+
+  it('starts and answers when its cache is damaged, and writes a good one in its place', async () => {
+    const dir = freshCopy();
+    await serveTwice(dir);
+    const [name] = Object.keys(caches(dir));
+    const file = join(dir, CODE_CACHE_DIR, name ?? '');
+    const good = readFileSync(file);
+    // Cut short, and then garbage of the right length: V8 refuses both.
+    for (const damaged of [good.subarray(0, good.length >> 1), Buffer.alloc(good.length, 0x5a)]) {
+      writeFileSync(file, damaged);
+      await serveTwice(dir);
+      expect(readFileSync(file).equals(damaged)).toBe(false);
+      expect(Object.keys(caches(dir))).toEqual([name]);
+    }
+  }, 60_000);
+
+  it('starts and answers where no cache can be written', async () => {
+    const dir = freshCopy();
+    // A file where the folder would be: nothing can be made under it, by any user.
+    writeFileSync(join(dir, CODE_CACHE_DIR), 'not a folder');
+    await serveTwice(dir);
+    expect(readFileSync(join(dir, CODE_CACHE_DIR), 'utf8')).toBe('not a folder');
+  }, 60_000);
+
+  it('is left alone with source maps on: Node maps stack traces only for the bundle its loader requires', async () => {
+    const dir = freshCopy();
+    await serveTwice(dir, ['--enable-source-maps']);
+    expect(caches(dir)).toEqual({});
+  }, 60_000);
+
+  it('is written by the image’s build under the options its command runs the gateway with', () => {
+    // The build stage's NODE_OPTIONS and --code-cache options are the run stage's NODE_OPTIONS and command.
+    const [buildStage = '', runStage = ''] = dockerfile.split(/^FROM .* AS build$|^FROM /m).slice(1);
+    const nodeOptionsOf = (stage: string) => /^ENV NODE_OPTIONS=(.+)$/m.exec(stage)?.[1];
+    expect(nodeOptionsOf(buildStage)).toBeDefined();
+    expect(nodeOptionsOf(buildStage)).toBe(nodeOptionsOf(runStage));
+    expect(/^RUN npm run build -- --code-cache=(.*)$/m.exec(buildStage)?.[1]?.split(' ')).toEqual(nodeArgs);
   });
 });
