@@ -89,7 +89,7 @@ export function renderMarkdown(report: Report): string {
   lines.push(
     `Generated ${report.generatedAt} by \`${report.command}\` on ${report.machine.cpus} CPUs, Node ${report.machine.node}` +
       `${report.commit ? `, commit ${report.commit.slice(0, 10)}` : ''}; load average at start ${report.machine.loadAverageAtStart.join(' / ')}.`,
-    `Gateway: ${o.gateway === 'dist' ? 'the bundle `npm run build` writes (`node dist/index.js`, as the container runs it)' : '`src/index.ts` through tsx'}, ` +
+    `Gateway: ${o.gateway === 'dist' ? "the bundle `npm run build` writes, with the code cache the image's build writes (`node dist/index.js`, as the container runs it)" : '`src/index.ts` through tsx'}, ` +
       `LOG_LEVEL=warn, GATEWAY_AUTH=none${Object.entries(o.gatewayEnv)
         .map(([name, value]) => `, ${name}=${value}`)
         .join(
