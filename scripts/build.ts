@@ -350,6 +350,7 @@ async function writeCodeCache(nodeOptions: string[]): Promise<void> {
     const response = await fetch(url.replace('localhost', '127.0.0.1'), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
+      signal: AbortSignal.timeout(Math.max(until - Date.now(), 1)),
       body: JSON.stringify({
         query:
           '{ dataSources(first: 4) { totalCount edges { cursor node { id name provider vendor host port } } } }',

@@ -84,15 +84,21 @@ function writeAfterFirstAnswer(script: Script, cacheFile: string): void {
   const onFinish = () => {
     unsubscribe(channel, onFinish);
     setImmediate(() => {
+      const partial = `${cacheFile}.${process.pid}.partial`;
       try {
         const data = script.createCachedData();
         mkdirSync(cacheDir, { recursive: true });
-        const partial = `${cacheFile}.${process.pid}.partial`;
         writeFileSync(partial, data);
         renameSync(partial, cacheFile);
         pruneOthers();
       } catch {
-        // A folder the process may not write to (the image's, say): it starts without a cache.
+        // A folder the process may not write to (the image's, say), or a full disk: it starts
+        // without a cache, and leaves no half-written file behind.
+        try {
+          rmSync(partial, { force: true });
+        } catch {
+          // Nothing was written.
+        }
       }
     });
   };

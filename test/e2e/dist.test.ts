@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import {
   cpSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -279,6 +280,19 @@ describe('the built gateway’s code cache', () => {
     writeFileSync(join(dir, CODE_CACHE_DIR), 'not a folder');
     await serveTwice(dir);
     expect(readFileSync(join(dir, CODE_CACHE_DIR), 'utf8')).toBe('not a folder');
+  }, 60_000);
+
+  it('leaves no half-written file when the cache cannot be put in place', async () => {
+    const dir = freshCopy();
+    await serveTwice(dir);
+    const [name = ''] = Object.keys(caches(dir));
+    const folder = join(dir, CODE_CACHE_DIR);
+    // A folder where the cache goes: it is written beside it, and cannot be renamed over it.
+    rmSync(join(folder, name));
+    mkdirSync(join(folder, name));
+    await serveTwice(dir);
+    expect(readdirSync(folder)).toEqual([name]);
+    expect(statSync(join(folder, name)).isDirectory()).toBe(true);
   }, 60_000);
 
   it('is left alone with source maps on: Node maps stack traces only for the bundle its loader requires', async () => {
