@@ -1,13 +1,28 @@
 // First: the flags are part of what V8 checks a code cache against, so they are set before compiling.
 import './v8-flags.js';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import type { IncomingMessage, Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
-import { CODE_CACHE_DIR } from './code-cache.js';
+import { CODE_CACHE_DIR, GATEWAY_SERVER } from './code-cache.js';
 
 /**
  * The entry point of the build (`node dist/index.js`): it runs the gateway's bundle, the CommonJS module
@@ -20,8 +35,8 @@ import { CODE_CACHE_DIR } from './code-cache.js';
  * by the same V8 under the same flags for a source of the same length; so that a changed bundle never
  * meets an old cache, the file's name holds a hash of the source with Node's version and options.
  * `npm run build -- --code-cache=<node options>` writes one by starting the build once (the container's
- * image ships it); a start that finds none, or one V8 refuses, writes its own after its first answer
- * where it can (not in the image, whose folder its user may not write to).
+ * image ships it); a start that finds none, or one V8 refuses, writes its own after its first GraphQL
+ * answer where it can (not in the image, whose folder its user may not write to).
  *
  * Node maps stack traces through source maps (`--enable-source-maps`) only for what its module loader
  * compiled: with them on, the bundle is required as it is, without a cache.
@@ -31,6 +46,14 @@ const bundle = fileURLToPath(bundleUrl);
 const cacheDir = join(dirname(bundle), CODE_CACHE_DIR);
 /** Caches kept for other sources or options (a profiled run, another heap limit), the newest first. */
 const KEEP = 4;
+/** A file being written that is older than this was left by a process that died writing it. */
+const ABANDONED_MS = 60_000;
+/**
+ * Each cache file starts with a SHA-256 of the cache after it. V8 checks a cache's header (its version,
+ * flags and the source's length) but, outside debug builds, not its body: a file damaged on disk would
+ * run as compiled code at every start.
+ */
+const DIGEST_BYTES = 32;
 
 if (process.sourceMapsEnabled) {
   createRequire(import.meta.url)(bundle);
@@ -49,12 +72,7 @@ function runWithCodeCache(): void {
     .digest('hex')
     .slice(0, 32);
   const cacheFile = join(cacheDir, `${key}.bin`);
-  let cachedData: Buffer | undefined;
-  try {
-    cachedData = readFileSync(cacheFile);
-  } catch {
-    // None yet: this start compiles the bundle and writes one.
-  }
+  const cachedData = readCache(cacheFile);
   // Node's wrapper on a line of its own, which lineOffset takes back: stack traces and profiles give the
   // file's own lines and columns.
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {\n${source}\n})`, {
@@ -62,7 +80,7 @@ function runWithCodeCache(): void {
     lineOffset: -1,
     cachedData,
   });
-  if (script.cachedDataRejected !== false) writeAfterFirstAnswer(script, cacheFile);
+  if (script.cachedDataRejected !== false && mayWrite()) writeAfterFirstAnswer(script, cacheFile);
   const run = script.runInThisContext() as (
     exports: object,
     require: NodeJS.Require,
@@ -74,26 +92,61 @@ function runWithCodeCache(): void {
   run(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
 }
 
+/** The cache in `file` if there is one and it is whole; V8 still checks that it is its own. */
+function readCache(file: string): Buffer | undefined {
+  let data: Buffer;
+  try {
+    data = readFileSync(file);
+  } catch {
+    return undefined; // None yet: this start compiles the bundle and writes one.
+  }
+  const cache = data.subarray(DIGEST_BYTES);
+  const digest = createHash('sha256').update(cache).digest();
+  return data.length > DIGEST_BYTES && digest.equals(data.subarray(0, DIGEST_BYTES)) ? cache : undefined;
+}
+
 /**
- * Writes the cache once the first response has gone out: by then V8 has compiled what a start and a
- * request run, and the cache holds all of it. Written beside the others, then renamed into place, so
- * that a worker starting meanwhile reads a whole cache or none.
+ * Whether a cache could be written here: where it cannot (the image's folder, owned by another user),
+ * a start does not serialize one only to fail at writing it.
+ */
+function mayWrite(): boolean {
+  try {
+    accessSync(existsSync(cacheDir) ? cacheDir : dirname(cacheDir), constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes the cache once the gateway's first GraphQL answer has gone out: by then V8 has compiled what a
+ * start and a query run, and the cache holds all of it. Written to a file of its own, then renamed into
+ * place, so that a worker starting meanwhile reads a whole cache or none.
  */
 function writeAfterFirstAnswer(script: Script, cacheFile: string): void {
   const channel = 'http.server.response.finish';
-  const onFinish = () => {
+  const onFinish = (message: unknown) => {
+    const { request, server } = message as { request: IncomingMessage; server: Server };
+    const endpoint = (server as Server & { [GATEWAY_SERVER]?: string })[GATEWAY_SERVER];
+    if (endpoint === undefined || request.url?.split('?', 1)[0] !== endpoint) return;
     unsubscribe(channel, onFinish);
     setImmediate(() => {
-      const partial = `${cacheFile}.${process.pid}.partial`;
+      const partial = `${cacheFile}.${randomUUID()}.partial`;
       try {
-        const data = script.createCachedData();
+        const cache = script.createCachedData();
         mkdirSync(cacheDir, { recursive: true });
-        writeFileSync(partial, data);
+        const fd = openSync(partial, 'wx');
+        try {
+          writeFileSync(fd, Buffer.concat([createHash('sha256').update(cache).digest(), cache]));
+          fsyncSync(fd);
+        } finally {
+          closeSync(fd);
+        }
         renameSync(partial, cacheFile);
         pruneOthers();
       } catch {
-        // A folder the process may not write to (the image's, say), or a full disk: it starts
-        // without a cache, and leaves no half-written file behind.
+        // A folder the process may not write to, or a full disk: it starts without a cache, and leaves
+        // no half-written file behind.
         try {
           rmSync(partial, { force: true });
         } catch {
@@ -110,10 +163,18 @@ function nodeOptions(): string[] {
   return (process.env.NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean);
 }
 
+/** Keeps the newest caches, and removes files left by a process that died writing one. */
 function pruneOthers(): void {
-  const caches = readdirSync(cacheDir)
-    .filter((name) => name.endsWith('.bin'))
-    .map((name) => ({ file: join(cacheDir, name), at: statSync(join(cacheDir, name)).mtimeMs }))
-    .sort((a, b) => b.at - a.at);
+  const now = Date.now();
+  const files = readdirSync(cacheDir).flatMap((name) => {
+    const file = join(cacheDir, name);
+    // Gone meanwhile: another worker renamed or removed it.
+    const stats = statSync(file, { throwIfNoEntry: false });
+    return stats ? [{ name, file, at: stats.mtimeMs }] : [];
+  });
+  const caches = files.filter(({ name }) => name.endsWith('.bin')).sort((a, b) => b.at - a.at);
   for (const { file } of caches.slice(KEEP)) rmSync(file, { force: true });
+  for (const { name, file, at } of files) {
+    if (name.endsWith('.partial') && now - at > ABANDONED_MS) rmSync(file, { force: true });
+  }
 }

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Plugin, YogaInitialContext, YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import { GATEWAY_SERVER } from './code-cache.js';
 import { ConfigError, type GatewayConfig } from './config.js';
 import { AdmissionGate } from './gateway/admission.js';
 import { useGatewayAuth } from './gateway/auth.js';
@@ -426,6 +427,7 @@ export async function listen(gateway: Gateway, host: string, port: number): Prom
   // Node's default (5 s) is below a load balancer's idle timeout: it would close connections the
   // balancer still counts as open. Clients are told the timeout (`Keep-Alive: timeout=…`).
   server.keepAliveTimeout = gateway.keepAliveTimeoutMs;
+  Object.defineProperty(server, GATEWAY_SERVER, { value: graphqlEndpoint });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());

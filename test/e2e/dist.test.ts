@@ -14,7 +14,7 @@ import {
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
@@ -27,10 +27,19 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const out = mkdtempSync(join(root, '.dist-test-'));
 // Outside the repository: a copy of the build with no node_modules anywhere above it, as in the image.
 const alone = mkdtempSync(join(tmpdir(), 'datasource-gateway-dist-'));
+/** The code caches the build wrote (the tests' starts under other options add theirs beside them). */
+let imageCaches: string[] = [];
 beforeAll(async () => {
-  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/build.ts', out], { cwd: root });
+  // As the image's build: the code cache written under the run stage's options (Dockerfile).
+  const { NODE_OPTIONS: _, ...env } = process.env;
+  await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/build.ts', out, `--code-cache=${nodeArgs.join(' ')}`],
+    { cwd: root, env: { ...env, ...containerEnv } },
+  );
+  imageCaches = readdirSync(join(out, CODE_CACHE_DIR));
   cpSync(out, join(alone, 'dist'), { recursive: true });
-}, 60_000);
+}, 90_000);
 afterAll(() => {
   rmSync(out, { recursive: true, force: true });
   rmSync(alone, { recursive: true, force: true });
@@ -40,13 +49,21 @@ const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
 const command = JSON.parse(/^CMD (\[.*\])$/m.exec(dockerfile)?.[1] ?? '[]') as string[];
 /** What the container's command gives node before the entry point. */
 const nodeArgs = command.slice(1, -1);
+/** The NODE_OPTIONS the container sets, if any. */
+const containerNodeOptions = /^ENV NODE_OPTIONS=(.+)$/m.exec(dockerfile)?.[1]?.trim();
+const containerEnv: Record<string, string> = containerNodeOptions
+  ? { NODE_OPTIONS: containerNodeOptions }
+  : {};
 
 interface Answer {
   data?: Record<string, unknown> | null;
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
-/** Runs the built entry point in demo mode until `use` is done, then stops it as the container would. */
+/**
+ * Runs the built entry point in demo mode, with the container's command and NODE_OPTIONS, until `use` is
+ * done, then stops it as the container would.
+ */
 async function withBuiltGateway(
   options: { entry: string; cwd: string; env?: Record<string, string>; preload?: string; args?: string[] },
   use: (query: (query: string) => Promise<Answer>, url: URL) => Promise<void>,
@@ -59,15 +76,30 @@ async function withBuiltGateway(
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
       PORT: '0',
+      ...containerEnv,
       ...options.env,
     },
   });
+  const exited = once(child, 'exit');
   try {
     let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
+    let errors = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      errors += chunk.toString();
     });
-    while (!output.includes('\n')) await once(child.stdout, 'data');
+    const listening = new Promise<void>((resolve) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('\n')) resolve();
+      });
+    });
+    // A start that fails fails the test at once, with what it printed.
+    await Promise.race([listening, exited]);
+    if (!output.includes('\n')) {
+      throw new Error(
+        `the gateway exited before listening (${child.exitCode ?? child.signalCode}): ${errors}`,
+      );
+    }
     const first = JSON.parse(output.split('\n')[0] ?? '') as { msg: string; url: string };
     expect(first.msg).toContain('DEMO mode');
     const url = new URL(first.url.replace('localhost', '127.0.0.1'));
@@ -80,7 +112,7 @@ async function withBuiltGateway(
     await use(query, url);
   } finally {
     child.kill('SIGTERM');
-    await once(child, 'exit');
+    await exited;
   }
 }
 
@@ -242,6 +274,21 @@ describe('the built gateway’s code cache', () => {
   }
   const total = { data: { dataSources: { totalCount: 84 + 80 + 1000 + 180 } } };
 
+  it('is read, never rewritten, by the container’s command when the image’s build wrote it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'datasource-gateway-cache-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const folder = join(out, CODE_CACHE_DIR);
+    cpSync(out, dir, {
+      recursive: true,
+      filter: (file) => dirname(file) !== folder || imageCaches.includes(basename(file)),
+    });
+    const primed = caches(dir);
+    expect(Object.keys(primed)).toHaveLength(1);
+    await serveTwice(dir);
+    // A cache V8 refused would have been written again after the first answer.
+    expect(caches(dir)).toEqual(primed);
+  }, 60_000);
+
   it('is written after the first answer, then read by every start with the same options, never rewritten', async () => {
     const dir = freshCopy();
     expect(caches(dir)).toEqual({});
@@ -259,14 +306,35 @@ describe('the built gateway’s code cache', () => {
     expect(both).toMatchObject(written);
   }, 60_000);
 
+  it('is written after the first GraphQL answer, not after a probe of the gateway or an answer of another server', async () => {
+    const dir = freshCopy();
+    await withBuiltGateway({ entry: join(dir, 'index.js'), cwd: dir }, async (query, url) => {
+      // /ready asks each provider's upstream, here the demo's simulators, servers of the same process.
+      for (const path of ['/health', '/ready', '/health']) {
+        expect((await fetch(new URL(path, url))).status).toBe(200);
+      }
+      expect(caches(dir)).toEqual({});
+      expect(await query('{ dataSources(first: 1) { totalCount } }')).toEqual(total);
+      expect(await query('{ dataSources(first: 1) { totalCount } }')).toEqual(total);
+      expect(Object.keys(caches(dir))).toHaveLength(1);
+    });
+  }, 60_000);
+
   it('starts and answers when its cache is damaged, and writes a good one in its place', async () => {
     const dir = freshCopy();
     await serveTwice(dir);
     const [name] = Object.keys(caches(dir));
     const file = join(dir, CODE_CACHE_DIR, name ?? '');
     const good = readFileSync(file);
-    // Cut short, and then garbage of the right length: V8 refuses both.
-    for (const damaged of [good.subarray(0, good.length >> 1), Buffer.alloc(good.length, 0x5a)]) {
+    // Cut short, garbage of the right length, and bytes flipped in its body, which V8 would take (it
+    // checks a cache's header) and run.
+    const middle = good.length >> 1;
+    const flipped = Buffer.concat([
+      good.subarray(0, middle),
+      good.subarray(middle, middle + 64).map((byte) => byte ^ 0xff),
+      good.subarray(middle + 64),
+    ]);
+    for (const damaged of [good.subarray(0, good.length >> 1), Buffer.alloc(good.length, 0x5a), flipped]) {
       writeFileSync(file, damaged);
       await serveTwice(dir);
       expect(readFileSync(file).equals(damaged)).toBe(false);
