@@ -10,6 +10,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -334,7 +335,7 @@ describe('the built gateway’s code cache', () => {
       good.subarray(middle, middle + 64).map((byte) => byte ^ 0xff),
       good.subarray(middle + 64),
     ]);
-    for (const damaged of [good.subarray(0, good.length >> 1), Buffer.alloc(good.length, 0x5a), flipped]) {
+    for (const damaged of [good.subarray(0, middle), Buffer.alloc(good.length, 0x5a), flipped]) {
       writeFileSync(file, damaged);
       await serveTwice(dir);
       expect(readFileSync(file).equals(damaged)).toBe(false);
@@ -361,6 +362,22 @@ describe('the built gateway’s code cache', () => {
     await serveTwice(dir);
     expect(readdirSync(folder)).toEqual([name]);
     expect(statSync(join(folder, name)).isDirectory()).toBe(true);
+  }, 60_000);
+
+  it('removes files a start that died while writing left behind, once they are a minute old', async () => {
+    const dir = freshCopy();
+    const folder = join(dir, CODE_CACHE_DIR);
+    mkdirSync(folder);
+    const abandoned = join(folder, 'abandoned.bin.1.partial');
+    const writing = join(folder, 'writing.bin.2.partial');
+    writeFileSync(abandoned, 'cut short');
+    writeFileSync(writing, 'being written');
+    const twoMinutesAgo = new Date(Date.now() - 120_000);
+    utimesSync(abandoned, twoMinutesAgo, twoMinutesAgo);
+    await serveTwice(dir);
+    expect(existsSync(abandoned)).toBe(false);
+    expect(existsSync(writing)).toBe(true);
+    expect(readdirSync(folder).filter((name) => name.endsWith('.bin'))).toHaveLength(1);
   }, 60_000);
 
   it('is left alone with source maps on: Node maps stack traces only for the bundle its loader requires', async () => {
