@@ -19,6 +19,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { containerNodeArgs, containerNodeOptions } from '../../bench/lib/gateway.js';
 import { CODE_CACHE_DIR } from '../../src/code-cache.js';
 import { startOtlpReceiver } from '../support/otlp-receiver.js';
 import { useTestRedis } from '../support/redis.js';
@@ -49,12 +50,9 @@ afterAll(() => {
 const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
 const command = JSON.parse(/^CMD (\[.*\])$/m.exec(dockerfile)?.[1] ?? '[]') as string[];
 /** What the container's command gives node before the entry point. */
-const nodeArgs = command.slice(1, -1);
-/** The NODE_OPTIONS the container sets, if any. */
-const containerNodeOptions = /^ENV NODE_OPTIONS=(.+)$/m.exec(dockerfile)?.[1]?.trim();
-const containerEnv: Record<string, string> = containerNodeOptions
-  ? { NODE_OPTIONS: containerNodeOptions }
-  : {};
+const nodeArgs = containerNodeArgs(dockerfile);
+const nodeOptions = containerNodeOptions(dockerfile);
+const containerEnv: Record<string, string> = nodeOptions ? { NODE_OPTIONS: nodeOptions } : {};
 
 interface Answer {
   data?: Record<string, unknown> | null;
@@ -389,9 +387,8 @@ describe('the built gateway’s code cache', () => {
   it('is written by the image’s build under the options its command runs the gateway with', () => {
     // The build stage's NODE_OPTIONS and --code-cache options are the run stage's NODE_OPTIONS and command.
     const [buildStage = '', runStage = ''] = dockerfile.split(/^FROM .* AS build$|^FROM /m).slice(1);
-    const nodeOptionsOf = (stage: string) => /^ENV NODE_OPTIONS=(.+)$/m.exec(stage)?.[1];
-    expect(nodeOptionsOf(buildStage)).toBeDefined();
-    expect(nodeOptionsOf(buildStage)).toBe(nodeOptionsOf(runStage));
+    expect(containerNodeOptions(buildStage)).toBeDefined();
+    expect(containerNodeOptions(buildStage)).toBe(containerNodeOptions(runStage));
     expect(/^RUN npm run build -- --code-cache=(.*)$/m.exec(buildStage)?.[1]?.split(' ')).toEqual(nodeArgs);
   });
 });
